@@ -1,0 +1,20 @@
+import { createAppContext } from '../../app/context.ts';
+import { loadDemoData } from '../../modules/demo/demo.loader.ts';
+import { loadConfig, redactUrl } from '../../platform/config.ts';
+
+export async function demoCommand(): Promise<number> {
+  const config = loadConfig();
+  const ctx = await createAppContext(config);
+  try {
+    const loaded = await loadDemoData(ctx);
+    const total = await ctx.subjects.count();
+    console.log(
+      `✔ 演示数据 / demo data (${redactUrl(config.databaseUrl)}): 新增 / added ` +
+        `${loaded.regions} regions, ${loaded.departments} departments, ${loaded.persons} persons, ` +
+        `${loaded.organizations} organizations; 信息主体共 / subjects in total: ${total}`,
+    );
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}

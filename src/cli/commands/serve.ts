@@ -1,0 +1,30 @@
+import { createApp } from '../../app/app.ts';
+import { createAppContext } from '../../app/context.ts';
+import { loadConfig, redactUrl } from '../../platform/config.ts';
+import { parseCommandArgs, UsageError } from '../usage.ts';
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
+  const config = loadConfig();
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 应为 0–65535 / --port must be 0–65535`);
+    config.port = port;
+  }
+  if (values.host) config.host = values.host;
+  const ctx = await createAppContext(config);
+  const app = await createApp(ctx, { logger: { level: config.logLevel } });
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`xinyong ${ctx.version} 已启动 / serving on ${address.replace('127.0.0.1', 'localhost')}`);
+  console.log(`  数据库 / database: ${redactUrl(config.databaseUrl)}`);
+  console.log(`  政策 / policy: ${ctx.policy.id} ${ctx.policy.version}`);
+  console.log(`  接口文档 / API docs: ${address}/api/docs`);
+  const stop = async () => {
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}

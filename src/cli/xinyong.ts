@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * `xinyong` — the platform's command line. Each command is a small module under ./commands; this file
+ * only dispatches. Exit codes: 0 done, 1 the command ran and found problems (invalid codes, a bad
+ * policy file), 2 usage error or failure to run.
+ */
+import { AppError } from '../platform/errors.ts';
+import { calendarCommand } from './commands/calendar.ts';
+import { codesCommand } from './commands/codes.ts';
+import { demoCommand } from './commands/demo.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { policyCommand } from './commands/policy.ts';
+import { serveCommand } from './commands/serve.ts';
+import { UsageError } from './usage.ts';
+
+export const USAGE = `用法 / usage: xinyong <command>
+
+  serve [--port N] [--host H]      启动平台 / start the platform (default port 3000, or PORT)
+  migrate                          执行数据库迁移 / run forward migrations
+  demo                             加载演示数据（重复执行不变）/ load demo data (idempotent)
+  calendar import FILE             导入年度节假日安排 / import a yearly holiday schedule (JSON)
+  calendar years                   列出已加载年份 / list loaded years
+  policy check FILE                校验政策文件 / validate a policy file
+  codes check CODE…                校验身份代码 / check identity codes
+  codes exception add CODE --reason TEXT [--by NAME]
+                                   登记校验位例外 / register a real code that fails its check character
+  codes exception list             列出例外 / list registered exceptions
+
+环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
+XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, LOG_LEVEL`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  demo: demoCommand,
+  calendar: calendarCommand,
+  policy: policyCommand,
+  codes: codesCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`未知命令 / unknown command: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      console.error(`错误 ${error.code}：${error.message}\nError ${error.code}: ${error.messageEn}`);
+      if (error.details) console.error(JSON.stringify(error.details, null, 2));
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;

@@ -1,0 +1,38 @@
+/** Policy as versioned data: load it, read numbers through helpers, stamp decisions with it. */
+export { jsonErrorOffset, lineAndColumn } from './json-position.ts';
+export {
+  canonicalJson,
+  DEFAULT_POLICY_PATH,
+  loadPolicyFile,
+  type PolicyValidation,
+  parsePolicy,
+  policyDigest,
+  policyStamp,
+  validatePolicy,
+} from './policy.loader.ts';
+export { MESSAGES, type PolicyIssue } from './policy.messages.ts';
+export type {
+  CalendarPeriod,
+  CountWithin,
+  MaskRule,
+  NameMaskRule,
+  Policy,
+  ValidityEntry,
+  WorkdaysPeriod,
+} from './policy.schema.ts';
+export { PolicySchema } from './policy.schema.ts';
+export {
+  addPolicyDuration,
+  type CalendarDuration,
+  COMPOUND_SURNAMES,
+  maskCitizenId,
+  maskPersonName,
+  maskPhone,
+  maskWith,
+  policyRef,
+  SEVERITIES,
+  type Severity,
+  subtractPolicyDuration,
+  surnameLength,
+  validityOf,
+} from './policy.ts';

@@ -1,0 +1,119 @@
+import type { Sealer } from '../../platform/crypto/sealing.ts';
+import { fromJson, type Store, toCount, toJson } from '../../platform/db/engine.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+
+export type SubjectKind = 'person' | 'organization';
+
+/** 信息主体: a natural person keyed by citizen ID, or an organization keyed by USCC / organization code. */
+export type Subject = {
+  id: string;
+  kind: SubjectKind;
+  /** normalized identity code, opened from its sealed form */
+  code: string;
+  codeKind: string;
+  name: string;
+  regionCode: string | null;
+  attributes: Record<string, unknown>;
+  createdAt: string;
+};
+
+export type NewSubject = Omit<Subject, 'id' | 'createdAt'>;
+
+/**
+ * Subjects are found by code through the blind index only; the plaintext code never reaches the
+ * database (B33, C §4). Names stay searchable (name search is a later capability).
+ */
+export function subjectsRepository(store: Store, sealer: Sealer) {
+  const { db, capabilities } = store;
+  const open = (r: {
+    id: string;
+    kind: SubjectKind;
+    code_kind: string;
+    code_sealed: string;
+    name: string;
+    region_code: string | null;
+    attributes: unknown;
+    created_at: string;
+  }): Subject => ({
+    id: r.id,
+    kind: r.kind,
+    code: sealer.open(r.code_sealed),
+    codeKind: r.code_kind,
+    name: r.name,
+    regionCode: r.region_code,
+    attributes: fromJson<Record<string, unknown>>(r.attributes),
+    createdAt: r.created_at,
+  });
+
+  return {
+    /**
+     * Registers subjects whose code is not known yet; a known code is left as it is (name changes
+     * are the intake issue's reviewed path, never a silent overwrite). Returns how many were new.
+     */
+    async ensure(subjects: NewSubject[], now: string): Promise<number> {
+      let inserted = 0;
+      // 10 columns a row: stay well inside the engine's bind-parameter limit.
+      const chunk = Math.max(1, Math.floor(capabilities.maxBindParameters / 10 / 2));
+      for (let i = 0; i < subjects.length; i += chunk) {
+        const rows = subjects.slice(i, i + chunk).map((s) => ({
+          id: uuidv7(),
+          kind: s.kind,
+          code_kind: s.codeKind,
+          code_digest: sealer.digest(s.code),
+          code_sealed: sealer.seal(s.code),
+          name: s.name,
+          region_code: s.regionCode,
+          attributes: toJson(s.attributes),
+          created_at: now,
+          updated_at: now,
+        }));
+        const result = await db
+          .insertInto('subjects')
+          .values(rows)
+          .onConflict((oc) => oc.column('code_digest').doNothing())
+          .executeTakeFirst();
+        inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      return inserted;
+    },
+
+    async findByCode(code: string): Promise<Subject | undefined> {
+      const row = await db
+        .selectFrom('subjects')
+        .selectAll()
+        .where('code_digest', '=', sealer.digest(code))
+        .executeTakeFirst();
+      return row ? open(row) : undefined;
+    },
+
+    /** Maps codes to subject ids (codes not registered are absent). */
+    async idsByCode(codes: string[]): Promise<Map<string, string>> {
+      const byDigest = new Map(codes.map((code) => [sealer.digest(code), code]));
+      const ids = new Map<string, string>();
+      const digests = [...byDigest.keys()];
+      const chunk = Math.floor(capabilities.maxBindParameters / 2);
+      for (let i = 0; i < digests.length; i += chunk) {
+        const rows = await db
+          .selectFrom('subjects')
+          .select(['id', 'code_digest'])
+          .where('code_digest', 'in', digests.slice(i, i + chunk))
+          .execute();
+        for (const row of rows) ids.set(byDigest.get(row.code_digest)!, row.id);
+      }
+      return ids;
+    },
+
+    async count(kind?: SubjectKind): Promise<number> {
+      let query = db.selectFrom('subjects').select((eb) => eb.fn.countAll().as('n'));
+      if (kind) query = query.where('kind', '=', kind);
+      const row = await query.executeTakeFirstOrThrow();
+      return toCount(row.n);
+    },
+
+    async list(options: { kind?: SubjectKind; limit: number; offset: number }): Promise<Subject[]> {
+      let query = db.selectFrom('subjects').selectAll().orderBy('id').limit(options.limit).offset(options.offset);
+      if (options.kind) query = query.where('kind', '=', options.kind);
+      return (await query.execute()).map(open);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/**
+ * Runtime configuration, read once from the environment. Every setting has a default that makes
+ * `xinyong serve` work on a fresh clone: an SQLite file under ./data and port 3000.
+ */
+export type Config = {
+  /** `sqlite:<file>` (or a bare file path, or `:memory:`) or `postgres://…` */
+  databaseUrl: string;
+  dataDir: string;
+  host: string;
+  port: number;
+  policyPath: string | undefined;
+  logLevel: string;
+  /** 32-byte keys as 64 hex chars; when absent a key file under dataDir is used (created on first start). */
+  dataKey: string | undefined;
+  indexKey: string | undefined;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.XINYONG_DATA_DIR ?? 'data');
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT 应为 0–65535 的整数 / PORT must be an integer 0–65535, got "${env.PORT}"`);
+  }
+  return {
+    databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, 'xinyong.db')}`,
+    dataDir,
+    host: env.HOST || '127.0.0.1',
+    port,
+    policyPath: env.XINYONG_POLICY || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    dataKey: env.XINYONG_DATA_KEY || undefined,
+    indexKey: env.XINYONG_INDEX_KEY || undefined,
+  };
+}
+
+/** A database URL safe to print: the password is replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+/**
+ * What differs between the engines, decided once here (STYLE §3) instead of `if (sqlite)` scattered
+ * through repositories. Migrations and repositories ask for a capability, never for the engine name.
+ */
+export type Capabilities = {
+  engine: EngineName;
+  /** column type for UUIDv7 primary keys: native `uuid` on PostgreSQL, text on SQLite */
+  uuidType: 'uuid' | 'text';
+  /** column type for instants; both engines hand back ISO 8601 strings (see postgres.ts type parsers) */
+  timestampType: 'timestamptz' | 'text';
+  /** column type for JSON documents; write with `toJson`, read with `fromJson` */
+  jsonType: 'jsonb' | 'text';
+  /** several processes may write at once (PostgreSQL) or one writer at a time (SQLite WAL) */
+  concurrentWriters: boolean;
+  /** largest number of bind parameters one statement may carry */
+  maxBindParameters: number;
+  /** bulk load path: COPY FROM STDIN (PostgreSQL) or batched inserts in one transaction (SQLite) */
+  bulkLoad: 'copy' | 'batched-insert';
+};
+
+export type Store = {
+  db: Kysely<Database>;
+  capabilities: Capabilities;
+  /** the URL with any password redacted, for logs */
+  describe: string;
+  close(): Promise<void>;
+};
+
+/** JSON columns: both engines accept a JSON string on write. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** JSON columns: PostgreSQL (jsonb) returns parsed values, SQLite returns text. */
+export function fromJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** COUNT(*) comes back as a string (bigint) from pg and as a number from SQLite. */
+export function toCount(value: unknown): number {
+  return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import { AppError } from '../errors.ts';
+import type { Capabilities, Store } from './engine.ts';
+import * as m0001 from './migrations/0001-foundation.ts';
+
+type EngineMigration = { up(db: Kysely<unknown>, caps: Capabilities): Promise<void> };
+
+/**
+ * Forward-only migrations, in order. A migration receives the engine's capabilities so column types
+ * are chosen in one place. Never edit a shipped migration: add the next one.
+ */
+const MIGRATIONS: ReadonlyArray<readonly [string, EngineMigration]> = [['0001-foundation', m0001]];
+
+export async function migrateToLatest(store: Store): Promise<{ applied: string[] }> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, migration] of MIGRATIONS) {
+    migrations[name] = { up: (db) => migration.up(db, store.capabilities) };
+  }
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new AppError(
+      'MIGRATION_FAILED',
+      500,
+      `数据库迁移 ${failed} 失败：${reason}`,
+      `Database migration ${failed} failed: ${reason}`,
+      { migration: failed },
+    );
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+export function knownMigrations(): string[] {
+  return MIGRATIONS.map(([name]) => name);
+}

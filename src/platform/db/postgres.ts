@@ -1,0 +1,35 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { redactUrl } from '../config.ts';
+import type { Capabilities, Store } from './engine.ts';
+import type { Database } from './schema.ts';
+
+export const POSTGRES_CAPABILITIES: Capabilities = {
+  engine: 'postgres',
+  uuidType: 'uuid',
+  timestampType: 'timestamptz',
+  jsonType: 'jsonb',
+  concurrentWriters: true,
+  maxBindParameters: 65_535,
+  bulkLoad: 'copy',
+};
+
+// Both engines hand instants back as ISO 8601 strings and plain dates as YYYY-MM-DD, so code above
+// the repositories never sees a driver-specific Date. BIGINT (count) stays a string; use toCount.
+const TIMESTAMPTZ = 1184;
+const TIMESTAMP = 1114;
+const DATE = 1082;
+pg.types.setTypeParser(TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
+pg.types.setTypeParser(DATE, (v) => v);
+
+export function openPostgres(url: string, options: { max?: number } = {}): Store {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    capabilities: POSTGRES_CAPABILITIES,
+    describe: redactUrl(url),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,116 @@
+import fastifySwagger from '@fastify/swagger';
+import scalarApiReference from '@scalar/fastify-api-reference';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { installErrorHandling } from './error-handler.ts';
+
+/**
+ * Who may call a route, declared next to the route (`config: { access }`). The access issue grows this
+ * into roles, scopes and consent; from the start every route must say it, and a route without a
+ * declaration refuses to register, so none can be added unprotected by accident.
+ */
+export type RouteAccess = { kind: 'public'; reason: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export type HttpApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export type RouteModule = (app: HttpApp) => void;
+
+export type HttpServerOptions = {
+  version: string;
+  logger: FastifyServerOptions['logger'];
+  /** default request body limit in bytes; bulk routes raise their own */
+  bodyLimit?: number;
+  routes: RouteModule[];
+};
+
+/** Routes served by the documentation plugin are public by nature. */
+const DOCS_PREFIX = '/api/docs';
+
+export const declaredAccess = new Map<string, RouteAccess>();
+
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpApp> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // IDs and codes are case-sensitive; trailing slashes are tolerated for hand-typed URLs.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(DOCS_PREFIX) || route.method === 'HEAD') {
+      route.config = { ...route.config, access: route.config?.access ?? { kind: 'public', reason: 'API documentation' } };
+    }
+    const access = route.config?.access;
+    if (!access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    }
+    for (const method of [route.method].flat()) declaredAccess.set(`${method} ${route.url}`, access);
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'xinyong 公共信用信息平台 API',
+        description:
+          '公共信用信息平台接口。错误统一为 `{ error: { code, message, message_en, details } }`，`code` 稳定不变。\n\n' +
+          'Public credit information platform API. Errors are `{ error: { code, message, message_en, details } }` with stable codes.',
+        version: options.version,
+      },
+      tags: [
+        { name: 'platform', description: '平台状态 / platform status' },
+        { name: 'codes', description: '身份代码校验 / identity code validation (GB 11643, GB 32100, GB 11714)' },
+        { name: 'calendar', description: '工作日计算 / working-day deadlines' },
+        { name: 'reference', description: '参考数据 / reference data (regions, departments, policy)' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(scalarApiReference, {
+    routePrefix: DOCS_PREFIX,
+    configuration: { url: '/api/openapi.json', title: 'xinyong API' } as never,
+  });
+
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true }, config: { access: { kind: 'public', reason: 'API documentation' } } },
+    async () => app.swagger(),
+  );
+
+  for (const register of options.routes) register(app);
+  return app;
+}
