@@ -2,7 +2,10 @@
  * A node:test reporter that only counts: tests passed, failed, skipped (suites are not counted, a
  * skipped suite counts once). scripts/test.ts prints the totals as the closing `N passed, N failed` line.
  */
-type TestEvent = { type: string; data: { details?: { type?: string }; skip?: unknown; todo?: unknown; nesting?: number } };
+type TestEvent = {
+  type: string;
+  data: { details?: { type?: string }; skip?: unknown; todo?: unknown; nesting?: number };
+};
 
 export default async function* countReporter(source: AsyncIterable<TestEvent>): AsyncGenerator<string> {
   let passed = 0;
@@ -14,8 +17,9 @@ export default async function* countReporter(source: AsyncIterable<TestEvent>): 
       if (event.data.skip !== undefined || event.data.todo !== undefined) skipped++;
       else if (!isSuite) passed++;
     } else if (event.type === 'test:fail') {
-      // A failing suite (e.g. its `before` hook threw) counts as a failure even with no failing test.
-      if (!isSuite || event.data.details !== undefined) failed++;
+      // A suite that failed on its own (e.g. its `before` hook threw) counts once; a suite that failed
+      // only because a test inside it failed is not counted again.
+      if (!isSuite || event.data.details?.error?.failureType !== 'subtestsFailed') failed++;
     }
   }
   yield `${JSON.stringify({ passed, failed, skipped })}\n`;

@@ -25,7 +25,12 @@ describeEachEngine('HTTP application', (getStore) => {
     assert.equal(res.statusCode, 200);
     const doc = res.json();
     assert.match(doc.openapi, /^3\./);
-    for (const p of ['/api/health', '/api/v1/codes/{code}', '/api/v1/calendar/deadline', '/api/v1/codes/check']) {
+    for (const p of [
+      '/api/health',
+      '/api/v1/codes/{code}',
+      '/api/v1/calendar/deadline',
+      '/api/v1/codes/check',
+    ]) {
       assert.ok(doc.paths[p], `missing ${p}`);
     }
     const params = doc.paths['/api/v1/calendar/deadline'].get.parameters.map((x: { name: string }) => x.name);
@@ -33,8 +38,9 @@ describeEachEngine('HTTP application', (getStore) => {
   });
 
   it('serves the interactive API reference at /api/docs', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     assert.equal(res.statusCode, 200);
+    assert.match(res.body, /api\/openapi\.json/);
     assert.match(res.headers['content-type'] as string, /text\/html/);
   });
 
@@ -90,7 +96,10 @@ describeEachEngine('HTTP application', (getStore) => {
 
   it('computes a working-day deadline across the 2025 Spring Festival (Civil Code art. 201)', async () => {
     // 2025-01-24 (Fri) + 3: Sat 25 off, Sun 26 makeup workday (1), Mon 27 (2), 28 Jan–4 Feb holiday, 5 Feb (3).
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/calendar/deadline?from=2025-01-24&workdays=3' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/calendar/deadline?from=2025-01-24&workdays=3',
+    });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json(), {
       from: '2025-01-24',
@@ -102,7 +111,9 @@ describeEachEngine('HTTP application', (getStore) => {
   });
 
   it('marks a deadline in a year without an official schedule as provisional', async () => {
-    const body = (await t.app.inject({ method: 'GET', url: '/api/v1/calendar/deadline?from=2026-12-28&workdays=10' })).json();
+    const body = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/calendar/deadline?from=2026-12-28&workdays=10' })
+    ).json();
     assert.equal(body.provisional, true);
     assert.deepEqual(body.missingYears, [2027]);
   });
@@ -132,7 +143,13 @@ describeEachEngine('HTTP application', (getStore) => {
     ['POST', '/api/v1/codes/check', '{"codes": ["x"], "extra": 1}', 400, 'REQUEST_INVALID'],
     ['POST', '/api/v1/codes/check', '{"codes": [', 400, 'REQUEST_JSON_INVALID'],
     ['POST', '/api/v1/codes/check', JSON.stringify({ codes: Array(1001).fill('x') }), 400, 'REQUEST_INVALID'],
-    ['POST', '/api/v1/codes/check', JSON.stringify({ codes: ['x'.repeat(64)], pad: 'y'.repeat(2_000_000) }), 413, 'PAYLOAD_TOO_LARGE'],
+    [
+      'POST',
+      '/api/v1/codes/check',
+      JSON.stringify({ codes: ['x'.repeat(64)], pad: 'y'.repeat(2_000_000) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
     ['GET', '/api/v1/nothing-here', '', 404, 'ROUTE_NOT_FOUND'],
     ['DELETE', '/api/health', '', 404, 'ROUTE_NOT_FOUND'],
   ];

@@ -9,7 +9,10 @@ import type { AppContext } from './context.ts';
 import { homeRoutes } from './home.routes.ts';
 
 /** The HTTP application: every module's routes, in one list a reader can scan. */
-export async function createApp(ctx: AppContext, options: { logger?: boolean | object } = {}): Promise<HttpApp> {
+export async function createApp(
+  ctx: AppContext,
+  options: { logger?: boolean | object } = {},
+): Promise<HttpApp> {
   return createHttpServer({
     version: ctx.version,
     logger: options.logger ?? false,

@@ -1,8 +1,3 @@
-import type { Config } from '../platform/config.ts';
-import { createSealer, loadKeys, type Sealer } from '../platform/crypto/sealing.ts';
-import { openStore } from '../platform/db/database.ts';
-import type { Store } from '../platform/db/engine.ts';
-import { migrateToLatest } from '../platform/db/migrate.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
@@ -10,6 +5,11 @@ import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/pol
 import { registerPolicyVersion } from '../modules/policy/policy-versions.repository.ts';
 import { regionsRepository } from '../modules/regions/regions.repository.ts';
 import { subjectsRepository } from '../modules/subjects/subjects.repository.ts';
+import type { Config } from '../platform/config.ts';
+import { createSealer, loadKeys, type Sealer } from '../platform/crypto/sealing.ts';
+import { openStore } from '../platform/db/database.ts';
+import type { Store } from '../platform/db/engine.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
 import { PLATFORM_VERSION } from './version.ts';
 
 /**

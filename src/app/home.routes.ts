@@ -6,8 +6,11 @@ import type { AppContext } from './context.ts';
  */
 export function homeRoutes(ctx: AppContext) {
   return (app: HttpApp) => {
-    app.get('/', { schema: { hide: true }, config: { access: { kind: 'public', reason: 'landing page' } } }, async (_request, reply) => {
-      const html = `<!doctype html>
+    app.get(
+      '/',
+      { schema: { hide: true }, config: { access: { kind: 'public', reason: 'landing page' } } },
+      async (_request, reply) => {
+        const html = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>信用平台 xinyong</title>
 <style>body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:42rem;margin:3rem auto;padding:0 1rem;line-height:1.6;color:#222}code{background:#f4f4f4;padding:0 .3em}</style>
@@ -21,7 +24,8 @@ export function homeRoutes(ctx: AppContext) {
 </ul>
 <p>The public credit information platform is running. Web portal and console are on the roadmap.</p>
 </body></html>`;
-      return reply.type('text/html; charset=utf-8').send(html);
-    });
+        return reply.type('text/html; charset=utf-8').send(html);
+      },
+    );
   };
 }

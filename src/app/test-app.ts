@@ -12,7 +12,10 @@ import { type AppContext, createAppContext } from './context.ts';
 
 export type TestApp = { ctx: AppContext; app: HttpApp; close(): Promise<void> };
 
-export async function createTestApp(store: TestStore, options: { now?: () => string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  store: TestStore,
+  options: { now?: () => string } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-app-'));
   const config = { ...loadConfig({}), dataDir, databaseUrl: store.url };
   const ctx = await createAppContext(config, { store, ...(options.now ? { now: options.now } : {}) });

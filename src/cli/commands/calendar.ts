@@ -29,7 +29,9 @@ async function importSchedule(file: string, by: string): Promise<number> {
   const ctx = await createAppContext(loadConfig());
   try {
     const years = await ctx.calendar.importSchedules(parsed.schedules, by, ctx.now());
-    console.log(`✔ 已导入 / imported: ${years.join(', ')}（运行中的服务重启后生效 / a running server picks it up on restart）`);
+    console.log(
+      `✔ 已导入 / imported: ${years.join(', ')}（运行中的服务重启后生效 / a running server picks it up on restart）`,
+    );
     return 0;
   } finally {
     await ctx.close();

@@ -3,7 +3,10 @@ import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
 export async function codesCommand(args: string[]): Promise<number> {
-  const { positionals, values } = parseCommandArgs(args, { reason: { type: 'string' }, by: { type: 'string' } });
+  const { positionals, values } = parseCommandArgs(args, {
+    reason: { type: 'string' },
+    by: { type: 'string' },
+  });
   const [sub, ...rest] = positionals;
   if (sub === 'check' && rest.length > 0) return checkCodes(rest);
   if (sub === 'exception' && rest[0] === 'add' && rest[1]) {
@@ -11,7 +14,9 @@ export async function codesCommand(args: string[]): Promise<number> {
     return addException(rest[1], values.reason, values.by ?? process.env.USER ?? 'cli');
   }
   if (sub === 'exception' && rest[0] === 'list') return listExceptions();
-  throw new UsageError('用法 / usage: xinyong codes check CODE… | codes exception add CODE --reason TEXT | codes exception list');
+  throw new UsageError(
+    '用法 / usage: xinyong codes check CODE… | codes exception add CODE --reason TEXT | codes exception list',
+  );
 }
 
 /** The same answer as the API, registered exceptions included. */
@@ -21,7 +26,9 @@ async function checkCodes(codes: string[]): Promise<number> {
   for (const code of codes) {
     const r = await ctx.codes.check(code, ctx.now().slice(0, 10));
     if (r.valid) {
-      const facts = [r.kind, r.region?.fullName, r.birthDate, r.upgraded && `18位 ${r.upgraded}`].filter(Boolean).join('  ');
+      const facts = [r.kind, r.region?.fullName, r.birthDate, r.upgraded && `18位 ${r.upgraded}`]
+        .filter(Boolean)
+        .join('  ');
       console.log(`✔ ${r.normalized}  ${facts}`);
     } else {
       invalid++;
@@ -47,7 +54,8 @@ async function addException(code: string, reason: string, by: string): Promise<n
 async function listExceptions(): Promise<number> {
   const ctx = await createAppContext(loadConfig());
   try {
-    for (const e of await ctx.codes.listExceptions()) console.log(`${e.code}\t${e.kind}\t${e.registeredBy}\t${e.createdAt}\t${e.reason}`);
+    for (const e of await ctx.codes.listExceptions())
+      console.log(`${e.code}\t${e.kind}\t${e.registeredBy}\t${e.createdAt}\t${e.reason}`);
     return 0;
   } finally {
     await ctx.close();

@@ -8,7 +8,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   if (values.port !== undefined) {
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 应为 0–65535 / --port must be 0–65535`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port 应为 0–65535 / --port must be 0–65535`);
     config.port = port;
   }
   if (values.host) config.host = values.host;

@@ -36,6 +36,8 @@ describe('demo persons', () => {
       const result = checkCode(p.code);
       assert.ok(result.valid, `${p.code}: ${result.error?.message}`);
       assert.equal(result.kind, 'citizen_id', p.code);
+      assert.equal(result.gender, p.gender, p.code);
+      assert.equal(result.birthDate, p.birthDate, p.code);
     }
   });
 

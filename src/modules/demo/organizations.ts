@@ -185,6 +185,7 @@ function draft(rng: Rng, variant: Variant, county: CountyName, operator: DemoPer
   }
 }
 
+const PUBLIC_SECTOR: ReadonlySet<Variant> = new Set(['publicInstitution', 'stateOrgan', 'stateOwned']);
 const laterOf = (a: string, b: string): string => (a > b ? a : b);
 
 /** Recent years dominate: most registered market entities in China date from the last decade. */
@@ -197,10 +198,14 @@ export function generateOrganizations(
   persons: readonly DemoPerson[],
 ): DemoOrganization[] {
   const counties = new Map(huaianCounties().map((c) => [c.code, { code: c.code, name: c.name }]));
-  const representatives = persons.filter((p) => {
-    const age = ageOn(p.birthDate, asOf);
-    return age >= 22 && age <= 75;
-  });
+  const aged = (min: number, max: number) =>
+    persons.filter((p) => {
+      const age = ageOn(p.birthDate, asOf);
+      return age >= min && age <= max;
+    });
+  const representatives = aged(22, 75);
+  // Heads of township governments, schools and state-owned companies are rarely under 35.
+  const seniors = aged(35, 60);
   if (count > 0 && representatives.length === 0) {
     throw new RangeError(
       'organizations need at least one generated person aged 22–75 as legal representative',
@@ -210,9 +215,10 @@ export function generateOrganizations(
   const usedCodes = new Set<string>();
   const organizations: DemoOrganization[] = [];
   while (organizations.length < count) {
-    const representative = rng.pick(representatives);
     const county = counties.get(rng.weighted(COUNTY_WEIGHTS)) as CountyName;
     let variant = rng.weighted(VARIANTS);
+    const pool = PUBLIC_SECTOR.has(variant) && seniors.length > 0 ? seniors : representatives;
+    const representative = rng.pick(pool);
     const adultOn = addYears(representative.birthDate, 18);
     let earliest = laterOf(EARLIEST[variant], adultOn);
     if (earliest > asOf) {

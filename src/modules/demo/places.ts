@@ -64,7 +64,7 @@ export const COUNTY_PLACES: Readonly<Record<string, CountyPlaces>> = {
   },
 };
 
-/** Region codes retired by the 2012–2016 adjustments, mapped to the county that succeeded them. */
+/** Region codes retired by the 2001 and 2016 adjustments, mapped to the county that succeeded them. */
 export const HISTORICAL_ID_REGIONS: readonly {
   code: string;
   name: string;
@@ -74,6 +74,8 @@ export const HISTORICAL_ID_REGIONS: readonly {
   { code: '320802', name: '清河区', successor: '320812', until: 2016 },
   { code: '320811', name: '清浦区', successor: '320812', until: 2016 },
   { code: '320829', name: '洪泽县', successor: '320813', until: 2016 },
+  { code: '320821', name: '淮阴县', successor: '320804', until: 2001 },
+  { code: '320882', name: '淮安市(县级)', successor: '320803', until: 2001 },
 ];
 
 export function placesOf(regionCode: string): CountyPlaces {

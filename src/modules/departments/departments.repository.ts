@@ -1,7 +1,13 @@
 import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 
-export const DEPARTMENT_KINDS = ['provider', 'user', 'credit_center', 'credit_office', 'regional_node'] as const;
+export const DEPARTMENT_KINDS = [
+  'provider',
+  'user',
+  'credit_center',
+  'credit_office',
+  'regional_node',
+] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 
 export type Department = {

@@ -22,7 +22,10 @@ export function departmentsRoutes(ctx: AppContext) {
           tags: ['reference'],
           summary: '部门 / departments (providers, users, credit center, credit office)',
           querystring: z.object({
-            region: z.string().regex(/^\d{6}$/, '应为 6 位区划代码 / 6-digit region code').optional(),
+            region: z
+              .string()
+              .regex(/^\d{6}$/, '应为 6 位区划代码 / 6-digit region code')
+              .optional(),
             kind: z.enum(DEPARTMENT_KINDS).optional(),
           }),
           response: { 200: z.object({ departments: z.array(Department) }) },
@@ -30,7 +33,10 @@ export function departmentsRoutes(ctx: AppContext) {
         config: { access: { kind: 'public', reason: 'public reference data' } },
       },
       async (request) => {
-        const departments = await ctx.departments.list({ regionCode: request.query.region, kind: request.query.kind });
+        const departments = await ctx.departments.list({
+          regionCode: request.query.region,
+          kind: request.query.kind,
+        });
         return { departments: departments.map(({ id: _id, ...d }) => d) };
       },
     );

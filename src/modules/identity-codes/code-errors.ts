@@ -7,7 +7,7 @@ import type { CodeError, CodeKind, CodeWarning } from './types.ts';
 
 export const KIND_NAMES: Record<CodeKind, { zh: string; en: string }> = {
   citizen_id: { zh: '公民身份号码', en: 'citizen ID number' },
-  citizen_id_15: { zh: '15位旧版公民身份号码', en: 'legacy 15-digit citizen ID number' },
+  citizen_id_15: { zh: '旧版公民身份号码', en: 'legacy citizen ID number' },
   uscc: { zh: '统一社会信用代码', en: 'unified social credit code' },
   organization_code: { zh: '组织机构代码', en: 'organization code' },
 };
@@ -16,13 +16,25 @@ export const KIND_NAMES: Record<CodeKind, { zh: string; en: string }> = {
 export type AcceptedLength = { length: number; kinds: CodeKind[] };
 
 export function emptyError(kinds: CodeKind[]): CodeError {
-  const zh = kinds.map((k) => KIND_NAMES[k].zh).join('、');
-  const en = kinds.map((k) => KIND_NAMES[k].en).join(', ');
   return {
     code: 'CODE_EMPTY',
-    message: `代码为空，请填写${zh}。`,
-    messageEn: `The code is empty; enter a ${en}.`,
+    message: `代码为空，请填写${listOf(
+      kinds.map((k) => KIND_NAMES[k].zh),
+      '、',
+      '或',
+    )}。`,
+    messageEn: `The code is empty; enter a ${listOf(
+      kinds.map((k) => KIND_NAMES[k].en),
+      ', ',
+      ' or ',
+    )}.`,
   };
+}
+
+function listOf(items: string[], separator: string, lastSeparator: string): string {
+  return items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(separator)}${lastSeparator}${items.at(-1)}`;
 }
 
 export function lengthError(length: number, accepted: AcceptedLength[]): CodeError {
@@ -59,7 +71,11 @@ export function characterError(position: number, character: string, rule: Charac
 }
 
 /** `role` says which part of the code holds the region code (GB/T 2260). */
-export function regionError(position: number, regionCode: string, role: { zh: string; en: string }): CodeError {
+export function regionError(
+  position: number,
+  regionCode: string,
+  role: { zh: string; en: string },
+): CodeError {
   const last = position + 5;
   return {
     code: 'CODE_REGION',
@@ -134,7 +150,11 @@ export function registrationAuthorityError(actual: string, allowed: string): Cod
   };
 }
 
-export function categoryError(authority: { code: string; zh: string; en: string }, actual: string, allowed: string) {
+export function categoryError(
+  authority: { code: string; zh: string; en: string },
+  actual: string,
+  allowed: string,
+): CodeError {
   return {
     code: 'CODE_CATEGORY',
     message: `第2位机构类别码“${actual}”对登记管理部门“${authority.zh}”（${authority.code}）无效：应为${allowed}，请核对。`,
@@ -142,7 +162,7 @@ export function categoryError(authority: { code: string; zh: string; en: string 
     position: 2,
     expected: allowed,
     actual,
-  } satisfies CodeError;
+  };
 }
 
 export function exceptionAcceptedWarning(failure: CodeError, reason: string): CodeWarning {
@@ -172,7 +192,9 @@ export function regionUnlistedWarning(regionCode: string, acceptedAs: string): C
 export function kindAmbiguousWarning(): CodeWarning {
   return {
     code: 'CODE_KIND_AMBIGUOUS',
-    message: '该代码同时符合公民身份号码和统一社会信用代码的规则，已按公民身份号码处理；若是统一社会信用代码，请按统一社会信用代码校验。',
-    messageEn: 'This code satisfies both the citizen ID number and the unified social credit code rules; it was read as a citizen ID number. If it is a unified social credit code, check it as one.',
+    message:
+      '该代码同时符合公民身份号码和统一社会信用代码的规则，已按公民身份号码处理；若是统一社会信用代码，请按统一社会信用代码校验。',
+    messageEn:
+      'This code satisfies both the citizen ID number and the unified social credit code rules; it was read as a citizen ID number. If it is a unified social credit code, check it as one.',
   };
 }

@@ -48,7 +48,8 @@ export function codesRoutes(ctx: AppContext) {
         },
         config: { access: { kind: 'public', reason: 'pure computation on the caller’s own input' } },
       },
-      async (request) => toResponse(request.params.code, await ctx.codes.check(request.params.code, ctx.now().slice(0, 10))),
+      async (request) =>
+        toResponse(request.params.code, await ctx.codes.check(request.params.code, ctx.now().slice(0, 10))),
     );
 
     app.post(
@@ -60,14 +61,21 @@ export function codesRoutes(ctx: AppContext) {
           description:
             '用于表格导入前的预校验：每个代码单独给出结果，顺序与请求一致。\nPre-validation of a spreadsheet column: one result per code, in request order.',
           body: z.object({ codes: z.array(z.string().max(64)).min(1).max(MAX_BATCH) }).strict(),
-          response: { 200: z.object({ results: z.array(CodeCheckResponse), valid: z.number().int(), invalid: z.number().int() }) },
+          response: {
+            200: z.object({
+              results: z.array(CodeCheckResponse),
+              valid: z.number().int(),
+              invalid: z.number().int(),
+            }),
+          },
         },
         config: { access: { kind: 'public', reason: 'pure computation on the caller’s own input' } },
       },
       async (request) => {
         const today = ctx.now().slice(0, 10);
         const results = [];
-        for (const code of request.body.codes) results.push(toResponse(code, await ctx.codes.check(code, today)));
+        for (const code of request.body.codes)
+          results.push(toResponse(code, await ctx.codes.check(code, today)));
         const valid = results.filter((r) => r.valid).length;
         return { results, valid, invalid: results.length - valid };
       },
@@ -78,24 +86,24 @@ export function codesRoutes(ctx: AppContext) {
 const MAX_BATCH = 1000;
 
 function toResponse(code: string, result: CodeCheck): z.infer<typeof CodeCheckResponse> {
-        return {
-          code,
-          normalized: result.normalized,
-          valid: result.valid,
-          kind: result.kind,
-          region: result.region,
-          birthDate: result.birthDate,
-          gender: result.gender,
-          upgraded: result.upgraded,
-          organizationCode: result.organizationCode,
-          error: result.error && {
-            code: result.error.code,
-            message: result.error.message,
-            message_en: result.error.messageEn,
-            position: result.error.position,
-            expected: result.error.expected,
-            actual: result.error.actual,
-          },
-          warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, message_en: w.messageEn })),
-        };
+  return {
+    code,
+    normalized: result.normalized,
+    valid: result.valid,
+    kind: result.kind,
+    region: result.region,
+    birthDate: result.birthDate,
+    gender: result.gender,
+    upgraded: result.upgraded,
+    organizationCode: result.organizationCode,
+    error: result.error && {
+      code: result.error.code,
+      message: result.error.message,
+      message_en: result.error.messageEn,
+      position: result.error.position,
+      expected: result.error.expected,
+      actual: result.error.actual,
+    },
+    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, message_en: w.messageEn })),
+  };
 }

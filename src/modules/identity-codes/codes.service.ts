@@ -59,7 +59,11 @@ export function codesService(store: Store, sealer: Sealer) {
         );
       }
       if (await findException(normalized)) {
-        throw conflict('CODE_EXCEPTION_EXISTS', `代码 ${normalized} 已登记为例外`, `Code ${normalized} is already registered`);
+        throw conflict(
+          'CODE_EXCEPTION_EXISTS',
+          `代码 ${normalized} 已登记为例外`,
+          `Code ${normalized} is already registered`,
+        );
       }
       await db
         .insertInto('code_exceptions')

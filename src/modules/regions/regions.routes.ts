@@ -10,7 +10,12 @@ export function regionsRoutes(ctx: AppContext) {
         schema: {
           tags: ['reference'],
           summary: '行政区划 / administrative regions (GB/T 2260)',
-          querystring: z.object({ parent: z.string().regex(/^\d{6}$/, '应为 6 位区划代码 / 6-digit region code').optional() }),
+          querystring: z.object({
+            parent: z
+              .string()
+              .regex(/^\d{6}$/, '应为 6 位区划代码 / 6-digit region code')
+              .optional(),
+          }),
           response: {
             200: z.object({
               regions: z.array(

@@ -111,7 +111,12 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
     },
 
     async list(options: { kind?: SubjectKind; limit: number; offset: number }): Promise<Subject[]> {
-      let query = db.selectFrom('subjects').selectAll().orderBy('id').limit(options.limit).offset(options.offset);
+      let query = db
+        .selectFrom('subjects')
+        .selectAll()
+        .orderBy('id')
+        .limit(options.limit)
+        .offset(options.offset);
       if (options.kind) query = query.where('kind', '=', options.kind);
       return (await query.execute()).map(open);
     },

@@ -60,7 +60,11 @@ function parseKey(name: string, hex: string): Buffer {
  * (mode 0600) on first start so a fresh clone runs. Production sets the environment variables or
  * mounts the key file from a secret store; losing the key file makes sealed codes unreadable.
  */
-export function loadKeys(options: { dataKey?: string | undefined; indexKey?: string | undefined; dataDir: string }): {
+export function loadKeys(options: {
+  dataKey?: string | undefined;
+  indexKey?: string | undefined;
+  dataDir: string;
+}): {
   dataKey: Buffer;
   indexKey: Buffer;
   source: string;

@@ -7,7 +7,14 @@ import { describeEachEngine } from './test-engines.ts';
 describeEachEngine('migrations', (getStore) => {
   it('creates every foundation table', async () => {
     const { db } = getStore();
-    for (const table of ['regions', 'departments', 'subjects', 'code_exceptions', 'calendar_years', 'policy_versions']) {
+    for (const table of [
+      'regions',
+      'departments',
+      'subjects',
+      'code_exceptions',
+      'calendar_years',
+      'policy_versions',
+    ]) {
       const rows = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
       assert.equal(Number(rows.rows[0]?.n), 0, table);
     }
@@ -19,7 +26,9 @@ describeEachEngine('migrations', (getStore) => {
   });
 
   it('records every known migration as applied', async () => {
-    const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(getStore().db);
+    const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      getStore().db,
+    );
     assert.deepEqual(
       rows.rows.map((r) => r.name),
       knownMigrations(),
@@ -39,7 +48,11 @@ describeEachEngine('migrations', (getStore) => {
         imported_at: '2026-11-26T06:00:00.000Z',
       })
       .execute();
-    const row = await db.selectFrom('calendar_years').selectAll().where('year', '=', 2099).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('calendar_years')
+      .selectAll()
+      .where('year', '=', 2099)
+      .executeTakeFirstOrThrow();
     const schedule = typeof row.schedule === 'string' ? JSON.parse(row.schedule) : row.schedule;
     assert.deepEqual(schedule, { a: [1, '二'] });
     assert.equal(row.imported_at, '2026-11-26T06:00:00.000Z');

@@ -33,7 +33,9 @@ export async function migrateToLatest(store: Store): Promise<{ applied: string[]
       { migration: failed },
     );
   }
-  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return {
+    applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
 }
 
 export function knownMigrations(): string[] {

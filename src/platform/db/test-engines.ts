@@ -16,7 +16,8 @@ import { migrateToLatest } from './migrate.ts';
 import { openPostgres } from './postgres.ts';
 import { openSqlite } from './sqlite.ts';
 
-export const TEST_PG_URL = process.env.XINYONG_TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+export const TEST_PG_URL =
+  process.env.XINYONG_TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const inCi = process.env.CI === 'true';
 
 async function probePostgres(): Promise<string | undefined> {
@@ -37,7 +38,9 @@ const pgUnavailable = await probePostgres();
 export type TestStore = Store & { engine: EngineName; url: string };
 
 /** Creates a migrated, empty store on the given engine; `dispose` removes it entirely. */
-export async function createTestStore(engine: EngineName): Promise<{ store: TestStore; dispose(): Promise<void> }> {
+export async function createTestStore(
+  engine: EngineName,
+): Promise<{ store: TestStore; dispose(): Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-test-'));
     const file = path.join(dir, 'test.db');

@@ -14,7 +14,12 @@ export type ErrorBody = {
 
 const zhLocale = z.locales.zhCN().localeError;
 
-type ValidationIssue = { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> };
+type ValidationIssue = {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
 
 function describeIssues(part: string, issues: ValidationIssue[]) {
   return issues.map((issue) => {
@@ -67,34 +72,53 @@ export function installErrorHandling(app: FastifyInstance): void {
       const part = (error as FastifyError).validationContext ?? 'body';
       const issues = describeIssues(part, (error as { validation: ValidationIssue[] }).validation);
       const first = issues[0]!;
-      return reply.status(400).send(
-        body(
-          new AppError(
-            'REQUEST_INVALID',
-            400,
-            `请求参数不正确：${first.field}：${first.message}`,
-            `Invalid request: ${first.field}: ${first.message_en}`,
-            { issues },
+      return reply
+        .status(400)
+        .send(
+          body(
+            new AppError(
+              'REQUEST_INVALID',
+              400,
+              `请求参数不正确：${first.field}：${first.message}`,
+              `Invalid request: ${first.field}: ${first.message_en}`,
+              { issues },
+            ),
           ),
-        ),
-      );
+        );
     }
     const fastifyError = error as FastifyError;
     const known = fastifyError.code ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;
     if (known) {
-      return reply.status(known.status).send(body(new AppError(known.code, known.status, known.zh, known.en)));
+      return reply
+        .status(known.status)
+        .send(body(new AppError(known.code, known.status, known.zh, known.en)));
     }
     if (!isResponseSerializationError(error) && fastifyError.statusCode && fastifyError.statusCode < 500) {
       return reply
         .status(fastifyError.statusCode)
-        .send(body(new AppError('REQUEST_REJECTED', fastifyError.statusCode, `请求被拒绝：${error.message}`, error.message)));
+        .send(
+          body(
+            new AppError(
+              'REQUEST_REJECTED',
+              fastifyError.statusCode,
+              `请求被拒绝：${error.message}`,
+              error.message,
+            ),
+          ),
+        );
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(
       body(
-        new AppError('INTERNAL_ERROR', 500, '服务器内部错误，请稍后重试或联系信用中心', 'Internal error; retry later or contact the credit center', {
-          requestId: request.id,
-        }),
+        new AppError(
+          'INTERNAL_ERROR',
+          500,
+          '服务器内部错误，请稍后重试或联系信用中心',
+          'Internal error; retry later or contact the credit center',
+          {
+            requestId: request.id,
+          },
+        ),
       ),
     );
   });
@@ -104,7 +128,12 @@ export function installErrorHandling(app: FastifyInstance): void {
       .status(404)
       .send(
         body(
-          new AppError('ROUTE_NOT_FOUND', 404, `没有这个接口：${request.method} ${request.url}`, `No such endpoint: ${request.method} ${request.url}`),
+          new AppError(
+            'ROUTE_NOT_FOUND',
+            404,
+            `没有这个接口：${request.method} ${request.url}`,
+            `No such endpoint: ${request.method} ${request.url}`,
+          ),
         ),
       );
   });

@@ -67,7 +67,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(DOCS_PREFIX) || route.method === 'HEAD') {
-      route.config = { ...route.config, access: route.config?.access ?? { kind: 'public', reason: 'API documentation' } };
+      route.config = {
+        ...route.config,
+        access: route.config?.access ?? { kind: 'public', reason: 'API documentation' },
+      };
     }
     const access = route.config?.access;
     if (!access) {
@@ -93,7 +96,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       },
       tags: [
         { name: 'platform', description: '平台状态 / platform status' },
-        { name: 'codes', description: '身份代码校验 / identity code validation (GB 11643, GB 32100, GB 11714)' },
+        {
+          name: 'codes',
+          description: '身份代码校验 / identity code validation (GB 11643, GB 32100, GB 11714)',
+        },
         { name: 'calendar', description: '工作日计算 / working-day deadlines' },
         { name: 'reference', description: '参考数据 / reference data (regions, departments, policy)' },
       ],

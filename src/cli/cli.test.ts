@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { describeEachEngine } from '../platform/db/test-engines.ts';
+
+const CLI = path.resolve(import.meta.dirname, 'xinyong.ts');
+const run = promisify(execFile);
+const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-cli-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function xinyong(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { ...process.env, XINYONG_DATA_DIR: dataDir, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('xinyong CLI', () => {
+  it('prints usage and exits 2 on an unknown command', async () => {
+    const r = await xinyong(['frobnicate']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown command/);
+  });
+
+  it('codes check: exit 0 when all are valid, 1 with the reason when one is not', async () => {
+    const ok = await xinyong(['codes', 'check', '11010519491231002X', '440524188001010014']);
+    assert.equal(ok.code, 0, ok.stderr);
+    const bad = await xinyong(['codes', 'check', '11010519491231002X', '110105194912310021']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /CODE_CHECKSUM/);
+  });
+
+  it('policy check: the shipped policy is valid; a broken one is refused with the field path', async () => {
+    const ok = await xinyong(['policy', 'check', 'policies/huaian-2018.json']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /huaian-2018/);
+    const broken = path.join(dataDir, 'broken.json');
+    writeFileSync(broken, '{ "id": "x" }');
+    const bad = await xinyong(['policy', 'check', broken]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /POLICY_INVALID/);
+    assert.match(bad.stderr, /version/);
+  });
+
+  it('calendar import: refuses a bad file with the path of each error', async () => {
+    const file = path.join(dataDir, 'bad-2027.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        year: 2027,
+        source: 't',
+        holidays: [{ date: '2027-02-30', name: '春节' }],
+        makeupWorkdays: [],
+      }),
+    );
+    const r = await xinyong(['calendar', 'import', file], {
+      DATABASE_URL: `sqlite:${path.join(dataDir, 'cal.db')}`,
+    });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /holidays\[0\]\.date/);
+  });
+});
+
+describeEachEngine('xinyong CLI on a database', (getStore) => {
+  it('demo: a second run changes nothing', async () => {
+    const env = { DATABASE_URL: getStore().url };
+    const first = await xinyong(['demo'], env);
+    assert.equal(first.code, 0, first.stderr);
+    const countAll = async () => {
+      const { db } = getStore();
+      const counts = { regions: 0, departments: 0, subjects: 0 };
+      for (const table of ['regions', 'departments', 'subjects'] as const) {
+        const row = await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        counts[table] = Number(row.n);
+      }
+      return counts;
+    };
+    const before = await countAll();
+    assert.ok(before.subjects >= 2000, JSON.stringify(before));
+    assert.ok(before.departments >= 30, JSON.stringify(before));
+    const second = await xinyong(['demo'], env);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /0 regions, 0 departments, 0 persons, 0 organizations/);
+    assert.deepEqual(await countAll(), before);
+  });
+
+  it('calendar import: an imported year is listed and used', async () => {
+    const env = { DATABASE_URL: getStore().url };
+    const r = await xinyong(['calendar', 'import', 'src/modules/calendar/examples/2027.example.json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    const years = await xinyong(['calendar', 'years'], env);
+    assert.match(years.stdout, /^2027\timported/m);
+    assert.match(years.stdout, /^2026\tbuilt-in/m);
+  });
+
+  it('serve: listens on the given port and answers /api/health', async () => {
+    const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+      env: { ...process.env, XINYONG_DATA_DIR: dataDir, DATABASE_URL: getStore().url, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout?.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /serving on (http:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+        setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 15_000);
+      });
+      const res = await fetch(`${address}/api/health`);
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { database: { engine: string } };
+      assert.equal(body.database.engine, getStore().engine);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The birth date in a citizen ID number (GB 11643 §4.2: YYYYMMDD, GB/T 7408).
+ *
+ * Earliest accepted date: 1870-01-01. GB 11643's own example 440524188001010014 was born in 1880,
+ * so a 1900 cut-off would reject the standard; nobody born before 1870 was alive when resident ID
+ * numbers were first issued (1984/85). Later than today (in China) is impossible as well.
+ */
+import { type BirthDateProblem, birthDateError } from './code-errors.ts';
+import type { CheckOptions, CodeError } from './types.ts';
+
+export const EARLIEST_BIRTH_DATE = '1870-01-01';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/** Today's date in China, where the numbers are issued, as YYYY-MM-DD. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/**
+ * `options.today`, or today in China. A malformed `today` is a programming error (not bad input
+ * from a person), so it throws instead of silently checking against the wrong day.
+ */
+export function resolveToday(options: CheckOptions | undefined): string {
+  const today = options?.today;
+  if (today === undefined) return todayInChina();
+  const parts = ISO_DATE.exec(today);
+  if (!parts || !isRealDate(Number(parts[1]), Number(parts[2]), Number(parts[3]))) {
+    throw new RangeError(`options.today must be a real date written YYYY-MM-DD, got "${today}"`);
+  }
+  return today;
+}
+
+export type BirthDateResult = { birthDate: string } | { error: CodeError };
+
+/**
+ * Checks the 8-digit date `yyyymmdd` found at `position` (1-based); `segment` is the text shown in
+ * an error (6 digits in a 15-digit number, whose century 19 is implied).
+ */
+export function checkBirthDate(
+  yyyymmdd: string,
+  segment: string,
+  position: number,
+  today: string,
+): BirthDateResult {
+  const year = Number(yyyymmdd.slice(0, 4));
+  const month = Number(yyyymmdd.slice(4, 6));
+  const day = Number(yyyymmdd.slice(6, 8));
+  const fail = (problem: BirthDateProblem) => ({ error: birthDateError(position, segment, problem) });
+  if (!/^\d{8}$/.test(yyyymmdd) || !isRealDate(year, month, day)) return fail({ kind: 'impossible' });
+  const date = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+  if (date > today) return fail({ kind: 'future', date, today });
+  if (date < EARLIEST_BIRTH_DATE) return fail({ kind: 'too_early', date, earliest: EARLIEST_BIRTH_DATE });
+  return { birthDate: date };
+}
