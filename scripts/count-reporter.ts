@@ -4,7 +4,12 @@
  */
 type TestEvent = {
   type: string;
-  data: { details?: { type?: string }; skip?: unknown; todo?: unknown; nesting?: number };
+  data: {
+    details?: { type?: string | undefined; error?: { failureType?: string } | undefined };
+    skip?: unknown;
+    todo?: unknown;
+    nesting?: number;
+  };
 };
 
 export default async function* countReporter(source: AsyncIterable<TestEvent>): AsyncGenerator<string> {

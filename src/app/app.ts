@@ -4,6 +4,11 @@ import { healthRoutes } from '../modules/health/health.routes.ts';
 import { codesRoutes } from '../modules/identity-codes/codes.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
+import { installAccessControl } from '../modules/access/access.hook.ts';
+import { adminRoutes } from '../modules/access/admin.routes.ts';
+import { authRoutes } from '../modules/access/auth.routes.ts';
+import { consentsRoutes } from '../modules/access/consents.routes.ts';
+import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
 import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
 import type { AppContext } from './context.ts';
 import { homeRoutes } from './home.routes.ts';
@@ -16,6 +21,22 @@ export async function createApp(
   return createHttpServer({
     version: ctx.version,
     logger: options.logger ?? false,
+    before: [
+      (app) =>
+        installAccessControl(app, ctx.auth, async (request, code) => {
+          // Refusals are evidence too (C §4(1)): who tried what, and why it was refused.
+          await ctx.audit.record({
+            actor: request.actor,
+            purpose: request.purpose,
+            action: 'access.denied',
+            targetType: 'route',
+            targetId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+            result: 'denied',
+            detail: { code },
+            requestId: request.id,
+          });
+        }),
+    ],
     routes: [
       homeRoutes(ctx),
       healthRoutes(ctx),
@@ -24,6 +45,10 @@ export async function createApp(
       regionsRoutes(ctx),
       departmentsRoutes(ctx),
       policyRoutes(ctx),
+      authRoutes(ctx),
+      adminRoutes(ctx),
+      consentsRoutes(ctx),
+      subjectsRoutes(ctx),
     ],
   });
 }

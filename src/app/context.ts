@@ -10,6 +10,10 @@ import { createSealer, loadKeys, type Sealer } from '../platform/crypto/sealing.
 import { openStore } from '../platform/db/database.ts';
 import type { Store } from '../platform/db/engine.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { accountsService, type AccountsService } from '../modules/access/accounts.service.ts';
+import { type AuthService, authService } from '../modules/access/auth.service.ts';
+import { consentsRepository } from '../modules/access/consents.repository.ts';
+import { type AuditTrail, auditTrail } from './audit-trail.ts';
 import { PLATFORM_VERSION } from './version.ts';
 
 /**
@@ -28,6 +32,10 @@ export type AppContext = {
   regions: ReturnType<typeof regionsRepository>;
   departments: ReturnType<typeof departmentsRepository>;
   subjects: ReturnType<typeof subjectsRepository>;
+  auth: AuthService;
+  accountsAdmin: AccountsService;
+  consents: ReturnType<typeof consentsRepository>;
+  audit: AuditTrail;
   now: () => string;
   close(): Promise<void>;
 };
@@ -38,11 +46,13 @@ export type ContextOptions = {
   /** an already-open store (tests) */
   store?: Store;
   now?: () => string;
+  /** an already-loaded policy (tests that vary a number); otherwise the configured policy file */
+  policy?: Policy;
 };
 
 export async function createAppContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   // Validate the policy before touching the database: a bad policy file must stop the start cleanly.
-  const policy = await loadPolicyFile(config.policyPath ?? DEFAULT_POLICY_PATH);
+  const policy = options.policy ?? (await loadPolicyFile(config.policyPath ?? DEFAULT_POLICY_PATH));
   const store = options.store ?? openStore(config.databaseUrl);
   try {
     if (options.migrate !== false) await migrateToLatest(store);
@@ -52,6 +62,9 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const { digest } = await registerPolicyVersion(store, policy, now());
     const calendar = calendarService(store);
     await calendar.reload();
+    const auth = authService({ store, sealer, policy, now });
+    const departments = departmentsRepository(store);
+    const subjects = subjectsRepository(store, sealer);
     return {
       version: PLATFORM_VERSION,
       config,
@@ -62,8 +75,19 @@ export async function createAppContext(config: Config, options: ContextOptions =
       calendar,
       codes: codesService(store, sealer),
       regions: regionsRepository(store),
-      departments: departmentsRepository(store),
-      subjects: subjectsRepository(store, sealer),
+      departments,
+      subjects,
+      auth,
+      accountsAdmin: accountsService({
+        accounts: auth.accounts,
+        apiKeys: auth.apiKeys,
+        policy,
+        now,
+        departmentExists: async (code) => (await departments.findByCode(code)) !== undefined,
+        subjectIdByCode: async (code) => (await subjects.findByCode(code))?.id,
+      }),
+      consents: consentsRepository(store),
+      audit: auditTrail({ store, policy, now }),
       now,
       close: () => store.close(),
     };

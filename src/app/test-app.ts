@@ -8,17 +8,22 @@ import { loadConfig } from '../platform/config.ts';
 import type { TestStore } from '../platform/db/test-engines.ts';
 import type { HttpApp } from '../platform/http/server.ts';
 import { createApp } from './app.ts';
+import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { type AppContext, createAppContext } from './context.ts';
 
 export type TestApp = { ctx: AppContext; app: HttpApp; close(): Promise<void> };
 
 export async function createTestApp(
   store: TestStore,
-  options: { now?: () => string } = {},
+  options: { now?: () => string; policy?: Policy } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-app-'));
   const config = { ...loadConfig({}), dataDir, databaseUrl: store.url };
-  const ctx = await createAppContext(config, { store, ...(options.now ? { now: options.now } : {}) });
+  const ctx = await createAppContext(config, {
+    store,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
+  });
   const app = await createApp(ctx);
   await app.ready();
   return {
@@ -29,4 +34,13 @@ export async function createTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The shipped policy with generous rate limits, for suites that make many requests from one address. */
+export async function relaxedPolicy(): Promise<Policy> {
+  const policy = structuredClone(await loadPolicyFile(DEFAULT_POLICY_PATH)) as Policy;
+  const access = policy.access as { rateLimits: { publicPerMinute: number; loginPerMinute: number } };
+  access.rateLimits = { ...access.rateLimits, publicPerMinute: 100_000, loginPerMinute: 100_000 };
+  (policy as { version: string }).version = `${policy.version}-test`;
+  return policy;
 }

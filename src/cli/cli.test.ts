@@ -92,7 +92,7 @@ describeEachEngine('xinyong CLI on a database', (getStore) => {
     assert.ok(before.departments >= 30, JSON.stringify(before));
     const second = await xinyong(['demo'], env);
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stdout, /0 regions, 0 departments, 0 persons, 0 organizations/);
+    assert.match(second.stdout, /0 regions, 0 departments, 0 persons, 0 organizations, 0 accounts/);
     assert.deepEqual(await countAll(), before);
   });
 

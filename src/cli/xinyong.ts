@@ -5,12 +5,15 @@
  * policy file), 2 usage error or failure to run.
  */
 import { AppError } from '../platform/errors.ts';
+import { apikeyCommand } from './commands/apikey.ts';
+import { auditCommand } from './commands/audit.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { codesCommand } from './commands/codes.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { policyCommand } from './commands/policy.ts';
 import { serveCommand } from './commands/serve.ts';
+import { userCommand } from './commands/user.ts';
 import { UsageError } from './usage.ts';
 
 export const USAGE = `用法 / usage: xinyong <command>
@@ -25,6 +28,14 @@ export const USAGE = `用法 / usage: xinyong <command>
   codes exception add CODE --reason TEXT [--by NAME]
                                    登记校验位例外 / register a real code that fails its check character
   codes exception list             列出例外 / list registered exceptions
+  user create --login L --role R --name N [--department CODE | --subject-code CODE] [--password-stdin]
+                                   创建账号（不给密码则生成并显示一次）/ create an account
+  apikey create --department CODE --permissions p1,p2 --label TEXT [--expires ISO]
+                                   签发系统 API 密钥（只显示一次）/ issue a system API key (shown once)
+  apikey list | apikey revoke ID | apikey rotate ID
+  audit verify [--anchor DAY:SEQ:HASH]…
+                                   校验审计链 / verify the audit chain and record digests
+  audit anchor [--day YYYY-MM-DD]  记录并打印某日链头 / anchor and print a day's chain head
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
 XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, LOG_LEVEL`;
@@ -36,6 +47,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   calendar: calendarCommand,
   policy: policyCommand,
   codes: codesCommand,
+  audit: auditCommand,
+  user: userCommand,
+  apikey: apikeyCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -15,6 +15,8 @@ export type Config = {
   /** 32-byte keys as 64 hex chars; when absent a key file under dataDir is used (created on first start). */
   dataKey: string | undefined;
   indexKey: string | undefined;
+  /** mark the session cookie Secure (set behind HTTPS; off for http://localhost) */
+  cookieSecure: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     dataKey: env.XINYONG_DATA_KEY || undefined,
     indexKey: env.XINYONG_INDEX_KEY || undefined,
+    cookieSecure: env.XINYONG_COOKIE_SECURE === 'true',
   };
 }
 

@@ -11,7 +11,7 @@ export async function demoCommand(): Promise<number> {
     console.log(
       `✔ 演示数据 / demo data (${redactUrl(config.databaseUrl)}): 新增 / added ` +
         `${loaded.regions} regions, ${loaded.departments} departments, ${loaded.persons} persons, ` +
-        `${loaded.organizations} organizations; 信息主体共 / subjects in total: ${total}`,
+        `${loaded.organizations} organizations, ${loaded.accounts} accounts; 信息主体共 / subjects in total: ${total}`,
     );
     return 0;
   } finally {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { formatDayNumber, isWeekend, toDayNumber } from '../../platform/iso-date.ts';
 import { builtInSchedules } from './built-in.ts';
 import { createCalendar } from './calendar.ts';
-import { formatDayNumber, isWeekend, toDayNumber } from './iso-date.ts';
 
 /**
  * Expectations come from the State Council's notices, not from chinese-days:

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { formatDayNumber, toDayNumber } from '../../platform/iso-date.ts';
 import { builtInSchedules } from './built-in.ts';
 import { createCalendar, MAX_WORKDAYS, type WorkdayCalendar } from './calendar.ts';
-import { formatDayNumber, toDayNumber } from './iso-date.ts';
 import type { YearSchedule } from './schedule.ts';
 
 /** A made-up 2027 schedule (test fixture, not official): Mon 01-04 off, Sat 01-09 worked. */

@@ -7,7 +7,7 @@ import {
   isWeekend,
   MAX_YEAR,
   toDayNumber,
-} from './iso-date.ts';
+} from '../../platform/iso-date.ts';
 import { validateSchedule, type YearSchedule } from './schedule.ts';
 
 export type DayReason = 'weekday' | 'weekend' | 'holiday' | 'makeup_workday';

@@ -3,8 +3,9 @@
  * for the policy's deadlines — push within 7 working days (A9), objection review within 10 (A16),
  * repair publicity for 5 (A19). No database and no HTTP here; see README.md.
  */
+
+export { type IsoDate, isIsoDate } from '../../platform/iso-date.ts';
 export { builtInSchedules } from './built-in.ts';
 export { createCalendar, type DayReason, MAX_WORKDAYS, type WorkdayCalendar } from './calendar.ts';
-export { type IsoDate, isIsoDate } from './iso-date.ts';
 export type { ScheduleError, ScheduleErrorCode, YearSchedule } from './schedule.ts';
 export { type ParseScheduleResult, parseScheduleFile } from './schedule-file.ts';

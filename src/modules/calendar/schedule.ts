@@ -1,4 +1,4 @@
-import { type IsoDate, isWeekend, parseIsoDate, toDayNumber } from './iso-date.ts';
+import { type IsoDate, isWeekend, parseIsoDate, toDayNumber } from '../../platform/iso-date.ts';
 
 /** One year of the State Council's holiday schedule (放假调休安排). */
 export type YearSchedule = {

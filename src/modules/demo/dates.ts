@@ -1,26 +1,13 @@
-/** Calendar dates as 'YYYY-MM-DD' strings and UTC day numbers; the demo has no time of day. */
-
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function toDayNumber(date: string): number {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const ms = Date.UTC(year, month - 1, day);
-  if (new Date(ms).getUTCDate() !== day) throw new RangeError(`no such date: ${date}`);
-  return ms / DAY_MS;
-}
-
-export function fromDayNumber(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-}
+/** The demo's age rules on 'YYYY-MM-DD' dates (arithmetic in platform/iso-date.ts); no time of day. */
+import { formatIsoDate, isLeapYear, parseIsoDate } from '../../platform/iso-date.ts';
 
 /** The same month and day `years` later (29 February falls back to 1 March in common years). */
 export function addYears(date: string, years: number): string {
-  const year = Number(date.slice(0, 4)) + years;
-  const [month, day] = [Number(date.slice(5, 7)), Number(date.slice(8, 10))];
-  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+  const parts = parseIsoDate(date);
+  if (!parts) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  const year = parts.year + years;
+  if (parts.month === 2 && parts.day === 29 && !isLeapYear(year)) return formatIsoDate(year, 3, 1);
+  return formatIsoDate(year, parts.month, parts.day);
 }
 
 /** Whole years from `birthDate` to `on`. */

@@ -8,7 +8,23 @@ export type DemoLoadResult = {
   departments: number;
   persons: number;
   organizations: number;
+  accounts: number;
 };
+
+/** The demo's shared password. DEMO ONLY: a real deployment creates accounts with `xinyong user create`. */
+export const DEMO_PASSWORD = 'Huaian-Demo-2026!';
+
+/** One account per role, listed in the README. Subject accounts act for the first demo person/company. */
+export const DEMO_ACCOUNTS = [
+  { login: 'demo.admin', displayName: '平台管理员（演示）', role: 'admin', departmentCode: 'HA-XYZX' },
+  { login: 'demo.auditor', displayName: '审计员（演示）', role: 'auditor', departmentCode: 'HA-XYB' },
+  { login: 'demo.center', displayName: '信用中心工作人员（演示）', role: 'center_staff', departmentCode: 'HA-XYZX' },
+  { login: 'demo.office', displayName: '市信用办工作人员（演示）', role: 'credit_office', departmentCode: 'HA-XYB' },
+  { login: 'demo.provider', displayName: '市税务局归集员（演示）', role: 'provider_staff', departmentCode: 'HA-TAX' },
+  { login: 'demo.user', displayName: '市住建局审批员（演示）', role: 'user_staff', departmentCode: 'HA-ZJJ' },
+  { login: 'demo.person', displayName: '信息主体·个人（演示）', role: 'subject', subject: 'person' },
+  { login: 'demo.company', displayName: '信息主体·企业经办人（演示）', role: 'subject', subject: 'organization' },
+] as const;
 
 /**
  * Loads the demo city into the configured database: GB/T 2260 regions, Huai'an's departments and a
@@ -80,5 +96,20 @@ export async function loadDemoData(
     },
   }));
   const insertedOrganizations = await ctx.subjects.ensure(organizationRows, now);
-  return { regions, departments, persons: insertedPersons, organizations: insertedOrganizations };
+
+  let accounts = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    if (await ctx.auth.accounts.findByLogin(account.login)) continue;
+    await ctx.accountsAdmin.createAccount({
+      login: account.login,
+      displayName: account.displayName,
+      role: account.role,
+      password: DEMO_PASSWORD,
+      ...('departmentCode' in account
+        ? { departmentCode: account.departmentCode, regionCode: '320800' }
+        : { subjectCode: account.subject === 'person' ? persons[0]?.code : organizations[0]?.code }),
+    });
+    accounts++;
+  }
+  return { regions, departments, persons: insertedPersons, organizations: insertedOrganizations, accounts };
 }

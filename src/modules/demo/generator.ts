@@ -1,4 +1,4 @@
-import { toDayNumber } from './dates.ts';
+import { dayNumberOf } from '../../platform/iso-date.ts';
 import { DEMO_DEPARTMENTS } from './departments.ts';
 import { type DemoOrganization, generateOrganizations } from './organizations.ts';
 import { type DemoPerson, generatePersons } from './persons.ts';
@@ -44,7 +44,7 @@ export function generateDemoSubjects(options: DemoSubjectOptions): DemoSubjects 
   assertCount('persons', options.persons);
   assertCount('organizations', options.organizations);
   if (!Number.isSafeInteger(seed)) throw new RangeError('seed must be an integer');
-  toDayNumber(asOf); // validates the format
+  dayNumberOf(asOf, 'asOf'); // validates the date
   const persons = generatePersons(createRng(seed), options.persons, asOf, DEMO_DEPARTMENTS);
   const organizations = generateOrganizations(
     createRng(seed ^ ORGANIZATION_STREAM),

@@ -1,6 +1,7 @@
+import { dayNumberOf, formatDayNumber } from '../../platform/iso-date.ts';
 import { huaianCounties } from '../identity-codes/index.ts';
 import { buildUscc, organizationCodeBody, type UsccCategory } from './codes.ts';
-import { addYears, ageOn, fromDayNumber, toDayNumber } from './dates.ts';
+import { addYears, ageOn } from './dates.ts';
 import { countyGovernmentCode } from './departments.ts';
 import type { CountyName } from './names.ts';
 import * as names from './names.ts';
@@ -230,9 +231,9 @@ export function generateOrganizations(
     for (let attempt = 1; usedNames.has(unit.name); attempt++) {
       unit = draft(rng, attempt < NAME_ATTEMPTS ? variant : 'company', county, representative);
     }
-    const [from, to] = [toDayNumber(earliest), toDayNumber(asOf)];
+    const [from, to] = [dayNumberOf(earliest), dayNumberOf(asOf, 'asOf')];
     const u = rng.next();
-    const establishedOn = fromDayNumber(
+    const establishedOn = formatDayNumber(
       from + Math.floor((to - from) * (SKEWED_TO_RECENT.has(variant) ? Math.sqrt(u) : u)),
     );
     const region = unit.cityLevel ? '320800' : county.code;

@@ -1,5 +1,6 @@
+import { dayNumberOf, formatDayNumber, toDayNumber } from '../../platform/iso-date.ts';
 import { buildCitizenId } from './codes.ts';
-import { ageOn, fromDayNumber, toDayNumber } from './dates.ts';
+import { ageOn } from './dates.ts';
 import type { DemoDepartment } from './departments.ts';
 import { type Gender, personName } from './names.ts';
 import { HISTORICAL_ID_REGIONS } from './places.ts';
@@ -72,15 +73,15 @@ export function generatePersons(
   asOf: string,
   departments: readonly DemoDepartment[],
 ): DemoPerson[] {
-  const firstDay = toDayNumber(`${BIRTH_YEARS.first}-01-01`);
-  const lastDay = Math.min(toDayNumber(`${BIRTH_YEARS.last}-12-31`), toDayNumber(asOf));
+  const firstDay = toDayNumber(BIRTH_YEARS.first, 1, 1);
+  const lastDay = Math.min(toDayNumber(BIRTH_YEARS.last, 12, 31), dayNumberOf(asOf, 'asOf'));
   if (lastDay < firstDay) throw new RangeError(`asOf ${asOf} is before the first demo birth date`);
   const staffOf = employers(departments);
   const codes = new Set<string>();
   const persons: DemoPerson[] = [];
   while (persons.length < count) {
     const regionCode = rng.weighted(COUNTY_WEIGHTS);
-    const birthDate = fromDayNumber(rng.int(firstDay, lastDay));
+    const birthDate = formatDayNumber(rng.int(firstDay, lastDay));
     const birthYear = Number(birthDate.slice(0, 4));
     const gender: Gender = rng.chance(0.5) ? 'male' : 'female';
     const code = buildCitizenId(rng, idRegionFor(rng, regionCode, birthYear), birthDate, gender);

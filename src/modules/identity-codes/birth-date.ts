@@ -5,18 +5,18 @@
  * so a 1900 cut-off would reject the standard; nobody born before 1870 was alive when resident ID
  * numbers were first issued (1984/85). Later than today (in China) is impossible as well.
  */
+import { daysInMonth, isIsoDate } from '../../platform/iso-date.ts';
 import { type BirthDateProblem, birthDateError } from './code-errors.ts';
 import type { CheckOptions, CodeError } from './types.ts';
 
 export const EARLIEST_BIRTH_DATE = '1870-01-01';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
+/**
+ * Whether the month and day exist in that year. No bound on the year: a year such as 0000 is a real
+ * date that is too early (`too_early`), not an impossible one.
+ */
+function isRealDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Today's date in China, where the numbers are issued, as YYYY-MM-DD. */
@@ -36,8 +36,7 @@ export function todayInChina(now: Date = new Date()): string {
 export function resolveToday(options: CheckOptions | undefined): string {
   const today = options?.today;
   if (today === undefined) return todayInChina();
-  const parts = ISO_DATE.exec(today);
-  if (!parts || !isRealDate(Number(parts[1]), Number(parts[2]), Number(parts[3]))) {
+  if (!isIsoDate(today)) {
     throw new RangeError(`options.today must be a real date written YYYY-MM-DD, got "${today}"`);
   }
   return today;

@@ -25,6 +25,8 @@ export function codesService(store: Store, sealer: Sealer) {
   }
 
   return {
+    normalize: normalizeCode,
+
     async check(input: string, today?: string): Promise<CodeCheck> {
       const first = checkCode(input, today ? { today } : {});
       if (first.valid || !first.error || !EXCUSABLE.has(first.error.code)) return first;

@@ -4,6 +4,7 @@
  * `semanticIssues` adds the checks that relate one number to another.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../../platform/iso-date.ts';
 import type { MessageKey, PolicyIssue } from './policy.messages.ts';
 
 const e = (key: MessageKey) => ({ error: key });
@@ -16,22 +17,7 @@ const nonNegativeInt = z
   .int(e('nonNegativeInt'))
   .nonnegative(e('nonNegativeInt'));
 
-/** Parses 'YYYY-MM-DD' into numbers, or undefined when it is not a real calendar date. */
-export function parseIsoDate(value: string): { y: number; m: number; d: number } | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
-  return { y, m, d };
-}
-
-/** Days in month `m` (1-12) of year `y`, proleptic Gregorian. */
-export function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-const isoDate = z.string(e('isoDate')).refine((v) => parseIsoDate(v) !== undefined, e('isoDate'));
+const isoDate = z.string(e('isoDate')).refine((v) => isIsoDate(v), e('isoDate'));
 // https://semver.org/#is-there-a-suggested-regular-expression-regex-to-check-a-semver-string
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
@@ -94,6 +80,20 @@ const nameMaskRule = object({
   ...annotation,
 }).superRefine(requireNoteWhenDecided);
 
+/** Platform security settings (access issue); the 2018 text states none of them, so each is decided. */
+const loginLockout = object({
+  maxFailures: positiveInt,
+  windowMinutes: positiveInt,
+  lockMinutes: positiveInt,
+  ...annotation,
+}).superRefine(requireNoteWhenDecided);
+const sessionLifetime = object({ maxHours: positiveInt, ...annotation }).superRefine(requireNoteWhenDecided);
+const rateLimits = object({
+  publicPerMinute: positiveInt,
+  loginPerMinute: positiveInt,
+  ...annotation,
+}).superRefine(requireNoteWhenDecided);
+
 export const PolicySchema = object({
   id: z.string(e('slug')).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, e('slug')),
   version: z.string(e('semver')).regex(SEMVER, e('semver')),
@@ -145,6 +145,13 @@ export const PolicySchema = object({
   }),
   disclosure: object({
     masking: object({ citizenId: maskRule, personName: nameMaskRule, phone: maskRule }),
+  }),
+  access: object({
+    loginLockout,
+    session: sessionLifetime,
+    consentMaxPeriod: calendarPeriod,
+    apiKeyValidity: calendarPeriod,
+    rateLimits,
   }),
 });
 

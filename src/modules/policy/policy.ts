@@ -4,8 +4,8 @@
  * into dates, because that needs the holiday calendar.
  */
 import { AppError } from '../../platform/errors.ts';
+import { daysInMonth, formatIsoDate, parseIsoDate } from '../../platform/iso-date.ts';
 import type { MaskRule, NameMaskRule, Policy, ValidityEntry } from './policy.schema.ts';
-import { daysInMonth, parseIsoDate } from './policy.schema.ts';
 
 /** The severities a provider marks on negative information (B15); null when unmarked. */
 export const SEVERITIES = ['一般', '较重', '严重'] as const;
@@ -140,9 +140,8 @@ function shift(date: string, d: CalendarDuration, sign: 1 | -1): string {
     );
   }
   const delta = sign * (years === undefined ? 1 : 12) * (amount as number);
-  const index = parts.y * 12 + (parts.m - 1) + delta;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  const day = Math.min(parts.d, daysInMonth(y, m));
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const index = parts.year * 12 + (parts.month - 1) + delta;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return formatIsoDate(year, month, Math.min(parts.day, daysInMonth(year, month)));
 }

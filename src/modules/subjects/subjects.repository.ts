@@ -86,6 +86,11 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
       return row ? open(row) : undefined;
     },
 
+    async findById(id: string): Promise<Subject | undefined> {
+      const row = await db.selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? open(row) : undefined;
+    },
+
     /** Maps codes to subject ids (codes not registered are absent). */
     async idsByCode(codes: string[]): Promise<Map<string, string>> {
       const byDigest = new Map(codes.map((code) => [sealer.digest(code), code]));

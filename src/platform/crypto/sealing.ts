@@ -15,6 +15,8 @@ export type Sealer = {
   seal(plain: string): string;
   open(sealed: string): string;
   digest(plain: string): string;
+  /** A 32-byte key for another purpose (e.g. CSRF tokens), derived from the index key by label. */
+  deriveKey(label: string): Buffer;
 };
 
 const PREFIX = 'a256gcm.';
@@ -39,6 +41,9 @@ export function createSealer(keys: { dataKey: Buffer; indexKey: Buffer }): Seale
     },
     digest(plain) {
       return createHmac('sha256', keys.indexKey).update(plain, 'utf8').digest('hex');
+    },
+    deriveKey(label) {
+      return createHmac('sha256', keys.indexKey).update(`xinyong:derive:${label}`, 'utf8').digest();
     },
   };
 }

@@ -3,6 +3,8 @@ import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migrat
 import { AppError } from '../errors.ts';
 import type { Capabilities, Store } from './engine.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-audit.ts';
+import * as m0003 from './migrations/0003-access.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, caps: Capabilities): Promise<void> };
 
@@ -10,7 +12,11 @@ type EngineMigration = { up(db: Kysely<unknown>, caps: Capabilities): Promise<vo
  * Forward-only migrations, in order. A migration receives the engine's capabilities so column types
  * are chosen in one place. Never edit a shipped migration: add the next one.
  */
-const MIGRATIONS: ReadonlyArray<readonly [string, EngineMigration]> = [['0001-foundation', m0001]];
+const MIGRATIONS: ReadonlyArray<readonly [string, EngineMigration]> = [
+  ['0001-foundation', m0001],
+  ['0002-audit', m0002],
+  ['0003-access', m0003],
+];
 
 export async function migrateToLatest(store: Store): Promise<{ applied: string[] }> {
   const migrations: Record<string, Migration> = {};

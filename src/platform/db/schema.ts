@@ -1,17 +1,21 @@
 import type { Generated } from 'kysely';
+import type { AccessTables } from '../../modules/access/access.schema.ts';
 
 /**
  * The Kysely view of the database: one interface per table, column names as stored (snake_case).
  * Instants are ISO 8601 strings, plain dates YYYY-MM-DD, JSON columns go through toJson/fromJson,
  * flags are integers 0/1 (better-sqlite3 cannot bind booleans).
  */
-export type Database = {
+export type Database = AccessTables & {
   regions: RegionTable;
   departments: DepartmentTable;
   subjects: SubjectTable;
   code_exceptions: CodeExceptionTable;
   calendar_years: CalendarYearTable;
   policy_versions: PolicyVersionTable;
+  audit_entries: AuditEntryTable;
+  audit_head: AuditHeadTable;
+  audit_anchors: AuditAnchorTable;
 };
 
 export type RegionTable = {
@@ -85,6 +89,44 @@ export type PolicyVersionTable = {
   digest: string;
   content: unknown;
   first_loaded_at: string;
+};
+
+/** The audit trail, hash-chained with SM3 (A20, B33, C §4(1)); see modules/audit. Append-only. */
+export type AuditEntryTable = {
+  seq: number;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_role: string;
+  actor_department: string | null;
+  purpose: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  result: 'ok' | 'denied' | 'error';
+  /** JSON, written in canonical form */
+  detail: unknown;
+  policy_id: string;
+  policy_version: string;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+/** The last link of each chain; appenders update it first, which serializes them. */
+export type AuditHeadTable = {
+  chain: string;
+  seq: number;
+  hash: string;
+  updated_at: string;
+};
+
+/** The chain head at the end of a day (China time), for publication. */
+export type AuditAnchorTable = {
+  day: string;
+  seq: number;
+  hash: string;
+  created_at: string;
 };
 
 export type WithGenerated<T> = { [K in keyof T]: T[K] | Generated<T[K]> };

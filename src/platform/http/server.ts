@@ -1,3 +1,6 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import scalarApiReference from '@scalar/fastify-api-reference';
 import Fastify, {
@@ -14,14 +17,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { RouteAccess } from '../../modules/access/authorize.ts';
+import { AppError } from '../errors.ts';
 import { installErrorHandling } from './error-handler.ts';
 
 /**
- * Who may call a route, declared next to the route (`config: { access }`). The access issue grows this
- * into roles, scopes and consent; from the start every route must say it, and a route without a
- * declaration refuses to register, so none can be added unprotected by accident.
+ * Who may call a route is declared next to the route (`config: { access }`, decision 0006); a route
+ * without a declaration refuses to register, so none can be added unprotected by accident.
  */
-export type RouteAccess = { kind: 'public'; reason: string };
+export type { RouteAccess };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -45,6 +49,8 @@ export type HttpServerOptions = {
   /** default request body limit in bytes; bulk routes raise their own */
   bodyLimit?: number;
   routes: RouteModule[];
+  /** hooks and plugins that must be in place before any route (access control) */
+  before?: ((app: HttpApp) => void | Promise<void>)[];
 };
 
 /** Routes served by the documentation plugin are public by nature. */
@@ -79,10 +85,24 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     for (const method of [route.method].flat()) declaredAccess.set(`${method} ${route.url}`, access);
   });
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
+  await app.register(fastifyCookie);
+  // Security headers (HSTS, nosniff, frame denial, referrer policy…). The CSP is left to the pages
+  // themselves: the API reference page needs inline scripts; JSON responses need none.
+  await app.register(fastifyHelmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  // Only routes that declare `config.rateLimit` are limited (public search, login): a department
+  // system's batch checks must not be throttled by a per-address limit meant for the public.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'RATE_LIMITED',
+        429,
+        `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+        `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+        { limit: context.max, retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      ),
   });
+  for (const install of options.before ?? []) await install(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDayNumber, fromDayNumber, isIsoDate, toDayNumber, weekdayOf } from './iso-date.ts';
+import {
+  daysInMonth,
+  formatDayNumber,
+  formatIsoDate,
+  fromDayNumber,
+  isIsoDate,
+  parseIsoDate,
+  toDayNumber,
+  weekdayOf,
+} from './iso-date.ts';
 
 describe('ISO dates', () => {
   it('accepts only real YYYY-MM-DD dates', () => {
@@ -44,5 +53,26 @@ describe('ISO dates', () => {
     assert.equal(weekdayOf(toDayNumber(2025, 1, 26)), 0);
     assert.equal(weekdayOf(toDayNumber(2025, 2, 8)), 6);
     assert.equal(formatDayNumber(toDayNumber(1, 1, 1)), '0001-01-01');
+  });
+
+  it('counts the days of each month, leap years included', () => {
+    assert.deepEqual(
+      Array.from({ length: 12 }, (_, i) => daysInMonth(2025, i + 1)),
+      [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
+    );
+    assert.equal(daysInMonth(2024, 2), 29);
+    assert.equal(daysInMonth(2000, 2), 29);
+    assert.equal(daysInMonth(1900, 2), 28);
+    for (let n = toDayNumber(1900, 1, 1); n <= toDayNumber(2200, 12, 31); n++) {
+      const { year, month, day } = fromDayNumber(n);
+      if (fromDayNumber(n + 1).month !== month) assert.equal(daysInMonth(year, month), day);
+    }
+  });
+
+  it('parses and writes the parts of a date', () => {
+    assert.deepEqual(parseIsoDate('2024-02-29'), { year: 2024, month: 2, day: 29 });
+    assert.equal(parseIsoDate('2025-02-29'), undefined);
+    assert.equal(formatIsoDate(2025, 3, 1), '2025-03-01');
+    assert.equal(formatIsoDate(1, 1, 1), '0001-01-01');
   });
 });

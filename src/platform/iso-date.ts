@@ -1,5 +1,6 @@
 /**
- * Calendar dates as plain `YYYY-MM-DD` strings and their day numbers.
+ * Calendar dates as plain `YYYY-MM-DD` strings and their day numbers — the one implementation of
+ * date arithmetic (working-day deadlines, policy durations, birth dates in ID numbers, demo data).
  *
  * A deadline is a date in China, not an instant: converting through `Date` in the server's local time
  * zone shifts it by a day somewhere. So nothing here touches `Date`; dates become integer day numbers
@@ -20,7 +21,8 @@ export function daysInYear(year: number): number {
   return isLeapYear(year) ? 366 : 365;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in `month` (1-12) of `year`, proleptic Gregorian. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
@@ -67,9 +69,14 @@ export function fromDayNumber(dayNumber: number): { year: number; month: number;
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** Writes the parts as `YYYY-MM-DD` (zero-padded; not validated). */
+export function formatIsoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 export function formatDayNumber(dayNumber: number): IsoDate {
   const { year, month, day } = fromDayNumber(dayNumber);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return formatIsoDate(year, month, day);
 }
 
 /** Day number of a valid ISO date; throws RangeError otherwise (callers validate user input first). */

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { createAppContext } from '../../app/context.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { parseCommandArgs, UsageError } from '../usage.ts';
+
+const USAGE =
+  '用法 / usage: xinyong user create --login L --role R --name NAME [--department CODE | --subject-code CODE] [--password-stdin]';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Creates an account. Without --password-stdin a strong password is generated and printed once. */
+export async function userCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseCommandArgs(args, {
+    login: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+    department: { type: 'string' },
+    'subject-code': { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+  });
+  if (positionals[0] !== 'create' || !values.login || !values.role || !values.name) throw new UsageError(USAGE);
+  const generated = !values['password-stdin'];
+  const password = generated ? `${randomBytes(12).toString('base64url')}-Xy9` : await readStdin();
+  const ctx = await createAppContext(loadConfig());
+  try {
+    const account = await ctx.accountsAdmin.createAccount({
+      login: values.login,
+      displayName: values.name,
+      role: values.role,
+      departmentCode: values.department,
+      subjectCode: values['subject-code'],
+      password,
+    });
+    await ctx.audit.record({
+      actor: { kind: 'anonymous' },
+      action: 'account.create',
+      targetType: 'account',
+      targetId: account.id,
+      result: 'ok',
+      detail: { via: 'cli', login: account.login, role: account.role, departmentCode: account.departmentCode },
+    });
+    console.log(`✔ 已创建账号 / account created: ${account.login} (${account.role})`);
+    if (generated) console.log(`  初始密码（只显示这一次）/ initial password (shown once): ${password}`);
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}

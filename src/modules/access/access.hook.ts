@@ -1,0 +1,97 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import type { HttpApp } from '../../platform/http/server.ts';
+import type { Actor } from './actor.ts';
+import { ANONYMOUS } from './actor.ts';
+import type { AuthService } from './auth.service.ts';
+import { authorize } from './authorize.ts';
+
+export const SESSION_COOKIE = 'xinyong_session';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    /** B33: the official purpose the caller stated for this request (X-Purpose header) */
+    purpose: string | undefined;
+    /** the raw session token when the caller authenticated with the session cookie */
+    sessionToken: string | undefined;
+  }
+}
+
+/**
+ * X-Purpose carries the stated purpose of a query (B33). Headers are Latin-1, so Chinese text is sent
+ * percent-encoded (encodeURIComponent); plain ASCII is taken as it is.
+ */
+export function decodePurpose(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  try {
+    return decodeURIComponent(value).trim() || undefined;
+  } catch {
+    throw new AppError(
+      'PURPOSE_ENCODING_INVALID',
+      400,
+      'X-Purpose 请求头应为 UTF-8 百分号编码（encodeURIComponent）',
+      'The X-Purpose header must be UTF-8 percent-encoded (encodeURIComponent)',
+    );
+  }
+}
+
+function apiKeyOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  const key = request.headers['x-api-key'];
+  return Array.isArray(key) ? key[0] : key;
+}
+
+/**
+ * Resolves who is calling (API key, else session cookie, else the public), then enforces the route's
+ * declared access rule and, for cookie sessions, the CSRF token on state-changing requests.
+ * Runs on every request before the body is even parsed.
+ */
+export function installAccessControl(app: HttpApp, auth: AuthService, onDenied?: (request: FastifyRequest, code: string) => Promise<void>) {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('purpose', undefined);
+  app.decorateRequest('sessionToken', undefined);
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+    request.purpose = undefined;
+    const key = apiKeyOf(request);
+    if (key) {
+      request.actor = await auth.actorForApiKey(key);
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        const actor = await auth.actorForSession(token);
+        if (actor) {
+          request.actor = actor;
+          request.sessionToken = token;
+        }
+      }
+    }
+    request.purpose = decodePurpose(request.headers['x-purpose']);
+
+    const access = request.routeOptions.config.access;
+    if (!access) return; // no such route: the not-found handler answers
+    const decision = authorize(request.actor, access, request.purpose);
+    if (!decision.allowed) {
+      await onDenied?.(request, decision.code);
+      throw new AppError(decision.code, decision.status, decision.message, decision.messageEn);
+    }
+    if (request.sessionToken && UNSAFE_METHODS.has(request.method)) {
+      const csrf = request.headers['x-csrf-token'];
+      const given = Array.isArray(csrf) ? csrf[0] : csrf;
+      if (!given || !auth.verifyCsrf(request.sessionToken, given)) {
+        await onDenied?.(request, 'CSRF_INVALID');
+        throw new AppError(
+          'CSRF_INVALID',
+          403,
+          '缺少或错误的 X-CSRF-Token 请求头（登录响应和 /api/v1/auth/me 会给出）',
+          'Missing or wrong X-CSRF-Token header (given by the login response and /api/v1/auth/me)',
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,74 @@
+/** Tables of the access module (migration 0003-access). */
+export type AccessTables = {
+  accounts: AccountTable;
+  login_attempts: LoginAttemptTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  consents: ConsentTable;
+};
+
+export type AccountTable = {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  department_code: string | null;
+  region_code: string | null;
+  /** for subject accounts: the subject acted for (the person, or the organization represented) */
+  subject_id: string | null;
+  password_hash: string;
+  totp_secret_sealed: string | null;
+  totp_last_step: number | null;
+  status: 'active' | 'disabled';
+  created_at: string;
+  updated_at: string;
+};
+
+export type LoginAttemptTable = {
+  id: string;
+  login: string;
+  at: string;
+  ok: number;
+};
+
+export type SessionTable = {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+};
+
+export type ApiKeyTable = {
+  id: string;
+  secret_hash: string;
+  label: string;
+  department_code: string;
+  /** JSON array of permissions */
+  permissions: unknown;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  /** the key this one replaced on rotation */
+  replaces_id: string | null;
+  last_used_at: string | null;
+};
+
+/** B21: another party reads 授权查询 data only under the subject's consent, kept as evidence. */
+export type ConsentTable = {
+  id: string;
+  subject_id: string;
+  /** the party allowed to query: a department code */
+  grantee_department: string;
+  /** JSON array of catalog item codes, or ["*"] for every 授权查询 item */
+  scope: unknown;
+  purpose: string;
+  granted_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  /** JSON: how the consent was given (online confirmation by the signed-in subject, signed paper form …) */
+  evidence: unknown;
+  granted_by: string;
+};

@@ -1,0 +1,138 @@
+import type { Store } from '../../platform/db/engine.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Role } from './roles.ts';
+
+export type Account = {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  departmentCode: string | null;
+  regionCode: string | null;
+  subjectId: string | null;
+  passwordHash: string;
+  totpSecretSealed: string | null;
+  totpLastStep: number | null;
+  status: 'active' | 'disabled';
+};
+
+type Row = {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  department_code: string | null;
+  region_code: string | null;
+  subject_id: string | null;
+  password_hash: string;
+  totp_secret_sealed: string | null;
+  totp_last_step: number | string | null;
+  status: 'active' | 'disabled';
+};
+
+const toAccount = (r: Row): Account => ({
+  id: r.id,
+  login: r.login,
+  displayName: r.display_name,
+  role: r.role as Role,
+  departmentCode: r.department_code,
+  regionCode: r.region_code,
+  subjectId: r.subject_id,
+  passwordHash: r.password_hash,
+  totpSecretSealed: r.totp_secret_sealed,
+  totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
+  status: r.status,
+});
+
+/** Accounts of people (staff and subjects) and their login attempts. */
+export function accountsRepository(store: Store) {
+  const { db } = store;
+  return {
+    async create(account: Omit<Account, 'id' | 'totpLastStep' | 'status'>, now: string): Promise<Account> {
+      const id = uuidv7();
+      await db
+        .insertInto('accounts')
+        .values({
+          id,
+          login: account.login,
+          display_name: account.displayName,
+          role: account.role,
+          department_code: account.departmentCode,
+          region_code: account.regionCode,
+          subject_id: account.subjectId,
+          password_hash: account.passwordHash,
+          totp_secret_sealed: account.totpSecretSealed,
+          totp_last_step: null,
+          status: 'active',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      return { ...account, id, totpLastStep: null, status: 'active' };
+    },
+
+    async findByLogin(login: string): Promise<Account | undefined> {
+      const row = await db.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst();
+      return row ? toAccount(row) : undefined;
+    },
+
+    async findById(id: string): Promise<Account | undefined> {
+      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAccount(row) : undefined;
+    },
+
+    async list(): Promise<Account[]> {
+      return (await db.selectFrom('accounts').selectAll().orderBy('login').execute()).map(toAccount);
+    },
+
+    async setPassword(id: string, passwordHash: string, now: string): Promise<void> {
+      await db.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+    },
+
+    async setTotp(id: string, secretSealed: string | null, now: string): Promise<void> {
+      await db
+        .updateTable('accounts')
+        .set({ totp_secret_sealed: secretSealed, totp_last_step: null, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Records the TOTP time step used, refusing a replay of the same or an older step atomically. */
+    async claimTotpStep(id: string, step: number): Promise<boolean> {
+      const result = await db
+        .updateTable('accounts')
+        .set({ totp_last_step: step })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async setStatus(id: string, status: 'active' | 'disabled', now: string): Promise<void> {
+      await db.updateTable('accounts').set({ status, updated_at: now }).where('id', '=', id).execute();
+    },
+
+    async recordAttempt(login: string, ok: boolean, at: string): Promise<void> {
+      await db.insertInto('login_attempts').values({ id: uuidv7(), login, at, ok: ok ? 1 : 0 }).execute();
+    },
+
+    /** Failed attempts since the last success, within the window (newest last). */
+    async recentFailures(login: string, since: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('login_attempts')
+        .select(['at', 'ok'])
+        .where('login', '=', login)
+        .where('at', '>=', since)
+        .orderBy('at')
+        .execute();
+      const failures: string[] = [];
+      for (const row of rows) {
+        if (row.ok === 1) failures.length = 0;
+        else failures.push(row.at);
+      }
+      return failures;
+    },
+  };
+}
+
+export type AccountsRepository = ReturnType<typeof accountsRepository>;

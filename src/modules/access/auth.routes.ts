@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import {
+  checkPasswordStrength,
+  generateTotpSecret,
+  hashPassword,
+  otpauthUri,
+  passwordRejected,
+  verifyPassword,
+  verifyTotp,
+} from '../../platform/auth/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { HttpApp } from '../../platform/http/server.ts';
+import { SESSION_COOKIE } from './access.hook.ts';
+
+const Me = z.object({
+  kind: z.enum(['anonymous', 'account', 'system']),
+  login: z.string().optional(),
+  displayName: z.string().optional(),
+  role: z.string().optional(),
+  departmentCode: z.string().nullable().optional(),
+  subjectId: z.string().nullable().optional(),
+  totpEnabled: z.boolean().optional(),
+  csrfToken: z.string().optional(),
+});
+
+export function authRoutes(ctx: AppContext) {
+  const rate = { max: ctx.policy.access.rateLimits.loginPerMinute, timeWindow: 60_000 };
+  const cookieOptions = (expiresAt: string) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: ctx.config.cookieSecure,
+    expires: new Date(expiresAt),
+  });
+
+  return (app: HttpApp) => {
+    app.post(
+      '/api/v1/auth/login',
+      {
+        schema: {
+          tags: ['access'],
+          summary: '登录 / sign in (password, and TOTP where enabled)',
+          body: z
+            .object({ login: z.string().min(1).max(100), password: z.string().min(1).max(256), totp: z.string().max(10).optional() })
+            .strict(),
+          response: { 200: Me },
+        },
+        config: { access: { kind: 'public', reason: 'signing in' }, rateLimit: rate },
+      },
+      async (request, reply) => {
+        try {
+          const session = await ctx.auth.login(request.body);
+          await ctx.audit.record({ actor: request.actor, action: 'auth.login', targetType: 'account', targetId: session.account.id, result: 'ok', requestId: request.id });
+          reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(session.expiresAt));
+          return {
+            kind: 'account' as const,
+            login: session.account.login,
+            displayName: session.account.displayName,
+            role: session.account.role,
+            departmentCode: session.account.departmentCode,
+            subjectId: session.account.subjectId,
+            totpEnabled: session.account.totpSecretSealed !== null,
+            csrfToken: session.csrfToken,
+          };
+        } catch (error) {
+          if (error instanceof AppError) {
+            await ctx.audit.record({
+              actor: request.actor,
+              action: 'auth.login',
+              targetType: 'login',
+              targetId: request.body.login,
+              result: 'denied',
+              detail: { code: error.code },
+              requestId: request.id,
+            });
+          }
+          throw error;
+        }
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/logout',
+      {
+        schema: { tags: ['access'], summary: '退出登录 / sign out', response: { 204: z.null() } },
+        config: { access: signedInAny() },
+      },
+      async (request, reply) => {
+        if (request.actor.kind === 'account') await ctx.auth.logout(request.actor.sessionId);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/auth/me',
+      {
+        schema: { tags: ['access'], summary: '当前身份 / who am I (and the CSRF token for this session)', response: { 200: Me } },
+        config: { access: { kind: 'public', reason: 'tells callers who they are; anonymous gets kind=anonymous' } },
+      },
+      async (request) => {
+        const actor = request.actor;
+        if (actor.kind === 'anonymous') return { kind: 'anonymous' as const };
+        if (actor.kind === 'system') return { kind: 'system' as const, departmentCode: actor.departmentCode };
+        const account = await ctx.auth.accounts.findById(actor.accountId);
+        return {
+          kind: 'account' as const,
+          login: actor.login,
+          displayName: account?.displayName,
+          role: actor.role,
+          departmentCode: actor.departmentCode,
+          subjectId: actor.subjectId,
+          totpEnabled: account?.totpSecretSealed != null,
+          csrfToken: request.sessionToken ? ctx.auth.csrfTokenFor(request.sessionToken) : undefined,
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/password',
+      {
+        schema: {
+          tags: ['access'],
+          summary: '修改密码 / change password',
+          body: z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }).strict(),
+          response: { 204: z.null() },
+        },
+        config: { access: signedInAny() },
+      },
+      async (request, reply) => {
+        const actor = request.actor;
+        if (actor.kind !== 'account') throw new AppError('ACCESS_DENIED', 403, '仅限登录用户', 'Signed-in accounts only');
+        const account = await ctx.auth.accounts.findById(actor.accountId);
+        if (!account || !(await verifyPassword(request.body.current, account.passwordHash))) {
+          throw new AppError('AUTH_LOGIN_FAILED', 401, '当前密码错误', 'The current password is wrong');
+        }
+        const problems = checkPasswordStrength(request.body.next, { userName: account.login });
+        if (problems.length > 0) throw passwordRejected(problems);
+        await ctx.auth.accounts.setPassword(account.id, await hashPassword(request.body.next), ctx.now());
+        await ctx.audit.record({ actor, action: 'account.password_change', targetType: 'account', targetId: account.id, result: 'ok', requestId: request.id });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/totp',
+      {
+        schema: {
+          tags: ['access'],
+          summary: '启用动态验证码 / enable TOTP: first call without code returns a secret; call again with secret and code',
+          body: z.object({ secret: z.string().max(64).optional(), code: z.string().max(10).optional() }).strict(),
+          response: { 200: z.object({ enabled: z.boolean(), secret: z.string().optional(), otpauthUri: z.string().optional() }) },
+        },
+        config: { access: signedInAny() },
+      },
+      async (request) => {
+        const actor = request.actor;
+        if (actor.kind !== 'account') throw new AppError('ACCESS_DENIED', 403, '仅限登录用户', 'Signed-in accounts only');
+        const { secret, code } = request.body;
+        if (!secret || !code) {
+          const fresh = generateTotpSecret();
+          return { enabled: false, secret: fresh, otpauthUri: otpauthUri({ issuer: '信用淮安', account: actor.login, secret: fresh }) };
+        }
+        const check = verifyTotp(secret, code, { at: Date.parse(ctx.now()), window: 1 });
+        if (!check.ok) throw new AppError('AUTH_TOTP_INVALID', 400, '动态验证码错误，请核对手机时间后重试', 'Wrong one-time code; check the phone clock and retry');
+        await ctx.auth.accounts.setTotp(actor.accountId, ctx.sealer.seal(secret), ctx.now());
+        await ctx.auth.accounts.claimTotpStep(actor.accountId, check.step);
+        await ctx.audit.record({ actor, action: 'account.totp_enable', targetType: 'account', targetId: actor.accountId, result: 'ok', requestId: request.id });
+        return { enabled: true };
+      },
+    );
+  };
+
+  /** Any signed-in person (staff or subject): every role holds at least one permission; systems excluded. */
+  function signedInAny() {
+    return { kind: 'signed_in' } as const;
+  }
+}

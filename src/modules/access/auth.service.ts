@@ -1,0 +1,145 @@
+import type { Sealer } from '../../platform/crypto/sealing.ts';
+import type { Store } from '../../platform/db/engine.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  csrfTokenFor,
+  lockoutStatus,
+  hashApiKeySecret,
+  hashSessionToken,
+  newSessionToken,
+  parseApiKey,
+  verifyCsrfToken,
+  verifyPassword,
+  verifyTotp,
+  constantTimeEqual,
+} from '../../platform/auth/index.ts';
+import type { Policy } from '../policy/index.ts';
+import { accountsRepository } from './accounts.repository.ts';
+import type { Actor } from './actor.ts';
+import { apiKeysRepository } from './api-keys.repository.ts';
+import { sessionsRepository } from './sessions.repository.ts';
+
+const minutesBefore = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
+const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+
+const LOGIN_FAILED = () =>
+  new AppError('AUTH_LOGIN_FAILED', 401, '账号或密码错误', 'Wrong login or password');
+
+/**
+ * Sign-in with password (+ TOTP where enabled), lockout after repeated failures, web sessions and
+ * API keys. All thresholds come from the policy's `access` section.
+ */
+export function authService(deps: { store: Store; sealer: Sealer; policy: Policy; now: () => string }) {
+  const accounts = accountsRepository(deps.store);
+  const sessions = sessionsRepository(deps.store);
+  const apiKeys = apiKeysRepository(deps.store);
+  const csrfKey = deps.sealer.deriveKey('csrf');
+  const lockoutPolicy = deps.policy.access.loginLockout;
+  const lastMarked = new Map<string, number>();
+
+  async function lockState(login: string, now: string) {
+    const failures = await accounts.recentFailures(login, minutesBefore(now, lockoutPolicy.windowMinutes + lockoutPolicy.lockMinutes));
+    return lockoutStatus(
+      failures,
+      {
+        maxFailures: lockoutPolicy.maxFailures,
+        windowMinutes: lockoutPolicy.windowMinutes,
+        lockMinutes: lockoutPolicy.lockMinutes,
+      },
+      new Date(now),
+    );
+  }
+
+  return {
+    accounts,
+    sessions,
+    apiKeys,
+
+    /**
+     * Checks the credentials and opens a session. A locked login is refused before the password is
+     * looked at (so guessing during the lock learns nothing); unknown logins and wrong passwords get
+     * the same answer.
+     */
+    async login(input: { login: string; password: string; totp?: string | undefined }) {
+      const now = deps.now();
+      const lock = await lockState(input.login, now);
+      if (lock.locked) {
+        throw new AppError(
+          'AUTH_LOCKED',
+          429,
+          `登录失败次数过多，账号已锁定至 ${lock.until}`,
+          `Too many failed sign-ins; locked until ${lock.until}`,
+          { until: lock.until },
+        );
+      }
+      const account = await accounts.findByLogin(input.login);
+      const passwordOk = account ? await verifyPassword(input.password, account.passwordHash) : false;
+      if (!account || !passwordOk || account.status !== 'active') {
+        await accounts.recordAttempt(input.login, false, now);
+        throw LOGIN_FAILED();
+      }
+      if (account.totpSecretSealed) {
+        if (!input.totp) {
+          throw new AppError('AUTH_TOTP_REQUIRED', 401, '请输入动态验证码', 'Enter the one-time code from your authenticator');
+        }
+        const totp = verifyTotp(deps.sealer.open(account.totpSecretSealed), input.totp, { at: Date.parse(now), window: 1 });
+        if (!totp.ok || !(await accounts.claimTotpStep(account.id, totp.step))) {
+          await accounts.recordAttempt(input.login, false, now);
+          throw new AppError('AUTH_TOTP_INVALID', 401, '动态验证码错误或已使用', 'The one-time code is wrong or was already used');
+        }
+      }
+      await accounts.recordAttempt(input.login, true, now);
+      const token = newSessionToken();
+      const expiresAt = hoursAfter(now, deps.policy.access.session.maxHours);
+      const sessionId = await sessions.create({ tokenHash: hashSessionToken(token), accountId: account.id, now, expiresAt });
+      return { token, sessionId, expiresAt, csrfToken: csrfTokenFor(token, csrfKey), account };
+    },
+
+    async logout(sessionId: string) {
+      await sessions.revoke(sessionId, deps.now());
+    },
+
+    csrfTokenFor: (sessionToken: string) => csrfTokenFor(sessionToken, csrfKey),
+    verifyCsrf: (sessionToken: string, token: string) => verifyCsrfToken(sessionToken, token, csrfKey),
+
+    /** The account behind a session cookie, or undefined when it is unknown, expired or revoked. */
+    async actorForSession(token: string): Promise<Actor | undefined> {
+      const live = await sessions.findLive(hashSessionToken(token), deps.now());
+      if (!live) return undefined;
+      const account = await accounts.findById(live.accountId);
+      if (!account) return undefined;
+      return {
+        kind: 'account',
+        accountId: account.id,
+        login: account.login,
+        role: account.role,
+        departmentCode: account.departmentCode,
+        regionCode: account.regionCode,
+        subjectId: account.subjectId,
+        sessionId: live.sessionId,
+      };
+    },
+
+    /** The department system behind an API key; a malformed, unknown, revoked or expired key is refused. */
+    async actorForApiKey(full: string): Promise<Actor> {
+      const refused = (reason: string, reasonEn: string) =>
+        new AppError('API_KEY_INVALID', 401, `API 密钥无效：${reason}`, `Invalid API key: ${reasonEn}`);
+      const parsed = parseApiKey(full);
+      if (!parsed) throw refused('格式不正确', 'malformed');
+      const key = await apiKeys.findWithHash(parsed.keyId);
+      if (!key || !constantTimeEqual(key.secretHash, hashApiKeySecret(parsed.secret))) throw refused('密钥不存在', 'unknown key');
+      const now = deps.now();
+      if (key.revokedAt) throw refused(`已于 ${key.revokedAt} 吊销`, `revoked at ${key.revokedAt}`);
+      if (key.expiresAt && key.expiresAt <= now) throw refused(`已于 ${key.expiresAt} 过期`, `expired at ${key.expiresAt}`);
+      // Recording use is informational: at most once a minute per key, so checks at high rates do
+      // not turn every read into a write.
+      if ((lastMarked.get(key.id) ?? 0) < Date.parse(now) - 60_000) {
+        lastMarked.set(key.id, Date.parse(now));
+        await apiKeys.markUsed(key.id, now);
+      }
+      return { kind: 'system', apiKeyId: key.id, departmentCode: key.departmentCode, regionCode: null, permissions: key.permissions };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof authService>;

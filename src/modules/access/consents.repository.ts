@@ -1,0 +1,84 @@
+import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Consent } from './scope.ts';
+
+type Row = {
+  id: string;
+  subject_id: string;
+  grantee_department: string;
+  scope: unknown;
+  purpose: string;
+  granted_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  evidence: unknown;
+  granted_by: string;
+};
+
+export type StoredConsent = Consent & { evidence: Record<string, unknown>; grantedBy: string };
+
+const toConsent = (r: Row): StoredConsent => ({
+  id: r.id,
+  subjectId: r.subject_id,
+  granteeDepartment: r.grantee_department,
+  scope: fromJson<string[]>(r.scope),
+  purpose: r.purpose,
+  grantedAt: r.granted_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+  evidence: fromJson<Record<string, unknown>>(r.evidence),
+  grantedBy: r.granted_by,
+});
+
+/** Consents are never deleted: a revoked or expired consent stays as evidence (B21). */
+export function consentsRepository(store: Store) {
+  const { db } = store;
+  return {
+    async grant(consent: Omit<StoredConsent, 'id' | 'revokedAt'>): Promise<StoredConsent> {
+      const id = uuidv7();
+      await db
+        .insertInto('consents')
+        .values({
+          id,
+          subject_id: consent.subjectId,
+          grantee_department: consent.granteeDepartment,
+          scope: toJson(consent.scope),
+          purpose: consent.purpose,
+          granted_at: consent.grantedAt,
+          expires_at: consent.expiresAt,
+          revoked_at: null,
+          evidence: toJson(consent.evidence),
+          granted_by: consent.grantedBy,
+        })
+        .execute();
+      return { ...consent, id, revokedAt: null };
+    },
+
+    async revoke(id: string, subjectId: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('consents')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('subject_id', '=', subjectId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async listForSubject(subjectId: string): Promise<StoredConsent[]> {
+      const rows = await db.selectFrom('consents').selectAll().where('subject_id', '=', subjectId).orderBy('granted_at').execute();
+      return rows.map(toConsent);
+    },
+
+    /** Consents of a subject that name a department (live or not: the caller decides with `consentCovers`). */
+    async forSubjectAndDepartment(subjectId: string, department: string): Promise<StoredConsent[]> {
+      const rows = await db
+        .selectFrom('consents')
+        .selectAll()
+        .where('subject_id', '=', subjectId)
+        .where('grantee_department', '=', department)
+        .execute();
+      return rows.map(toConsent);
+    },
+  };
+}

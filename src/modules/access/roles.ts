@@ -1,0 +1,56 @@
+/**
+ * Who acts on the platform (DOMAIN "Who uses it") and what each role may do. One table maps roles to
+ * permissions; routes declare a permission, never a role, so a new role is one line here.
+ *
+ * Scope rules that depend on the data (a provider writes only its own records, B4; a subject reads its
+ * own records; 授权查询 needs consent, B21) are decided by `scope.ts` on top of these permissions.
+ */
+export const ROLES = [
+  'subject', // 信息主体: a person, or an organization through its authorized agent
+  'provider_staff', // 信息提供单位 staff
+  'user_staff', // 信息使用单位 staff (licensing, procurement, … clerks)
+  'center_staff', // 市公共信用信息中心
+  'credit_office', // 市信用办
+  'admin', // platform administrator
+  'auditor', // reads and verifies the audit trail
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that are government staff: their reads of non-public data need a stated purpose (B33). */
+export const STAFF_ROLES: readonly Role[] = ['provider_staff', 'user_staff', 'center_staff', 'credit_office', 'admin', 'auditor'];
+
+export const PERMISSIONS = [
+  'subjects.read', // look a subject up (staff; purpose required; non-public parts by scope)
+  'subjects.read_own', // a subject's own file
+  'consents.manage_own', // a subject grants / revokes consent to others' queries (B21)
+  'consents.read', // staff see consents that name their department
+  'records.write', // providers push credit information (intake issue)
+  'checks.run', // user departments check subjects (joint incentives and punishments issue)
+  'accounts.manage', // create accounts, reset passwords
+  'apikeys.manage', // issue, rotate, revoke API keys for systems
+  'codes.exceptions.manage', // register identity-code exceptions
+  'calendar.manage', // import yearly holiday schedules
+  'audit.read', // read and verify the audit trail
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  subject: ['subjects.read_own', 'consents.manage_own'],
+  provider_staff: ['subjects.read', 'records.write', 'consents.read'],
+  user_staff: ['subjects.read', 'checks.run', 'consents.read'],
+  center_staff: ['subjects.read', 'consents.read', 'codes.exceptions.manage'],
+  credit_office: ['subjects.read', 'consents.read'],
+  admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
+  auditor: ['audit.read'],
+};
+
+/** Permissions an API key (a department's business system) may carry: never administration. */
+export const SYSTEM_PERMISSIONS: readonly Permission[] = ['subjects.read', 'records.write', 'checks.run', 'consents.read'];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}

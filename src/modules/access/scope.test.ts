@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Actor } from './actor.ts';
+import { authorize } from './authorize.ts';
+import { type Consent, canRead, type ReadTarget } from './scope.ts';
+
+const NOW = '2026-11-26T08:00:00.000Z';
+const staff = (role: 'provider_staff' | 'user_staff' | 'center_staff' | 'auditor', dept: string): Actor => ({
+  kind: 'account',
+  accountId: `a-${role}`,
+  login: role,
+  role,
+  departmentCode: dept,
+  regionCode: '320800',
+  subjectId: null,
+  sessionId: 's',
+});
+const subject = (subjectId: string): Actor => ({
+  kind: 'account',
+  accountId: 'a-subject',
+  login: 'subject',
+  role: 'subject',
+  departmentCode: null,
+  regionCode: null,
+  subjectId,
+  sessionId: 's',
+});
+const bankSystem: Actor = { kind: 'system', apiKeyId: 'k', departmentCode: 'HA-BANK', regionCode: null, permissions: ['subjects.read'] };
+
+const target = (scope: ReadTarget['scope']): ReadTarget => ({
+  subjectId: 'subj-1',
+  itemCode: 'tax-arrears',
+  scope,
+  providerDepartment: 'HA-SWJ',
+});
+const consent = (over: Partial<Consent> = {}): Consent => ({
+  id: 'c1',
+  subjectId: 'subj-1',
+  granteeDepartment: 'HA-BANK',
+  scope: ['tax-arrears'],
+  purpose: '贷款审批',
+  grantedAt: '2026-11-01T00:00:00.000Z',
+  expiresAt: '2027-11-01T00:00:00.000Z',
+  revokedAt: null,
+  ...over,
+});
+
+describe('reading by usage scope (B18–B21)', () => {
+  it('lets anyone read 社会公开 information (B18)', () => {
+    assert.equal(canRead({ kind: 'anonymous' }, target('public'), [], NOW).allowed, true);
+  });
+
+  it('lets a subject read all of its own information, and nobody else’s (B20)', () => {
+    assert.deepEqual(canRead(subject('subj-1'), target('authorized'), [], NOW), { allowed: true, basis: 'own_subject' });
+    assert.equal(canRead(subject('subj-2'), target('government'), [], NOW).allowed, false);
+  });
+
+  it('lets the providing department read what it provided (B4)', () => {
+    assert.equal(canRead(staff('provider_staff', 'HA-SWJ'), target('authorized'), [], NOW).allowed, true);
+  });
+
+  it('shares 政府共享 information with government readers only (B18)', () => {
+    assert.equal(canRead(staff('user_staff', 'HA-ZJJ'), target('government'), [], NOW).allowed, true);
+    assert.equal(canRead({ kind: 'anonymous' }, target('government'), [], NOW).allowed, false);
+    assert.equal(canRead(staff('auditor', 'HA-XYZX'), target('government'), [], NOW).allowed, false);
+  });
+
+  it('refuses 授权查询 information without consent, even to government staff (B21)', () => {
+    const d = canRead(staff('user_staff', 'HA-ZJJ'), target('authorized'), [], NOW);
+    assert.equal(d.allowed, false);
+    assert.equal(!d.allowed && d.code, 'CONSENT_REQUIRED');
+  });
+
+  it('allows 授权查询 under a live consent naming the department and item (B21)', () => {
+    assert.deepEqual(canRead(bankSystem, target('authorized'), [consent()], NOW), {
+      allowed: true,
+      basis: 'consent',
+      consentId: 'c1',
+    });
+    assert.equal(canRead(bankSystem, target('authorized'), [consent({ scope: ['*'] })], NOW).allowed, true);
+  });
+
+  it('counts an expired, revoked, not-yet-valid, other-department or other-item consent for nothing (B21)', () => {
+    for (const c of [
+      consent({ expiresAt: '2026-11-26T07:59:59.999Z' }),
+      consent({ revokedAt: '2026-11-20T00:00:00.000Z' }),
+      consent({ grantedAt: '2026-12-01T00:00:00.000Z' }),
+      consent({ granteeDepartment: 'HA-OTHER' }),
+      consent({ scope: ['court-judgments'] }),
+      consent({ subjectId: 'subj-2' }),
+    ]) {
+      assert.equal(canRead(bankSystem, target('authorized'), [c], NOW).allowed, false, JSON.stringify(c));
+    }
+  });
+});
+
+describe('route authorization', () => {
+  const access = { kind: 'permission', permission: 'subjects.read', purpose: true } as const;
+
+  it('asks the public to sign in (401)', () => {
+    const d = authorize({ kind: 'anonymous' }, access, 'x');
+    assert.equal(!d.allowed && d.status, 401);
+  });
+
+  it('refuses a role without the permission (403)', () => {
+    const d = authorize(staff('auditor', 'HA-XYZX'), access, '执法检查核实');
+    assert.equal(!d.allowed && d.code, 'ACCESS_DENIED');
+  });
+
+  it('requires a stated purpose for staff queries (B33 非履职需要不得查询)', () => {
+    const d = authorize(staff('user_staff', 'HA-ZJJ'), access, undefined);
+    assert.equal(!d.allowed && d.code, 'PURPOSE_REQUIRED');
+    assert.equal(authorize(staff('user_staff', 'HA-ZJJ'), access, '行政许可受理审查').allowed, true);
+  });
+
+  it('refuses a system key on a person-only route', () => {
+    const d = authorize(bankSystem, { kind: 'permission', permission: 'subjects.read', systems: false }, undefined);
+    assert.equal(!d.allowed && d.code, 'ACCESS_DENIED');
+  });
+});

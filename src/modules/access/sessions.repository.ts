@@ -1,0 +1,50 @@
+import type { Store } from '../../platform/db/engine.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+
+/** Web sessions; only a hash of the token is stored, so a database reader cannot take a session over. */
+export function sessionsRepository(store: Store) {
+  const { db } = store;
+  return {
+    async create(input: { tokenHash: string; accountId: string; now: string; expiresAt: string }): Promise<string> {
+      const id = uuidv7();
+      await db
+        .insertInto('sessions')
+        .values({
+          id,
+          token_hash: input.tokenHash,
+          account_id: input.accountId,
+          created_at: input.now,
+          expires_at: input.expiresAt,
+          revoked_at: null,
+        })
+        .execute();
+      return id;
+    },
+
+    /** The live session for a token hash: not revoked, not expired, account active. */
+    async findLive(tokenHash: string, now: string) {
+      return db
+        .selectFrom('sessions')
+        .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+        .select(['sessions.id as sessionId', 'sessions.expires_at as expiresAt', 'accounts.id as accountId'])
+        .where('sessions.token_hash', '=', tokenHash)
+        .where('sessions.revoked_at', 'is', null)
+        .where('sessions.expires_at', '>', now)
+        .where('accounts.status', '=', 'active')
+        .executeTakeFirst();
+    },
+
+    async revoke(id: string, now: string): Promise<void> {
+      await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    },
+
+    async revokeAllOf(accountId: string, now: string): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('account_id', '=', accountId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,271 @@
+import type { Kysely } from 'kysely';
+import type { Store } from '../../platform/db/engine.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type {
+  Anchor,
+  AuditContent,
+  AuditRecord,
+  AuditResult,
+  ChainHead,
+  StoredRecord,
+} from './audit.chain.ts';
+import { entryHash } from './audit.chain.ts';
+import { CanonicalFormError, canonicalJson, GENESIS_HASH } from './canonical.ts';
+
+/** What a caller says about an event; seq, id, hashes (and `at`, unless given) are assigned here. */
+export type AuditEntryInput = {
+  at?: string;
+  actorId?: string | null;
+  actorRole: string;
+  actorDepartment?: string | null;
+  purpose?: string | null;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  result: AuditResult;
+  detail?: Record<string, unknown>;
+  policyId: string;
+  policyVersion: string;
+  requestId?: string | null;
+};
+
+/** A store (a transaction is opened) or the caller's transaction (the entry commits with its work). */
+export type AuditWriter = Store | Kysely<Database>;
+
+const CHAIN = 'main';
+const RESULTS: readonly AuditResult[] = ['ok', 'denied', 'error'];
+// 17 columns a row: 500 rows stay far inside either engine's bind-parameter limit.
+const ROWS_PER_INSERT = 500;
+
+export async function appendAudit(target: AuditWriter, entry: AuditEntryInput): Promise<AuditRecord> {
+  const [record] = await appendAuditMany(target, [entry]);
+  return record!;
+}
+
+/**
+ * Appends entries as one contiguous run of the chain (A20, C §4(1)). The head row is UPDATEd first:
+ * on PostgreSQL its row lock makes every other appender wait until this transaction ends; on SQLite
+ * that first write takes the database write lock. So seq stays contiguous and each prev_hash is the
+ * hash that really precedes it, across processes. Append late in a long transaction: the lock is held
+ * until it commits.
+ */
+export async function appendAuditMany(
+  target: AuditWriter,
+  entries: readonly AuditEntryInput[],
+): Promise<AuditRecord[]> {
+  if (entries.length === 0) return [];
+  const prepared = entries.map(prepare);
+  const db = 'capabilities' in target ? target.db : target;
+  const run = async (trx: Kysely<Database>): Promise<AuditRecord[]> => {
+    const head = await trx
+      .updateTable('audit_head')
+      .set((eb) => ({ seq: eb('seq', '+', prepared.length) }))
+      .where('chain', '=', CHAIN)
+      .returning(['seq', 'hash'])
+      .executeTakeFirst();
+    if (!head) {
+      throw new AppError(
+        'AUDIT_HEAD_MISSING',
+        500,
+        '审计链头记录缺失（数据库未迁移或被篡改）',
+        'The audit chain head row is missing (database not migrated, or tampered with)',
+      );
+    }
+    const now = new Date().toISOString();
+    let seq = Number(head.seq) - prepared.length;
+    let prevHash = head.hash;
+    const records = prepared.map((p): AuditRecord => {
+      seq++;
+      const content: AuditContent = { ...p, seq, at: p.at ?? now };
+      const hash = entryHash(prevHash, content);
+      const record = { ...content, prevHash, hash };
+      prevHash = hash;
+      return record;
+    });
+    for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
+      await trx
+        .insertInto('audit_entries')
+        .values(records.slice(i, i + ROWS_PER_INSERT).map(toRow))
+        .execute();
+    }
+    await trx
+      .updateTable('audit_head')
+      .set({ hash: prevHash, updated_at: now })
+      .where('chain', '=', CHAIN)
+      .execute();
+    return records;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+type Prepared = Omit<AuditContent, 'seq' | 'at'> & { at: string | undefined };
+
+function prepare(entry: AuditEntryInput): Prepared {
+  const invalid = (field: string, why: string) =>
+    new AppError(
+      'AUDIT_ENTRY_INVALID',
+      500,
+      `审计记录字段 ${field} 无效：${why}`,
+      `Audit entry field ${field} is invalid: ${why}`,
+      { field, action: entry.action },
+    );
+  let at: string | undefined;
+  if (entry.at !== undefined) {
+    const ms = Date.parse(entry.at);
+    if (Number.isNaN(ms)) throw invalid('at', `"${entry.at}" is not an instant`);
+    at = new Date(ms).toISOString();
+  }
+  if (!RESULTS.includes(entry.result)) throw invalid('result', `"${entry.result}" is not ok|denied|error`);
+  const detail = entry.detail ?? {};
+  try {
+    canonicalJson(detail);
+  } catch (error) {
+    if (error instanceof CanonicalFormError) throw invalid(`detail${error.path.slice(1)}`, error.message);
+    throw error;
+  }
+  return {
+    id: uuidv7(),
+    at,
+    actorId: entry.actorId ?? null,
+    actorRole: entry.actorRole,
+    actorDepartment: entry.actorDepartment ?? null,
+    purpose: entry.purpose ?? null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    result: entry.result,
+    detail,
+    policyId: entry.policyId,
+    policyVersion: entry.policyVersion,
+    requestId: entry.requestId ?? null,
+  };
+}
+
+function toRow(r: AuditRecord) {
+  return {
+    seq: r.seq,
+    id: r.id,
+    at: r.at,
+    actor_id: r.actorId,
+    actor_role: r.actorRole,
+    actor_department: r.actorDepartment,
+    purpose: r.purpose,
+    action: r.action,
+    target_type: r.targetType,
+    target_id: r.targetId,
+    result: r.result,
+    // Canonical text: SQLite keeps it byte for byte, and it is exactly what the hash covers.
+    detail: canonicalJson(r.detail),
+    policy_id: r.policyId,
+    policy_version: r.policyVersion,
+    request_id: r.requestId,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  };
+}
+
+type EntryRow = Omit<ReturnType<typeof toRow>, 'detail'> & { detail: unknown };
+
+/** As stored, without normalizing: a changed byte must stay visible to the verifier. */
+function fromRow(row: EntryRow): StoredRecord {
+  const text = typeof row.detail === 'string' ? row.detail : undefined;
+  let detail: Record<string, unknown> = {};
+  if (text !== undefined) {
+    try {
+      detail = JSON.parse(text);
+    } catch {
+      // Unparseable text is still hashed as stored, so the verifier reports the entry.
+    }
+  } else {
+    detail = row.detail as Record<string, unknown>;
+  }
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    at: row.at,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    actorDepartment: row.actor_department,
+    purpose: row.purpose,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    result: row.result,
+    detail,
+    policyId: row.policy_id,
+    policyVersion: row.policy_version,
+    requestId: row.request_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    ...(text === undefined ? {} : { detailText: text }),
+  };
+}
+
+/**
+ * Entries in seq order, read in pages by key (`seq > last`), so millions of entries stream through
+ * constant memory. Filters select the row-digest entries of one table.
+ */
+export async function* readAuditEntries(
+  db: Kysely<Database>,
+  options: { after?: number; until?: number; action?: string; targetType?: string; pageSize?: number } = {},
+): AsyncGenerator<StoredRecord> {
+  const pageSize = options.pageSize ?? 1000;
+  let last = options.after ?? 0;
+  for (;;) {
+    let query = db.selectFrom('audit_entries').selectAll().where('seq', '>', last);
+    if (options.until !== undefined) query = query.where('seq', '<=', options.until);
+    if (options.action !== undefined) query = query.where('action', '=', options.action);
+    if (options.targetType !== undefined) query = query.where('target_type', '=', options.targetType);
+    const rows = await query.orderBy('seq').limit(pageSize).execute();
+    for (const row of rows) yield fromRow(row);
+    if (rows.length < pageSize) return;
+    last = Number(rows.at(-1)!.seq);
+  }
+}
+
+export async function readAuditHead(db: Kysely<Database>): Promise<ChainHead | undefined> {
+  const row = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('chain', '=', CHAIN)
+    .executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+}
+
+/** The last entry written before an instant, or the genesis when there is none. */
+export async function lastEntryBefore(db: Kysely<Database>, instant: string): Promise<ChainHead> {
+  const row = await db
+    .selectFrom('audit_entries')
+    .select(['seq', 'hash'])
+    .where('at', '<', instant)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+export async function readAnchors(db: Kysely<Database>): Promise<Anchor[]> {
+  const rows = await db.selectFrom('audit_anchors').select(['day', 'seq', 'hash']).orderBy('day').execute();
+  return rows.map((r) => ({ day: r.day, seq: Number(r.seq), hash: r.hash, source: 'stored' as const }));
+}
+
+export async function insertAnchor(db: Kysely<Database>, anchor: Anchor, now: string): Promise<void> {
+  await db
+    .insertInto('audit_anchors')
+    .values({ day: anchor.day, seq: anchor.seq, hash: anchor.hash, created_at: now })
+    .execute();
+}
+
+/** The house-style handle (`ctx.audit.repository`): the functions above bound to one store. */
+export function auditRepository(store: Store) {
+  return {
+    append: (entry: AuditEntryInput, trx?: Kysely<Database>) => appendAudit(trx ?? store, entry),
+    appendMany: (entries: readonly AuditEntryInput[], trx?: Kysely<Database>) =>
+      appendAuditMany(trx ?? store, entries),
+    head: () => readAuditHead(store.db),
+    entries: (options?: Parameters<typeof readAuditEntries>[1]) => readAuditEntries(store.db, options),
+    anchors: () => readAnchors(store.db),
+  };
+}

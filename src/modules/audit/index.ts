@@ -1,0 +1,34 @@
+/** The audit trail: SM3 hash chain, row digests for immutable tables, verification and anchors. */
+export { chinaDayOf, endOfChinaDay, previousChinaDay } from './anchor-day.ts';
+export {
+  type Anchor,
+  type AuditRecord,
+  type AuditResult,
+  type BreakReason,
+  type BrokenLink,
+  type ChainHead,
+  type ChainVerdict,
+  canonicalEntry,
+  createChainVerifier,
+  entryHash,
+  verifyChain,
+} from './audit.chain.ts';
+export {
+  type AuditEntryInput,
+  type AuditWriter,
+  appendAudit,
+  appendAuditMany,
+  auditRepository,
+  readAuditEntries,
+  readAuditHead,
+} from './audit.repository.ts';
+export { type AuditReport, anchorDay, verifyAudit } from './audit.service.ts';
+export { AUDITED_TABLES, SUBJECTS_AUDITED } from './audited-tables.ts';
+export { canonicalJson, GENESIS_HASH, sm3 } from './canonical.ts';
+export { type AuditedTable, type ColumnKind, ROWS_WRITTEN, rowDigest } from './row-digest.ts';
+export {
+  type RowProblem,
+  type RowsWrittenMeta,
+  recordRowsWritten,
+  verifyRows,
+} from './row-digests.service.ts';

@@ -1,0 +1,89 @@
+/**
+ * Row digests for immutable, versioned tables (A20, B33): a correction is a new row with a new id,
+ * never an UPDATE, so the digest of a row written once must hold for ever. The chain records the
+ * digests of the rows each write produced; an edited, deleted or smuggled-in row is then named.
+ * Pure: no database here.
+ */
+import { canonicalJson, sm3 } from './canonical.ts';
+
+/**
+ * How a column's value is brought to one form on both engines before hashing: PostgreSQL returns
+ * jsonb parsed and SQLite as text, uuids are lowercase, instants ISO 8601 UTC (see engine.ts).
+ * Digests therefore cover values, not encodings: re-encoding the same value is not a change.
+ */
+export type ColumnKind = 'text' | 'uuid' | 'integer' | 'instant' | 'date' | 'json';
+
+/** A table whose rows are chained. Every column must be listed in `columns` or in `excluded`. */
+export type AuditedTable = {
+  table: string;
+  idColumn: string;
+  columns: Readonly<Record<string, ColumnKind>>;
+  /** columns deliberately left out of the digest, each with its reason in a comment where defined */
+  excluded?: readonly string[];
+};
+
+/** The action of the chain entry that records row digests; its detail is a `RowsWrittenDetail`. */
+export const ROWS_WRITTEN = 'rows.written';
+
+export type RowsWrittenDetail = {
+  table: string;
+  /** the columns the digests cover, sorted: a later column added to the table leaves old digests valid */
+  columns: string[];
+  rows: Array<[id: string, digest: string]>;
+};
+
+export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'uuid':
+      return String(value).toLowerCase();
+    case 'integer':
+      return Number(value);
+    case 'instant':
+      return new Date(value instanceof Date ? value : String(value)).toISOString();
+    case 'json':
+      return typeof value === 'string' ? JSON.parse(value) : value;
+    default:
+      return String(value);
+  }
+}
+
+export function digestColumns(table: AuditedTable): string[] {
+  return Object.keys(table.columns).sort();
+}
+
+/** The row's id as the chain records it. */
+export function rowId(table: AuditedTable, row: Record<string, unknown>): string {
+  const kind = table.columns[table.idColumn] ?? 'text';
+  return String(normalizeValue(kind, row[table.idColumn]));
+}
+
+/**
+ * SM3 of the canonical JSON `{ table, row: { column: value, … } }` over `columns` (by default every
+ * registered column). The table name is inside so equal rows of two tables have different digests.
+ */
+export function rowDigest(
+  table: AuditedTable,
+  row: Record<string, unknown>,
+  columns: readonly string[] = digestColumns(table),
+): string {
+  const values: Record<string, unknown> = {};
+  for (const column of columns) {
+    values[column] = normalizeValue(table.columns[column] ?? 'text', row[column]);
+  }
+  return sm3(canonicalJson({ table: table.table, row: values }, { fractions: true }));
+}
+
+/**
+ * Which of `parts` partitions an id falls in (FNV-1a), so a table larger than memory allows is
+ * verified in several passes, each holding only its share of the recorded digests.
+ */
+export function partitionOf(id: string, parts: number): number {
+  if (parts <= 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % parts;
+}
