@@ -1,13 +1,14 @@
+import { installAccessControl } from '../modules/access/access.hook.ts';
+import { adminRoutes } from '../modules/access/admin.routes.ts';
+import { authRoutes } from '../modules/access/auth.routes.ts';
+import { consentsRoutes } from '../modules/access/consents.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { departmentsRoutes } from '../modules/departments/departments.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { codesRoutes } from '../modules/identity-codes/codes.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
-import { installAccessControl } from '../modules/access/access.hook.ts';
-import { adminRoutes } from '../modules/access/admin.routes.ts';
-import { authRoutes } from '../modules/access/auth.routes.ts';
-import { consentsRoutes } from '../modules/access/consents.routes.ts';
 import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
 import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
 import type { AppContext } from './context.ts';
@@ -49,6 +50,7 @@ export async function createApp(
       adminRoutes(ctx),
       consentsRoutes(ctx),
       subjectsRoutes(ctx),
+      auditRoutes(ctx),
     ],
   });
 }

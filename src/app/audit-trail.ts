@@ -1,5 +1,5 @@
 import { type Actor, actorDepartment, actorId, actorRole } from '../modules/access/actor.ts';
-import { auditRepository } from '../modules/audit/audit.repository.ts';
+import { auditRepository, type RowsWrittenMeta } from '../modules/audit/index.ts';
 import type { Policy } from '../modules/policy/index.ts';
 import type { Store } from '../platform/db/engine.ts';
 
@@ -23,6 +23,18 @@ export function auditTrail(deps: { store: Store; policy: Policy; now: () => stri
   const repository = auditRepository(deps.store);
   return {
     repository,
+    /** Who is writing, for `recordRowsWritten` entries that accompany rows written to audited tables. */
+    writer(actor: Actor, requestId?: string, purpose?: string): RowsWrittenMeta {
+      return {
+        actorId: actorId(actor),
+        actorRole: actorRole(actor),
+        actorDepartment: actorDepartment(actor),
+        purpose: purpose ?? null,
+        policyId: deps.policy.id,
+        policyVersion: deps.policy.version,
+        requestId: requestId ?? null,
+      };
+    },
     async record(input: AuditInput): Promise<void> {
       await repository.append({
         at: deps.now(),

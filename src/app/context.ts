@@ -1,3 +1,6 @@
+import { type AccountsService, accountsService } from '../modules/access/accounts.service.ts';
+import { type AuthService, authService } from '../modules/access/auth.service.ts';
+import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
@@ -10,9 +13,6 @@ import { createSealer, loadKeys, type Sealer } from '../platform/crypto/sealing.
 import { openStore } from '../platform/db/database.ts';
 import type { Store } from '../platform/db/engine.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { accountsService, type AccountsService } from '../modules/access/accounts.service.ts';
-import { type AuthService, authService } from '../modules/access/auth.service.ts';
-import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { type AuditTrail, auditTrail } from './audit-trail.ts';
 import { PLATFORM_VERSION } from './version.ts';
 

@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { TestStore } from '../platform/db/test-engines.ts';
 import type { HttpApp } from '../platform/http/server.ts';
 import { createApp } from './app.ts';
-import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { type AppContext, createAppContext } from './context.ts';
 
 export type TestApp = { ctx: AppContext; app: HttpApp; close(): Promise<void> };

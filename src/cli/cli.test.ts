@@ -94,6 +94,9 @@ describeEachEngine('xinyong CLI on a database', (getStore) => {
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /0 regions, 0 departments, 0 persons, 0 organizations, 0 accounts/);
     assert.deepEqual(await countAll(), before);
+    // Every subject the demo wrote is vouched for by the audit chain (A20).
+    const verify = await xinyong(['audit', 'verify'], env);
+    assert.equal(verify.code, 0, verify.stdout + verify.stderr);
   });
 
   it('calendar import: an imported year is listed and used', async () => {

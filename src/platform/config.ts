@@ -17,6 +17,8 @@ export type Config = {
   indexKey: string | undefined;
   /** mark the session cookie Secure (set behind HTTPS; off for http://localhost) */
   cookieSecure: boolean;
+  /** real-name verifier for subject self-registration: 'demo' (demonstrations only) or 'none' (disabled) */
+  identityVerifier: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: env.XINYONG_DATA_KEY || undefined,
     indexKey: env.XINYONG_INDEX_KEY || undefined,
     cookieSecure: env.XINYONG_COOKIE_SECURE === 'true',
+    identityVerifier: env.XINYONG_IDENTITY_VERIFIER || 'demo',
   };
 }
 

@@ -14,7 +14,8 @@ export async function apikeyCommand(args: string[]): Promise<number> {
     expires: { type: 'string' },
   });
   const [sub, id] = positionals;
-  if (sub === 'create' && (!values.department || !values.permissions || !values.label)) throw new UsageError(USAGE);
+  if (sub === 'create' && (!values.department || !values.permissions || !values.label))
+    throw new UsageError(USAGE);
   if ((sub === 'revoke' || sub === 'rotate') && !id) throw new UsageError(USAGE);
   if (!['create', 'list', 'revoke', 'rotate'].includes(sub ?? '')) throw new UsageError(USAGE);
   const ctx = await createAppContext(loadConfig());
@@ -29,7 +30,13 @@ export async function apikeyCommand(args: string[]): Promise<number> {
     }
     if (sub === 'revoke') {
       const revoked = await ctx.auth.apiKeys.revoke(id!, ctx.now());
-      await ctx.audit.record({ ...cli, action: 'apikey.revoke', targetId: id, detail: { via: 'cli' }, result: revoked ? 'ok' : 'error' });
+      await ctx.audit.record({
+        ...cli,
+        action: 'apikey.revoke',
+        targetId: id,
+        detail: { via: 'cli' },
+        result: revoked ? 'ok' : 'error',
+      });
       console.log(revoked ? `✔ 已吊销 / revoked ${id}` : `✘ 没有有效的密钥 ${id} / no live key ${id}`);
       return revoked ? 0 : 1;
     }
@@ -43,7 +50,12 @@ export async function apikeyCommand(args: string[]): Promise<number> {
             createdBy: 'cli',
             expiresAt: values.expires,
           });
-    await ctx.audit.record({ ...cli, action: sub === 'rotate' ? 'apikey.rotate' : 'apikey.issue', targetId: issued.id, detail: { via: 'cli' } });
+    await ctx.audit.record({
+      ...cli,
+      action: sub === 'rotate' ? 'apikey.rotate' : 'apikey.issue',
+      targetId: issued.id,
+      detail: { via: 'cli' },
+    });
     console.log(`✔ API 密钥 / API key ${issued.id}, 有效至 / expires ${issued.expiresAt}`);
     console.log(`  ${issued.key}`);
     console.log('  完整密钥只显示这一次，请妥善保存 / the full key is shown this once only; store it safely');

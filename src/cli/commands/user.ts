@@ -9,7 +9,9 @@ const USAGE =
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Creates an account. Without --password-stdin a strong password is generated and printed once. */
@@ -22,7 +24,8 @@ export async function userCommand(args: string[]): Promise<number> {
     'subject-code': { type: 'string' },
     'password-stdin': { type: 'boolean' },
   });
-  if (positionals[0] !== 'create' || !values.login || !values.role || !values.name) throw new UsageError(USAGE);
+  if (positionals[0] !== 'create' || !values.login || !values.role || !values.name)
+    throw new UsageError(USAGE);
   const generated = !values['password-stdin'];
   const password = generated ? `${randomBytes(12).toString('base64url')}-Xy9` : await readStdin();
   const ctx = await createAppContext(loadConfig());
@@ -41,7 +44,12 @@ export async function userCommand(args: string[]): Promise<number> {
       targetType: 'account',
       targetId: account.id,
       result: 'ok',
-      detail: { via: 'cli', login: account.login, role: account.role, departmentCode: account.departmentCode },
+      detail: {
+        via: 'cli',
+        login: account.login,
+        role: account.role,
+        departmentCode: account.departmentCode,
+      },
     });
     console.log(`✔ 已创建账号 / account created: ${account.login} (${account.role})`);
     if (generated) console.log(`  初始密码（只显示这一次）/ initial password (shown once): ${password}`);

@@ -50,7 +50,11 @@ function apiKeyOf(request: FastifyRequest): string | undefined {
  * declared access rule and, for cookie sessions, the CSRF token on state-changing requests.
  * Runs on every request before the body is even parsed.
  */
-export function installAccessControl(app: HttpApp, auth: AuthService, onDenied?: (request: FastifyRequest, code: string) => Promise<void>) {
+export function installAccessControl(
+  app: HttpApp,
+  auth: AuthService,
+  onDenied?: (request: FastifyRequest, code: string) => Promise<void>,
+) {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('purpose', undefined);
   app.decorateRequest('sessionToken', undefined);

@@ -4,6 +4,7 @@ import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.t
 import { totp } from '../../platform/auth/index.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo.loader.ts';
+import { generateDemoSubjects } from '../demo/index.ts';
 
 let clock = Date.parse('2026-11-26T08:00:00.000Z');
 const PURPOSE = { 'x-purpose': encodeURIComponent('住房保障资格审查') };
@@ -14,18 +15,28 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
   const session = new Map<string, { cookie: string; 'x-csrf-token': string }>();
 
   async function signIn(login: string, extra: Record<string, string> = {}) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: DEMO_PASSWORD, ...extra } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login, password: DEMO_PASSWORD, ...extra },
+    });
     assert.equal(res.statusCode, 200, res.body);
     const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Strict');
-    const headers = { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
+    const headers = {
+      cookie: `xinyong_session=${cookie.value}`,
+      'x-csrf-token': res.json().csrfToken as string,
+    };
     session.set(login, headers);
     return headers;
   }
 
   before(async () => {
-    t = await createTestApp(getStore(), { now: () => new Date(clock).toISOString(), policy: await relaxedPolicy() });
+    t = await createTestApp(getStore(), {
+      now: () => new Date(clock).toISOString(),
+      policy: await relaxedPolicy(),
+    });
     await loadDemoData(t.ctx, { persons: 20, organizations: 5 });
     const person = await t.ctx.auth.accounts.findByLogin('demo.person');
     personCode = (await t.ctx.subjects.findById(person!.subjectId!))!.code;
@@ -35,14 +46,23 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
   after(async () => t.close());
 
   it('lets a subject see its own record with the full code (B20)', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/me/subject', headers: session.get('demo.person') });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/subject',
+      headers: session.get('demo.person'),
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().code, personCode);
   });
 
   it('refuses a state-changing request of a cookie session without its CSRF token', async () => {
     const { cookie } = session.get('demo.person')!;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/me/consents', headers: { cookie }, payload: {} });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/consents',
+      headers: { cookie },
+      payload: {},
+    });
     assert.equal(res.statusCode, 403);
     assert.equal(res.json().error.code, 'CSRF_INVALID');
     const other = await t.app.inject({
@@ -55,7 +75,11 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
   });
 
   it('requires a stated purpose for a staff query, and audits it with the purpose (B33)', async () => {
-    const without = await t.app.inject({ method: 'GET', url: `/api/v1/subjects/${personCode}`, headers: session.get('demo.user') });
+    const without = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/subjects/${personCode}`,
+      headers: session.get('demo.user'),
+    });
     assert.equal(without.statusCode, 403);
     assert.equal(without.json().error.code, 'PURPOSE_REQUIRED');
     const res = await t.app.inject({
@@ -70,7 +94,9 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
     assert.equal(read.actorRole, 'user_staff');
     assert.equal(read.actorDepartment, 'HA-ZJJ');
     assert.equal(read.policyId, t.ctx.policy.id);
-    const denied = entries.filter((e) => e.action === 'access.denied' && e.detail.code === 'PURPOSE_REQUIRED');
+    const denied = entries.filter(
+      (e) => e.action === 'access.denied' && e.detail.code === 'PURPOSE_REQUIRED',
+    );
     assert.ok(denied.length >= 1, 'the refused attempt is in the audit trail too');
   });
 
@@ -112,7 +138,11 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
     });
     assert.equal(revoked.statusCode, 200, revoked.body);
     assert.equal(await covers(), false, 'revoked');
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/me/consents', headers: session.get('demo.person') });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/consents',
+      headers: session.get('demo.person'),
+    });
     assert.equal(list.json().consents[0].status, 'revoked', 'kept as evidence, not deleted');
 
     const second = await grant('2026-12-01');
@@ -147,7 +177,11 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
       createdBy: 'test',
     });
     const call = (key: string) =>
-      t.app.inject({ method: 'GET', url: `/api/v1/subjects/${personCode}`, headers: { authorization: `Bearer ${key}`, ...PURPOSE } });
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/subjects/${personCode}`,
+        headers: { authorization: `Bearer ${key}`, ...PURPOSE },
+      });
     assert.equal((await call(issued.key)).statusCode, 200);
     const rotated = await t.ctx.accountsAdmin.rotateApiKey(issued.id, 'test');
     const old = await call(issued.key);
@@ -160,7 +194,12 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
 
   it('refuses system keys any administrative permission', async () => {
     await assert.rejects(
-      t.ctx.accountsAdmin.issueApiKey({ departmentCode: 'HA-ZJJ', permissions: ['accounts.manage'], label: 'x', createdBy: 't' }),
+      t.ctx.accountsAdmin.issueApiKey({
+        departmentCode: 'HA-ZJJ',
+        permissions: ['accounts.manage'],
+        label: 'x',
+        createdBy: 't',
+      }),
       /APIKEY_PERMISSIONS_INVALID|系统密钥/,
     );
   });
@@ -168,10 +207,18 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
   it('locks a login after repeated failures, before looking at the password (lockout per policy)', async () => {
     const { maxFailures } = t.ctx.policy.access.loginLockout;
     for (let i = 0; i < maxFailures; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'demo.office', password: 'wrong-password-123' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login: 'demo.office', password: 'wrong-password-123' },
+      });
       assert.equal(res.json().error.code, 'AUTH_LOGIN_FAILED');
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'demo.office', password: DEMO_PASSWORD } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'demo.office', password: DEMO_PASSWORD },
+    });
     assert.equal(locked.statusCode, 429);
     assert.equal(locked.json().error.code, 'AUTH_LOCKED');
     clock += (t.ctx.policy.access.loginLockout.lockMinutes + 1) * 60_000;
@@ -190,7 +237,11 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
       payload: { secret, code: totp(secret, { at: clock }) },
     });
     assert.equal(enable.json().enabled, true);
-    const noCode = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'demo.center', password: DEMO_PASSWORD } });
+    const noCode = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'demo.center', password: DEMO_PASSWORD },
+    });
     assert.equal(noCode.json().error.code, 'AUTH_TOTP_REQUIRED');
     clock += 30_000;
     const code = totp(secret, { at: clock });
@@ -203,9 +254,40 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
     assert.equal(replay.json().error.code, 'AUTH_TOTP_INVALID');
   });
 
+  it('opens a subject account only after real-name verification (demo verifier, clearly labelled)', async () => {
+    const { persons } = generateDemoSubjects({ persons: 2, organizations: 0 });
+    const p = persons[1]!;
+    const register = (name: string, demoCode: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        payload: {
+          code: p.code,
+          name,
+          login: 'citizen.two',
+          password: 'Qingjiangpu-Spring-88',
+          evidence: { demoCode },
+        },
+      });
+    assert.equal((await register(`${p.name}x`, '888888')).json().error.code, 'IDENTITY_NOT_VERIFIED');
+    assert.equal((await register(p.name, '123456')).json().error.code, 'IDENTITY_NOT_VERIFIED');
+    const ok = await register(p.name, '888888');
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.equal(ok.json().verifier, 'demo');
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'citizen.two', password: 'Qingjiangpu-Spring-88' },
+    });
+    assert.equal(login.json().role, 'subject');
+  });
+
   it('ends a session at sign-out', async () => {
     const headers = await signIn('demo.auditor');
-    assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers, payload: {} })).statusCode, 204);
+    assert.equal(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers, payload: {} })).statusCode,
+      204,
+    );
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
     assert.equal(me.json().kind, 'anonymous');
   });
@@ -235,7 +317,13 @@ describeEachEngine('access: rate limits (policy access.rateLimits)', (getStore) 
     const limit = t.ctx.policy.access.rateLimits.loginPerMinute;
     let last = 0;
     for (let i = 0; i <= limit; i++) {
-      last = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: `nobody${i}`, password: 'x' } })).statusCode;
+      last = (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { login: `nobody${i}`, password: 'x' },
+        })
+      ).statusCode;
     }
     assert.equal(last, 429);
   });

@@ -86,7 +86,11 @@ export function accountsRepository(store: Store) {
     },
 
     async setPassword(id: string, passwordHash: string, now: string): Promise<void> {
-      await db.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+      await db
+        .updateTable('accounts')
+        .set({ password_hash: passwordHash, updated_at: now })
+        .where('id', '=', id)
+        .execute();
     },
 
     async setTotp(id: string, secretSealed: string | null, now: string): Promise<void> {
@@ -113,7 +117,10 @@ export function accountsRepository(store: Store) {
     },
 
     async recordAttempt(login: string, ok: boolean, at: string): Promise<void> {
-      await db.insertInto('login_attempts').values({ id: uuidv7(), login, at, ok: ok ? 1 : 0 }).execute();
+      await db
+        .insertInto('login_attempts')
+        .values({ id: uuidv7(), login, at, ok: ok ? 1 : 0 })
+        .execute();
     },
 
     /** Failed attempts since the last success, within the window (newest last). */

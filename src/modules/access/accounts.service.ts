@@ -1,9 +1,15 @@
-import { checkPasswordStrength, hashPassword, newApiKey, hashApiKeySecret, passwordRejected } from '../../platform/auth/index.ts';
+import {
+  checkPasswordStrength,
+  hashApiKeySecret,
+  hashPassword,
+  newApiKey,
+  passwordRejected,
+} from '../../platform/auth/index.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { addPolicyDuration, type Policy } from '../policy/index.ts';
 import type { AccountsRepository } from './accounts.repository.ts';
 import type { apiKeysRepository } from './api-keys.repository.ts';
-import { isPermission, isRole, type Permission, SYSTEM_PERMISSIONS, type Role } from './roles.ts';
+import { isPermission, isRole, type Permission, type Role, SYSTEM_PERMISSIONS } from './roles.ts';
 
 type Deps = {
   accounts: AccountsRepository;
@@ -38,7 +44,9 @@ export function accountsService(deps: Deps) {
         );
       }
       if (!isRole(input.role)) {
-        throw badRequest('ACCOUNT_ROLE_INVALID', `未知角色：${input.role}`, `Unknown role: ${input.role}`, { field: 'role' });
+        throw badRequest('ACCOUNT_ROLE_INVALID', `未知角色：${input.role}`, `Unknown role: ${input.role}`, {
+          field: 'role',
+        });
       }
       const role: Role = input.role;
       let subjectId: string | null = null;
@@ -63,7 +71,12 @@ export function accountsService(deps: Deps) {
       const problems = checkPasswordStrength(input.password, { userName: input.login });
       if (problems.length > 0) throw passwordRejected(problems);
       if (await deps.accounts.findByLogin(input.login)) {
-        throw conflict('ACCOUNT_LOGIN_TAKEN', `登录名 ${input.login} 已被使用`, `Login ${input.login} is taken`, { field: 'login' });
+        throw conflict(
+          'ACCOUNT_LOGIN_TAKEN',
+          `登录名 ${input.login} 已被使用`,
+          `Login ${input.login} is taken`,
+          { field: 'login' },
+        );
       }
       return deps.accounts.create(
         {
@@ -111,9 +124,12 @@ export function accountsService(deps: Deps) {
       }
       const now = deps.now();
       const expiresAt =
-        input.expiresAt ?? `${addPolicyDuration(now.slice(0, 10), deps.policy.access.apiKeyValidity)}T00:00:00.000Z`;
+        input.expiresAt ??
+        `${addPolicyDuration(now.slice(0, 10), deps.policy.access.apiKeyValidity)}T00:00:00.000Z`;
       if (expiresAt <= now) {
-        throw badRequest('APIKEY_EXPIRY_INVALID', '到期时间须晚于现在', 'The expiry must be in the future', { field: 'expiresAt' });
+        throw badRequest('APIKEY_EXPIRY_INVALID', '到期时间须晚于现在', 'The expiry must be in the future', {
+          field: 'expiresAt',
+        });
       }
       const key = newApiKey();
       await deps.apiKeys.create({
@@ -134,7 +150,11 @@ export function accountsService(deps: Deps) {
     async rotateApiKey(id: string, createdBy: string) {
       const old = await deps.apiKeys.findWithHash(id);
       if (!old || old.revokedAt) {
-        throw badRequest('APIKEY_UNKNOWN', `密钥 ${id} 不存在或已吊销`, `Key ${id} does not exist or is revoked`);
+        throw badRequest(
+          'APIKEY_UNKNOWN',
+          `密钥 ${id} 不存在或已吊销`,
+          `Key ${id} does not exist or is revoked`,
+        );
       }
       const fresh = await this.issueApiKey({
         departmentCode: old.departmentCode,

@@ -30,7 +30,9 @@ const IssuedKey = z.object({
   key: z.string().describe('完整密钥只显示这一次 / the full key, shown this once only'),
   expiresAt: z.string(),
 });
-const KeyId = z.object({ id: z.string().regex(/^[A-Za-z0-9]{8,40}$/, '密钥编号格式不正确 / malformed key id') });
+const KeyId = z.object({
+  id: z.string().regex(/^[A-Za-z0-9]{8,40}$/, '密钥编号格式不正确 / malformed key id'),
+});
 
 const accountsAccess = { kind: 'permission', permission: 'accounts.manage', systems: false } as const;
 const keysAccess = { kind: 'permission', permission: 'apikeys.manage', systems: false } as const;
@@ -41,7 +43,11 @@ export function adminRoutes(ctx: AppContext) {
     app.get(
       '/api/v1/admin/accounts',
       {
-        schema: { tags: ['access'], summary: '账号列表 / accounts', response: { 200: z.object({ accounts: z.array(AccountView) }) } },
+        schema: {
+          tags: ['access'],
+          summary: '账号列表 / accounts',
+          response: { 200: z.object({ accounts: z.array(AccountView) }) },
+        },
         config: { access: accountsAccess },
       },
       async () => ({
@@ -103,7 +109,11 @@ export function adminRoutes(ctx: AppContext) {
     app.get(
       '/api/v1/admin/api-keys',
       {
-        schema: { tags: ['access'], summary: 'API 密钥列表 / API keys (no secrets)', response: { 200: z.object({ apiKeys: z.array(ApiKeyView) }) } },
+        schema: {
+          tags: ['access'],
+          summary: 'API 密钥列表 / API keys (no secrets)',
+          response: { 200: z.object({ apiKeys: z.array(ApiKeyView) }) },
+        },
         config: { access: keysAccess },
       },
       async () => ({ apiKeys: await ctx.auth.apiKeys.list() }),
@@ -128,7 +138,10 @@ export function adminRoutes(ctx: AppContext) {
         config: { access: keysAccess },
       },
       async (request, reply) => {
-        const issued = await ctx.accountsAdmin.issueApiKey({ ...request.body, createdBy: actorId(request.actor) ?? 'unknown' });
+        const issued = await ctx.accountsAdmin.issueApiKey({
+          ...request.body,
+          createdBy: actorId(request.actor) ?? 'unknown',
+        });
         await ctx.audit.record({
           actor: request.actor,
           action: 'apikey.issue',
@@ -145,11 +158,19 @@ export function adminRoutes(ctx: AppContext) {
     app.post(
       '/api/v1/admin/api-keys/:id/rotate',
       {
-        schema: { tags: ['access'], summary: '轮换密钥 / rotate a key (the old one is revoked)', params: KeyId, response: { 201: IssuedKey } },
+        schema: {
+          tags: ['access'],
+          summary: '轮换密钥 / rotate a key (the old one is revoked)',
+          params: KeyId,
+          response: { 201: IssuedKey },
+        },
         config: { access: keysAccess },
       },
       async (request, reply) => {
-        const issued = await ctx.accountsAdmin.rotateApiKey(request.params.id, actorId(request.actor) ?? 'unknown');
+        const issued = await ctx.accountsAdmin.rotateApiKey(
+          request.params.id,
+          actorId(request.actor) ?? 'unknown',
+        );
         await ctx.audit.record({
           actor: request.actor,
           action: 'apikey.rotate',
@@ -166,7 +187,12 @@ export function adminRoutes(ctx: AppContext) {
     app.post(
       '/api/v1/admin/api-keys/:id/revoke',
       {
-        schema: { tags: ['access'], summary: '吊销密钥 / revoke a key', params: KeyId, response: { 200: z.object({ revoked: z.boolean() }) } },
+        schema: {
+          tags: ['access'],
+          summary: '吊销密钥 / revoke a key',
+          params: KeyId,
+          response: { 200: z.object({ revoked: z.boolean() }) },
+        },
         config: { access: keysAccess },
       },
       async (request) => {

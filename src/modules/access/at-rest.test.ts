@@ -40,15 +40,22 @@ describeEachEngine('no plaintext ID number at rest', (getStore) => {
         .map((f) => readFileSync(f).toString('latin1'))
         .join('\n');
     }
-    const { stdout } = await run('pg_dump', ['--no-owner', '--dbname', store.url], { maxBuffer: 512 * 1024 * 1024 });
+    const { stdout } = await run('pg_dump', ['--no-owner', '--dbname', store.url], {
+      maxBuffer: 512 * 1024 * 1024,
+    });
     return stdout;
   }
 
   it('contains no person’s citizen ID number, in the database file or dump (B33)', async () => {
     const bytes = await storedBytes();
     const { persons } = generateDemoSubjects({ persons: PERSONS, organizations: 0 });
-    assert.ok(bytes.includes('HA-ZJJ'), 'the search sees stored ASCII text (a department code), so it would see an ID number');
-    const found = [...persons.map((p) => p.code), '110105194912310021'].filter((code) => bytes.includes(code));
+    assert.ok(
+      bytes.includes('HA-ZJJ'),
+      'the search sees stored ASCII text (a department code), so it would see an ID number',
+    );
+    const found = [...persons.map((p) => p.code), '110105194912310021'].filter((code) =>
+      bytes.includes(code),
+    );
     assert.deepEqual(found, []);
   });
 

@@ -12,6 +12,7 @@ import {
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { SESSION_COOKIE } from './access.hook.ts';
+import { identityVerifier } from './identity-verification.ts';
 
 const Me = z.object({
   kind: z.enum(['anonymous', 'account', 'system']),
@@ -42,7 +43,11 @@ export function authRoutes(ctx: AppContext) {
           tags: ['access'],
           summary: '登录 / sign in (password, and TOTP where enabled)',
           body: z
-            .object({ login: z.string().min(1).max(100), password: z.string().min(1).max(256), totp: z.string().max(10).optional() })
+            .object({
+              login: z.string().min(1).max(100),
+              password: z.string().min(1).max(256),
+              totp: z.string().max(10).optional(),
+            })
             .strict(),
           response: { 200: Me },
         },
@@ -51,7 +56,14 @@ export function authRoutes(ctx: AppContext) {
       async (request, reply) => {
         try {
           const session = await ctx.auth.login(request.body);
-          await ctx.audit.record({ actor: request.actor, action: 'auth.login', targetType: 'account', targetId: session.account.id, result: 'ok', requestId: request.id });
+          await ctx.audit.record({
+            actor: request.actor,
+            action: 'auth.login',
+            targetType: 'account',
+            targetId: session.account.id,
+            result: 'ok',
+            requestId: request.id,
+          });
           reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(session.expiresAt));
           return {
             kind: 'account' as const,
@@ -81,6 +93,88 @@ export function authRoutes(ctx: AppContext) {
     );
 
     app.post(
+      '/api/v1/auth/register',
+      {
+        schema: {
+          tags: ['access'],
+          summary: '信息主体注册 / subject self-registration after real-name verification',
+          description:
+            '经配置的实名核验服务核验身份后，为平台上已有的信息主体开通账号。演示环境使用演示核验（核验码 888888），不是真实实名认证。\n' +
+            'Opens an account for a subject already on the platform once the configured real-name verifier confirms the identity. ' +
+            'The demo verifier (code 888888) is NOT a real identity check.',
+          body: z
+            .object({
+              code: z.string().min(1).max(64),
+              name: z.string().min(1).max(100),
+              login: z.string().max(64),
+              password: z.string().min(1).max(256),
+              evidence: z.record(z.string().max(40), z.string().max(200)),
+            })
+            .strict(),
+          response: { 201: z.object({ login: z.string(), verifier: z.string() }) },
+        },
+        config: {
+          access: { kind: 'public', reason: 'self-registration, gated by real-name verification' },
+          rateLimit: rate,
+        },
+      },
+      async (request, reply) => {
+        const verifier = identityVerifier(ctx.config.identityVerifier);
+        if (!verifier) {
+          throw new AppError(
+            'REGISTRATION_DISABLED',
+            403,
+            '本平台未开放自助注册，请到信用中心窗口办理',
+            'Self-registration is disabled; apply at the credit center',
+          );
+        }
+        const code = ctx.codes.normalize(request.body.code);
+        const subject = await ctx.subjects.findByCode(code);
+        const result = await verifier.verify(
+          { code, name: request.body.name, evidence: request.body.evidence },
+          subject?.name,
+        );
+        await ctx.audit.record({
+          actor: request.actor,
+          action: 'subject.identity_verification',
+          targetType: 'subject',
+          targetId: subject?.id ?? null,
+          result: result.verified ? 'ok' : 'denied',
+          detail: {
+            verifier: verifier.id,
+            ...(result.verified ? { reference: result.reference } : { reason: result.reasonEn }),
+          },
+          requestId: request.id,
+        });
+        if (!result.verified || !subject) {
+          throw new AppError(
+            'IDENTITY_NOT_VERIFIED',
+            403,
+            `实名核验未通过：${result.verified ? '' : result.reason}`,
+            `Identity not verified: ${result.verified ? '' : result.reasonEn}`,
+          );
+        }
+        const account = await ctx.accountsAdmin.createAccount({
+          login: request.body.login,
+          displayName: subject.name,
+          role: 'subject',
+          subjectCode: code,
+          password: request.body.password,
+        });
+        await ctx.audit.record({
+          actor: request.actor,
+          action: 'account.create',
+          targetType: 'account',
+          targetId: account.id,
+          result: 'ok',
+          detail: { via: 'self-registration', verifier: verifier.id },
+          requestId: request.id,
+        });
+        return reply.status(201).send({ login: account.login, verifier: verifier.id });
+      },
+    );
+
+    app.post(
       '/api/v1/auth/logout',
       {
         schema: { tags: ['access'], summary: '退出登录 / sign out', response: { 204: z.null() } },
@@ -96,8 +190,14 @@ export function authRoutes(ctx: AppContext) {
     app.get(
       '/api/v1/auth/me',
       {
-        schema: { tags: ['access'], summary: '当前身份 / who am I (and the CSRF token for this session)', response: { 200: Me } },
-        config: { access: { kind: 'public', reason: 'tells callers who they are; anonymous gets kind=anonymous' } },
+        schema: {
+          tags: ['access'],
+          summary: '当前身份 / who am I (and the CSRF token for this session)',
+          response: { 200: Me },
+        },
+        config: {
+          access: { kind: 'public', reason: 'tells callers who they are; anonymous gets kind=anonymous' },
+        },
       },
       async (request) => {
         const actor = request.actor;
@@ -130,7 +230,8 @@ export function authRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const actor = request.actor;
-        if (actor.kind !== 'account') throw new AppError('ACCESS_DENIED', 403, '仅限登录用户', 'Signed-in accounts only');
+        if (actor.kind !== 'account')
+          throw new AppError('ACCESS_DENIED', 403, '仅限登录用户', 'Signed-in accounts only');
         const account = await ctx.auth.accounts.findById(actor.accountId);
         if (!account || !(await verifyPassword(request.body.current, account.passwordHash))) {
           throw new AppError('AUTH_LOGIN_FAILED', 401, '当前密码错误', 'The current password is wrong');
@@ -138,7 +239,14 @@ export function authRoutes(ctx: AppContext) {
         const problems = checkPasswordStrength(request.body.next, { userName: account.login });
         if (problems.length > 0) throw passwordRejected(problems);
         await ctx.auth.accounts.setPassword(account.id, await hashPassword(request.body.next), ctx.now());
-        await ctx.audit.record({ actor, action: 'account.password_change', targetType: 'account', targetId: account.id, result: 'ok', requestId: request.id });
+        await ctx.audit.record({
+          actor,
+          action: 'account.password_change',
+          targetType: 'account',
+          targetId: account.id,
+          result: 'ok',
+          requestId: request.id,
+        });
         return reply.status(204).send(null);
       },
     );
@@ -148,25 +256,52 @@ export function authRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['access'],
-          summary: '启用动态验证码 / enable TOTP: first call without code returns a secret; call again with secret and code',
-          body: z.object({ secret: z.string().max(64).optional(), code: z.string().max(10).optional() }).strict(),
-          response: { 200: z.object({ enabled: z.boolean(), secret: z.string().optional(), otpauthUri: z.string().optional() }) },
+          summary:
+            '启用动态验证码 / enable TOTP: first call without code returns a secret; call again with secret and code',
+          body: z
+            .object({ secret: z.string().max(64).optional(), code: z.string().max(10).optional() })
+            .strict(),
+          response: {
+            200: z.object({
+              enabled: z.boolean(),
+              secret: z.string().optional(),
+              otpauthUri: z.string().optional(),
+            }),
+          },
         },
         config: { access: signedInAny() },
       },
       async (request) => {
         const actor = request.actor;
-        if (actor.kind !== 'account') throw new AppError('ACCESS_DENIED', 403, '仅限登录用户', 'Signed-in accounts only');
+        if (actor.kind !== 'account')
+          throw new AppError('ACCESS_DENIED', 403, '仅限登录用户', 'Signed-in accounts only');
         const { secret, code } = request.body;
         if (!secret || !code) {
           const fresh = generateTotpSecret();
-          return { enabled: false, secret: fresh, otpauthUri: otpauthUri({ issuer: '信用淮安', account: actor.login, secret: fresh }) };
+          return {
+            enabled: false,
+            secret: fresh,
+            otpauthUri: otpauthUri({ issuer: '信用淮安', account: actor.login, secret: fresh }),
+          };
         }
         const check = verifyTotp(secret, code, { at: Date.parse(ctx.now()), window: 1 });
-        if (!check.ok) throw new AppError('AUTH_TOTP_INVALID', 400, '动态验证码错误，请核对手机时间后重试', 'Wrong one-time code; check the phone clock and retry');
+        if (!check.ok)
+          throw new AppError(
+            'AUTH_TOTP_INVALID',
+            400,
+            '动态验证码错误，请核对手机时间后重试',
+            'Wrong one-time code; check the phone clock and retry',
+          );
         await ctx.auth.accounts.setTotp(actor.accountId, ctx.sealer.seal(secret), ctx.now());
         await ctx.auth.accounts.claimTotpStep(actor.accountId, check.step);
-        await ctx.audit.record({ actor, action: 'account.totp_enable', targetType: 'account', targetId: actor.accountId, result: 'ok', requestId: request.id });
+        await ctx.audit.record({
+          actor,
+          action: 'account.totp_enable',
+          targetType: 'account',
+          targetId: actor.accountId,
+          result: 'ok',
+          requestId: request.id,
+        });
         return { enabled: true };
       },
     );

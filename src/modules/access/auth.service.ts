@@ -1,26 +1,28 @@
-import type { Sealer } from '../../platform/crypto/sealing.ts';
-import type { Store } from '../../platform/db/engine.ts';
-import { AppError } from '../../platform/errors.ts';
 import {
+  constantTimeEqual,
   csrfTokenFor,
-  lockoutStatus,
   hashApiKeySecret,
   hashSessionToken,
+  lockoutStatus,
   newSessionToken,
   parseApiKey,
   verifyCsrfToken,
   verifyPassword,
   verifyTotp,
-  constantTimeEqual,
 } from '../../platform/auth/index.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
+import type { Store } from '../../platform/db/engine.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { Policy } from '../policy/index.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import type { Actor } from './actor.ts';
 import { apiKeysRepository } from './api-keys.repository.ts';
 import { sessionsRepository } from './sessions.repository.ts';
 
-const minutesBefore = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
-const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+const minutesBefore = (iso: string, minutes: number) =>
+  new Date(Date.parse(iso) - minutes * 60_000).toISOString();
+const hoursAfter = (iso: string, hours: number) =>
+  new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 const LOGIN_FAILED = () =>
   new AppError('AUTH_LOGIN_FAILED', 401, '账号或密码错误', 'Wrong login or password');
@@ -38,7 +40,10 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
   const lastMarked = new Map<string, number>();
 
   async function lockState(login: string, now: string) {
-    const failures = await accounts.recentFailures(login, minutesBefore(now, lockoutPolicy.windowMinutes + lockoutPolicy.lockMinutes));
+    const failures = await accounts.recentFailures(
+      login,
+      minutesBefore(now, lockoutPolicy.windowMinutes + lockoutPolicy.lockMinutes),
+    );
     return lockoutStatus(
       failures,
       {
@@ -80,18 +85,36 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
       }
       if (account.totpSecretSealed) {
         if (!input.totp) {
-          throw new AppError('AUTH_TOTP_REQUIRED', 401, '请输入动态验证码', 'Enter the one-time code from your authenticator');
+          throw new AppError(
+            'AUTH_TOTP_REQUIRED',
+            401,
+            '请输入动态验证码',
+            'Enter the one-time code from your authenticator',
+          );
         }
-        const totp = verifyTotp(deps.sealer.open(account.totpSecretSealed), input.totp, { at: Date.parse(now), window: 1 });
+        const totp = verifyTotp(deps.sealer.open(account.totpSecretSealed), input.totp, {
+          at: Date.parse(now),
+          window: 1,
+        });
         if (!totp.ok || !(await accounts.claimTotpStep(account.id, totp.step))) {
           await accounts.recordAttempt(input.login, false, now);
-          throw new AppError('AUTH_TOTP_INVALID', 401, '动态验证码错误或已使用', 'The one-time code is wrong or was already used');
+          throw new AppError(
+            'AUTH_TOTP_INVALID',
+            401,
+            '动态验证码错误或已使用',
+            'The one-time code is wrong or was already used',
+          );
         }
       }
       await accounts.recordAttempt(input.login, true, now);
       const token = newSessionToken();
       const expiresAt = hoursAfter(now, deps.policy.access.session.maxHours);
-      const sessionId = await sessions.create({ tokenHash: hashSessionToken(token), accountId: account.id, now, expiresAt });
+      const sessionId = await sessions.create({
+        tokenHash: hashSessionToken(token),
+        accountId: account.id,
+        now,
+        expiresAt,
+      });
       return { token, sessionId, expiresAt, csrfToken: csrfTokenFor(token, csrfKey), account };
     },
 
@@ -127,17 +150,25 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
       const parsed = parseApiKey(full);
       if (!parsed) throw refused('格式不正确', 'malformed');
       const key = await apiKeys.findWithHash(parsed.keyId);
-      if (!key || !constantTimeEqual(key.secretHash, hashApiKeySecret(parsed.secret))) throw refused('密钥不存在', 'unknown key');
+      if (!key || !constantTimeEqual(key.secretHash, hashApiKeySecret(parsed.secret)))
+        throw refused('密钥不存在', 'unknown key');
       const now = deps.now();
       if (key.revokedAt) throw refused(`已于 ${key.revokedAt} 吊销`, `revoked at ${key.revokedAt}`);
-      if (key.expiresAt && key.expiresAt <= now) throw refused(`已于 ${key.expiresAt} 过期`, `expired at ${key.expiresAt}`);
+      if (key.expiresAt && key.expiresAt <= now)
+        throw refused(`已于 ${key.expiresAt} 过期`, `expired at ${key.expiresAt}`);
       // Recording use is informational: at most once a minute per key, so checks at high rates do
       // not turn every read into a write.
       if ((lastMarked.get(key.id) ?? 0) < Date.parse(now) - 60_000) {
         lastMarked.set(key.id, Date.parse(now));
         await apiKeys.markUsed(key.id, now);
       }
-      return { kind: 'system', apiKeyId: key.id, departmentCode: key.departmentCode, regionCode: null, permissions: key.permissions };
+      return {
+        kind: 'system',
+        apiKeyId: key.id,
+        departmentCode: key.departmentCode,
+        regionCode: null,
+        permissions: key.permissions,
+      };
     },
   };
 }

@@ -35,9 +35,23 @@ const CALLERS: Caller[] = [
   'system_revoked',
   'system_expired',
 ];
-const PEOPLE: Caller[] = ['subject', 'provider_staff', 'user_staff', 'center_staff', 'credit_office', 'admin', 'auditor'];
+const PEOPLE: Caller[] = [
+  'subject',
+  'provider_staff',
+  'user_staff',
+  'center_staff',
+  'credit_office',
+  'admin',
+  'auditor',
+];
 const EVERYONE: Caller[] = ['anonymous', ...PEOPLE, 'system'];
-const GOVERNMENT_READERS: Caller[] = ['provider_staff', 'user_staff', 'center_staff', 'credit_office', 'system'];
+const GOVERNMENT_READERS: Caller[] = [
+  'provider_staff',
+  'user_staff',
+  'center_staff',
+  'credit_office',
+  'system',
+];
 
 /** Who is allowed on each route; everyone else must be refused. */
 const MATRIX: Record<string, Caller[]> = {
@@ -53,6 +67,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/departments': EVERYONE,
   'GET /api/v1/policy': EVERYONE,
   'POST /api/v1/auth/login': EVERYONE,
+  'POST /api/v1/auth/register': EVERYONE,
   'GET /api/v1/auth/me': EVERYONE,
   'GET /api/v1/public/subjects/:code': EVERYONE,
   'POST /api/v1/auth/logout': PEOPLE,
@@ -100,14 +115,24 @@ describeEachEngine('authorization matrix', (getStore) => {
   const credentials = new Map<Caller, Record<string, string>>();
 
   async function signIn(caller: Caller, login: string) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: DEMO_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login, password: DEMO_PASSWORD },
+    });
     assert.equal(res.statusCode, 200, res.body);
     const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
-    credentials.set(caller, { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken });
+    credentials.set(caller, {
+      cookie: `xinyong_session=${cookie.value}`,
+      'x-csrf-token': res.json().csrfToken,
+    });
   }
 
   before(async () => {
-    t = await createTestApp(getStore(), { now: () => new Date(clock).toISOString(), policy: await relaxedPolicy() });
+    t = await createTestApp(getStore(), {
+      now: () => new Date(clock).toISOString(),
+      policy: await relaxedPolicy(),
+    });
     await loadDemoData(t.ctx, { persons: 20, organizations: 5 });
     for (const [caller, login] of Object.entries(LOGINS)) await signIn(caller as Caller, login);
     const issue = (expiresAt?: string) =>
@@ -130,7 +155,9 @@ describeEachEngine('authorization matrix', (getStore) => {
   after(async () => t.close());
 
   it('has a decided row for every declared route, and no row for a route that does not exist', () => {
-    const declared = [...declaredAccess.keys()].filter((k) => !k.includes('/api/docs') && !k.startsWith('HEAD '));
+    const declared = [...declaredAccess.keys()].filter(
+      (k) => !k.includes('/api/docs') && !k.startsWith('HEAD '),
+    );
     const missing = declared.filter((k) => !(k in MATRIX));
     assert.deepEqual(missing, [], `routes without a rule in the authorization matrix: ${missing.join(', ')}`);
     const stale = Object.keys(MATRIX).filter((k) => !declaredAccess.has(k));
@@ -150,10 +177,12 @@ describeEachEngine('authorization matrix', (getStore) => {
           headers: { ...credentials.get(caller), 'x-purpose': encodeURIComponent('授权矩阵测试核查') },
           ...(method === 'POST' ? { payload: {} } : {}),
         });
-        const code = res.statusCode === 401 || res.statusCode === 403 ? (res.json().error?.code as string) : '';
+        const code =
+          res.statusCode === 401 || res.statusCode === 403 ? (res.json().error?.code as string) : '';
         const denied = DENIALS.has(code);
         const expected = allowedCallers.includes(caller);
-        if (denied === expected) wrong.push(`${route}: expected ${expected ? 'allow' : 'deny'}, got ${res.statusCode} ${code}`);
+        if (denied === expected)
+          wrong.push(`${route}: expected ${expected ? 'allow' : 'deny'}, got ${res.statusCode} ${code}`);
         if (route === 'POST /api/v1/auth/logout' && !denied && caller !== 'anonymous') {
           const login = LOGINS[caller];
           if (login) await signIn(caller, login);

@@ -1,6 +1,6 @@
 import type { Actor } from './actor.ts';
-import { hasPermission } from './roles-check.ts';
 import type { Permission } from './roles.ts';
+import { hasPermission } from './roles-check.ts';
 
 /**
  * What a route requires, declared next to it (`config.access`, decision 0006):
@@ -64,7 +64,8 @@ export function authorize(actor: Actor, access: RouteAccess, purpose: string | u
       status: 403,
       code: 'PURPOSE_REQUIRED',
       message: '查询非公开信用信息须说明履职用途（请求头 X-Purpose，至少 4 个字），非履职需要不得查询（B33）',
-      messageEn: 'Reading non-public credit information requires a stated official purpose (X-Purpose header, 4+ characters; B33)',
+      messageEn:
+        'Reading non-public credit information requires a stated official purpose (X-Purpose header, 4+ characters; B33)',
     };
   }
   return { allowed: true };

@@ -66,7 +66,12 @@ export function consentsRepository(store: Store) {
     },
 
     async listForSubject(subjectId: string): Promise<StoredConsent[]> {
-      const rows = await db.selectFrom('consents').selectAll().where('subject_id', '=', subjectId).orderBy('granted_at').execute();
+      const rows = await db
+        .selectFrom('consents')
+        .selectAll()
+        .where('subject_id', '=', subjectId)
+        .orderBy('granted_at')
+        .execute();
       return rows.map(toConsent);
     },
 

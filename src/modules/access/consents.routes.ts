@@ -25,7 +25,11 @@ const manageOwn = { kind: 'permission', permission: 'consents.manage_own', syste
 export function consentsRoutes(ctx: AppContext) {
   const view = (c: Awaited<ReturnType<AppContext['consents']['listForSubject']>>[number]) => {
     const now = ctx.now();
-    const status = c.revokedAt ? ('revoked' as const) : c.expiresAt <= now ? ('expired' as const) : ('active' as const);
+    const status = c.revokedAt
+      ? ('revoked' as const)
+      : c.expiresAt <= now
+        ? ('expired' as const)
+        : ('active' as const);
     return {
       id: c.id,
       granteeDepartment: c.granteeDepartment,
@@ -48,7 +52,11 @@ export function consentsRoutes(ctx: AppContext) {
     app.get(
       '/api/v1/me/consents',
       {
-        schema: { tags: ['consents'], summary: '我的授权 / my consents', response: { 200: z.object({ consents: z.array(ConsentView) }) } },
+        schema: {
+          tags: ['consents'],
+          summary: '我的授权 / my consents',
+          response: { 200: z.object({ consents: z.array(ConsentView) }) },
+        },
         config: { access: manageOwn },
       },
       async (request) => ({ consents: (await ctx.consents.listForSubject(ownSubject(request))).map(view) }),
@@ -77,9 +85,14 @@ export function consentsRoutes(ctx: AppContext) {
         const now = ctx.now();
         const body = request.body;
         if (!(await ctx.departments.findByCode(body.granteeDepartment))) {
-          throw badRequest('CONSENT_GRANTEE_UNKNOWN', `被授权单位未登记：${body.granteeDepartment}`, `Unknown grantee: ${body.granteeDepartment}`, {
-            field: 'granteeDepartment',
-          });
+          throw badRequest(
+            'CONSENT_GRANTEE_UNKNOWN',
+            `被授权单位未登记：${body.granteeDepartment}`,
+            `Unknown grantee: ${body.granteeDepartment}`,
+            {
+              field: 'granteeDepartment',
+            },
+          );
         }
         const latest = addPolicyDuration(now.slice(0, 10), ctx.policy.access.consentMaxPeriod);
         if (body.expiresOn < now.slice(0, 10) || body.expiresOn > latest) {
@@ -177,7 +190,12 @@ export function consentsRoutes(ctx: AppContext) {
         const item = request.query.item;
         const covers = item
           ? consents.some((c) =>
-              consentCovers(c, { subjectId: subject.id, itemCode: item, scope: 'authorized', providerDepartment: '' }, department, ctx.now()),
+              consentCovers(
+                c,
+                { subjectId: subject.id, itemCode: item, scope: 'authorized', providerDepartment: '' },
+                department,
+                ctx.now(),
+              ),
             )
           : undefined;
         return { consents: consents.map(view), covers };

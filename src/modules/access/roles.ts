@@ -17,7 +17,14 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Roles that are government staff: their reads of non-public data need a stated purpose (B33). */
-export const STAFF_ROLES: readonly Role[] = ['provider_staff', 'user_staff', 'center_staff', 'credit_office', 'admin', 'auditor'];
+export const STAFF_ROLES: readonly Role[] = [
+  'provider_staff',
+  'user_staff',
+  'center_staff',
+  'credit_office',
+  'admin',
+  'auditor',
+];
 
 export const PERMISSIONS = [
   'subjects.read', // look a subject up (staff; purpose required; non-public parts by scope)
@@ -45,7 +52,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 };
 
 /** Permissions an API key (a department's business system) may carry: never administration. */
-export const SYSTEM_PERMISSIONS: readonly Permission[] = ['subjects.read', 'records.write', 'checks.run', 'consents.read'];
+export const SYSTEM_PERMISSIONS: readonly Permission[] = [
+  'subjects.read',
+  'records.write',
+  'checks.run',
+  'consents.read',
+];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

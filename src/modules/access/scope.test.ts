@@ -25,7 +25,13 @@ const subject = (subjectId: string): Actor => ({
   subjectId,
   sessionId: 's',
 });
-const bankSystem: Actor = { kind: 'system', apiKeyId: 'k', departmentCode: 'HA-BANK', regionCode: null, permissions: ['subjects.read'] };
+const bankSystem: Actor = {
+  kind: 'system',
+  apiKeyId: 'k',
+  departmentCode: 'HA-BANK',
+  regionCode: null,
+  permissions: ['subjects.read'],
+};
 
 const target = (scope: ReadTarget['scope']): ReadTarget => ({
   subjectId: 'subj-1',
@@ -51,7 +57,10 @@ describe('reading by usage scope (B18–B21)', () => {
   });
 
   it('lets a subject read all of its own information, and nobody else’s (B20)', () => {
-    assert.deepEqual(canRead(subject('subj-1'), target('authorized'), [], NOW), { allowed: true, basis: 'own_subject' });
+    assert.deepEqual(canRead(subject('subj-1'), target('authorized'), [], NOW), {
+      allowed: true,
+      basis: 'own_subject',
+    });
     assert.equal(canRead(subject('subj-2'), target('government'), [], NOW).allowed, false);
   });
 
@@ -114,7 +123,11 @@ describe('route authorization', () => {
   });
 
   it('refuses a system key on a person-only route', () => {
-    const d = authorize(bankSystem, { kind: 'permission', permission: 'subjects.read', systems: false }, undefined);
+    const d = authorize(
+      bankSystem,
+      { kind: 'permission', permission: 'subjects.read', systems: false },
+      undefined,
+    );
     assert.equal(!d.allowed && d.code, 'ACCESS_DENIED');
   });
 });

@@ -31,10 +31,19 @@ export type ReadTarget = {
 };
 
 export type ReadDecision =
-  | { allowed: true; basis: 'public' | 'own_subject' | 'own_provider' | 'government_duty' | 'consent'; consentId?: string }
+  | {
+      allowed: true;
+      basis: 'public' | 'own_subject' | 'own_provider' | 'government_duty' | 'consent';
+      consentId?: string;
+    }
   | { allowed: false; code: 'SCOPE_DENIED' | 'CONSENT_REQUIRED'; message: string; messageEn: string };
 
-export function consentCovers(consent: Consent, target: ReadTarget, department: string, now: string): boolean {
+export function consentCovers(
+  consent: Consent,
+  target: ReadTarget,
+  department: string,
+  now: string,
+): boolean {
   return (
     consent.subjectId === target.subjectId &&
     consent.granteeDepartment === department &&
@@ -55,7 +64,12 @@ export function consentCovers(consent: Consent, target: ReadTarget, department: 
  * - 授权查询: another party only under a live consent of the subject that names its department and
  *   covers the item (B21) — expired or revoked consents count for nothing.
  */
-export function canRead(actor: Actor, target: ReadTarget, consents: readonly Consent[], now: string): ReadDecision {
+export function canRead(
+  actor: Actor,
+  target: ReadTarget,
+  consents: readonly Consent[],
+  now: string,
+): ReadDecision {
   if (target.scope === 'public') return { allowed: true, basis: 'public' };
   if (actor.kind === 'account' && actor.role === 'subject' && actor.subjectId === target.subjectId) {
     return { allowed: true, basis: 'own_subject' };

@@ -5,7 +5,12 @@ import { uuidv7 } from '../../platform/ids.ts';
 export function sessionsRepository(store: Store) {
   const { db } = store;
   return {
-    async create(input: { tokenHash: string; accountId: string; now: string; expiresAt: string }): Promise<string> {
+    async create(input: {
+      tokenHash: string;
+      accountId: string;
+      now: string;
+      expiresAt: string;
+    }): Promise<string> {
       const id = uuidv7();
       await db
         .insertInto('sessions')
@@ -35,7 +40,12 @@ export function sessionsRepository(store: Store) {
     },
 
     async revoke(id: string, now: string): Promise<void> {
-      await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
     },
 
     async revokeAllOf(accountId: string, now: string): Promise<void> {

@@ -205,11 +205,18 @@ function fromRow(row: EntryRow): StoredRecord {
 
 /**
  * Entries in seq order, read in pages by key (`seq > last`), so millions of entries stream through
- * constant memory. Filters select the row-digest entries of one table.
+ * constant memory. Filters select e.g. the row-digest entries of one table, or who read one subject.
  */
 export async function* readAuditEntries(
   db: Kysely<Database>,
-  options: { after?: number; until?: number; action?: string; targetType?: string; pageSize?: number } = {},
+  options: {
+    after?: number;
+    until?: number;
+    action?: string;
+    targetType?: string;
+    targetId?: string;
+    pageSize?: number;
+  } = {},
 ): AsyncGenerator<StoredRecord> {
   const pageSize = options.pageSize ?? 1000;
   let last = options.after ?? 0;
@@ -218,6 +225,7 @@ export async function* readAuditEntries(
     if (options.until !== undefined) query = query.where('seq', '<=', options.until);
     if (options.action !== undefined) query = query.where('action', '=', options.action);
     if (options.targetType !== undefined) query = query.where('target_type', '=', options.targetType);
+    if (options.targetId !== undefined) query = query.where('target_id', '=', options.targetId);
     const rows = await query.orderBy('seq').limit(pageSize).execute();
     for (const row of rows) yield fromRow(row);
     if (rows.length < pageSize) return;

@@ -18,12 +18,32 @@ export const DEMO_PASSWORD = 'Huaian-Demo-2026!';
 export const DEMO_ACCOUNTS = [
   { login: 'demo.admin', displayName: '平台管理员（演示）', role: 'admin', departmentCode: 'HA-XYZX' },
   { login: 'demo.auditor', displayName: '审计员（演示）', role: 'auditor', departmentCode: 'HA-XYB' },
-  { login: 'demo.center', displayName: '信用中心工作人员（演示）', role: 'center_staff', departmentCode: 'HA-XYZX' },
-  { login: 'demo.office', displayName: '市信用办工作人员（演示）', role: 'credit_office', departmentCode: 'HA-XYB' },
-  { login: 'demo.provider', displayName: '市税务局归集员（演示）', role: 'provider_staff', departmentCode: 'HA-TAX' },
+  {
+    login: 'demo.center',
+    displayName: '信用中心工作人员（演示）',
+    role: 'center_staff',
+    departmentCode: 'HA-XYZX',
+  },
+  {
+    login: 'demo.office',
+    displayName: '市信用办工作人员（演示）',
+    role: 'credit_office',
+    departmentCode: 'HA-XYB',
+  },
+  {
+    login: 'demo.provider',
+    displayName: '市税务局归集员（演示）',
+    role: 'provider_staff',
+    departmentCode: 'HA-TAX',
+  },
   { login: 'demo.user', displayName: '市住建局审批员（演示）', role: 'user_staff', departmentCode: 'HA-ZJJ' },
   { login: 'demo.person', displayName: '信息主体·个人（演示）', role: 'subject', subject: 'person' },
-  { login: 'demo.company', displayName: '信息主体·企业经办人（演示）', role: 'subject', subject: 'organization' },
+  {
+    login: 'demo.company',
+    displayName: '信息主体·企业经办人（演示）',
+    role: 'subject',
+    subject: 'organization',
+  },
 ] as const;
 
 /**
@@ -75,7 +95,8 @@ export async function loadDemoData(
       ...(p.employerDepartmentCode ? { employerDepartmentCode: p.employerDepartmentCode } : {}),
     },
   }));
-  const insertedPersons = await ctx.subjects.ensure(personRows, now);
+  const writer = ctx.audit.writer({ kind: 'anonymous' }, undefined, '演示数据加载 / demo data load');
+  const insertedPersons = await ctx.subjects.ensure(personRows, now, writer);
 
   // Organizations refer to their legal representative by subject id: the person's ID number is
   // personal data and must not be copied into another row in plaintext.
@@ -95,7 +116,7 @@ export async function loadDemoData(
       ...(o.superiorDepartmentCode ? { superiorDepartmentCode: o.superiorDepartmentCode } : {}),
     },
   }));
-  const insertedOrganizations = await ctx.subjects.ensure(organizationRows, now);
+  const insertedOrganizations = await ctx.subjects.ensure(organizationRows, now, writer);
 
   let accounts = 0;
   for (const account of DEMO_ACCOUNTS) {

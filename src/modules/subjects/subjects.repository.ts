@@ -1,6 +1,7 @@
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { fromJson, type Store, toCount, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { type RowsWrittenMeta, recordRowsWritten, SUBJECTS_AUDITED } from '../audit/index.ts';
 
 export type SubjectKind = 'person' | 'organization';
 
@@ -48,9 +49,11 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
   return {
     /**
      * Registers subjects whose code is not known yet; a known code is left as it is (name changes
-     * are the intake issue's reviewed path, never a silent overwrite). Returns how many were new.
+     * are the intake issue's reviewed path, never a silent overwrite). The digests of the rows
+     * written go into the audit chain in the same transaction (A20), so an edited, deleted or
+     * smuggled-in row is detected by `xinyong audit verify`. Returns how many were new.
      */
-    async ensure(subjects: NewSubject[], now: string): Promise<number> {
+    async ensure(subjects: NewSubject[], now: string, audit: RowsWrittenMeta): Promise<number> {
       let inserted = 0;
       // 10 columns a row: stay well inside the engine's bind-parameter limit.
       const chunk = Math.max(1, Math.floor(capabilities.maxBindParameters / 10 / 2));
@@ -67,12 +70,17 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
           created_at: now,
           updated_at: now,
         }));
-        const result = await db
-          .insertInto('subjects')
-          .values(rows)
-          .onConflict((oc) => oc.column('code_digest').doNothing())
-          .executeTakeFirst();
-        inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+        inserted += await db.transaction().execute(async (trx) => {
+          const written = await trx
+            .insertInto('subjects')
+            .values(rows)
+            .onConflict((oc) => oc.column('code_digest').doNothing())
+            .returningAll()
+            .execute();
+          if (written.length > 0)
+            await recordRowsWritten(trx, { table: SUBJECTS_AUDITED, rows: written }, audit);
+          return written.length;
+        });
       }
       return inserted;
     },

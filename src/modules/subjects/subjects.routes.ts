@@ -36,7 +36,8 @@ const view = (s: Subject) => ({
   attributes: s.attributes,
 });
 
-const notFound = () => new AppError('SUBJECT_NOT_FOUND', 404, '平台上没有这个信息主体', 'No such subject on the platform');
+const notFound = () =>
+  new AppError('SUBJECT_NOT_FOUND', 404, '平台上没有这个信息主体', 'No such subject on the platform');
 
 /**
  * Subjects as different parties may see them: the subject itself (B20), government staff and
@@ -48,12 +49,19 @@ export function subjectsRoutes(ctx: AppContext) {
     app.get(
       '/api/v1/me/subject',
       {
-        schema: { tags: ['subjects'], summary: '我的主体信息 / my own subject record (B20)', response: { 200: SubjectView } },
+        schema: {
+          tags: ['subjects'],
+          summary: '我的主体信息 / my own subject record (B20)',
+          response: { 200: SubjectView },
+        },
         config: { access: { kind: 'permission', permission: 'subjects.read_own', systems: false } },
       },
       async (request) => {
         const actor = request.actor;
-        const subject = actor.kind === 'account' && actor.subjectId ? await ctx.subjects.findById(actor.subjectId) : undefined;
+        const subject =
+          actor.kind === 'account' && actor.subjectId
+            ? await ctx.subjects.findById(actor.subjectId)
+            : undefined;
         if (!subject) throw notFound();
         return view(subject);
       },
@@ -97,26 +105,30 @@ export function subjectsRoutes(ctx: AppContext) {
           response: { 200: PublicOrganizationView },
         },
         config: {
-          access: { kind: 'public', reason: 'organization registration data is public; persons are refused, names masked (A7)' },
+          access: {
+            kind: 'public',
+            reason: 'organization registration data is public; persons are refused, names masked (A7)',
+          },
           rateLimit: { max: ctx.policy.access.rateLimits.publicPerMinute, timeWindow: 60_000 },
         },
       },
       async (request) => {
         const subject = await ctx.subjects.findByCode(ctx.codes.normalize(request.params.code));
         // A7: no privacy in public: a person's existence on the platform is not disclosed by ID number.
-        if (!subject || subject.kind !== 'organization') throw notFound();
+        if (subject?.kind !== 'organization') throw notFound();
         const representativeId = subject.attributes.legalRepresentativeId;
-        const representative = typeof representativeId === 'string' ? await ctx.subjects.findById(representativeId) : undefined;
+        const representative =
+          typeof representativeId === 'string' ? await ctx.subjects.findById(representativeId) : undefined;
         return {
           kind: 'organization' as const,
           code: subject.code,
           name: subject.name,
           regionCode: subject.regionCode,
-          legalForm: typeof subject.attributes.legalForm === 'string' ? subject.attributes.legalForm : undefined,
+          legalForm:
+            typeof subject.attributes.legalForm === 'string' ? subject.attributes.legalForm : undefined,
           legalRepresentative: representative ? maskPersonName(ctx.policy, representative.name) : undefined,
         };
       },
     );
   };
 }
-

@@ -29,7 +29,11 @@ export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void>
     .addColumn('at', timestampType, (c) => c.notNull())
     .addColumn('ok', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempts_login_at_idx').on('login_attempts').columns(['login', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_login_at_idx')
+    .on('login_attempts')
+    .columns(['login', 'at'])
+    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -69,5 +73,9 @@ export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void>
     .addColumn('evidence', jsonType, (c) => c.notNull())
     .addColumn('granted_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('consents_subject_idx').on('consents').columns(['subject_id', 'grantee_department']).execute();
+  await db.schema
+    .createIndex('consents_subject_idx')
+    .on('consents')
+    .columns(['subject_id', 'grantee_department'])
+    .execute();
 }

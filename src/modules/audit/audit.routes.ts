@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import type { HttpApp } from '../../platform/http/server.ts';
+import { readAnchors, readAuditEntries } from './audit.repository.ts';
+import { verifyAudit } from './audit.service.ts';
+
+// Auditors only, signed in as themselves: the trail says who queried whom, itself personal data (B33).
+const auditRead = { kind: 'permission', permission: 'audit.read', systems: false } as const;
+
+const BrokenLinkView = z.object({
+  seq: z.number(),
+  reason: z.enum(['gap', 'prev_mismatch', 'hash_mismatch', 'head_mismatch', 'anchor_mismatch']),
+  detail: z.string(),
+});
+
+const ReportView = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  headHash: z.string(),
+  firstBroken: BrokenLinkView.optional(),
+  rowsChecked: z.number(),
+  rowProblems: z.array(
+    z.object({
+      table: z.string(),
+      id: z.string().nullable(),
+      reason: z.string(),
+      seq: z.number().optional(),
+      detail: z.string(),
+    }),
+  ),
+  rowProblemCount: z.number(),
+  checkedAt: z.string(),
+});
+
+const EntryView = z.object({
+  seq: z.number(),
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorRole: z.string(),
+  actorDepartment: z.string().nullable(),
+  purpose: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  result: z.enum(['ok', 'denied', 'error']),
+  detail: z.record(z.string(), z.unknown()),
+  policyId: z.string(),
+  policyVersion: z.string(),
+  requestId: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+const EntriesQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  action: z.string().max(100).optional(),
+  targetType: z.string().max(100).optional(),
+  targetId: z.string().max(100).optional(),
+});
+
+const AnchorView = z.object({ day: z.string(), seq: z.number(), hash: z.string() });
+
+/**
+ * The audit trail for auditors (C §4(1)): verify the chain, page through entries (who queried whom,
+ * with what purpose), list the published anchors. Reading the trail is itself recorded.
+ */
+export function auditRoutes(ctx: AppContext) {
+  return (app: HttpApp) => {
+    app.get(
+      '/api/v1/audit/verify',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: '校验审计链 / verify the audit trail',
+          response: { 200: ReportView },
+        },
+        config: { access: auditRead },
+      },
+      async (request) => {
+        const report = await verifyAudit(ctx.store, undefined, { now: ctx.now });
+        await ctx.audit.record({
+          actor: request.actor,
+          purpose: request.purpose,
+          action: 'audit.verify',
+          targetType: 'audit',
+          result: report.ok ? 'ok' : 'error',
+          detail: {
+            entries: report.entries,
+            headHash: report.headHash,
+            rowProblemCount: report.rowProblemCount,
+          },
+          requestId: request.id,
+        });
+        return report;
+      },
+    );
+
+    app.get(
+      '/api/v1/audit/entries',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: '审计记录 / audit entries, by seq',
+          querystring: EntriesQuery,
+          response: { 200: z.object({ entries: z.array(EntryView), next: z.number().nullable() }) },
+        },
+        config: { access: auditRead },
+      },
+      async (request) => {
+        const { after, limit, ...filters } = request.query;
+        const entries = [];
+        for await (const e of readAuditEntries(ctx.store.db, { after, pageSize: limit, ...filters })) {
+          const { detailText: _, ...entry } = e;
+          entries.push(entry);
+          if (entries.length === limit) break;
+        }
+        await ctx.audit.record({
+          actor: request.actor,
+          purpose: request.purpose,
+          action: 'audit.read',
+          targetType: 'audit',
+          result: 'ok',
+          detail: { after, count: entries.length, ...filters },
+          requestId: request.id,
+        });
+        return { entries, next: entries.length === limit ? entries.at(-1)!.seq : null };
+      },
+    );
+
+    app.get(
+      '/api/v1/audit/anchors',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: '审计链每日锚点 / daily anchors of the audit chain',
+          response: { 200: z.object({ anchors: z.array(AnchorView) }) },
+        },
+        config: { access: auditRead },
+      },
+      async () => ({
+        anchors: (await readAnchors(ctx.store.db)).map(({ day, seq, hash }) => ({ day, seq, hash })),
+      }),
+    );
+  };
+}
