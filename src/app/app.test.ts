@@ -20,6 +20,13 @@ describeEachEngine('HTTP application', (getStore) => {
     assert.equal(body.policy.id, 'huaian-2018');
   });
 
+  it('sends security headers on every response', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.match(String(res.headers['strict-transport-security']), /max-age=/);
+    assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+  });
+
   it('publishes an OpenAPI 3 document generated from the route schemas', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     assert.equal(res.statusCode, 200);

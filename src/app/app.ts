@@ -6,6 +6,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { departmentsRoutes } from '../modules/departments/departments.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
+import { codeExceptionsRoutes } from '../modules/identity-codes/code-exceptions.routes.ts';
 import { codesRoutes } from '../modules/identity-codes/codes.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
@@ -42,6 +43,7 @@ export async function createApp(
       homeRoutes(ctx),
       healthRoutes(ctx),
       codesRoutes(ctx),
+      codeExceptionsRoutes(ctx),
       calendarRoutes(ctx),
       regionsRoutes(ctx),
       departmentsRoutes(ctx),

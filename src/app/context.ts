@@ -9,10 +9,17 @@ import { registerPolicyVersion } from '../modules/policy/policy-versions.reposit
 import { regionsRepository } from '../modules/regions/regions.repository.ts';
 import { subjectsRepository } from '../modules/subjects/subjects.repository.ts';
 import type { Config } from '../platform/config.ts';
-import { createSealer, loadKeys, type Sealer } from '../platform/crypto/sealing.ts';
+import {
+  createSealer,
+  loadKeys,
+  SEAL_ALGORITHMS,
+  type SealAlgorithm,
+  type Sealer,
+} from '../platform/crypto/sealing.ts';
 import { openStore } from '../platform/db/database.ts';
 import type { Store } from '../platform/db/engine.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { AppError } from '../platform/errors.ts';
 import { type AuditTrail, auditTrail } from './audit-trail.ts';
 import { PLATFORM_VERSION } from './version.ts';
 
@@ -58,7 +65,15 @@ export async function createAppContext(config: Config, options: ContextOptions =
     if (options.migrate !== false) await migrateToLatest(store);
     const now = options.now ?? (() => new Date().toISOString());
     const keys = loadKeys({ dataKey: config.dataKey, indexKey: config.indexKey, dataDir: config.dataDir });
-    const sealer = createSealer(keys);
+    if (!(SEAL_ALGORITHMS as readonly string[]).includes(config.sealAlgorithm)) {
+      throw new AppError(
+        'CONFIG_INVALID',
+        500,
+        `XINYONG_SEAL_ALGORITHM 应为 ${SEAL_ALGORITHMS.join(' 或 ')}`,
+        `XINYONG_SEAL_ALGORITHM must be ${SEAL_ALGORITHMS.join(' or ')}`,
+      );
+    }
+    const sealer = createSealer(keys, config.sealAlgorithm as SealAlgorithm);
     const { digest } = await registerPolicyVersion(store, policy, now());
     const calendar = calendarService(store);
     await calendar.reload();

@@ -17,6 +17,8 @@ export type Config = {
   indexKey: string | undefined;
   /** mark the session cookie Secure (set behind HTTPS; off for http://localhost) */
   cookieSecure: boolean;
+  /** how sensitive fields are sealed at rest: 'aes-256-gcm' (default) or 'sm4' (SM4-CTR + HMAC-SM3) */
+  sealAlgorithm: string;
   /** real-name verifier for subject self-registration: 'demo' (demonstrations only) or 'none' (disabled) */
   identityVerifier: string;
 };
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: env.XINYONG_DATA_KEY || undefined,
     indexKey: env.XINYONG_INDEX_KEY || undefined,
     cookieSecure: env.XINYONG_COOKIE_SECURE === 'true',
+    sealAlgorithm: env.XINYONG_SEAL_ALGORITHM || 'aes-256-gcm',
     identityVerifier: env.XINYONG_IDENTITY_VERIFIER || 'demo',
   };
 }

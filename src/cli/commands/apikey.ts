@@ -1,4 +1,5 @@
 import { createAppContext } from '../../app/context.ts';
+import { cliOperator } from '../../modules/access/actor.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
@@ -19,7 +20,7 @@ export async function apikeyCommand(args: string[]): Promise<number> {
   if ((sub === 'revoke' || sub === 'rotate') && !id) throw new UsageError(USAGE);
   if (!['create', 'list', 'revoke', 'rotate'].includes(sub ?? '')) throw new UsageError(USAGE);
   const ctx = await createAppContext(loadConfig());
-  const cli = { actor: { kind: 'anonymous' } as const, targetType: 'api_key', result: 'ok' as const };
+  const cli = { actor: cliOperator(), targetType: 'api_key', result: 'ok' as const };
   try {
     if (sub === 'list') {
       for (const k of await ctx.auth.apiKeys.list()) {

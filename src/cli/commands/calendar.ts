@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createAppContext } from '../../app/context.ts';
+import { cliOperator } from '../../modules/access/actor.ts';
 import { parseScheduleFile } from '../../modules/calendar/index.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
@@ -29,6 +30,14 @@ async function importSchedule(file: string, by: string): Promise<number> {
   const ctx = await createAppContext(loadConfig());
   try {
     const years = await ctx.calendar.importSchedules(parsed.schedules, by, ctx.now());
+    await ctx.audit.record({
+      actor: cliOperator(),
+      action: 'calendar.import',
+      targetType: 'calendar_year',
+      targetId: years.join(','),
+      result: 'ok',
+      detail: { years, sources: parsed.schedules.map((s) => s.source), via: 'cli' },
+    });
     console.log(
       `✔ 已导入 / imported: ${years.join(', ')}（运行中的服务重启后生效 / a running server picks it up on restart）`,
     );

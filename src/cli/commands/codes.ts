@@ -1,4 +1,5 @@
 import { createAppContext } from '../../app/context.ts';
+import { cliOperator } from '../../modules/access/actor.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
@@ -44,6 +45,14 @@ async function addException(code: string, reason: string, by: string): Promise<n
   const ctx = await createAppContext(loadConfig());
   try {
     const added = await ctx.codes.registerException({ code, reason, registeredBy: by, now: ctx.now() });
+    await ctx.audit.record({
+      actor: cliOperator(),
+      action: 'code_exception.register',
+      targetType: 'code_exception',
+      targetId: ctx.sealer.digest(added.code),
+      result: 'ok',
+      detail: { kind: added.kind, reason: added.reason, via: 'cli' },
+    });
     console.log(`✔ 已登记例外 / registered: ${added.code} (${added.kind}) — ${added.reason}`);
     return 0;
   } finally {

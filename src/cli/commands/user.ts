@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createAppContext } from '../../app/context.ts';
+import { cliOperator } from '../../modules/access/actor.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
@@ -39,7 +40,7 @@ export async function userCommand(args: string[]): Promise<number> {
       password,
     });
     await ctx.audit.record({
-      actor: { kind: 'anonymous' },
+      actor: cliOperator(),
       action: 'account.create',
       targetType: 'account',
       targetId: account.id,

@@ -201,7 +201,7 @@ export function authRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = request.actor;
-        if (actor.kind === 'anonymous') return { kind: 'anonymous' as const };
+        if (actor.kind === 'anonymous' || actor.kind === 'operator') return { kind: 'anonymous' as const };
         if (actor.kind === 'system') return { kind: 'system' as const, departmentCode: actor.departmentCode };
         const account = await ctx.auth.accounts.findById(actor.accountId);
         return {

@@ -79,6 +79,8 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/admin/api-keys': ['admin'],
   'POST /api/v1/admin/api-keys/:id/rotate': ['admin'],
   'POST /api/v1/admin/api-keys/:id/revoke': ['admin'],
+  'GET /api/v1/admin/code-exceptions': ['admin', 'center_staff'],
+  'POST /api/v1/admin/code-exceptions': ['admin', 'center_staff'],
   'GET /api/v1/me/subject': ['subject'],
   'GET /api/v1/me/consents': ['subject'],
   'POST /api/v1/me/consents': ['subject'],

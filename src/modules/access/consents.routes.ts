@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { addPolicyDuration } from '../policy/index.ts';
+import { actorDepartment } from './actor.ts';
 import { consentCovers } from './scope.ts';
 
 const ConsentView = z.object({
@@ -175,7 +176,7 @@ export function consentsRoutes(ctx: AppContext) {
       },
       async (request) => {
         const subject = await ctx.subjects.findByCode(ctx.codes.normalize(request.params.code));
-        const department = request.actor.kind === 'anonymous' ? null : request.actor.departmentCode;
+        const department = actorDepartment(request.actor);
         if (!subject || !department) return { consents: [] };
         const consents = await ctx.consents.forSubjectAndDepartment(subject.id, department);
         await ctx.audit.record({

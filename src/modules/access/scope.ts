@@ -1,4 +1,4 @@
-import type { Actor } from './actor.ts';
+import { type Actor, actorDepartment } from './actor.ts';
 import { hasPermission } from './roles-check.ts';
 
 /** B18: each catalog item's usage scope. */
@@ -74,13 +74,13 @@ export function canRead(
   if (actor.kind === 'account' && actor.role === 'subject' && actor.subjectId === target.subjectId) {
     return { allowed: true, basis: 'own_subject' };
   }
-  if (actor.kind !== 'anonymous' && actor.departmentCode === target.providerDepartment) {
+  const department = actorDepartment(actor);
+  if (department !== null && department === target.providerDepartment) {
     return { allowed: true, basis: 'own_provider' };
   }
-  const governmentReader = actor.kind !== 'anonymous' && hasPermission(actor, 'subjects.read');
+  const governmentReader = hasPermission(actor, 'subjects.read');
   if (target.scope === 'government' && governmentReader) return { allowed: true, basis: 'government_duty' };
-  if (target.scope === 'authorized' && actor.kind !== 'anonymous' && actor.departmentCode) {
-    const department = actor.departmentCode;
+  if (target.scope === 'authorized' && department !== null) {
     const consent = consents.find((c) => consentCovers(c, target, department, now));
     if (consent) return { allowed: true, basis: 'consent', consentId: consent.id };
     return {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app/context.ts';
+import { cliOperator } from '../access/actor.ts';
 import { listRegions } from '../identity-codes/index.ts';
 import type { NewSubject } from '../subjects/subjects.repository.ts';
 import { DEMO_DEFAULTS, DEMO_DEPARTMENTS, generateDemoSubjects } from './index.ts';
@@ -95,7 +96,7 @@ export async function loadDemoData(
       ...(p.employerDepartmentCode ? { employerDepartmentCode: p.employerDepartmentCode } : {}),
     },
   }));
-  const writer = ctx.audit.writer({ kind: 'anonymous' }, undefined, '演示数据加载 / demo data load');
+  const writer = ctx.audit.writer(cliOperator(), undefined, '演示数据加载 / demo data load');
   const insertedPersons = await ctx.subjects.ensure(personRows, now, writer);
 
   // Organizations refer to their legal representative by subject id: the person's ID number is

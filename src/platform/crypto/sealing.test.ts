@@ -30,6 +30,23 @@ describe('sealing of sensitive fields (B33)', () => {
     assert.throws(() => sealer.open(flipped));
   });
 
+  it('seals with SM4 (GB/T 32907) + SM3 tag when configured, and opens either kind', () => {
+    const keys = { dataKey: Buffer.alloc(32, 1), indexKey: Buffer.alloc(32, 2) };
+    const sm4 = createSealer(keys, 'sm4');
+    const sealed = sm4.seal('32081219800101001X');
+    assert.match(sealed, /^sm4ctr-hsm3\./);
+    assert.ok(!sealed.includes('32081219800101001X'));
+    assert.equal(sm4.open(sealed), '32081219800101001X');
+    assert.equal(
+      sealer.open(sealed),
+      '32081219800101001X',
+      'an AES-configured sealer still opens SM4 values',
+    );
+    assert.equal(sm4.open(sealer.seal('x')), 'x', 'and the other way round');
+    const flipped = `${sealed.slice(0, -2)}${sealed.at(-2) === 'A' ? 'B' : 'A'}${sealed.at(-1)}`;
+    assert.throws(() => sm4.open(flipped), /SM3 tag/);
+  });
+
   it('creates a private key file on first start and reuses it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-keys-'));
     const first = loadKeys({ dataDir: dir });

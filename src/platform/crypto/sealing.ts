@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
@@ -8,9 +8,14 @@ import { AppError } from '../errors.ts';
  * - a keyed blind index (HMAC-SHA256 with the index key) for exact lookups, and
  * - authenticated ciphertext (AES-256-GCM with the data key) to show it to those allowed to see it.
  * Keys come from the environment or a key file outside the database, never from the database.
- * (SM4/SM3 as a configurable alternative is planned with the access issue; the envelope's prefix
- * names the algorithm so both can coexist.)
+ *
+ * The sealing algorithm is chosen by configuration: AES-256-GCM, or the Chinese commercial standards
+ * SM4 (GB/T 32907) in CTR mode with an HMAC-SM3 (GB/T 32905) tag over IV and ciphertext
+ * (encrypt-then-MAC, since Node's OpenSSL offers no SM4-GCM). Each envelope's prefix names its algorithm,
+ * so values sealed under either can be opened whatever the current setting (a switch needs no rewrite).
  */
+export const SEAL_ALGORITHMS = ['aes-256-gcm', 'sm4'] as const;
+export type SealAlgorithm = (typeof SEAL_ALGORITHMS)[number];
 export type Sealer = {
   seal(plain: string): string;
   open(sealed: string): string;
@@ -19,22 +24,46 @@ export type Sealer = {
   deriveKey(label: string): Buffer;
 };
 
-const PREFIX = 'a256gcm.';
+const AES_PREFIX = 'a256gcm.';
+const SM4_PREFIX = 'sm4ctr-hsm3.';
 
-export function createSealer(keys: { dataKey: Buffer; indexKey: Buffer }): Sealer {
+export function createSealer(
+  keys: { dataKey: Buffer; indexKey: Buffer },
+  algorithm: SealAlgorithm = 'aes-256-gcm',
+): Sealer {
   if (keys.dataKey.length !== 32 || keys.indexKey.length !== 32) {
     throw new AppError('KEY_INVALID', 500, '数据密钥应为 32 字节', 'Data keys must be 32 bytes');
   }
+  // SM4 takes a 128-bit key; the SM3 tag key is derived so the two never coincide.
+  const sm4Key = createHmac('sm3', keys.dataKey).update('xinyong:sm4:enc').digest().subarray(0, 16);
+  const sm3MacKey = createHmac('sm3', keys.dataKey).update('xinyong:sm4:mac').digest();
+  const sm4Tag = (iv: Buffer, body: Buffer) => createHmac('sm3', sm3MacKey).update(iv).update(body).digest();
+
   return {
     seal(plain) {
+      if (algorithm === 'sm4') {
+        const iv = randomBytes(16);
+        const cipher = createCipheriv('sm4-ctr', sm4Key, iv);
+        const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+        return SM4_PREFIX + Buffer.concat([iv, sm4Tag(iv, body), body]).toString('base64url');
+      }
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', keys.dataKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+      return AES_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
     },
     open(sealed) {
-      if (!sealed.startsWith(PREFIX)) throw new Error('unknown sealing algorithm');
-      const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64url');
+      if (sealed.startsWith(SM4_PREFIX)) {
+        const raw = Buffer.from(sealed.slice(SM4_PREFIX.length), 'base64url');
+        const iv = raw.subarray(0, 16);
+        const body = raw.subarray(48);
+        if (!timingSafeEqual(raw.subarray(16, 48), sm4Tag(iv, body)))
+          throw new Error('sealed value failed its SM3 tag');
+        const decipher = createDecipheriv('sm4-ctr', sm4Key, iv);
+        return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+      }
+      if (!sealed.startsWith(AES_PREFIX)) throw new Error('unknown sealing algorithm');
+      const raw = Buffer.from(sealed.slice(AES_PREFIX.length), 'base64url');
       const decipher = createDecipheriv('aes-256-gcm', keys.dataKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import type { HttpApp } from '../../platform/http/server.ts';
+import { actorId } from '../access/actor.ts';
+
+const manage = { kind: 'permission', permission: 'codes.exceptions.manage', systems: false } as const;
+const ExceptionView = z.object({
+  code: z.string(),
+  kind: z.string(),
+  reason: z.string(),
+  registeredBy: z.string(),
+  createdAt: z.string(),
+});
+
+/** Registry of real codes that fail only their check character (credit center and administrators). */
+export function codeExceptionsRoutes(ctx: AppContext) {
+  return (app: HttpApp) => {
+    app.get(
+      '/api/v1/admin/code-exceptions',
+      {
+        schema: {
+          tags: ['codes'],
+          summary: '校验位例外 / registered code exceptions',
+          response: { 200: z.object({ exceptions: z.array(ExceptionView) }) },
+        },
+        config: { access: manage },
+      },
+      async () => ({ exceptions: await ctx.codes.listExceptions() }),
+    );
+
+    app.post(
+      '/api/v1/admin/code-exceptions',
+      {
+        schema: {
+          tags: ['codes'],
+          summary: '登记校验位例外 / register a real code that fails only its check character',
+          body: z.object({ code: z.string().min(1).max(64), reason: z.string().min(1).max(500) }).strict(),
+          response: { 201: z.object({ code: z.string(), kind: z.string(), reason: z.string() }) },
+        },
+        config: { access: manage },
+      },
+      async (request, reply) => {
+        const added = await ctx.codes.registerException({
+          code: request.body.code,
+          reason: request.body.reason,
+          registeredBy: actorId(request.actor) ?? 'unknown',
+          now: ctx.now(),
+        });
+        await ctx.audit.record({
+          actor: request.actor,
+          action: 'code_exception.register',
+          targetType: 'code_exception',
+          targetId: ctx.sealer.digest(added.code),
+          result: 'ok',
+          detail: { kind: added.kind, reason: added.reason },
+          requestId: request.id,
+        });
+        return reply.status(201).send(added);
+      },
+    );
+  };
+}
