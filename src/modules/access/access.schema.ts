@@ -18,7 +18,8 @@ export type AccountTable = {
   subject_id: string | null;
   password_hash: string;
   totp_secret_sealed: string | null;
-  totp_last_step: number | null;
+  /** bigint: PostgreSQL hands it back as a string */
+  totp_last_step: number | string | null;
   status: 'active' | 'disabled';
   created_at: string;
   updated_at: string;

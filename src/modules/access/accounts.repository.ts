@@ -1,5 +1,6 @@
 import type { Store } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { AccountTable } from './access.schema.ts';
 import type { Role } from './roles.ts';
 
 export type Account = {
@@ -16,19 +17,7 @@ export type Account = {
   status: 'active' | 'disabled';
 };
 
-type Row = {
-  id: string;
-  login: string;
-  display_name: string;
-  role: string;
-  department_code: string | null;
-  region_code: string | null;
-  subject_id: string | null;
-  password_hash: string;
-  totp_secret_sealed: string | null;
-  totp_last_step: number | string | null;
-  status: 'active' | 'disabled';
-};
+type Row = AccountTable;
 
 const toAccount = (r: Row): Account => ({
   id: r.id,

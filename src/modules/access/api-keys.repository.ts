@@ -1,4 +1,5 @@
 import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
+import type { ApiKeyTable } from './access.schema.ts';
 import type { Permission } from './roles.ts';
 
 export type ApiKey = {
@@ -14,19 +15,7 @@ export type ApiKey = {
   lastUsedAt: string | null;
 };
 
-type Row = {
-  id: string;
-  secret_hash: string;
-  label: string;
-  department_code: string;
-  permissions: unknown;
-  created_by: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-  replaces_id: string | null;
-  last_used_at: string | null;
-};
+type Row = ApiKeyTable;
 
 const toApiKey = (r: Row): ApiKey => ({
   id: r.id,

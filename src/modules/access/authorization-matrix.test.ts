@@ -9,32 +9,10 @@ import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.t
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { declaredAccess } from '../../platform/http/server.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo.loader.ts';
+import { ROLES, type Role } from './roles.ts';
 
-type Caller =
-  | 'anonymous'
-  | 'subject'
-  | 'provider_staff'
-  | 'user_staff'
-  | 'center_staff'
-  | 'credit_office'
-  | 'admin'
-  | 'auditor'
-  | 'system'
-  | 'system_revoked'
-  | 'system_expired';
-const CALLERS: Caller[] = [
-  'anonymous',
-  'subject',
-  'provider_staff',
-  'user_staff',
-  'center_staff',
-  'credit_office',
-  'admin',
-  'auditor',
-  'system',
-  'system_revoked',
-  'system_expired',
-];
+type Caller = 'anonymous' | Role | 'system' | 'system_revoked' | 'system_expired';
+const CALLERS: Caller[] = ['anonymous', ...ROLES, 'system', 'system_revoked', 'system_expired'];
 const PEOPLE: Caller[] = [
   'subject',
   'provider_staff',

@@ -1,19 +1,9 @@
 import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { ConsentTable } from './access.schema.ts';
 import type { Consent } from './scope.ts';
 
-type Row = {
-  id: string;
-  subject_id: string;
-  grantee_department: string;
-  scope: unknown;
-  purpose: string;
-  granted_at: string;
-  expires_at: string;
-  revoked_at: string | null;
-  evidence: unknown;
-  granted_by: string;
-};
+type Row = ConsentTable;
 
 export type StoredConsent = Consent & { evidence: Record<string, unknown>; grantedBy: string };
 

@@ -1,4 +1,5 @@
 import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
+import type { DepartmentTable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 
 export const DEPARTMENT_KINDS = [
@@ -26,16 +27,7 @@ export type NewDepartment = Omit<Department, 'id'>;
 /** Departments: providers, users, the credit center and office, county nodes (DOMAIN "Who uses it"). */
 export function departmentsRepository(store: Store) {
   const { db } = store;
-  const toDepartment = (r: {
-    id: string;
-    code: string;
-    name: string;
-    short_name: string;
-    region_code: string;
-    kinds: unknown;
-    nature: string;
-    parent_code: string | null;
-  }): Department => ({
+  const toDepartment = (r: DepartmentTable): Department => ({
     id: r.id,
     code: r.code,
     name: r.name,
