@@ -4,11 +4,14 @@ import { authRoutes } from '../modules/access/auth.routes.ts';
 import { consentsRoutes } from '../modules/access/consents.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { departmentsRoutes } from '../modules/departments/departments.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { codeExceptionsRoutes } from '../modules/identity-codes/code-exceptions.routes.ts';
 import { codesRoutes } from '../modules/identity-codes/codes.routes.ts';
+import { uploadRoutes } from '../modules/intake-files/upload.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
 import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
@@ -53,6 +56,9 @@ export async function createApp(
       consentsRoutes(ctx),
       subjectsRoutes(ctx),
       auditRoutes(ctx),
+      catalogRoutes(ctx),
+      recordsRoutes(ctx, ctx.intake),
+      uploadRoutes(ctx, ctx.intake),
     ],
   });
 }

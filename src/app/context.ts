@@ -6,6 +6,7 @@ import { departmentsRepository } from '../modules/departments/departments.reposi
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { registerPolicyVersion } from '../modules/policy/policy-versions.repository.ts';
+import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { regionsRepository } from '../modules/regions/regions.repository.ts';
 import { subjectsRepository } from '../modules/subjects/subjects.repository.ts';
 import type { Config } from '../platform/config.ts';
@@ -43,6 +44,7 @@ export type AppContext = {
   accountsAdmin: AccountsService;
   consents: ReturnType<typeof consentsRepository>;
   audit: AuditTrail;
+  intake: IntakeService;
   now: () => string;
   close(): Promise<void>;
 };
@@ -80,6 +82,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const auth = authService({ store, sealer, policy, now });
     const departments = departmentsRepository(store);
     const subjects = subjectsRepository(store, sealer);
+    const audit = auditTrail({ store, policy, now });
+    const codes = codesService(store, sealer);
     return {
       version: PLATFORM_VERSION,
       config,
@@ -88,7 +92,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       policy,
       policyDigest: digest,
       calendar,
-      codes: codesService(store, sealer),
+      codes,
       regions: regionsRepository(store),
       departments,
       subjects,
@@ -102,7 +106,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
         subjectIdByCode: async (code) => (await subjects.findByCode(code))?.id,
       }),
       consents: consentsRepository(store),
-      audit: auditTrail({ store, policy, now }),
+      audit,
+      intake: intakeService({ store, sealer, policy, calendar, subjects, audit, codes, now }),
       now,
       close: () => store.close(),
     };

@@ -10,6 +10,7 @@ import { auditCommand } from './commands/audit.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { codesCommand } from './commands/codes.ts';
 import { demoCommand } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { policyCommand } from './commands/policy.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -36,6 +37,8 @@ export const USAGE = `用法 / usage: xinyong <command>
   audit verify [--anchor DAY:SEQ:HASH]…
                                    校验审计链 / verify the audit chain and record digests
   audit anchor [--day YYYY-MM-DD]  记录并打印某日链头 / anchor and print a day's chain head
+  import FILE --item CODE --provider DEPT [--mode accept_valid|all_or_nothing] [--batch-size N] [--restart]
+                                   批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
 XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, LOG_LEVEL`;
@@ -50,6 +53,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   audit: auditCommand,
   user: userCommand,
   apikey: apikeyCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'consents.manage_own', // a subject grants / revokes consent to others' queries (B21)
   'consents.read', // staff see consents that name their department
   'records.write', // providers push credit information (intake issue)
+  'intake.stats', // per-department intake and timeliness figures (A9, A22, B35)
   'checks.run', // user departments check subjects (joint incentives and punishments issue)
   'accounts.manage', // create accounts, reset passwords
   'apikeys.manage', // issue, rotate, revoke API keys for systems
@@ -45,8 +46,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   subject: ['subjects.read_own', 'consents.manage_own'],
   provider_staff: ['subjects.read', 'records.write', 'consents.read'],
   user_staff: ['subjects.read', 'checks.run', 'consents.read'],
-  center_staff: ['subjects.read', 'consents.read', 'codes.exceptions.manage'],
-  credit_office: ['subjects.read', 'consents.read'],
+  center_staff: ['subjects.read', 'consents.read', 'codes.exceptions.manage', 'intake.stats'],
+  credit_office: ['subjects.read', 'consents.read', 'intake.stats'],
   admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
   auditor: ['audit.read'],
 };

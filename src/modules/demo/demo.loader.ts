@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/context.ts';
 import { cliOperator } from '../access/actor.ts';
+import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
 import { listRegions } from '../identity-codes/index.ts';
 import type { NewSubject } from '../subjects/subjects.repository.ts';
 import { DEMO_DEFAULTS, DEMO_DEPARTMENTS, generateDemoSubjects } from './index.ts';
@@ -79,6 +80,9 @@ export async function loadDemoData(
     })),
     now,
   );
+
+  // The published catalog (B8): what providers may record, item by item.
+  await ensureSeedCatalog(ctx.store, now);
 
   const { persons, organizations } = generateDemoSubjects({
     persons: options.persons ?? DEMO_DEFAULTS.persons,

@@ -5,6 +5,8 @@ import type { Capabilities, Store } from './engine.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-audit.ts';
 import * as m0003 from './migrations/0003-access.ts';
+import * as m0004 from './migrations/0004-catalog.ts';
+import * as m0005 from './migrations/0005-records.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, caps: Capabilities): Promise<void> };
 
@@ -16,6 +18,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, EngineMigration]> = [
   ['0001-foundation', m0001],
   ['0002-audit', m0002],
   ['0003-access', m0003],
+  ['0004-catalog', m0004],
+  ['0005-records', m0005],
 ];
 
 export async function migrateToLatest(store: Store): Promise<{ applied: string[] }> {

@@ -1,22 +1,26 @@
 import type { Generated } from 'kysely';
 import type { AccessTables } from '../../modules/access/access.schema.ts';
+import type { CatalogTables } from '../../modules/catalog/catalog.schema.ts';
+import type { RecordsTables } from '../../modules/records/records.schema.ts';
 
 /**
  * The Kysely view of the database: one interface per table, column names as stored (snake_case).
  * Instants are ISO 8601 strings, plain dates YYYY-MM-DD, JSON columns go through toJson/fromJson,
  * flags are integers 0/1 (better-sqlite3 cannot bind booleans).
  */
-export type Database = AccessTables & {
-  regions: RegionTable;
-  departments: DepartmentTable;
-  subjects: SubjectTable;
-  code_exceptions: CodeExceptionTable;
-  calendar_years: CalendarYearTable;
-  policy_versions: PolicyVersionTable;
-  audit_entries: AuditEntryTable;
-  audit_head: AuditHeadTable;
-  audit_anchors: AuditAnchorTable;
-};
+export type Database = AccessTables &
+  CatalogTables &
+  RecordsTables & {
+    regions: RegionTable;
+    departments: DepartmentTable;
+    subjects: SubjectTable;
+    code_exceptions: CodeExceptionTable;
+    calendar_years: CalendarYearTable;
+    policy_versions: PolicyVersionTable;
+    audit_entries: AuditEntryTable;
+    audit_head: AuditHeadTable;
+    audit_anchors: AuditAnchorTable;
+  };
 
 export type RegionTable = {
   code: string;

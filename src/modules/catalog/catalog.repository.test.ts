@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { AppError } from '../../platform/errors.ts';
+import { DEMO_DEPARTMENTS } from '../demo/departments.ts';
+import { catalogRepository } from './catalog.repository.ts';
+import { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';
+import type { CatalogItemDraft } from './catalog.ts';
+import { columnsOf } from './columns.ts';
+
+const T1 = '2026-11-26T08:00:00.000Z';
+const T2 = '2026-11-27T08:00:00.000Z';
+
+const draft = (): CatalogItemDraft => structuredClone(SEED_CATALOG.find((d) => d.code === 'tax-arrears')!);
+
+describeEachEngine('catalog repository (B8: items are versioned, never edited)', (getStore) => {
+  it('publishes an item as version 1 and reads it back whole', async () => {
+    const catalog = catalogRepository(getStore());
+    const { item, outcome } = await catalog.publish(draft(), T1);
+    assert.equal(outcome, 'created');
+    assert.equal(item.version, 1);
+    const current = await catalog.current('tax-arrears');
+    assert.deepEqual(current, { ...draft(), version: 1, publishedAt: T1 });
+  });
+
+  it('adds no version when the same content is published again', async () => {
+    const catalog = catalogRepository(getStore());
+    const { item, outcome } = await catalog.publish(draft(), T2);
+    assert.equal(outcome, 'unchanged');
+    assert.equal(item.version, 1);
+    assert.equal(item.publishedAt, T1);
+  });
+
+  it('publishes a change as the next version and keeps the old one for the records made under it', async () => {
+    const catalog = catalogRepository(getStore());
+    const changed = draft();
+    changed.fields.push({
+      key: 'taxPeriod',
+      label: '所属期',
+      labelEn: 'tax period',
+      type: 'text',
+      required: false,
+    });
+    changed.usageScope = 'government';
+    const { item, outcome } = await catalog.publish(changed, T2);
+    assert.equal(outcome, 'new_version');
+    assert.equal(item.version, 2);
+    assert.equal((await catalog.current('tax-arrears'))?.version, 2);
+    assert.equal((await catalog.current('tax-arrears'))?.usageScope, 'government');
+    const first = await catalog.version('tax-arrears', 1);
+    assert.equal(first?.usageScope, 'public');
+    assert.ok(!first?.fields.some((f) => f.key === 'taxPeriod'));
+    assert.deepEqual(
+      (await catalog.history('tax-arrears')).map((h) => [h.version, h.publishedAt]),
+      [
+        [1, T1],
+        [2, T2],
+      ],
+    );
+    assert.equal(await catalog.version('tax-arrears', 3), undefined);
+  });
+
+  it('refuses a draft that breaks the catalog rules, listing every problem', async () => {
+    const catalog = catalogRepository(getStore());
+    const bad = draft();
+    bad.code = 'bad-item';
+    bad.category = 'positive';
+    bad.fields.push({ key: 'taxType', label: '税种', labelEn: 'tax', type: 'enum', required: true });
+    await assert.rejects(catalog.publish(bad, T1), (error: unknown) => {
+      assert.ok(error instanceof AppError);
+      assert.equal(error.code, 'CATALOG_ITEM_INVALID');
+      const paths = ((error.details?.issues ?? []) as { path: string }[]).map((i) => i.path);
+      assert.deepEqual(paths, ['severityRequired', 'fields.5.key', 'fields.5.values']);
+      return true;
+    });
+    assert.equal(await catalog.current('bad-item'), undefined);
+  });
+
+  it('refuses an item that defines a field for data B14 forbids', async () => {
+    const catalog = catalogRepository(getStore());
+    const bad = draft();
+    bad.code = 'with-blood-type';
+    bad.fields.push({
+      key: 'bloodType',
+      label: '血型',
+      labelEn: 'blood type',
+      type: 'text',
+      required: false,
+    });
+    await assert.rejects(catalog.publish(bad, T1), { code: 'CATALOG_ITEM_INVALID' });
+  });
+});
+
+describeEachEngine('seed catalog (B10–B13, A8)', (getStore) => {
+  it('publishes every seed item once; a second run publishes nothing', async () => {
+    const first = await ensureSeedCatalog(getStore(), T1);
+    assert.equal(first.published.length, SEED_CATALOG.length);
+    const second = await ensureSeedCatalog(getStore(), T2);
+    assert.deepEqual(second.published, []);
+    const items = await catalogRepository(getStore()).list();
+    assert.equal(items.length, SEED_CATALOG.length);
+    assert.ok(items.every((i) => i.version === 1));
+    assert.deepEqual(
+      [...new Set(items.map((i) => i.category))],
+      ['basic', 'positive', 'negative', 'other'],
+      'listed in B9 order',
+    );
+  });
+
+  it("leaves an item the city has since changed at the city's version", async () => {
+    const catalog = catalogRepository(getStore());
+    const changed = structuredClone(SEED_CATALOG.find((d) => d.code === 'honor')!);
+    changed.updateCycle = 'quarterly';
+    await catalog.publish(changed, T2);
+    assert.deepEqual((await ensureSeedCatalog(getStore(), T2)).published, []);
+    assert.equal((await catalog.current('honor'))?.updateCycle, 'quarterly');
+    assert.equal((await catalog.list({ category: 'positive' })).length, 5);
+  });
+});
+
+it('the seed covers the kinds of B10–B13 and the red and black lists', () => {
+  const codes = SEED_CATALOG.map((d) => d.code);
+  for (const code of [
+    'registration',
+    'admin-license',
+    'qualification',
+    'honor',
+    'volunteering',
+    'charity',
+    'criminal-judgment',
+    'judgment-debtor',
+    'tax-arrears',
+    'social-insurance-arrears',
+    'wage-arrears',
+    'bidding-fraud',
+    'safety-accident',
+    'false-materials',
+    'market-ban',
+    'academic-misconduct',
+    'admin-penalty',
+    'credit-commitment',
+    'credit-rating',
+    'interview',
+    'blacklist-person',
+    'blacklist-organization',
+    'redlist-person',
+    'redlist-organization',
+  ]) {
+    assert.ok(codes.includes(code), code);
+  }
+});
+
+it('every negative seed item requires a severity (B15); no other item does', () => {
+  for (const d of SEED_CATALOG) assert.equal(d.severityRequired, d.category === 'negative', d.code);
+});
+
+it("the black list items carry A8's content: subject columns plus fields", () => {
+  const labels = (code: string) => columnsOf(SEED_CATALOG.find((d) => d.code === code)!).map((c) => c.label);
+  const person = labels('blacklist-person');
+  for (const label of [
+    '姓名',
+    '性别',
+    '年龄',
+    '公民身份号码',
+    '工作单位',
+    '主要失信事实',
+    '失信类型',
+    '认定依据',
+  ]) {
+    assert.ok(person.includes(label), `A8(1) ${label}`);
+  }
+  for (const label of ['处罚文书及文号', '认定单位', '认定日期', '有效期至（移出日期）']) {
+    assert.ok(person.includes(label), `A8(1) ${label}`);
+  }
+  const organization = labels('blacklist-organization');
+  for (const label of [
+    '名称',
+    '统一社会信用代码',
+    '注册地址',
+    '单位性质',
+    '主要失信事实及依据',
+    '失信类型',
+    '法定代表人或负责人',
+    '处罚文书及文号',
+    '认定单位',
+    '认定日期',
+    '有效期至',
+  ]) {
+    assert.ok(organization.includes(label), `A8(2) ${label}`);
+  }
+});
+
+it("names only the demo's departments as providers", () => {
+  const known = new Set(DEMO_DEPARTMENTS.map((d) => d.code));
+  for (const d of SEED_CATALOG) {
+    for (const code of d.providerDepartments) assert.ok(known.has(code), `${d.code}: ${code}`);
+  }
+});

@@ -1,0 +1,36 @@
+/**
+ * The Huai'an catalog as the platform ships it: the kinds of B10–B13 and the red and black list items
+ * with A8's content. A city publishes its own catalog (B8); this one makes a fresh install usable and
+ * is the demo's. Departments are the demo's codes (`modules/demo/departments.ts`).
+ */
+import type { Store } from '../../platform/db/engine.ts';
+import { catalogRepository } from './catalog.repository.ts';
+import type { CatalogItemDraft } from './catalog.ts';
+import { BASIC_ITEMS, OTHER_ITEMS, POSITIVE_ITEMS } from './seed/basic-positive-other.ts';
+import { LIST_ITEMS } from './seed/lists.ts';
+import { NEGATIVE_ITEMS } from './seed/negative.ts';
+import { ENFORCEMENT_ITEMS } from './seed/negative-enforcement.ts';
+
+export const SEED_CATALOG: readonly CatalogItemDraft[] = [
+  ...BASIC_ITEMS,
+  ...POSITIVE_ITEMS,
+  ...NEGATIVE_ITEMS,
+  ...ENFORCEMENT_ITEMS,
+  ...OTHER_ITEMS,
+  ...LIST_ITEMS,
+];
+
+/**
+ * Publishes the seed items that are missing; an item already in the catalog is left as it is, even if
+ * it has since been changed (the catalog belongs to the city, not to the seed). Idempotent.
+ */
+export async function ensureSeedCatalog(store: Store, now: string): Promise<{ published: string[] }> {
+  const catalog = catalogRepository(store);
+  const published: string[] = [];
+  for (const draft of SEED_CATALOG) {
+    if (await catalog.current(draft.code)) continue;
+    await catalog.publish(draft, now);
+    published.push(draft.code);
+  }
+  return { published };
+}

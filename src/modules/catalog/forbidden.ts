@@ -1,0 +1,81 @@
+/**
+ * B14, A15(2): data the platform never collects — religious belief, genes, blood type, illness and
+ * medical history. Found by the name of a field and by the content of free text (lists and decisions in
+ * `forbidden-data.ts`). The result names the field only: the value must appear nowhere, not in the
+ * database, not in a log, not in an error report.
+ */
+import {
+  FORBIDDEN_CONTENT_PATTERNS,
+  FORBIDDEN_NAME_PARTS_ZH,
+  FORBIDDEN_NAME_PHRASES,
+  FORBIDDEN_NAME_WORDS,
+} from './forbidden-data.ts';
+
+export type ForbiddenHit = { field: string };
+
+const CONTENT = new RegExp(FORBIDDEN_CONTENT_PATTERNS.map((p) => `(?:${p.pattern})`).join('|'), 'iu');
+const NAME_WORDS = new Set(FORBIDDEN_NAME_WORDS);
+const PHRASES = new Set(FORBIDDEN_NAME_PHRASES.map(([a, b]) => `${a} ${b}`));
+const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
+const NON_LETTERS = /[^a-z]+/;
+const MAX_DEPTH = 8;
+
+// Keys repeat on every row of a batch; their verdicts are remembered (bounded, keys are few).
+const nameVerdicts = new Map<string, boolean>();
+
+/** Whether a field name (key, or a spreadsheet header) names forbidden data. */
+export function isForbiddenFieldName(name: string): boolean {
+  const known = nameVerdicts.get(name);
+  if (known !== undefined) return known;
+  const verdict = judgeName(name);
+  if (nameVerdicts.size > 10_000) nameVerdicts.clear();
+  nameVerdicts.set(name, verdict);
+  return verdict;
+}
+
+function judgeName(name: string): boolean {
+  for (const part of FORBIDDEN_NAME_PARTS_ZH) if (name.includes(part)) return true;
+  const words = name.replace(CAMEL_BOUNDARY, '$1 $2').toLowerCase().split(NON_LETTERS).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    if (NAME_WORDS.has(words[i]!)) return true;
+    if (i > 0 && PHRASES.has(`${words[i - 1]} ${words[i]}`)) return true;
+  }
+  return false;
+}
+
+/** Whether free text states forbidden data in a personal context (信仰佛教, A型血, 患有…). */
+export function containsForbiddenContent(text: string): boolean {
+  return text.length >= 2 && CONTENT.test(text);
+}
+
+/**
+ * The first field of a submitted row (or any submitted object) that carries forbidden data, by its
+ * name or by its content, as a dotted path (`fields.remark`, `subject.name`); undefined when none.
+ */
+export function detectForbidden(input: unknown): ForbiddenHit | undefined {
+  if (input === null || typeof input !== 'object') return undefined;
+  return walk(input, '', 0);
+}
+
+function walk(value: unknown, path: string, depth: number): ForbiddenHit | undefined {
+  if (typeof value === 'string') {
+    return containsForbiddenContent(value) ? { field: path || '(value)' } : undefined;
+  }
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const hit = walk(element, path, depth + 1);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (value instanceof Date) return undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const childPath = path === '' ? key : `${path}.${key}`;
+    if (isForbiddenFieldName(key)) return { field: childPath };
+    const hit = walk((value as Record<string, unknown>)[key], childPath, depth + 1);
+    if (hit) return hit;
+  }
+  return undefined;
+}

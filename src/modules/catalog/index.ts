@@ -1,0 +1,42 @@
+/**
+ * The public credit information catalog (B8–B15, B18, A8): items and their versions, the seed
+ * Huai'an catalog, the one row validation every intake route uses, forbidden-data detection (B14)
+ * and the xlsx template per item.
+ */
+
+export { type CatalogRepository, catalogRepository, type PublishOutcome } from './catalog.repository.ts';
+export { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';
+export * from './catalog.ts';
+export {
+  CatalogFieldSchema,
+  CatalogItemDraftSchema,
+  type DraftIssue,
+  parseCatalogDraft,
+} from './catalog-draft.ts';
+export {
+  columnsOf,
+  type HeaderMapping,
+  headerLabel,
+  mapHeaders,
+  plainCellValue,
+  rowInputOf,
+  type TemplateColumn,
+} from './columns.ts';
+export {
+  containsForbiddenContent,
+  detectForbidden,
+  type ForbiddenHit,
+  isForbiddenFieldName,
+} from './forbidden.ts';
+export type { RowError } from './row-errors.ts';
+export { buildTemplate, EXAMPLE_PROVIDER_RECORD_ID, exampleRow, INSTRUCTIONS_SHEET } from './template.ts';
+export {
+  type CompiledItem,
+  compileItem,
+  type FieldValue,
+  type RecordRowInput,
+  type RowValidation,
+  type ValidateOptions,
+  type ValidRow,
+  validateRecordRow,
+} from './validate-row.ts';

@@ -1,0 +1,187 @@
+/**
+ * Seed items: negative information found by supervision and enforcement (B12(5)–(9)). Every one
+ * requires a severity (B15); usage and publication periods are left to the policy's validity (B27).
+ */
+import type { CatalogItemDraft } from '../catalog.ts';
+import {
+  amount,
+  choice,
+  date,
+  documentNumber,
+  ENFORCEMENT_DEPARTMENTS,
+  facts,
+  handling,
+  legalRepresentative,
+  OPTIONAL,
+  text,
+  unit,
+} from './fields.ts';
+
+const negative = {
+  category: 'negative',
+  usagePeriod: null,
+  publicationPeriod: null,
+  severityRequired: true,
+  listType: null,
+} as const;
+
+const authority = (label: string, example: string) => unit('authority', label, 'deciding authority', example);
+
+export const ENFORCEMENT_ITEMS: CatalogItemDraft[] = [
+  {
+    ...negative,
+    code: 'safety-accident',
+    name: '责任事故信息',
+    nameEn: 'Responsibility for accidents',
+    description: '发生产品质量、安全生产、食品安全、环境污染等责任事故被监管部门处理的信息。',
+    subjectKinds: ['organization'],
+    usageScope: 'public',
+    updateCycle: 'monthly',
+    providerDepartments: ['HA-AJJ', 'HA-ZLJ', 'HA-SYJ', 'HA-HBJ'],
+    basis: ['B12(5)', 'B15'],
+    identifiedOnLabel: '处理决定日期',
+    fields: [
+      choice('accidentType', '事故类型', 'kind of accident', [
+        '产品质量',
+        '安全生产',
+        '食品安全',
+        '环境污染',
+        '其他',
+      ]),
+      date('accidentDate', '事故发生日期', 'date of the accident', { example: '2024-01-08' }),
+      facts('事故概况', 'summary', '车间违规动火作业引发火灾'),
+      text('casualties', '伤亡及损失情况', 'casualties and losses', {
+        required: false,
+        maxLength: 500,
+        example: '一人受伤，直接经济损失约十二万元',
+      }),
+      handling('罚款人民币二十万元'),
+      documentNumber('处理决定文书号', 'decision number', '淮安监罚〔2024〕7号', OPTIONAL),
+      authority('处理机关', '淮安市安全生产监督管理局'),
+      legalRepresentative(),
+    ],
+  },
+  {
+    ...negative,
+    code: 'false-materials',
+    name: '提供虚假材料信息',
+    nameEn: 'False materials and broken notification commitments',
+    description: '提供虚假材料、违反告知承诺制度的信息。',
+    subjectKinds: ['person', 'organization'],
+    usageScope: 'government',
+    updateCycle: 'monthly',
+    providerDepartments: ['HA-SPJ', 'HA-GSJ', 'HA-RSJ', 'HA-FGW'],
+    basis: ['B12(6)', 'B15'],
+    fields: [
+      text('matter', '涉及事项', 'matter', { maxLength: 200, example: '申请建筑业企业资质' }),
+      choice('conduct', '失信行为', 'conduct', ['提供虚假材料', '违反告知承诺']),
+      facts('失信事实', 'facts', '提交伪造的人员社保缴纳证明'),
+      handling('不予受理，一年内不得再次申请'),
+      documentNumber('处理决定文书号', 'decision number', '淮审批〔2024〕15号', OPTIONAL),
+      authority('认定机关', '淮安市行政审批局'),
+    ],
+  },
+  {
+    ...negative,
+    code: 'market-ban',
+    name: '市场限制禁入信息',
+    nameEn: 'Market restrictions and bans',
+    description: '被监管部门处以市场限制、禁入的信息。',
+    subjectKinds: ['person', 'organization'],
+    usageScope: 'public',
+    updateCycle: 'monthly',
+    providerDepartments: ['HA-GSJ', 'HA-JRB', 'HA-SYJ'],
+    basis: ['B12(7)', 'B15'],
+    fields: [
+      choice('banType', '措施类型', 'kind of measure', ['市场限制', '市场禁入']),
+      text('content', '措施内容', 'measure', {
+        maxLength: 1000,
+        example: '五年内不得从事食品生产经营管理工作',
+      }),
+      date('banFrom', '起始日期', 'from', { notBeforeIdentified: true, example: '2024-03-15' }),
+      date('banTo', '截止日期', 'until', {
+        required: false,
+        notBeforeIdentified: true,
+        example: '2029-03-14',
+      }),
+      documentNumber('决定文书号', 'decision number', '淮食药监罚〔2024〕9号'),
+      authority('决定机关', '淮安市食品药品监督管理局'),
+    ],
+  },
+  {
+    ...negative,
+    code: 'academic-misconduct',
+    name: '学术不端与考试作弊信息',
+    nameEn: 'Academic fraud and exam cheating',
+    description: '发生学术造假、考试作弊行为等被监管部门处理的信息。',
+    subjectKinds: ['person'],
+    usageScope: 'government',
+    updateCycle: 'quarterly',
+    providerDepartments: ['HA-JYJ', 'HA-RSJ', 'HA-HYGXY', 'HA-HYSFXY'],
+    basis: ['B12(8)', 'B15'],
+    fields: [
+      choice('conduct', '失信行为', 'conduct', ['学术造假', '考试作弊']),
+      text('context', '涉及项目或考试', 'project or examination', {
+        maxLength: 200,
+        example: '2024年度专业技术资格考试',
+      }),
+      facts('失信事实', 'facts', '使用通讯设备作弊'),
+      handling('当次考试成绩无效'),
+      authority('认定机关', '淮安市人力资源和社会保障局'),
+    ],
+  },
+  {
+    ...negative,
+    code: 'admin-penalty',
+    name: '行政处罚信息（一般程序）',
+    nameEn: 'Administrative penalties (general procedure)',
+    description: '适用一般程序作出的反映信用状况的行政处罚（“双公示”）。简易程序处罚不归集。',
+    subjectKinds: ['person', 'organization'],
+    usageScope: 'public',
+    updateCycle: 'daily',
+    providerDepartments: ENFORCEMENT_DEPARTMENTS,
+    basis: ['B12(9)', 'B15'],
+    identifiedOnLabel: '处罚决定日期',
+    fields: [
+      documentNumber('行政处罚决定书文号', 'penalty decision number', '淮市监罚〔2024〕56号'),
+      text('violationType', '违法行为类型', 'kind of violation', {
+        maxLength: 200,
+        example: '销售不合格产品',
+      }),
+      facts('违法事实', 'facts', '销售经抽检不合格的电线电缆'),
+      text('legalBasis', '处罚依据', 'legal basis', {
+        maxLength: 500,
+        example: '《中华人民共和国产品质量法》第四十九条',
+      }),
+      choice(
+        'penaltyType',
+        '处罚类别',
+        'kind of penalty',
+        [
+          '警告',
+          '罚款',
+          '没收违法所得、没收非法财物',
+          '责令停产停业',
+          '暂扣或者吊销许可证、暂扣或者吊销执照',
+          '行政拘留',
+          '其他',
+        ],
+        { example: '罚款', note: '多种处罚并处的，选主要一种，全部写入处罚内容' },
+      ),
+      text('penaltyContent', '处罚内容', 'penalty', {
+        maxLength: 1000,
+        example: '没收违法所得，并处罚款人民币三万元',
+      }),
+      amount('fineAmount', '罚款金额（万元）', 'fine (10,000 yuan)', 3, OPTIONAL),
+      amount(
+        'confiscatedAmount',
+        '没收违法所得、没收非法财物的金额（万元）',
+        'confiscated (10,000 yuan)',
+        0.8,
+        OPTIONAL,
+      ),
+      authority('处罚机关', '淮安市工商行政管理局'),
+      legalRepresentative(),
+    ],
+  },
+];

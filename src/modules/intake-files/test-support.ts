@@ -1,0 +1,105 @@
+/**
+ * Test support for file intake: an app that serves the upload route (the full app once it is wired
+ * there), rows of a catalog item as sheet cells, a GB18030 encoder and a zip reader to search every
+ * part of an xlsx for a value.
+ */
+import { TextDecoder } from 'node:util';
+import { inflateRawSync } from 'node:zlib';
+import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.ts';
+import type { TestStore } from '../../platform/db/test-engines.ts';
+import { createHttpServer } from '../../platform/http/server.ts';
+import { installAccessControl } from '../access/access.hook.ts';
+import { type CatalogItemVersion, columnsOf, ensureSeedCatalog } from '../catalog/index.ts';
+import { loadDemoData } from '../demo/demo.loader.ts';
+import { uploadRoutes } from './upload.routes.ts';
+
+export const UPLOAD_URL = '/api/v1/records/upload';
+
+/** The full test app; until app.ts lists the upload route, the route on the same context. */
+export async function uploadTestApp(store: TestStore, now: () => string): Promise<TestApp> {
+  const full = await createTestApp(store, { now, policy: await relaxedPolicy() });
+  await loadDemoData(full.ctx, { persons: 4, organizations: 2 });
+  await ensureSeedCatalog(store, now());
+  if (full.app.hasRoute({ method: 'POST', url: UPLOAD_URL })) return full;
+  const app = await createHttpServer({
+    version: full.ctx.version,
+    logger: false,
+    before: [(a) => installAccessControl(a, full.ctx.auth)],
+    routes: [uploadRoutes(full.ctx)],
+  });
+  await app.ready();
+  return {
+    ctx: full.ctx,
+    app,
+    async close() {
+      await app.close();
+      await full.close();
+    },
+  };
+}
+
+/** A submitted row as the cells of the item's template columns, in template order. */
+export function cellsOf(version: CatalogItemVersion, row: Record<string, unknown>): string[] {
+  return columnsOf(version).map((c) => {
+    const [head, tail] = c.target.split('.', 2) as [string, string | undefined];
+    const value = tail === undefined ? row[head] : (row[head] as Record<string, unknown> | undefined)?.[tail];
+    return value === undefined || value === null ? '' : String(value);
+  });
+}
+
+export function csvText(rows: readonly (readonly string[])[]): string {
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+let gbTable: Map<string, Buffer> | undefined;
+
+/** GB18030 bytes of ASCII and the two-byte (GBK) range — every character a test file needs. */
+export function gb18030(text: string): Buffer {
+  if (!gbTable) {
+    gbTable = new Map();
+    const decoder = new TextDecoder('gb18030');
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const bytes = Buffer.from([lead, trail]);
+        const char = decoder.decode(bytes);
+        if (!gbTable.has(char)) gbTable.set(char, bytes);
+      }
+    }
+  }
+  const parts: Buffer[] = [];
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) parts.push(Buffer.from(char, 'latin1'));
+    else {
+      const bytes = gbTable.get(char);
+      if (!bytes) throw new Error(`no GBK encoding for ${char}`);
+      parts.push(bytes);
+    }
+  }
+  return Buffer.concat(parts);
+}
+
+/** Every entry of a zip archive (an xlsx), decompressed, as text: to prove a value is in none. */
+export function zipEntryTexts(zip: Buffer): Map<string, string> {
+  const entries = new Map<string, string>();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a zip archive');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const localHeader = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const dataStart =
+      localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+    const data = zip.subarray(dataStart, dataStart + compressedSize);
+    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}

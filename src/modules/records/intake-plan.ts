@@ -1,0 +1,43 @@
+/**
+ * What each valid row becomes, given the provider's stored records: a new record, an unchanged retry,
+ * the next version of a changed record (with its reason), or a refusal. Pure; the service reads the
+ * latest versions inside its transaction and writes what this plan says.
+ */
+import type { RowError } from '../catalog/index.ts';
+import * as E from './records.errors.ts';
+import type { LatestVersion } from './records.repository.ts';
+
+export type PlanInput = {
+  index: number;
+  providerRecordId: string;
+  item: string;
+  reason: string | null;
+  digest: string;
+};
+
+export type Planned = PlanInput &
+  (
+    | { outcome: 'created'; recordKey: null; version: 1 }
+    | { outcome: 'new_version'; recordKey: string; version: number }
+    | { outcome: 'unchanged'; recordId: string; version: number }
+    | { outcome: 'refused'; errors: RowError[] }
+  );
+
+/**
+ * Idempotency on (provider department, provider record id) — the department is in the key, so a
+ * provider can never reach another's record (B4 谁提供谁负责): the same id from another department is
+ * that department's own record. Same content → unchanged; other content → a new version, which needs a
+ * reason (A20, B33: no change outside a recorded procedure); a record's item never changes.
+ */
+export function planRows(rows: readonly PlanInput[], latest: ReadonlyMap<string, LatestVersion>): Planned[] {
+  return rows.map((row): Planned => {
+    const previous = latest.get(row.providerRecordId);
+    if (!previous) return { ...row, outcome: 'created', recordKey: null, version: 1 };
+    if (previous.itemCode !== row.item) return { ...row, outcome: 'refused', errors: [E.itemChanged()] };
+    if (previous.contentDigest === row.digest) {
+      return { ...row, outcome: 'unchanged', recordId: previous.id, version: previous.version };
+    }
+    if (row.reason === null) return { ...row, outcome: 'refused', errors: [E.reasonRequired()] };
+    return { ...row, outcome: 'new_version', recordKey: previous.recordKey, version: previous.version + 1 };
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The checks of a submitted row that need no database, in the order intake applies them: forbidden
+ * data first (B14: the row is refused naming the field only, before anything else can echo a value),
+ * then the catalog item (B8), the provider's right to push it (B4, B8), the item's own validation,
+ * and one occurrence per record in a batch. Pure: items are looked up by the caller beforehand.
+ */
+
+import {
+  type CatalogItemVersion,
+  detectForbidden,
+  type RowError,
+  type ValidRow,
+  validateRecordRow,
+} from '../catalog/index.ts';
+import type { CodeException } from '../identity-codes/index.ts';
+import * as E from './records.errors.ts';
+
+export type ScreenedRow =
+  | { index: number; valid: false; providerRecordId?: string; errors: RowError[] }
+  | { index: number; valid: true; item: CatalogItemVersion; row: ValidRow };
+
+export type ScreenOptions = {
+  department: string;
+  /** current catalog item versions by code (absent: unknown item) */
+  items: ReadonlyMap<string, CatalogItemVersion>;
+  /** YYYY-MM-DD in China: identification dates after it are refused */
+  today: string;
+  codeException?: (normalized: string) => CodeException | undefined;
+};
+
+const asObject = (raw: unknown): Record<string, unknown> | undefined =>
+  raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+    ? (raw as Record<string, unknown>)
+    : undefined;
+
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/** The distinct item codes named by the rows, to load their current versions once per batch. */
+export function itemCodesOf(rows: readonly unknown[]): string[] {
+  const codes = new Set<string>();
+  for (const raw of rows) {
+    const code = textOf(asObject(raw)?.item);
+    if (code) codes.add(code);
+  }
+  return [...codes];
+}
+
+export function screenRows(rows: readonly unknown[], options: ScreenOptions): ScreenedRow[] {
+  const firstIndex = new Map<string, number>();
+  const validation = {
+    today: options.today,
+    ...(options.codeException ? { codeException: options.codeException } : {}),
+  };
+  return rows.map((raw, index): ScreenedRow => {
+    const hit = detectForbidden(raw);
+    // Not even the provider's own record id is echoed: the forbidden value could be in it.
+    if (hit) return { index, valid: false, errors: [E.forbiddenData(hit.field)] };
+    const object = asObject(raw);
+    const id = textOf(object?.providerRecordId);
+    const refuse = (errors: RowError[]): ScreenedRow => ({
+      index,
+      valid: false,
+      ...(id !== undefined && id.length <= 100 ? { providerRecordId: id } : {}),
+      errors,
+    });
+    if (!object) return refuse([E.rowNotObject()]);
+    const code = textOf(object.item);
+    const item = code === undefined ? undefined : options.items.get(code);
+    if (!item) return refuse([E.itemUnknown()]);
+    if (!item.providerDepartments.includes(options.department)) {
+      return refuse([E.providerNotAllowed(options.department)]);
+    }
+    const result = validateRecordRow(item, object, validation);
+    if (!result.ok) return refuse(result.errors);
+    const seen = firstIndex.get(result.row.providerRecordId);
+    if (seen !== undefined) return refuse([E.duplicateInBatch(seen)]);
+    firstIndex.set(result.row.providerRecordId, index);
+    return { index, valid: true, item, row: result.row };
+  });
+}

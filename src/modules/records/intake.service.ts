@@ -1,0 +1,177 @@
+import { badRequest } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { chinaDayOf, type RowsWrittenMeta } from '../audit/index.ts';
+import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
+import { type CodeException, type CodeKind, checkCode } from '../identity-codes/index.ts';
+import type { NewSubject } from '../subjects/subjects.repository.ts';
+import {
+  type AcceptedRow,
+  type IntakeDeps,
+  type IntakeRequest,
+  type IntakeResult,
+  MAX_ROWS_PER_CALL,
+  type RowResult,
+} from './intake.types.ts';
+import { type PlanInput, type Planned, planRows } from './intake-plan.ts';
+import { itemCodesOf, screenRows } from './intake-rows.ts';
+import { type BatchContext, buildRecords, commitBatch } from './intake-write.ts';
+import { contentDigest } from './records.content.ts';
+import { recordsRepository } from './records.repository.ts';
+import { intakeStats } from './records.stats.ts';
+
+/** Thrown inside the transaction to roll an all-or-nothing batch back. */
+class BatchRefused extends Error {
+  readonly plan: Planned[];
+  constructor(plan: Planned[]) {
+    super('all-or-nothing batch refused');
+    this.plan = plan;
+  }
+}
+
+const hasRefusal = (plan: readonly Planned[]) => plan.some((p) => p.outcome === 'refused');
+
+/**
+ * 归集 (B16–B17): one batch of rows from one provider through one channel (API, spreadsheet, CLI).
+ * Each row lands whole or is refused with reasons. A batch's records, their row digests (A20) and its
+ * audit entry commit in one transaction; subjects new to the platform are registered just before
+ * (their own audited write), and only for rows about to be written.
+ */
+export function intakeService(deps: IntakeDeps) {
+  const { store, sealer } = deps;
+  const catalog = catalogRepository(store);
+  const repository = recordsRepository(store);
+
+  async function loadItems(codes: string[]): Promise<Map<string, CatalogItemVersion>> {
+    const items = new Map<string, CatalogItemVersion>();
+    for (const code of codes) {
+      const item = await catalog.current(code);
+      if (item) items.set(code, item);
+    }
+    return items;
+  }
+
+  /** The registry of code exceptions, read once per batch (it is small; validation is synchronous). */
+  async function codeExceptions() {
+    const registered = await deps.codes.listExceptions();
+    const byCode = new Map<string, CodeException>(
+      registered.map((e) => [e.code, { code: e.code, kind: e.kind as CodeKind, reason: e.reason }]),
+    );
+    return byCode.size === 0 ? {} : { codeException: (code: string) => byCode.get(code) };
+  }
+
+  async function ensureSubjects(
+    accepted: AcceptedRow[],
+    plan: Planned[],
+    now: string,
+    meta: RowsWrittenMeta,
+  ) {
+    const subjects = new Map<string, NewSubject>();
+    accepted.forEach(({ row }, i) => {
+      const outcome = plan[i]!.outcome;
+      if (outcome === 'unchanged' || outcome === 'refused' || subjects.has(row.subject.code)) return;
+      const check = checkCode(row.subject.code);
+      subjects.set(row.subject.code, {
+        kind: row.subject.kind,
+        code: row.subject.code,
+        codeKind: row.subject.codeKind,
+        name: row.subject.name,
+        regionCode: check.region?.code ?? null,
+        attributes: row.subject.kind === 'person' ? { gender: check.gender, birthDate: check.birthDate } : {},
+      });
+    });
+    if (subjects.size > 0) await deps.subjects.ensure([...subjects.values()], now, meta);
+  }
+
+  async function submit(request: IntakeRequest): Promise<IntakeResult> {
+    const { rows, mode, providerDepartment: department } = request;
+    if (rows.length < 1 || rows.length > MAX_ROWS_PER_CALL) {
+      throw badRequest(
+        'RECORD_BATCH_SIZE',
+        `每批应有 1 至 ${MAX_ROWS_PER_CALL} 行，现有 ${rows.length} 行`,
+        `A batch holds 1 to ${MAX_ROWS_PER_CALL} rows; this one has ${rows.length}`,
+        { max: MAX_ROWS_PER_CALL, actual: rows.length },
+      );
+    }
+    const startedAt = deps.now();
+    const batch: BatchContext = {
+      deps,
+      repository,
+      request,
+      batchId: uuidv7(),
+      startedAt,
+      writer: deps.audit.writer(request.actor, request.requestId),
+    };
+    const screened = screenRows(rows, {
+      department,
+      items: await loadItems(itemCodesOf(rows)),
+      today: chinaDayOf(startedAt),
+      ...(await codeExceptions()),
+    });
+    const results: RowResult[] = new Array(rows.length);
+    const accepted: AcceptedRow[] = [];
+    for (const s of screened) {
+      if (!s.valid) {
+        const { valid: _, ...refused } = s;
+        results[s.index] = { ...refused, outcome: 'refused' };
+        continue;
+      }
+      const subjectIndex = sealer.digest(s.row.subject.code);
+      const blind = (code: string) => (code === s.row.subject.code ? subjectIndex : sealer.digest(code));
+      accepted.push({ ...s, digest: contentDigest(s.item, s.row, blind), subjectIndex });
+    }
+    const planInput: PlanInput[] = accepted.map((a) => ({
+      index: a.index,
+      providerRecordId: a.row.providerRecordId,
+      item: a.row.item,
+      reason: a.row.reason,
+      digest: a.digest,
+    }));
+    const ids = planInput.map((p) => p.providerRecordId);
+    const abort = (plan: Planned[]) =>
+      store.db
+        .transaction()
+        .execute((trx) => commitBatch(trx, batch, { accepted, plan, results, aborted: true }));
+
+    // A first look before any write, so an all-or-nothing batch that will fail registers no subject.
+    const preview = planRows(planInput, await repository.latestVersions(store.db, department, ids));
+    if (mode === 'all_or_nothing' && (accepted.length < rows.length || hasRefusal(preview))) {
+      return abort(preview);
+    }
+    await ensureSubjects(accepted, preview, startedAt, {
+      ...batch.writer,
+      detail: { batchId: batch.batchId },
+    });
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await store.db.transaction().execute(async (trx) => {
+          // Planned again inside the transaction: what another push committed meanwhile counts.
+          const plan = planRows(planInput, await repository.latestVersions(trx, department, ids));
+          if (mode === 'all_or_nothing' && hasRefusal(plan)) throw new BatchRefused(plan);
+          const built = await buildRecords(trx, batch, accepted, plan, results);
+          return commitBatch(trx, batch, { accepted, plan, results, aborted: false, ...built });
+        });
+      } catch (error) {
+        if (error instanceof BatchRefused) return abort(error.plan);
+        // A concurrent push of the same record won the unique index: plan again against it.
+        if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+
+  return {
+    submit,
+    repository,
+    /** Per-department intake figures for China dates [from, to] (A9, A22, B35). */
+    stats: (from: string, to: string) => intakeStats(repository, deps.policy, from, to),
+  };
+}
+
+export type IntakeService = ReturnType<typeof intakeService>;
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return (
+    e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'))
+  );
+}

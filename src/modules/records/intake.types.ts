@@ -1,0 +1,53 @@
+import type { AppContext } from '../../app/context.ts';
+import type { Actor } from '../access/actor.ts';
+import type { RowError } from '../catalog/index.ts';
+import type { ScreenedRow } from './intake-rows.ts';
+
+export const INTAKE_CHANNELS = ['api', 'spreadsheet', 'cli'] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+export const INTAKE_MODES = ['all_or_nothing', 'accept_valid'] as const;
+export type IntakeMode = (typeof INTAKE_MODES)[number];
+export const MAX_ROWS_PER_CALL = 10_000;
+
+export type IntakeRequest = {
+  actor: Actor;
+  /** 谁提供谁负责 (B4): the department the rows are pushed for; the route takes the caller's */
+  providerDepartment: string;
+  channel: IntakeChannel;
+  mode: IntakeMode;
+  rows: readonly unknown[];
+  requestId?: string | undefined;
+};
+
+export type RowOutcome = 'created' | 'unchanged' | 'new_version' | 'refused';
+
+export type RowResult = {
+  index: number;
+  providerRecordId?: string;
+  outcome: RowOutcome;
+  recordId?: string;
+  version?: number;
+  errors?: RowError[];
+  warnings?: RowError[];
+};
+
+export type IntakeSummary = {
+  total: number;
+  created: number;
+  unchanged: number;
+  newVersion: number;
+  /** rows not written: refused for their own errors or, in all-or-nothing mode, withheld */
+  refused: number;
+  /** of the refused, valid rows withheld because another row of an all-or-nothing batch failed */
+  aborted: number;
+};
+
+export type IntakeResult = { batchId: string; summary: IntakeSummary; results: RowResult[] };
+
+export type IntakeDeps = Pick<
+  AppContext,
+  'store' | 'sealer' | 'policy' | 'calendar' | 'subjects' | 'audit' | 'codes' | 'now'
+>;
+
+/** A row that passed screening, with its content digest and its subject's blind index. */
+export type AcceptedRow = Extract<ScreenedRow, { valid: true }> & { digest: string; subjectIndex: string };

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { builtInSchedules, createCalendar } from '../calendar/index.ts';
+import { type CatalogItemVersion, validateRecordRow } from '../catalog/index.ts';
+import { penaltyRow, seedItem, TODAY } from '../catalog/test-items.ts';
+import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../policy/index.ts';
+import { contentDigest, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
+
+const policy = await loadPolicyFile(DEFAULT_POLICY_PATH);
+const calendar = createCalendar(builtInSchedules());
+const blind = (code: string) => `idx(${code.length})`;
+
+function valid(item: CatalogItemVersion, overrides: Record<string, unknown> = {}) {
+  const result = validateRecordRow(item, penaltyRow({ item: item.code, ...overrides }), { today: TODAY });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.row;
+}
+
+describe('record content rules', () => {
+  const penalty = seedItem('admin-penalty');
+
+  it('B27: validity per severity from the identification date; 较重 and unmarked as the policy decides', () => {
+    const on = { identifiedOn: '2024-02-29' };
+    assert.equal(validityEndsOn(policy, penalty, valid(penalty, { ...on, severity: '一般' })), '2025-02-28');
+    assert.equal(validityEndsOn(policy, penalty, valid(penalty, { ...on, severity: '较重' })), '2027-02-28');
+    assert.equal(validityEndsOn(policy, penalty, valid(penalty, { ...on, severity: '严重' })), '2027-02-28');
+    const unmarked = { ...valid(penalty, on), severity: null };
+    assert.equal(validityEndsOn(policy, penalty, unmarked), '2027-02-28');
+  });
+
+  it('gives non-negative items no validity end (their usage period is the catalog’s, B8)', () => {
+    const honor = { ...penalty, category: 'positive' as const };
+    assert.equal(validityEndsOn(policy, honor, valid(penalty)), null);
+  });
+
+  it('digests the content only: the reason and the item version do not make a change', () => {
+    const row = valid(penalty);
+    const digest = contentDigest(penalty, row, blind);
+    assert.equal(contentDigest(penalty, { ...row, reason: '更正', itemVersion: 2 }, blind), digest);
+    assert.notEqual(
+      contentDigest(penalty, { ...row, fields: { ...row.fields, fineAmount: 4 } }, blind),
+      digest,
+    );
+    assert.notEqual(contentDigest(penalty, { ...row, severity: '严重' }, blind), digest);
+  });
+
+  it('A9: flags only list items beyond the push limit; the working days count holidays out', () => {
+    const blacklist = seedItem('blacklist-person');
+    assert.deepEqual(pushTimeliness(calendar, policy, blacklist, '2025-09-26', '2025-10-10'), {
+      workdays: 5,
+      late: false,
+      provisional: false,
+    });
+    assert.equal(pushTimeliness(calendar, policy, blacklist, '2025-09-19', '2025-10-10').late, true);
+    assert.equal(pushTimeliness(calendar, policy, penalty, '2025-09-19', '2025-10-10').late, false);
+  });
+
+  it('leaves fields without identity codes as they are', () => {
+    const row = valid(penalty);
+    const sealer = { seal: () => assert.fail('nothing to seal'), digest: blind };
+    assert.deepEqual(storedFields(penalty, row.fields, sealer), row.fields);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Pure rules of a record's stored content: sealing identity codes in fields, the content digest that
+ * makes a retried push `unchanged`, the validity end (B27) and push timeliness (A9). No database here.
+ */
+import { createHash } from 'node:crypto';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
+import { canonicalJson } from '../audit/index.ts';
+import type { WorkdayCalendar } from '../calendar/index.ts';
+import type { CatalogItemVersion, FieldValue, ValidRow } from '../catalog/index.ts';
+import { addPolicyDuration, type Policy, validityOf } from '../policy/index.ts';
+
+/**
+ * A `code` field as stored: the authenticated ciphertext and the blind index (decision 0003), never
+ * the plaintext. Every `code` field is sealed, a person's ID number and an organization's USCC alike:
+ * one code path, as for subjects, and a field documented as "USCC" may in practice hold an ID number.
+ */
+export type SealedCode = { sealed: string; index: string };
+export type StoredFieldValue = FieldValue | SealedCode;
+
+/** Keys of the item's `code` fields (cached per item version object, like compiled validators). */
+const codeKeysCache = new WeakMap<CatalogItemVersion, readonly string[]>();
+export function codeFieldKeys(item: CatalogItemVersion): readonly string[] {
+  let keys = codeKeysCache.get(item);
+  if (!keys) {
+    keys = item.fields.filter((f) => f.type === 'code').map((f) => f.key);
+    codeKeysCache.set(item, keys);
+  }
+  return keys;
+}
+
+/** The fields to store: `code` values sealed with their blind index, everything else as validated. */
+export function storedFields(
+  item: CatalogItemVersion,
+  fields: Record<string, FieldValue>,
+  sealer: Pick<Sealer, 'seal' | 'digest'>,
+): Record<string, StoredFieldValue> {
+  const keys = codeFieldKeys(item);
+  if (keys.length === 0) return fields;
+  const out: Record<string, StoredFieldValue> = { ...fields };
+  for (const key of keys) {
+    const value = fields[key];
+    if (typeof value === 'string') out[key] = { sealed: sealer.seal(value), index: sealer.digest(value) };
+  }
+  return out;
+}
+
+/**
+ * SHA-256 of the canonical content a provider is responsible for: item, subject, severity,
+ * identification date and fields — not the item version, the reason or the receipt time, so the same
+ * record pushed again is `unchanged`. Identity codes enter as their keyed blind index: the digest of
+ * low-entropy content such as an ID number must not be reversible by trying candidates.
+ */
+export function contentDigest(
+  item: CatalogItemVersion,
+  row: ValidRow,
+  blindIndex: (code: string) => string,
+): string {
+  const fields: Record<string, FieldValue> = { ...row.fields };
+  for (const key of codeFieldKeys(item)) {
+    const value = fields[key];
+    if (typeof value === 'string') fields[key] = blindIndex(value);
+  }
+  const content = {
+    item: row.item,
+    subject: { code: blindIndex(row.subject.code), name: row.subject.name },
+    severity: row.severity,
+    identifiedOn: row.identifiedOn,
+    fields,
+  };
+  return createHash('sha256')
+    .update(canonicalJson(content, { fractions: true }))
+    .digest('hex');
+}
+
+/**
+ * B27: negative information is valid 1 year (一般) or 3 years (严重, unmarked; 较重 as the policy
+ * decides), counted from the date the act was identified — not from the push. Other categories have
+ * no validity end here (their usage period is the catalog's, B8). Returns the last valid day.
+ */
+export function validityEndsOn(policy: Policy, item: CatalogItemVersion, row: ValidRow): string | null {
+  if (item.category !== 'negative') return null;
+  return addPolicyDuration(row.identifiedOn, validityOf(policy, row.severity));
+}
+
+export type PushTimeliness = { workdays: number; late: boolean; provisional: boolean };
+
+/**
+ * A9: working days from identification to receipt (the China date the platform received the row;
+ * the identification day itself is not counted). Only list decisions (red and black lists) have the
+ * policy's push limit, so only they are flagged late; for other items the figure is kept for A22
+ * and B35 reports without a verdict.
+ */
+export function pushTimeliness(
+  calendar: WorkdayCalendar,
+  policy: Policy,
+  item: CatalogItemVersion,
+  identifiedOn: string,
+  receivedOn: string,
+): PushTimeliness {
+  const { workdays, provisional } = calendar.workdaysBetween(identifiedOn, receivedOn);
+  const late = item.listType !== null && workdays > policy.lists.pushDeadline.workdays;
+  return { workdays, late, provisional };
+}

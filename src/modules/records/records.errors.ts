@@ -1,0 +1,85 @@
+/**
+ * Row errors that intake adds to the catalog's validation (STYLE §5: stable code, the field, what to
+ * do, in Chinese and English). Like the catalog's, no message repeats a submitted value.
+ */
+import type { RowError } from '../catalog/index.ts';
+
+const rowError = (code: string, field: string, message: string, messageEn: string): RowError => ({
+  code,
+  field,
+  message,
+  messageEn,
+});
+
+/** B14, A15(2): the field is named, the value never. */
+export const forbiddenData = (field: string): RowError =>
+  rowError(
+    'FORBIDDEN_DATA',
+    field,
+    `“${field}”含有依法禁止采集的信息（宗教信仰、基因、血型、疾病和病史等，B14），整行拒收，请删除后重新报送。`,
+    `"${field}" holds data the platform may never collect (religion, genes, blood type, illness or medical history, B14); the row is refused: remove it and push again.`,
+  );
+
+export const rowNotObject = (): RowError =>
+  rowError(
+    'RECORD_ROW_INVALID',
+    '(row)',
+    '每一行应为一个对象（item、providerRecordId、subject、identifiedOn、fields 等）。',
+    'Each row should be an object (item, providerRecordId, subject, identifiedOn, fields, …).',
+  );
+
+export const itemUnknown = (): RowError =>
+  rowError(
+    'RECORD_ITEM_UNKNOWN',
+    'item',
+    '目录中没有这个目录项，请按公共信用信息目录填写目录项代码（B8）。',
+    'No such catalog item; give the code of an item in the public credit information catalog (B8).',
+  );
+
+export const providerNotAllowed = (department: string): RowError =>
+  rowError(
+    'RECORD_PROVIDER_NOT_ALLOWED',
+    'item',
+    `目录未将本单位（${department}）列为该目录项的数据来源，不能报送此类信息（B8，谁提供谁负责 B4）。`,
+    `The catalog does not list your department (${department}) as a source of this item, so it cannot push it (B8; B4).`,
+  );
+
+export const reasonRequired = (): RowError =>
+  rowError(
+    'RECORD_REASON_REQUIRED',
+    'reason',
+    '该记录已报送过且内容有变化：修改须形成新版本并说明原因，请填写“变更原因”（A20、B33）。',
+    'This record was pushed before with other content: a change is a new version and needs a reason; fill in reason (A20, B33).',
+  );
+
+export const itemChanged = (): RowError =>
+  rowError(
+    'RECORD_ITEM_CHANGED',
+    'item',
+    '该报送编号已用于另一目录项的记录，记录的目录项不能更改；请使用新的报送编号。',
+    'This provider record id belongs to a record of another catalog item, which cannot change; use a new id.',
+  );
+
+export const duplicateInBatch = (firstIndex: number): RowError =>
+  rowError(
+    'RECORD_DUPLICATE_IN_BATCH',
+    'providerRecordId',
+    `本批第 ${firstIndex + 1} 行已使用同一报送编号；同一记录在一批中只能出现一次，修改请另批报送。`,
+    `Row ${firstIndex + 1} of this batch has the same provider record id; a record may appear once per batch (send a change in a later batch).`,
+  );
+
+export const batchAborted = (): RowError =>
+  rowError(
+    'RECORD_BATCH_ABORTED',
+    'item',
+    '本行无误，但本批为“全部成功或全部不写入”方式且有其他行被拒收，因此未写入；请更正被拒收的行后整批重报。',
+    'This row is valid but was not written: the batch is all-or-nothing and another row was refused; fix that row and push the batch again.',
+  );
+
+export const nameConflict = (): RowError =>
+  rowError(
+    'SUBJECT_NAME_CONFLICT',
+    'subject.name',
+    '平台已登记该代码的信息主体，但名称不同：记录已接收，名称差异已提交人工核查，登记名称未被覆盖。',
+    'The platform knows this code under another name: the record was received, the difference is flagged for review and the registered name was not overwritten.',
+  );

@@ -1,0 +1,193 @@
+import type { Insertable, Kysely } from 'kysely';
+import { fromJson, type Store, toCount } from '../../platform/db/engine.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { IntakeBatchTable, RecordTable, SubjectNameConflictTable } from './records.schema.ts';
+
+/** The latest version of a provider's record, as idempotency needs it. */
+export type LatestVersion = {
+  id: string;
+  recordKey: string;
+  version: number;
+  itemCode: string;
+  contentDigest: string;
+};
+
+export type StoredRecord = Omit<RecordTable, 'fields'> & { fields: Record<string, unknown> };
+
+export type DepartmentIntakeStats = {
+  department: string;
+  /** record versions received (created and new versions) */
+  pushed: number;
+  /** of which list decisions pushed later than the policy's limit (A9) */
+  late: number;
+  /** of which counted on a provisional calendar (a year without an official schedule) */
+  provisional: number;
+  /** rows refused for their own errors */
+  refused: number;
+};
+
+type Db = Kysely<Database>;
+
+/** Rows per statement so that `columns` bind parameters a row stay inside the engine's limit. */
+export function rowsPerStatement(store: Store, columns: number): number {
+  return Math.max(1, Math.floor(store.capabilities.maxBindParameters / columns / 2));
+}
+
+/**
+ * The SQL of intake. Writers take the transaction explicitly (the service owns it); records are only
+ * ever inserted — a change is the next version, so no UPDATE or DELETE of `records` exists here.
+ */
+export function recordsRepository(store: Store) {
+  const { db } = store;
+  const idChunk = Math.floor(store.capabilities.maxBindParameters / 2);
+
+  return {
+    /** providerRecordId → its latest version, for one department's ids (B4: the key includes it). */
+    async latestVersions(trx: Db, department: string, ids: string[]): Promise<Map<string, LatestVersion>> {
+      const latest = new Map<string, LatestVersion>();
+      for (let i = 0; i < ids.length; i += idChunk) {
+        const rows = await trx
+          .selectFrom('records')
+          .select(['id', 'record_key', 'version', 'item_code', 'content_digest', 'provider_record_id'])
+          .where('provider_department', '=', department)
+          .where('provider_record_id', 'in', ids.slice(i, i + idChunk))
+          .execute();
+        for (const row of rows) {
+          const seen = latest.get(row.provider_record_id);
+          if (seen && seen.version >= Number(row.version)) continue;
+          latest.set(row.provider_record_id, {
+            id: row.id,
+            recordKey: row.record_key,
+            version: Number(row.version),
+            itemCode: row.item_code,
+            contentDigest: row.content_digest,
+          });
+        }
+      }
+      return latest;
+    },
+
+    /**
+     * Subjects by blind index (code digest) → id and registered name. A read of the subjects table
+     * for name-conflict detection; subjects are written only by the subjects repository.
+     */
+    async subjectsByDigest(trx: Db, digests: string[]): Promise<Map<string, { id: string; name: string }>> {
+      const found = new Map<string, { id: string; name: string }>();
+      for (let i = 0; i < digests.length; i += idChunk) {
+        const rows = await trx
+          .selectFrom('subjects')
+          .select(['id', 'name', 'code_digest'])
+          .where('code_digest', 'in', digests.slice(i, i + idChunk))
+          .execute();
+        for (const row of rows) found.set(row.code_digest, { id: row.id, name: row.name });
+      }
+      return found;
+    },
+
+    async insertBatch(trx: Db, batch: Insertable<IntakeBatchTable>): Promise<void> {
+      await trx.insertInto('intake_batches').values(batch).execute();
+    },
+
+    /** Multi-row inserts in chunks; returns the rows as stored, for their digests in the audit chain. */
+    async insertRecords(trx: Db, rows: Insertable<RecordTable>[]): Promise<Record<string, unknown>[]> {
+      const chunk = rowsPerStatement(store, 23);
+      const written: Record<string, unknown>[] = [];
+      for (let i = 0; i < rows.length; i += chunk) {
+        written.push(
+          ...(await trx
+            .insertInto('records')
+            .values(rows.slice(i, i + chunk))
+            .returningAll()
+            .execute()),
+        );
+      }
+      return written;
+    },
+
+    /** A name already flagged for this subject is not flagged twice (a retried push). */
+    async insertNameConflicts(trx: Db, rows: Insertable<SubjectNameConflictTable>[]): Promise<void> {
+      const chunk = rowsPerStatement(store, 10);
+      for (let i = 0; i < rows.length; i += chunk) {
+        await trx
+          .insertInto('subject_name_conflicts')
+          .values(rows.slice(i, i + chunk))
+          .onConflict((oc) => oc.columns(['subject_id', 'submitted_name']).doNothing())
+          .execute();
+      }
+    },
+
+    /** Every version of one provider's record, oldest first. */
+    async versions(department: string, providerRecordId: string): Promise<StoredRecord[]> {
+      const rows = await db
+        .selectFrom('records')
+        .selectAll()
+        .where('provider_department', '=', department)
+        .where('provider_record_id', '=', providerRecordId)
+        .orderBy('version')
+        .execute();
+      return rows.map((r) => ({ ...r, version: Number(r.version), fields: fromJson(r.fields) }));
+    },
+
+    async count(): Promise<number> {
+      const row = await db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return toCount(row.n);
+    },
+
+    async nameConflicts(subjectId: string): Promise<SubjectNameConflictTable[]> {
+      return db
+        .selectFrom('subject_name_conflicts')
+        .selectAll()
+        .where('subject_id', '=', subjectId)
+        .orderBy('detected_at')
+        .execute();
+    },
+
+    /**
+     * Per-department intake figures for receipts in [fromInstant, toInstant) (A9, A22; B35 reports
+     * build on them): record versions received, late and provisional ones, and refused rows.
+     */
+    async stats(fromInstant: string, toInstant: string): Promise<DepartmentIntakeStats[]> {
+      const pushed = await db
+        .selectFrom('records')
+        .select((eb) => [
+          'provider_department',
+          eb.fn.countAll().as('pushed'),
+          eb.fn.sum<number>('push_late').as('late'),
+          eb.fn.sum<number>('push_provisional').as('provisional'),
+        ])
+        .where('received_at', '>=', fromInstant)
+        .where('received_at', '<', toInstant)
+        .groupBy('provider_department')
+        .execute();
+      const refused = await db
+        .selectFrom('intake_batches')
+        .select((eb) => ['provider_department', eb.fn.sum<number>('refused').as('refused')])
+        .where('started_at', '>=', fromInstant)
+        .where('started_at', '<', toInstant)
+        .groupBy('provider_department')
+        .execute();
+      const byDepartment = new Map<string, DepartmentIntakeStats>();
+      const entry = (department: string) => {
+        let found = byDepartment.get(department);
+        if (!found) {
+          found = { department, pushed: 0, late: 0, provisional: 0, refused: 0 };
+          byDepartment.set(department, found);
+        }
+        return found;
+      };
+      for (const row of pushed) {
+        const e = entry(row.provider_department);
+        e.pushed = toCount(row.pushed);
+        e.late = toCount(row.late);
+        e.provisional = toCount(row.provisional);
+      }
+      for (const row of refused) entry(row.provider_department).refused = toCount(row.refused);
+      return [...byDepartment.values()].sort((a, b) => a.department.localeCompare(b.department));
+    },
+  };
+}
+
+export type RecordsRepository = ReturnType<typeof recordsRepository>;

@@ -1,0 +1,74 @@
+/** Tables of the records module (migration 0005-records). */
+export type RecordsTables = {
+  records: RecordTable;
+  intake_batches: IntakeBatchTable;
+  subject_name_conflicts: SubjectNameConflictTable;
+};
+
+/**
+ * One immutable version of a piece of credit information. A change is a new row (next `version`,
+ * same `record_key`); the current version is the highest one. Never updated, never deleted (A20, B33).
+ */
+export type RecordTable = {
+  id: string;
+  record_key: string;
+  version: number;
+  item_code: string;
+  item_version: number;
+  /** 谁提供谁负责 (B4): part of the record's identity with `provider_record_id` */
+  provider_department: string;
+  provider_record_id: string;
+  subject_id: string;
+  /** the subject's name as the provider wrote it on this record (A8) */
+  subject_name: string;
+  severity: '一般' | '较重' | '严重' | null;
+  identified_on: string;
+  received_at: string;
+  /** B27: last day of validity, counted from `identified_on`; null for non-negative items */
+  validity_ends_on: string | null;
+  policy_id: string;
+  policy_version: string;
+  /** JSON: the item's fields; `code` fields sealed as `{ "sealed": … }` (decision in records.content.ts) */
+  fields: unknown;
+  /** sha256 of the canonical content, codes replaced by their blind index: detects unchanged retries */
+  content_digest: string;
+  reason: string | null;
+  /** A9: working days from identification to the China date of receipt */
+  push_workdays: number;
+  push_late: number;
+  push_provisional: number;
+  batch_id: string;
+};
+
+export type IntakeBatchTable = {
+  id: string;
+  provider_department: string;
+  channel: 'api' | 'spreadsheet' | 'cli';
+  mode: 'all_or_nothing' | 'accept_valid';
+  total: number;
+  created: number;
+  unchanged: number;
+  new_version: number;
+  /** rows refused for their own errors */
+  refused: number;
+  /** valid rows not written because an all-or-nothing batch had a refused row */
+  aborted: number;
+  actor_id: string | null;
+  actor_role: string;
+  request_id: string | null;
+  started_at: string;
+  finished_at: string;
+};
+
+/** A known code submitted with another name: kept for review, the subject's name is not overwritten. */
+export type SubjectNameConflictTable = {
+  id: string;
+  subject_id: string;
+  known_name: string;
+  submitted_name: string;
+  provider_department: string;
+  batch_id: string;
+  record_id: string | null;
+  status: 'open' | 'resolved';
+  detected_at: string;
+};

@@ -1,0 +1,138 @@
+/**
+ * What a stored record carries besides its content: validity end by severity (B27) with the policy
+ * that computed it, push timeliness against the official holiday calendar (A9, A22), sealed identity
+ * codes in fields (B33, decision 0003), and row digests in the audit chain (A20).
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { verifyRows } from '../audit/index.ts';
+import { catalogRepository, exampleRow } from '../catalog/index.ts';
+import { citizenId, penalty, push, type RecordsTestApp, recordsTestApp, setClock } from './test-support.ts';
+
+/** A black-list entry for a person (A8(1)), identified on `identifiedOn`. */
+async function blacklistRow(t: RecordsTestApp, n: number, identifiedOn: string) {
+  const item = (await catalogRepository(t.ctx.store).current('blacklist-person'))!;
+  const row = exampleRow(item) as { fields: Record<string, unknown> } & Record<string, unknown>;
+  delete row.fields.gender;
+  delete row.fields.age;
+  row.fields.validUntil = '2028-12-31';
+  return {
+    ...row,
+    providerRecordId: `B-${n}`,
+    subject: { code: citizenId('19800101', String(200 + n)), name: `名单人${n}` },
+    severity: '严重',
+    identifiedOn,
+  };
+}
+
+describeEachEngine('stored records: validity, timeliness, sealing, audit (B27, A9, A20)', (getStore) => {
+  let t: RecordsTestApp;
+  before(async () => {
+    t = await recordsTestApp(getStore());
+  });
+  after(async () => t.close());
+
+  it('B27: validity ends 1 year after identification for 一般 and 3 years for 严重, with the policy version', async () => {
+    setClock('2026-11-26T08:00:00.000Z');
+    const rows = [
+      penalty(1, { severity: '一般', identifiedOn: '2024-03-15' }),
+      penalty(2, { severity: '严重', identifiedOn: '2024-03-15' }),
+    ];
+    const result = await push(t, 'HA-TAX', rows);
+    assert.equal(result.summary.created, 2);
+    const [ordinary] = await t.intake.repository.versions('HA-TAX', 'P-1');
+    const [severe] = await t.intake.repository.versions('HA-TAX', 'P-2');
+    assert.equal(ordinary!.validity_ends_on, '2025-03-15', 'counted from identification, not the push');
+    assert.equal(severe!.validity_ends_on, '2027-03-15');
+    assert.deepEqual([severe!.policy_id, severe!.policy_version], [t.ctx.policy.id, t.ctx.policy.version]);
+  });
+
+  it('A9: a list decision pushed 14 days later across National Day is on time (5 working days); 10 is late', async () => {
+    setClock('2025-10-10T02:00:00.000Z'); // 10:00 in Huai'an
+    const rows = [
+      await blacklistRow(t, 1, '2025-09-26'),
+      await blacklistRow(t, 2, '2025-09-19'),
+      penalty(3, { identifiedOn: '2025-09-19' }),
+    ];
+    const result = await push(t, 'HA-TAX', rows);
+    assert.equal(result.summary.created, 3, JSON.stringify(result.results.map((r) => r.errors)));
+    const stored = async (id: string) => (await t.intake.repository.versions('HA-TAX', id))[0]!;
+    const onTime = await stored('B-1');
+    assert.deepEqual([onTime.push_workdays, onTime.push_late, onTime.push_provisional], [5, 0, 0]);
+    const late = await stored('B-2');
+    assert.deepEqual([late.push_workdays, late.push_late], [10, 1]);
+    const notAList = await stored('P-3');
+    assert.deepEqual([notAList.push_workdays, notAList.push_late], [10, 0], 'figure kept, no verdict');
+
+    const corrected = {
+      ...rows[1]!,
+      reason: '更正认定依据',
+      fields: { ...(rows[1]!.fields as Record<string, unknown>), legalBasis: '更正后的依据' },
+    };
+    setClock('2025-10-20T02:00:00.000Z');
+    assert.equal((await push(t, 'HA-TAX', [corrected])).results[0]!.outcome, 'new_version');
+    const [, second] = await t.intake.repository.versions('HA-TAX', 'B-2');
+    assert.deepEqual([second!.push_workdays, second!.push_late], [17, 0], 'a correction is not a late push');
+
+    const stats = await t.intake.stats('2025-10-10', '2025-10-10');
+    assert.equal(stats.pushDeadlineWorkdays, 7);
+    assert.deepEqual(stats.departments, [
+      { department: 'HA-TAX', pushed: 3, late: 1, provisional: 0, refused: 0 },
+    ]);
+  });
+
+  it('counts refused rows per department by the day the batch arrived (A22)', async () => {
+    setClock('2025-10-13T02:00:00.000Z');
+    await push(t, 'HA-GSJ', [penalty(4), penalty(5, { identifiedOn: '2025-13-01' })]);
+    const stats = await t.intake.stats('2025-10-11', '2025-10-13');
+    assert.deepEqual(stats.departments, [
+      { department: 'HA-GSJ', pushed: 1, late: 0, provisional: 0, refused: 1 },
+    ]);
+    await assert.rejects(t.intake.stats('2025-10-13', '2025-10-01'), /RECORD_STATS_RANGE_INVALID|不晚于/);
+  });
+
+  it('seals identity codes in fields: no plaintext at rest, found by blind index (B33, decision 0003)', async () => {
+    setClock('2026-11-26T08:00:00.000Z');
+    const principal = citizenId('19751224', '555');
+    const row: Record<string, unknown> = { ...penalty(6), item: 'test-coded-penalty' };
+    (row.fields as Record<string, unknown>).principalCode = principal;
+    const result = await push(t, 'HA-TAX', [row]);
+    assert.equal(result.results[0]!.outcome, 'created');
+    const [stored] = await t.intake.repository.versions('HA-TAX', 'P-6');
+    const sealed = stored!.fields.principalCode as { sealed: string; index: string };
+    assert.ok(!JSON.stringify(stored!.fields).includes(principal));
+    assert.equal(t.ctx.sealer.open(sealed.sealed), principal);
+    assert.equal(sealed.index, t.ctx.sealer.digest(principal));
+    assert.equal((await push(t, 'HA-TAX', [row])).results[0]!.outcome, 'unchanged', 'digest over the index');
+  });
+
+  it('records every written row in the audit chain, and one intake entry per batch without values (A20)', async () => {
+    const verdict = await verifyRows(t.ctx.store);
+    assert.deepEqual(verdict.problems, []);
+    assert.ok(verdict.checked >= 7);
+    const entries = await Array.fromAsync(t.ctx.audit.repository.entries());
+    const intake = entries.filter((e) => e.action === 'records.intake');
+    assert.ok(intake.length >= 5);
+    const refusedBatch = intake.find((e) => e.actorDepartment === 'HA-GSJ')!;
+    assert.equal(refusedBatch.actorRole, 'system');
+    assert.deepEqual(
+      [refusedBatch.detail.created, refusedBatch.detail.refused, refusedBatch.detail.errorCodes],
+      [1, 1, { CATALOG_FIELD_TYPE: 1 }],
+    );
+  });
+
+  it('detects a record edited in place afterwards (records are immutable, A20)', async () => {
+    await t.ctx.store.db
+      .updateTable('records')
+      .set({ severity: '一般' })
+      .where('provider_record_id', '=', 'P-2')
+      .where('provider_department', '=', 'HA-TAX')
+      .execute();
+    const verdict = await verifyRows(t.ctx.store);
+    assert.deepEqual(
+      verdict.problems.map((p) => [p.table, p.reason]),
+      [['records', 'row_digest_mismatch']],
+    );
+  });
+});
