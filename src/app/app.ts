@@ -12,6 +12,7 @@ import { codesRoutes } from '../modules/identity-codes/codes.routes.ts';
 import { uploadRoutes } from '../modules/intake-files/upload.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { recordsReadRoutes } from '../modules/records/records-read.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
 import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
@@ -58,6 +59,7 @@ export async function createApp(
       auditRoutes(ctx),
       catalogRoutes(ctx),
       recordsRoutes(ctx, ctx.intake),
+      recordsReadRoutes(ctx),
       uploadRoutes(ctx, ctx.intake),
     ],
   });

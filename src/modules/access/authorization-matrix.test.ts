@@ -70,6 +70,8 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/catalog/:code/template.xlsx': EVERYONE,
   'POST /api/v1/records': ['provider_staff'],
   'POST /api/v1/records/upload': ['provider_staff'],
+  'GET /api/v1/me/records': ['subject'],
+  'GET /api/v1/subjects/:code/records': GOVERNMENT_READERS,
   'GET /api/v1/records/stats': ['center_staff', 'credit_office'],
   'GET /api/v1/audit/verify': ['auditor'],
   'GET /api/v1/audit/entries': ['auditor'],

@@ -70,7 +70,6 @@ export function canRead(
   consents: readonly Consent[],
   now: string,
 ): ReadDecision {
-  if (target.scope === 'public') return { allowed: true, basis: 'public' };
   if (actor.kind === 'account' && actor.role === 'subject' && actor.subjectId === target.subjectId) {
     return { allowed: true, basis: 'own_subject' };
   }
@@ -78,6 +77,8 @@ export function canRead(
   if (department !== null && department === target.providerDepartment) {
     return { allowed: true, basis: 'own_provider' };
   }
+  // Ownership is decided first: it also governs what happens after validity ends (B27 archives).
+  if (target.scope === 'public') return { allowed: true, basis: 'public' };
   const governmentReader = hasPermission(actor, 'subjects.read');
   if (target.scope === 'government' && governmentReader) return { allowed: true, basis: 'government_duty' };
   if (target.scope === 'authorized' && department !== null) {

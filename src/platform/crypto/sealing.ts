@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
@@ -37,6 +44,8 @@ export function createSealer(
   // SM4 takes a 128-bit key; the SM3 tag key is derived so the two never coincide.
   const sm4Key = createHmac('sm3', keys.dataKey).update('xinyong:sm4:enc').digest().subarray(0, 16);
   const sm3MacKey = createHmac('sm3', keys.dataKey).update('xinyong:sm4:mac').digest();
+  // Key objects prepared once: the blind index is computed for every code of every intake row.
+  const indexKey = createSecretKey(keys.indexKey);
   const sm4Tag = (iv: Buffer, body: Buffer) => createHmac('sm3', sm3MacKey).update(iv).update(body).digest();
 
   return {
@@ -69,7 +78,7 @@ export function createSealer(
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
     digest(plain) {
-      return createHmac('sha256', keys.indexKey).update(plain, 'utf8').digest('hex');
+      return createHmac('sha256', indexKey).update(plain, 'utf8').digest('hex');
     },
     deriveKey(label) {
       return createHmac('sha256', keys.indexKey).update(`xinyong:derive:${label}`, 'utf8').digest();
