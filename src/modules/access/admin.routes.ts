@@ -50,17 +50,26 @@ export function adminRoutes(ctx: AppContext) {
         },
         config: { access: accountsAccess },
       },
-      async () => ({
-        accounts: (await ctx.auth.accounts.list()).map((a) => ({
-          id: a.id,
-          login: a.login,
-          displayName: a.displayName,
-          role: a.role,
-          departmentCode: a.departmentCode,
-          status: a.status,
-          totpEnabled: a.totpSecretSealed !== null,
-        })),
-      }),
+      async (request) => {
+        await ctx.audit.record({
+          actor: request.actor,
+          action: 'account.list',
+          targetType: 'account',
+          result: 'ok',
+          requestId: request.id,
+        });
+        return {
+          accounts: (await ctx.auth.accounts.list()).map((a) => ({
+            id: a.id,
+            login: a.login,
+            displayName: a.displayName,
+            role: a.role,
+            departmentCode: a.departmentCode,
+            status: a.status,
+            totpEnabled: a.totpSecretSealed !== null,
+          })),
+        };
+      },
     );
 
     app.post(

@@ -128,7 +128,17 @@ export function recordsReadRoutes(ctx: AppContext) {
         const actor = request.actor;
         if (actor.kind !== 'account' || !actor.subjectId)
           throw new AppError('ACCESS_DENIED', 403, '仅限信息主体本人', 'Only the subject itself');
-        return readable(actor, actor.subjectId);
+        const result = await readable(actor, actor.subjectId);
+        await ctx.audit.record({
+          actor,
+          action: 'records.read_own',
+          targetType: 'subject',
+          targetId: actor.subjectId,
+          result: 'ok',
+          detail: { records: result.records.length },
+          requestId: request.id,
+        });
+        return result;
       },
     );
 

@@ -75,6 +75,8 @@ describeEachEngine('reading records by scope, consent and validity', (getStore) 
     const body = res.json();
     assert.equal(body.records.length, 4);
     assert.equal(body.records.filter((r: { expired: boolean }) => r.expired).length, 1);
+    const own = await Array.fromAsync(t.ctx.audit.repository.entries({ action: 'records.read_own' }));
+    assert.equal(own.length, 1, 'a subject reading its own non-public records leaves a trace too (C §4(1))');
   });
 
   it('shows other government staff public and shared items, withholds 授权查询 and expired ones (B18, B21, B27)', async () => {

@@ -63,6 +63,14 @@ export function subjectsRoutes(ctx: AppContext) {
             ? await ctx.subjects.findById(actor.subjectId)
             : undefined;
         if (!subject) throw notFound();
+        await ctx.audit.record({
+          actor,
+          action: 'subject.read_own',
+          targetType: 'subject',
+          targetId: subject.id,
+          result: 'ok',
+          requestId: request.id,
+        });
         return view(subject);
       },
     );
