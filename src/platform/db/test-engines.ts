@@ -6,34 +6,15 @@
  * dropped afterwards. Where PostgreSQL is unreachable the PostgreSQL suites are skipped and say why —
  * except under CI=true, where they fail, so nothing can silently skip in CI.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe } from 'node:test';
-import pg from 'pg';
 import type { EngineName, Store } from './engine.ts';
-import { migrateToLatest } from './migrate.ts';
-import { openPostgres } from './postgres.ts';
-import { openSqlite } from './sqlite.ts';
+import { createScratchStore, postgresUnavailable } from './scratch.ts';
 
 export const TEST_PG_URL =
   process.env.XINYONG_TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const inCi = process.env.CI === 'true';
 
-async function probePostgres(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const pgUnavailable = await probePostgres();
+const pgUnavailable = await postgresUnavailable(TEST_PG_URL);
 
 export type TestStore = Store & { engine: EngineName; url: string };
 
@@ -41,38 +22,8 @@ export type TestStore = Store & { engine: EngineName; url: string };
 export async function createTestStore(
   engine: EngineName,
 ): Promise<{ store: TestStore; dispose(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-test-'));
-    const file = path.join(dir, 'test.db');
-    const store = openSqlite(file);
-    await migrateToLatest(store);
-    return {
-      store: { ...store, engine, url: `sqlite:${file}` },
-      async dispose() {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `xinyong_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(TEST_PG_URL);
-  url.pathname = `/${name}`;
-  const store = openPostgres(url.toString(), { max: 4 });
-  await migrateToLatest(store);
-  return {
-    store: { ...store, engine, url: url.toString() },
-    async dispose() {
-      await store.close();
-      const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  const scratch = await createScratchStore(engine, { prefix: 'xinyong-test', postgresUrl: TEST_PG_URL });
+  return { store: { ...scratch.store, engine, url: scratch.url }, dispose: scratch.dispose };
 }
 
 /**
