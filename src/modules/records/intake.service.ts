@@ -66,9 +66,18 @@ export function intakeService(deps: IntakeDeps) {
     meta: RowsWrittenMeta,
   ) {
     const subjects = new Map<string, NewSubject>();
-    accepted.forEach(({ row }, i) => {
+    // Subjects already on the platform need nothing: look them up by blind index first, so a batch
+    // about known subjects seals and inserts nothing.
+    const candidates = accepted.filter(
+      (_, i) => plan[i]!.outcome !== 'unchanged' && plan[i]!.outcome !== 'refused',
+    );
+    const known = await repository.subjectsByDigest(deps.store.db, [
+      ...new Set(candidates.map((a) => a.subjectIndex)),
+    ]);
+    accepted.forEach(({ row, subjectIndex }, i) => {
       const outcome = plan[i]!.outcome;
       if (outcome === 'unchanged' || outcome === 'refused' || subjects.has(row.subject.code)) return;
+      if (known.has(subjectIndex)) return;
       const check = checkCode(row.subject.code);
       subjects.set(row.subject.code, {
         kind: row.subject.kind,
