@@ -25,6 +25,10 @@ pg.types.setTypeParser(DATE, (v) => v);
 
 export function openPostgres(url: string, options: { max?: number } = {}): Store {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle pooled connection that the server ends (restart, failover, a dropped database) is emitted
+  // as a pool 'error'; unhandled, it would crash the process. pg discards that client and the next
+  // query opens a fresh connection, so there is nothing more to do here.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
