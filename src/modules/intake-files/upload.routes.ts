@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { actorDepartment } from '../access/actor.ts';
 import { catalogRepository } from '../catalog/index.ts';
 import { type IntakeService, intakeService } from '../records/intake.service.ts';
 import { INTAKE_MODES } from '../records/intake.types.ts';
+import { providerDepartmentOf } from '../records/records.routes.ts';
 import { XLSX_CONTENT } from './error-report.ts';
 import { uploadService } from './upload.service.ts';
 import { notAWorkbook } from './xlsx-rows.ts';
@@ -92,15 +92,7 @@ export function uploadRoutes(ctx: AppContext, intake: IntakeService = intakeServ
           config: { access: { kind: 'permission', permission: 'records.write' } },
         },
         async (request, reply) => {
-          const department = actorDepartment(request.actor);
-          if (!department) {
-            throw new AppError(
-              'RECORD_PROVIDER_REQUIRED',
-              403,
-              '只有信息提供单位的账号或系统密钥可以报送信用信息',
-              'Only an account or system key of an information provider may push credit records',
-            );
-          }
+          const department = providerDepartmentOf(request.actor);
           const body = uploadedBody(request.headers['content-type'], request.body);
           const { result, report } = await uploads.upload({
             actor: request.actor,

@@ -2,9 +2,23 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { actorDepartment } from '../access/actor.ts';
+import { type Actor, actorDepartment } from '../access/actor.ts';
 import { type IntakeService, intakeService } from './intake.service.ts';
 import { INTAKE_MODES, MAX_ROWS_PER_CALL } from './intake.types.ts';
+
+/** B4: records are always pushed as the caller's own department; a caller without one cannot push. */
+export function providerDepartmentOf(actor: Actor): string {
+  const department = actorDepartment(actor);
+  if (!department) {
+    throw new AppError(
+      'RECORD_PROVIDER_REQUIRED',
+      403,
+      '只有信息提供单位的账号或系统密钥可以报送信用信息',
+      'Only an account or system key of an information provider may push credit records',
+    );
+  }
+  return department;
+}
 
 /** 10,000 rows of a few hundred characters each, with room for long free-text fields. */
 const INTAKE_BODY_LIMIT = 32 * 1024 * 1024;
@@ -101,15 +115,7 @@ export function recordsRoutes(ctx: AppContext, intake: IntakeService = intakeSer
         config: { access: { kind: 'permission', permission: 'records.write' } },
       },
       async (request) => {
-        const department = actorDepartment(request.actor);
-        if (!department) {
-          throw new AppError(
-            'RECORD_PROVIDER_REQUIRED',
-            403,
-            '只有信息提供单位的账号或系统密钥可以报送信用信息',
-            'Only an account or system key of an information provider may push credit records',
-          );
-        }
+        const department = providerDepartmentOf(request.actor);
         return intake.submit({
           actor: request.actor,
           providerDepartment: department,

@@ -114,3 +114,16 @@ export const ENFORCEMENT_DEPARTMENTS = [
   'HA-WJJ',
   'HA-GAJ',
 ];
+
+/** What every negative item shares: B15 severity required, B27 validity from policy, not a list. */
+export const NEGATIVE_DEFAULTS = {
+  category: 'negative',
+  usagePeriod: null,
+  publicationPeriod: null,
+  severityRequired: true,
+  listType: null,
+} as const;
+
+/** The authority that decided, as a negative item's field. */
+export const authority = (label: string, example: string) =>
+  unit('authority', label, 'deciding authority', example);

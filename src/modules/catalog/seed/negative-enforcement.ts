@@ -5,6 +5,7 @@
 import type { CatalogItemDraft } from '../catalog.ts';
 import {
   amount,
+  authority,
   choice,
   date,
   documentNumber,
@@ -12,20 +13,12 @@ import {
   facts,
   handling,
   legalRepresentative,
+  NEGATIVE_DEFAULTS,
   OPTIONAL,
   text,
-  unit,
 } from './fields.ts';
 
-const negative = {
-  category: 'negative',
-  usagePeriod: null,
-  publicationPeriod: null,
-  severityRequired: true,
-  listType: null,
-} as const;
-
-const authority = (label: string, example: string) => unit('authority', label, 'deciding authority', example);
+const negative = NEGATIVE_DEFAULTS;
 
 export const ENFORCEMENT_ITEMS: CatalogItemDraft[] = [
   {

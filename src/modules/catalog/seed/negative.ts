@@ -5,6 +5,7 @@
 import type { CatalogItemDraft } from '../catalog.ts';
 import {
   amount,
+  authority,
   caseNumber,
   choice,
   date,
@@ -13,20 +14,13 @@ import {
   handling,
   integer,
   legalRepresentative,
+  NEGATIVE_DEFAULTS,
   OPTIONAL,
   text,
   unit,
 } from './fields.ts';
 
-const negative = {
-  category: 'negative',
-  usagePeriod: null,
-  publicationPeriod: null,
-  severityRequired: true,
-  listType: null,
-} as const;
-
-const authority = (label: string, example: string) => unit('authority', label, 'deciding authority', example);
+const negative = NEGATIVE_DEFAULTS;
 
 /** B12(1)–(4): judgments, judgment debtors, arrears, wage arrears, bidding fraud. */
 export const NEGATIVE_ITEMS: CatalogItemDraft[] = [
