@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { Account } from './accounts.repository.ts';
 import { actorId } from './actor.ts';
 import { PERMISSIONS, ROLES } from './roles.ts';
 
@@ -34,6 +35,16 @@ const KeyId = z.object({
   id: z.string().regex(/^[A-Za-z0-9]{8,40}$/, '密钥编号格式不正确 / malformed key id'),
 });
 
+const accountView = (a: Account): z.infer<typeof AccountView> => ({
+  id: a.id,
+  login: a.login,
+  displayName: a.displayName,
+  role: a.role,
+  departmentCode: a.departmentCode,
+  status: a.status,
+  totpEnabled: a.totpSecretSealed !== null,
+});
+
 const accountsAccess = { kind: 'permission', permission: 'accounts.manage', systems: false } as const;
 const keysAccess = { kind: 'permission', permission: 'apikeys.manage', systems: false } as const;
 
@@ -59,15 +70,7 @@ export function adminRoutes(ctx: AppContext) {
           requestId: request.id,
         });
         return {
-          accounts: (await ctx.auth.accounts.list()).map((a) => ({
-            id: a.id,
-            login: a.login,
-            displayName: a.displayName,
-            role: a.role,
-            departmentCode: a.departmentCode,
-            status: a.status,
-            totpEnabled: a.totpSecretSealed !== null,
-          })),
+          accounts: (await ctx.auth.accounts.list()).map(accountView),
         };
       },
     );
@@ -103,15 +106,7 @@ export function adminRoutes(ctx: AppContext) {
           detail: { login: a.login, role: a.role, departmentCode: a.departmentCode },
           requestId: request.id,
         });
-        return reply.status(201).send({
-          id: a.id,
-          login: a.login,
-          displayName: a.displayName,
-          role: a.role,
-          departmentCode: a.departmentCode,
-          status: a.status,
-          totpEnabled: false,
-        });
+        return reply.status(201).send(accountView(a));
       },
     );
 

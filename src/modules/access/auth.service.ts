@@ -1,11 +1,10 @@
 import {
-  constantTimeEqual,
   csrfTokenFor,
-  hashApiKeySecret,
   hashSessionToken,
   lockoutStatus,
   newSessionToken,
   parseApiKey,
+  verifyApiKeySecret,
   verifyCsrfToken,
   verifyPassword,
   verifyTotp,
@@ -150,7 +149,7 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
       const parsed = parseApiKey(full);
       if (!parsed) throw refused('格式不正确', 'malformed');
       const key = await apiKeys.findWithHash(parsed.keyId);
-      if (!key || !constantTimeEqual(key.secretHash, hashApiKeySecret(parsed.secret)))
+      if (!key || !verifyApiKeySecret(parsed.secret, key.secretHash))
         throw refused('密钥不存在', 'unknown key');
       const now = deps.now();
       if (key.revokedAt) throw refused(`已于 ${key.revokedAt} 吊销`, `revoked at ${key.revokedAt}`);

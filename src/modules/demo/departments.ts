@@ -1,7 +1,8 @@
+/** What a department does on the platform (DOMAIN.md, "Who uses it"). */
+import type { DepartmentKind } from '../departments/departments.repository.ts';
 import { huaianCounties } from '../identity-codes/index.ts';
 
-/** What a department does on the platform (DOMAIN.md, "Who uses it"). */
-export type DepartmentKind = 'provider' | 'user' | 'credit_center' | 'credit_office' | 'regional_node';
+export type { DepartmentKind };
 
 /**
  * The nature of the unit. It decides A11 notifications: a black-listed state organ, public institution
