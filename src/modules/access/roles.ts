@@ -33,7 +33,13 @@ export const PERMISSIONS = [
   'consents.read', // staff see consents that name their department
   'records.write', // providers push credit information (intake issue)
   'intake.stats', // per-department intake and timeliness figures (A9, A22, B35)
-  'checks.run', // user departments check subjects (joint incentives and punishments issue)
+  'checks.run', // user departments check subjects and report the measures applied (B19, B22, C §5(2))
+  'checks.report', // quarterly joint reward/punishment figures of every department (A21)
+  'lists.read', // red/black list entries with their history (A3–A12)
+  'lists.manage', // list types (a city may add e.g. 重点关注名单)
+  'measures.manage', // edit the measures catalog (A13, A14, D §5): a new version each time
+  'relations.manage', // link organizations to their legal representative and responsible persons (B26)
+  'inbox.read', // a department's notifications (A4, A11, B26)
   'accounts.manage', // create accounts, reset passwords
   'apikeys.manage', // issue, rotate, revoke API keys for systems
   'codes.exceptions.manage', // register identity-code exceptions
@@ -44,10 +50,28 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   subject: ['subjects.read_own', 'consents.manage_own'],
-  provider_staff: ['subjects.read', 'records.write', 'consents.read'],
-  user_staff: ['subjects.read', 'checks.run', 'consents.read'],
-  center_staff: ['subjects.read', 'consents.read', 'codes.exceptions.manage', 'intake.stats'],
-  credit_office: ['subjects.read', 'consents.read', 'intake.stats'],
+  provider_staff: ['subjects.read', 'records.write', 'consents.read', 'lists.read', 'inbox.read'],
+  user_staff: ['subjects.read', 'checks.run', 'consents.read', 'lists.read', 'inbox.read'],
+  center_staff: [
+    'subjects.read',
+    'consents.read',
+    'codes.exceptions.manage',
+    'intake.stats',
+    'lists.read',
+    'relations.manage',
+    'checks.report',
+    'inbox.read',
+  ],
+  credit_office: [
+    'subjects.read',
+    'consents.read',
+    'intake.stats',
+    'lists.read',
+    'lists.manage',
+    'measures.manage',
+    'checks.report',
+    'inbox.read',
+  ],
   admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
   auditor: ['audit.read'],
 };
@@ -58,6 +82,8 @@ export const SYSTEM_PERMISSIONS: readonly Permission[] = [
   'records.write',
   'checks.run',
   'consents.read',
+  'lists.read',
+  'inbox.read',
 ];
 
 export function isRole(value: string): value is Role {

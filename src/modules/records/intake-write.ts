@@ -25,6 +25,8 @@ export type BatchContext = {
 
 export type BuiltRecords = {
   records: Insertable<RecordTable>[];
+  /** the accepted row each of `records` was built from (same order) */
+  sources: AcceptedRow[];
   conflicts: Insertable<SubjectNameConflictTable>[];
 };
 
@@ -44,7 +46,7 @@ export async function buildRecords(
   const receivedAt = deps.now();
   const receivedOn = chinaDayOf(receivedAt);
   const calendar = deps.calendar.current();
-  const built: BuiltRecords = { records: [], conflicts: [] };
+  const built: BuiltRecords = { records: [], sources: [], conflicts: [] };
   accepted.forEach((a, i) => {
     const planned = plan[i]!;
     const base = { index: a.index, providerRecordId: a.row.providerRecordId };
@@ -90,6 +92,7 @@ export async function buildRecords(
       push_provisional: push.provisional ? 1 : 0,
       batch_id: batchId,
     });
+    built.sources.push(a);
     const warnings = [...a.row.warnings];
     if (subject.name !== a.row.subject.name) {
       // Never a silent overwrite: the registered name stays, the other one is kept for review.
@@ -188,6 +191,14 @@ export async function commitBatch(
     const written = await batch.repository.insertRecords(trx, outcome.records);
     await recordRowsWritten(trx, { table: 'records', rows: written }, { ...writer, detail: { batchId } });
     await batch.repository.insertNameConflicts(trx, outcome.conflicts);
+    const hook = batch.deps.hooks?.written;
+    if (hook) {
+      await hook(
+        trx,
+        outcome.records.map((record, i) => ({ record, accepted: outcome.sources[i]! })),
+        { batchId, providerDepartment: request.providerDepartment, at: finishedAt, writer },
+      );
+    }
   }
   const errorCodes: Record<string, number> = {};
   for (const r of results) for (const e of r.errors ?? []) errorCodes[e.code] = (errorCodes[e.code] ?? 0) + 1;

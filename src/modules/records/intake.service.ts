@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { chinaDayOf, type RowsWrittenMeta } from '../audit/index.ts';
@@ -29,6 +31,7 @@ class BatchRefused extends Error {
 }
 
 const hasRefusal = (plan: readonly Planned[]) => plan.some((p) => p.outcome === 'refused');
+const isWrite = (p: Planned) => p.outcome === 'created' || p.outcome === 'new_version';
 
 /**
  * 归集 (B16–B17): one batch of rows from one provider through one channel (API, spreadsheet, CLI).
@@ -136,13 +139,34 @@ export function intakeService(deps: IntakeDeps) {
       digest: a.digest,
     }));
     const ids = planInput.map((p) => p.providerRecordId);
+    const today = chinaDayOf(startedAt);
+    /** Rows other modules refuse (A4: a red list row for a black-listed subject), as refusals in the plan. */
+    const withHookRefusals = async (trx: Kysely<Database>, plan: Planned[]): Promise<Planned[]> => {
+      const refuse = deps.hooks?.refuse;
+      if (!refuse) return plan;
+      const writing = accepted.filter((_, i) => isWrite(plan[i]!));
+      if (writing.length === 0) return plan;
+      const refusals = await refuse(
+        trx,
+        writing.map((a) => ({ accepted: a, subjectIndex: a.subjectIndex })),
+        today,
+      );
+      if (refusals.size === 0) return plan;
+      return plan.map((p) => {
+        const errors = refusals.get(p.index);
+        return errors ? { ...p, outcome: 'refused', errors } : p;
+      });
+    };
     const abort = (plan: Planned[]) =>
       store.db
         .transaction()
         .execute((trx) => commitBatch(trx, batch, { accepted, plan, results, aborted: true }));
 
     // A first look before any write, so an all-or-nothing batch that will fail registers no subject.
-    const preview = planRows(planInput, await repository.latestVersions(store.db, department, ids));
+    const preview = await withHookRefusals(
+      store.db,
+      planRows(planInput, await repository.latestVersions(store.db, department, ids)),
+    );
     if (mode === 'all_or_nothing' && (accepted.length < rows.length || hasRefusal(preview))) {
       return abort(preview);
     }
@@ -155,7 +179,10 @@ export function intakeService(deps: IntakeDeps) {
       try {
         return await store.db.transaction().execute(async (trx) => {
           // Planned again inside the transaction: what another push committed meanwhile counts.
-          const plan = planRows(planInput, await repository.latestVersions(trx, department, ids));
+          const plan = await withHookRefusals(
+            trx,
+            planRows(planInput, await repository.latestVersions(trx, department, ids)),
+          );
           if (mode === 'all_or_nothing' && hasRefusal(plan)) throw new BatchRefused(plan);
           const built = await buildRecords(trx, batch, accepted, plan, results);
           return commitBatch(trx, batch, { accepted, plan, results, aborted: false, ...built });

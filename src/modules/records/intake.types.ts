@@ -1,9 +1,13 @@
+import type { Insertable, Kysely } from 'kysely';
 import type { AppContext } from '../../app/context.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { Actor } from '../access/actor.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { RowError } from '../catalog/index.ts';
 import type { ScreenedRow } from './intake-rows.ts';
+import type { RecordTable } from './records.schema.ts';
 
-export const INTAKE_CHANNELS = ['api', 'spreadsheet', 'cli'] as const;
+export const INTAKE_CHANNELS = ['api', 'spreadsheet', 'cli', 'form'] as const;
 export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 export const INTAKE_MODES = ['all_or_nothing', 'accept_valid'] as const;
 export type IntakeMode = (typeof INTAKE_MODES)[number];
@@ -47,7 +51,35 @@ export type IntakeResult = { batchId: string; summary: IntakeSummary; results: R
 export type IntakeDeps = Pick<
   AppContext,
   'store' | 'sealer' | 'policy' | 'calendar' | 'subjects' | 'audit' | 'codes' | 'now'
->;
+> & { hooks?: IntakeHooks };
+
+/** A row about to be written (created or new version), with the subject it is about. */
+export type RowToWrite = { accepted: AcceptedRow; subjectIndex: string };
+
+/** A record just inserted, with the accepted row it was built from. */
+export type WrittenRecord = { accepted: AcceptedRow; record: Insertable<RecordTable> };
+
+export type BatchInfo = {
+  batchId: string;
+  providerDepartment: string;
+  at: string;
+  writer: RowsWrittenMeta;
+};
+
+/**
+ * What other modules add to intake, inside the batch's transaction (the lists module: A4 refusal of a
+ * red list row for a black-listed subject; list entries, cross-check and notifications after write).
+ */
+export type IntakeHooks = {
+  /** per-row refusals (row index → errors) among the rows planned to be written */
+  refuse?(
+    trx: Kysely<Database>,
+    rows: readonly RowToWrite[],
+    today: string,
+  ): Promise<Map<number, RowError[]>>;
+  /** after the batch's records are inserted, before the batch commits */
+  written?(trx: Kysely<Database>, written: readonly WrittenRecord[], batch: BatchInfo): Promise<void>;
+};
 
 /** A row that passed screening, with its content digest and its subject's blind index. */
 export type AcceptedRow = Extract<ScreenedRow, { valid: true }> & { digest: string; subjectIndex: string };

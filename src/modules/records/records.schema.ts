@@ -43,7 +43,7 @@ export type RecordTable = {
 export type IntakeBatchTable = {
   id: string;
   provider_department: string;
-  channel: 'api' | 'spreadsheet' | 'cli';
+  channel: 'api' | 'spreadsheet' | 'cli' | 'form';
   mode: 'all_or_nothing' | 'accept_valid';
   total: number;
   created: number;

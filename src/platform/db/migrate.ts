@@ -7,6 +7,10 @@ import * as m0002 from './migrations/0002-audit.ts';
 import * as m0003 from './migrations/0003-access.ts';
 import * as m0004 from './migrations/0004-catalog.ts';
 import * as m0005 from './migrations/0005-records.ts';
+import * as m0006 from './migrations/0006-lists.ts';
+import * as m0007 from './migrations/0007-measures.ts';
+import * as m0008 from './migrations/0008-subject-search.ts';
+import * as m0009 from './migrations/0009-checks.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, caps: Capabilities): Promise<void> };
 
@@ -20,6 +24,10 @@ const MIGRATIONS: ReadonlyArray<readonly [string, EngineMigration]> = [
   ['0003-access', m0003],
   ['0004-catalog', m0004],
   ['0005-records', m0005],
+  ['0006-lists', m0006],
+  ['0007-measures', m0007],
+  ['0008-subject-search', m0008],
+  ['0009-checks', m0009],
 ];
 
 export async function migrateToLatest(store: Store): Promise<{ applied: string[] }> {

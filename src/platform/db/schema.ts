@@ -1,7 +1,11 @@
 import type { Generated } from 'kysely';
 import type { AccessTables } from '../../modules/access/access.schema.ts';
 import type { CatalogTables } from '../../modules/catalog/catalog.schema.ts';
+import type { ChecksTables } from '../../modules/checks/checks.schema.ts';
+import type { ListsTables } from '../../modules/lists/lists.schema.ts';
+import type { MeasuresTables } from '../../modules/measures/measures.schema.ts';
 import type { RecordsTables } from '../../modules/records/records.schema.ts';
+import type { SubjectSearchTables } from '../../modules/subject-search/subject-search.schema.ts';
 
 /**
  * The Kysely view of the database: one interface per table, column names as stored (snake_case).
@@ -10,7 +14,11 @@ import type { RecordsTables } from '../../modules/records/records.schema.ts';
  */
 export type Database = AccessTables &
   CatalogTables &
-  RecordsTables & {
+  RecordsTables &
+  ListsTables &
+  MeasuresTables &
+  SubjectSearchTables &
+  ChecksTables & {
     regions: RegionTable;
     departments: DepartmentTable;
     subjects: SubjectTable;

@@ -1,0 +1,2 @@
+/** Tables of the subject-search module (migration 0008-subject-search). */
+export type SubjectSearchTables = {};

@@ -1,0 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Capabilities } from '../engine.ts';
+
+/** Tables of the measures module (to be filled in by the module). */
+export async function up(_db: Kysely<unknown>, _caps: Capabilities): Promise<void> {}
