@@ -10,6 +10,7 @@ import { healthRoutes } from '../modules/health/health.routes.ts';
 import { codeExceptionsRoutes } from '../modules/identity-codes/code-exceptions.routes.ts';
 import { codesRoutes } from '../modules/identity-codes/codes.routes.ts';
 import { uploadRoutes } from '../modules/intake-files/upload.routes.ts';
+import { listsRoutes } from '../modules/lists/lists.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { recordsReadRoutes } from '../modules/records/records-read.routes.ts';
@@ -61,6 +62,7 @@ export async function createApp(
       recordsRoutes(ctx, ctx.intake),
       recordsReadRoutes(ctx),
       uploadRoutes(ctx, ctx.intake),
+      listsRoutes(ctx),
     ],
   });
 }

@@ -4,6 +4,8 @@ import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
+import { ensureSeedListTypes } from '../modules/lists/list-types.ts';
+import { listIntakeHooks } from '../modules/lists/lists.hooks.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { registerPolicyVersion } from '../modules/policy/policy-versions.repository.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
@@ -77,6 +79,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
     }
     const sealer = createSealer(keys, config.sealAlgorithm as SealAlgorithm);
     const { digest } = await registerPolicyVersion(store, policy, now());
+    // The city's red, black and watch lists exist from the start; the credit office may add more.
+    await ensureSeedListTypes(store.db, now());
     const calendar = calendarService(store);
     await calendar.reload();
     const auth = authService({ store, sealer, policy, now });
@@ -107,7 +111,17 @@ export async function createAppContext(config: Config, options: ContextOptions =
       }),
       consents: consentsRepository(store),
       audit,
-      intake: intakeService({ store, sealer, policy, calendar, subjects, audit, codes, now }),
+      intake: intakeService({
+        store,
+        sealer,
+        policy,
+        calendar,
+        subjects,
+        audit,
+        codes,
+        now,
+        hooks: listIntakeHooks(),
+      }),
       now,
       close: () => store.close(),
     };

@@ -1,5 +1,6 @@
 import { createApp } from '../../app/app.ts';
 import { createAppContext } from '../../app/context.ts';
+import { dispatchNotifications } from '../../modules/lists/notifications.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
@@ -20,7 +21,17 @@ export async function serveCommand(args: string[]): Promise<number> {
   console.log(`  数据库 / database: ${redactUrl(config.databaseUrl)}`);
   console.log(`  政策 / policy: ${ctx.policy.id} ${ctx.policy.version}`);
   console.log(`  接口文档 / API docs: ${address}/api/docs`);
+  // The notification outbox (A4, A11, B26): deliver what is pending now and every few seconds; a
+  // notice written just before a crash is delivered by the next start.
+  const dispatch = () =>
+    dispatchNotifications(ctx.store.db, ctx.now).catch((error) =>
+      app.log.error(error, 'notification dispatch failed'),
+    );
+  await dispatch();
+  const dispatcher = setInterval(dispatch, 5_000);
+  dispatcher.unref();
   const stop = async () => {
+    clearInterval(dispatcher);
     await app.close();
     await ctx.close();
     process.exit(0);

@@ -31,6 +31,9 @@ const GOVERNMENT_READERS: Caller[] = [
   'system',
 ];
 
+/** Staff who read lists and receive notices (the matrix's system key carries neither permission). */
+const LIST_READERS: Caller[] = ['provider_staff', 'user_staff', 'center_staff', 'credit_office'];
+
 /** Who is allowed on each route; everyone else must be refused. */
 const MATRIX: Record<string, Caller[]> = {
   'GET /': EVERYONE,
@@ -76,6 +79,15 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/audit/verify': ['auditor'],
   'GET /api/v1/audit/entries': ['auditor'],
   'GET /api/v1/audit/anchors': ['auditor'],
+  'GET /api/v1/list-types': EVERYONE,
+  'POST /api/v1/list-types': ['credit_office'],
+  'GET /api/v1/lists/entries': LIST_READERS,
+  'GET /api/v1/lists/entries/:id': LIST_READERS,
+  'POST /api/v1/lists/decisions': ['provider_staff'],
+  'GET /api/v1/subjects/:code/relations': LIST_READERS,
+  'POST /api/v1/subjects/:code/relations': ['center_staff'],
+  'GET /api/v1/inbox': LIST_READERS,
+  'POST /api/v1/inbox/:id/read': LIST_READERS,
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */

@@ -9,6 +9,7 @@ import {
   CATEGORIES,
   type CatalogItemDraft,
   FIELD_TYPES,
+  LIST_TYPE_CODE,
   LIST_TYPES,
   SUBJECT_KINDS,
   UPDATE_CYCLES,
@@ -63,7 +64,14 @@ export const CatalogItemDraftSchema = z
     usagePeriod: period.nullable(),
     publicationPeriod: period.nullable(),
     severityRequired: z.boolean(),
-    listType: z.enum(LIST_TYPES).nullable(),
+    listType: z
+      .string()
+      .regex(
+        LIST_TYPE_CODE,
+        '名单类型代码应为小写字母、数字和连字符 / a list type code: lowercase letters, digits, hyphens',
+      )
+      .nullable()
+      .describe(`名单类型代码（list_types），如 ${LIST_TYPES.join('、')}`),
     basis: z.array(z.string().min(1).max(40)).min(1).max(20),
     identifiedOnLabel: z.string().min(1).max(20).optional(),
   })

@@ -23,8 +23,11 @@ export type UpdateCycle = (typeof UPDATE_CYCLES)[number];
 export const FIELD_TYPES = ['text', 'date', 'integer', 'decimal', 'enum', 'code', 'boolean'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/** The list types the seed catalog uses; list types are data (table `list_types`), a city may add more. */
 export const LIST_TYPES = ['red', 'black'] as const;
-export type ListType = (typeof LIST_TYPES)[number];
+/** A list type code (`list_types.code`): 'red', 'black', or one the city added. */
+export type ListType = string;
+export const LIST_TYPE_CODE = /^[a-z][a-z0-9-]{0,39}$/;
 
 /**
  * B8 使用期限 / 公示期限: a calendar duration, exactly one unit — the policy's shape, so
@@ -134,7 +137,7 @@ export const FIELD_TYPE_LABELS: Record<FieldType, { zh: string; en: string; form
   boolean: { zh: '是/否', en: 'yes/no', format: '填“是”或“否”' },
 };
 
-export const LIST_TYPE_LABELS: Record<ListType, { zh: string; en: string }> = {
+export const LIST_TYPE_LABELS: Record<string, { zh: string; en: string }> = {
   red: { zh: '红名单', en: 'red list' },
   black: { zh: '黑名单', en: 'black list' },
 };

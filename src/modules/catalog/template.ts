@@ -178,7 +178,7 @@ function writeInstructions(
     ['内容', version.description],
     [
       '类别',
-      `${CATEGORY_LABELS[version.category].zh}${version.listType ? ` · ${LIST_TYPE_LABELS[version.listType].zh}` : ''}`,
+      `${CATEGORY_LABELS[version.category].zh}${version.listType ? ` · ${LIST_TYPE_LABELS[version.listType]?.zh ?? version.listType}` : ''}`,
     ],
     ['信息主体', version.subjectKinds.map((k) => (k === 'person' ? '自然人' : '法人和其他组织')).join('、')],
     ['使用范围（B18）', USAGE_SCOPE_LABELS[version.usageScope].zh],

@@ -23,7 +23,7 @@ export function providerDepartmentOf(actor: Actor): string {
 /** 10,000 rows of a few hundred characters each, with room for long free-text fields. */
 const INTAKE_BODY_LIMIT = 32 * 1024 * 1024;
 
-const RowErrorView = z.object({
+export const RowErrorView = z.object({
   code: z.string(),
   field: z.string().describe('dotted path: fields.fineAmount, subject.code, identifiedOn'),
   message: z.string(),

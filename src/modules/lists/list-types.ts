@@ -1,0 +1,86 @@
+/**
+ * List types are data (issue 5 point 1): the city's red and black lists, and any list it adds (e.g.
+ * 重点关注名单). The polarity decides how the platform treats entries: red → incentives (A13), black →
+ * punishments (A14) and the A4 cross-check, watch → a warning to the clerk.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { LIST_POLARITIES, type ListPolarity, type ListTypeTable } from './lists.schema.ts';
+
+export type ListType = {
+  code: string;
+  name: string;
+  nameEn: string;
+  polarity: ListPolarity;
+  description: string;
+};
+
+export const SEED_LIST_TYPES: readonly ListType[] = [
+  {
+    code: 'red',
+    name: '守信红名单',
+    nameEn: 'red list (trustworthy)',
+    polarity: 'red',
+    description: '职能部门依法认定的守信主体（A5），作为联合激励对象（A13）。',
+  },
+  {
+    code: 'black',
+    name: '失信黑名单',
+    nameEn: 'black list (dishonest)',
+    polarity: 'black',
+    description: '职能部门依法认定的失信主体（A6），作为联合惩戒对象（A14）；列入时从红名单中删除（A4）。',
+  },
+  {
+    code: 'watch',
+    name: '重点关注名单',
+    nameEn: 'watch list',
+    polarity: 'watch',
+    description: '需重点关注、尚未列入黑名单的主体；核查时提示经办人员注意。',
+  },
+];
+
+export const isPolarity = (value: string): value is ListPolarity =>
+  (LIST_POLARITIES as readonly string[]).includes(value);
+
+const fromRow = (r: ListTypeTable): ListType => ({
+  code: r.code,
+  name: r.name,
+  nameEn: r.name_en,
+  polarity: r.polarity,
+  description: r.description,
+});
+
+export async function listTypes(db: Kysely<Database>): Promise<ListType[]> {
+  const rows = await db.selectFrom('list_types').selectAll().orderBy('code').execute();
+  return rows.map(fromRow);
+}
+
+/** Adds a list type; an existing code is left as it is (returns false). */
+export async function addListType(db: Kysely<Database>, type: ListType, now: string): Promise<boolean> {
+  const existing = await db
+    .selectFrom('list_types')
+    .select('code')
+    .where('code', '=', type.code)
+    .executeTakeFirst();
+  if (existing) return false;
+  await db
+    .insertInto('list_types')
+    .values({
+      code: type.code,
+      name: type.name,
+      name_en: type.nameEn,
+      polarity: type.polarity,
+      description: type.description,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return true;
+}
+
+/** The seed types, added where missing; a second run changes nothing. */
+export async function ensureSeedListTypes(db: Kysely<Database>, now: string): Promise<number> {
+  let added = 0;
+  for (const type of SEED_LIST_TYPES) if (await addListType(db, type, now)) added++;
+  return added;
+}

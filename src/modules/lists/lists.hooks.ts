@@ -1,0 +1,393 @@
+/**
+ * What the lists module adds to intake (issue 5 points 1–3), inside the batch's transaction so a list
+ * change, its events and its notifications commit or roll back with the records that caused them:
+ * - before write: a red list row for a subject with an effective black entry is refused (A4);
+ * - after write: each listed record becomes (or updates) a list entry; a black entry takes the subject
+ *   off every red list at once with a recorded reason and tells each red list's owner (A4); a new black
+ *   entry of a state employee or a public unit is reported to the employer or superior (A11); a severe
+ *   organization's black entry is written to its legal representative and responsible persons (B26).
+ */
+import type { Insertable, Kysely } from 'kysely';
+import { toJson } from '../../platform/db/engine.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { appendAudit, chinaDayOf } from '../audit/index.ts';
+import type { RowError } from '../catalog/index.ts';
+import type { BatchInfo, IntakeHooks, RowToWrite, WrittenRecord } from '../records/intake.types.ts';
+import {
+  a11Notice,
+  groundOf,
+  isEffective,
+  propagatesToResponsiblePersons,
+  validUntilOf,
+} from './list-rules.ts';
+import { type ListType, listTypes } from './list-types.ts';
+import { redListBlocked } from './lists.errors.ts';
+import { type EntryRow, listsRepository as repo, type SubjectFactsRow } from './lists.repository.ts';
+import type { ListEntryEventTable, ListEntryTable, NotificationTable } from './lists.schema.ts';
+
+type Tx = Kysely<Database>;
+
+export function listIntakeHooks(): IntakeHooks {
+  return {
+    async refuse(trx, rows, today) {
+      const refusals = new Map<number, RowError[]>();
+      const types = await typeMap(trx);
+      const red = rows.filter((r) => polarityOf(types, r.accepted.item.listType) === 'red');
+      if (red.length === 0) return refusals;
+      const ids = await repo.subjectIdsByIndex(trx, [...new Set(red.map((r) => r.subjectIndex))]);
+      const black = await repo.activeEntriesOfSubjects(trx, [...new Set(ids.values())], ['black']);
+      const blocked = new Set(
+        black.filter((e) => e.origin === 'listed' && isEffective(e, today)).map((e) => e.subject_id),
+      );
+      for (const r of red as RowToWrite[]) {
+        const id = ids.get(r.subjectIndex);
+        if (id && blocked.has(id)) refusals.set(r.accepted.index, [redListBlocked()]);
+      }
+      return refusals;
+    },
+
+    async written(trx, written, batch) {
+      const types = await typeMap(trx);
+      const listed = written.filter((w) => w.accepted.item.listType !== null);
+      if (listed.length === 0) return;
+      const change = new ListChange(trx, batch, types);
+      await change.apply(listed);
+      await change.commit();
+    },
+  };
+}
+
+async function typeMap(db: Tx): Promise<Map<string, ListType>> {
+  return new Map((await listTypes(db)).map((t) => [t.code, t]));
+}
+
+const polarityOf = (types: Map<string, ListType>, code: string | null) =>
+  code === null ? null : (types.get(code)?.polarity ?? null);
+
+/** One batch's list changes: entries, events and notifications, written together at the end. */
+class ListChange {
+  readonly trx: Tx;
+  readonly batch: BatchInfo;
+  readonly types: Map<string, ListType>;
+  readonly today: string;
+  readonly events: Insertable<ListEntryEventTable>[] = [];
+  readonly notifications: Insertable<NotificationTable>[] = [];
+  readonly counts = { listed: 0, updated: 0, removedByA4: 0, associated: 0, dissociated: 0, notified: 0 };
+  private departments: Awaited<ReturnType<typeof repo.departments>> | undefined;
+
+  constructor(trx: Tx, batch: BatchInfo, types: Map<string, ListType>) {
+    this.trx = trx;
+    this.batch = batch;
+    this.types = types;
+    this.today = chinaDayOf(batch.at);
+  }
+
+  async apply(listed: readonly WrittenRecord[]) {
+    const keys = [...new Set(listed.map((w) => w.record.record_key))];
+    const existing = new Map<string, EntryRow>();
+    const associated = new Map<string, EntryRow[]>();
+    for (const e of await repo.entriesOfRecordKeys(this.trx, keys)) {
+      if (e.origin === 'listed') existing.set(e.record_key, e);
+      else associated.set(e.record_key, [...(associated.get(e.record_key) ?? []), e]);
+    }
+    const subjects = await repo.subjectsById(this.trx, [...new Set(listed.map((w) => w.record.subject_id))]);
+    const blacks: { entry: EntryRow; type: ListType; subject: SubjectFactsRow; w: WrittenRecord }[] = [];
+    for (const w of listed) {
+      const subject = subjects.get(w.record.subject_id);
+      const type = this.types.get(w.accepted.item.listType!);
+      if (!subject || !type) {
+        throw new Error(
+          `list item ${w.accepted.item.code} names list type ${w.accepted.item.listType}, which is not defined`,
+        );
+      }
+      const entry = await this.upsertEntry(w, type, subject, existing.get(w.record.record_key));
+      existing.set(entry.record_key, entry);
+      if (type.polarity === 'black') blacks.push({ entry, type, subject, w });
+    }
+    // Black entries second, so a red entry written by the same batch is cross-checked too (A4).
+    for (const { entry, type, subject, w } of blacks) {
+      const effective = isEffective(entry, this.today);
+      if (effective) await this.crossCheck(entry, type);
+      if (effective && w.record.version === 1) await this.noticeA11(entry, subject, w);
+      await this.propagate(entry, type, subject, associated.get(entry.record_key) ?? []);
+    }
+  }
+
+  private event(
+    entryId: string,
+    kind: string,
+    article: string | null,
+    detail: Record<string, unknown>,
+    recordId?: string,
+  ) {
+    this.events.push({
+      id: uuidv7(),
+      entry_id: entryId,
+      at: this.batch.at,
+      kind,
+      article,
+      detail: toJson(detail),
+      record_id: recordId ?? null,
+      batch_id: this.batch.batchId,
+      actor_id: this.batch.writer.actorId ?? null,
+    });
+  }
+
+  private async upsertEntry(
+    w: WrittenRecord,
+    type: ListType,
+    subject: SubjectFactsRow,
+    previous: EntryRow | undefined,
+  ) {
+    const { record, accepted } = w;
+    const fields = accepted.row.fields;
+    const values = {
+      record_id: record.id,
+      ground: groundOf(fields),
+      severity: record.severity ?? null,
+      identified_on: record.identified_on,
+      valid_until: validUntilOf(fields),
+      validity_ends_on: record.validity_ends_on ?? null,
+      updated_at: this.batch.at,
+    };
+    const nameConflict = record.subject_name !== subject.name;
+    if (previous) {
+      await repo.updateEntry(this.trx, previous.id, values);
+      this.event(
+        previous.id,
+        'updated',
+        null,
+        { version: record.version, reason: record.reason ?? null, nameConflict },
+        record.id,
+      );
+      this.counts.updated++;
+      return { ...previous, ...values };
+    }
+    const entry: EntryRow = {
+      id: uuidv7(),
+      list_type: type.code,
+      record_key: record.record_key,
+      item_code: record.item_code,
+      provider_department: record.provider_department,
+      subject_id: record.subject_id,
+      origin: 'listed',
+      source_entry_id: null,
+      relation_role: null,
+      status: 'active',
+      status_reason: null,
+      removed_at: null,
+      removed_by_entry: null,
+      procedure: null,
+      created_at: this.batch.at,
+      ...values,
+    };
+    await repo.insertEntry(this.trx, entry);
+    this.event(
+      entry.id,
+      'listed',
+      type.polarity === 'red' ? 'A5' : type.polarity === 'black' ? 'A6' : null,
+      { listType: type.code, nameConflict },
+      record.id,
+    );
+    this.counts.listed++;
+    return entry;
+  }
+
+  /** A4: the subject leaves every red list at once; each red list's owner is told why. */
+  private async crossCheck(black: EntryRow, type: ListType) {
+    const reds = (await repo.activeEntriesOfSubjects(this.trx, [black.subject_id], ['red'])).filter((e) =>
+      isEffective(e, this.today),
+    );
+    for (const red of reds) {
+      const reason = `A4：该主体已列入${type.name}（${black.provider_department} 认定，${black.identified_on}），从红名单中删除`;
+      await repo.updateEntry(this.trx, red.id, {
+        status: 'removed',
+        status_reason: reason,
+        removed_at: this.batch.at,
+        removed_by_entry: black.id,
+        updated_at: this.batch.at,
+      });
+      this.event(red.id, 'removed_cross_check', 'A4', {
+        blackEntryId: black.id,
+        blackListType: black.list_type,
+        blackRecordId: black.record_id,
+        reason,
+      });
+      this.counts.removedByA4++;
+      this.notify({
+        kind: 'redlist.removed',
+        article: 'A4',
+        recipient: red.provider_department,
+        entry: red,
+        title: '红名单主体已列入黑名单，已从红名单中删除（A4）',
+        body: {
+          redEntryId: red.id,
+          redRecordId: red.record_id,
+          redListType: red.list_type,
+          blackEntryId: black.id,
+          blackListType: black.list_type,
+          identifyingDepartment: black.provider_department,
+          identifiedOn: black.identified_on,
+          reason,
+        },
+      });
+    }
+  }
+
+  /** A11: the employer of a state employee, the superior of a public unit; else the credit center forwards. */
+  private async noticeA11(entry: EntryRow, subject: SubjectFactsRow, w: WrittenRecord) {
+    const departments = await this.allDepartments();
+    const byName = (name: string) =>
+      departments.find((d) => d.name === name.trim() || d.shortName === name.trim())?.code;
+    const notice = a11Notice(subject, w.accepted.row.fields, byName);
+    if (!notice) return;
+    const known = notice.recipient !== null && departments.some((d) => d.code === notice.recipient);
+    const center = departments.find((d) => d.kinds.includes('credit_center'))?.code;
+    const recipient = known ? notice.recipient! : center;
+    if (!recipient) return;
+    const about = notice.kind === 'state_employee' ? '国家工作人员' : '国家机关、事业单位或国有企业';
+    this.notify({
+      kind: `blacklist.${notice.kind}`,
+      article: 'A11',
+      recipient,
+      entry,
+      title: known
+        ? `通报：${about}列入失信黑名单（A11）`
+        : `通报待转交：${about}列入失信黑名单，平台未登记其${notice.kind === 'state_employee' ? '所在单位' : '上级单位或主管部门'}，请市信用中心转交（A11）`,
+      body: {
+        entryId: entry.id,
+        recordId: entry.record_id,
+        listType: entry.list_type,
+        ground: entry.ground,
+        identifyingDepartment: entry.provider_department,
+        identifiedOn: entry.identified_on,
+        validUntil: entry.valid_until,
+        forward: !known,
+      },
+    });
+  }
+
+  /** B26: a severe organization's entry is written to the persons who answer for it, and follows it. */
+  private async propagate(source: EntryRow, type: ListType, subject: SubjectFactsRow, current: EntryRow[]) {
+    const wanted =
+      isEffective(source, this.today) &&
+      propagatesToResponsiblePersons(type.polarity, subject.kind, source.severity);
+    const persons = new Map<string, string>();
+    if (wanted) {
+      const representative = subject.attributes.legalRepresentativeId;
+      if (typeof representative === 'string') persons.set(representative, 'legal_representative');
+      for (const r of await repo.responsiblePersons(this.trx, subject.id)) {
+        if (!persons.has(r.personId)) persons.set(r.personId, r.role);
+      }
+    }
+    const mirrored = {
+      record_id: source.record_id,
+      ground: source.ground,
+      severity: source.severity,
+      identified_on: source.identified_on,
+      valid_until: source.valid_until,
+      validity_ends_on: source.validity_ends_on,
+      updated_at: this.batch.at,
+    };
+    for (const entry of current) {
+      if (persons.has(entry.subject_id) && entry.status === 'active') {
+        await repo.updateEntry(this.trx, entry.id, mirrored);
+        this.event(entry.id, 'updated', 'B26', { sourceEntryId: source.id });
+        persons.delete(entry.subject_id);
+      } else if (entry.status === 'active') {
+        const reason = 'B26：来源组织的严重失信记录已不再有效或不再为严重，关联记载随之撤除';
+        await repo.updateEntry(this.trx, entry.id, {
+          status: 'removed',
+          status_reason: reason,
+          removed_at: this.batch.at,
+          updated_at: this.batch.at,
+        });
+        this.event(entry.id, 'dissociated', 'B26', { sourceEntryId: source.id, reason });
+        this.counts.dissociated++;
+      }
+    }
+    for (const [personId, role] of persons) {
+      if (current.some((e) => e.subject_id === personId)) continue;
+      const entry: Insertable<ListEntryTable> = {
+        id: uuidv7(),
+        list_type: source.list_type,
+        record_key: source.record_key,
+        item_code: source.item_code,
+        provider_department: source.provider_department,
+        subject_id: personId,
+        origin: 'associated',
+        source_entry_id: source.id,
+        relation_role: role,
+        status: 'active',
+        status_reason: null,
+        removed_at: null,
+        removed_by_entry: null,
+        procedure: null,
+        created_at: this.batch.at,
+        ...mirrored,
+      };
+      await repo.insertEntry(this.trx, entry);
+      this.event(entry.id!, 'associated', 'B26', {
+        sourceEntryId: source.id,
+        organizationId: subject.id,
+        role,
+      });
+      this.counts.associated++;
+    }
+  }
+
+  private notify(n: {
+    kind: string;
+    article: string;
+    recipient: string;
+    entry: Pick<EntryRow, 'id' | 'subject_id'>;
+    title: string;
+    body: Record<string, unknown>;
+  }) {
+    this.notifications.push({
+      id: uuidv7(),
+      kind: n.kind,
+      article: n.article,
+      recipient_department: n.recipient,
+      subject_id: n.entry.subject_id,
+      entry_id: n.entry.id,
+      title: n.title,
+      body: toJson(n.body),
+      created_at: this.batch.at,
+      status: 'pending',
+      attempts: 0,
+      delivered_at: null,
+      read_at: null,
+      read_by: null,
+    });
+    this.counts.notified++;
+  }
+
+  private async allDepartments() {
+    this.departments ??= await repo.departments(this.trx);
+    return this.departments;
+  }
+
+  async commit() {
+    await repo.insertEvents(this.trx, this.events);
+    await repo.insertNotifications(this.trx, this.notifications);
+    await appendAudit(this.trx, {
+      ...this.batch.writer,
+      at: this.batch.at,
+      action: 'lists.changed',
+      targetType: 'intake_batch',
+      targetId: this.batch.batchId,
+      result: 'ok',
+      detail: {
+        ...this.counts,
+        entries: [...new Set(this.events.map((e) => e.entry_id))],
+        notifications: this.notifications.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          to: n.recipient_department,
+        })),
+      },
+    });
+  }
+}

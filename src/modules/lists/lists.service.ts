@@ -1,0 +1,379 @@
+/**
+ * Reading and recording list decisions (issue 5 point 1): entry views with their history, a
+ * form-shaped single decision that goes through the same intake path as every other push, and the
+ * organization ↔ person relations B26 needs.
+ */
+import type { AppContext } from '../../app/context.ts';
+import { fromJson } from '../../platform/db/engine.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Actor } from '../access/actor.ts';
+import { actorId } from '../access/actor.ts';
+import { chinaDayOf } from '../audit/index.ts';
+import { catalogRepository, type RowError } from '../catalog/index.ts';
+import { checkCode } from '../identity-codes/index.ts';
+import type { IntakeResult } from '../records/intake.types.ts';
+import { entryState } from './list-rules.ts';
+import { type ListType, listTypes } from './list-types.ts';
+import type { EntryRow } from './lists.repository.ts';
+import type { RelationRole } from './lists.schema.ts';
+
+export type EntryView = {
+  id: string;
+  listType: string;
+  listName: string;
+  polarity: string;
+  origin: 'listed' | 'associated';
+  sourceEntryId: string | null;
+  relationRole: string | null;
+  subject: { id: string; kind: string; name: string; code: string };
+  itemCode: string;
+  recordId: string;
+  providerDepartment: string;
+  ground: string | null;
+  severity: string | null;
+  identifiedOn: string;
+  validUntil: string | null;
+  validityEndsOn: string | null;
+  status: 'active' | 'removed';
+  state: 'effective' | 'expired' | 'removed';
+  statusReason: string | null;
+  removedAt: string | null;
+  removedByEntry: string | null;
+  procedure: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type EntryEventView = {
+  id: string;
+  at: string;
+  kind: string;
+  article: string | null;
+  detail: Record<string, unknown>;
+  recordId: string | null;
+  batchId: string | null;
+};
+
+export type DecisionInput = {
+  item: string;
+  providerRecordId?: string | undefined;
+  subject: { code: string; name: string };
+  severity?: string | undefined;
+  identifiedOn: string;
+  fields: Record<string, unknown>;
+  reason?: string | undefined;
+};
+
+export function listsService(ctx: AppContext) {
+  const db = ctx.store.db;
+  const catalog = catalogRepository(ctx.store);
+  let typeCache: Map<string, ListType> | undefined;
+  const types = async () => {
+    typeCache ??= new Map((await listTypes(db)).map((t) => [t.code, t]));
+    return typeCache;
+  };
+
+  async function views(rows: EntryRow[]): Promise<EntryView[]> {
+    const known = await types();
+    const today = chinaDayOf(ctx.now());
+    const subjects = new Map<string, { id: string; kind: string; name: string; code: string }>();
+    for (const id of new Set(rows.map((r) => r.subject_id))) {
+      const s = await ctx.subjects.findById(id);
+      if (s) subjects.set(id, { id: s.id, kind: s.kind, name: s.name, code: s.code });
+    }
+    return rows.map((r) => {
+      const type = known.get(r.list_type);
+      return {
+        id: r.id,
+        listType: r.list_type,
+        listName: type?.name ?? r.list_type,
+        polarity: type?.polarity ?? 'watch',
+        origin: r.origin,
+        sourceEntryId: r.source_entry_id,
+        relationRole: r.relation_role,
+        subject: subjects.get(r.subject_id) ?? { id: r.subject_id, kind: 'unknown', name: '', code: '' },
+        itemCode: r.item_code,
+        recordId: r.record_id,
+        providerDepartment: r.provider_department,
+        ground: r.ground,
+        severity: r.severity,
+        identifiedOn: r.identified_on,
+        validUntil: r.valid_until,
+        validityEndsOn: r.validity_ends_on,
+        status: r.status,
+        state: entryState(r, today),
+        statusReason: r.status_reason,
+        removedAt: r.removed_at,
+        removedByEntry: r.removed_by_entry,
+        procedure: r.procedure,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      };
+    });
+  }
+
+  async function entry(id: string): Promise<{ entry: EntryView; events: EntryEventView[] }> {
+    const row = await db.selectFrom('list_entries').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('LIST_ENTRY_NOT_FOUND', '没有这条名单记录', 'No such list entry', { id });
+    const events = await db
+      .selectFrom('list_entry_events')
+      .selectAll()
+      .where('entry_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return {
+      entry: (await views([row]))[0]!,
+      events: events.map((e) => ({
+        id: e.id,
+        at: e.at,
+        kind: e.kind,
+        article: e.article,
+        detail: fromJson(e.detail),
+        recordId: e.record_id,
+        batchId: e.batch_id,
+      })),
+    };
+  }
+
+  async function search(filter: {
+    listType?: string | undefined;
+    state?: 'effective' | 'expired' | 'removed' | 'all' | undefined;
+    subjectCode?: string | undefined;
+    department?: string | undefined;
+    limit: number;
+    before?: string | undefined;
+  }): Promise<EntryView[]> {
+    let query = db.selectFrom('list_entries').selectAll();
+    if (filter.listType) query = query.where('list_type', '=', filter.listType);
+    if (filter.department) query = query.where('provider_department', '=', filter.department);
+    if (filter.subjectCode) {
+      const subject = await ctx.subjects.findByCode(ctx.codes.normalize(filter.subjectCode));
+      if (!subject) return [];
+      query = query.where('subject_id', '=', subject.id);
+    }
+    const today = chinaDayOf(ctx.now());
+    if (filter.state === 'removed') query = query.where('status', '=', 'removed');
+    if (filter.state === 'effective' || filter.state === 'expired') {
+      query = query.where('status', '=', 'active');
+      query =
+        filter.state === 'effective'
+          ? query.where((eb) =>
+              eb.and([
+                eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]),
+                eb.or([eb('validity_ends_on', 'is', null), eb('validity_ends_on', '>=', today)]),
+              ]),
+            )
+          : query.where((eb) => eb.or([eb('valid_until', '<', today), eb('validity_ends_on', '<', today)]));
+    }
+    if (filter.before) query = query.where('created_at', '<', filter.before);
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .execute();
+    return views(rows);
+  }
+
+  /**
+   * One list decision as a form (a clerk's single entry): the same validation, idempotency and
+   * audit as any push (channel 'form', all-or-nothing), then the entry and what the cross-check did.
+   */
+  async function decide(actor: Actor, department: string, input: DecisionInput, requestId?: string) {
+    const item = await catalog.current(input.item);
+    if (!item?.listType) {
+      throw badRequest(
+        'LIST_ITEM_REQUIRED',
+        `“${input.item}”不是名单目录项；请选择红名单、黑名单等名单类目录项`,
+        `"${input.item}" is not a list item; choose a red list, black list or other list item`,
+        { item: input.item },
+      );
+    }
+    const providerRecordId = input.providerRecordId ?? `form-${uuidv7()}`;
+    const result: IntakeResult = await ctx.intake.submit({
+      actor,
+      providerDepartment: department,
+      channel: 'form',
+      mode: 'all_or_nothing',
+      rows: [{ ...input, providerRecordId }],
+      requestId,
+    });
+    const row = result.results[0]!;
+    if (row.outcome === 'refused') {
+      throw new AppError(
+        'LIST_DECISION_REFUSED',
+        422,
+        '名单认定未被接收，请按各项错误修改后重新提交',
+        'The list decision was refused; correct the errors listed and submit again',
+        { errors: row.errors ?? ([] as RowError[]) },
+      );
+    }
+    const record = await db
+      .selectFrom('records')
+      .select(['record_key'])
+      .where('id', '=', row.recordId!)
+      .executeTakeFirstOrThrow();
+    const entryRow = await db
+      .selectFrom('list_entries')
+      .selectAll()
+      .where('record_key', '=', record.record_key)
+      .where('origin', '=', 'listed')
+      .executeTakeFirstOrThrow();
+    const batchEvents = await db
+      .selectFrom('list_entry_events')
+      .select(['entry_id', 'kind'])
+      .where('batch_id', '=', result.batchId)
+      .execute();
+    const removed = batchEvents.filter((e) => e.kind === 'removed_cross_check').map((e) => e.entry_id);
+    const associated = batchEvents.filter((e) => e.kind === 'associated').map((e) => e.entry_id);
+    const notices = await db
+      .selectFrom('notifications')
+      .select(['id', 'kind', 'article', 'recipient_department'])
+      .where('entry_id', 'in', [entryRow.id, ...removed, ...associated])
+      .where('created_at', '=', entryRow.updated_at)
+      .execute();
+    return {
+      outcome: row.outcome,
+      recordId: row.recordId!,
+      version: row.version!,
+      providerRecordId,
+      warnings: row.warnings ?? [],
+      entry: (await views([entryRow]))[0]!,
+      removedFromRedLists: removed,
+      associatedEntries: associated,
+      notifications: notices.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        article: n.article,
+        recipientDepartment: n.recipient_department,
+      })),
+    };
+  }
+
+  /** B26: registers who answers for an organization; a second identical call changes nothing. */
+  async function relate(
+    actor: Actor,
+    organizationCode: string,
+    person: { code: string; name: string },
+    role: RelationRole,
+    requestId?: string,
+  ) {
+    const organization = await ctx.subjects.findByCode(ctx.codes.normalize(organizationCode));
+    if (organization?.kind !== 'organization') {
+      throw notFound('SUBJECT_NOT_FOUND', '平台上没有这个组织', 'No such organization on the platform');
+    }
+    const code = ctx.codes.normalize(person.code);
+    const check = checkCode(code);
+    if (!check.valid || check.kind !== 'citizen_id') {
+      throw badRequest(
+        'RELATION_PERSON_CODE_INVALID',
+        '责任人的公民身份号码不正确，请核对（GB 11643）',
+        "The person's citizen ID number is not valid; check it (GB 11643)",
+        { field: 'person.code', error: check.valid ? null : check.error },
+      );
+    }
+    const now = ctx.now();
+    await ctx.subjects.ensure(
+      [
+        {
+          kind: 'person',
+          code,
+          codeKind: 'citizen_id',
+          name: person.name,
+          regionCode: check.region?.code ?? null,
+          attributes: { gender: check.gender, birthDate: check.birthDate },
+        },
+      ],
+      now,
+      ctx.audit.writer(actor, requestId),
+    );
+    const personId = (await ctx.subjects.idsByCode([code])).get(code)!;
+    const existing = await db
+      .selectFrom('subject_relations')
+      .select('id')
+      .where('organization_id', '=', organization.id)
+      .where('person_id', '=', personId)
+      .where('role', '=', role)
+      .executeTakeFirst();
+    if (existing) return { id: existing.id, created: false };
+    const id = uuidv7();
+    await db
+      .insertInto('subject_relations')
+      .values({
+        id,
+        organization_id: organization.id,
+        person_id: personId,
+        role,
+        source: 'center',
+        created_at: now,
+        created_by: actorId(actor),
+        ended_at: null,
+      })
+      .execute();
+    await ctx.audit.record({
+      actor,
+      action: 'subject.relation_added',
+      targetType: 'subject',
+      targetId: organization.id,
+      result: 'ok',
+      detail: { relationId: id, personId, role },
+      requestId,
+    });
+    return { id, created: true };
+  }
+
+  async function relations(organizationCode: string) {
+    const organization = await ctx.subjects.findByCode(ctx.codes.normalize(organizationCode));
+    if (organization?.kind !== 'organization') {
+      throw notFound('SUBJECT_NOT_FOUND', '平台上没有这个组织', 'No such organization on the platform');
+    }
+    const rows = await db
+      .selectFrom('subject_relations')
+      .selectAll()
+      .where('organization_id', '=', organization.id)
+      .execute();
+    const out = [];
+    const representative = organization.attributes.legalRepresentativeId;
+    if (typeof representative === 'string' && !rows.some((r) => r.person_id === representative)) {
+      const p = await ctx.subjects.findById(representative);
+      if (p)
+        out.push({
+          id: null,
+          role: 'legal_representative',
+          source: 'registration',
+          person: { id: p.id, name: p.name, code: p.code },
+          endedAt: null,
+        });
+    }
+    for (const r of rows) {
+      const p = await ctx.subjects.findById(r.person_id);
+      out.push({
+        id: r.id,
+        role: r.role,
+        source: r.source,
+        person: { id: r.person_id, name: p?.name ?? '', code: p?.code ?? '' },
+        endedAt: r.ended_at,
+      });
+    }
+    return {
+      organization: { id: organization.id, name: organization.name, code: organization.code },
+      relations: out,
+    };
+  }
+
+  return {
+    types,
+    views,
+    entry,
+    search,
+    decide,
+    relate,
+    relations,
+    invalidateTypes: () => {
+      typeCache = undefined;
+    },
+  };
+}
+
+export type ListsService = ReturnType<typeof listsService>;
