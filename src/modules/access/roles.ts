@@ -34,7 +34,8 @@ export const PERMISSIONS = [
   'records.write', // providers push credit information (intake issue)
   'intake.stats', // per-department intake and timeliness figures (A9, A22, B35)
   'checks.run', // user departments check subjects and report the measures applied (B19, B22, C §5(2))
-  'checks.report', // quarterly joint reward/punishment figures of every department (A21)
+  'checks.report', // the quarterly joint reward/punishment report of one's own department (A21)
+  'checks.report_all', // the same for every department (credit office, credit center)
   'lists.read', // red/black list entries with their history (A3–A12)
   'lists.manage', // list types (a city may add e.g. 重点关注名单)
   'measures.manage', // edit the measures catalog (A13, A14, D §5): a new version each time
@@ -51,7 +52,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   subject: ['subjects.read_own', 'consents.manage_own'],
   provider_staff: ['subjects.read', 'records.write', 'consents.read', 'lists.read', 'inbox.read'],
-  user_staff: ['subjects.read', 'checks.run', 'consents.read', 'lists.read', 'inbox.read'],
+  user_staff: ['subjects.read', 'checks.run', 'checks.report', 'consents.read', 'lists.read', 'inbox.read'],
   center_staff: [
     'subjects.read',
     'consents.read',
@@ -60,6 +61,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'lists.read',
     'relations.manage',
     'checks.report',
+    'checks.report_all',
     'inbox.read',
   ],
   credit_office: [
@@ -70,6 +72,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'lists.manage',
     'measures.manage',
     'checks.report',
+    'checks.report_all',
     'inbox.read',
   ],
   admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
@@ -81,6 +84,7 @@ export const SYSTEM_PERMISSIONS: readonly Permission[] = [
   'subjects.read',
   'records.write',
   'checks.run',
+  'checks.report',
   'consents.read',
   'lists.read',
   'inbox.read',

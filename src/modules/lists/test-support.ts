@@ -5,6 +5,7 @@ import type { TestStore } from '../../platform/db/test-engines.ts';
 import type { Actor } from '../access/actor.ts';
 import { ensureSeedCatalog } from '../catalog/index.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
+import { ensureSeedMeasures } from '../measures/measures.seed.ts';
 import type { IntakeMode } from '../records/intake.types.ts';
 
 export const clock = { now: Date.parse('2026-11-26T08:00:00.000Z') };
@@ -23,6 +24,7 @@ export async function listsTestApp(
   });
   await loadDemoData(t.ctx, size);
   await ensureSeedCatalog(t.ctx.store, t.ctx.now());
+  await ensureSeedMeasures(t.ctx.store, t.ctx.now());
   return t;
 }
 

@@ -1,0 +1,262 @@
+/**
+ * The heart of a credit check (B19, B22, C §5(2)): for each subject given, is the code valid, is the
+ * subject on the platform, which list entries count today (A12, B27: expired ones never do), which
+ * measures apply in this scenario (A13, A14, D §5) and so what the clerk's system does. Reads only;
+ * recording is the recorder's job.
+ */
+import type { Kysely } from 'kysely';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
+import type { Store } from '../../platform/db/engine.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
+import { type CodeCheck, checkCode } from '../identity-codes/index.ts';
+import { isEffective } from '../lists/list-rules.ts';
+import { type ListType, listTypes } from '../lists/list-types.ts';
+import { listsRepository } from '../lists/lists.repository.ts';
+import { type Decision, decide, type EntryForDecision } from '../measures/decide.ts';
+import type { Measure } from '../measures/measures.ts';
+import { maskPersonName, type Policy } from '../policy/index.ts';
+
+export type CheckSubjectInput = { code: string; name?: string | undefined };
+
+export type EntryBrief = {
+  id: string;
+  listType: string;
+  listName: string;
+  polarity: 'red' | 'black' | 'watch';
+  origin: 'listed' | 'associated';
+  relationRole: string | null;
+  ground: string | null;
+  severity: string | null;
+  identifiedOn: string;
+  validUntil: string | null;
+  providerDepartment: string;
+  /** 'objection' | 'repair_notice' while such a procedure runs on the entry */
+  procedure: string | null;
+};
+
+export type MeasureBrief = {
+  code: string;
+  version: number;
+  title: string;
+  effect: Measure['effect'];
+  article: string;
+  legalBasis: Measure['legalBasis'];
+  implementingDepartments: string[];
+};
+
+export type SubjectWarning = { code: string; message: string; messageEn: string };
+export type SubjectError = {
+  code: string;
+  message: string;
+  messageEn: string;
+  position?: number;
+  expected?: string;
+  actual?: string;
+};
+
+export type SubjectResult = {
+  index: number;
+  code: string;
+  decision: Decision | null;
+  registered: boolean;
+  subjectKind: 'person' | 'organization' | null;
+  entries: EntryBrief[];
+  measures: MeasureBrief[];
+  warnings: SubjectWarning[];
+  error?: SubjectError;
+  /** internal: for the record, never sent */
+  subjectId?: string;
+  codeDigest?: string;
+};
+
+const SCOPE_TTL_MS = 60_000;
+const CHUNK = 500;
+
+/** Names compare after Unicode compatibility folding and without spaces: （ and ( are the same name. */
+export const comparableName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
+export type EvaluatorDeps = {
+  store: Store;
+  sealer: Sealer;
+  policy: Policy;
+  /** the measures in force (cached by the measures service) */
+  measures: () => Promise<Measure[]>;
+  /** an identity code with an exception registered, looked up only for codes failing a check character */
+  checkWithExceptions: (code: string) => Promise<CodeCheck>;
+  now: () => number;
+};
+
+export function checkEvaluator(deps: EvaluatorDeps) {
+  const db: Kysely<Database> = deps.store.db;
+  const catalog = catalogRepository(deps.store);
+  let cached:
+    | { at: number; types: Map<string, ListType>; scopes: Map<string, CatalogItemVersion['usageScope']> }
+    | undefined;
+
+  /** List types and list items' usage scopes change rarely: read at most once a minute. */
+  async function reference() {
+    if (!cached || deps.now() - cached.at > SCOPE_TTL_MS) {
+      const types = new Map((await listTypes(db)).map((t) => [t.code, t]));
+      const scopes = new Map<string, CatalogItemVersion['usageScope']>();
+      for (const item of await catalog.list()) if (item.listType) scopes.set(item.code, item.usageScope);
+      cached = { at: deps.now(), types, scopes };
+    }
+    return cached;
+  }
+
+  async function evaluate(
+    inputs: readonly CheckSubjectInput[],
+    scenario: string,
+    firstIndex: number,
+    today: string,
+  ): Promise<SubjectResult[]> {
+    const { types, scopes } = await reference();
+    const measures = await deps.measures();
+    const results: SubjectResult[] = new Array(inputs.length);
+    const byDigest = new Map<string, number[]>();
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i]!;
+      let check = checkCode(typeof input.code === 'string' ? input.code : '', { today });
+      if (!check.valid && check.error?.code === 'CODE_CHECKSUM')
+        check = await deps.checkWithExceptions(check.normalized);
+      const code = check.upgraded ?? check.normalized;
+      const base: SubjectResult = {
+        index: firstIndex + i,
+        code,
+        decision: null,
+        registered: false,
+        subjectKind: null,
+        entries: [],
+        measures: [],
+        warnings: [],
+      };
+      if (!check.valid) {
+        const e = check.error!;
+        results[i] = {
+          ...base,
+          error: {
+            code: e.code,
+            message: e.message,
+            messageEn: e.messageEn,
+            ...(e.position ? { position: e.position } : {}),
+            ...(e.expected ? { expected: e.expected } : {}),
+            ...(e.actual ? { actual: e.actual } : {}),
+          },
+        };
+        continue;
+      }
+      const digest = deps.sealer.digest(code);
+      results[i] = {
+        ...base,
+        decision: 'none',
+        codeDigest: digest,
+        warnings: check.warnings.map((w) => ({ ...w })),
+      };
+      const positions = byDigest.get(digest);
+      if (positions) positions.push(i);
+      else byDigest.set(digest, [i]);
+    }
+
+    const digests = [...byDigest.keys()];
+    const subjects = new Map<
+      string,
+      { id: string; kind: 'person' | 'organization'; name: string; positions: number[] }
+    >();
+    for (let i = 0; i < digests.length; i += CHUNK) {
+      const part = digests.slice(i, i + CHUNK);
+      const rows = await db
+        .selectFrom('subjects')
+        .select(['id', 'kind', 'name', 'code_digest'])
+        .where('code_digest', 'in', part)
+        .execute();
+      for (const r of rows)
+        subjects.set(r.id, { id: r.id, kind: r.kind, name: r.name, positions: byDigest.get(r.code_digest)! });
+    }
+    const entriesBySubject = new Map<string, EntryBrief[]>();
+    const ids = [...subjects.keys()];
+    for (const e of await listsRepository.activeEntriesOfSubjects(db, ids)) {
+      if (!isEffective(e, today)) continue;
+      // B18, B21: entries of items not shared with government callers are not shown (none in the seed catalog).
+      if (scopes.get(e.item_code) === 'authorized') continue;
+      const list = entriesBySubject.get(e.subject_id) ?? [];
+      list.push({
+        id: e.id,
+        listType: e.list_type,
+        listName: types.get(e.list_type)?.name ?? e.list_type,
+        polarity: e.polarity,
+        origin: e.origin,
+        relationRole: e.relation_role,
+        ground: e.ground,
+        severity: e.severity,
+        identifiedOn: e.identified_on,
+        validUntil: e.valid_until,
+        providerDepartment: e.provider_department,
+        procedure: e.procedure,
+      });
+      entriesBySubject.set(e.subject_id, list);
+    }
+
+    for (const subject of subjects.values()) {
+      const entries = entriesBySubject.get(subject.id) ?? [];
+      const decided =
+        entries.length === 0
+          ? { decision: 'none' as const, measures: [] }
+          : decide(
+              entries.map(
+                (e): EntryForDecision => ({
+                  listType: e.listType,
+                  polarity: e.polarity,
+                  origin: e.origin,
+                  subjectKind: subject.kind,
+                  ground: e.ground,
+                }),
+              ),
+              measures,
+              scenario,
+            );
+      const briefs = decided.measures.map((m) => ({
+        code: m.code,
+        version: m.version,
+        title: m.title,
+        effect: m.effect,
+        article: m.article,
+        legalBasis: m.legalBasis,
+        implementingDepartments: m.implementingDepartments,
+      }));
+      for (const i of subject.positions) {
+        const r = results[i]!;
+        r.registered = true;
+        r.subjectKind = subject.kind;
+        r.subjectId = subject.id;
+        r.decision = decided.decision;
+        r.entries = entries;
+        r.measures = briefs;
+        const given = inputs[i]!.name;
+        if (
+          typeof given === 'string' &&
+          given.trim() !== '' &&
+          comparableName(given) !== comparableName(subject.name)
+        ) {
+          const registered =
+            subject.kind === 'person' ? maskPersonName(deps.policy, subject.name) : subject.name;
+          r.warnings.push({
+            code: 'NAME_MISMATCH',
+            message: `所填名称与平台登记的名称（${registered}）不一致，请核对申请人身份`,
+            messageEn: `The name given differs from the name registered on the platform (${registered}); verify the applicant's identity`,
+          });
+        }
+      }
+    }
+    return results;
+  }
+
+  return {
+    evaluate,
+    invalidate: () => {
+      cached = undefined;
+    },
+  };
+}
+
+export type CheckEvaluator = ReturnType<typeof checkEvaluator>;

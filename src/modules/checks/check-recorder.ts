@@ -1,0 +1,118 @@
+/**
+ * Every check is recorded (B33, C §4(1)): its header, its results and its hits, with one audit chain
+ * entry per check naming who, which system, why, the scenario, the counts and the policy version.
+ *
+ * Checks arrive many at a time from many systems, so the recorder commits them in groups: a check waits
+ * (at most a few milliseconds) for the group's transaction and only then is answered, so an answered
+ * check is always on record, and a thousand concurrent checks cost a handful of transactions and one
+ * audit head update each, not a thousand.
+ */
+import type { Insertable } from 'kysely';
+import type { Store } from '../../platform/db/engine.ts';
+import { type AuditEntryInput, appendAuditMany } from '../audit/index.ts';
+import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.schema.ts';
+
+export type CheckRecord = {
+  header: Insertable<CheckTable>;
+  parts: Insertable<CheckPartTable>[];
+  hits: Insertable<CheckHitTable>[];
+  audit: AuditEntryInput;
+};
+
+type Pending = CheckRecord & { resolve: () => void; reject: (error: unknown) => void };
+
+// 11 columns (hits) × 500 rows stays inside both engines' bind limits.
+const ROWS_PER_INSERT = 500;
+const GROUP_LIMIT = 256;
+
+export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {}) {
+  const maxDelay = options.maxDelayMs ?? 2;
+  let queue: Pending[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> | undefined;
+
+  async function write(group: Pending[]) {
+    await store.db.transaction().execute(async (trx) => {
+      const headers = group.map((g) => g.header);
+      for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
+        await trx
+          .insertInto('checks')
+          .values(headers.slice(i, i + ROWS_PER_INSERT))
+          .execute();
+      }
+      const parts = group.flatMap((g) => g.parts);
+      for (const part of parts) await trx.insertInto('check_parts').values(part).execute();
+      const hits = group.flatMap((g) => g.hits);
+      for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
+        await trx
+          .insertInto('check_hits')
+          .values(hits.slice(i, i + ROWS_PER_INSERT))
+          .execute();
+      }
+      // Last: the audit head lock is held until commit (decision 0008).
+      await appendAuditMany(
+        trx,
+        group.map((g) => g.audit),
+      );
+    });
+  }
+
+  async function flush(): Promise<void> {
+    timer = undefined;
+    if (flushing) return flushing.then(() => (queue.length > 0 ? flush() : undefined));
+    while (queue.length > 0) {
+      const group = queue.slice(0, GROUP_LIMIT);
+      queue = queue.slice(group.length);
+      flushing = write(group).then(
+        () => group.forEach((g) => g.resolve()),
+        (error) => group.forEach((g) => g.reject(error)),
+      );
+      await flushing;
+      flushing = undefined;
+    }
+  }
+
+  return {
+    /** Resolves once the check is committed; a failed commit rejects (the caller answers with an error). */
+    record(record: CheckRecord): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ ...record, resolve, reject });
+        if (queue.length >= GROUP_LIMIT) void flush();
+        else timer ??= setTimeout(() => void flush(), maxDelay);
+      });
+    },
+    /** Writes a large check's part now (streams), outside the grouping. */
+    async writePart(
+      header: Insertable<CheckTable>,
+      part: Insertable<CheckPartTable>,
+      hits: Insertable<CheckHitTable>[],
+      first: boolean,
+    ) {
+      await store.db.transaction().execute(async (trx) => {
+        if (first) await trx.insertInto('checks').values(header).execute();
+        await trx.insertInto('check_parts').values(part).execute();
+        for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
+          await trx
+            .insertInto('check_hits')
+            .values(hits.slice(i, i + ROWS_PER_INSERT))
+            .execute();
+        }
+      });
+    },
+    /** Closes a streamed check: its final counts and its audit entry, in one transaction. */
+    async finishStream(header: Insertable<CheckTable>, audit: AuditEntryInput, started: boolean) {
+      await store.db.transaction().execute(async (trx) => {
+        if (started) {
+          const { id, ...counts } = header;
+          await trx.updateTable('checks').set(counts).where('id', '=', id!).execute();
+        } else {
+          await trx.insertInto('checks').values(header).execute();
+        }
+        await appendAuditMany(trx, [audit]);
+      });
+    },
+    flush,
+  };
+}
+
+export type CheckRecorder = ReturnType<typeof checkRecorder>;

@@ -1,0 +1,299 @@
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { HttpApp } from '../../platform/http/server.ts';
+import { actorDepartment } from '../access/actor.ts';
+import { hasPermission } from '../access/roles-check.ts';
+import type { CheckSubjectInput, SubjectResult } from './check-evaluate.ts';
+import { type ChecksService, MAX_SUBJECTS_PER_CHECK, publicResult } from './checks.service.ts';
+import { FEEDBACK_OUTCOMES, feedbackService } from './feedback.service.ts';
+import { quarterlyReport, quarterlyReportXlsx } from './quarterly-report.ts';
+
+const Entry = z.object({
+  id: z.string(),
+  listType: z.string(),
+  listName: z.string(),
+  polarity: z.enum(['red', 'black', 'watch']),
+  origin: z
+    .enum(['listed', 'associated'])
+    .describe('associated: B26, the subject answers for a severely dishonest organization'),
+  relationRole: z.string().nullable(),
+  ground: z.string().nullable(),
+  severity: z.string().nullable(),
+  identifiedOn: z.string(),
+  validUntil: z.string().nullable(),
+  providerDepartment: z.string(),
+  procedure: z.string().nullable().describe('objection | repair_notice: the entry is under that procedure'),
+});
+const MeasureBrief = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  effect: z.enum(['block', 'restrict', 'warn', 'favor']),
+  article: z.string(),
+  legalBasis: z.array(z.object({ document: z.string(), provision: z.string().optional() })),
+  implementingDepartments: z.array(z.string()),
+});
+const Problem = z.object({
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+  position: z.number().int().optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+});
+const SubjectResultView = z.object({
+  index: z.number().int(),
+  code: z.string(),
+  decision: z
+    .enum(['block', 'warn', 'favor', 'none'])
+    .nullable()
+    .describe('null: the code is invalid (see error)'),
+  registered: z.boolean(),
+  subjectKind: z.enum(['person', 'organization']).nullable(),
+  entries: z.array(Entry),
+  measures: z.array(MeasureBrief),
+  warnings: z.array(Problem.pick({ code: true, message: true, messageEn: true })),
+  error: Problem.optional(),
+});
+const Summary = z.object({
+  total: z.number().int(),
+  block: z.number().int(),
+  warn: z.number().int(),
+  favor: z.number().int(),
+  none: z.number().int(),
+  error: z.number().int(),
+});
+const CheckBody = z.object({
+  scenario: z.string().min(1).max(60).describe('业务场景代码，见 GET /api/v1/scenarios'),
+  purpose: z.string().min(1).max(200).describe('核查事由（B33），如“政府采购项目投标资格审查”'),
+  subjects: z
+    .array(z.object({ code: z.string().max(64), name: z.string().max(200).optional() }))
+    .min(1)
+    .max(MAX_SUBJECTS_PER_CHECK),
+});
+const CheckResponse = z.object({
+  checkId: z.string(),
+  checkedAt: z.string(),
+  scenario: z.string(),
+  policyVersion: z.string(),
+  summary: Summary,
+  results: z.array(SubjectResultView),
+});
+const FeedbackBody = z.object({
+  position: z.number().int().min(0).optional().describe('the subject’s index in the check result'),
+  code: z.string().max(64).optional().describe('or the subject’s code'),
+  measuresApplied: z.array(z.string().max(80)).max(50).describe('codes of the measures actually applied'),
+  outcome: z
+    .enum(FEEDBACK_OUTCOMES)
+    .describe('refused 不予受理/不予许可; restricted 从严审核; favored 激励便利; approved 正常办理; other'),
+  amount: z
+    .union([z.string().max(20), z.number()])
+    .optional()
+    .describe('yuan (e.g. bid deposit waived, funds withheld)'),
+  legalBasis: z.string().min(1).max(500),
+  decidedOn: z.string().describe('YYYY-MM-DD'),
+  businessRef: z.string().max(100).optional().describe('the approval system’s own case number'),
+  note: z.string().max(1000).optional(),
+});
+const StreamQuery = z.object({
+  scenario: z.string().min(1).max(60),
+  purpose: z.string().min(1).max(200),
+});
+const ReportQuery = z.object({
+  quarter: z.string().max(7).describe('e.g. 2026Q4'),
+  department: z.string().max(40).optional(),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Lines of an uploaded stream → subjects: NDJSON `{"code","name"}` or CSV `code,name` (header optional). */
+async function* subjectsOf(body: NodeJS.ReadableStream, csv: boolean): AsyncIterable<CheckSubjectInput> {
+  const lines = createInterface({ input: body, crlfDelay: Number.POSITIVE_INFINITY });
+  let first = true;
+  for await (const raw of lines) {
+    const line = first ? raw.replace(/^\uFEFF/, '') : raw;
+    const isFirst = first;
+    first = false;
+    if (line.trim() === '') continue;
+    if (csv) {
+      if (isFirst && /代码|code/i.test(line)) continue;
+      const comma = line.indexOf(',');
+      const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1');
+      yield comma < 0
+        ? { code: unquote(line) }
+        : { code: unquote(line.slice(0, comma)), name: unquote(line.slice(comma + 1)) };
+      continue;
+    }
+    try {
+      const value = JSON.parse(line) as { code?: unknown; name?: unknown };
+      yield {
+        code: typeof value.code === 'string' ? value.code : '',
+        ...(typeof value.name === 'string' ? { name: value.name } : {}),
+      };
+    } catch {
+      // A line that is not JSON becomes an empty code: an error at its index, not a failed stream.
+      yield { code: '' };
+    }
+  }
+}
+
+const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const csvLine = (r: SubjectResult) =>
+  [
+    String(r.index),
+    r.code,
+    r.decision ?? 'error',
+    r.entries.map((e) => e.listType).join(' '),
+    r.measures.map((m) => m.code).join(' '),
+    r.warnings.map((w) => w.code).join(' '),
+    r.error?.code ?? '',
+  ]
+    .map(csvCell)
+    .join(',');
+
+/**
+ * The check other departments' systems call when they accept an application (B19, B22, C §5(2)), its
+ * streaming form for large batches, the feedback of measures applied, and the A21 quarterly report.
+ */
+export function checksRoutes(ctx: AppContext, checks: ChecksService) {
+  const feedback = feedbackService(ctx);
+  return (app: HttpApp) => {
+    for (const type of ['application/x-ndjson', 'text/csv']) {
+      app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+    }
+
+    app.post(
+      '/api/v1/checks',
+      {
+        bodyLimit: 4 * 1024 * 1024,
+        schema: {
+          tags: ['checks'],
+          summary:
+            '信用核查 / check subjects (1–10,000): block / warn / favor / none with entries and measures',
+          body: CheckBody,
+          response: { 200: CheckResponse },
+        },
+        config: { access: { kind: 'permission', permission: 'checks.run' } },
+      },
+      async (request) => checks.run({ actor: request.actor, ...request.body, requestId: request.id }),
+    );
+
+    app.post(
+      '/api/v1/checks/stream',
+      {
+        bodyLimit: 1024 * 1024 * 1024,
+        schema: {
+          tags: ['checks'],
+          summary:
+            '流式批量核查 / streaming check: NDJSON or CSV lines in, NDJSON (or CSV with Accept: text/csv) out',
+          querystring: StreamQuery,
+        },
+        config: { access: { kind: 'permission', permission: 'checks.run' } },
+      },
+      async (request, reply) => {
+        const type = String(request.headers['content-type'] ?? '');
+        if (!type.startsWith('application/x-ndjson') && !type.startsWith('text/csv')) {
+          throw new AppError(
+            'CHECK_STREAM_TYPE',
+            415,
+            '请以 application/x-ndjson 或 text/csv 上传',
+            'Upload as application/x-ndjson or text/csv',
+          );
+        }
+        const csvOut = String(request.headers.accept ?? '').includes('text/csv');
+        const body = request.body as NodeJS.ReadableStream;
+        const iterator = checks
+          .stream(
+            { actor: request.actor, ...request.query, requestId: request.id },
+            subjectsOf(body, type.startsWith('text/csv')),
+          )
+          [Symbol.asyncIterator]();
+        // The first step validates scenario and purpose: a bad request is refused before streaming starts.
+        const head = await iterator.next();
+        const start = head.value as { checkId: string; checkedAt: string };
+        async function* lines() {
+          yield csvOut
+            ? `# checkId=${start.checkId}\nindex,code,decision,lists,measures,warnings,error\n`
+            : `${JSON.stringify({ checkId: start.checkId, checkedAt: start.checkedAt })}\n`;
+          for (;;) {
+            const next = await iterator.next();
+            if (next.done) return;
+            const value = next.value;
+            if (Array.isArray(value)) {
+              yield value.map((r) => (csvOut ? csvLine(r) : JSON.stringify(publicResult(r)))).join('\n') +
+                '\n';
+            } else if ('summary' in value) {
+              yield csvOut
+                ? `# summary=${JSON.stringify(value.summary)}\n`
+                : `${JSON.stringify({ summary: value.summary })}\n`;
+            }
+          }
+        }
+        reply.header('x-check-id', start.checkId);
+        reply.type(csvOut ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+        return reply.send(Readable.from(lines()));
+      },
+    );
+
+    app.post(
+      '/api/v1/checks/:checkId/feedback',
+      {
+        schema: {
+          tags: ['checks'],
+          summary: '反馈措施执行情况 / report the measures actually applied (A21)',
+          params: z.object({ checkId: z.string().min(1).max(64) }),
+          body: FeedbackBody,
+          response: {
+            201: z.object({
+              feedbackId: z.string(),
+              checkId: z.string(),
+              position: z.number().int(),
+              reportedAt: z.string(),
+            }),
+          },
+        },
+        config: { access: { kind: 'permission', permission: 'checks.run' } },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await feedback.report(request.actor, request.params.checkId, request.body, request.id)),
+    );
+
+    app.get(
+      '/api/v1/reports/joint-measures',
+      {
+        schema: {
+          tags: ['checks'],
+          summary:
+            '联合奖惩实施情况季度报告 / quarterly joint incentives and punishments report (A21), JSON or xlsx',
+          querystring: ReportQuery,
+        },
+        config: { access: { kind: 'permission', permission: 'checks.report' } },
+      },
+      async (request, reply) => {
+        // The credit office and center see every department; a department sees its own (A21).
+        const all = hasPermission(request.actor, 'checks.report_all');
+        const own = actorDepartment(request.actor);
+        const department = all ? request.query.department : (own ?? undefined);
+        if (!all && !department)
+          throw new AppError(
+            'ACCESS_DENIED',
+            403,
+            '无部门的账号不能查看部门报告',
+            'An account without a department has no department report',
+          );
+        const report = await quarterlyReport(ctx.store.db, request.query.quarter, department);
+        if (request.query.format === 'xlsx') {
+          reply.header('content-disposition', `attachment; filename="joint-measures-${report.quarter}.xlsx"`);
+          return reply.type(XLSX).send(await quarterlyReportXlsx(report));
+        }
+        return report;
+      },
+    );
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Credit checks (issue 5 points 5–7): a department's system asks about the applicants of a business
+ * (1 to 10,000 at once, or a stream of millions), is told block / warn / favor / none with the entries
+ * and measures behind it, reports back what it did, and the credit office counts it all per quarter.
+ */
+import type { Insertable } from 'kysely';
+import type { AppContext } from '../../app/context.ts';
+import { toJson } from '../../platform/db/engine.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
+import { type AuditEntryInput, canonicalJson, chinaDayOf, sm3 } from '../audit/index.ts';
+import type { MeasuresService } from '../measures/measures.service.ts';
+import { isScenario, SCENARIOS } from '../measures/scenarios.ts';
+import {
+  type CheckEvaluator,
+  type CheckSubjectInput,
+  checkEvaluator,
+  type SubjectResult,
+} from './check-evaluate.ts';
+import { type CheckRecorder, checkRecorder } from './check-recorder.ts';
+import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.schema.ts';
+
+export const MAX_SUBJECTS_PER_CHECK = 10_000;
+/** A stream is evaluated and recorded in parts of this many subjects. */
+export const STREAM_PART = 5_000;
+
+export type CheckRequest = {
+  actor: Actor;
+  scenario: string;
+  purpose: string;
+  subjects: readonly CheckSubjectInput[];
+  requestId?: string | undefined;
+};
+
+export type CheckSummary = {
+  total: number;
+  block: number;
+  warn: number;
+  favor: number;
+  none: number;
+  error: number;
+};
+
+/** What a caller sees of a subject's result (internal ids and digests removed). */
+export function publicResult(r: SubjectResult) {
+  const { subjectId: _s, codeDigest: _d, ...rest } = r;
+  return rest;
+}
+
+const count = (summary: CheckSummary, r: SubjectResult) => {
+  summary.total++;
+  if (r.decision === null) summary.error++;
+  else summary[r.decision]++;
+};
+const emptySummary = (): CheckSummary => ({ total: 0, block: 0, warn: 0, favor: 0, none: 0, error: 0 });
+
+export type ChecksDeps = Pick<AppContext, 'store' | 'sealer' | 'policy' | 'codes' | 'now'> & {
+  measures: MeasuresService;
+};
+
+export function checksService(deps: ChecksDeps) {
+  const evaluator: CheckEvaluator = checkEvaluator({
+    store: deps.store,
+    sealer: deps.sealer,
+    policy: deps.policy,
+    measures: () => deps.measures.current(),
+    checkWithExceptions: (code) => deps.codes.check(code),
+    now: () => Date.parse(deps.now()),
+  });
+  const recorder: CheckRecorder = checkRecorder(deps.store);
+  const db = deps.store.db;
+
+  function validate(scenario: string, purpose: string) {
+    if (!isScenario(scenario)) {
+      throw badRequest(
+        'CHECK_SCENARIO_UNKNOWN',
+        `业务场景“${scenario}”不存在；可选：${SCENARIOS.map((s) => s.code).join('、')}`,
+        `Unknown business scenario "${scenario}"; one of: ${SCENARIOS.map((s) => s.code).join(', ')}`,
+        { field: 'scenario' },
+      );
+    }
+    if (purpose.trim().length < 2) {
+      throw badRequest(
+        'CHECK_PURPOSE_REQUIRED',
+        '请说明核查事由（如“政府采购项目投标资格审查”），非履职需要不得查询（B33）',
+        'State the purpose of the check (e.g. "bid eligibility review"); queries are only for official duties (B33)',
+        { field: 'purpose' },
+      );
+    }
+  }
+
+  function header(
+    request: Omit<CheckRequest, 'subjects'>,
+    id: string,
+    at: string,
+    channel: CheckTable['channel'],
+    summary: CheckSummary,
+  ): Insertable<CheckTable> {
+    return {
+      id,
+      at,
+      check_day: chinaDayOf(at),
+      actor_id: actorId(request.actor),
+      actor_role: actorRole(request.actor),
+      department: actorDepartment(request.actor),
+      api_key_id: request.actor.kind === 'system' ? request.actor.apiKeyId : null,
+      purpose: request.purpose,
+      scenario: request.scenario,
+      channel,
+      subject_count: summary.total,
+      block_count: summary.block,
+      warn_count: summary.warn,
+      favor_count: summary.favor,
+      none_count: summary.none,
+      error_count: summary.error,
+      policy_id: deps.policy.id,
+      policy_version: deps.policy.version,
+      request_id: request.requestId ?? null,
+    };
+  }
+
+  /** Compact, code-free results of one part: the blind index stands for the code (personal data). */
+  function part(checkId: string, n: number, results: SubjectResult[]): Insertable<CheckPartTable> {
+    return {
+      check_id: checkId,
+      part: n,
+      first_position: results[0]?.index ?? 0,
+      results: toJson(
+        results.map((r) => [
+          r.index,
+          r.codeDigest ?? null,
+          r.decision,
+          r.error?.code ?? null,
+          r.entries.map((e) => e.id),
+          r.measures.map((m) => `${m.code}@${m.version}`),
+          r.warnings.map((w) => w.code),
+        ]),
+      ),
+    };
+  }
+
+  function hits(
+    checkId: string,
+    department: string | null,
+    day: string,
+    results: SubjectResult[],
+  ): Insertable<CheckHitTable>[] {
+    const out: Insertable<CheckHitTable>[] = [];
+    for (const r of results) {
+      if (r.decision === null || r.decision === 'none' || !r.subjectId) continue;
+      out.push({
+        id: uuidv7(),
+        check_id: checkId,
+        position: r.index,
+        subject_id: r.subjectId,
+        decision: r.decision,
+        entry_ids: toJson(r.entries.map((e) => e.id)),
+        measures: toJson(r.measures.map((m) => `${m.code}@${m.version}`)),
+        department,
+        check_day: day,
+      });
+    }
+    return out;
+  }
+
+  function auditOf(h: Insertable<CheckTable>, summary: CheckSummary, digest: string): AuditEntryInput {
+    return {
+      at: h.at,
+      actorId: h.actor_id ?? null,
+      actorRole: h.actor_role,
+      actorDepartment: h.department ?? null,
+      purpose: h.purpose,
+      action: 'checks.run',
+      targetType: 'check',
+      targetId: h.id!,
+      result: 'ok',
+      detail: { scenario: h.scenario, channel: h.channel, ...summary, resultsDigest: digest },
+      policyId: h.policy_id,
+      policyVersion: h.policy_version,
+      requestId: h.request_id ?? null,
+    };
+  }
+
+  /** 1 to 10,000 subjects; answered once the check is on record. */
+  async function run(request: CheckRequest) {
+    validate(request.scenario, request.purpose);
+    if (request.subjects.length < 1 || request.subjects.length > MAX_SUBJECTS_PER_CHECK) {
+      throw badRequest(
+        'CHECK_BATCH_SIZE',
+        `每次核查 1 至 ${MAX_SUBJECTS_PER_CHECK} 个主体，现有 ${request.subjects.length} 个；更多请用流式核查`,
+        `A check holds 1 to ${MAX_SUBJECTS_PER_CHECK} subjects; this one has ${request.subjects.length}. Use the streaming check for more`,
+        { max: MAX_SUBJECTS_PER_CHECK, actual: request.subjects.length },
+      );
+    }
+    const at = deps.now();
+    const today = chinaDayOf(at);
+    const results = await evaluator.evaluate(request.subjects, request.scenario, 0, today);
+    const summary = emptySummary();
+    for (const r of results) count(summary, r);
+    const checkId = uuidv7();
+    const h = header(request, checkId, at, 'api', summary);
+    const p = part(checkId, 0, results);
+    await recorder.record({
+      header: h,
+      parts: [p],
+      hits: hits(checkId, h.department ?? null, today, results),
+      audit: auditOf(h, summary, sm3(String(p.results))),
+    });
+    return {
+      checkId,
+      checkedAt: at,
+      scenario: request.scenario,
+      policyVersion: deps.policy.version,
+      summary,
+      results: results.map(publicResult),
+    };
+  }
+
+  /**
+   * A stream of subjects (NDJSON or CSV lines, already parsed to inputs): evaluated and recorded part by
+   * part, each part's results yielded as soon as it is on record. One check id for the whole stream.
+   */
+  async function* stream(request: Omit<CheckRequest, 'subjects'>, inputs: AsyncIterable<CheckSubjectInput>) {
+    validate(request.scenario, request.purpose);
+    const at = deps.now();
+    const today = chinaDayOf(at);
+    const checkId = uuidv7();
+    const summary = emptySummary();
+    const digests: string[] = [];
+    let buffer: CheckSubjectInput[] = [];
+    let n = 0;
+    let position = 0;
+    const department = actorDepartment(request.actor);
+    async function* flushPart() {
+      const results = await evaluator.evaluate(buffer, request.scenario, position, today);
+      position += buffer.length;
+      buffer = [];
+      for (const r of results) count(summary, r);
+      const p = part(checkId, n, results);
+      digests.push(sm3(String(p.results)));
+      await recorder.writePart(
+        header(request, checkId, at, 'stream', summary),
+        p,
+        hits(checkId, department, today, results),
+        n === 0,
+      );
+      n++;
+      yield results;
+    }
+    yield { checkId, checkedAt: at };
+    for await (const input of inputs) {
+      buffer.push(input);
+      if (buffer.length >= STREAM_PART) yield* flushPart();
+    }
+    if (buffer.length > 0) yield* flushPart();
+    const h = header(request, checkId, at, 'stream', summary);
+    await recorder.finishStream(h, auditOf(h, summary, sm3(canonicalJson(digests))), n > 0);
+    yield { summary };
+  }
+
+  return { run, stream, evaluator, recorder };
+}
+
+export type ChecksService = ReturnType<typeof checksService>;

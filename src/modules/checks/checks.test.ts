@@ -1,0 +1,386 @@
+/**
+ * The credit check (issue 5 points 5–7): decisions per scenario (A13, A14, C §5(2)), expired entries
+ * ignored (A12, B27), mixed batches, name mismatch, recording (B33), feedback and the A21 report.
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { TestApp } from '../../app/test-app.ts';
+import { fromJson } from '../../platform/db/engine.ts';
+import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { citizenId } from '../catalog/test-items.ts';
+import { DEMO_PASSWORD } from '../demo/demo.loader.ts';
+import {
+  blackOrg,
+  blackPerson,
+  type DemoSubject,
+  demoSubjects,
+  listsTestApp,
+  push,
+  redOrg,
+  setClock,
+} from '../lists/test-support.ts';
+
+describeEachEngine('checks: decisions, recording, feedback, A21 report', (getStore) => {
+  let t: TestApp;
+  let blackCo: DemoSubject;
+  let redCo: DemoSubject;
+  let cleanCo: DemoSubject;
+  let expiredCo: DemoSubject;
+  let blackPersonS: DemoSubject;
+  let key = '';
+  let otherKey = '';
+  const session: Record<string, Record<string, string>> = {};
+
+  before(async () => {
+    setClock('2024-03-05T02:00:00.000Z');
+    t = await listsTestApp(getStore(), { persons: 30, organizations: 40 });
+    const companies = await demoSubjects(t, 'organization', (a) => a.organizationKind === 'enterprise');
+    [blackCo, redCo, cleanCo, expiredCo] = companies as [DemoSubject, DemoSubject, DemoSubject, DemoSubject];
+    blackPersonS = (await demoSubjects(t, 'person', (a) => a.employerDepartmentCode === undefined))[0]!;
+    // an old 一般 black entry: B27 validity of 1 year has long passed
+    await push(t, 'HA-GSJ', [
+      blackOrg(
+        'OLD-1',
+        expiredCo,
+        { severity: '一般', identifiedOn: '2024-03-01' },
+        { validUntil: '2025-02-28' },
+      ),
+    ]);
+    setClock('2026-11-26T02:00:00.000Z');
+    await push(t, 'HA-GSJ', [blackOrg('B-1', blackCo)]);
+    await push(t, 'HA-FGW', [redOrg('R-1', redCo)]);
+    await push(t, 'HA-FY', [blackPerson('BP-1', blackPersonS)]);
+    key = (
+      await t.ctx.accountsAdmin.issueApiKey({
+        departmentCode: 'HA-CZJ',
+        permissions: ['checks.run', 'checks.report'],
+        label: '政府采购系统',
+        createdBy: 'test',
+      })
+    ).key;
+    otherKey = (
+      await t.ctx.accountsAdmin.issueApiKey({
+        departmentCode: 'HA-ZJJ',
+        permissions: ['checks.run', 'checks.report'],
+        label: '住建审批系统',
+        createdBy: 'test',
+      })
+    ).key;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'demo.office', password: DEMO_PASSWORD },
+    });
+    const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
+    session.office = { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken };
+  });
+  after(() => t.close());
+
+  const check = (scenario: string, subjects: { code: string; name?: string }[], k = key) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/checks',
+      headers: { authorization: `Bearer ${k}` },
+      payload: { scenario, purpose: '投标资格审查', subjects },
+    });
+
+  it('A14(1), A14(5): a black-listed company is blocked for public resource trading and for fiscal funds', async () => {
+    for (const scenario of ['public_resource_trading', 'fiscal_funds']) {
+      const res = await check(scenario, [{ code: blackCo.code, name: blackCo.name }]);
+      assert.equal(res.statusCode, 200, res.body);
+      const [r] = res.json().results;
+      assert.equal(r.decision, 'block', scenario);
+      assert.equal(r.entries[0].listType, 'black');
+      assert.ok(
+        r.measures.some(
+          (m: { effect: string; article: string }) => m.effect === 'block' && /^A14/.test(m.article),
+        ),
+      );
+      assert.ok(
+        r.measures.every((m: { legalBasis: unknown[] }) => m.legalBasis.length > 0),
+        'each measure with its legal basis',
+      );
+    }
+  });
+
+  it('an unrelated scenario gets only the measures that apply there, and a warning for the black entry', async () => {
+    const trading = (await check('public_resource_trading', [{ code: blackCo.code }])).json().results[0];
+    const honors = (await check('honors', [{ code: blackCo.code }])).json().results[0];
+    const codes = (r: { measures: { code: string }[] }) => r.measures.map((m) => m.code);
+    assert.ok(!codes(honors).includes('a14-05-public-resource-trading'));
+    assert.notDeepEqual(codes(honors), codes(trading));
+    const exit = (await check('exit_control', [{ code: blackCo.code }])).json().results[0];
+    assert.equal(exit.measures.length, 0, 'A14(12) exit bans reach judgment debtors, not this company');
+    assert.equal(exit.decision, 'warn', 'the black entry still reaches the clerk');
+  });
+
+  it('A13(4): a red-listed company is favored in public resource trading with no bid deposit', async () => {
+    const [r] = (await check('public_resource_trading', [{ code: redCo.code }])).json().results;
+    assert.equal(r.decision, 'favor');
+    assert.ok(r.measures.some((m: { code: string }) => m.code === 'a13-4-no-bid-deposit'));
+  });
+
+  it('C §5(2): a black-listed person is blocked for high consumption', async () => {
+    const [r] = (await check('high_consumption', [{ code: blackPersonS.code }])).json().results;
+    assert.equal(r.decision, 'block');
+  });
+
+  it('A12, B27: an expired black entry never counts', async () => {
+    const [r] = (await check('public_resource_trading', [{ code: expiredCo.code }])).json().results;
+    assert.equal(r.decision, 'none');
+    assert.deepEqual(r.entries, []);
+    assert.equal(r.registered, true);
+  });
+
+  it('a batch of valid, invalid and unknown codes: per-subject results, never a failed batch', async () => {
+    const unknown = citizenId('19851231', '777');
+    const bad = `${blackCo.code.slice(0, 17)}${blackCo.code.endsWith('0') ? '1' : '0'}`;
+    const res = await check('public_resource_trading', [
+      { code: blackCo.code, name: blackCo.name },
+      { code: unknown },
+      { code: bad },
+      { code: 'abc' },
+      { code: cleanCo.code, name: '另一个名字有限公司' },
+      { code: redCo.code.toLowerCase() },
+    ]);
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    const results = body.results;
+    assert.equal(results[0].decision, 'block');
+    assert.equal(results[1].decision, 'none', 'a valid code with no record is none, not an error');
+    assert.equal(results[1].registered, false);
+    assert.equal(results[2].decision, null);
+    assert.equal(results[2].error.code, 'CODE_CHECKSUM');
+    assert.equal(results[3].error.code.startsWith('CODE_'), true);
+    assert.equal(results[4].decision, 'none');
+    assert.equal(results[4].warnings[0].code, 'NAME_MISMATCH');
+    assert.equal(results[5].decision, 'favor', 'codes are normalized (lower case accepted)');
+    assert.deepEqual(body.summary, { total: 6, block: 1, warn: 0, favor: 1, none: 2, error: 2 });
+  });
+
+  it('entries under objection or repair notice are reported with that status (A15, A19)', async () => {
+    const [entry] = await t.ctx.store.db
+      .selectFrom('list_entries')
+      .select('id')
+      .where('subject_id', '=', blackCo.id)
+      .execute();
+    await t.ctx.store.db
+      .updateTable('list_entries')
+      .set({ procedure: 'objection' })
+      .where('id', '=', entry!.id)
+      .execute();
+    const [r] = (await check('public_resource_trading', [{ code: blackCo.code }])).json().results;
+    assert.equal(r.entries[0].procedure, 'objection');
+    await t.ctx.store.db
+      .updateTable('list_entries')
+      .set({ procedure: null })
+      .where('id', '=', entry!.id)
+      .execute();
+  });
+
+  it('B33: every check is recorded — who, system, purpose, scenario, results, policy version — and audited', async () => {
+    const res = await check('fiscal_funds', [{ code: blackCo.code }, { code: cleanCo.code }]);
+    const { checkId } = res.json();
+    const header = await t.ctx.store.db
+      .selectFrom('checks')
+      .selectAll()
+      .where('id', '=', checkId)
+      .executeTakeFirstOrThrow();
+    assert.equal(header.department, 'HA-CZJ');
+    assert.equal(header.actor_role, 'system');
+    assert.ok(header.api_key_id);
+    assert.equal(header.purpose, '投标资格审查');
+    assert.equal(header.scenario, 'fiscal_funds');
+    assert.equal(header.policy_version, t.ctx.policy.version);
+    assert.equal(Number(header.block_count), 1);
+    const [part] = await t.ctx.store.db
+      .selectFrom('check_parts')
+      .selectAll()
+      .where('check_id', '=', checkId)
+      .execute();
+    const results = fromJson<unknown[][]>(part!.results);
+    assert.equal(results.length, 2);
+    assert.ok(!JSON.stringify(results).includes(blackCo.code), 'codes are stored as their blind index');
+    const hits = await t.ctx.store.db
+      .selectFrom('check_hits')
+      .selectAll()
+      .where('check_id', '=', checkId)
+      .execute();
+    assert.equal(hits.length, 1);
+    const audit = await t.ctx.store.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('target_id', '=', checkId)
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]!.action, 'checks.run');
+  });
+
+  it('bad requests: unknown scenario, missing purpose, too many subjects', async () => {
+    const unknown = await check('nonsense', [{ code: blackCo.code }]);
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.json().error.code, 'CHECK_SCENARIO_UNKNOWN');
+    const noPurpose = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/checks',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { scenario: 'licensing', purpose: ' ', subjects: [{ code: blackCo.code }] },
+    });
+    assert.equal(noPurpose.json().error.code, 'CHECK_PURPOSE_REQUIRED');
+    const tooMany = await check(
+      'licensing',
+      Array.from({ length: 10_001 }, () => ({ code: blackCo.code })),
+    );
+    assert.equal(tooMany.statusCode, 400);
+  });
+
+  it('feedback is recorded once, checked against the measures offered, and counted in the A21 quarterly report', async () => {
+    const res = await check('public_resource_trading', [
+      { code: blackCo.code },
+      { code: redCo.code },
+      { code: cleanCo.code },
+    ]);
+    const { checkId } = res.json();
+    const post = (payload: object, k = key) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/checks/${checkId}/feedback`,
+        headers: { authorization: `Bearer ${k}` },
+        payload,
+      });
+    const ok = await post({
+      position: 0,
+      measuresApplied: ['a14-05-public-resource-trading'],
+      outcome: 'refused',
+      legalBasis: '淮政发〔2018〕103号 第十四条第（五）项',
+      decidedOn: '2026-11-26',
+      businessRef: 'CG-2026-001',
+    });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const dup = await post({
+      position: 0,
+      measuresApplied: [],
+      outcome: 'refused',
+      legalBasis: 'x',
+      decidedOn: '2026-11-26',
+    });
+    assert.equal(dup.statusCode, 409);
+    const notOffered = await post({
+      code: redCo.code,
+      measuresApplied: ['a14-05-public-resource-trading'],
+      outcome: 'favored',
+      legalBasis: 'x',
+      decidedOn: '2026-11-26',
+    });
+    assert.equal(notOffered.json().error.code, 'FEEDBACK_MEASURE_NOT_OFFERED');
+    const future = await post({
+      code: redCo.code,
+      measuresApplied: ['a13-4-no-bid-deposit'],
+      outcome: 'favored',
+      legalBasis: 'x',
+      decidedOn: '2026-12-30',
+    });
+    assert.equal(future.json().error.code, 'FEEDBACK_INVALID');
+    const foreign = await post(
+      { position: 1, measuresApplied: [], outcome: 'approved', legalBasis: 'x', decidedOn: '2026-11-26' },
+      otherKey,
+    );
+    assert.equal(foreign.statusCode, 403);
+    const favored = await post({
+      code: redCo.code,
+      measuresApplied: ['a13-4-no-bid-deposit'],
+      outcome: 'favored',
+      amount: '200000.00',
+      legalBasis: '淮政发〔2018〕103号 第十三条第（四）项',
+      decidedOn: '2026-11-26',
+    });
+    assert.equal(favored.statusCode, 201, favored.body);
+
+    const report = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/joint-measures?quarter=2026Q4',
+      headers: { authorization: `Bearer ${key}` },
+    });
+    assert.equal(report.statusCode, 200, report.body);
+    const mine = report.json().departments;
+    assert.equal(mine.length, 1, 'a department sees its own report');
+    const d = mine[0];
+    assert.equal(d.department, 'HA-CZJ');
+    assert.ok(d.checks >= 1 && d.hits.total >= 2);
+    assert.equal(d.measuresApplied['a14-05-public-resource-trading'], 1);
+    assert.equal(d.measuresApplied['a13-4-no-bid-deposit'], 1);
+    assert.equal(d.feedbackReceived, 2);
+    assert.equal(d.feedbackMissing, d.hits.total - 2);
+
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/joint-measures?quarter=2026Q4',
+      headers: session.office!,
+    });
+    assert.ok(all.json().departments.some((x: { department: string }) => x.department === 'HA-CZJ'));
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/joint-measures?quarter=2026Q4&format=xlsx',
+      headers: session.office!,
+    });
+    assert.equal(xlsx.statusCode, 200);
+    assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('联合奖惩实施情况')!;
+    const row = sheet.getRows(3, sheet.rowCount)!.find((r) => r.getCell(1).value === 'HA-CZJ')!;
+    assert.equal(row.getCell(9).value, 2, 'feedback received');
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/joint-measures?quarter=2026Q5',
+      headers: session.office!,
+    });
+    assert.equal(bad.json().error.code, 'REPORT_QUARTER_INVALID');
+  });
+
+  it('streaming check: NDJSON in, NDJSON out, one recorded check; CSV in and out', async () => {
+    const lines =
+      [blackCo, redCo, cleanCo].map((s) => JSON.stringify({ code: s.code })).join('\n') + '\nnot json\n';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/checks/stream?scenario=public_resource_trading&purpose=${encodeURIComponent('批量核查')}`,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+      payload: lines,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const out = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.ok(out[0].checkId);
+    assert.deepEqual(
+      out.slice(1, 5).map((r: { decision: string | null }) => r.decision),
+      ['block', 'favor', 'none', null],
+    );
+    assert.deepEqual(out[5].summary, { total: 4, block: 1, warn: 0, favor: 1, none: 1, error: 1 });
+    const header = await t.ctx.store.db
+      .selectFrom('checks')
+      .selectAll()
+      .where('id', '=', out[0].checkId)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(header.subject_count), 4);
+    assert.equal(header.channel, 'stream');
+
+    const csv = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/checks/stream?scenario=fiscal_funds&purpose=${encodeURIComponent('批量核查')}`,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv', accept: 'text/csv' },
+      payload: `代码,名称\n${blackCo.code},${blackCo.name}\n`,
+    });
+    assert.equal(csv.statusCode, 200, csv.body);
+    assert.match(csv.body, new RegExp(`\\n0,${blackCo.code},block,black,`));
+    const badScenario = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/checks/stream?scenario=x&purpose=${encodeURIComponent('批量核查')}`,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+      payload: lines,
+    });
+    assert.equal(badScenario.statusCode, 400);
+  });
+});
