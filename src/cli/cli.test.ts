@@ -77,8 +77,22 @@ describeEachEngine('xinyong CLI on a database', (getStore) => {
     assert.equal(first.code, 0, first.stderr);
     const countAll = async () => {
       const { db } = getStore();
-      const counts = { regions: 0, departments: 0, subjects: 0 };
-      for (const table of ['regions', 'departments', 'subjects'] as const) {
+      const counts = {
+        regions: 0,
+        departments: 0,
+        subjects: 0,
+        list_entries: 0,
+        notifications: 0,
+        records: 0,
+      };
+      for (const table of [
+        'regions',
+        'departments',
+        'subjects',
+        'list_entries',
+        'notifications',
+        'records',
+      ] as const) {
         const row = await db
           .selectFrom(table)
           .select((eb) => eb.fn.countAll().as('n'))
@@ -90,9 +104,14 @@ describeEachEngine('xinyong CLI on a database', (getStore) => {
     const before = await countAll();
     assert.ok(before.subjects >= 2000, JSON.stringify(before));
     assert.ok(before.departments >= 30, JSON.stringify(before));
+    // demo lists through the real intake: entries, A4 removals, A11 notices (issue 5)
+    assert.ok(before.list_entries >= 50 && before.notifications >= 8, JSON.stringify(before));
     const second = await xinyong(['demo'], env);
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stdout, /0 regions, 0 departments, 0 persons, 0 organizations, 0 accounts/);
+    assert.match(
+      second.stdout,
+      /0 regions, 0 departments, 0 persons, 0 organizations, 0 accounts, 0 list entries/,
+    );
     assert.deepEqual(await countAll(), before);
     // Every subject the demo wrote is vouched for by the audit chain (A20).
     const verify = await xinyong(['audit', 'verify'], env);

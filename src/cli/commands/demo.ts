@@ -1,5 +1,6 @@
 import { createAppContext } from '../../app/context.ts';
 import { loadDemoData } from '../../modules/demo/demo.loader.ts';
+import { loadDemoLists } from '../../modules/demo/demo-lists.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
 
 export async function demoCommand(): Promise<number> {
@@ -7,11 +8,13 @@ export async function demoCommand(): Promise<number> {
   const ctx = await createAppContext(config);
   try {
     const loaded = await loadDemoData(ctx);
+    const lists = await loadDemoLists(ctx);
     const total = await ctx.subjects.count();
     console.log(
       `✔ 演示数据 / demo data (${redactUrl(config.databaseUrl)}): 新增 / added ` +
         `${loaded.regions} regions, ${loaded.departments} departments, ${loaded.persons} persons, ` +
-        `${loaded.organizations} organizations, ${loaded.accounts} accounts; 信息主体共 / subjects in total: ${total}`,
+        `${loaded.organizations} organizations, ${loaded.accounts} accounts, ${lists.created} list entries; ` +
+        `信息主体共 / subjects in total: ${total}`,
     );
     return 0;
   } finally {

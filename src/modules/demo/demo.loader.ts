@@ -2,6 +2,7 @@ import type { AppContext } from '../../app/context.ts';
 import { cliOperator } from '../access/actor.ts';
 import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
 import { listRegions } from '../identity-codes/index.ts';
+import { ensureSeedMeasures } from '../measures/measures.seed.ts';
 import type { NewSubject } from '../subjects/subjects.repository.ts';
 import { DEMO_DEFAULTS, DEMO_DEPARTMENTS, generateDemoSubjects } from './index.ts';
 
@@ -83,6 +84,9 @@ export async function loadDemoData(
 
   // The published catalog (B8): what providers may record, item by item.
   await ensureSeedCatalog(ctx.store, now);
+  // The measures of joint incentives and punishments (A13, A14, D §5); they name departments.
+  await ensureSeedMeasures(ctx.store, now);
+  ctx.measures.reload();
 
   const { persons, organizations } = generateDemoSubjects({
     persons: options.persons ?? DEMO_DEFAULTS.persons,
