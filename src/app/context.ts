@@ -2,10 +2,12 @@ import { type AccountsService, accountsService } from '../modules/access/account
 import { type AuthService, authService } from '../modules/access/auth.service.ts';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
+import { type ChecksService, checksService } from '../modules/checks/checks.service.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
 import { ensureSeedListTypes } from '../modules/lists/list-types.ts';
 import { listIntakeHooks } from '../modules/lists/lists.hooks.ts';
+import { type MeasuresService, measuresService } from '../modules/measures/measures.service.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { registerPolicyVersion } from '../modules/policy/policy-versions.repository.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
@@ -47,6 +49,10 @@ export type AppContext = {
   consents: ReturnType<typeof consentsRepository>;
   audit: AuditTrail;
   intake: IntakeService;
+  /** the measures catalog (A13, A14, D §5), cached for checks */
+  measures: MeasuresService;
+  /** credit checks (B19, B22, C §5(2)) */
+  checks: ChecksService;
   now: () => string;
   close(): Promise<void>;
 };
@@ -88,6 +94,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const subjects = subjectsRepository(store, sealer);
     const audit = auditTrail({ store, policy, now });
     const codes = codesService(store, sealer);
+    const measures = measuresService(store, now, audit);
     return {
       version: PLATFORM_VERSION,
       config,
@@ -122,6 +129,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
         now,
         hooks: listIntakeHooks(),
       }),
+      measures,
+      checks: checksService({ store, sealer, policy, codes, now, measures }),
       now,
       close: () => store.close(),
     };

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
+import { conflict } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { canonicalJson } from '../policy/index.ts';
+import type { MeasureReferences } from './measure-draft.ts';
+import { draftOf, type Measure, type MeasureDraft } from './measures.ts';
+
+export type PublishOutcome = 'created' | 'new_version' | 'unchanged';
+
+type VersionRow = {
+  version: number;
+  definition: unknown;
+  published_at: string;
+  published_by: string | null;
+  reason: string | null;
+};
+
+const VERSION_COLUMNS = ['version', 'definition', 'published_at', 'published_by', 'reason'] as const;
+
+const toMeasure = (row: VersionRow): Measure => ({
+  ...draftOf(fromJson<MeasureDraft>(row.definition)),
+  version: row.version,
+  publishedAt: row.published_at,
+  publishedBy: row.published_by,
+  reason: row.reason,
+});
+
+/** SHA-256 of the content's canonical JSON: equal content, equal digest. */
+export function measureDigest(content: MeasureDraft): string {
+  return createHash('sha256')
+    .update(canonicalJson(draftOf(content)))
+    .digest('hex');
+}
+
+/**
+ * The measures catalog (A13, A14, D §5): measures by code, each with its versions. Publishing never
+ * edits: changed content becomes the next version, identical content changes nothing, and every
+ * version stays readable. Content is validated by the caller (`parseMeasureDraft`).
+ */
+export function measuresRepository(store: Store) {
+  const { db } = store;
+
+  return {
+    /** The measure's first version, its next version when the content differs, or nothing when equal. */
+    async publish(
+      content: MeasureDraft,
+      meta: { now: string; publishedBy: string | null; reason: string | null },
+    ): Promise<{ measure: Measure; outcome: PublishOutcome }> {
+      const digest = measureDigest(content);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          let query = trx.selectFrom('measures').select('current_version').where('code', '=', content.code);
+          // Two editors of one measure at once: the second waits for the first (PostgreSQL); SQLite has
+          // one writer anyway, and the unique (measure_code, version) index is the last guard.
+          if (store.capabilities.concurrentWriters) query = query.forUpdate();
+          const existing = await query.executeTakeFirst();
+          if (existing) {
+            const current = await trx
+              .selectFrom('measure_versions')
+              .select([...VERSION_COLUMNS, 'digest'])
+              .where('measure_code', '=', content.code)
+              .where('version', '=', existing.current_version)
+              .executeTakeFirstOrThrow();
+            if (current.digest === digest)
+              return { measure: toMeasure(current), outcome: 'unchanged' as const };
+          } else {
+            await trx
+              .insertInto('measures')
+              .values({ code: content.code, current_version: 0, created_at: meta.now, updated_at: meta.now })
+              .execute();
+          }
+          const version = (existing?.current_version ?? 0) + 1;
+          await trx
+            .insertInto('measure_versions')
+            .values({
+              id: uuidv7(),
+              measure_code: content.code,
+              version,
+              title: content.title,
+              article: content.article,
+              effect: content.effect,
+              active: content.active ? 1 : 0,
+              definition: toJson(draftOf(content)),
+              digest,
+              published_at: meta.now,
+              published_by: meta.publishedBy,
+              reason: meta.reason,
+            })
+            .execute();
+          await trx
+            .updateTable('measures')
+            .set({ current_version: version, updated_at: meta.now })
+            .where('code', '=', content.code)
+            .execute();
+          return {
+            measure: {
+              ...draftOf(content),
+              version,
+              publishedAt: meta.now,
+              publishedBy: meta.publishedBy,
+              reason: meta.reason,
+            },
+            outcome: existing ? ('new_version' as const) : ('created' as const),
+          };
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict(
+            'MEASURE_PUBLISH_CONFLICT',
+            `措施 ${content.code} 正由他人同时发布，请刷新后重试`,
+            `Measure ${content.code} was published by someone else at the same time; reload and retry`,
+            { code: content.code },
+          );
+        }
+        throw error;
+      }
+    },
+
+    /** The measure's current version (active or retired). */
+    async current(code: string): Promise<Measure | undefined> {
+      const row = await db
+        .selectFrom('measures as m')
+        .innerJoin('measure_versions as v', (j) =>
+          j.onRef('v.measure_code', '=', 'm.code').onRef('v.version', '=', 'm.current_version'),
+        )
+        .select(['v.version', 'v.definition', 'v.published_at', 'v.published_by', 'v.reason'])
+        .where('m.code', '=', code)
+        .executeTakeFirst();
+      return row ? toMeasure(row) : undefined;
+    },
+
+    /** Current versions of every measure (active and retired), by code. */
+    async list(): Promise<Measure[]> {
+      const rows = await db
+        .selectFrom('measures as m')
+        .innerJoin('measure_versions as v', (j) =>
+          j.onRef('v.measure_code', '=', 'm.code').onRef('v.version', '=', 'm.current_version'),
+        )
+        .select(['v.version', 'v.definition', 'v.published_at', 'v.published_by', 'v.reason'])
+        .orderBy('m.code')
+        .execute();
+      return rows.map(toMeasure);
+    },
+
+    /** Every version of a measure, oldest first. */
+    async history(code: string): Promise<Measure[]> {
+      const rows = await db
+        .selectFrom('measure_versions')
+        .select(VERSION_COLUMNS)
+        .where('measure_code', '=', code)
+        .orderBy('version')
+        .execute();
+      return rows.map(toMeasure);
+    },
+
+    /** The list types and departments a draft may name (tables `list_types`, `departments`). */
+    async references(): Promise<MeasureReferences> {
+      const [listTypes, departments] = await Promise.all([
+        db.selectFrom('list_types').select(['code', 'polarity']).execute(),
+        db.selectFrom('departments').select('code').execute(),
+      ]);
+      return {
+        listTypes: new Map(listTypes.map((t) => [t.code, t.polarity])),
+        departments: new Set(departments.map((d) => d.code)),
+      };
+    },
+  };
+}
+
+export type MeasuresRepository = ReturnType<typeof measuresRepository>;
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return (
+    e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'))
+  );
+}
