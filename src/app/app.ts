@@ -5,16 +5,19 @@ import { consentsRoutes } from '../modules/access/consents.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { checksRoutes } from '../modules/checks/checks.routes.ts';
 import { departmentsRoutes } from '../modules/departments/departments.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { codeExceptionsRoutes } from '../modules/identity-codes/code-exceptions.routes.ts';
 import { codesRoutes } from '../modules/identity-codes/codes.routes.ts';
 import { uploadRoutes } from '../modules/intake-files/upload.routes.ts';
 import { listsRoutes } from '../modules/lists/lists.routes.ts';
+import { measuresRoutes } from '../modules/measures/measures.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { recordsReadRoutes } from '../modules/records/records-read.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
+import { subjectSearchRoutes } from '../modules/subject-search/subject-search.routes.ts';
 import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
 import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
 import type { AppContext } from './context.ts';
@@ -57,12 +60,15 @@ export async function createApp(
       adminRoutes(ctx),
       consentsRoutes(ctx),
       subjectsRoutes(ctx),
+      subjectSearchRoutes(ctx),
       auditRoutes(ctx),
       catalogRoutes(ctx),
       recordsRoutes(ctx, ctx.intake),
       recordsReadRoutes(ctx),
       uploadRoutes(ctx, ctx.intake),
+      measuresRoutes(ctx, ctx.measures),
       listsRoutes(ctx),
+      checksRoutes(ctx, ctx.checks),
     ],
   });
 }

@@ -66,6 +66,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/me/consents': ['subject'],
   'POST /api/v1/me/consents': ['subject'],
   'POST /api/v1/me/consents/:id/revoke': ['subject'],
+  'GET /api/v1/subjects/search': GOVERNMENT_READERS,
   'GET /api/v1/subjects/:code': GOVERNMENT_READERS,
   'GET /api/v1/subjects/:code/consents': GOVERNMENT_READERS,
   'GET /api/v1/catalog': EVERYONE,
@@ -79,6 +80,11 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/audit/verify': ['auditor'],
   'GET /api/v1/audit/entries': ['auditor'],
   'GET /api/v1/audit/anchors': ['auditor'],
+  'GET /api/v1/scenarios': EVERYONE,
+  'GET /api/v1/measures': EVERYONE,
+  'GET /api/v1/measures/:code': EVERYONE,
+  'POST /api/v1/measures': ['credit_office'],
+  'PUT /api/v1/measures/:code': ['credit_office'],
   'GET /api/v1/list-types': EVERYONE,
   'POST /api/v1/list-types': ['credit_office'],
   'GET /api/v1/lists/entries': LIST_READERS,
@@ -88,6 +94,10 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/subjects/:code/relations': ['center_staff'],
   'GET /api/v1/inbox': LIST_READERS,
   'POST /api/v1/inbox/:id/read': LIST_READERS,
+  'POST /api/v1/checks': ['user_staff', 'system'],
+  'POST /api/v1/checks/stream': ['user_staff', 'system'],
+  'POST /api/v1/checks/:checkId/feedback': ['user_staff', 'system'],
+  'GET /api/v1/reports/joint-measures': ['user_staff', 'center_staff', 'credit_office'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */

@@ -2,6 +2,7 @@ import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { fromJson, type Store, toCount, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type RowsWrittenMeta, recordRowsWritten, SUBJECTS_AUDITED } from '../audit/index.ts';
+import { indexSubjects } from '../subject-search/subject-search.indexer.ts';
 
 export type SubjectKind = 'person' | 'organization';
 
@@ -77,8 +78,11 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
             .onConflict((oc) => oc.column('code_digest').doNothing())
             .returningAll()
             .execute();
-          if (written.length > 0)
+          if (written.length > 0) {
             await recordRowsWritten(trx, { table: SUBJECTS_AUDITED, rows: written }, audit);
+            // Name search (issue 5 point 8) finds a subject from the moment it is registered.
+            await indexSubjects(trx, capabilities, written);
+          }
           return written.length;
         });
       }

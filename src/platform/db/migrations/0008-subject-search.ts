@@ -1,5 +1,55 @@
 import type { Kysely } from 'kysely';
+import { backfillSubjectSearch } from '../../../modules/subject-search/subject-search.indexer.ts';
 import type { Capabilities } from '../engine.ts';
+import type { Database } from '../schema.ts';
 
-/** Tables of the subject-search module (to be filled in by the module). */
-export async function up(_db: Kysely<unknown>, _caps: Capabilities): Promise<void> {}
+/**
+ * Name search (subject-search module): one row per subject with its searchable name and pinyin keys,
+ * and the bigram posting lists. Subjects already stored are indexed here, before the indexes are
+ * created, so a large table is loaded once and sorted once.
+ */
+export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void> {
+  const { uuidType } = caps;
+
+  await db.schema
+    .createTable('subject_search')
+    .addColumn('subject_id', uuidType, (c) => c.primaryKey().references('subjects.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('name_norm', 'text', (c) => c.notNull())
+    .addColumn('name_length', 'integer', (c) => c.notNull())
+    .addColumn('traditional', 'integer', (c) => c.notNull())
+    .addColumn('pinyin', 'text', (c) => c.notNull())
+    .addColumn('initials', 'text', (c) => c.notNull())
+    .execute();
+
+  // Derived rows only, rebuilt from subject_search; no foreign key, so a bulk build checks nothing twice.
+  await db.schema
+    .createTable('subject_search_grams')
+    .addColumn('gram', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('at_start', 'integer', (c) => c.notNull())
+    .addColumn('name_length', 'integer', (c) => c.notNull())
+    .addColumn('subject_id', uuidType, (c) => c.notNull())
+    .execute();
+
+  await backfillSubjectSearch(db as unknown as Kysely<Database>, caps);
+
+  // One range per (gram, kind, at_start) already in ranking order (shorter names first); covering.
+  await db.schema
+    .createIndex('subject_search_grams_key_idx')
+    .on('subject_search_grams')
+    .columns(['gram', 'kind', 'at_start', 'name_length', 'subject_id'])
+    .unique()
+    .execute();
+  // Pinyin and initials prefixes, searched length by length so shorter names come first.
+  await db.schema
+    .createIndex('subject_search_pinyin_idx')
+    .on('subject_search')
+    .columns(['kind', 'name_length', 'pinyin'])
+    .execute();
+  await db.schema
+    .createIndex('subject_search_initials_idx')
+    .on('subject_search')
+    .columns(['kind', 'name_length', 'initials'])
+    .execute();
+}
