@@ -25,6 +25,9 @@ export function openSqlite(file: string): Store {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // A city-sized file (millions of subjects and records) needs more than SQLite's 2 MB page cache:
+  // 128 MB per connection roughly halved name-search and check latencies at 1M subjects.
+  database.pragma('cache_size = -131072');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return {
     db,
