@@ -12,10 +12,10 @@ import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts'
 import { type CodeCheck, checkCode } from '../identity-codes/index.ts';
 import { isEffective } from '../lists/list-rules.ts';
 import { type ListType, listTypes } from '../lists/list-types.ts';
-import { listsRepository } from '../lists/lists.repository.ts';
 import { type Decision, decide, type EntryForDecision } from '../measures/decide.ts';
 import type { Measure } from '../measures/measures.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
+import { subjectsWithActiveEntries } from './checks.repository.ts';
 
 export type CheckSubjectInput = { code: string; name?: string | undefined };
 
@@ -161,44 +161,55 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     const digests = [...byDigest.keys()];
     const subjects = new Map<
       string,
-      { id: string; kind: 'person' | 'organization'; name: string; positions: number[] }
+      {
+        id: string;
+        kind: 'person' | 'organization';
+        name: string;
+        positions: number[];
+        entries: EntryBrief[];
+      }
     >();
     for (let i = 0; i < digests.length; i += CHUNK) {
-      const part = digests.slice(i, i + CHUNK);
-      const rows = await db
-        .selectFrom('subjects')
-        .select(['id', 'kind', 'name', 'code_digest'])
-        .where('code_digest', 'in', part)
-        .execute();
-      for (const r of rows)
-        subjects.set(r.id, { id: r.id, kind: r.kind, name: r.name, positions: byDigest.get(r.code_digest)! });
-    }
-    const entriesBySubject = new Map<string, EntryBrief[]>();
-    const ids = [...subjects.keys()];
-    for (const e of await listsRepository.activeEntriesOfSubjects(db, ids)) {
-      if (!isEffective(e, today)) continue;
-      // B18, B21: entries of items not shared with government callers are not shown (none in the seed catalog).
-      if (scopes.get(e.item_code) === 'authorized') continue;
-      const list = entriesBySubject.get(e.subject_id) ?? [];
-      list.push({
-        id: e.id,
-        listType: e.list_type,
-        listName: types.get(e.list_type)?.name ?? e.list_type,
-        polarity: e.polarity,
-        origin: e.origin,
-        relationRole: e.relation_role,
-        ground: e.ground,
-        severity: e.severity,
-        identifiedOn: e.identified_on,
-        validUntil: e.valid_until,
-        providerDepartment: e.provider_department,
-        procedure: e.procedure,
-      });
-      entriesBySubject.set(e.subject_id, list);
+      for (const r of await subjectsWithActiveEntries(db, digests.slice(i, i + CHUNK))) {
+        let subject = subjects.get(r.subject_id);
+        if (!subject) {
+          subject = {
+            id: r.subject_id,
+            kind: r.kind,
+            name: r.name,
+            positions: byDigest.get(r.code_digest)!,
+            entries: [],
+          };
+          subjects.set(r.subject_id, subject);
+        }
+        if (r.entry_id === null) continue;
+        const dates = {
+          status: 'active' as const,
+          valid_until: r.valid_until,
+          validity_ends_on: r.validity_ends_on,
+        };
+        if (!isEffective(dates, today)) continue;
+        // B18, B21: entries of items not shared with government callers are not shown (none in the seed catalog).
+        if (scopes.get(r.item_code!) === 'authorized') continue;
+        subject.entries.push({
+          id: r.entry_id,
+          listType: r.list_type!,
+          listName: types.get(r.list_type!)?.name ?? r.list_type!,
+          polarity: r.polarity!,
+          origin: r.origin!,
+          relationRole: r.relation_role,
+          ground: r.ground,
+          severity: r.severity,
+          identifiedOn: r.identified_on!,
+          validUntil: r.valid_until,
+          providerDepartment: r.provider_department!,
+          procedure: r.procedure,
+        });
+      }
     }
 
     for (const subject of subjects.values()) {
-      const entries = entriesBySubject.get(subject.id) ?? [];
+      const entries = subject.entries;
       const decided =
         entries.length === 0
           ? { decision: 'none' as const, measures: [] }

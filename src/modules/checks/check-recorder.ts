@@ -24,6 +24,27 @@ type Pending = CheckRecord & { resolve: () => void; reject: (error: unknown) => 
 // 11 columns (hits) × 500 rows stays inside both engines' bind limits.
 const ROWS_PER_INSERT = 500;
 const GROUP_LIMIT = 256;
+/** Parts of one INSERT: up to ROWS_PER_INSERT rows and about this many characters of results. */
+const PART_CHARS_PER_INSERT = 4 * 1024 * 1024;
+
+/** Parts in INSERTs of several rows: a group of single-subject checks is one statement, not hundreds. */
+function statementsOf(parts: Insertable<CheckPartTable>[]): Insertable<CheckPartTable>[][] {
+  const out: Insertable<CheckPartTable>[][] = [];
+  let current: Insertable<CheckPartTable>[] = [];
+  let chars = 0;
+  for (const part of parts) {
+    const size = String(part.results).length;
+    if (current.length > 0 && (current.length >= ROWS_PER_INSERT || chars + size > PART_CHARS_PER_INSERT)) {
+      out.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(part);
+    chars += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
 
 export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {}) {
   const maxDelay = options.maxDelayMs ?? 2;
@@ -40,8 +61,9 @@ export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {
           .values(headers.slice(i, i + ROWS_PER_INSERT))
           .execute();
       }
-      const parts = group.flatMap((g) => g.parts);
-      for (const part of parts) await trx.insertInto('check_parts').values(part).execute();
+      for (const parts of statementsOf(group.flatMap((g) => g.parts))) {
+        await trx.insertInto('check_parts').values(parts).execute();
+      }
       const hits = group.flatMap((g) => g.hits);
       for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
         await trx
@@ -58,14 +80,19 @@ export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {
   }
 
   async function flush(): Promise<void> {
+    clearTimeout(timer);
     timer = undefined;
     if (flushing) return flushing.then(() => (queue.length > 0 ? flush() : undefined));
     while (queue.length > 0) {
       const group = queue.slice(0, GROUP_LIMIT);
       queue = queue.slice(group.length);
       flushing = write(group).then(
-        () => group.forEach((g) => g.resolve()),
-        (error) => group.forEach((g) => g.reject(error)),
+        () => {
+          for (const g of group) g.resolve();
+        },
+        (error) => {
+          for (const g of group) g.reject(error);
+        },
       );
       await flushing;
       flushing = undefined;

@@ -69,7 +69,6 @@ export function checksService(deps: ChecksDeps) {
     now: () => Date.parse(deps.now()),
   });
   const recorder: CheckRecorder = checkRecorder(deps.store);
-  const db = deps.store.db;
 
   function validate(scenario: string, purpose: string) {
     if (!isScenario(scenario)) {

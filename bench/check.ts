@@ -1,0 +1,383 @@
+/**
+ * `npm run bench:check [-- --subjects N --entries E --records M --engine sqlite|postgres|both
+ * --duration S --keep]` (issue 5 point 9). On a generated city (bench/city.ts; `--keep` caches it under
+ * bench/.data/ for the next run):
+ * - HTTP: the real app in a child process (autocannon's CPU stays off the server's thread), 50
+ *   connections: GET /api/health, then POST /api/v1/checks with one subject per request (listed,
+ *   expired, never listed, unknown and malformed codes), scenario public_resource_trading, with an API
+ *   key of the finance bureau. Prints req/s, p50/p99 and the ratio checks / health (target ≥ 0.5,
+ *   check p99 ≤ 20 ms); every check must be answered 2xx and be on record;
+ * - in process: `ctx.checks.run` with 10,000 subjects a call, recording included (target ≥ 100,000
+ *   codes/s);
+ * - name search: p50/p95 through the subject-search repository (target p95 ≤ 20 ms).
+ * Prints figures and a summary; asserts nothing. Profile the server with `--profile-server`
+ * (a .cpuprofile per run under bench/.data/profiles/), the parent with `node --cpu-prof`.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createApp } from '../src/app/app.ts';
+import { createAppContext } from '../src/app/context.ts';
+import type { Actor } from '../src/modules/access/actor.ts';
+import type { CheckSubjectInput } from '../src/modules/checks/check-evaluate.ts';
+import { createRng, type Rng } from '../src/modules/demo/index.ts';
+import { parseSearchQuery, pinyinKeys } from '../src/modules/subject-search/search-text.ts';
+import { subjectSearchRepository } from '../src/modules/subject-search/subject-search.repository.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { openStore } from '../src/platform/db/database.ts';
+import type { EngineName } from '../src/platform/db/engine.ts';
+import { type City, type CityProbe, type CitySize, cityName, openCity } from './city.ts';
+import { postgresUnavailable } from './stores.ts';
+
+const TARGETS = { ratio: 0.5, p99Ms: 20, codesPerSecond: 100_000, searchP95Ms: 20 };
+const SCENARIO = 'public_resource_trading';
+const PURPOSE = '政府采购项目投标资格审查（基准测试）';
+/** A department that runs public resource trading (the finance bureau's procurement system). */
+const DEPARTMENT = 'HA-CZJ';
+const BATCH = 10_000;
+
+const { values } = parseArgs({
+  options: {
+    subjects: { type: 'string', default: '1000000' },
+    entries: { type: 'string', default: '200000' },
+    records: { type: 'string', default: '5000000' },
+    engine: { type: 'string', default: 'sqlite' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    queries: { type: 'string', default: '3000' },
+    keep: { type: 'boolean', default: false },
+    // `--only http|batch|search`: one part (e.g. while profiling)
+    only: { type: 'string' },
+    'profile-server': { type: 'boolean', default: false },
+    // internal: the child process serving the city
+    serve: { type: 'string' },
+    'data-dir': { type: 'string' },
+  },
+});
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** The subjects a clerk's system asks about: mostly never listed, a fifth listed, some unknown or mistyped. */
+function subjectMix(probe: CityProbe, rng: Rng): () => CheckSubjectInput {
+  const registered = (list: CityProbe['listed']) => {
+    const s = rng.pick(list);
+    return rng.chance(0.5) ? { code: s.code, name: s.name } : { code: s.code };
+  };
+  return () => {
+    const x = rng.next();
+    if (x < 0.2) return registered(probe.listed);
+    if (x < 0.25 && probe.expired.length > 0) return registered(probe.expired);
+    if (x < 0.85) return registered(probe.unlisted);
+    if (x < 0.98) return { code: rng.pick(probe.unknown) };
+    return { code: rng.pick(probe.invalid) };
+  };
+}
+
+type HttpFigures = {
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  errors: number;
+  non2xx: number;
+  /** server CPU time (user + system) per request: steadier than req/s on a shared machine */
+  cpuMicros: number;
+};
+
+/** The child's CPU time so far, in microseconds. */
+async function serverCpu(child: ChildProcess): Promise<number> {
+  child.send('cpu');
+  const [usage] = (await once(child, 'message')) as [{ cpu: NodeJS.CpuUsage }];
+  return usage.cpu.user + usage.cpu.system;
+}
+
+async function cannon(child: ChildProcess, options: autocannon.Options): Promise<HttpFigures> {
+  const before = await serverCpu(child);
+  const r = await autocannon(options);
+  const cpu = (await serverCpu(child)) - before;
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    cpuMicros: cpu / Math.max(1, r.requests.total),
+  };
+}
+
+/** The app on a random port in a child process; resolves with the port. */
+async function startServer(
+  city: City,
+  profileDir: string | undefined,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(import.meta.filename, ['--serve', city.url, '--data-dir', city.dataDir], {
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [message] = (await once(child, 'message')) as [{ port: number }];
+  return { child, port: message.port };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = once(child, 'exit');
+  child.disconnect(); // the child closes the app and exits (writing its profile, if any)
+  await exited;
+}
+
+async function http(city: City, duration: number, connections: number) {
+  const { key } = await city.ctx.accountsAdmin.issueApiKey({
+    departmentCode: DEPARTMENT,
+    permissions: ['checks.run'],
+    label: 'bench:check',
+    createdBy: 'bench',
+  });
+  const profileDir = values['profile-server']
+    ? path.join(import.meta.dirname, '.data', 'profiles')
+    : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const { child, port } = await startServer(city, profileDir);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const next = subjectMix(city.probe, createRng(1));
+    const checkRequest: autocannon.Request = {
+      method: 'POST',
+      path: '/api/v1/checks',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      setupRequest: (request) => ({
+        ...request,
+        body: JSON.stringify({ scenario: SCENARIO, purpose: PURPOSE, subjects: [next()] }),
+      }),
+    };
+    const health = (seconds: number) =>
+      cannon(child, { url: `${url}/api/health`, connections, duration: seconds });
+    const checks = (seconds: number) =>
+      cannon(child, { url, connections, duration: seconds, requests: [checkRequest] });
+    const checksBefore = await checksOnRecord(city);
+    await health(2); // warm-up
+    const h = await health(duration);
+    const warm = await checks(2);
+    const c = await checks(duration);
+    const recorded = (await checksOnRecord(city)) - checksBefore;
+    return { health: h, checks: c, answered: warm.total + c.total - warm.non2xx - c.non2xx, recorded };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+async function checksOnRecord(city: City): Promise<number> {
+  const row = await city.ctx.store.db
+    .selectFrom('checks')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function batch(city: City, seconds: number) {
+  const actor: Actor = {
+    kind: 'system',
+    apiKeyId: 'bench-batch',
+    departmentCode: DEPARTMENT,
+    regionCode: null,
+    permissions: ['checks.run'],
+  };
+  const next = subjectMix(city.probe, createRng(2));
+  const call = (): CheckSubjectInput[] => Array.from({ length: BATCH }, next);
+  await city.ctx.checks.run({ actor, scenario: SCENARIO, purpose: PURPOSE, subjects: call() }); // warm-up
+  const times: number[] = [];
+  const summary = { block: 0, warn: 0, favor: 0, none: 0, error: 0 };
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000 || times.length < 3) {
+    const subjects = call(); // drawn outside the timing
+    const t = performance.now();
+    const result = await city.ctx.checks.run({ actor, scenario: SCENARIO, purpose: PURPOSE, subjects });
+    times.push(performance.now() - t);
+    for (const k of Object.keys(summary) as (keyof typeof summary)[]) summary[k] += result.summary[k];
+  }
+  const used = process.cpuUsage(cpu); // includes drawing the inputs: a slight underestimate
+  const total = times.reduce((a, b) => a + b, 0);
+  times.sort((a, b) => a - b);
+  return {
+    codesPerSecond: (times.length * BATCH * 1000) / total,
+    // codes per second of this process's CPU time: steadier than wall time on a shared machine (the
+    // database server's own CPU, on PostgreSQL, is not in it)
+    codesPerCpuSecond: (times.length * BATCH * 1e6) / (used.user + used.system),
+    calls: times.length,
+    p50: percentile(times, 50),
+    max: times.at(-1)!,
+    summary,
+  };
+}
+
+type QueryKind = 'name-2' | 'full-name' | 'org-partial' | 'pinyin' | 'initials';
+const QUERY_KINDS: QueryKind[] = ['name-2', 'full-name', 'org-partial', 'pinyin', 'initials'];
+
+async function search(city: City, count: number) {
+  const rng = createRng(3);
+  const { persons, organizations } = city.probe.names;
+  const two = persons.filter((n) => Array.from(n).length === 2);
+  const longer = persons.filter((n) => Array.from(n).length >= 3);
+  const queries = Array.from({ length: count }, (_, i) => {
+    const kind = QUERY_KINDS[i % QUERY_KINDS.length]!;
+    const keys = pinyinKeys(rng.pick(persons), 'person');
+    let q: string;
+    if (kind === 'name-2')
+      q = two.length > 0 ? rng.pick(two) : Array.from(rng.pick(persons)).slice(0, 2).join('');
+    else if (kind === 'full-name') q = rng.pick(longer);
+    else if (kind === 'pinyin')
+      q = rng.chance(0.5) ? keys.pinyin : keys.pinyin.slice(0, Math.max(2, keys.pinyin.length - 3));
+    else if (kind === 'initials') q = keys.initials;
+    else {
+      const chars = Array.from(rng.pick(organizations));
+      const start = rng.int(2, Math.max(2, chars.length - 4));
+      q = chars.slice(start, start + 4).join('');
+    }
+    return { kind, q };
+  });
+  const repository = subjectSearchRepository(city.ctx.store, city.ctx.sealer);
+  for (const { q } of queries.slice(0, 200)) await repository.search(parseSearchQuery(q), { limit: 20 });
+  const times = new Map<QueryKind, number[]>(QUERY_KINDS.map((k) => [k, []]));
+  let empty = 0;
+  for (const { kind, q } of queries) {
+    const t = performance.now();
+    const hits = await repository.search(parseSearchQuery(q), { limit: 20 });
+    times.get(kind)!.push(performance.now() - t);
+    if (hits.length === 0) empty++;
+  }
+  const all = [...times.values()].flat().sort((a, b) => a - b);
+  const perKind = [...times].map(([kind, list]) => {
+    list.sort((a, b) => a - b);
+    return { kind, p50: percentile(list, 50), p95: percentile(list, 95) };
+  });
+  return {
+    count: all.length,
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+    p99: percentile(all, 99),
+    empty,
+    perKind,
+  };
+}
+
+async function benchmark(engine: EngineName, size: CitySize) {
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  console.log(
+    `\n== ${engine}: ${fmt(size.subjects)} subjects, ${fmt(size.entries)} list entries, ${fmt(size.records)} records ==`,
+  );
+  const city = await openCity(engine, size, { keep: values.keep, log: (line) => console.log(line) });
+  const rows: [string, string, string, boolean][] = [];
+  try {
+    if (!values.only || values.only === 'http') {
+      const r = await http(city, duration, connections);
+      const ratio = r.checks.rps / r.health.rps;
+      const line = (label: string, f: HttpFigures) =>
+        console.log(
+          `${label.padEnd(28)} ${fmt(f.rps).padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ` +
+            `server CPU ${fmt(f.cpuMicros)} µs/request  (${fmt(f.total)} requests, ${f.errors} errors, ${f.non2xx} non-2xx)`,
+        );
+      line('GET /api/health', r.health);
+      line('POST /api/v1/checks (1 code)', r.checks);
+      console.log(
+        `ratio checks / health: ${ratio.toFixed(3)}; checks answered 2xx ${fmt(r.answered)}, on record ${fmt(r.recorded)} ` +
+          '(more on record: requests still in flight when autocannon stopped counting)',
+      );
+      const faults = r.health.errors + r.health.non2xx + r.checks.errors + r.checks.non2xx;
+      rows.push(
+        ['HTTP checks / health', ratio.toFixed(3), `≥ ${TARGETS.ratio}`, ratio >= TARGETS.ratio],
+        ['HTTP check p99', `${r.checks.p99} ms`, `≤ ${TARGETS.p99Ms} ms`, r.checks.p99 <= TARGETS.p99Ms],
+        ['HTTP errors + non-2xx', String(faults), '0', faults === 0],
+        [
+          'answered checks on record',
+          `${fmt(r.recorded)} ≥ ${fmt(r.answered)}`,
+          'all',
+          r.recorded >= r.answered,
+        ],
+      );
+    }
+    if (!values.only || values.only === 'batch') {
+      const b = await batch(city, duration);
+      console.log(
+        `in-process checks.run, ${fmt(BATCH)} codes a call: ${fmt(b.codesPerSecond)} codes/s ` +
+          `(${fmt(b.codesPerCpuSecond)} per CPU-second of this process; ${b.calls} calls, p50 ${ms(b.p50)}, max ${ms(b.max)} a call; ` +
+          `${JSON.stringify(b.summary)})`,
+      );
+      rows.push([
+        'batch checks',
+        `${fmt(b.codesPerSecond)} codes/s`,
+        `≥ ${fmt(TARGETS.codesPerSecond)}/s`,
+        b.codesPerSecond >= TARGETS.codesPerSecond,
+      ]);
+    }
+    if (!values.only || values.only === 'search') {
+      const s = await search(city, Number(values.queries));
+      console.log(
+        `name search, ${fmt(s.count)} queries, limit 20: p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)} (${s.empty} with no hit)`,
+      );
+      for (const k of s.perKind) console.log(`  ${k.kind.padEnd(12)} p50 ${ms(k.p50)}  p95 ${ms(k.p95)}`);
+      rows.push(['name search p95', ms(s.p95), `≤ ${TARGETS.searchP95Ms} ms`, s.p95 <= TARGETS.searchP95Ms]);
+    }
+  } finally {
+    await city.close();
+  }
+  console.log(`\nsummary — ${engine}, ${cityName(engine, size)}`);
+  for (const [label, figure, target, met] of rows) {
+    console.log(
+      `  ${label.padEnd(28)} ${figure.padStart(18)}   target ${target.padEnd(12)} ${met ? 'met' : 'NOT met'}`,
+    );
+  }
+}
+
+/** The child: the real app over the city's database, logger off, on a random local port. */
+async function serve(url: string, dataDir: string) {
+  const ctx = await createAppContext(
+    { ...loadConfig({}), dataDir, databaseUrl: url },
+    { store: openStore(url) },
+  );
+  const app = await createApp(ctx, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  });
+  process.once('disconnect', () => {
+    void app
+      .close()
+      .then(() => ctx.close())
+      .then(() => process.exit(0));
+  });
+  process.send!({ port: (app.server.address() as AddressInfo).port });
+}
+
+if (values.serve) {
+  await serve(values.serve, values['data-dir']!);
+} else {
+  const size: CitySize = {
+    subjects: Number(values.subjects),
+    entries: Number(values.entries),
+    records: Number(values.records),
+  };
+  console.log(
+    `bench:check — targets: checks/health ≥ ${TARGETS.ratio}, check p99 ≤ ${TARGETS.p99Ms} ms, ` +
+      `batch ≥ ${fmt(TARGETS.codesPerSecond)} codes/s, name search p95 ≤ ${TARGETS.searchP95Ms} ms`,
+  );
+  const engines: EngineName[] =
+    values.engine === 'both' ? ['sqlite', 'postgres'] : [values.engine as EngineName];
+  for (const engine of engines) {
+    if (engine === 'postgres') {
+      const why = await postgresUnavailable();
+      if (why) {
+        console.log(`postgres: skipped — not reachable (${why}); set XINYONG_BENCH_PG_URL`);
+        continue;
+      }
+    }
+    await benchmark(engine, size);
+  }
+}
