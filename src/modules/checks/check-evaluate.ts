@@ -9,6 +9,7 @@ import type { Sealer } from '../../platform/crypto/sealing.ts';
 import type { Store } from '../../platform/db/engine.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
+import { EXCUSABLE_CODE_ERRORS } from '../identity-codes/codes.service.ts';
 import { type CodeCheck, checkCode } from '../identity-codes/index.ts';
 import { isEffective } from '../lists/list-rules.ts';
 import { type ListType, listTypes } from '../lists/list-types.ts';
@@ -118,7 +119,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i]!;
       let check = checkCode(typeof input.code === 'string' ? input.code : '', { today });
-      if (!check.valid && check.error?.code === 'CODE_CHECKSUM')
+      if (!check.valid && check.error && EXCUSABLE_CODE_ERRORS.has(check.error.code))
         check = await deps.checkWithExceptions(check.normalized);
       const code = check.upgraded ?? check.normalized;
       const base: SubjectResult = {

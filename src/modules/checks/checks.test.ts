@@ -158,6 +158,24 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     assert.deepEqual(body.summary, { total: 6, block: 1, warn: 0, favor: 1, none: 2, error: 2 });
   });
 
+  it('a code registered as an exception (only its check character fails) is checked, not refused', async () => {
+    const wrong = (code: string) => `${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`;
+    const person = wrong(citizenId('19700101', '555'));
+    const org = wrong('91320811696707409A');
+    for (const code of [person, org]) {
+      const before = (await check('licensing', [{ code }])).json().results[0];
+      assert.equal(before.decision, null, code);
+      await t.ctx.codes.registerException({
+        code,
+        reason: '早期颁发的证件（测试）',
+        registeredBy: 'test',
+        now: t.ctx.now(),
+      });
+      const after = (await check('licensing', [{ code }])).json().results[0];
+      assert.equal(after.decision, 'none', JSON.stringify(after));
+    }
+  });
+
   it('entries under objection or repair notice are reported with that status (A15, A19)', async () => {
     const [entry] = await t.ctx.store.db
       .selectFrom('list_entries')

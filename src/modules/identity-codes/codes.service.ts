@@ -5,7 +5,11 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { type CodeCheck, type CodeException, type CodeKind, checkCode, normalizeCode } from './index.ts';
 
 /** Check-character failures are the only ones a registered exception may excuse. */
-const EXCUSABLE = new Set(['CODE_CHECKSUM', 'CODE_ORGANIZATION_CHECKSUM']);
+/** Errors a registered exception can excuse: a check character, and nothing else. */
+export const EXCUSABLE_CODE_ERRORS: ReadonlySet<string> = new Set([
+  'CODE_CHECKSUM',
+  'CODE_ORGANIZATION_CHECKSUM',
+]);
 
 /**
  * Code checks with the registry of exceptions: codes issued before the standards settled that fail
@@ -29,7 +33,7 @@ export function codesService(store: Store, sealer: Sealer) {
 
     async check(input: string, today?: string): Promise<CodeCheck> {
       const first = checkCode(input, today ? { today } : {});
-      if (first.valid || !first.error || !EXCUSABLE.has(first.error.code)) return first;
+      if (first.valid || !first.error || !EXCUSABLE_CODE_ERRORS.has(first.error.code)) return first;
       const exception = await findException(first.normalized);
       if (!exception) return first;
       return checkCode(input, { ...(today ? { today } : {}), exception: () => exception });
@@ -45,7 +49,7 @@ export function codesService(store: Store, sealer: Sealer) {
           `Code ${normalized} is valid as it is; it needs no exception`,
         );
       }
-      if (!result.error || !EXCUSABLE.has(result.error.code) || !result.kind) {
+      if (!result.error || !EXCUSABLE_CODE_ERRORS.has(result.error.code) || !result.kind) {
         throw badRequest(
           'CODE_EXCEPTION_NOT_APPLICABLE',
           `只有仅校验位不符的代码可登记为例外；${normalized}：${result.error?.message ?? ''}`,
