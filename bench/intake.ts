@@ -8,7 +8,10 @@
  * - raw: the same rows inserted straight into `records` (same table, indexes and foreign keys), the
  *   subjects registered beforehand (untimed), in transactions of the same batch size — through the
  *   query layer and through the engine's bulk path (raw-insert.ts); each on its own fresh database.
- * Prints records/s and the ratio validated / raw (target ≥ 0.2; the bulk path is the ceiling). Row generation is never timed. Not a test:
+ * Prints records/s and the ratio validated / raw (target ≥ 0.2; the bulk path is the ceiling), with
+ * the CPU time this process spent in each timed part: on SQLite (in process) it is the steadier figure
+ * when other work shares the machine; on PostgreSQL the server's share is not in it. Row generation is
+ * never timed. Not a test:
  * nothing asserts a timing. Profile one path with
  * `node --cpu-prof bench/intake.ts --rows 100000 --engines sqlite --only validated`.
  */
@@ -49,9 +52,11 @@ async function validated(engine: EngineName, rows: number, batch: number, subjec
     const ctx = await contextOn(bench);
     const intake = intakeService(ctx);
     let ms = 0;
+    let cpu = 0;
     let created = 0;
     for (const rowsOfBatch of benchBatches(rows, batch, subjects)) {
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       const result = await intake.submit({
         actor: cliOperator(),
         providerDepartment: BENCH_PROVIDER,
@@ -60,6 +65,7 @@ async function validated(engine: EngineName, rows: number, batch: number, subjec
         rows: rowsOfBatch,
       });
       ms += performance.now() - started;
+      cpu += cpuMs(cpuStarted);
       created += result.summary.created;
       if (result.summary.refused > 0) {
         const first = result.results.find((r) => r.outcome === 'refused');
@@ -67,7 +73,7 @@ async function validated(engine: EngineName, rows: number, batch: number, subjec
       }
       progress(`${engine} validated`, created, rows, ms);
     }
-    return { created, ms };
+    return { created, ms, cpu };
   } finally {
     await bench.dispose();
   }
@@ -122,10 +128,12 @@ async function raw(
     const inserter = method === 'query' ? queryLayerInserter(bench.store) : await bulkInserter(bench.url);
     const digest = 'x'.repeat(64);
     let ms = 0;
+    let cpu = 0;
     let created = 0;
     try {
       for (const rowsOfBatch of benchBatches(rows, batch, subjects)) {
         const started = performance.now();
+        const cpuStarted = process.cpuUsage();
         const records = rowsOfBatch.map((r): RawRecord => {
           const id = uuidv7();
           return {
@@ -155,16 +163,23 @@ async function raw(
         });
         await inserter.insert(records);
         ms += performance.now() - started;
+        cpu += cpuMs(cpuStarted);
         created += records.length;
         progress(`${engine} raw (${method})`, created, rows, ms);
       }
     } finally {
       await inserter.close();
     }
-    return { created, ms };
+    return { created, ms, cpu };
   } finally {
     await bench.dispose();
   }
+}
+
+/** This process's CPU time since `from` (all threads), in ms: steadier than wall time on a busy machine. */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
 }
 
 function progress(label: string, done: number, total: number, ms: number): void {
@@ -188,7 +203,8 @@ const { values } = parseArgs({
 const rows = Number(values.rows);
 const batch = Number(values.batch);
 const subjects = benchSubjects(rows);
-const rate = (r: { created: number; ms: number }) => (r.created * 1000) / r.ms;
+type Measured = { created: number; ms: number; cpu: number };
+const rate = (r: Measured) => (r.created * 1000) / r.ms;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 console.log(
@@ -203,15 +219,17 @@ for (const engine of values.engines.split(',') as EngineName[]) {
     }
   }
   const paths = values.only ? [values.only] : ['validated', 'query', 'bulk'];
-  const measured: Record<string, { created: number; ms: number }> = {};
+  const measured: Record<string, Measured> = {};
   for (const p of paths) {
     measured[p] =
       p === 'validated'
         ? await validated(engine, rows, batch, subjects)
         : await raw(p as 'query' | 'bulk', engine, rows, batch, subjects);
   }
-  const line = (label: string, r: { created: number; ms: number } | undefined) =>
-    r ? `${label} ${fmt(rate(r)).padStart(9)} rec/s (${(r.ms / 1000).toFixed(1)} s)` : '';
+  const line = (label: string, r: Measured | undefined) =>
+    r
+      ? `${label} ${fmt(rate(r)).padStart(9)} rec/s (${(r.ms / 1000).toFixed(1)} s, cpu ${(r.cpu / 1000).toFixed(1)} s)`
+      : '';
   console.log(
     [
       engine.padEnd(8),

@@ -15,12 +15,13 @@ let counter = 0;
 const POOL_SIZE = 16 * 256;
 let pool = Buffer.alloc(0);
 let poolOffset = POOL_SIZE;
+/** 16 fresh random bytes: a view of the pool, used once (the caller may overwrite them). */
 function random16(): Buffer {
   if (poolOffset >= POOL_SIZE) {
     pool = randomBytes(POOL_SIZE);
     poolOffset = 0;
   }
-  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + 16));
+  const bytes = pool.subarray(poolOffset, poolOffset + 16);
   poolOffset += 16;
   return bytes;
 }

@@ -56,7 +56,9 @@ export async function appendAuditMany(
   entries: readonly AuditEntryInput[],
 ): Promise<AuditRecord[]> {
   if (entries.length === 0) return [];
-  const prepared = entries.map(prepare);
+  // The detail's canonical text is computed once: it is checked, hashed and stored as this very text.
+  const detailTexts: string[] = [];
+  const prepared = entries.map((entry) => prepare(entry, detailTexts));
   const db = 'capabilities' in target ? target.db : target;
   const run = async (trx: Kysely<Database>): Promise<AuditRecord[]> => {
     const head = await trx
@@ -76,10 +78,10 @@ export async function appendAuditMany(
     const now = new Date().toISOString();
     let seq = Number(head.seq) - prepared.length;
     let prevHash = head.hash;
-    const records = prepared.map((p): AuditRecord => {
+    const records = prepared.map((p, i): AuditRecord => {
       seq++;
       const content: AuditContent = { ...p, seq, at: p.at ?? now };
-      const hash = entryHash(prevHash, content);
+      const hash = entryHash(prevHash, { ...content, detailText: detailTexts[i]! });
       const record = { ...content, prevHash, hash };
       prevHash = hash;
       return record;
@@ -87,7 +89,7 @@ export async function appendAuditMany(
     for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
       await trx
         .insertInto('audit_entries')
-        .values(records.slice(i, i + ROWS_PER_INSERT).map(toRow))
+        .values(records.slice(i, i + ROWS_PER_INSERT).map((r, j) => toRow(r, detailTexts[i + j]!)))
         .execute();
     }
     await trx
@@ -102,7 +104,8 @@ export async function appendAuditMany(
 
 type Prepared = Omit<AuditContent, 'seq' | 'at'> & { at: string | undefined };
 
-function prepare(entry: AuditEntryInput): Prepared {
+/** Checks and completes an entry; pushes its detail's canonical text onto `detailTexts`. */
+function prepare(entry: AuditEntryInput, detailTexts: string[]): Prepared {
   const invalid = (field: string, why: string) =>
     new AppError(
       'AUDIT_ENTRY_INVALID',
@@ -119,12 +122,14 @@ function prepare(entry: AuditEntryInput): Prepared {
   }
   if (!RESULTS.includes(entry.result)) throw invalid('result', `"${entry.result}" is not ok|denied|error`);
   const detail = entry.detail ?? {};
+  let detailText: string;
   try {
-    canonicalJson(detail);
+    detailText = canonicalJson(detail);
   } catch (error) {
     if (error instanceof CanonicalFormError) throw invalid(`detail${error.path.slice(1)}`, error.message);
     throw error;
   }
+  detailTexts.push(detailText);
   return {
     id: uuidv7(),
     at,
@@ -143,7 +148,8 @@ function prepare(entry: AuditEntryInput): Prepared {
   };
 }
 
-function toRow(r: AuditRecord) {
+/** `detailText`: canonicalJson(r.detail), as computed when the entry was prepared. */
+function toRow(r: AuditRecord, detailText: string) {
   return {
     seq: r.seq,
     id: r.id,
@@ -157,7 +163,7 @@ function toRow(r: AuditRecord) {
     target_id: r.targetId,
     result: r.result,
     // Canonical text: SQLite keeps it byte for byte, and it is exactly what the hash covers.
-    detail: canonicalJson(r.detail),
+    detail: detailText,
     policy_id: r.policyId,
     policy_version: r.policyVersion,
     request_id: r.requestId,

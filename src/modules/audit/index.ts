@@ -23,9 +23,15 @@ export {
   readAuditHead,
 } from './audit.repository.ts';
 export { type AuditReport, anchorDay, verifyAudit } from './audit.service.ts';
-export { AUDITED_TABLES, SUBJECTS_AUDITED } from './audited-tables.ts';
+export { AUDITED_TABLES, RECORDS_AUDITED, SUBJECTS_AUDITED } from './audited-tables.ts';
 export { canonicalJson, GENESIS_HASH, sm3 } from './canonical.ts';
-export { type AuditedTable, type ColumnKind, ROWS_WRITTEN, rowDigest } from './row-digest.ts';
+export {
+  type AuditedTable,
+  CanonicalJsonText,
+  type ColumnKind,
+  ROWS_WRITTEN,
+  rowDigest,
+} from './row-digest.ts';
 export {
   type RowProblem,
   type RowsWrittenMeta,

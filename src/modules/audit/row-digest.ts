@@ -32,6 +32,19 @@ export type RowsWrittenDetail = {
   rows: Array<[id: string, digest: string]>;
 };
 
+/**
+ * A json column's value handed over as its canonical text — exactly what `canonicalJson(value,
+ * { fractions: true })` returns for the value stored — by a writer that has just computed it, so it
+ * is not parsed and written again. Only rows being recorded carry one; verification digests the
+ * stored rows, so a text that does not match what was stored is reported there.
+ */
+export class CanonicalJsonText {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
 export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (kind) {
@@ -42,6 +55,7 @@ export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
     case 'instant':
       return new Date(value instanceof Date ? value : String(value)).toISOString();
     case 'json':
+      if (value instanceof CanonicalJsonText) return JSON.parse(value.text);
       return typeof value === 'string' ? JSON.parse(value) : value;
     default:
       return String(value);
@@ -67,11 +81,88 @@ export function rowDigest(
   row: Record<string, unknown>,
   columns: readonly string[] = digestColumns(table),
 ): string {
+  return sm3(canonicalRow(table, row, columns));
+}
+
+/**
+ * The bytes `rowDigest` hashes: exactly `canonicalJson({ table, row: values }, { fractions: true })`
+ * with `values` the normalized columns, written straight from the row (the members of the outer
+ * object are in sorted order already: "row" < "table"). Anything out of the ordinary — a value that
+ * cannot be hashed, a column list that is not sorted and distinct — takes the general path.
+ */
+export function canonicalRow(
+  table: AuditedTable,
+  row: Record<string, unknown>,
+  columns: readonly string[],
+): string {
+  const plan = planFor(columns);
+  if (plan) {
+    try {
+      let out = '{"row":{';
+      for (let i = 0; i < plan.length; i++) {
+        const column = columns[i]!;
+        out += plan[i]! + valueText(table.columns[column] ?? 'text', row[column]);
+      }
+      return `${out}},"table":${JSON.stringify(table.table)}}`;
+    } catch {
+      // the general path below reports it as canonicalJson does
+    }
+  }
   const values: Record<string, unknown> = {};
   for (const column of columns) {
     values[column] = normalizeValue(table.columns[column] ?? 'text', row[column]);
   }
-  return sm3(canonicalJson({ table: table.table, row: values }, { fractions: true }));
+  return canonicalJson({ table: table.table, row: values }, { fractions: true });
+}
+
+/** Per column list: each member's `"column":` prefix, or null when the list needs the general path. */
+const plans = new WeakMap<readonly string[], readonly string[] | null>();
+function planFor(columns: readonly string[]): readonly string[] | null {
+  let plan = plans.get(columns);
+  if (plan === undefined) {
+    plan = columns.map((c, i) => `${i === 0 ? '' : ','}${JSON.stringify(c)}:`);
+    for (let i = 0; i < columns.length; i++) {
+      // strictly ascending (sorted, no duplicate) and no key an object literal would not keep
+      if ((i > 0 && !(columns[i - 1]! < columns[i]!)) || columns[i] === '__proto__') plan = null;
+      if (plan === null) break;
+    }
+    plans.set(columns, plan);
+  }
+  return plan;
+}
+
+/** `canonicalJson(normalizeValue(kind, value), { fractions: true })`, without the detour. */
+function valueText(kind: ColumnKind, value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  switch (kind) {
+    case 'uuid':
+      return JSON.stringify(String(value).toLowerCase());
+    case 'integer': {
+      const n = Number(value);
+      if (!Number.isFinite(n)) throw new Error('not finite');
+      return String(n);
+    }
+    case 'instant':
+      return instantText(value);
+    case 'json':
+      if (value instanceof CanonicalJsonText) return value.text;
+      return canonicalJson(typeof value === 'string' ? JSON.parse(value) : value, { fractions: true });
+    default:
+      return JSON.stringify(String(value));
+  }
+}
+
+// The rows of one write mostly share their instants (a batch's receipt time): the last one is kept.
+let lastInstant: unknown;
+let lastInstantText = '';
+function instantText(value: unknown): string {
+  if (typeof value === 'string' && value === lastInstant) return lastInstantText;
+  const text = JSON.stringify(new Date(value instanceof Date ? value : String(value)).toISOString());
+  if (typeof value === 'string') {
+    lastInstant = value;
+    lastInstantText = text;
+  }
+  return text;
 }
 
 /**

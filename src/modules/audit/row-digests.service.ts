@@ -45,8 +45,8 @@ export async function recordRowsWritten(
   const table = resolveTable(written.table);
   const columns = digestColumns(table);
   const pairs = written.rows.map((row): [string, string] => {
-    const missing = columns.filter((c) => row[c] === undefined);
-    if (missing.length > 0) {
+    if (columns.some((c) => row[c] === undefined)) {
+      const missing = columns.filter((c) => row[c] === undefined);
       throw new AppError(
         'AUDIT_ROW_INCOMPLETE',
         500,

@@ -54,28 +54,37 @@ export function containsForbiddenContent(text: string): boolean {
  */
 export function detectForbidden(input: unknown): ForbiddenHit | undefined {
   if (input === null || typeof input !== 'object') return undefined;
-  return walk(input, '', 0);
+  const keys = walk(input, 0);
+  if (keys === undefined) return undefined;
+  let path = '';
+  for (let i = keys.length - 1; i >= 0; i--) path = path === '' ? keys[i]! : `${path}.${keys[i]}`;
+  return { field: path || '(value)' };
 }
 
-function walk(value: unknown, path: string, depth: number): ForbiddenHit | undefined {
-  if (typeof value === 'string') {
-    return containsForbiddenContent(value) ? { field: path || '(value)' } : undefined;
-  }
+/**
+ * The keys leading to the first hit below `value`, deepest first (none: `value` itself), or undefined.
+ * They are collected on the way back from a hit: a row scanned clean allocates nothing.
+ */
+function walk(value: unknown, depth: number): string[] | undefined {
+  if (typeof value === 'string') return containsForbiddenContent(value) ? [] : undefined;
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
   if (Array.isArray(value)) {
+    // an element is reported under the array's own path
     for (const element of value) {
-      const hit = walk(element, path, depth + 1);
-      if (hit) return hit;
+      const hit = walk(element, depth + 1);
+      if (hit !== undefined) return hit;
     }
     return undefined;
   }
   if (value instanceof Date) return undefined;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    const childPath = path === '' ? key : `${path}.${key}`;
-    if (isForbiddenFieldName(key)) return { field: childPath };
-    const hit = walk((value as Record<string, unknown>)[key], childPath, depth + 1);
-    if (hit) return hit;
+    if (isForbiddenFieldName(key)) return [key];
+    const hit = walk((value as Record<string, unknown>)[key], depth + 1);
+    if (hit !== undefined) {
+      hit.push(key);
+      return hit;
+    }
   }
   return undefined;
 }

@@ -17,6 +17,11 @@ export type Rule = { field: CatalogField; where: Where; pattern?: RegExp; values
 export type CodeOptions = {
   today: string;
   codeException?: (normalized: string) => CodeException | undefined;
+  /**
+   * Checks already made with these very options (today, exceptions), by submitted text: a batch
+   * names the same subject on many rows, and a check depends on nothing else. Read and filled here.
+   */
+  codeChecks?: Map<string, CodeCheck>;
 };
 
 export function compileRule(field: CatalogField, where: Where): Rule {
@@ -116,10 +121,14 @@ export function readCode(
     errors.push(E.wrongType(where, 'code'));
     return undefined;
   }
-  const check = checkCode(text, {
-    today: options.today,
-    ...(options.codeException ? { exception: options.codeException } : {}),
-  });
+  let check = options.codeChecks?.get(text);
+  if (!check) {
+    check = checkCode(text, {
+      today: options.today,
+      ...(options.codeException ? { exception: options.codeException } : {}),
+    });
+    options.codeChecks?.set(text, check);
+  }
   if (!check.valid || !check.kind) {
     if (check.error) errors.push(E.codeError(errorCode, where, check.error));
     return undefined;

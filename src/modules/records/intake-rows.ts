@@ -46,10 +46,29 @@ export function itemCodesOf(rows: readonly unknown[]): string[] {
   return [...codes];
 }
 
+/** A refused row, naming the provider's record id when it has a usable one. */
+function refused(
+  index: number,
+  object: Record<string, unknown> | undefined,
+  errors: RowError[],
+): ScreenedRow {
+  const id = textOf(object?.providerRecordId);
+  return {
+    index,
+    valid: false,
+    ...(id !== undefined && id.length <= 100 ? { providerRecordId: id } : {}),
+    errors,
+  };
+}
+
 export function screenRows(rows: readonly unknown[], options: ScreenOptions): ScreenedRow[] {
   const firstIndex = new Map<string, number>();
   const validation = {
     today: options.today,
+    // every row is scanned below before anything else, so validation need not scan it again
+    forbiddenScanned: true,
+    // one check per distinct code of the batch (same today and exceptions for every row)
+    codeChecks: new Map(),
     ...(options.codeException ? { codeException: options.codeException } : {}),
   };
   return rows.map((raw, index): ScreenedRow => {
@@ -57,24 +76,17 @@ export function screenRows(rows: readonly unknown[], options: ScreenOptions): Sc
     // Not even the provider's own record id is echoed: the forbidden value could be in it.
     if (hit) return { index, valid: false, errors: [E.forbiddenData(hit.field)] };
     const object = asObject(raw);
-    const id = textOf(object?.providerRecordId);
-    const refuse = (errors: RowError[]): ScreenedRow => ({
-      index,
-      valid: false,
-      ...(id !== undefined && id.length <= 100 ? { providerRecordId: id } : {}),
-      errors,
-    });
-    if (!object) return refuse([E.rowNotObject()]);
+    if (!object) return refused(index, object, [E.rowNotObject()]);
     const code = textOf(object.item);
     const item = code === undefined ? undefined : options.items.get(code);
-    if (!item) return refuse([E.itemUnknown()]);
+    if (!item) return refused(index, object, [E.itemUnknown()]);
     if (!item.providerDepartments.includes(options.department)) {
-      return refuse([E.providerNotAllowed(options.department)]);
+      return refused(index, object, [E.providerNotAllowed(options.department)]);
     }
     const result = validateRecordRow(item, object, validation);
-    if (!result.ok) return refuse(result.errors);
+    if (!result.ok) return refused(index, object, result.errors);
     const seen = firstIndex.get(result.row.providerRecordId);
-    if (seen !== undefined) return refuse([E.duplicateInBatch(seen)]);
+    if (seen !== undefined) return refused(index, object, [E.duplicateInBatch(seen)]);
     firstIndex.set(result.row.providerRecordId, index);
     return { index, valid: true, item, row: result.row };
   });

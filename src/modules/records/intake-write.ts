@@ -6,10 +6,19 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { appendAudit, chinaDayOf, type RowsWrittenMeta, recordRowsWritten } from '../audit/index.ts';
+import {
+  appendAudit,
+  CanonicalJsonText,
+  canonicalJson,
+  chinaDayOf,
+  RECORDS_AUDITED,
+  type RowsWrittenMeta,
+  recordRowsWritten,
+} from '../audit/index.ts';
+import type { CatalogItemVersion } from '../catalog/index.ts';
 import type { AcceptedRow, IntakeDeps, IntakeRequest, IntakeResult, RowResult } from './intake.types.ts';
 import type { Planned } from './intake-plan.ts';
-import { pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
+import { type PushTimeliness, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
 import * as E from './records.errors.ts';
 import type { RecordsRepository } from './records.repository.ts';
 import type { RecordTable, SubjectNameConflictTable } from './records.schema.ts';
@@ -27,46 +36,75 @@ export type BuiltRecords = {
   records: Insertable<RecordTable>[];
   /** the accepted row each of `records` was built from (same order) */
   sources: AcceptedRow[];
+  /** the canonical JSON of each record's `fields` (same order), for its row digest */
+  fieldsTexts: string[];
   conflicts: Insertable<SubjectNameConflictTable>[];
 };
 
-/** Record rows for the planned creations and new versions; fills `results` for every accepted row. */
+/** Registered subjects by blind index: id and registered name. */
+export type KnownSubjects = ReadonlyMap<string, { id: string; name: string }>;
+
+/**
+ * Record rows for the planned creations and new versions; fills `results` for every accepted row.
+ * `known`: subjects already read before the transaction (a subject row is written once and never
+ * updated: its digest is in the audit chain); the others are looked up here.
+ */
 export async function buildRecords(
   trx: Kysely<Database>,
   batch: BatchContext,
   accepted: readonly AcceptedRow[],
   plan: readonly Planned[],
   results: RowResult[],
+  known: KnownSubjects = new Map(),
 ): Promise<BuiltRecords> {
   const { deps, request, batchId } = batch;
-  const writing = accepted.filter((_, i) => isWrite(plan[i]!));
-  const subjects = await batch.repository.subjectsByDigest(trx, [
-    ...new Set(writing.map((a) => a.subjectIndex)),
-  ]);
+  const missing = new Set<string>();
+  accepted.forEach((a, i) => {
+    if (isWrite(plan[i]!) && !known.has(a.subjectIndex)) missing.add(a.subjectIndex);
+  });
+  const found = missing.size > 0 ? await batch.repository.subjectsByDigest(trx, [...missing]) : new Map();
+  const subjectOf = (index: string) => known.get(index) ?? found.get(index);
   const receivedAt = deps.now();
   const receivedOn = chinaDayOf(receivedAt);
   const calendar = deps.calendar.current();
-  const built: BuiltRecords = { records: [], sources: [], conflicts: [] };
+  // Rows of a batch share few identification dates: each item and date is timed once.
+  const timeliness = new Map<CatalogItemVersion, Map<string, PushTimeliness>>();
+  const pushOf = (item: CatalogItemVersion, identifiedOn: string) => {
+    let byDate = timeliness.get(item);
+    if (!byDate) {
+      byDate = new Map();
+      timeliness.set(item, byDate);
+    }
+    let push = byDate.get(identifiedOn);
+    if (!push) {
+      push = pushTimeliness(calendar, deps.policy, item, identifiedOn, receivedOn);
+      byDate.set(identifiedOn, push);
+    }
+    return push;
+  };
+  const built: BuiltRecords = { records: [], sources: [], fieldsTexts: [], conflicts: [] };
   accepted.forEach((a, i) => {
     const planned = plan[i]!;
-    const base = { index: a.index, providerRecordId: a.row.providerRecordId };
+    const providerRecordId = a.row.providerRecordId;
     if (planned.outcome === 'refused') {
-      results[a.index] = { ...base, outcome: 'refused', errors: planned.errors };
+      results[a.index] = { index: a.index, providerRecordId, outcome: 'refused', errors: planned.errors };
       return;
     }
     if (planned.outcome === 'unchanged') {
       results[a.index] = {
-        ...base,
+        index: a.index,
+        providerRecordId,
         outcome: 'unchanged',
         recordId: planned.recordId,
         version: planned.version,
       };
       return;
     }
-    const subject = subjects.get(a.subjectIndex);
+    const subject = subjectOf(a.subjectIndex);
     if (!subject) throw new Error(`the subject of row ${a.index} is not registered`);
     const id = uuidv7();
-    const push = pushTimeliness(calendar, deps.policy, a.item, a.row.identifiedOn, receivedOn);
+    const push = pushOf(a.item, a.row.identifiedOn);
+    const fields = storedFields(a.item, a.row.fields, deps.sealer);
     built.records.push({
       id,
       record_key: planned.recordKey ?? id,
@@ -74,18 +112,18 @@ export async function buildRecords(
       item_code: a.row.item,
       item_version: a.row.itemVersion,
       provider_department: request.providerDepartment,
-      provider_record_id: a.row.providerRecordId,
+      provider_record_id: asStored(a.row.providerRecordId),
       subject_id: subject.id,
-      subject_name: a.row.subject.name,
+      subject_name: asStored(a.row.subject.name),
       severity: a.row.severity,
       identified_on: a.row.identifiedOn,
       received_at: receivedAt,
       validity_ends_on: validityEndsOn(deps.policy, a.item, a.row),
       policy_id: deps.policy.id,
       policy_version: deps.policy.version,
-      fields: JSON.stringify(storedFields(a.item, a.row.fields, deps.sealer)),
+      fields: JSON.stringify(fields),
       content_digest: a.digest,
-      reason: a.row.reason,
+      reason: a.row.reason === null ? null : asStored(a.row.reason),
       push_workdays: push.workdays,
       // A9 times the push of a decision: a later correction (version 2, …) is not a late push.
       push_late: push.late && planned.outcome === 'created' ? 1 : 0,
@@ -93,10 +131,12 @@ export async function buildRecords(
       batch_id: batchId,
     });
     built.sources.push(a);
-    const warnings = [...a.row.warnings];
+    // JSON text parses back to the very values written (strings, finite numbers, booleans, null)
+    built.fieldsTexts.push(a.storedFieldsText ?? canonicalJson(fields, { fractions: true }));
+    let warnings = a.row.warnings;
     if (subject.name !== a.row.subject.name) {
       // Never a silent overwrite: the registered name stays, the other one is kept for review.
-      warnings.push(E.nameConflict());
+      warnings = [...warnings, E.nameConflict()];
       built.conflicts.push({
         id: uuidv7(),
         subject_id: subject.id,
@@ -109,16 +149,26 @@ export async function buildRecords(
         detected_at: receivedAt,
       });
     }
-    results[a.index] = {
-      ...base,
+    const result: RowResult = {
+      index: a.index,
+      providerRecordId,
       outcome: planned.outcome,
       recordId: id,
       version: planned.version,
-      ...(warnings.length > 0 ? { warnings } : {}),
     };
+    if (warnings.length > 0) result.warnings = [...warnings];
+    results[a.index] = result;
   });
   return built;
 }
+
+/**
+ * Text as both engines store it: their drivers write UTF-8, so a lone UTF-16 surrogate (malformed
+ * text) is stored as U+FFFD. The record row carries the stored form, so the digest of the row as
+ * built is the digest of the row as stored. Every other value of a record row is stored as given:
+ * code-made strings, numbers, and `fields` as JSON text (which escapes lone surrogates).
+ */
+const asStored = (text: string) => (text.isWellFormed() ? text : text.toWellFormed());
 
 const isWrite = (p: Planned) => p.outcome === 'created' || p.outcome === 'new_version';
 
@@ -188,8 +238,19 @@ export async function commitBatch(
     finished_at: finishedAt,
   });
   if (!outcome.aborted && outcome.records.length > 0) {
-    const written = await batch.repository.insertRecords(trx, outcome.records);
-    await recordRowsWritten(trx, { table: 'records', rows: written }, { ...writer, detail: { batchId } });
+    await batch.repository.insertRecords(trx, outcome.records);
+    // The rows as built are the rows as stored (see buildRecords), so they are digested without
+    // being read back, `fields` by the canonical text already made; `audit verify` recomputes the
+    // digests from the stored rows.
+    const texts = outcome.fieldsTexts;
+    await recordRowsWritten(
+      trx,
+      {
+        table: RECORDS_AUDITED,
+        rows: outcome.records.map((record, i) => ({ ...record, fields: new CanonicalJsonText(texts[i]!) })),
+      },
+      { ...writer, detail: { batchId } },
+    );
     await batch.repository.insertNameConflicts(trx, outcome.conflicts);
     const hook = batch.deps.hooks?.written;
     if (hook) {

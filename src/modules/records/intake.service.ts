@@ -16,8 +16,8 @@ import {
 } from './intake.types.ts';
 import { type PlanInput, type Planned, planRows } from './intake-plan.ts';
 import { itemCodesOf, screenRows } from './intake-rows.ts';
-import { type BatchContext, buildRecords, commitBatch } from './intake-write.ts';
-import { contentDigest } from './records.content.ts';
+import { type BatchContext, buildRecords, commitBatch, type KnownSubjects } from './intake-write.ts';
+import { digestContent } from './records.content.ts';
 import { recordsRepository } from './records.repository.ts';
 import { intakeStats } from './records.stats.ts';
 
@@ -67,7 +67,7 @@ export function intakeService(deps: IntakeDeps) {
     plan: Planned[],
     now: string,
     meta: RowsWrittenMeta,
-  ) {
+  ): Promise<KnownSubjects> {
     const subjects = new Map<string, NewSubject>();
     // Subjects already on the platform need nothing: look them up by blind index first, so a batch
     // about known subjects seals and inserts nothing.
@@ -92,6 +92,9 @@ export function intakeService(deps: IntakeDeps) {
       });
     });
     if (subjects.size > 0) await deps.subjects.ensure([...subjects.values()], now, meta);
+    // A subject row is written once and never updated (its digest is in the audit chain), so those
+    // found here need not be read again inside the batch's transaction.
+    return known;
   }
 
   async function submit(request: IntakeRequest): Promise<IntakeResult> {
@@ -119,6 +122,16 @@ export function intakeService(deps: IntakeDeps) {
       today: chinaDayOf(startedAt),
       ...(await codeExceptions()),
     });
+    // A batch names the same subject on many rows: each code's blind index is computed once.
+    const blindIndexes = new Map<string, string>();
+    const blindIndex = (code: string) => {
+      let index = blindIndexes.get(code);
+      if (index === undefined) {
+        index = sealer.digest(code);
+        blindIndexes.set(code, index);
+      }
+      return index;
+    };
     const results: RowResult[] = new Array(rows.length);
     const accepted: AcceptedRow[] = [];
     for (const s of screened) {
@@ -127,9 +140,9 @@ export function intakeService(deps: IntakeDeps) {
         results[s.index] = { ...refused, outcome: 'refused' };
         continue;
       }
-      const subjectIndex = sealer.digest(s.row.subject.code);
-      const blind = (code: string) => (code === s.row.subject.code ? subjectIndex : sealer.digest(code));
-      accepted.push({ ...s, digest: contentDigest(s.item, s.row, blind), subjectIndex });
+      const subjectIndex = blindIndex(s.row.subject.code);
+      const { digest, storedFieldsText } = digestContent(s.item, s.row, blindIndex);
+      accepted.push({ ...s, digest, subjectIndex, storedFieldsText });
     }
     const planInput: PlanInput[] = accepted.map((a) => ({
       index: a.index,
@@ -170,7 +183,7 @@ export function intakeService(deps: IntakeDeps) {
     if (mode === 'all_or_nothing' && (accepted.length < rows.length || hasRefusal(preview))) {
       return abort(preview);
     }
-    await ensureSubjects(accepted, preview, startedAt, {
+    const known = await ensureSubjects(accepted, preview, startedAt, {
       ...batch.writer,
       detail: { batchId: batch.batchId },
     });
@@ -184,7 +197,7 @@ export function intakeService(deps: IntakeDeps) {
             planRows(planInput, await repository.latestVersions(trx, department, ids)),
           );
           if (mode === 'all_or_nothing' && hasRefusal(plan)) throw new BatchRefused(plan);
-          const built = await buildRecords(trx, batch, accepted, plan, results);
+          const built = await buildRecords(trx, batch, accepted, plan, results, known);
           return commitBatch(trx, batch, { accepted, plan, results, aborted: false, ...built });
         });
       } catch (error) {

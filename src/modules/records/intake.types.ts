@@ -82,4 +82,9 @@ export type IntakeHooks = {
 };
 
 /** A row that passed screening, with its content digest and its subject's blind index. */
-export type AcceptedRow = Extract<ScreenedRow, { valid: true }> & { digest: string; subjectIndex: string };
+export type AcceptedRow = Extract<ScreenedRow, { valid: true }> & {
+  digest: string;
+  subjectIndex: string;
+  /** the canonical JSON of the fields as they will be stored, when known already (records.content.ts) */
+  storedFieldsText: string | null;
+};

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { canonicalJson } from '../audit/index.ts';
 import { builtInSchedules, createCalendar } from '../calendar/index.ts';
 import { type CatalogItemVersion, validateRecordRow } from '../catalog/index.ts';
 import { penaltyRow, seedItem, TODAY } from '../catalog/test-items.ts';
@@ -42,6 +44,41 @@ describe('record content rules', () => {
       digest,
     );
     assert.notEqual(contentDigest(penalty, { ...row, severity: '严重' }, blind), digest);
+  });
+
+  it('digests the canonical JSON of the content, code fields as their blind index', () => {
+    const reference = (item: CatalogItemVersion, row: ReturnType<typeof valid>) => {
+      const fields = { ...row.fields };
+      for (const f of item.fields) {
+        const value = fields[f.key];
+        if (f.type === 'code' && typeof value === 'string') fields[f.key] = blind(value);
+      }
+      const content = {
+        item: row.item,
+        subject: { code: blind(row.subject.code), name: row.subject.name },
+        severity: row.severity,
+        identifiedOn: row.identifiedOn,
+        fields,
+      };
+      return createHash('sha256')
+        .update(canonicalJson(content, { fractions: true }))
+        .digest('hex');
+    };
+    const coded = {
+      ...penalty,
+      fields: [
+        ...penalty.fields,
+        { key: 'partner', label: '关联人', type: 'code' as const, required: false },
+      ],
+    } as CatalogItemVersion;
+    const row = valid(penalty);
+    for (const [item, r] of [
+      [penalty, row],
+      [penalty, { ...row, severity: null, subject: { ...row.subject, name: '王"芳\\\ud800' } }],
+      [coded, { ...row, fields: { ...row.fields, partner: '91320811696707409A', fineAmount: 2.5 } }],
+    ] as const) {
+      assert.equal(contentDigest(item, r, blind), reference(item, r));
+    }
   });
 
   it('A9: flags only list items beyond the push limit; the working days count holidays out', () => {

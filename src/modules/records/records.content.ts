@@ -2,7 +2,7 @@
  * Pure rules of a record's stored content: sealing identity codes in fields, the content digest that
  * makes a retried push `unchanged`, the validity end (B27) and push timeliness (A9). No database here.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { canonicalJson } from '../audit/index.ts';
 import type { WorkdayCalendar } from '../calendar/index.ts';
@@ -55,21 +55,63 @@ export function contentDigest(
   row: ValidRow,
   blindIndex: (code: string) => string,
 ): string {
-  const fields: Record<string, FieldValue> = { ...row.fields };
-  for (const key of codeFieldKeys(item)) {
-    const value = fields[key];
-    if (typeof value === 'string') fields[key] = blindIndex(value);
+  return digestContent(item, row, blindIndex).digest;
+}
+
+/**
+ * `contentDigest`, with the canonical JSON of the fields it hashed when the item has no code fields:
+ * the fields are then stored as they are, and that text is also their canonical form in the record's
+ * row digest (A20), which need not write it again.
+ */
+export function digestContent(
+  item: CatalogItemVersion,
+  row: ValidRow,
+  blindIndex: (code: string) => string,
+): { digest: string; storedFieldsText: string | null } {
+  const keys = codeFieldKeys(item);
+  let fields = row.fields;
+  if (keys.length > 0) {
+    fields = { ...row.fields };
+    for (const key of keys) {
+      const value = fields[key];
+      if (typeof value === 'string') fields[key] = blindIndex(value);
+    }
   }
-  const content = {
-    item: row.item,
-    subject: { code: blindIndex(row.subject.code), name: row.subject.name },
-    severity: row.severity,
-    identifiedOn: row.identifiedOn,
-    fields,
-  };
-  return createHash('sha256')
-    .update(canonicalJson(content, { fractions: true }))
-    .digest('hex');
+  const fieldsText = canonicalJson(fields, { fractions: true });
+  const content = canonicalContent(row, fieldsText, blindIndex(row.subject.code));
+  return { digest: hash('sha256', content, 'hex'), storedFieldsText: keys.length > 0 ? null : fieldsText };
+}
+
+/**
+ * `canonicalJson({ item, subject: { code, name }, severity, identifiedOn, fields }, { fractions: true })`
+ * written out for this fixed shape (members in sorted order; every value but `fields` a string or, for
+ * severity, possibly null), `fieldsText` being the fields' canonical JSON: the content digest is
+ * computed for every submitted row.
+ */
+export function canonicalContent(
+  row: Pick<ValidRow, 'item' | 'subject' | 'severity' | 'identifiedOn'>,
+  fieldsText: string,
+  subjectIndex: string,
+): string {
+  const { item, subject, severity, identifiedOn } = row;
+  if (
+    typeof item !== 'string' ||
+    typeof identifiedOn !== 'string' ||
+    typeof subject.name !== 'string' ||
+    (severity !== null && typeof severity !== 'string')
+  ) {
+    // not the shape validation produces: the general form decides
+    const content = {
+      item,
+      subject: { code: subjectIndex, name: subject.name },
+      severity,
+      identifiedOn,
+      fields: JSON.parse(fieldsText),
+    };
+    return canonicalJson(content, { fractions: true });
+  }
+  const s = JSON.stringify;
+  return `{"fields":${fieldsText},"identifiedOn":${s(identifiedOn)},"item":${s(item)},"severity":${severity === null ? 'null' : s(severity)},"subject":{"code":${s(subjectIndex)},"name":${s(subject.name)}}}`;
 }
 
 /**

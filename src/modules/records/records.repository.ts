@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import { fromJson, type Store, toCount } from '../../platform/db/engine.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { IntakeBatchTable, RecordTable, SubjectNameConflictTable } from './records.schema.ts';
@@ -28,6 +28,68 @@ export type DepartmentIntakeStats = {
 
 type Db = Kysely<Database>;
 
+/** Every column of `records` (the type check keeps it complete), in the order inserts bind them. */
+const RECORD_TEMPLATE = {
+  id: null,
+  record_key: null,
+  version: null,
+  item_code: null,
+  item_version: null,
+  provider_department: null,
+  provider_record_id: null,
+  subject_id: null,
+  subject_name: null,
+  severity: null,
+  identified_on: null,
+  received_at: null,
+  validity_ends_on: null,
+  policy_id: null,
+  policy_version: null,
+  fields: null,
+  content_digest: null,
+  reason: null,
+  push_workdays: null,
+  push_late: null,
+  push_provisional: null,
+  batch_id: null,
+} satisfies Record<keyof RecordTable, null>;
+const RECORD_COLUMNS = Object.keys(RECORD_TEMPLATE) as (keyof RecordTable)[];
+// Rows per INSERT: a few hundred is where both engines insert fastest (measured), far inside either
+// engine's bind-parameter limit. A shorter rest is inserted in power-of-two parts, so at most nine
+// statement texts exist and the engine's statement cache (sqlite.ts) keeps each prepared.
+const RECORD_ROWS_PER_INSERT = 256;
+
+// Values per IN list: lists are queried in parts of these sizes, a shorter part padded by repeating a
+// value (which IN ignores), so a lookup has three statement texts whatever the batch size; a text per
+// list length would fill the statement cache with large statements.
+const IN_LIST_SIZES = [1000, 100, 10] as const;
+
+/** `values` in IN lists of the sizes above (duplicates padding the last), none for no values. */
+function inLists(values: readonly string[]): string[][] {
+  const lists: string[][] = [];
+  for (let i = 0; i < values.length; i += IN_LIST_SIZES[0]) {
+    const list = values.slice(i, i + IN_LIST_SIZES[0]);
+    const size = IN_LIST_SIZES.findLast((s) => s >= list.length) ?? IN_LIST_SIZES[0];
+    while (list.length < size) list.push(list[0]!);
+    lists.push(list);
+  }
+  return lists;
+}
+
+/** Sizes of the INSERTs for `n` rows: full chunks, then the rest in powers of two. */
+function insertSizes(n: number, chunk: number): number[] {
+  const sizes: number[] = [];
+  let rest = n;
+  for (; rest >= chunk; rest -= chunk) sizes.push(chunk);
+  for (let part = 1 << 30; rest > 0; part >>= 1) {
+    if (part <= rest) {
+      sizes.push(part);
+      rest -= part;
+    }
+  }
+  return sizes;
+}
+
 /** Rows per statement so that `columns` bind parameters a row stay inside the engine's limit. */
 export function rowsPerStatement(store: Store, columns: number): number {
   return Math.max(1, Math.floor(store.capabilities.maxBindParameters / columns / 2));
@@ -39,18 +101,28 @@ export function rowsPerStatement(store: Store, columns: number): number {
  */
 export function recordsRepository(store: Store) {
   const { db } = store;
-  const idChunk = Math.floor(store.capabilities.maxBindParameters / 2);
+  const recordChunk = Math.min(RECORD_ROWS_PER_INSERT, rowsPerStatement(store, RECORD_COLUMNS.length));
+  // The INSERT text for n rows, compiled once by the query layer (so with the engine's placeholders).
+  const insertTexts = new Map<number, string>();
+  const insertText = (trx: Db, n: number) => {
+    let text = insertTexts.get(n);
+    if (text === undefined) {
+      text = trx.insertInto('records').values(new Array(n).fill(RECORD_TEMPLATE)).compile().sql;
+      insertTexts.set(n, text);
+    }
+    return text;
+  };
 
   return {
     /** providerRecordId → its latest version, for one department's ids (B4: the key includes it). */
     async latestVersions(trx: Db, department: string, ids: string[]): Promise<Map<string, LatestVersion>> {
       const latest = new Map<string, LatestVersion>();
-      for (let i = 0; i < ids.length; i += idChunk) {
+      for (const list of inLists(ids)) {
         const rows = await trx
           .selectFrom('records')
           .select(['id', 'record_key', 'version', 'item_code', 'content_digest', 'provider_record_id'])
           .where('provider_department', '=', department)
-          .where('provider_record_id', 'in', ids.slice(i, i + idChunk))
+          .where('provider_record_id', 'in', list)
           .execute();
         for (const row of rows) {
           const seen = latest.get(row.provider_record_id);
@@ -73,11 +145,11 @@ export function recordsRepository(store: Store) {
      */
     async subjectsByDigest(trx: Db, digests: string[]): Promise<Map<string, { id: string; name: string }>> {
       const found = new Map<string, { id: string; name: string }>();
-      for (let i = 0; i < digests.length; i += idChunk) {
+      for (const list of inLists(digests)) {
         const rows = await trx
           .selectFrom('subjects')
           .select(['id', 'name', 'code_digest'])
-          .where('code_digest', 'in', digests.slice(i, i + idChunk))
+          .where('code_digest', 'in', list)
           .execute();
         for (const row of rows) found.set(row.code_digest, { id: row.id, name: row.name });
       }
@@ -88,20 +160,23 @@ export function recordsRepository(store: Store) {
       await trx.insertInto('intake_batches').values(batch).execute();
     },
 
-    /** Multi-row inserts in chunks; returns the rows as stored, for their digests in the audit chain. */
-    async insertRecords(trx: Db, rows: Insertable<RecordTable>[]): Promise<Record<string, unknown>[]> {
-      const chunk = rowsPerStatement(store, 23);
-      const written: Record<string, unknown>[] = [];
-      for (let i = 0; i < rows.length; i += chunk) {
-        written.push(
-          ...(await trx
-            .insertInto('records')
-            .values(rows.slice(i, i + chunk))
-            .returningAll()
-            .execute()),
-        );
+    /**
+     * Multi-row inserts in chunks, each a statement whose text is compiled once and reused with the
+     * rows' values bound in column order. Nothing is read back: the caller digests the rows it built,
+     * which are the rows as stored (see `buildRecords`).
+     */
+    async insertRecords(trx: Db, rows: readonly Insertable<RecordTable>[]): Promise<void> {
+      let i = 0;
+      for (const n of insertSizes(rows.length, recordChunk)) {
+        const values: unknown[] = new Array(n * RECORD_COLUMNS.length);
+        let v = 0;
+        for (let r = i; r < i + n; r++) {
+          const row = rows[r]!;
+          for (const column of RECORD_COLUMNS) values[v++] = row[column] ?? null;
+        }
+        await trx.executeQuery(CompiledQuery.raw(insertText(trx, n), values));
+        i += n;
       }
-      return written;
     },
 
     /** A name already flagged for this subject is not flagged twice (a retried push). */

@@ -107,6 +107,36 @@ describeEachEngine('stored records: validity, timeliness, sealing, audit (B27, A
     assert.equal((await push(t, 'HA-TAX', [row])).results[0]!.outcome, 'unchanged', 'digest over the index');
   });
 
+  it('digests each record as stored, also text the engines store otherwise (a lone surrogate becomes U+FFFD)', async () => {
+    setClock('2026-11-26T08:00:00.000Z');
+    const row = penalty(9, {
+      providerRecordId: 'P-9\ud800',
+      subject: { code: citizenId('19900307', '109'), name: '测试人\udc009' },
+      reason: '来源\ud83d更正',
+    });
+    (row.fields as Record<string, unknown>).fineAmount = '1,234.5';
+    const result = await push(t, 'HA-TAX', [row]);
+    assert.equal(result.results[0]!.outcome, 'created', JSON.stringify(result.results[0]!.errors));
+    const [stored] = await t.intake.repository.versions('HA-TAX', 'P-9\ufffd');
+    assert.equal(stored!.reason, '来源\ufffd更正');
+    const verdict = await verifyRows(t.ctx.store);
+    assert.deepEqual(verdict.problems, []);
+  });
+
+  it('writes and finds a batch of any size: 1,300 rows in full and partial inserts and lookups', async () => {
+    setClock('2026-11-26T08:00:00.000Z');
+    const rows = Array.from({ length: 1300 }, (_, n) =>
+      penalty(n, {
+        providerRecordId: `BULK-${n}`,
+        subject: { code: citizenId('19850101', String(100 + (n % 300))), name: `批量人${n % 300}` },
+      }),
+    );
+    assert.equal((await push(t, 'HA-TAX', rows)).summary.created, 1300);
+    assert.equal((await push(t, 'HA-TAX', rows)).summary.unchanged, 1300, 'every stored record found again');
+    const verdict = await verifyRows(t.ctx.store);
+    assert.deepEqual(verdict.problems, []);
+  });
+
   it('records every written row in the audit chain, and one intake entry per batch without values (A20)', async () => {
     const verdict = await verifyRows(t.ctx.store);
     assert.deepEqual(verdict.problems, []);

@@ -42,22 +42,26 @@ export function createSealer(
     throw new AppError('KEY_INVALID', 500, '数据密钥应为 32 字节', 'Data keys must be 32 bytes');
   }
   // SM4 takes a 128-bit key; the SM3 tag key is derived so the two never coincide.
-  const sm4Key = createHmac('sm3', keys.dataKey).update('xinyong:sm4:enc').digest().subarray(0, 16);
-  const sm3MacKey = createHmac('sm3', keys.dataKey).update('xinyong:sm4:mac').digest();
-  // Key objects prepared once: the blind index is computed for every code of every intake row.
+  // Key objects prepared once (a raw key is imported again on every use, several times slower): the
+  // blind index is computed for every code of every intake row, a seal for every new subject.
+  const sm4Key = createSecretKey(
+    createHmac('sm3', keys.dataKey).update('xinyong:sm4:enc').digest().subarray(0, 16),
+  );
+  const sm3MacKey = createSecretKey(createHmac('sm3', keys.dataKey).update('xinyong:sm4:mac').digest());
+  const aesKey = createSecretKey(keys.dataKey);
   const indexKey = createSecretKey(keys.indexKey);
   const sm4Tag = (iv: Buffer, body: Buffer) => createHmac('sm3', sm3MacKey).update(iv).update(body).digest();
 
   return {
     seal(plain) {
       if (algorithm === 'sm4') {
-        const iv = randomBytes(16);
+        const iv = freshRandom(16);
         const cipher = createCipheriv('sm4-ctr', sm4Key, iv);
         const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
         return SM4_PREFIX + Buffer.concat([iv, sm4Tag(iv, body), body]).toString('base64url');
       }
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', keys.dataKey, iv);
+      const iv = freshRandom(12);
+      const cipher = createCipheriv('aes-256-gcm', aesKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return AES_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
     },
@@ -73,7 +77,7 @@ export function createSealer(
       }
       if (!sealed.startsWith(AES_PREFIX)) throw new Error('unknown sealing algorithm');
       const raw = Buffer.from(sealed.slice(AES_PREFIX.length), 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', keys.dataKey, raw.subarray(0, 12));
+      const decipher = createDecipheriv('aes-256-gcm', aesKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
@@ -84,6 +88,21 @@ export function createSealer(
       return createHmac('sha256', keys.indexKey).update(`xinyong:derive:${label}`, 'utf8').digest();
     },
   };
+}
+
+// IVs are drawn from the OS's CSPRNG in blocks (one call per 4 KiB instead of one per seal); each
+// byte of a block is handed out once, so every IV is as fresh as a direct randomBytes call.
+const RANDOM_BLOCK = 4096;
+let randomBlock = Buffer.alloc(0);
+let randomOffset = RANDOM_BLOCK;
+function freshRandom(n: number): Buffer {
+  if (randomOffset + n > RANDOM_BLOCK) {
+    randomBlock = randomBytes(RANDOM_BLOCK);
+    randomOffset = 0;
+  }
+  const bytes = randomBlock.subarray(randomOffset, randomOffset + n);
+  randomOffset += n;
+  return bytes;
 }
 
 function parseKey(name: string, hex: string): Buffer {

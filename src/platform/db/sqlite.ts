@@ -16,10 +16,11 @@ export const SQLITE_CAPABILITIES: Capabilities = {
 };
 
 const STATEMENT_CACHE = 1000;
+const MAX_CACHED_SQL = 4096;
 
 /**
  * Kysely prepares every statement anew; preparing cost 16–20% of the server's CPU under check load
- * (bench:check). Statements are kept by their SQL (least recently used dropped past 1,000). A
+ * (bench:check). Statements are kept by their SQL (least recently used dropped past 1,000; statements over 4 KB are not kept). A
  * statement still iterating (`busy`) is never handed out twice: a fresh one is prepared instead.
  */
 function withStatementCache(database: SqliteDatabase.Database) {
@@ -34,7 +35,9 @@ function withStatementCache(database: SqliteDatabase.Database) {
         return cached;
       }
       const statement = database.prepare(sql);
-      if (!cached) {
+      // Long statements (IN lists and multi-row inserts of varying length) are each prepared for a
+      // bulk operation that dwarfs the preparing; caching them would only hold memory.
+      if (!cached && sql.length <= MAX_CACHED_SQL) {
         cache.set(sql, statement);
         if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
       }
