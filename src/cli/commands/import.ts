@@ -4,7 +4,6 @@ import { cliOperator } from '../../modules/access/actor.ts';
 import { catalogRepository } from '../../modules/catalog/index.ts';
 import { type ImportReport, importFile } from '../../modules/intake-files/file-import.ts';
 import { formatDuration, progressReporter } from '../../modules/intake-files/progress.ts';
-import { intakeService } from '../../modules/records/intake.service.ts';
 import { INTAKE_MODES, type IntakeMode, MAX_ROWS_PER_CALL } from '../../modules/records/intake.types.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
@@ -39,7 +38,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const ctx = await createAppContext(loadConfig());
   try {
     const report = await importFile(
-      { ctx, intake: intakeService(ctx), catalog: catalogRepository(ctx.store) },
+      { ctx, intake: ctx.intake, catalog: catalogRepository(ctx.store) },
       {
         file: path.resolve(file),
         itemCode: values.item,

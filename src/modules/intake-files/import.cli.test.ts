@@ -18,6 +18,7 @@ import {
 } from '../catalog/index.ts';
 import { citizenId, penaltyRow } from '../catalog/test-items.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
+import { blackPerson } from '../lists/test-support.ts';
 import { checkpointPath, errorsPath, type ImportCheckpoint } from './import-checkpoint.ts';
 import { cellsOf, csvText } from './test-support.ts';
 
@@ -188,5 +189,29 @@ describeEachEngine('xinyong import: killed mid-way and resumed, no duplicates (B
     assert.equal(restarted.code, 0, restarted.stderr);
     assert.match(restarted.stdout, /created 2 · 未变化 unchanged 10 /);
     assert.deepEqual(await imported('CHG-'), { versions: 12, records: 12 });
+  });
+
+  it('a black list imported from the command line becomes list entries like any other channel (issue 5 point 1)', async () => {
+    const black = (await catalogRepository(t.ctx.store).current('blacklist-person'))!;
+    const csv = path.join(dir, 'black.csv');
+    const rows = [columnsOf(black).map((c) => c.header)];
+    for (let i = 1; i <= 3; i++) {
+      rows.push(
+        cellsOf(
+          black,
+          blackPerson(`BL-${i}`, { code: citizenId('19800101', String(300 + i)), name: `钱${i}` }),
+        ),
+      );
+    }
+    writeFileSync(csv, csvText(rows));
+    const r = await xinyong(['import', csv, '--item', 'blacklist-person', '--provider', 'HA-FY']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const entries = await t.ctx.store.db
+      .selectFrom('list_entries')
+      .select(['list_type', 'ground'])
+      .where('provider_department', '=', 'HA-FY')
+      .execute();
+    assert.equal(entries.length, 3);
+    assert.ok(entries.every((e) => e.list_type === 'black' && e.ground === 'A6(7)'));
   });
 });

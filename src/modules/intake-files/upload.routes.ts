@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { catalogRepository } from '../catalog/index.ts';
-import { type IntakeService, intakeService } from '../records/intake.service.ts';
+import type { IntakeService } from '../records/intake.service.ts';
 import { INTAKE_MODES } from '../records/intake.types.ts';
 import { providerDepartmentOf } from '../records/records.routes.ts';
 import { XLSX_CONTENT } from './error-report.ts';
@@ -70,7 +70,7 @@ const UploadResponse = z.object({
  * or GB18030). Only this route's scope parses raw bodies, up to 32 MiB. The provider department is the
  * caller's (B4). Answers JSON per spreadsheet row, or the xlsx error report when asked for.
  */
-export function uploadRoutes(ctx: AppContext, intake: IntakeService = intakeService(ctx)) {
+export function uploadRoutes(ctx: AppContext, intake: IntakeService = ctx.intake) {
   const uploads = uploadService({ intake, catalog: catalogRepository(ctx.store) });
   return (app: HttpApp) => {
     app.register(async (scope) => {

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { type Actor, actorDepartment } from '../access/actor.ts';
-import { type IntakeService, intakeService } from './intake.service.ts';
+import type { IntakeService } from './intake.service.ts';
 import { INTAKE_MODES, MAX_ROWS_PER_CALL } from './intake.types.ts';
 
 /** B4: records are always pushed as the caller's own department; a caller without one cannot push. */
@@ -100,7 +100,7 @@ const StatsResponse = z.object({
  * department (B4 谁提供谁负责: the department is the caller's, never a field of the request), and the
  * credit center and office read each department's volume and timeliness (A9, A22).
  */
-export function recordsRoutes(ctx: AppContext, intake: IntakeService = intakeService(ctx)) {
+export function recordsRoutes(ctx: AppContext, intake: IntakeService = ctx.intake) {
   return (app: HttpApp) => {
     app.post(
       '/api/v1/records',
