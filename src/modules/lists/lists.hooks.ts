@@ -13,7 +13,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { appendAudit, chinaDayOf } from '../audit/index.ts';
 import type { RowError } from '../catalog/index.ts';
-import type { BatchInfo, IntakeHooks, RowToWrite, WrittenRecord } from '../records/intake.types.ts';
+import type { BatchInfo, IntakeHooks, WrittenRecord } from '../records/intake.types.ts';
 import {
   a11Notice,
   groundOf,
@@ -32,6 +32,8 @@ export function listIntakeHooks(): IntakeHooks {
   return {
     async refuse(trx, rows, today) {
       const refusals = new Map<number, RowError[]>();
+      // Most batches hold no list item at all: they cost the lists module nothing.
+      if (!rows.some((r) => r.accepted.item.listType !== null)) return refusals;
       const types = await typeMap(trx);
       const red = rows.filter((r) => polarityOf(types, r.accepted.item.listType) === 'red');
       if (red.length === 0) return refusals;
@@ -40,7 +42,7 @@ export function listIntakeHooks(): IntakeHooks {
       const blocked = new Set(
         black.filter((e) => e.origin === 'listed' && isEffective(e, today)).map((e) => e.subject_id),
       );
-      for (const r of red as RowToWrite[]) {
+      for (const r of red) {
         const id = ids.get(r.subjectIndex);
         if (id && blocked.has(id)) refusals.set(r.accepted.index, [redListBlocked()]);
       }
@@ -48,10 +50,9 @@ export function listIntakeHooks(): IntakeHooks {
     },
 
     async written(trx, written, batch) {
-      const types = await typeMap(trx);
       const listed = written.filter((w) => w.accepted.item.listType !== null);
       if (listed.length === 0) return;
-      const change = new ListChange(trx, batch, types);
+      const change = new ListChange(trx, batch, await typeMap(trx));
       await change.apply(listed);
       await change.commit();
     },
