@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { fromJson } from '../../platform/db/engine.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { daysInMonth, formatIsoDate } from '../../platform/iso-date.ts';
 
 export type QuarterRange = { quarter: string; from: string; to: string };
 
@@ -24,9 +25,11 @@ export function quarterRange(quarter: string): QuarterRange {
   const q = Number(m[2]);
   const first = (q - 1) * 3 + 1;
   const last = first + 2;
-  const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { quarter, from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDay)}` };
+  return {
+    quarter,
+    from: formatIsoDate(year, first, 1),
+    to: formatIsoDate(year, last, daysInMonth(year, last)),
+  };
 }
 
 export type DepartmentQuarter = {
