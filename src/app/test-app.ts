@@ -1,9 +1,11 @@
 /**
  * Test support: a full application (context + HTTP app, no listening socket) on a test store.
  */
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEMO_PASSWORD } from '../modules/demo/demo.loader.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { TestStore } from '../platform/db/test-engines.ts';
@@ -43,4 +45,16 @@ export async function relaxedPolicy(): Promise<Policy> {
   access.rateLimits = { ...access.rateLimits, publicPerMinute: 100_000, loginPerMinute: 100_000 };
   (policy as { version: string }).version = `${policy.version}-test`;
   return policy;
+}
+
+/** Signs a demo account in; the headers a later request needs (session cookie and CSRF token). */
+export async function signIn(
+  app: HttpApp,
+  login: string,
+  password = DEMO_PASSWORD,
+): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+  assert.equal(res.statusCode, 200, res.body);
+  const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
+  return { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken };
 }

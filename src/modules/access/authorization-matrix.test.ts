@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.ts';
+import { createTestApp, relaxedPolicy, signIn as signInAs, type TestApp } from '../../app/test-app.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { declaredAccess } from '../../platform/http/server.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../demo/demo.loader.ts';
+import { loadDemoData } from '../demo/demo.loader.ts';
 import { ROLES, type Role } from './roles.ts';
 
 type Caller = 'anonymous' | Role | 'system' | 'system_revoked' | 'system_expired';
@@ -125,17 +125,7 @@ describeEachEngine('authorization matrix', (getStore) => {
   const credentials = new Map<Caller, Record<string, string>>();
 
   async function signIn(caller: Caller, login: string) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { login, password: DEMO_PASSWORD },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
-    credentials.set(caller, {
-      cookie: `xinyong_session=${cookie.value}`,
-      'x-csrf-token': res.json().csrfToken,
-    });
+    credentials.set(caller, await signInAs(t.app, login));
   }
 
   before(async () => {

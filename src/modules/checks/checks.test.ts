@@ -4,11 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { TestApp } from '../../app/test-app.ts';
+import { signIn, type TestApp } from '../../app/test-app.ts';
 import { fromJson } from '../../platform/db/engine.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { citizenId } from '../catalog/test-items.ts';
-import { DEMO_PASSWORD } from '../demo/demo.loader.ts';
 import {
   blackOrg,
   blackPerson,
@@ -66,13 +65,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
         createdBy: 'test',
       })
     ).key;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { login: 'demo.office', password: DEMO_PASSWORD },
-    });
-    const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
-    session.office = { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken };
+    session.office = await signIn(t.app, 'demo.office');
   });
   after(() => t.close());
 

@@ -4,9 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { TestApp } from '../../app/test-app.ts';
+import { signIn, type TestApp } from '../../app/test-app.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { DEMO_PASSWORD } from '../demo/demo.loader.ts';
 import { blackOrg, type DemoSubject, demoSubjects, listsTestApp, redOrg, setClock } from './test-support.ts';
 
 describeEachEngine('lists HTTP', (getStore) => {
@@ -35,14 +34,7 @@ describeEachEngine('lists HTTP', (getStore) => {
       ).key;
     }
     for (const login of ['demo.office', 'demo.center']) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { login, password: DEMO_PASSWORD },
-      });
-      assert.equal(res.statusCode, 200, res.body);
-      const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
-      session[login] = { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken };
+      session[login] = await signIn(t.app, login);
     }
   });
   after(() => t.close());

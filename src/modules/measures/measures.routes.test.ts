@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { TestApp } from '../../app/test-app.ts';
+import { signIn as signInAs, type TestApp } from '../../app/test-app.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { declaredAccess } from '../../platform/http/server.ts';
-import { DEMO_PASSWORD } from '../demo/demo.loader.ts';
 import { ensureSeedMeasures } from './measures.seed.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { SEED_MEASURES } from './seed.ts';
@@ -30,16 +29,7 @@ describeEachEngine(
     let t: TestApp;
     const as = new Map<string, Headers>();
 
-    async function signIn(login: string): Promise<Headers> {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { login, password: DEMO_PASSWORD },
-      });
-      assert.equal(res.statusCode, 200, res.body);
-      const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
-      return { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken };
-    }
+    const signIn = (login: string): Promise<Headers> => signInAs(t.app, login);
 
     before(async () => {
       t = await measuresTestApp(getStore());

@@ -3,9 +3,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { signIn as signInAs } from '../../app/test-app.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { catalogRepository, SEED_CATALOG } from '../catalog/index.ts';
-import { DEMO_PASSWORD } from '../demo/demo.loader.ts';
 import { penalty, push, type RecordsTestApp, recordsTestApp } from './test-support.ts';
 
 const PURPOSE = { 'x-purpose': encodeURIComponent('建设工程招标资格审查') };
@@ -16,14 +16,7 @@ describeEachEngine('reading records by scope, consent and validity', (getStore) 
   const sessions = new Map<string, Record<string, string>>();
 
   async function signIn(login: string) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { login, password: DEMO_PASSWORD },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
-    sessions.set(login, { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken });
+    sessions.set(login, await signInAs(t.app, login));
   }
   const read = async (login: string) => {
     const res = await t.app.inject({

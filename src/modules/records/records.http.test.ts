@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { signIn } from '../../app/test-app.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { DEMO_PASSWORD } from '../demo/demo.loader.ts';
 import { penalty, type RecordsTestApp, recordsHttpApp, recordsTestApp, setClock } from './test-support.ts';
 
 describeEachEngine('records HTTP: intake and stats', (getStore) => {
@@ -26,17 +26,7 @@ describeEachEngine('records HTTP: intake and stats', (getStore) => {
       createdBy: 'test',
     }));
     for (const login of ['demo.provider', 'demo.user', 'demo.center', 'demo.office']) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { login, password: DEMO_PASSWORD },
-      });
-      assert.equal(res.statusCode, 200, res.body);
-      const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
-      sessions.set(login, {
-        cookie: `xinyong_session=${cookie.value}`,
-        'x-csrf-token': res.json().csrfToken,
-      });
+      sessions.set(login, await signIn(app, login));
     }
   });
   after(async () => {

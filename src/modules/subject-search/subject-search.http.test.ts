@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { signIn } from '../../app/test-app.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { citizenId } from '../catalog/test-items.ts';
-import { DEMO_PASSWORD } from '../demo/demo.loader.ts';
 import { penalty, push, type RecordsTestApp, recordsTestApp } from '../records/test-support.ts';
 
 const PURPOSE = { 'x-purpose': encodeURIComponent('行政许可审查核实主体') };
@@ -78,13 +78,7 @@ describeEachEngine('subject search over HTTP', (getStore) => {
       [(await refusal(url, PURPOSE)).code, (await refusal(url, system)).code],
       ['AUTH_REQUIRED', 'PURPOSE_REQUIRED'],
     );
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { login: 'demo.person', password: DEMO_PASSWORD },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'xinyong_session')!;
-    const own = await refusal(url, { cookie: `xinyong_session=${cookie.value}`, ...PURPOSE });
+    const own = await refusal(url, { ...(await signIn(t.app, 'demo.person')), ...PURPOSE });
     assert.equal(own.code, 'ACCESS_DENIED');
   });
 
