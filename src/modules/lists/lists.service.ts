@@ -13,6 +13,7 @@ import { chinaDayOf } from '../audit/index.ts';
 import { catalogRepository, type RowError } from '../catalog/index.ts';
 import { checkCode } from '../identity-codes/index.ts';
 import type { IntakeResult } from '../records/intake.types.ts';
+import { newSubjectOf } from '../subjects/subjects.repository.ts';
 import { entryState } from './list-rules.ts';
 import { type ListType, listTypes } from './list-types.ts';
 import type { EntryRow } from './lists.repository.ts';
@@ -275,16 +276,7 @@ export function listsService(ctx: AppContext) {
     }
     const now = ctx.now();
     await ctx.subjects.ensure(
-      [
-        {
-          kind: 'person',
-          code,
-          codeKind: 'citizen_id',
-          name: person.name,
-          regionCode: check.region?.code ?? null,
-          attributes: { gender: check.gender, birthDate: check.birthDate },
-        },
-      ],
+      [newSubjectOf({ kind: 'person', code, codeKind: 'citizen_id', name: person.name }, check)],
       now,
       ctx.audit.writer(actor, requestId),
     );

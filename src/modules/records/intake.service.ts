@@ -5,7 +5,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { chinaDayOf, type RowsWrittenMeta } from '../audit/index.ts';
 import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
 import { type CodeException, type CodeKind, checkCode } from '../identity-codes/index.ts';
-import type { NewSubject } from '../subjects/subjects.repository.ts';
+import { type NewSubject, newSubjectOf } from '../subjects/subjects.repository.ts';
 import {
   type AcceptedRow,
   type IntakeDeps,
@@ -81,15 +81,8 @@ export function intakeService(deps: IntakeDeps) {
       const outcome = plan[i]!.outcome;
       if (outcome === 'unchanged' || outcome === 'refused' || subjects.has(row.subject.code)) return;
       if (known.has(subjectIndex)) return;
-      const check = checkCode(row.subject.code);
-      subjects.set(row.subject.code, {
-        kind: row.subject.kind,
-        code: row.subject.code,
-        codeKind: row.subject.codeKind,
-        name: row.subject.name,
-        regionCode: check.region?.code ?? null,
-        attributes: row.subject.kind === 'person' ? { gender: check.gender, birthDate: check.birthDate } : {},
-      });
+      const { kind, code, codeKind, name } = row.subject;
+      subjects.set(code, newSubjectOf({ kind, code, codeKind, name }, checkCode(code)));
     });
     if (subjects.size > 0) await deps.subjects.ensure([...subjects.values()], now, meta);
     // A subject row is written once and never updated (its digest is in the audit chain), so those

@@ -2,6 +2,7 @@ import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { fromJson, type Store, toCount, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type RowsWrittenMeta, recordRowsWritten, SUBJECTS_AUDITED } from '../audit/index.ts';
+import type { CodeCheck } from '../identity-codes/index.ts';
 import { indexSubjects } from '../subject-search/subject-search.indexer.ts';
 
 export type SubjectKind = 'person' | 'organization';
@@ -20,6 +21,18 @@ export type Subject = {
 };
 
 export type NewSubject = Omit<Subject, 'id' | 'createdAt'>;
+
+/** A subject to register, with what its checked code says: the region, and a person's gender and birth date. */
+export function newSubjectOf(
+  subject: { kind: SubjectKind; code: string; codeKind: string; name: string },
+  check: CodeCheck,
+): NewSubject {
+  return {
+    ...subject,
+    regionCode: check.region?.code ?? null,
+    attributes: subject.kind === 'person' ? { gender: check.gender, birthDate: check.birthDate } : {},
+  };
+}
 
 /**
  * Subjects are found by code through the blind index only; the plaintext code never reaches the
