@@ -78,11 +78,10 @@ export function listsService(ctx: AppContext) {
   async function views(rows: EntryRow[]): Promise<EntryView[]> {
     const known = await types();
     const today = chinaDayOf(ctx.now());
-    const subjects = new Map<string, { id: string; kind: string; name: string; code: string }>();
-    for (const id of new Set(rows.map((r) => r.subject_id))) {
-      const s = await ctx.subjects.findById(id);
-      if (s) subjects.set(id, { id: s.id, kind: s.kind, name: s.name, code: s.code });
-    }
+    const found = await ctx.subjects.findByIds(rows.map((r) => r.subject_id));
+    const subjects = new Map(
+      [...found].map(([id, s]) => [id, { id: s.id, kind: s.kind, name: s.name, code: s.code }]),
+    );
     return rows.map((r) => {
       const type = known.get(r.list_type);
       return {

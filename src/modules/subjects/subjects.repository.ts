@@ -116,6 +116,22 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
       return row ? open(row) : undefined;
     },
 
+    /** Subjects by id, in one query per bind-parameter-sized slice (ids not found are absent). */
+    async findByIds(ids: readonly string[]): Promise<Map<string, Subject>> {
+      const found = new Map<string, Subject>();
+      const unique = [...new Set(ids)];
+      const chunk = Math.floor(capabilities.maxBindParameters / 2);
+      for (let i = 0; i < unique.length; i += chunk) {
+        const rows = await db
+          .selectFrom('subjects')
+          .selectAll()
+          .where('id', 'in', unique.slice(i, i + chunk))
+          .execute();
+        for (const row of rows) found.set(row.id, open(row));
+      }
+      return found;
+    },
+
     /** Maps codes to subject ids (codes not registered are absent). */
     async idsByCode(codes: string[]): Promise<Map<string, string>> {
       const byDigest = new Map(codes.map((code) => [sealer.digest(code), code]));
