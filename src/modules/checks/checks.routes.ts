@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { actorDepartment } from '../access/actor.ts';
 import { hasPermission } from '../access/roles-check.ts';
+import { csvLine, csvRows } from '../intake-files/csv.ts';
 import type { CheckSubjectInput, SubjectResult } from './check-evaluate.ts';
 import { type ChecksService, MAX_SUBJECTS_PER_CHECK, publicResult } from './checks.service.ts';
 import { FEEDBACK_OUTCOMES, feedbackService } from './feedback.service.ts';
@@ -110,24 +111,10 @@ const ReportQuery = z.object({
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Lines of an uploaded stream → subjects: NDJSON `{"code","name"}` or CSV `code,name` (header optional). */
-async function* subjectsOf(body: NodeJS.ReadableStream, csv: boolean): AsyncIterable<CheckSubjectInput> {
-  const lines = createInterface({ input: body, crlfDelay: Number.POSITIVE_INFINITY });
-  let first = true;
-  for await (const raw of lines) {
-    const line = first ? raw.replace(/^\uFEFF/, '') : raw;
-    const isFirst = first;
-    first = false;
+/** NDJSON lines `{"code","name"}` of an uploaded stream → subjects. */
+async function* ndjsonSubjects(body: NodeJS.ReadableStream): AsyncIterable<CheckSubjectInput> {
+  for await (const line of createInterface({ input: body, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (line.trim() === '') continue;
-    if (csv) {
-      if (isFirst && /代码|code/i.test(line)) continue;
-      const comma = line.indexOf(',');
-      const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1');
-      yield comma < 0
-        ? { code: unquote(line) }
-        : { code: unquote(line.slice(0, comma)), name: unquote(line.slice(comma + 1)) };
-      continue;
-    }
     try {
       const value = JSON.parse(line) as { code?: unknown; name?: unknown };
       yield {
@@ -141,9 +128,21 @@ async function* subjectsOf(body: NodeJS.ReadableStream, csv: boolean): AsyncIter
   }
 }
 
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const csvLine = (r: SubjectResult) =>
-  [
+/**
+ * CSV rows `code,name` (header row optional) → subjects, read by the same parser as intake uploads
+ * (quoting, UTF-8 or GB18030).
+ */
+async function* csvSubjects(body: NodeJS.ReadableStream): AsyncIterable<CheckSubjectInput> {
+  for await (const { rowNumber, cells } of csvRows(body as AsyncIterable<Uint8Array>)) {
+    const [code = '', name = ''] = cells.map((c) => c.trim());
+    if (code === '' && name === '') continue;
+    if (rowNumber === 1 && /代码|code/i.test(code)) continue;
+    yield name === '' ? { code } : { code, name };
+  }
+}
+
+const resultLine = (r: SubjectResult) =>
+  csvLine([
     String(r.index),
     r.code,
     r.decision ?? 'error',
@@ -151,9 +150,7 @@ const csvLine = (r: SubjectResult) =>
     r.measures.map((m) => m.code).join(' '),
     r.warnings.map((w) => w.code).join(' '),
     r.error?.code ?? '',
-  ]
-    .map(csvCell)
-    .join(',');
+  ]);
 
 /**
  * The check other departments' systems call when they accept an application (B19, B22, C §5(2)), its
@@ -209,7 +206,7 @@ export function checksRoutes(ctx: AppContext, checks: ChecksService) {
         const iterator = checks
           .stream(
             { actor: request.actor, ...request.query, requestId: request.id },
-            subjectsOf(body, type.startsWith('text/csv')),
+            type.startsWith('text/csv') ? csvSubjects(body) : ndjsonSubjects(body),
           )
           [Symbol.asyncIterator]();
         // The first step validates scenario and purpose: a bad request is refused before streaming starts.
@@ -217,18 +214,19 @@ export function checksRoutes(ctx: AppContext, checks: ChecksService) {
         const start = head.value as { checkId: string; checkedAt: string };
         async function* lines() {
           yield csvOut
-            ? `# checkId=${start.checkId}\nindex,code,decision,lists,measures,warnings,error\n`
+            ? `# checkId=${start.checkId}\r\n${csvLine(['index', 'code', 'decision', 'lists', 'measures', 'warnings', 'error'])}`
             : `${JSON.stringify({ checkId: start.checkId, checkedAt: start.checkedAt })}\n`;
           for (;;) {
             const next = await iterator.next();
             if (next.done) return;
             const value = next.value;
             if (Array.isArray(value)) {
-              yield value.map((r) => (csvOut ? csvLine(r) : JSON.stringify(publicResult(r)))).join('\n') +
-                '\n';
+              yield csvOut
+                ? value.map(resultLine).join('')
+                : `${value.map((r) => JSON.stringify(publicResult(r))).join('\n')}\n`;
             } else if ('summary' in value) {
               yield csvOut
-                ? `# summary=${JSON.stringify(value.summary)}\n`
+                ? `# summary=${JSON.stringify(value.summary)}\r\n`
                 : `${JSON.stringify({ summary: value.summary })}\n`;
             }
           }

@@ -189,3 +189,16 @@ export async function* csvRows(
   for await (const text of decodeCsvBytes(chunks)) yield* parser.push(text);
   yield* parser.end();
 }
+
+/**
+ * One CSV line (CRLF) of cells: quoted where needed, and a cell starting with = + - @ prefixed with '
+ * so a spreadsheet never runs it as a formula (CSV injection).
+ */
+export function csvLine(cells: readonly string[]): string {
+  return `${cells
+    .map((cell) => {
+      const safe = /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+      return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+    })
+    .join(',')}\r\n`;
+}

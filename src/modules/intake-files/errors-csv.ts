@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { type CatalogItemVersion, columnsOf } from '../catalog/index.ts';
+import { csvLine } from './csv.ts';
 import type { UploadRowResult } from './upload-result.ts';
 
 /**
@@ -36,7 +37,7 @@ export function errorsFile(path: string, version: CatalogItemVersion): ErrorsFil
       if (bytes > 0) truncateSync(path, bytes);
       else {
         closeSync(openSync(path, 'w'));
-        writeSync(open(), `\uFEFF${line(HEADER)}`);
+        writeSync(open(), `\uFEFF${csvLine(HEADER)}`);
       }
     },
     append(results) {
@@ -52,7 +53,7 @@ export function errorsFile(path: string, version: CatalogItemVersion): ErrorsFil
                   `${label} holds data the platform may not collect (B14); the row was not written.`,
                 ]
               : [error.message, error.messageEn];
-          text += line([String(result.row), result.providerRecordId ?? '', label, error.code, zh, en]);
+          text += csvLine([String(result.row), result.providerRecordId ?? '', label, error.code, zh, en]);
         }
       }
       if (text !== '') {
@@ -74,14 +75,4 @@ export function errorsFile(path: string, version: CatalogItemVersion): ErrorsFil
       fd = undefined;
     },
   };
-}
-
-/** RFC 4180 quoting; a cell starting with = + - @ is prefixed with ' so no spreadsheet runs it. */
-function line(cells: readonly string[]): string {
-  return `${cells
-    .map((cell) => {
-      const safe = /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
-      return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-    })
-    .join(',')}\r\n`;
 }
