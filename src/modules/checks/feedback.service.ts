@@ -46,19 +46,20 @@ export function feedbackService(ctx: Pick<AppContext, 'store' | 'sealer' | 'audi
   const db = ctx.store.db;
 
   async function findResult(checkId: string, input: FeedbackInput): Promise<PartRow> {
-    const parts = await db
-      .selectFrom('check_parts')
-      .select(['results'])
-      .where('check_id', '=', checkId)
-      .orderBy('part')
-      .execute();
+    let parts = db.selectFrom('check_parts').select(['results']).where('check_id', '=', checkId);
+    // By position, only the part that starts at or before it can hold it (a stream has thousands).
+    if (input.position !== undefined) {
+      parts = parts.where('first_position', '<=', input.position).orderBy('part', 'desc').limit(1);
+    } else {
+      parts = parts.orderBy('part');
+    }
     let digest: string | undefined;
     if (input.position === undefined) {
       const check = checkCode(input.code ?? '');
       if (!check.valid) throw invalid('code', '主体代码不正确', 'The subject code is not valid');
       digest = ctx.sealer.digest(check.upgraded ?? check.normalized);
     }
-    for (const p of parts) {
+    for (const p of await parts.execute()) {
       for (const row of fromJson<PartRow[]>(p.results)) {
         if (input.position !== undefined ? row[0] === input.position : row[1] === digest) return row;
       }
