@@ -4,6 +4,9 @@ import { dispatchNotifications } from '../../modules/lists/notifications.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
+const FEED_RETENTION_MS = 24 * 3600_000;
+const FEED_PRUNE_EVERY_MS = 3600_000;
+
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
   const config = loadConfig();
@@ -15,6 +18,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   if (values.host) config.host = values.host;
   const ctx = await createAppContext(config);
+  // The check index (decision 0011) is loaded before the port opens: the first check is as fast as any.
+  await ctx.checks.index.sync();
   const app = await createApp(ctx, { logger: { level: config.logLevel } });
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`xinyong ${ctx.version} 已启动 / serving on ${address.replace('127.0.0.1', 'localhost')}`);
@@ -30,8 +35,16 @@ export async function serveCommand(args: string[]): Promise<number> {
   await dispatch();
   const dispatcher = setInterval(dispatch, 5_000);
   dispatcher.unref();
+  // The check index's change feed: a day is kept; an index further behind reloads everything.
+  const prune = () =>
+    ctx.checks.index
+      .prune(new Date(Date.parse(ctx.now()) - FEED_RETENTION_MS).toISOString())
+      .catch((error) => app.log.error(error, 'check feed pruning failed'));
+  const pruner = setInterval(prune, FEED_PRUNE_EVERY_MS);
+  pruner.unref();
   const stop = async () => {
     clearInterval(dispatcher);
+    clearInterval(pruner);
     await app.close();
     await ctx.close();
     process.exit(0);

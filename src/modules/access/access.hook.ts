@@ -16,6 +16,8 @@ declare module 'fastify' {
     purpose: string | undefined;
     /** the raw session token when the caller authenticated with the session cookie */
     sessionToken: string | undefined;
+    /** performance.now() when the request reached the first hook: "as of" for checks (decision 0011) */
+    arrivedAt: number;
   }
 }
 
@@ -58,8 +60,10 @@ export function installAccessControl(
   app.decorateRequest('actor', null as never);
   app.decorateRequest('purpose', undefined);
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('arrivedAt', 0);
 
   app.addHook('onRequest', async (request) => {
+    request.arrivedAt = performance.now();
     request.actor = ANONYMOUS;
     request.purpose = undefined;
     const key = apiKeyOf(request);

@@ -148,7 +148,7 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
         new AppError('API_KEY_INVALID', 401, `API 密钥无效：${reason}`, `Invalid API key: ${reasonEn}`);
       const parsed = parseApiKey(full);
       if (!parsed) throw refused('格式不正确', 'malformed');
-      const key = await apiKeys.findWithHash(parsed.keyId);
+      const key = await apiKeys.findWithHashCached(parsed.keyId);
       if (!key || !verifyApiKeySecret(parsed.secret, key.secretHash))
         throw refused('密钥不存在', 'unknown key');
       const now = deps.now();

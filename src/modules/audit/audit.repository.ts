@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../../platform/db/engine.ts';
+import { insertRows } from '../../platform/db/insert-rows.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -87,10 +88,15 @@ export async function appendAuditMany(
       return record;
     });
     for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
-      await trx
-        .insertInto('audit_entries')
-        .values(records.slice(i, i + ROWS_PER_INSERT).map((r, j) => toRow(r, detailTexts[i + j]!)))
-        .execute();
+      await insertRows(
+        trx,
+        'audit_entries',
+        ENTRY_COLUMNS,
+        records.slice(i, i + ROWS_PER_INSERT).map((r, j) => {
+          const row = toRow(r, detailTexts[i + j]!);
+          return ENTRY_COLUMNS.map((c) => row[c]);
+        }),
+      );
     }
     await trx
       .updateTable('audit_head')
@@ -173,6 +179,26 @@ function toRow(r: AuditRecord, detailText: string) {
 }
 
 type EntryRow = Omit<ReturnType<typeof toRow>, 'detail'> & { detail: unknown };
+
+const ENTRY_COLUMNS = [
+  'seq',
+  'id',
+  'at',
+  'actor_id',
+  'actor_role',
+  'actor_department',
+  'purpose',
+  'action',
+  'target_type',
+  'target_id',
+  'result',
+  'detail',
+  'policy_id',
+  'policy_version',
+  'request_id',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof ReturnType<typeof toRow>)[];
 
 /** As stored, without normalizing: a changed byte must stay visible to the verifier. */
 function fromRow(row: EntryRow): StoredRecord {

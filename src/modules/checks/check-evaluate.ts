@@ -16,7 +16,7 @@ import { type ListType, listTypes } from '../lists/list-types.ts';
 import { type Decision, decide, type EntryForDecision } from '../measures/decide.ts';
 import type { Measure } from '../measures/measures.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
-import { subjectsWithActiveEntries } from './checks.repository.ts';
+import type { CheckIndex } from './check-index.ts';
 
 export type CheckSubjectInput = { code: string; name?: string | undefined };
 
@@ -72,7 +72,8 @@ export type SubjectResult = {
 };
 
 const SCOPE_TTL_MS = 60_000;
-const CHUNK = 500;
+const NO_ENTRIES: EntryBrief[] = Object.freeze([]) as unknown as EntryBrief[];
+const NO_MEASURES: MeasureBrief[] = Object.freeze([]) as unknown as MeasureBrief[];
 
 /** Names compare after Unicode compatibility folding and without spaces: （ and ( are the same name. */
 export const comparableName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
@@ -86,7 +87,28 @@ export type EvaluatorDeps = {
   /** an identity code with an exception registered, looked up only for codes failing a check character */
   checkWithExceptions: (code: string) => Promise<CodeCheck>;
   now: () => number;
+  /** subjects and their active entries, kept coherent with the database (decision 0011) */
+  index: CheckIndex;
 };
+
+/** A measure as a check shows it; one object per measure version, shared by every result. */
+const briefs = new WeakMap<Measure, MeasureBrief>();
+function briefOf(m: Measure): MeasureBrief {
+  let brief = briefs.get(m);
+  if (!brief) {
+    brief = {
+      code: m.code,
+      version: m.version,
+      title: m.title,
+      effect: m.effect,
+      article: m.article,
+      legalBasis: m.legalBasis,
+      implementingDepartments: m.implementingDepartments,
+    };
+    briefs.set(m, brief);
+  }
+  return brief;
+}
 
 export function checkEvaluator(deps: EvaluatorDeps) {
   const db: Kysely<Database> = deps.store.db;
@@ -111,8 +133,10 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     scenario: string,
     firstIndex: number,
     today: string,
+    /** performance.now() of the check's arrival: every commit before it is seen (decision 0011) */
+    arrivedAt: number = performance.now(),
   ): Promise<SubjectResult[]> {
-    const { types, scopes } = await reference();
+    let { types, scopes } = await reference();
     const measures = await deps.measures();
     const results: SubjectResult[] = new Array(inputs.length);
     const byDigest = new Map<string, number[]>();
@@ -122,20 +146,17 @@ export function checkEvaluator(deps: EvaluatorDeps) {
       if (!check.valid && check.error && EXCUSABLE_CODE_ERRORS.has(check.error.code))
         check = await deps.checkWithExceptions(check.normalized);
       const code = check.upgraded ?? check.normalized;
-      const base: SubjectResult = {
-        index: firstIndex + i,
-        code,
-        decision: null,
-        registered: false,
-        subjectKind: null,
-        entries: [],
-        measures: [],
-        warnings: [],
-      };
       if (!check.valid) {
         const e = check.error!;
         results[i] = {
-          ...base,
+          index: firstIndex + i,
+          code,
+          decision: null,
+          registered: false,
+          subjectKind: null,
+          entries: [],
+          measures: [],
+          warnings: [],
           error: {
             code: e.code,
             message: e.message,
@@ -149,67 +170,71 @@ export function checkEvaluator(deps: EvaluatorDeps) {
       }
       const digest = deps.sealer.digest(code);
       results[i] = {
-        ...base,
+        index: firstIndex + i,
+        code,
         decision: 'none',
+        registered: false,
+        subjectKind: null,
+        // replaced, never added to, when the subject has entries (shared empty lists: no garbage)
+        entries: NO_ENTRIES,
+        measures: NO_MEASURES,
+        warnings: check.warnings.length === 0 ? [] : check.warnings.map((w) => ({ ...w })),
         codeDigest: digest,
-        warnings: check.warnings.map((w) => ({ ...w })),
       };
       const positions = byDigest.get(digest);
       if (positions) positions.push(i);
       else byDigest.set(digest, [i]);
     }
 
-    const digests = [...byDigest.keys()];
-    const subjects = new Map<
-      string,
-      {
-        id: string;
-        kind: 'person' | 'organization';
-        name: string;
-        positions: number[];
-        entries: EntryBrief[];
-      }
-    >();
-    for (let i = 0; i < digests.length; i += CHUNK) {
-      for (const r of await subjectsWithActiveEntries(db, digests.slice(i, i + CHUNK))) {
-        let subject = subjects.get(r.subject_id);
-        if (!subject) {
-          subject = {
-            id: r.subject_id,
-            kind: r.kind,
-            name: r.name,
-            positions: byDigest.get(r.code_digest)!,
-            entries: [],
-          };
-          subjects.set(r.subject_id, subject);
-        }
-        if (r.entry_id === null) continue;
-        const dates = {
-          status: 'active' as const,
-          valid_until: r.valid_until,
-          validity_ends_on: r.validity_ends_on,
-        };
-        if (!isEffective(dates, today)) continue;
+    // Every change committed before this check is in the index once this resolves (decision 0011).
+    await deps.index.sync(arrivedAt);
+    const subjects: {
+      id: string | null;
+      kind: 'person' | 'organization';
+      name: string;
+      positions: number[];
+      entries: EntryBrief[];
+    }[] = [];
+    let typesChecked = false;
+    for (const [digest, positions] of byDigest) {
+      const found = deps.index.get(digest);
+      if (!found) continue;
+      const entries: EntryBrief[] = [];
+      for (const e of found.entries) {
+        if (
+          !isEffective(
+            { status: 'active', valid_until: e.validUntil, validity_ends_on: e.validityEndsOn },
+            today,
+          )
+        )
+          continue;
         // B18, B21: entries of items not shared with government callers are not shown (none in the seed catalog).
-        if (scopes.get(r.item_code!) === 'authorized') continue;
-        subject.entries.push({
-          id: r.entry_id,
-          listType: r.list_type!,
-          listName: types.get(r.list_type!)?.name ?? r.list_type!,
-          polarity: r.polarity!,
-          origin: r.origin!,
-          relationRole: r.relation_role,
-          ground: r.ground,
-          severity: r.severity,
-          identifiedOn: r.identified_on!,
-          validUntil: r.valid_until,
-          providerDepartment: r.provider_department!,
-          procedure: r.procedure,
+        if (scopes.get(e.itemCode) === 'authorized') continue;
+        // A list type added since the reference data was read: read it again, once.
+        if (!types.has(e.listType) && !typesChecked) {
+          typesChecked = true;
+          cached = undefined;
+          ({ types, scopes } = await reference());
+        }
+        entries.push({
+          id: e.id,
+          listType: e.listType,
+          listName: types.get(e.listType)?.name ?? e.listType,
+          polarity: e.polarity,
+          origin: e.origin,
+          relationRole: e.relationRole,
+          ground: e.ground,
+          severity: e.severity,
+          identifiedOn: e.identifiedOn,
+          validUntil: e.validUntil,
+          providerDepartment: e.providerDepartment,
+          procedure: e.procedure,
         });
       }
+      subjects.push({ id: found.id, kind: found.kind, name: found.name, positions, entries });
     }
 
-    for (const subject of subjects.values()) {
+    for (const subject of subjects) {
       const entries = subject.entries;
       const decided =
         entries.length === 0
@@ -227,26 +252,19 @@ export function checkEvaluator(deps: EvaluatorDeps) {
               measures,
               scenario,
             );
-      const briefs = decided.measures.map((m) => ({
-        code: m.code,
-        version: m.version,
-        title: m.title,
-        effect: m.effect,
-        article: m.article,
-        legalBasis: m.legalBasis,
-        implementingDepartments: m.implementingDepartments,
-      }));
+      const briefs = decided.measures.length === 0 ? NO_MEASURES : decided.measures.map(briefOf);
       for (const i of subject.positions) {
         const r = results[i]!;
         r.registered = true;
         r.subjectKind = subject.kind;
-        r.subjectId = subject.id;
+        if (subject.id) r.subjectId = subject.id;
         r.decision = decided.decision;
         r.entries = entries;
         r.measures = briefs;
         const given = inputs[i]!.name;
         if (
           typeof given === 'string' &&
+          given !== subject.name &&
           given.trim() !== '' &&
           comparableName(given) !== comparableName(subject.name)
         ) {

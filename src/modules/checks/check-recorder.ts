@@ -7,8 +7,10 @@
  * check is always on record, and a thousand concurrent checks cost a handful of transactions and one
  * audit head update each, not a thousand.
  */
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Store } from '../../platform/db/engine.ts';
+import { insertRows } from '../../platform/db/insert-rows.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { type AuditEntryInput, appendAuditMany } from '../audit/index.ts';
 import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.schema.ts';
 
@@ -46,6 +48,59 @@ function statementsOf(parts: Insertable<CheckPartTable>[]): Insertable<CheckPart
   return out;
 }
 
+const HEADER_COLUMNS = [
+  'id',
+  'at',
+  'check_day',
+  'actor_id',
+  'actor_role',
+  'department',
+  'api_key_id',
+  'purpose',
+  'scenario',
+  'channel',
+  'subject_count',
+  'block_count',
+  'warn_count',
+  'favor_count',
+  'none_count',
+  'error_count',
+  'policy_id',
+  'policy_version',
+  'request_id',
+] as const satisfies readonly (keyof CheckTable)[];
+const PART_COLUMNS = [
+  'check_id',
+  'part',
+  'first_position',
+  'results',
+] as const satisfies readonly (keyof CheckPartTable)[];
+const HIT_COLUMNS = [
+  'id',
+  'check_id',
+  'position',
+  'subject_id',
+  'decision',
+  'entry_ids',
+  'measures',
+  'department',
+  'check_day',
+] as const satisfies readonly (keyof CheckHitTable)[];
+
+const rowOf =
+  <T>(columns: readonly (keyof T)[]) =>
+  (value: T): unknown[] =>
+    columns.map((c) => value[c] ?? null);
+const headerRow = rowOf<Insertable<CheckTable>>(HEADER_COLUMNS);
+const partRow = rowOf<Insertable<CheckPartTable>>(PART_COLUMNS);
+const hitRow = rowOf<Insertable<CheckHitTable>>(HIT_COLUMNS);
+
+async function writeHits(trx: Kysely<Database>, hits: Insertable<CheckHitTable>[]) {
+  for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
+    await insertRows(trx, 'check_hits', HIT_COLUMNS, hits.slice(i, i + ROWS_PER_INSERT).map(hitRow));
+  }
+}
+
 export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {}) {
   const maxDelay = options.maxDelayMs ?? 2;
   let queue: Pending[] = [];
@@ -56,21 +111,15 @@ export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {
     await store.db.transaction().execute(async (trx) => {
       const headers = group.map((g) => g.header);
       for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
-        await trx
-          .insertInto('checks')
-          .values(headers.slice(i, i + ROWS_PER_INSERT))
-          .execute();
+        await insertRows(trx, 'checks', HEADER_COLUMNS, headers.slice(i, i + ROWS_PER_INSERT).map(headerRow));
       }
       for (const parts of statementsOf(group.flatMap((g) => g.parts))) {
-        await trx.insertInto('check_parts').values(parts).execute();
+        await insertRows(trx, 'check_parts', PART_COLUMNS, parts.map(partRow));
       }
-      const hits = group.flatMap((g) => g.hits);
-      for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
-        await trx
-          .insertInto('check_hits')
-          .values(hits.slice(i, i + ROWS_PER_INSERT))
-          .execute();
-      }
+      await writeHits(
+        trx,
+        group.flatMap((g) => g.hits),
+      );
       // Last: the audit head lock is held until commit (decision 0008).
       await appendAuditMany(
         trx,
@@ -116,14 +165,9 @@ export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {
       first: boolean,
     ) {
       await store.db.transaction().execute(async (trx) => {
-        if (first) await trx.insertInto('checks').values(header).execute();
-        await trx.insertInto('check_parts').values(part).execute();
-        for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
-          await trx
-            .insertInto('check_hits')
-            .values(hits.slice(i, i + ROWS_PER_INSERT))
-            .execute();
-        }
+        if (first) await insertRows(trx, 'checks', HEADER_COLUMNS, [headerRow(header)]);
+        await insertRows(trx, 'check_parts', PART_COLUMNS, [partRow(part)]);
+        await writeHits(trx, hits);
       });
     },
     /** Closes a streamed check: its final counts and its audit entry, in one transaction. */

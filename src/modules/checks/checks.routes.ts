@@ -176,7 +176,14 @@ export function checksRoutes(ctx: AppContext, checks: ChecksService) {
         },
         config: { access: { kind: 'permission', permission: 'checks.run' } },
       },
-      async (request) => checks.run({ actor: request.actor, ...request.body, requestId: request.id }),
+      async (request) =>
+        checks.run({
+          actor: request.actor,
+          ...request.body,
+          requestId: request.id,
+          // commits before the request arrived are reflected (decision 0011)
+          arrivedAt: request.arrivedAt,
+        }),
     );
 
     app.post(

@@ -1,10 +1,27 @@
-/** Tables of the checks module (migration 0009-checks). */
+/** Tables of the checks module (migrations 0009-checks, 0010-check-feed). */
 export type ChecksTables = {
   checks: CheckTable;
   check_parts: CheckPartTable;
   check_hits: CheckHitTable;
   check_feedback: CheckFeedbackTable;
+  check_feed: CheckFeedTable;
+  check_feed_head: CheckFeedHeadTable;
 };
+
+/**
+ * Written only by triggers on subjects and list_entries (decision 0011): `seq` in commit order
+ * (shared by the rows of one transaction on PostgreSQL); topic 'subject' (reload that subject) or
+ * 'reload' (a row was deleted: reload everything).
+ */
+export type CheckFeedTable = {
+  seq: number;
+  subject_id: string | null;
+  topic: 'subject' | 'reload';
+  at: string;
+};
+
+/** PostgreSQL only: the last feed number handed out, locked by a committing writer. */
+export type CheckFeedHeadTable = { id: number; seq: number };
 
 export type CheckTable = {
   id: string;

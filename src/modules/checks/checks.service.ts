@@ -18,6 +18,7 @@ import {
   checkEvaluator,
   type SubjectResult,
 } from './check-evaluate.ts';
+import { type CheckIndex, checkIndex } from './check-index.ts';
 import { type CheckRecorder, checkRecorder } from './check-recorder.ts';
 import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.schema.ts';
 
@@ -31,6 +32,8 @@ export type CheckRequest = {
   purpose: string;
   subjects: readonly CheckSubjectInput[];
   requestId?: string | undefined;
+  /** performance.now() of when the request arrived (default: when run is called) */
+  arrivedAt?: number | undefined;
 };
 
 export type CheckSummary = {
@@ -60,7 +63,9 @@ export type ChecksDeps = Pick<AppContext, 'store' | 'sealer' | 'policy' | 'codes
 };
 
 export function checksService(deps: ChecksDeps) {
+  const index: CheckIndex = checkIndex(deps.store);
   const evaluator: CheckEvaluator = checkEvaluator({
+    index,
     store: deps.store,
     sealer: deps.sealer,
     policy: deps.policy,
@@ -192,9 +197,10 @@ export function checksService(deps: ChecksDeps) {
         { max: MAX_SUBJECTS_PER_CHECK, actual: request.subjects.length },
       );
     }
+    const arrivedAt = request.arrivedAt ?? performance.now();
     const at = deps.now();
     const today = chinaDayOf(at);
-    const results = await evaluator.evaluate(request.subjects, request.scenario, 0, today);
+    const results = await evaluator.evaluate(request.subjects, request.scenario, 0, today, arrivedAt);
     const summary = emptySummary();
     for (const r of results) count(summary, r);
     const checkId = uuidv7();
@@ -258,7 +264,7 @@ export function checksService(deps: ChecksDeps) {
     yield { summary };
   }
 
-  return { run, stream, evaluator, recorder };
+  return { run, stream, evaluator, recorder, index };
 }
 
 export type ChecksService = ReturnType<typeof checksService>;

@@ -14,8 +14,12 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 const DASHES = /[\u2010-\u2015\u2212]/gu;
 const HYPHENATED_ORGANIZATION_CODE = /^([0-9A-Z]{8})-([0-9A-Z])$/;
 
+// Already in the normal form (what department systems send): nothing to replace.
+const NORMAL = /^[0-9A-Z]{1,18}$/;
+
 export function normalizeCode(input: string): string {
   if (typeof input !== 'string') return '';
+  if (NORMAL.test(input)) return input;
   const compact = input
     .replace(INVISIBLE, '')
     .replace(FULL_WIDTH_ASCII, (c) => String.fromCodePoint(c.codePointAt(0)! - FULL_WIDTH_OFFSET))

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.ts';
 
 /**
@@ -7,7 +7,8 @@ import { AppError } from '../errors.ts';
  * read the database (a backup, a replica, an injected query) cannot use what they read.
  */
 
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+// crypto.hash: the one-shot form, several times cheaper than createHash for short inputs.
+const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /**
  * Compares two strings without leaking, through timing, where they first differ. Both sides are

@@ -28,6 +28,13 @@ export type Store = {
   capabilities: Capabilities;
   /** the URL with any password redacted, for logs */
   describe: string;
+  /**
+   * One value read synchronously on a separate read-only connection, with the statement kept
+   * prepared: what every connection has committed, this process's and other processes' alike, for a
+   * few microseconds (SQLite). Absent where a read is a network round trip anyway (PostgreSQL) and
+   * for SQLite `:memory:` (another connection would see another database): query through `db`.
+   */
+  readValue?: (sql: string) => unknown;
   close(): Promise<void>;
 };
 

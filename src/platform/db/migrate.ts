@@ -11,6 +11,7 @@ import * as m0006 from './migrations/0006-lists.ts';
 import * as m0007 from './migrations/0007-measures.ts';
 import * as m0008 from './migrations/0008-subject-search.ts';
 import * as m0009 from './migrations/0009-checks.ts';
+import * as m0010 from './migrations/0010-check-feed.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, caps: Capabilities): Promise<void> };
 
@@ -28,6 +29,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, EngineMigration]> = [
   ['0007-measures', m0007],
   ['0008-subject-search', m0008],
   ['0009-checks', m0009],
+  ['0010-check-feed', m0010],
 ];
 
 export async function migrateToLatest(store: Store): Promise<{ applied: string[] }> {

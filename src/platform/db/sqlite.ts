@@ -62,10 +62,30 @@ export function openSqlite(file: string): Store {
   // Reads of a large file through the OS page cache without copying (1 GB window).
   database.pragma('mmap_size = 1073741824');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  // A second, read-only connection for single-value reads that must see every commit at once without
+  // waiting behind this connection's transactions (the check index's feed head, decision 0011).
+  let watcher: SqliteDatabase.Database | undefined;
+  const readStatements = new Map<string, SqliteDatabase.Statement>();
+  const readValue =
+    file === ':memory:'
+      ? undefined
+      : (sql: string) => {
+          watcher ??= new SqliteDatabase(file, { readonly: true });
+          let statement = readStatements.get(sql);
+          if (!statement) {
+            statement = watcher.prepare(sql).pluck();
+            readStatements.set(sql, statement);
+          }
+          return statement.get();
+        };
   return {
     db,
     capabilities: SQLITE_CAPABILITIES,
     describe: `sqlite:${file}`,
-    close: () => db.destroy(),
+    ...(readValue ? { readValue } : {}),
+    close: async () => {
+      watcher?.close();
+      await db.destroy();
+    },
   };
 }

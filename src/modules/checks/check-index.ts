@@ -1,0 +1,288 @@
+/**
+ * The in-memory index a credit check reads (decision 0011): every registered subject by blind index,
+ * with its active list entries. A check at thousands per second cannot afford a database read per
+ * subject (on a city-sized file that read was the largest part of a check's cost), so each process
+ * holds the index and keeps it coherent with the change feed (migration 0010): before answering, a
+ * check makes sure every change committed before it arrived — by this process or any other — is
+ * applied. Nothing is served from a stale index: when the database cannot be asked, the check fails.
+ *
+ * Memory: a subject without active entries is one string (kind letter + name) under its blind index;
+ * a subject with entries is an object with its id and entries. About 150 bytes a subject.
+ */
+import { sql } from 'kysely';
+import type { Store } from '../../platform/db/engine.ts';
+
+export type IndexedEntry = {
+  id: string;
+  listType: string;
+  polarity: 'red' | 'black' | 'watch';
+  itemCode: string;
+  origin: 'listed' | 'associated';
+  relationRole: string | null;
+  ground: string | null;
+  severity: string | null;
+  identifiedOn: string;
+  validUntil: string | null;
+  validityEndsOn: string | null;
+  providerDepartment: string;
+  procedure: 'objection' | 'repair_notice' | null;
+};
+
+export type IndexedSubject = {
+  id: string | null;
+  kind: 'person' | 'organization';
+  name: string;
+  entries: readonly IndexedEntry[];
+};
+
+type ListedSlot = { id: string; kind: 'person' | 'organization'; name: string; entries: IndexedEntry[] };
+/** 'p' / 'o' + name for a subject without active entries; the object otherwise. */
+type Slot = string | ListedSlot;
+
+const NO_ENTRIES: readonly IndexedEntry[] = Object.freeze([]);
+const LOAD_PAGE = 50_000;
+const IDS_PER_QUERY = 500;
+/** More changed subjects than this since the last sync: reloading everything is cheaper. */
+const MAX_INCREMENTAL = 50_000;
+
+type EntryRow = {
+  id: string;
+  subject_id: string;
+  list_type: string;
+  polarity: 'red' | 'black' | 'watch';
+  item_code: string;
+  origin: 'listed' | 'associated';
+  relation_role: string | null;
+  ground: string | null;
+  severity: string | null;
+  identified_on: string;
+  valid_until: string | null;
+  validity_ends_on: string | null;
+  provider_department: string;
+  procedure: 'objection' | 'repair_notice' | null;
+};
+
+const entryOf = (r: EntryRow): IndexedEntry => ({
+  id: r.id,
+  listType: r.list_type,
+  polarity: r.polarity,
+  itemCode: r.item_code,
+  origin: r.origin,
+  relationRole: r.relation_role,
+  ground: r.ground,
+  severity: r.severity,
+  identifiedOn: r.identified_on,
+  validUntil: r.valid_until,
+  validityEndsOn: r.validity_ends_on,
+  providerDepartment: r.provider_department,
+  procedure: r.procedure,
+});
+
+const slotOf = (
+  s: { id: string; kind: 'person' | 'organization'; name: string },
+  entries: IndexedEntry[] | undefined,
+): Slot =>
+  entries && entries.length > 0
+    ? { id: s.id, kind: s.kind, name: s.name, entries }
+    : `${s.kind === 'person' ? 'p' : 'o'}${s.name}`;
+
+export type CheckIndexStats = {
+  subjects: number;
+  listedSubjects: number;
+  feedSeq: number;
+  fullLoads: number;
+  incrementalSyncs: number;
+};
+
+export function checkIndex(store: Store) {
+  const db = store.db;
+  let slots: Map<string, Slot> | undefined;
+  let listed = 0;
+  /** the last feed number applied */
+  let applied = 0;
+  let fullLoads = 0;
+  let incrementalSyncs = 0;
+  let current: { startedAt: number; promise: Promise<void> } | undefined;
+
+  /** The last feed number committed. */
+  async function feedHead(): Promise<number> {
+    if (store.capabilities.concurrentWriters) {
+      const row = await db
+        .selectFrom('check_feed_head')
+        .select('seq')
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
+      return Number(row.seq);
+    }
+    // AUTOINCREMENT's high-water mark: still right when pruning has emptied the table. Read on the
+    // store's watcher connection when it has one: a few microseconds, and it sees every commit.
+    const text = "select seq from sqlite_sequence where name = 'check_feed'";
+    if (store.readValue) return Number(store.readValue(text) ?? 0);
+    const row = await sql<{ seq: number }>`${sql.raw(text)}`.execute(db);
+    return Number(row.rows[0]?.seq ?? 0);
+  }
+
+  async function activeEntries(subjectIds?: readonly string[]): Promise<Map<string, IndexedEntry[]>> {
+    let query = db
+      .selectFrom('list_entries as e')
+      .innerJoin('list_types as t', 't.code', 'e.list_type')
+      .select([
+        'e.id',
+        'e.subject_id',
+        'e.list_type',
+        't.polarity',
+        'e.item_code',
+        'e.origin',
+        'e.relation_role',
+        'e.ground',
+        'e.severity',
+        'e.identified_on',
+        'e.valid_until',
+        'e.validity_ends_on',
+        'e.provider_department',
+        'e.procedure',
+      ])
+      .where('e.status', '=', 'active');
+    if (subjectIds) query = query.where('e.subject_id', 'in', subjectIds);
+    const bySubject = new Map<string, IndexedEntry[]>();
+    for (const row of (await query.execute()) as EntryRow[]) {
+      const list = bySubject.get(row.subject_id);
+      if (list) list.push(entryOf(row));
+      else bySubject.set(row.subject_id, [entryOf(row)]);
+    }
+    return bySubject;
+  }
+
+  async function loadAll(): Promise<void> {
+    // The head first: whatever commits during the load is applied again by the next sync.
+    const head = await feedHead();
+    const entries = await activeEntries();
+    const next = new Map<string, Slot>();
+    let count = 0;
+    let after: string | undefined;
+    for (;;) {
+      let query = db
+        .selectFrom('subjects')
+        .select(['id', 'kind', 'name', 'code_digest'])
+        .orderBy('id')
+        .limit(LOAD_PAGE);
+      if (after !== undefined) query = query.where('id', '>', after);
+      const page = await query.execute();
+      for (const s of page) {
+        const slot = slotOf(s, entries.get(s.id));
+        if (typeof slot !== 'string') count++;
+        next.set(s.code_digest, slot);
+      }
+      if (page.length < LOAD_PAGE) break;
+      after = page.at(-1)!.id;
+    }
+    slots = next;
+    listed = count;
+    applied = head;
+    fullLoads++;
+  }
+
+  async function reloadSubjects(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+      const chunk = ids.slice(i, i + IDS_PER_QUERY);
+      const subjects = await db
+        .selectFrom('subjects')
+        .select(['id', 'kind', 'name', 'code_digest'])
+        .where('id', 'in', chunk)
+        .execute();
+      const entries = await activeEntries(chunk);
+      for (const s of subjects) {
+        const before = slots!.get(s.code_digest);
+        const slot = slotOf(s, entries.get(s.id));
+        if (before !== undefined && typeof before !== 'string') listed--;
+        if (typeof slot !== 'string') listed++;
+        slots!.set(s.code_digest, slot);
+      }
+    }
+  }
+
+  async function catchUp(): Promise<void> {
+    if (!slots) return loadAll();
+    const head = await feedHead();
+    if (head === applied) return;
+    if (head < applied || head - applied > MAX_INCREMENTAL) return loadAll();
+    const rows = await db
+      .selectFrom('check_feed')
+      .select(['seq', 'subject_id', 'topic'])
+      .where('seq', '>', applied)
+      .where('seq', '<=', head)
+      .orderBy('seq')
+      .limit(MAX_INCREMENTAL + 1)
+      .execute();
+    // The feed is numbered without gaps: a first number past the next one means rows were pruned.
+    const first = rows[0] ? Number(rows[0].seq) : undefined;
+    if (
+      first !== applied + 1 ||
+      rows.length > MAX_INCREMENTAL ||
+      rows.some((r) => r.topic === 'reload' || r.subject_id === null)
+    ) {
+      return loadAll();
+    }
+    await reloadSubjects([...new Set(rows.map((r) => r.subject_id!))]);
+    applied = head;
+    incrementalSyncs++;
+  }
+
+  /** when the last successful catch-up began (performance.now()) */
+  let lastCaughtUp = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Applies every change committed before `arrivedAt` (performance.now() of when the check arrived;
+   * now, by default). A catch-up that began after the check arrived already covers it, so concurrent
+   * checks share one; a failed catch-up fails its callers (the check is not answered).
+   */
+  async function sync(arrivedAt: number = performance.now()): Promise<void> {
+    for (;;) {
+      if (lastCaughtUp >= arrivedAt) return;
+      const running = current;
+      if (!running) break;
+      if (running.startedAt >= arrivedAt) return running.promise;
+      await running.promise.catch(() => {});
+    }
+    const run = { startedAt: performance.now(), promise: catchUp() };
+    current = run;
+    try {
+      await run.promise;
+      if (run.startedAt > lastCaughtUp) lastCaughtUp = run.startedAt;
+    } finally {
+      if (current === run) current = undefined;
+    }
+  }
+
+  return {
+    sync,
+    /** The subject under a blind index, as of the last sync; undefined: not registered. */
+    get(digest: string): IndexedSubject | undefined {
+      const slot = slots?.get(digest);
+      if (slot === undefined) return undefined;
+      if (typeof slot !== 'string') return slot;
+      return {
+        id: null,
+        kind: slot[0] === 'p' ? 'person' : 'organization',
+        name: slot.slice(1),
+        entries: NO_ENTRIES,
+      };
+    },
+    stats(): CheckIndexStats {
+      return {
+        subjects: slots?.size ?? 0,
+        listedSubjects: listed,
+        feedSeq: applied,
+        fullLoads,
+        incrementalSyncs,
+      };
+    },
+    /** Feed rows older than `before` (ISO instant) are deleted; readers behind them reload everything. */
+    async prune(before: string): Promise<number> {
+      const result = await db.deleteFrom('check_feed').where('at', '<', before).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type CheckIndex = ReturnType<typeof checkIndex>;
