@@ -3,7 +3,8 @@
  * --duration S --keep]` (issue 5 point 9). On a generated city (bench/city.ts; `--keep` caches it under
  * bench/.data/ for the next run):
  * - HTTP: the real app in a child process (autocannon's CPU stays off the server's thread), 50
- *   connections: GET /api/health, then POST /api/v1/checks with one subject per request (listed,
+ *   connections: GET /api/health, a floor (the same POST, authenticated and validated, doing nothing:
+ *   the most a check could reach), then POST /api/v1/checks with one subject per request (listed,
  *   expired, never listed, unknown and malformed codes), scenario public_resource_trading, with an API
  *   key of the finance bureau. Prints req/s, p50/p99 and the ratio checks / health (target ≥ 0.5,
  *   check p99 ≤ 20 ms); every check must be answered 2xx and be on record;
@@ -20,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { z } from 'zod';
 import { createApp } from '../src/app/app.ts';
 import { createAppContext } from '../src/app/context.ts';
 import type { Actor } from '../src/modules/access/actor.ts';
@@ -39,6 +41,7 @@ const PURPOSE = '政府采购项目投标资格审查（基准测试）';
 /** A department that runs public resource trading (the finance bureau's procurement system). */
 const DEPARTMENT = 'HA-CZJ';
 const BATCH = 10_000;
+const FLOOR_PATH = '/bench/floor';
 
 const { values } = parseArgs({
   options: {
@@ -147,26 +150,36 @@ async function http(city: City, duration: number, connections: number) {
   try {
     const url = `http://127.0.0.1:${port}`;
     const next = subjectMix(city.probe, createRng(1));
-    const checkRequest: autocannon.Request = {
+    const request = (requestPath: string): autocannon.Request => ({
       method: 'POST',
-      path: '/api/v1/checks',
+      path: requestPath,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       setupRequest: (request) => ({
         ...request,
         body: JSON.stringify({ scenario: SCENARIO, purpose: PURPOSE, subjects: [next()] }),
       }),
-    };
+    });
     const health = (seconds: number) =>
       cannon(child, { url: `${url}/api/health`, connections, duration: seconds });
     const checks = (seconds: number) =>
-      cannon(child, { url, connections, duration: seconds, requests: [checkRequest] });
+      cannon(child, { url, connections, duration: seconds, requests: [request('/api/v1/checks')] });
+    const floor = (seconds: number) =>
+      cannon(child, { url, connections, duration: seconds, requests: [request(FLOOR_PATH)] });
     const checksBefore = await checksOnRecord(city);
     await health(2); // warm-up
     const h = await health(duration);
+    await floor(2);
+    const f = await floor(duration);
     const warm = await checks(2);
     const c = await checks(duration);
     const recorded = (await checksOnRecord(city)) - checksBefore;
-    return { health: h, checks: c, answered: warm.total + c.total - warm.non2xx - c.non2xx, recorded };
+    return {
+      health: h,
+      floor: f,
+      checks: c,
+      answered: warm.total + c.total - warm.non2xx - c.non2xx,
+      recorded,
+    };
   } finally {
     await stopServer(child);
   }
@@ -285,7 +298,12 @@ async function benchmark(engine: EngineName, size: CitySize) {
             `server CPU ${fmt(f.cpuMicros)} µs/request  (${fmt(f.total)} requests, ${f.errors} errors, ${f.non2xx} non-2xx)`,
         );
       line('GET /api/health', r.health);
+      line('POST floor (auth+validate)', r.floor);
       line('POST /api/v1/checks (1 code)', r.checks);
+      console.log(
+        `floor / health: ${(r.floor.rps / r.health.rps).toFixed(3)} (the most a check could reach); ` +
+          `checks / floor: ${(r.checks.rps / r.floor.rps).toFixed(3)}`,
+      );
       console.log(
         `ratio checks / health: ${ratio.toFixed(3)}; checks answered 2xx ${fmt(r.answered)}, on record ${fmt(r.recorded)} ` +
           '(more on record: requests still in flight when autocannon stopped counting)',
@@ -343,6 +361,31 @@ async function serve(url: string, dataDir: string) {
     { store: openStore(url) },
   );
   const app = await createApp(ctx, { logger: false });
+  // The floor: the same POST, authenticated by API key and validated like a check, that evaluates and
+  // records nothing. What a check costs above it is the check itself.
+  app.post(
+    FLOOR_PATH,
+    {
+      schema: {
+        body: z.object({
+          scenario: z.string(),
+          purpose: z.string(),
+          subjects: z.array(z.object({ code: z.string().max(64), name: z.string().max(200).optional() })),
+        }),
+        response: {
+          200: z.object({
+            checkId: z.string(),
+            results: z.array(z.object({ code: z.string(), decision: z.string() })),
+          }),
+        },
+      },
+      config: { access: { kind: 'permission', permission: 'checks.run' } },
+    },
+    async (request) => ({
+      checkId: 'floor',
+      results: request.body.subjects.map((subject) => ({ code: subject.code, decision: 'none' })),
+    }),
+  );
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.on('message', (message) => {
     if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });

@@ -95,6 +95,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const audit = auditTrail({ store, policy, now });
     const codes = codesService(store, sealer);
     const measures = measuresService(store, now, audit);
+    const checks = checksService({ store, sealer, policy, codes, now, measures });
     return {
       version: PLATFORM_VERSION,
       config,
@@ -130,9 +131,12 @@ export async function createAppContext(config: Config, options: ContextOptions =
         hooks: listIntakeHooks(),
       }),
       measures,
-      checks: checksService({ store, sealer, policy, codes, now, measures }),
+      checks,
       now,
-      close: () => store.close(),
+      close: async () => {
+        await checks.close();
+        await store.close();
+      },
     };
   } catch (error) {
     if (!options.store) await store.close();

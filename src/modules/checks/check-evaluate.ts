@@ -16,7 +16,7 @@ import { type ListType, listTypes } from '../lists/list-types.ts';
 import { type Decision, decide, type EntryForDecision } from '../measures/decide.ts';
 import type { Measure } from '../measures/measures.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
-import type { CheckIndex } from './check-index.ts';
+import type { CheckIndex, IndexedSubject } from './check-index.ts';
 
 export type CheckSubjectInput = { code: string; name?: string | undefined };
 
@@ -111,6 +111,23 @@ function briefOf(m: Measure): MeasureBrief {
 }
 
 export function checkEvaluator(deps: EvaluatorDeps) {
+  /** A warning when the name given is not the name registered (the registered one masked for persons). */
+  function nameMismatch(given: string | undefined, subject: IndexedSubject): SubjectWarning | undefined {
+    if (
+      typeof given !== 'string' ||
+      given === subject.name ||
+      given.trim() === '' ||
+      comparableName(given) === comparableName(subject.name)
+    )
+      return undefined;
+    const registered = subject.kind === 'person' ? maskPersonName(deps.policy, subject.name) : subject.name;
+    return {
+      code: 'NAME_MISMATCH',
+      message: `所填名称与平台登记的名称（${registered}）不一致，请核对申请人身份`,
+      messageEn: `The name given differs from the name registered on the platform (${registered}); verify the applicant's identity`,
+    };
+  }
+
   const db: Kysely<Database> = deps.store.db;
   const catalog = catalogRepository(deps.store);
   let cached:
@@ -138,8 +155,11 @@ export function checkEvaluator(deps: EvaluatorDeps) {
   ): Promise<SubjectResult[]> {
     let { types, scopes } = await reference();
     const measures = await deps.measures();
+    // Every change committed before this check arrived is in the index once this resolves (decision 0011).
+    await deps.index.sync(arrivedAt);
     const results: SubjectResult[] = new Array(inputs.length);
-    const byDigest = new Map<string, number[]>();
+    /** subjects with active entries → the positions asking about them (decided once per subject) */
+    const listed = new Map<IndexedSubject, number[]>();
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i]!;
       let check = checkCode(typeof input.code === 'string' ? input.code : '', { today });
@@ -169,38 +189,34 @@ export function checkEvaluator(deps: EvaluatorDeps) {
         continue;
       }
       const digest = deps.sealer.digest(code);
-      results[i] = {
+      const found = deps.index.get(digest);
+      const r: SubjectResult = {
         index: firstIndex + i,
         code,
         decision: 'none',
-        registered: false,
-        subjectKind: null,
+        registered: found !== undefined,
+        subjectKind: found?.kind ?? null,
         // replaced, never added to, when the subject has entries (shared empty lists: no garbage)
         entries: NO_ENTRIES,
         measures: NO_MEASURES,
         warnings: check.warnings.length === 0 ? [] : check.warnings.map((w) => ({ ...w })),
         codeDigest: digest,
       };
-      const positions = byDigest.get(digest);
-      if (positions) positions.push(i);
-      else byDigest.set(digest, [i]);
+      results[i] = r;
+      if (!found) continue;
+      const mismatch = nameMismatch(input.name, found);
+      if (mismatch) r.warnings.push(mismatch);
+      if (found.entries.length > 0) {
+        const positions = listed.get(found);
+        if (positions) positions.push(i);
+        else listed.set(found, [i]);
+      }
     }
 
-    // Every change committed before this check is in the index once this resolves (decision 0011).
-    await deps.index.sync(arrivedAt);
-    const subjects: {
-      id: string | null;
-      kind: 'person' | 'organization';
-      name: string;
-      positions: number[];
-      entries: EntryBrief[];
-    }[] = [];
     let typesChecked = false;
-    for (const [digest, positions] of byDigest) {
-      const found = deps.index.get(digest);
-      if (!found) continue;
+    for (const [subject, positions] of listed) {
       const entries: EntryBrief[] = [];
-      for (const e of found.entries) {
+      for (const e of subject.entries) {
         if (
           !isEffective(
             { status: 'active', valid_until: e.validUntil, validity_ends_on: e.validityEndsOn },
@@ -231,51 +247,27 @@ export function checkEvaluator(deps: EvaluatorDeps) {
           procedure: e.procedure,
         });
       }
-      subjects.push({ id: found.id, kind: found.kind, name: found.name, positions, entries });
-    }
-
-    for (const subject of subjects) {
-      const entries = subject.entries;
-      const decided =
-        entries.length === 0
-          ? { decision: 'none' as const, measures: [] }
-          : decide(
-              entries.map(
-                (e): EntryForDecision => ({
-                  listType: e.listType,
-                  polarity: e.polarity,
-                  origin: e.origin,
-                  subjectKind: subject.kind,
-                  ground: e.ground,
-                }),
-              ),
-              measures,
-              scenario,
-            );
+      if (entries.length === 0) continue; // all expired (A12, B27): decision none
+      const decided = decide(
+        entries.map(
+          (e): EntryForDecision => ({
+            listType: e.listType,
+            polarity: e.polarity,
+            origin: e.origin,
+            subjectKind: subject.kind,
+            ground: e.ground,
+          }),
+        ),
+        measures,
+        scenario,
+      );
       const briefs = decided.measures.length === 0 ? NO_MEASURES : decided.measures.map(briefOf);
-      for (const i of subject.positions) {
+      for (const i of positions) {
         const r = results[i]!;
-        r.registered = true;
-        r.subjectKind = subject.kind;
         if (subject.id) r.subjectId = subject.id;
         r.decision = decided.decision;
         r.entries = entries;
         r.measures = briefs;
-        const given = inputs[i]!.name;
-        if (
-          typeof given === 'string' &&
-          given !== subject.name &&
-          given.trim() !== '' &&
-          comparableName(given) !== comparableName(subject.name)
-        ) {
-          const registered =
-            subject.kind === 'person' ? maskPersonName(deps.policy, subject.name) : subject.name;
-          r.warnings.push({
-            code: 'NAME_MISMATCH',
-            message: `所填名称与平台登记的名称（${registered}）不一致，请核对申请人身份`,
-            messageEn: `The name given differs from the name registered on the platform (${registered}); verify the applicant's identity`,
-          });
-        }
       }
     }
     return results;

@@ -101,32 +101,35 @@ async function writeHits(trx: Kysely<Database>, hits: Insertable<CheckHitTable>[
   }
 }
 
+/** One group of checks in one transaction: headers, parts, hits, then their audit entries. */
+export async function writeGroup(db: Kysely<Database>, group: readonly CheckRecord[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const headers = group.map((g) => g.header);
+    for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
+      await insertRows(trx, 'checks', HEADER_COLUMNS, headers.slice(i, i + ROWS_PER_INSERT).map(headerRow));
+    }
+    for (const parts of statementsOf(group.flatMap((g) => g.parts))) {
+      await insertRows(trx, 'check_parts', PART_COLUMNS, parts.map(partRow));
+    }
+    await writeHits(
+      trx,
+      group.flatMap((g) => g.hits),
+    );
+    // Last: the audit head lock is held until commit (decision 0008).
+    await appendAuditMany(
+      trx,
+      group.map((g) => g.audit),
+    );
+  });
+}
+
 export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {}) {
   const maxDelay = options.maxDelayMs ?? 2;
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
 
-  async function write(group: Pending[]) {
-    await store.db.transaction().execute(async (trx) => {
-      const headers = group.map((g) => g.header);
-      for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
-        await insertRows(trx, 'checks', HEADER_COLUMNS, headers.slice(i, i + ROWS_PER_INSERT).map(headerRow));
-      }
-      for (const parts of statementsOf(group.flatMap((g) => g.parts))) {
-        await insertRows(trx, 'check_parts', PART_COLUMNS, parts.map(partRow));
-      }
-      await writeHits(
-        trx,
-        group.flatMap((g) => g.hits),
-      );
-      // Last: the audit head lock is held until commit (decision 0008).
-      await appendAuditMany(
-        trx,
-        group.map((g) => g.audit),
-      );
-    });
-  }
+  const write = (group: Pending[]) => writeGroup(store.db, group);
 
   async function flush(): Promise<void> {
     clearTimeout(timer);
@@ -183,6 +186,8 @@ export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {
       });
     },
     flush,
+    /** Writes what is queued (before the store closes). */
+    close: flush,
   };
 }
 

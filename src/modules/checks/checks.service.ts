@@ -264,7 +264,7 @@ export function checksService(deps: ChecksDeps) {
     yield { summary };
   }
 
-  return { run, stream, evaluator, recorder, index };
+  return { run, stream, evaluator, recorder, index, close: () => recorder.close() };
 }
 
 export type ChecksService = ReturnType<typeof checksService>;

@@ -81,14 +81,18 @@ export function checkCitizenId(input: string, options?: CheckOptions): CodeCheck
   return failed(check, lengthError(length, ACCEPTED_LENGTHS));
 }
 
+const WELL_FORMED_18 = /^[0-9]{17}[0-9X]$/;
+
 /** The GB 11643 checks of an 18-character number, without the exception rule. */
 export function inspectCitizenId18(input: string, normalized: string, options?: CheckOptions): CodeCheck {
   const today = resolveToday(options);
-  let check = startCheck(input, normalized, 'citizen_id');
-  const chars = characters(normalized);
-
-  const illegal = chars.findIndex((c, i) => !(i === 17 ? /^[0-9X]$/ : /^[0-9]$/).test(c));
+  const check = startCheck(input, normalized, 'citizen_id');
+  // One test for the usual well-formed number; the position of a bad character only when there is one.
+  const illegal = WELL_FORMED_18.test(normalized)
+    ? -1
+    : characters(normalized).findIndex((c, i) => !(i === 17 ? /^[0-9X]$/ : /^[0-9]$/).test(c));
   if (illegal >= 0) {
+    const chars = characters(normalized);
     const c = chars[illegal]!;
     const rule = illegal === 17 ? RULES.checkCharacter : c === 'X' ? RULES.misplacedX : RULES.digit;
     return failed(check, characterError(illegal + 1, c, rule));
@@ -97,17 +101,21 @@ export function inspectCitizenId18(input: string, normalized: string, options?: 
   const regionCode = normalized.slice(0, 6);
   const region = resolveRegionCode(regionCode, { national: false });
   if (!region) return failed(check, regionError(1, regionCode, ADDRESS_CODE));
-  check = { ...check, region: region.region, warnings: unlistedWarnings(regionCode, region) };
+  check.region = region.region;
+  check.warnings = unlistedWarnings(regionCode, region);
 
   const date = checkBirthDate(normalized.slice(6, 14), normalized.slice(6, 14), 7, today);
   if ('error' in date) return failed(check, date.error);
-  check = { ...check, birthDate: date.birthDate, gender: genderOf(normalized[16]!) };
+  check.birthDate = date.birthDate;
+  check.gender = genderOf(normalized[16]!);
 
   const expected = citizenIdCheckChar(normalized.slice(0, 17));
   if (expected !== normalized[17]) {
     return failed(check, checksumError('citizen_id', 18, expected, normalized[17]!));
   }
-  return passed(check);
+  // `check` is this call's own object (startCheck): completed in place rather than copied at each step.
+  check.valid = true;
+  return check;
 }
 
 /** A legacy 15-digit number: address code, YYMMDD (century 19), sequence code; no check character. */

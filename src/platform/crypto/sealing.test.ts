@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { createSealer, loadKeys } from './sealing.ts';
+import { createSealer, hmacSha256Hex, loadKeys } from './sealing.ts';
 
 const sealer = createSealer({ dataKey: Buffer.alloc(32, 1), indexKey: Buffer.alloc(32, 2) });
 
@@ -16,6 +17,26 @@ describe('sealing of sensitive fields (B33)', () => {
 
   it('uses a fresh IV each time, so equal codes do not seal equally', () => {
     assert.notEqual(sealer.seal('x'), sealer.seal('x'));
+  });
+
+  it('computes the blind index exactly as createHmac does, for any text and key', () => {
+    const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXYx淮安市𠀀 -';
+    for (let round = 0; round < 200; round++) {
+      const key = randomBytes(round % 3 === 0 ? 64 : 32);
+      const hmac = hmacSha256Hex(key);
+      const length = round === 199 ? 300 : round % 40;
+      const text = Array.from(
+        { length },
+        (_, i) => [...alphabet][(round * 7 + i * 13) % [...alphabet].length],
+      ).join('');
+      assert.equal(
+        hmac(text),
+        createHmac('sha256', key).update(text, 'utf8').digest('hex'),
+        JSON.stringify(text),
+      );
+      // the buffers are reused: a shorter text after a longer one still digests only itself
+      assert.equal(hmac('1'), createHmac('sha256', key).update('1', 'utf8').digest('hex'));
+    }
   });
 
   it('gives a stable keyed digest for lookups, different under another key', () => {

@@ -3,6 +3,7 @@ import {
   createDecipheriv,
   createHmac,
   createSecretKey,
+  hash,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
@@ -49,7 +50,7 @@ export function createSealer(
   );
   const sm3MacKey = createSecretKey(createHmac('sm3', keys.dataKey).update('xinyong:sm4:mac').digest());
   const aesKey = createSecretKey(keys.dataKey);
-  const indexKey = createSecretKey(keys.indexKey);
+  const blindIndex = hmacSha256Hex(keys.indexKey);
   const sm4Tag = (iv: Buffer, body: Buffer) => createHmac('sm3', sm3MacKey).update(iv).update(body).digest();
 
   return {
@@ -82,11 +83,32 @@ export function createSealer(
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
     digest(plain) {
-      return createHmac('sha256', indexKey).update(plain, 'utf8').digest('hex');
+      return blindIndex(plain);
     },
     deriveKey(label) {
       return createHmac('sha256', keys.indexKey).update(`xinyong:derive:${label}`, 'utf8').digest();
     },
+  };
+}
+
+/**
+ * HMAC-SHA256 (RFC 2104) of short texts, hex: the key's inner and outer pads are prepared once and
+ * each digest is two one-shot hashes, about a fifth cheaper than createHmac per call — the blind index
+ * is computed for every code of every check and intake row. sealing.test.ts compares it with createHmac.
+ */
+export function hmacSha256Hex(key: Buffer): (text: string) => string {
+  if (key.length > 64) throw new Error('HMAC key longer than the SHA-256 block');
+  const inner = Buffer.alloc(64 + 1024, 0);
+  const outer = Buffer.alloc(64 + 32, 0);
+  for (let i = 0; i < 64; i++) {
+    inner[i] = (key[i] ?? 0) ^ 0x36;
+    outer[i] = (key[i] ?? 0) ^ 0x5c;
+  }
+  return (text) => {
+    if (text.length > 256) return createHmac('sha256', key).update(text, 'utf8').digest('hex');
+    const n = inner.write(text, 64, 'utf8');
+    hash('sha256', inner.subarray(0, 64 + n), 'buffer').copy(outer, 64);
+    return hash('sha256', outer, 'hex');
   };
 }
 

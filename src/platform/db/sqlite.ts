@@ -27,7 +27,11 @@ function withStatementCache(database: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => database.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      // Write transactions take the write lock at BEGIN: a deferred one that read first fails with
+      // SQLITE_BUSY_SNAPSHOT when another connection (the CLI, another server) committed in between;
+      // an immediate one waits its turn (busy_timeout). Every transaction here writes.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const cached = cache.get(sql);
       if (cached && !cached.busy) {
         cache.delete(sql);
