@@ -17,6 +17,7 @@ import { type Decision, decide, type EntryForDecision } from '../measures/decide
 import type { Measure } from '../measures/measures.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
 import type { CheckIndex, IndexedSubject } from './check-index.ts';
+import { CHUNK, type CodePool, POOL_MIN } from './code-pool.ts';
 
 export type CheckSubjectInput = { code: string; name?: string | undefined };
 
@@ -85,10 +86,12 @@ export type EvaluatorDeps = {
   /** the measures in force (cached by the measures service) */
   measures: () => Promise<Measure[]>;
   /** an identity code with an exception registered, looked up only for codes failing a check character */
-  checkWithExceptions: (code: string) => Promise<CodeCheck>;
+  checkWithExceptions: (normalized: readonly string[], today: string) => Promise<CodeCheck[]>;
   now: () => number;
   /** subjects and their active entries, kept coherent with the database (decision 0011) */
   index: CheckIndex;
+  /** other cores for the code checks of large batches (absent: all in this thread) */
+  pool?: CodePool | undefined;
 };
 
 /** A measure as a check shows it; one object per measure version, shared by every result. */
@@ -160,11 +163,34 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     const results: SubjectResult[] = new Array(inputs.length);
     /** subjects with active entries → the positions asking about them (decided once per subject) */
     const listed = new Map<IndexedSubject, number[]>();
-    for (let i = 0; i < inputs.length; i++) {
-      const input = inputs[i]!;
-      let check = checkCode(typeof input.code === 'string' ? input.code : '', { today });
-      if (!check.valid && check.error && EXCUSABLE_CODE_ERRORS.has(check.error.code))
-        check = await deps.checkWithExceptions(check.normalized);
+    /** A valid code: its subject looked up, its result started. */
+    const take = (i: number, code: string, warnings: SubjectWarning[], digest: string) => {
+      const found = deps.index.get(digest);
+      const r: SubjectResult = {
+        index: firstIndex + i,
+        code,
+        decision: 'none',
+        registered: found !== undefined,
+        subjectKind: found?.kind ?? null,
+        // replaced, never added to, when the subject has entries (shared empty lists: no garbage)
+        entries: NO_ENTRIES,
+        measures: NO_MEASURES,
+        warnings,
+        codeDigest: digest,
+      };
+      results[i] = r;
+      if (!found) return;
+      const mismatch = nameMismatch(inputs[i]!.name, found);
+      if (mismatch) r.warnings.push(mismatch);
+      if (found.entries.length > 0) {
+        const positions = listed.get(found);
+        if (positions) positions.push(i);
+        else listed.set(found, [i]);
+      }
+    };
+    const codeOf = (input: CheckSubjectInput) => (typeof input.code === 'string' ? input.code : '');
+    /** A code checked in this thread: an error result, or taken as valid. */
+    const settle = (i: number, check: CodeCheck) => {
       const code = check.upgraded ?? check.normalized;
       if (!check.valid) {
         const e = check.error!;
@@ -186,31 +212,40 @@ export function checkEvaluator(deps: EvaluatorDeps) {
             ...(e.actual ? { actual: e.actual } : {}),
           },
         };
-        continue;
+        return;
       }
-      const digest = deps.sealer.digest(code);
-      const found = deps.index.get(digest);
-      const r: SubjectResult = {
-        index: firstIndex + i,
+      take(
+        i,
         code,
-        decision: 'none',
-        registered: found !== undefined,
-        subjectKind: found?.kind ?? null,
-        // replaced, never added to, when the subject has entries (shared empty lists: no garbage)
-        entries: NO_ENTRIES,
-        measures: NO_MEASURES,
-        warnings: check.warnings.length === 0 ? [] : check.warnings.map((w) => ({ ...w })),
-        codeDigest: digest,
-      };
-      results[i] = r;
-      if (!found) continue;
-      const mismatch = nameMismatch(input.name, found);
-      if (mismatch) r.warnings.push(mismatch);
-      if (found.entries.length > 0) {
-        const positions = listed.get(found);
-        if (positions) positions.push(i);
-        else listed.set(found, [i]);
+        check.warnings.length === 0 ? [] : check.warnings.map((w) => ({ ...w })),
+        deps.sealer.digest(code),
+      );
+    };
+    const excusable: number[] = [];
+    // Large batches: codes checked and blind-indexed on other cores, chunk by chunk (code-pool.ts).
+    const chunks =
+      deps.pool && inputs.length >= POOL_MIN ? deps.pool.check(inputs.map(codeOf), today) : undefined;
+    for (let c = 0, from = 0; from < inputs.length; c++, from += chunks ? CHUNK : inputs.length) {
+      const done = chunks ? await chunks[c]! : undefined;
+      const to = chunks ? Math.min(inputs.length, from + CHUNK) : inputs.length;
+      for (let i = from; i < to; i++) {
+        const plain = done?.checked[i - from];
+        if (plain) {
+          take(i, plain, [], done!.digests.slice((i - from) * 64, (i - from + 1) * 64));
+          continue;
+        }
+        const check = checkCode(codeOf(inputs[i]!), { today });
+        // Failing only a check character: perhaps a registered exception (looked up once, below).
+        if (!check.valid && check.error && EXCUSABLE_CODE_ERRORS.has(check.error.code)) excusable.push(i);
+        settle(i, check);
       }
+    }
+    if (excusable.length > 0) {
+      const again = await deps.checkWithExceptions(
+        excusable.map((i) => results[i]!.code),
+        today,
+      );
+      for (let n = 0; n < excusable.length; n++) settle(excusable[n]!, again[n]!);
     }
 
     let typesChecked = false;

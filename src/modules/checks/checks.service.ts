@@ -21,6 +21,7 @@ import {
 import { type CheckIndex, checkIndex } from './check-index.ts';
 import { type CheckRecorder, checkRecorder } from './check-recorder.ts';
 import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.schema.ts';
+import { codePool } from './code-pool.ts';
 
 export const MAX_SUBJECTS_PER_CHECK = 10_000;
 /** A stream is evaluated and recorded in parts of this many subjects. */
@@ -64,13 +65,15 @@ export type ChecksDeps = Pick<AppContext, 'store' | 'sealer' | 'policy' | 'codes
 
 export function checksService(deps: ChecksDeps) {
   const index: CheckIndex = checkIndex(deps.store);
+  const pool = codePool(() => deps.sealer.blindIndexKey());
   const evaluator: CheckEvaluator = checkEvaluator({
     index,
+    pool,
     store: deps.store,
     sealer: deps.sealer,
     policy: deps.policy,
     measures: () => deps.measures.current(),
-    checkWithExceptions: (code) => deps.codes.check(code),
+    checkWithExceptions: (codes, today) => deps.codes.checkExcusable(codes, today),
     now: () => Date.parse(deps.now()),
   });
   const recorder: CheckRecorder = checkRecorder(deps.store);
@@ -264,7 +267,17 @@ export function checksService(deps: ChecksDeps) {
     yield { summary };
   }
 
-  return { run, stream, evaluator, recorder, index, close: () => recorder.close() };
+  return {
+    run,
+    stream,
+    evaluator,
+    recorder,
+    index,
+    close: async () => {
+      await recorder.close();
+      await pool?.close();
+    },
+  };
 }
 
 export type ChecksService = ReturnType<typeof checksService>;

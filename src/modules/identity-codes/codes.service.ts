@@ -39,6 +39,30 @@ export function codesService(store: Store, sealer: Sealer) {
       return checkCode(input, { ...(today ? { today } : {}), exception: () => exception });
     },
 
+    /**
+     * Codes that failed only their check character, checked again against the registry in one query
+     * (a batch check may hold hundreds): each comes back as `check` would return it.
+     */
+    async checkExcusable(normalized: readonly string[], today?: string): Promise<CodeCheck[]> {
+      const digests = [...new Set(normalized.map((code) => sealer.digest(code)))];
+      const found = new Map<string, { kind: string; reason: string }>();
+      for (let i = 0; i < digests.length; i += 500) {
+        const rows = await db
+          .selectFrom('code_exceptions')
+          .select(['code_digest', 'kind', 'reason'])
+          .where('code_digest', 'in', digests.slice(i, i + 500))
+          .execute();
+        for (const row of rows) found.set(row.code_digest, row);
+      }
+      return normalized.map((code) => {
+        const row = found.get(sealer.digest(code));
+        return checkCode(code, {
+          ...(today ? { today } : {}),
+          ...(row ? { exception: () => ({ code, kind: row.kind as CodeKind, reason: row.reason }) } : {}),
+        });
+      });
+    },
+
     async registerException(input: { code: string; reason: string; registeredBy: string; now: string }) {
       const normalized = normalizeCode(input.code);
       const result = checkCode(normalized);

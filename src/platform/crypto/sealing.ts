@@ -30,6 +30,11 @@ export type Sealer = {
   digest(plain: string): string;
   /** A 32-byte key for another purpose (e.g. CSRF tokens), derived from the index key by label. */
   deriveKey(label: string): Buffer;
+  /**
+   * A copy of the blind-index key, for worker threads of this process that compute `digest` for large
+   * batches (checks/code-pool.ts). Never logged, persisted or sent anywhere else.
+   */
+  blindIndexKey(): Buffer;
 };
 
 const AES_PREFIX = 'a256gcm.';
@@ -84,6 +89,9 @@ export function createSealer(
     },
     digest(plain) {
       return blindIndex(plain);
+    },
+    blindIndexKey() {
+      return Buffer.from(keys.indexKey);
     },
     deriveKey(label) {
       return createHmac('sha256', keys.indexKey).update(`xinyong:derive:${label}`, 'utf8').digest();

@@ -1,0 +1,29 @@
+/**
+ * A code-check thread (code-pool.ts): checks codes by their standards and computes the blind index of
+ * the valid ones, exactly as the main thread would. Pure computation: no database, no I/O.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { hmacSha256Hex } from '../../platform/crypto/sealing.ts';
+import { checkCode } from '../identity-codes/index.ts';
+
+const digest = hmacSha256Hex(Buffer.from((workerData as { indexKey: Uint8Array }).indexKey));
+
+parentPort!.on('message', (message: { id: number; codes: string[]; today: string }) => {
+  const { id, codes, today } = message;
+  const checked: string[] = new Array(codes.length);
+  let digests = '';
+  for (let i = 0; i < codes.length; i++) {
+    const check = checkCode(codes[i]!, { today });
+    // Only the plain case travels back: valid and without warnings. Anything else ('' here) is
+    // checked again by the main thread, which has the exception registry and builds the messages.
+    if (check.valid && check.warnings.length === 0) {
+      const code = check.upgraded ?? check.normalized;
+      checked[i] = code;
+      digests += digest(code);
+    } else {
+      checked[i] = '';
+      digests += ' '.repeat(64);
+    }
+  }
+  parentPort!.postMessage({ id, checked, digests });
+});
