@@ -203,6 +203,15 @@ async function batch(city: City, seconds: number) {
   };
   const next = subjectMix(city.probe, createRng(2));
   const call = (): CheckSubjectInput[] => Array.from({ length: BATCH }, next);
+  // The check index (decision 0011): what loading it costs in time and memory.
+  const heapBefore = process.memoryUsage().heapUsed;
+  const loadStarted = performance.now();
+  await city.ctx.checks.index.sync();
+  const stats = city.ctx.checks.index.stats();
+  console.log(
+    `check index: ${fmt(stats.subjects)} subjects (${fmt(stats.listedSubjects)} with active entries) loaded in ` +
+      `${((performance.now() - loadStarted) / 1000).toFixed(1)} s; heap +${fmt((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20)} MB`,
+  );
   await city.ctx.checks.run({ actor, scenario: SCENARIO, purpose: PURPOSE, subjects: call() }); // warm-up
   const times: number[] = [];
   const summary = { block: 0, warn: 0, favor: 0, none: 0, error: 0 };

@@ -7,7 +7,8 @@
  * applied. Nothing is served from a stale index: when the database cannot be asked, the check fails.
  *
  * Memory: a subject without active entries is one string (kind letter + name) under its blind index;
- * a subject with entries is an object with its id and entries. About 150 bytes a subject.
+ * a subject with entries is an object with its id and entries. About 290 bytes of heap a subject
+ * (290 MB and 3 s to load at a million: bench:check prints both).
  */
 import { sql } from 'kysely';
 import type { Store } from '../../platform/db/engine.ts';

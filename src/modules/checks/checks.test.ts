@@ -96,6 +96,41 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     }
   });
 
+  it('answers carry exactly the documented fields: no subject id, no blind index (B33)', async () => {
+    const res = await check('public_resource_trading', [
+      { code: blackCo.code, name: '别的名字' },
+      { code: 'not a code' },
+      { code: cleanCo.code },
+    ]);
+    const body = res.json();
+    assert.deepEqual(Object.keys(body).sort(), [
+      'checkId',
+      'checkedAt',
+      'policyVersion',
+      'results',
+      'scenario',
+      'summary',
+    ]);
+    const allowed = [
+      'code',
+      'decision',
+      'entries',
+      'error',
+      'index',
+      'measures',
+      'registered',
+      'subjectKind',
+      'warnings',
+    ];
+    for (const r of body.results) {
+      for (const key of Object.keys(r)) assert.ok(allowed.includes(key), `unexpected field ${key}`);
+    }
+    assert.ok(!res.body.includes(blackCo.id), 'the internal subject id is not sent');
+    assert.ok(!res.body.includes(t.ctx.sealer.digest(blackCo.code)), 'the blind index is not sent');
+    assert.equal(body.results[0].warnings[0].code, 'NAME_MISMATCH');
+    assert.equal(body.results[1].error.code.startsWith('CODE_'), true);
+  });
+
   it('an unrelated scenario gets only the measures that apply there, and a warning for the black entry', async () => {
     const trading = (await check('public_resource_trading', [{ code: blackCo.code }])).json().results[0];
     const honors = (await check('honors', [{ code: blackCo.code }])).json().results[0];
