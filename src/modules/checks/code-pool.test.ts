@@ -88,6 +88,21 @@ describeEachEngine('code pool: large batches checked on other threads, same answ
     assert.ok(pooled.some((r) => r.error?.code === 'CODE_CHECKSUM'));
   });
 
+  it('a thread that stops fails the batch at once instead of leaving it waiting', async () => {
+    const own = codePool(() => t.ctx.sealer.blindIndexKey(), 1)!;
+    const chunks = own.check(
+      Array.from({ length: 5000 }, () => subjects[0]!.code),
+      '2026-11-26',
+    );
+    await own.close();
+    const settled = await Promise.allSettled(chunks);
+    assert.ok(
+      settled.some((s) => s.status === 'rejected'),
+      'chunks still in flight are rejected',
+    );
+    for (const s of settled) if (s.status === 'fulfilled') assert.equal(s.value.checked.length, 1000);
+  });
+
   it('a run through the service gives the same and records the check as usual', async () => {
     const inputs = Array.from({ length: POOL_MIN }, (_, n) => ({
       code: subjects[n % subjects.length]!.code,

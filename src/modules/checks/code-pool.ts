@@ -53,7 +53,8 @@ export function codePool(
       if (pending.size === 0) for (const w of workers) w.unref();
     });
     const fail = (error: Error) => {
-      workers.splice(workers.indexOf(worker), 1);
+      const at = workers.indexOf(worker);
+      if (at >= 0) workers.splice(at, 1);
       // Whatever was in flight fails (the check answers with an error); the next batch starts afresh.
       for (const p of pending.values()) p.reject(error);
       pending.clear();
@@ -87,6 +88,8 @@ export function codePool(
     async close() {
       const all = workers.splice(0);
       await Promise.all(all.map((w) => w.terminate()));
+      for (const p of pending.values()) p.reject(new Error('code-check threads closed'));
+      pending.clear();
     },
   };
 }
