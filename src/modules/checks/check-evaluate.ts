@@ -156,10 +156,11 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     /** performance.now() of the check's arrival: every commit before it is seen (decision 0011) */
     arrivedAt: number = performance.now(),
   ): Promise<SubjectResult[]> {
+    // Every change committed before this check arrived is in the index once this resolves, and cached
+    // reference data (measures, list types) that changed has been dropped (decision 0011).
+    await deps.index.sync(arrivedAt);
     let { types, scopes } = await reference();
     const measures = await deps.measures();
-    // Every change committed before this check arrived is in the index once this resolves (decision 0011).
-    await deps.index.sync(arrivedAt);
     const results: SubjectResult[] = new Array(inputs.length);
     /** subjects with active entries → the positions asking about them (decided once per subject) */
     const listed = new Map<IndexedSubject, number[]>();

@@ -185,6 +185,40 @@ describeEachEngine('check index: coherent with every writer (decision 0011)', (g
     assert.equal(t.ctx.checks.index.stats().fullLoads, before.fullLoads + 1);
   });
 
+  it('a measure retired by another connection no longer applies at the next check (A14, versioned catalog)', async () => {
+    const co = companies[0]!; // black-listed in the first test
+    const measuresOf = async (scenario: string) =>
+      (
+        await t.ctx.checks.run({
+          actor: checker,
+          scenario,
+          purpose: '投标资格审查',
+          subjects: [{ code: co.code }],
+        })
+      ).results[0]!.measures.map((m) => m.code);
+    const trading = await measuresOf('public_resource_trading');
+    const before = await measuresOf('fiscal_funds');
+    // one that later tests (public resource trading) do not rely on
+    const retired = before.find((code) => !trading.includes(code))!;
+    assert.ok(retired, `a fiscal-funds measure outside public resource trading: ${before}`);
+    await other.measures.retire(retired, {
+      actor: {
+        kind: 'system',
+        apiKeyId: 'test',
+        departmentCode: 'HA-XYB',
+        regionCode: null,
+        permissions: [],
+      },
+      reason: '政策调整（测试）',
+    });
+    const afterRetiring = await measuresOf('fiscal_funds');
+    assert.deepEqual(
+      afterRetiring,
+      before.filter((code) => code !== retired),
+      `${retired}, retired by another process, is gone`,
+    );
+  });
+
   it('concurrent checks share one catch-up and all see the change', async () => {
     const co = companies[7]!;
     await pushVia(other, 'HA-GSJ', [blackOrg('IDX-8', co)]);

@@ -165,6 +165,7 @@ export function checkIndex(store: Store) {
   let fullLoads = 0;
   let incrementalSyncs = 0;
   let current: { startedAt: number; promise: Promise<void> } | undefined;
+  const referenceListeners: (() => void)[] = [];
 
   /** The last feed number committed. */
   async function feedHead(): Promise<number> {
@@ -216,6 +217,8 @@ export function checkIndex(store: Store) {
   }
 
   async function loadAll(): Promise<void> {
+    // Whatever reference data changed while this process was not reading the feed is read again too.
+    for (const listener of referenceListeners) listener();
     // The head first: whatever commits during the load is applied again by the next sync.
     const head = await feedHead();
     const entries = await activeEntries();
@@ -277,16 +280,19 @@ export function checkIndex(store: Store) {
       .execute();
     // The feed is numbered without gaps: a first number past the next one means rows were pruned.
     const first = rows[0] ? Number(rows[0].seq) : undefined;
-    if (
-      first !== applied + 1 ||
-      rows.length > MAX_INCREMENTAL ||
-      rows.some((r) => r.topic === 'reload' || r.subject_id === null)
-    ) {
+    if (first !== applied + 1 || rows.length > MAX_INCREMENTAL || rows.some((r) => r.topic === 'reload')) {
       return loadAll();
     }
-    await reloadSubjects([...new Set(rows.map((r) => r.subject_id!))]);
+    const ids = new Set<string>();
+    let reference = false;
+    for (const r of rows) {
+      if (r.topic === 'reference') reference = true;
+      else if (r.subject_id !== null) ids.add(r.subject_id);
+    }
+    await reloadSubjects([...ids]);
     applied = head;
     incrementalSyncs++;
+    if (reference) for (const listener of referenceListeners) listener();
   }
 
   /** when the last successful catch-up began (performance.now()) */
@@ -317,6 +323,13 @@ export function checkIndex(store: Store) {
 
   return {
     sync,
+    /**
+     * Called when measures, list types or catalog items changed (feed topic 'reference'), in this
+     * process or another, before the check that noticed continues: drop cached copies.
+     */
+    onReferenceChange(listener: () => void): void {
+      referenceListeners.push(listener);
+    },
     /** The subject under a blind index, as of the last sync; undefined: not registered. */
     get(digest: string): IndexedSubject | undefined {
       const slot = slots?.get(digest);

@@ -11,12 +11,13 @@ export type ChecksTables = {
 /**
  * Written only by triggers on subjects and list_entries (decision 0011): `seq` in commit order
  * (shared by the rows of one transaction on PostgreSQL); topic 'subject' (reload that subject) or
- * 'reload' (a row was deleted: reload everything).
+ * 'reload' (a row was deleted: reload everything) or 'reference' (measures, list types or catalog
+ * items changed: drop cached copies; migration 0011).
  */
 export type CheckFeedTable = {
   seq: number;
   subject_id: string | null;
-  topic: 'subject' | 'reload';
+  topic: 'subject' | 'reload' | 'reference';
   at: string;
 };
 

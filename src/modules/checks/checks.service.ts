@@ -76,6 +76,11 @@ export function checksService(deps: ChecksDeps) {
     checkWithExceptions: (codes, today) => deps.codes.checkExcusable(codes, today),
     now: () => Date.parse(deps.now()),
   });
+  // Measures, list types or catalog items changed (here or in another process): read them again.
+  index.onReferenceChange(() => {
+    evaluator.invalidate();
+    deps.measures.reload();
+  });
   const recorder: CheckRecorder = checkRecorder(deps.store);
 
   function validate(scenario: string, purpose: string) {

@@ -12,6 +12,7 @@ import * as m0007 from './migrations/0007-measures.ts';
 import * as m0008 from './migrations/0008-subject-search.ts';
 import * as m0009 from './migrations/0009-checks.ts';
 import * as m0010 from './migrations/0010-check-feed.ts';
+import * as m0011 from './migrations/0011-reference-feed.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, caps: Capabilities): Promise<void> };
 
@@ -30,6 +31,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, EngineMigration]> = [
   ['0008-subject-search', m0008],
   ['0009-checks', m0009],
   ['0010-check-feed', m0010],
+  ['0011-reference-feed', m0011],
 ];
 
 export async function migrateToLatest(store: Store): Promise<{ applied: string[] }> {
