@@ -137,7 +137,10 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     | { at: number; types: Map<string, ListType>; scopes: Map<string, CatalogItemVersion['usageScope']> }
     | undefined;
 
-  /** List types and list items' usage scopes change rarely: read at most once a minute. */
+  /**
+   * List types and list items' usage scopes: dropped when the change feed reports reference data
+   * changed (decision 0011), and read again at least once a minute as a backstop.
+   */
   async function reference() {
     if (!cached || deps.now() - cached.at > SCOPE_TTL_MS) {
       const types = new Map((await listTypes(db)).map((t) => [t.code, t]));

@@ -102,6 +102,7 @@ class DigestTable {
     for (let i = 0; i < this.digests.length; i++) this.places[this.probe(this.digests[i]!)] = i + 1;
   }
 }
+
 const LOAD_PAGE = 50_000;
 const IDS_PER_QUERY = 500;
 /** More changed subjects than this since the last sync: reloading everything is cheaper. */
