@@ -204,8 +204,30 @@ describeEachEngine('xinyong import: killed mid-way and resumed, no duplicates (B
       );
     }
     writeFileSync(csv, csvText(rows));
+    // This process's check index is loaded and warm before another process imports (decision 0011).
+    const decisionOf = async () =>
+      (
+        await t.ctx.checks.run({
+          actor: {
+            kind: 'system',
+            apiKeyId: 'cli-test',
+            departmentCode: 'HA-CZJ',
+            regionCode: null,
+            permissions: ['checks.run'],
+          },
+          scenario: 'high_consumption',
+          purpose: '高消费限制核查',
+          subjects: [{ code: citizenId('19800101', '301') }],
+        })
+      ).results[0]!.decision;
+    assert.equal(await decisionOf(), 'none');
     const r = await xinyong(['import', csv, '--item', 'blacklist-person', '--provider', 'HA-FY']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(
+      await decisionOf(),
+      'block',
+      'the import of another process counts at the next check here (C §5(2))',
+    );
     const entries = await t.ctx.store.db
       .selectFrom('list_entries')
       .select(['list_type', 'ground'])
