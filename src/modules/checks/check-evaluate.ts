@@ -226,22 +226,26 @@ export function checkEvaluator(deps: EvaluatorDeps) {
       );
     };
     const excusable: number[] = [];
-    // Large batches: codes checked and blind-indexed on other cores, chunk by chunk (code-pool.ts).
-    const chunks =
-      deps.pool && inputs.length >= POOL_MIN ? deps.pool.check(inputs.map(codeOf), today) : undefined;
-    for (let c = 0, from = 0; from < inputs.length; c++, from += chunks ? CHUNK : inputs.length) {
-      const done = chunks ? await chunks[c]! : undefined;
-      const to = chunks ? Math.min(inputs.length, from + CHUNK) : inputs.length;
-      for (let i = from; i < to; i++) {
-        const plain = done?.checked[i - from];
-        if (plain) {
-          take(i, plain, [], done!.digests.slice((i - from) * 64, (i - from + 1) * 64));
-          continue;
-        }
-        const check = checkCode(codeOf(inputs[i]!), { today });
-        // Failing only a check character: perhaps a registered exception (looked up once, below).
-        if (!check.valid && check.error && EXCUSABLE_CODE_ERRORS.has(check.error.code)) excusable.push(i);
-        settle(i, check);
+    /** A code checked in this thread, start to end. */
+    const checkHere = (i: number) => {
+      const check = checkCode(codeOf(inputs[i]!), { today });
+      // Failing only a check character: perhaps a registered exception (looked up once, below).
+      if (!check.valid && check.error && EXCUSABLE_CODE_ERRORS.has(check.error.code)) excusable.push(i);
+      settle(i, check);
+    };
+    // Large batches: the first codes are checked and blind-indexed on other threads, chunk by chunk
+    // (code-pool.ts), while this thread checks the last ones itself, then looks up the threads' chunks.
+    const pooled = deps.pool !== undefined && inputs.length >= POOL_MIN;
+    const split = pooled ? Math.floor((inputs.length * deps.pool!.share) / CHUNK) * CHUNK : 0;
+    const chunks = pooled && split > 0 ? deps.pool!.check(inputs.slice(0, split).map(codeOf), today) : [];
+    for (let i = split; i < inputs.length; i++) checkHere(i);
+    for (let c = 0; c < chunks.length; c++) {
+      const done = await chunks[c]!;
+      const from = c * CHUNK;
+      for (let i = from; i < from + CHUNK && i < split; i++) {
+        const plain = done.checked[i - from];
+        if (plain) take(i, plain, [], done.digests.slice((i - from) * 64, (i - from + 1) * 64));
+        else checkHere(i);
       }
     }
     if (excusable.length > 0) {

@@ -80,7 +80,9 @@ describeEachEngine('code pool: large batches checked on other threads, same answ
     const alone = await evaluator(false).evaluate(inputs, 'public_resource_trading', 0, today);
     const before = pool.chunks();
     const pooled = await evaluator(true).evaluate(inputs, 'public_resource_trading', 0, today);
-    assert.equal(pool.chunks() - before, Math.ceil(inputs.length / 1000), 'checked in chunks by the pool');
+    const pooledChunks = Math.floor((inputs.length * pool.share) / 1000);
+    assert.ok(pooledChunks >= 2, 'most of the batch goes to the pool');
+    assert.equal(pool.chunks() - before, pooledChunks, 'checked in chunks by the pool, the rest here');
     assert.deepEqual(pooled, alone);
     const decisions = new Set(pooled.map((r) => r.decision));
     for (const d of ['block', 'favor', 'none', null]) assert.ok(decisions.has(d as never), `${d} present`);

@@ -25,6 +25,12 @@ export type CheckedChunk = {
 type Pending = { resolve: (chunk: CheckedChunk) => void; reject: (error: Error) => void };
 
 export type CodePool = {
+  /**
+   * The share of a batch to hand to the threads; the calling thread checks the rest itself meanwhile.
+   * A thread checks a code in about 3 µs; the caller spends about 4.5 µs on a code it checks and looks
+   * up, 1.5 µs on one it only looks up. Balanced: 1.5n / (1 + n) of the codes for n threads, at most all.
+   */
+  share: number;
   /** Chunks of `codes` (CHUNK each), each promise resolving as its chunk is done. */
   check(codes: readonly string[], today: string): Promise<CheckedChunk>[];
   close(): Promise<void>;
@@ -67,6 +73,7 @@ export function codePool(
   }
 
   return {
+    share: Math.min(1, (1.5 * size) / (1 + size)),
     check(codes, today) {
       while (workers.length < size) workers.push(start());
       const out: Promise<CheckedChunk>[] = [];
