@@ -5,11 +5,14 @@
  * a moment ago by another server or by `xinyong import` would pass a check (A4, B19, C §5(2)).
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { type AppContext, createAppContext } from '../../app/context.ts';
 import type { TestApp } from '../../app/test-app.ts';
+import { createSealer } from '../../platform/crypto/sealing.ts';
 import { openStore } from '../../platform/db/database.ts';
 import type { Store } from '../../platform/db/engine.ts';
+import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { openSqlite } from '../../platform/db/sqlite.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import type { Actor } from '../access/actor.ts';
 import { ORGANIZATION_CODE } from '../catalog/test-items.ts';
@@ -23,6 +26,8 @@ import {
   setClock,
   systemOf,
 } from '../lists/test-support.ts';
+import { subjectsRepository } from '../subjects/subjects.repository.ts';
+import { checkIndex } from './check-index.ts';
 
 const checker: Actor = {
   kind: 'system',
@@ -270,5 +275,39 @@ describeEachEngine('check index: coherent with every writer (decision 0011)', (g
     const last = (id: string) => Number(rows.find((r) => r.subject_id === id)!.seq);
     if (getStore().capabilities.concurrentWriters) assert.ok(last(a.id) > last(b.id), JSON.stringify(rows));
     else assert.ok(last(b.id) > last(a.id), JSON.stringify(rows));
+  });
+});
+
+describe('check index on an SQLite database in memory (no watcher connection)', () => {
+  it('reads the feed head through the store itself and still sees a subject registered after loading', async () => {
+    const store = openSqlite(':memory:');
+    try {
+      await migrateToLatest(store);
+      assert.equal(store.readValue, undefined, 'another connection would open another database');
+      const sealer = createSealer({ dataKey: Buffer.alloc(32, 7), indexKey: Buffer.alloc(32, 8) });
+      const index = checkIndex(store);
+      await index.sync();
+      assert.equal(index.stats().subjects, 0);
+      const code = '11010519491231002X';
+      await subjectsRepository(store, sealer).ensure(
+        [
+          {
+            kind: 'person',
+            code,
+            codeKind: 'citizen_id',
+            name: '王芳',
+            regionCode: '110105',
+            attributes: { gender: 'female', birthDate: '1949-12-31' },
+          },
+        ],
+        '2026-11-26T08:00:00.000Z',
+        { actorId: null, actorRole: 'test', policyId: 'huaian-2018', policyVersion: '1.0.0' },
+      );
+      await index.sync();
+      assert.equal(index.get(sealer.digest(code))?.name, '王芳');
+      assert.equal(index.stats().incrementalSyncs, 1, 'from the feed, not a reload');
+    } finally {
+      await store.close();
+    }
   });
 });
