@@ -73,7 +73,7 @@ export function checksService(deps: ChecksDeps) {
     sealer: deps.sealer,
     policy: deps.policy,
     measures: () => deps.measures.current(),
-    checkWithExceptions: (codes, today) => deps.codes.checkExcusable(codes, today),
+    checkWithExceptions: (codes, today) => deps.codes.checkMany(codes, today),
     now: () => Date.parse(deps.now()),
   });
   // Measures, list types or catalog items changed (here or in another process): read them again.

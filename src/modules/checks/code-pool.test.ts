@@ -51,7 +51,7 @@ describeEachEngine('code pool: large batches checked on other threads, same answ
       sealer: t.ctx.sealer,
       policy: t.ctx.policy,
       measures: () => t.ctx.measures.current(),
-      checkWithExceptions: (codes, today) => t.ctx.codes.checkExcusable(codes, today),
+      checkWithExceptions: (codes, today) => t.ctx.codes.checkMany(codes, today),
       now: () => Date.parse(t.ctx.now()),
       index: t.ctx.checks.index,
       pool: withPool ? pool : undefined,

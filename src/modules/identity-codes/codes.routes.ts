@@ -73,9 +73,8 @@ export function codesRoutes(ctx: AppContext) {
       },
       async (request) => {
         const today = ctx.now().slice(0, 10);
-        const results = [];
-        for (const code of request.body.codes)
-          results.push(toResponse(code, await ctx.codes.check(code, today)));
+        const checks = await ctx.codes.checkMany(request.body.codes, today);
+        const results = request.body.codes.map((code, i) => toResponse(code, checks[i]!));
         const valid = results.filter((r) => r.valid).length;
         return { results, valid, invalid: results.length - valid };
       },

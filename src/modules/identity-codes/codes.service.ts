@@ -19,49 +19,56 @@ export const EXCUSABLE_CODE_ERRORS: ReadonlySet<string> = new Set([
 export function codesService(store: Store, sealer: Sealer) {
   const { db } = store;
 
+  /** Registered exceptions among normalized codes, by code: one query per 500 codes. */
+  async function findExceptions(normalized: readonly string[]): Promise<Map<string, CodeException>> {
+    const byDigest = new Map(normalized.map((code) => [sealer.digest(code), code]));
+    const digests = [...byDigest.keys()];
+    const found = new Map<string, CodeException>();
+    for (let i = 0; i < digests.length; i += 500) {
+      const rows = await db
+        .selectFrom('code_exceptions')
+        .select(['code_digest', 'kind', 'reason'])
+        .where('code_digest', 'in', digests.slice(i, i + 500))
+        .execute();
+      for (const row of rows) {
+        const code = byDigest.get(row.code_digest)!;
+        found.set(code, { code, kind: row.kind as CodeKind, reason: row.reason });
+      }
+    }
+    return found;
+  }
+
   async function findException(normalized: string): Promise<CodeException | undefined> {
-    const row = await db
-      .selectFrom('code_exceptions')
-      .select(['kind', 'reason'])
-      .where('code_digest', '=', sealer.digest(normalized))
-      .executeTakeFirst();
-    return row ? { code: normalized, kind: row.kind as CodeKind, reason: row.reason } : undefined;
+    return (await findExceptions([normalized])).get(normalized);
+  }
+
+  /**
+   * Codes checked by their standards; those failing only their check character are looked up in the
+   * registry, all at once (a batch may hold hundreds), and accepted with a warning when registered.
+   */
+  async function checkMany(inputs: readonly string[], today?: string): Promise<CodeCheck[]> {
+    const options = today ? { today } : {};
+    const checks = inputs.map((input) => checkCode(input, options));
+    const excusable = checks.flatMap((c, i) =>
+      !c.valid && c.error && EXCUSABLE_CODE_ERRORS.has(c.error.code) ? [i] : [],
+    );
+    if (excusable.length === 0) return checks;
+    const found = await findExceptions(excusable.map((i) => checks[i]!.normalized));
+    for (const i of excusable) {
+      const exception = found.get(checks[i]!.normalized);
+      if (exception) checks[i] = checkCode(inputs[i]!, { ...options, exception: () => exception });
+    }
+    return checks;
   }
 
   return {
     normalize: normalizeCode,
 
     async check(input: string, today?: string): Promise<CodeCheck> {
-      const first = checkCode(input, today ? { today } : {});
-      if (first.valid || !first.error || !EXCUSABLE_CODE_ERRORS.has(first.error.code)) return first;
-      const exception = await findException(first.normalized);
-      if (!exception) return first;
-      return checkCode(input, { ...(today ? { today } : {}), exception: () => exception });
+      return (await checkMany([input], today))[0]!;
     },
 
-    /**
-     * Codes that failed only their check character, checked again against the registry in one query
-     * (a batch check may hold hundreds): each comes back as `check` would return it.
-     */
-    async checkExcusable(normalized: readonly string[], today?: string): Promise<CodeCheck[]> {
-      const digests = [...new Set(normalized.map((code) => sealer.digest(code)))];
-      const found = new Map<string, { kind: string; reason: string }>();
-      for (let i = 0; i < digests.length; i += 500) {
-        const rows = await db
-          .selectFrom('code_exceptions')
-          .select(['code_digest', 'kind', 'reason'])
-          .where('code_digest', 'in', digests.slice(i, i + 500))
-          .execute();
-        for (const row of rows) found.set(row.code_digest, row);
-      }
-      return normalized.map((code) => {
-        const row = found.get(sealer.digest(code));
-        return checkCode(code, {
-          ...(today ? { today } : {}),
-          ...(row ? { exception: () => ({ code, kind: row.kind as CodeKind, reason: row.reason }) } : {}),
-        });
-      });
-    },
+    checkMany,
 
     async registerException(input: { code: string; reason: string; registeredBy: string; now: string }) {
       const normalized = normalizeCode(input.code);
