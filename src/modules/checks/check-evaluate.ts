@@ -16,26 +16,13 @@ import { type ListType, listTypes } from '../lists/list-types.ts';
 import { type Decision, decide, type EntryForDecision } from '../measures/decide.ts';
 import type { Measure } from '../measures/measures.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
-import type { CheckIndex, IndexedSubject } from './check-index.ts';
+import type { CheckIndex, IndexedEntry, IndexedSubject } from './check-index.ts';
 import { CHUNK, type CodePool, POOL_MIN } from './code-pool.ts';
 
 export type CheckSubjectInput = { code: string; name?: string | undefined };
 
-export type EntryBrief = {
-  id: string;
-  listType: string;
-  listName: string;
-  polarity: 'red' | 'black' | 'watch';
-  origin: 'listed' | 'associated';
-  relationRole: string | null;
-  ground: string | null;
-  severity: string | null;
-  identifiedOn: string;
-  validUntil: string | null;
-  providerDepartment: string;
-  /** 'objection' | 'repair_notice' while such a procedure runs on the entry */
-  procedure: string | null;
-};
+/** An entry as a check shows it: the index's entry with its list's name, without the item and validity. */
+export type EntryBrief = Omit<IndexedEntry, 'itemCode' | 'validityEndsOn'> & { listName: string };
 
 export type MeasureBrief = {
   code: string;
@@ -85,7 +72,7 @@ export type EvaluatorDeps = {
   policy: Policy;
   /** the measures in force (cached by the measures service) */
   measures: () => Promise<Measure[]>;
-  /** an identity code with an exception registered, looked up only for codes failing a check character */
+  /** codes checked with the registry of exceptions (codes.checkMany), for those failing a check character */
   checkWithExceptions: (normalized: readonly string[], today: string) => Promise<CodeCheck[]>;
   now: () => number;
   /** subjects and their active entries, kept coherent with the database (decision 0011) */
@@ -162,7 +149,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     // Every change committed before this check arrived is in the index once this resolves, and cached
     // reference data (measures, list types) that changed has been dropped (decision 0011).
     await deps.index.sync(arrivedAt);
-    let { types, scopes } = await reference();
+    const { types, scopes } = await reference();
     const measures = await deps.measures();
     const results: SubjectResult[] = new Array(inputs.length);
     /** subjects with active entries → the positions asking about them (decided once per subject) */
@@ -256,7 +243,6 @@ export function checkEvaluator(deps: EvaluatorDeps) {
       for (let n = 0; n < excusable.length; n++) settle(excusable[n]!, again[n]!);
     }
 
-    let typesChecked = false;
     for (const [subject, positions] of listed) {
       const entries: EntryBrief[] = [];
       for (const e of subject.entries) {
@@ -269,12 +255,6 @@ export function checkEvaluator(deps: EvaluatorDeps) {
           continue;
         // B18, B21: entries of items not shared with government callers are not shown (none in the seed catalog).
         if (scopes.get(e.itemCode) === 'authorized') continue;
-        // A list type added since the reference data was read: read it again, once.
-        if (!types.has(e.listType) && !typesChecked) {
-          typesChecked = true;
-          cached = undefined;
-          ({ types, scopes } = await reference());
-        }
         entries.push({
           id: e.id,
           listType: e.listType,

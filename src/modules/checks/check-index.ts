@@ -12,6 +12,7 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../../platform/db/engine.ts';
+import type { ListEntryTable } from '../lists/lists.schema.ts';
 
 export type IndexedEntry = {
   id: string;
@@ -26,6 +27,7 @@ export type IndexedEntry = {
   validUntil: string | null;
   validityEndsOn: string | null;
   providerDepartment: string;
+  /** 'objection' | 'repair_notice' while such a procedure runs on the entry */
   procedure: 'objection' | 'repair_notice' | null;
 };
 
@@ -36,7 +38,7 @@ export type IndexedSubject = {
   entries: readonly IndexedEntry[];
 };
 
-type ListedSlot = { id: string; kind: 'person' | 'organization'; name: string; entries: IndexedEntry[] };
+type ListedSlot = IndexedSubject & { id: string };
 /** The name alone for a subject without active entries (its kind is kept beside it); the object otherwise. */
 type Slot = string | ListedSlot;
 
@@ -129,22 +131,22 @@ const IDS_PER_QUERY = 500;
 /** More changed subjects than this since the last sync: reloading everything is cheaper. */
 const MAX_INCREMENTAL = 50_000;
 
-type EntryRow = {
-  id: string;
-  subject_id: string;
-  list_type: string;
-  polarity: 'red' | 'black' | 'watch';
-  item_code: string;
-  origin: 'listed' | 'associated';
-  relation_role: string | null;
-  ground: string | null;
-  severity: string | null;
-  identified_on: string;
-  valid_until: string | null;
-  validity_ends_on: string | null;
-  provider_department: string;
-  procedure: 'objection' | 'repair_notice' | null;
-};
+type EntryRow = Pick<
+  ListEntryTable,
+  | 'id'
+  | 'subject_id'
+  | 'list_type'
+  | 'item_code'
+  | 'origin'
+  | 'relation_role'
+  | 'ground'
+  | 'severity'
+  | 'identified_on'
+  | 'valid_until'
+  | 'validity_ends_on'
+  | 'provider_department'
+  | 'procedure'
+> & { polarity: IndexedEntry['polarity'] };
 
 const entryOf = (r: EntryRow, same: ReturnType<typeof interner>): IndexedEntry => ({
   id: r.id,
