@@ -224,6 +224,30 @@ describeEachEngine('check index: coherent with every writer (decision 0011)', (g
     );
   });
 
+  it('SQLite: checks with nothing else committed read no feed head; any other commit makes the next one read it', async () => {
+    const co = companies[8]!;
+    await decision(co);
+    await t.ctx.checks.recorder.flush();
+    await decision(co); // the recorder's commit above is applied as feed-free
+    const before = t.ctx.checks.index.stats();
+    for (let i = 0; i < 5; i++) await decision(co);
+    const quiet = t.ctx.checks.index.stats();
+    if (t.ctx.store.commitCounter) {
+      assert.equal(quiet.headReads, before.headReads, 'the commit counter shows only the recorder’s commits');
+    } else {
+      assert.equal(quiet.headReads, before.headReads + 5, 'PostgreSQL reads the head for every check');
+    }
+    // A commit elsewhere that writes no feed row still makes the next check look. (A new value: an
+    // update to the same value writes no page, so SQLite commits nothing.)
+    const touched = await otherStore.db
+      .updateTable('departments')
+      .set({ updated_at: new Date(clock.now + 1234).toISOString() })
+      .executeTakeFirst();
+    assert.ok(Number(touched.numUpdatedRows) > 0);
+    await decision(co);
+    assert.equal(t.ctx.checks.index.stats().headReads, quiet.headReads + 1);
+  });
+
   it('concurrent checks share one catch-up and all see the change', async () => {
     const co = companies[7]!;
     await pushVia(other, 'HA-GSJ', [blackOrg('IDX-8', co)]);

@@ -101,8 +101,15 @@ async function writeHits(trx: Kysely<Database>, hits: Insertable<CheckHitTable>[
   }
 }
 
-/** One group of checks in one transaction: headers, parts, hits, then their audit entries. */
-export async function writeGroup(db: Kysely<Database>, group: readonly CheckRecord[]): Promise<void> {
+/**
+ * One group of checks in one transaction: headers, parts, hits, then their audit entries.
+ * `beforeCommit` runs last inside the transaction (the write lock is held: nobody else commits).
+ */
+export async function writeGroup(
+  db: Kysely<Database>,
+  group: readonly CheckRecord[],
+  beforeCommit?: () => void,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const headers = group.map((g) => g.header);
     for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
@@ -120,16 +127,33 @@ export async function writeGroup(db: Kysely<Database>, group: readonly CheckReco
       trx,
       group.map((g) => g.audit),
     );
+    beforeCommit?.();
   });
 }
 
-export function checkRecorder(store: Store, options: { maxDelayMs?: number } = {}) {
+export function checkRecorder(
+  store: Store,
+  options: {
+    maxDelayMs?: number;
+    /**
+     * After each group's commit, with the store's commit counter as read inside its transaction
+     * (Store.commitCounter): these commits write checks and audit entries only, never the change feed.
+     */
+    committed?: (counterBefore: number | undefined) => void;
+  } = {},
+) {
   const maxDelay = options.maxDelayMs ?? 2;
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
 
-  const write = (group: Pending[]) => writeGroup(store.db, group);
+  const write = async (group: Pending[]) => {
+    let counter: number | undefined;
+    await writeGroup(store.db, group, () => {
+      counter = store.commitCounter?.();
+    });
+    options.committed?.(counter);
+  };
 
   async function flush(): Promise<void> {
     clearTimeout(timer);

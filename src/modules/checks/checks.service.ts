@@ -81,7 +81,7 @@ export function checksService(deps: ChecksDeps) {
     evaluator.invalidate();
     deps.measures.reload();
   });
-  const recorder: CheckRecorder = checkRecorder(deps.store);
+  const recorder: CheckRecorder = checkRecorder(deps.store, { committed: index.feedFreeCommit });
 
   function validate(scenario: string, purpose: string) {
     if (!isScenario(scenario)) {

@@ -35,6 +35,13 @@ export type Store = {
    * for SQLite `:memory:` (another connection would see another database): query through `db`.
    */
   readValue?: (sql: string) => unknown;
+  /**
+   * A number every commit to the database changes, by any connection in any process, read without a
+   * query (SQLite: the WAL-index change counter in the shared-memory file, a single read). Equal
+   * values mean nobody committed in between; undefined when it cannot be read (then ask the database).
+   * Absent on PostgreSQL and SQLite `:memory:`.
+   */
+  commitCounter?: () => number | undefined;
   close(): Promise<void>;
 };
 

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Capabilities, Store } from './engine.ts';
 import type { Database } from './schema.ts';
+import { checkpointElsewhere, FALLBACK_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer.ts';
 
 export const SQLITE_CAPABILITIES: Capabilities = {
   engine: 'sqlite',
@@ -65,6 +67,10 @@ export function openSqlite(file: string): Store {
   database.pragma('cache_size = -131072');
   // Reads of a large file through the OS page cache without copying (1 GB window).
   database.pragma('mmap_size = 1073741824');
+  const stopCheckpoints =
+    file === ':memory:'
+      ? undefined
+      : (database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`), checkpointElsewhere(file));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   // A second, read-only connection for single-value reads that must see every commit at once without
   // waiting behind this connection's transactions (the check index's feed head, decision 0011).
@@ -82,14 +88,51 @@ export function openSqlite(file: string): Store {
           }
           return statement.get();
         };
+  const commits = file === ':memory:' ? undefined : walCommitCounter(`${file}-shm`);
   return {
     db,
     capabilities: SQLITE_CAPABILITIES,
     describe: `sqlite:${file}`,
     ...(readValue ? { readValue } : {}),
+    ...(commits ? { commitCounter: commits.read } : {}),
     close: async () => {
+      commits?.close();
       watcher?.close();
+      await stopCheckpoints?.();
       await db.destroy();
+    },
+  };
+}
+
+/** The WAL-index header's version field for every SQLite since 3.7.0 (fileformat2, "WAL-index format"). */
+const WAL_INDEX_VERSION = 3007000;
+
+/**
+ * The WAL-index change counter (`iChange`), read from the shared-memory file every connection to a WAL
+ * database maps: one 16-byte read, no lock, no transaction. Every commit by any connection bumps it;
+ * undefined when the header is not there or not the documented one (then callers ask the database).
+ * The header is in the machine's byte order; a read racing a commit sees the old or the new value,
+ * and a commit is only done once its header is written.
+ */
+function walCommitCounter(shmFile: string) {
+  const header = Buffer.alloc(16);
+  const little = endianness() === 'LE';
+  let fd: number | undefined;
+  return {
+    read(): number | undefined {
+      try {
+        fd ??= openSync(shmFile, 'r');
+        if (readSync(fd, header, 0, 16, 0) < 16) return undefined;
+      } catch {
+        return undefined;
+      }
+      const version = little ? header.readUInt32LE(0) : header.readUInt32BE(0);
+      if (version !== WAL_INDEX_VERSION || header[12] !== 1) return undefined;
+      return little ? header.readUInt32LE(8) : header.readUInt32BE(8);
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
     },
   };
 }
