@@ -9,10 +9,18 @@ export function endOfChinaDay(day: string): string {
   return `${day}T16:00:00.000Z`;
 }
 
+const DAY_MS = 24 * 3600_000;
+/** the last day computed and the instants it spans: every check asks, nearly always about today */
+let last = { day: '', from: 0, to: 0 };
+
 /** The China calendar day an instant falls on. */
 export function chinaDayOf(instant: string | number): string {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  if (ms >= last.from && ms < last.to) return last.day;
+  const day = new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  const from = Date.parse(`${day}T00:00:00.000Z`) - CHINA_OFFSET_MS;
+  last = { day, from, to: from + DAY_MS };
+  return day;
 }
 
 /** Yesterday in China: the default day to anchor, the last one surely over. */

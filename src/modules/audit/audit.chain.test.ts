@@ -190,4 +190,21 @@ describe('row digests and anchor days', () => {
     assert.equal(previousChinaDay('2026-11-25T16:30:00.000Z'), '2026-11-25');
     assert.equal(previousChinaDay('2026-11-25T15:59:59.999Z'), '2026-11-24');
   });
+
+  it('the day of instants on either side of midnight in Beijing, asked in any order (the last day is kept)', () => {
+    const cases: Array<[string, string]> = [
+      ['2026-11-25T15:59:59.999Z', '2026-11-25'],
+      ['2026-11-25T16:00:00.000Z', '2026-11-26'],
+      ['2026-11-25T15:59:59.999Z', '2026-11-25'],
+      ['2026-11-24T16:00:00.000Z', '2026-11-25'],
+      ['2026-11-24T15:59:59.999Z', '2026-11-24'],
+      ['2026-11-26T15:59:59.999Z', '2026-11-26'],
+      ['2026-12-31T16:00:00.000Z', '2027-01-01'],
+    ];
+    for (const [instant, day] of cases) {
+      assert.equal(chinaDayOf(instant), day, instant);
+      assert.equal(chinaDayOf(Date.parse(instant)), day, `${instant} as a number`);
+    }
+    assert.throws(() => chinaDayOf('not an instant'), RangeError);
+  });
 });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.ts';
 
 /**
@@ -16,7 +16,7 @@ const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
  * itself requires equal lengths).
  */
 export function constantTimeEqual(a: string, b: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  const digest = (text: string) => hash('sha256', text, 'buffer');
   return timingSafeEqual(digest(a), digest(b)) && a.length === b.length;
 }
 
@@ -92,8 +92,12 @@ export function parseApiKey(full: string, prefix = 'xy'): { keyId: string; secre
 export const hashApiKeySecret = (secret: string): string => sha256Hex(secret);
 
 /** True when a presented secret matches the stored hash (compared in constant time). */
-export const verifyApiKeySecret = (secret: string, storedHash: string): boolean =>
-  constantTimeEqual(hashApiKeySecret(secret), storedHash);
+export const verifyApiKeySecret = (secret: string, storedHash: string): boolean => {
+  // A stored hash is 64 hex characters: the two digests compare as bytes, in constant time, without
+  // hashing them again (this runs on every request of a department system).
+  if (!/^[0-9a-f]{64}$/.test(storedHash)) return constantTimeEqual(hashApiKeySecret(secret), storedHash);
+  return timingSafeEqual(hash('sha256', secret, 'buffer'), Buffer.from(storedHash, 'hex'));
+};
 
 /** A new session token for the cookie: 256 random bits, base64url (43 characters). */
 export const newSessionToken = (): string => newSecret();
