@@ -92,6 +92,8 @@ type HttpFigures = {
   non2xx: number;
   /** server CPU time (user + system) per request: steadier than req/s on a shared machine */
   cpuMicros: number;
+  /** the load generator's CPU time per request (this process): it shares the machine's cores */
+  loadCpuMicros: number;
 };
 
 /** The child's CPU time so far, in microseconds. */
@@ -103,7 +105,9 @@ async function serverCpu(child: ChildProcess): Promise<number> {
 
 async function cannon(child: ChildProcess, options: autocannon.Options): Promise<HttpFigures> {
   const before = await serverCpu(child);
+  const load = process.cpuUsage();
   const r = await autocannon(options);
+  const loadUsed = process.cpuUsage(load);
   const cpu = (await serverCpu(child)) - before;
   return {
     rps: r.requests.average,
@@ -113,6 +117,7 @@ async function cannon(child: ChildProcess, options: autocannon.Options): Promise
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
     cpuMicros: cpu / Math.max(1, r.requests.total),
+    loadCpuMicros: (loadUsed.user + loadUsed.system) / Math.max(1, r.requests.total),
   };
 }
 
@@ -304,7 +309,8 @@ async function benchmark(engine: EngineName, size: CitySize) {
       const line = (label: string, f: HttpFigures) =>
         console.log(
           `${label.padEnd(28)} ${fmt(f.rps).padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ` +
-            `server CPU ${fmt(f.cpuMicros)} µs/request  (${fmt(f.total)} requests, ${f.errors} errors, ${f.non2xx} non-2xx)`,
+            `CPU µs/request: server ${fmt(f.cpuMicros)}, load generator ${fmt(f.loadCpuMicros)}  ` +
+            `(${fmt(f.total)} requests, ${f.errors} errors, ${f.non2xx} non-2xx)`,
         );
       line('GET /api/health', r.health);
       line('POST floor (auth+validate)', r.floor);
