@@ -1,29 +1,41 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { toCount } from '../../platform/db/engine.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import type { AuditedTable } from './row-digest.ts';
+import { type AuditedTable, keyColumnsOf } from './row-digest.ts';
 
 /**
  * The SQL that reads a registered table for row-digest verification. Table and column names come from
  * the code's registry (never from a request) and are quoted as identifiers.
  */
 
-/** Every row, in pages by id (`id > last`), so a large table streams through constant memory. */
+/**
+ * Every row, in pages by key (`key > last`, column by column for a key of several), so a large table
+ * streams through constant memory.
+ */
 export async function* scanAuditedTable(
   db: Kysely<Database>,
   table: AuditedTable,
   pageSize = 1000,
 ): AsyncGenerator<Record<string, unknown>> {
-  const id = sql.ref(table.idColumn);
-  let last: unknown;
+  const keys = keyColumnsOf(table);
+  const order = sql.join(keys.map((k) => sql.ref(k)));
+  let last: Record<string, unknown> | undefined;
   for (;;) {
-    const after = last === undefined ? sql`` : sql`where ${id} > ${last}`;
+    const after = last === undefined ? sql`` : sql`where ${keyAfter(keys, last)}`;
     const { rows } = await sql<Record<string, unknown>>`
-      select * from ${sql.table(table.table)} ${after} order by ${id} limit ${pageSize}`.execute(db);
+      select * from ${sql.table(table.table)} ${after} order by ${order} limit ${pageSize}`.execute(db);
     yield* rows;
     if (rows.length < pageSize) return;
-    last = rows.at(-1)![table.idColumn];
+    last = rows.at(-1)!;
   }
+}
+
+/** `(a, b, …) > (last.a, last.b, …)` written out: a > x or (a = x and (b > y or …)). */
+function keyAfter(keys: readonly string[], last: Record<string, unknown>): RawBuilder<unknown> {
+  const [first, ...rest] = keys;
+  const column = sql.ref(first!);
+  if (rest.length === 0) return sql`${column} > ${last[first!]}`;
+  return sql`(${column} > ${last[first!]} or (${column} = ${last[first!]} and ${keyAfter(rest, last)}))`;
 }
 
 export async function countAuditedRows(db: Kysely<Database>, table: AuditedTable): Promise<number> {

@@ -54,5 +54,69 @@ export const RECORDS_AUDITED: AuditedTable = {
   },
 };
 
+/**
+ * Credit checks (B19, B22, C §5(2); decision 0012): who checked, for what, and the answer. A check
+ * is recorded once; a streamed check's header is written at its first part and recorded again with
+ * its final counts (the latest record counts). `results` holds the answer of a check recorded in one
+ * part (every API check); a streamed check keeps its parts in check_parts.
+ */
+export const CHECKS_AUDITED: AuditedTable = {
+  table: 'checks',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    at: 'instant',
+    check_day: 'date',
+    actor_id: 'text',
+    actor_role: 'text',
+    department: 'text',
+    api_key_id: 'text',
+    purpose: 'text',
+    scenario: 'text',
+    channel: 'text',
+    subject_count: 'integer',
+    block_count: 'integer',
+    warn_count: 'integer',
+    favor_count: 'integer',
+    none_count: 'integer',
+    error_count: 'integer',
+    policy_id: 'text',
+    policy_version: 'text',
+    request_id: 'text',
+    results: 'json',
+  },
+};
+
+/** The parts of a streamed check (and of API checks recorded before migration 0012): `<check id>/<part>`. */
+export const CHECK_PARTS_AUDITED: AuditedTable = {
+  table: 'check_parts',
+  idColumn: 'check_id',
+  keyColumns: ['check_id', 'part'],
+  columns: { check_id: 'uuid', part: 'integer', first_position: 'integer', results: 'json' },
+};
+
+/** A check's hits (a subject with a decision other than none): what feedback and the A21 report count. */
+export const CHECK_HITS_AUDITED: AuditedTable = {
+  table: 'check_hits',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    check_id: 'uuid',
+    position: 'integer',
+    subject_id: 'uuid',
+    decision: 'text',
+    entry_ids: 'json',
+    measures: 'json',
+    department: 'text',
+    check_day: 'date',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for; list entries join later. */
-export const AUDITED_TABLES: readonly AuditedTable[] = [SUBJECTS_AUDITED, RECORDS_AUDITED];
+export const AUDITED_TABLES: readonly AuditedTable[] = [
+  SUBJECTS_AUDITED,
+  RECORDS_AUDITED,
+  CHECKS_AUDITED,
+  CHECK_PARTS_AUDITED,
+  CHECK_HITS_AUDITED,
+];

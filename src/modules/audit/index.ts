@@ -23,7 +23,15 @@ export {
   readAuditHead,
 } from './audit.repository.ts';
 export { type AuditReport, anchorDay, verifyAudit } from './audit.service.ts';
-export { AUDITED_TABLES, RECORDS_AUDITED, SUBJECTS_AUDITED } from './audited-tables.ts';
+export { scanAuditedTable } from './audited-rows.repository.ts';
+export {
+  AUDITED_TABLES,
+  CHECK_HITS_AUDITED,
+  CHECK_PARTS_AUDITED,
+  CHECKS_AUDITED,
+  RECORDS_AUDITED,
+  SUBJECTS_AUDITED,
+} from './audited-tables.ts';
 export { canonicalJson, GENESIS_HASH, sm3 } from './canonical.ts';
 export {
   type AuditedTable,
@@ -36,5 +44,6 @@ export {
   type RowProblem,
   type RowsWrittenMeta,
   recordRowsWritten,
+  rowsWrittenEntries,
   verifyRows,
 } from './row-digests.service.ts';

@@ -17,6 +17,11 @@ export type ColumnKind = 'text' | 'uuid' | 'integer' | 'instant' | 'date' | 'jso
 export type AuditedTable = {
   table: string;
   idColumn: string;
+  /**
+   * A key of several columns (idColumn first): the row's id in the chain is their normalized values
+   * joined by "/" (e.g. a check's part: `<check id>/<part number>`).
+   */
+  keyColumns?: readonly string[];
   columns: Readonly<Record<string, ColumnKind>>;
   /** columns deliberately left out of the digest, each with its reason in a comment where defined */
   excluded?: readonly string[];
@@ -68,8 +73,13 @@ export function digestColumns(table: AuditedTable): string[] {
 
 /** The row's id as the chain records it. */
 export function rowId(table: AuditedTable, row: Record<string, unknown>): string {
-  const kind = table.columns[table.idColumn] ?? 'text';
-  return String(normalizeValue(kind, row[table.idColumn]));
+  const one = (column: string) => String(normalizeValue(table.columns[column] ?? 'text', row[column]));
+  return table.keyColumns ? table.keyColumns.map(one).join('/') : one(table.idColumn);
+}
+
+/** The columns a table's rows are keyed (and scanned in order) by. */
+export function keyColumnsOf(table: AuditedTable): readonly string[] {
+  return table.keyColumns ?? [table.idColumn];
 }
 
 /**

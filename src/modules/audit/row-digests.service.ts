@@ -42,6 +42,17 @@ export async function recordRowsWritten(
   written: { table: AuditedTable | string; rows: readonly Record<string, unknown>[] },
   meta: RowsWrittenMeta,
 ): Promise<AuditRecord[]> {
+  return appendAuditMany(target, rowsWrittenEntries(written, meta));
+}
+
+/**
+ * The chain entries that record rows just written (what `recordRowsWritten` appends), for a writer
+ * that appends them together with entries of its own or of other tables, under one head update.
+ */
+export function rowsWrittenEntries(
+  written: { table: AuditedTable | string; rows: readonly Record<string, unknown>[] },
+  meta: RowsWrittenMeta,
+): AuditEntryInput[] {
   const table = resolveTable(written.table);
   const columns = digestColumns(table);
   const pairs = written.rows.map((row): [string, string] => {
@@ -74,7 +85,7 @@ export async function recordRowsWritten(
       detail: { ...extra, ...detail },
     });
   }
-  return appendAuditMany(target, entries);
+  return entries;
 }
 
 function resolveTable(table: AuditedTable | string): AuditedTable {

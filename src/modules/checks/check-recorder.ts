@@ -1,6 +1,8 @@
 /**
- * Every check is recorded (B33, C §4(1)): its header, its results and its hits, with one audit chain
- * entry per check naming who, which system, why, the scenario, the counts and the policy version.
+ * Every check is recorded (B33, C §4(1)): its header (who, which system, why, the scenario, the counts,
+ * the policy version and, for a check of one part, its results), the parts of a streamed check, and
+ * its hits. The audit chain vouches for these rows by their digests (decision 0012): one `rows.written`
+ * entry per table per group, and `audit verify` names any check row edited, deleted or slipped in.
  *
  * Checks arrive many at a time from many systems, so the recorder commits them in groups: a check waits
  * (at most a few milliseconds) for the group's transaction and only then is answered, so an answered
@@ -11,14 +13,23 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Store } from '../../platform/db/engine.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { type AuditEntryInput, appendAuditMany } from '../audit/index.ts';
+import {
+  type AuditEntryInput,
+  type AuditedTable,
+  appendAuditMany,
+  CHECK_HITS_AUDITED,
+  CHECK_PARTS_AUDITED,
+  CHECKS_AUDITED,
+  rowsWrittenEntries,
+  scanAuditedTable,
+} from '../audit/index.ts';
 import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.schema.ts';
 
 export type CheckRecord = {
+  /** every column given (null where empty): the row is digested as written */
   header: Insertable<CheckTable>;
   parts: Insertable<CheckPartTable>[];
   hits: Insertable<CheckHitTable>[];
-  audit: AuditEntryInput;
 };
 
 type Pending = CheckRecord & { resolve: () => void; reject: (error: unknown) => void };
@@ -68,6 +79,7 @@ const HEADER_COLUMNS = [
   'policy_id',
   'policy_version',
   'request_id',
+  'results',
 ] as const satisfies readonly (keyof CheckTable)[];
 const PART_COLUMNS = [
   'check_id',
@@ -102,33 +114,85 @@ async function writeHits(trx: Kysely<Database>, hits: Insertable<CheckHitTable>[
 }
 
 /**
- * One group of checks in one transaction: headers, parts, hits, then their audit entries.
- * `beforeCommit` runs last inside the transaction (the write lock is held: nobody else commits).
+ * The chain entries vouching for check rows just written: one per table with rows. The recorder
+ * writes for many callers at once, so the entries name the platform as their writer; who checked, and
+ * why, is in the rows they vouch for.
+ */
+function checkRowsEntries(
+  written: {
+    headers: readonly Insertable<CheckTable>[];
+    parts: readonly Insertable<CheckPartTable>[];
+    hits: readonly Insertable<CheckHitTable>[];
+  },
+  policy: { policyId: string; policyVersion: string },
+): AuditEntryInput[] {
+  const meta = { actorRole: 'system', purpose: '核查留痕 / check log (B33, C §4(1))', ...policy };
+  const entries: AuditEntryInput[] = [];
+  const add = (table: AuditedTable, rows: readonly object[]) => {
+    if (rows.length > 0)
+      entries.push(...rowsWrittenEntries({ table, rows: rows as Record<string, unknown>[] }, meta));
+  };
+  add(CHECKS_AUDITED, written.headers);
+  add(CHECK_PARTS_AUDITED, written.parts);
+  add(CHECK_HITS_AUDITED, written.hits);
+  return entries;
+}
+
+const policyOf = (header: Insertable<CheckTable>) => ({
+  policyId: header.policy_id,
+  policyVersion: header.policy_version,
+});
+
+/**
+ * One group of checks in one transaction: headers, parts, hits, then the chain entries vouching for
+ * them. `beforeCommit` runs last inside the transaction (the write lock is held: nobody else commits).
  */
 export async function writeGroup(
   db: Kysely<Database>,
   group: readonly CheckRecord[],
   beforeCommit?: () => void,
 ): Promise<void> {
+  if (group.length === 0) return;
   await db.transaction().execute(async (trx) => {
     const headers = group.map((g) => g.header);
     for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
       await insertRows(trx, 'checks', HEADER_COLUMNS, headers.slice(i, i + ROWS_PER_INSERT).map(headerRow));
     }
-    for (const parts of statementsOf(group.flatMap((g) => g.parts))) {
-      await insertRows(trx, 'check_parts', PART_COLUMNS, parts.map(partRow));
+    const parts = group.flatMap((g) => g.parts);
+    for (const statement of statementsOf(parts)) {
+      await insertRows(trx, 'check_parts', PART_COLUMNS, statement.map(partRow));
     }
-    await writeHits(
-      trx,
-      group.flatMap((g) => g.hits),
-    );
+    const hits = group.flatMap((g) => g.hits);
+    await writeHits(trx, hits);
     // Last: the audit head lock is held until commit (decision 0008).
-    await appendAuditMany(
-      trx,
-      group.map((g) => g.audit),
-    );
+    await appendAuditMany(trx, checkRowsEntries({ headers, parts, hits }, policyOf(headers[0]!)));
     beforeCommit?.();
   });
+}
+
+/**
+ * Records the digests of check rows stored before migration 0012 (vouched for then by one `checks.run`
+ * entry per check), as they stand, 5,000 rows to an entry.
+ */
+export async function backfillCheckDigests(db: Kysely<Database>): Promise<void> {
+  const policy = { policyId: 'migration-0012', policyVersion: '0012-check-digests' };
+  const meta = {
+    actorRole: 'system',
+    purpose: '迁移 0012：核查记录纳入行摘要 / migration 0012: check rows digested',
+    ...policy,
+  };
+  for (const table of [CHECKS_AUDITED, CHECK_PARTS_AUDITED, CHECK_HITS_AUDITED]) {
+    let rows: Record<string, unknown>[] = [];
+    const flush = async () => {
+      if (rows.length > 0) await appendAuditMany(db, rowsWrittenEntries({ table, rows }, meta));
+      rows = [];
+    };
+    for await (const row of scanAuditedTable(db, table, 5000)) {
+      rows.push(row);
+      if (rows.length >= 5000) await flush();
+    }
+    await flush();
+  }
 }
 
 export function checkRecorder(
@@ -184,7 +248,10 @@ export function checkRecorder(
         else timer ??= setTimeout(() => void flush(), maxDelay);
       });
     },
-    /** Writes a large check's part now (streams), outside the grouping. */
+    /**
+     * Writes a large check's part now (streams), outside the grouping; the header at the first part
+     * (recorded again with its final counts by finishStream).
+     */
     async writePart(
       header: Insertable<CheckTable>,
       part: Insertable<CheckPartTable>,
@@ -195,18 +262,25 @@ export function checkRecorder(
         if (first) await insertRows(trx, 'checks', HEADER_COLUMNS, [headerRow(header)]);
         await insertRows(trx, 'check_parts', PART_COLUMNS, [partRow(part)]);
         await writeHits(trx, hits);
+        await appendAuditMany(
+          trx,
+          checkRowsEntries({ headers: first ? [header] : [], parts: [part], hits }, policyOf(header)),
+        );
       });
     },
-    /** Closes a streamed check: its final counts and its audit entry, in one transaction. */
-    async finishStream(header: Insertable<CheckTable>, audit: AuditEntryInput, started: boolean) {
+    /** Closes a streamed check: its final counts, recorded again, in one transaction. */
+    async finishStream(header: Insertable<CheckTable>, started: boolean) {
       await store.db.transaction().execute(async (trx) => {
         if (started) {
           const { id, ...counts } = header;
           await trx.updateTable('checks').set(counts).where('id', '=', id!).execute();
         } else {
-          await trx.insertInto('checks').values(header).execute();
+          await insertRows(trx, 'checks', HEADER_COLUMNS, [headerRow(header)]);
         }
-        await appendAuditMany(trx, [audit]);
+        await appendAuditMany(
+          trx,
+          checkRowsEntries({ headers: [header], parts: [], hits: [] }, policyOf(header)),
+        );
       });
     },
     flush,

@@ -44,6 +44,11 @@ export type CheckTable = {
   policy_id: string;
   policy_version: string;
   request_id: string | null;
+  /**
+   * JSON: the compact results of a check recorded in one part (every API check; migration 0012);
+   * null for a streamed check, whose results are its parts
+   */
+  results: unknown;
 };
 
 export type CheckPartTable = {

@@ -9,7 +9,7 @@ import { toJson } from '../../platform/db/engine.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
-import { type AuditEntryInput, canonicalJson, chinaDayOf, sm3 } from '../audit/index.ts';
+import { chinaDayOf } from '../audit/index.ts';
 import type { MeasuresService } from '../measures/measures.service.ts';
 import { isScenario, SCENARIOS } from '../measures/scenarios.ts';
 import {
@@ -129,6 +129,7 @@ export function checksService(deps: ChecksDeps) {
       policy_id: deps.policy.id,
       policy_version: deps.policy.version,
       request_id: request.requestId ?? null,
+      results: null,
     };
   }
 
@@ -176,24 +177,6 @@ export function checksService(deps: ChecksDeps) {
     return out;
   }
 
-  function auditOf(h: Insertable<CheckTable>, summary: CheckSummary, digest: string): AuditEntryInput {
-    return {
-      at: h.at,
-      actorId: h.actor_id ?? null,
-      actorRole: h.actor_role,
-      actorDepartment: h.department ?? null,
-      purpose: h.purpose,
-      action: 'checks.run',
-      targetType: 'check',
-      targetId: h.id!,
-      result: 'ok',
-      detail: { scenario: h.scenario, channel: h.channel, ...summary, resultsDigest: digest },
-      policyId: h.policy_id,
-      policyVersion: h.policy_version,
-      requestId: h.request_id ?? null,
-    };
-  }
-
   /** 1 to 10,000 subjects; answered once the check is on record. */
   async function run(request: CheckRequest) {
     validate(request.scenario, request.purpose);
@@ -212,13 +195,12 @@ export function checksService(deps: ChecksDeps) {
     const summary = emptySummary();
     for (const r of results) count(summary, r);
     const checkId = uuidv7();
-    const h = header(request, checkId, at, 'api', summary);
-    const p = part(checkId, 0, results);
+    // One part: its results go in the header row (migration 0012).
+    const h = { ...header(request, checkId, at, 'api', summary), results: part(checkId, 0, results).results };
     await recorder.record({
       header: h,
-      parts: [p],
+      parts: [],
       hits: hits(checkId, h.department ?? null, today, results),
-      audit: auditOf(h, summary, sm3(String(p.results))),
     });
     return {
       checkId,
@@ -240,7 +222,6 @@ export function checksService(deps: ChecksDeps) {
     const today = chinaDayOf(at);
     const checkId = uuidv7();
     const summary = emptySummary();
-    const digests: string[] = [];
     let buffer: CheckSubjectInput[] = [];
     let n = 0;
     let position = 0;
@@ -251,7 +232,6 @@ export function checksService(deps: ChecksDeps) {
       buffer = [];
       for (const r of results) count(summary, r);
       const p = part(checkId, n, results);
-      digests.push(sm3(String(p.results)));
       await recorder.writePart(
         header(request, checkId, at, 'stream', summary),
         p,
@@ -268,7 +248,7 @@ export function checksService(deps: ChecksDeps) {
     }
     if (buffer.length > 0) yield* flushPart();
     const h = header(request, checkId, at, 'stream', summary);
-    await recorder.finishStream(h, auditOf(h, summary, sm3(canonicalJson(digests))), n > 0);
+    await recorder.finishStream(h, n > 0);
     yield { summary };
   }
 

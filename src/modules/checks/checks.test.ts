@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { signIn, type TestApp } from '../../app/test-app.ts';
-import { fromJson } from '../../platform/db/engine.ts';
+import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { CHECK_PARTS_AUDITED, chinaDayOf, scanAuditedTable, verifyRows } from '../audit/index.ts';
 import { citizenId } from '../catalog/test-items.ts';
 import {
   blackOrg,
@@ -18,6 +20,7 @@ import {
   redOrg,
   setClock,
 } from '../lists/test-support.ts';
+import { backfillCheckDigests } from './check-recorder.ts';
 
 describeEachEngine('checks: decisions, recording, feedback, A21 report', (getStore) => {
   let t: TestApp;
@@ -239,27 +242,55 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     assert.equal(header.scenario, 'fiscal_funds');
     assert.equal(header.policy_version, t.ctx.policy.version);
     assert.equal(Number(header.block_count), 1);
-    const [part] = await t.ctx.store.db
-      .selectFrom('check_parts')
-      .selectAll()
-      .where('check_id', '=', checkId)
-      .execute();
-    const results = fromJson<unknown[][]>(part!.results);
+    // One part: the results are in the header row (migration 0012), code-free.
+    const results = fromJson<unknown[][]>(header.results);
     assert.equal(results.length, 2);
     assert.ok(!JSON.stringify(results).includes(blackCo.code), 'codes are stored as their blind index');
+    const parts = await t.ctx.store.db
+      .selectFrom('check_parts')
+      .select('part')
+      .where('check_id', '=', checkId)
+      .execute();
+    assert.equal(parts.length, 0);
     const hits = await t.ctx.store.db
       .selectFrom('check_hits')
       .selectAll()
       .where('check_id', '=', checkId)
       .execute();
     assert.equal(hits.length, 1);
-    const audit = await t.ctx.store.db
-      .selectFrom('audit_entries')
-      .selectAll()
-      .where('target_id', '=', checkId)
+    // Decision 0012: the chain vouches for the rows by digest, and `audit verify` holds them to it.
+    const vouched = async (table: string, id: string) => {
+      const entries = await t.ctx.store.db
+        .selectFrom('audit_entries')
+        .select('detail')
+        .where('action', '=', 'rows.written')
+        .where('target_type', '=', table)
+        .execute();
+      return entries.some((e) =>
+        fromJson<{ rows: [string, string][] }>(e.detail).rows.some(([rowId]) => rowId === id),
+      );
+    };
+    assert.ok(await vouched('checks', checkId));
+    assert.ok(await vouched('check_hits', hits[0]!.id));
+    const clean = await verifyRows(t.ctx.store);
+    assert.deepEqual(clean.problems, []);
+    // A check's purpose changed afterwards is named.
+    await t.ctx.store.db
+      .updateTable('checks')
+      .set({ purpose: '另有他用' })
+      .where('id', '=', checkId)
       .execute();
-    assert.equal(audit.length, 1);
-    assert.equal(audit[0]!.action, 'checks.run');
+    const edited = await verifyRows(t.ctx.store);
+    assert.deepEqual(
+      edited.problems.map((p) => [p.table, p.id, p.reason]),
+      [['checks', checkId, 'row_digest_mismatch']],
+    );
+    await t.ctx.store.db
+      .updateTable('checks')
+      .set({ purpose: '投标资格审查' })
+      .where('id', '=', checkId)
+      .execute();
+    assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
   });
 
   it('bad requests: unknown scenario, missing purpose, too many subjects', async () => {
@@ -383,6 +414,123 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
       headers: session.office!,
     });
     assert.equal(bad.json().error.code, 'REPORT_QUARTER_INVALID');
+  });
+
+  it('decision 0012: a streamed check — header at its first part, again with its final counts — verifies; an edited part is named', async () => {
+    const { recorder } = t.ctx.checks;
+    const db = t.ctx.store.db;
+    const id = uuidv7();
+    const at = new Date().toISOString();
+    const header = {
+      id,
+      at,
+      check_day: chinaDayOf(at),
+      actor_id: null,
+      actor_role: 'system',
+      department: 'HA-CZJ',
+      api_key_id: null,
+      purpose: '批量核查',
+      scenario: 'fiscal_funds',
+      channel: 'stream' as const,
+      subject_count: 1,
+      block_count: 0,
+      warn_count: 0,
+      favor_count: 0,
+      none_count: 1,
+      error_count: 0,
+      policy_id: t.ctx.policy.id,
+      policy_version: t.ctx.policy.version,
+      request_id: null,
+      results: null,
+    };
+    const partOf = (n: number) => ({
+      check_id: id,
+      part: n,
+      first_position: n,
+      results: toJson([[n, null, 'none', null, [], [], []]]),
+    });
+    await recorder.writePart(header, partOf(0), [], true);
+    await recorder.writePart({ ...header, subject_count: 2, none_count: 2 }, partOf(1), [], false);
+    await recorder.finishStream({ ...header, subject_count: 2, none_count: 2 }, true);
+    assert.deepEqual(
+      (await verifyRows(t.ctx.store)).problems,
+      [],
+      'the header as finished is the one on record',
+    );
+
+    // Parts are keyed by check and part number, and scanned in that order a row at a time as well.
+    const scanned: string[] = [];
+    for await (const row of scanAuditedTable(db, CHECK_PARTS_AUDITED, 1)) {
+      if (row.check_id === id) scanned.push(`${row.check_id}/${row.part}`);
+    }
+    assert.deepEqual(scanned, [`${id}/0`, `${id}/1`]);
+
+    await db
+      .updateTable('check_parts')
+      .set({ first_position: 7 })
+      .where('check_id', '=', id)
+      .where('part', '=', 1)
+      .execute();
+    const edited = await verifyRows(t.ctx.store);
+    assert.deepEqual(
+      edited.problems.map((p) => [p.table, p.id, p.reason]),
+      [['check_parts', `${id}/1`, 'row_digest_mismatch']],
+    );
+    await db
+      .updateTable('check_parts')
+      .set({ first_position: 1 })
+      .where('check_id', '=', id)
+      .where('part', '=', 1)
+      .execute();
+    assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
+  });
+
+  it('migration 0012: check rows stored before it are given their digests, and verify from then on', async () => {
+    const db = t.ctx.store.db;
+    const id = uuidv7();
+    const at = new Date().toISOString();
+    // A check as 0009–0011 wrote it: header and part, vouched for only by its own checks.run entry.
+    await db
+      .insertInto('checks')
+      .values({
+        id,
+        at,
+        check_day: chinaDayOf(at),
+        actor_id: null,
+        actor_role: 'system',
+        department: 'HA-CZJ',
+        api_key_id: null,
+        purpose: '迁移前的核查',
+        scenario: 'licensing',
+        channel: 'api',
+        subject_count: 1,
+        block_count: 0,
+        warn_count: 0,
+        favor_count: 0,
+        none_count: 1,
+        error_count: 0,
+        policy_id: t.ctx.policy.id,
+        policy_version: t.ctx.policy.version,
+        request_id: null,
+        results: null,
+      })
+      .execute();
+    await db
+      .insertInto('check_parts')
+      .values({
+        check_id: id,
+        part: 0,
+        first_position: 0,
+        results: toJson([[0, null, 'none', null, [], [], []]]),
+      })
+      .execute();
+    const before = await verifyRows(t.ctx.store);
+    assert.deepEqual(before.problems.map((p) => [p.table, p.id, p.reason]).sort(), [
+      ['check_parts', `${id}/0`, 'row_unrecorded'],
+      ['checks', id, 'row_unrecorded'],
+    ]);
+    await db.transaction().execute((trx) => backfillCheckDigests(trx));
+    assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
   });
 
   it('streaming check: NDJSON in, NDJSON out, one recorded check; CSV in and out', async () => {

@@ -13,6 +13,7 @@ import * as m0008 from './migrations/0008-subject-search.ts';
 import * as m0009 from './migrations/0009-checks.ts';
 import * as m0010 from './migrations/0010-check-feed.ts';
 import * as m0011 from './migrations/0011-reference-feed.ts';
+import * as m0012 from './migrations/0012-check-digests.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, caps: Capabilities): Promise<void> };
 
@@ -32,6 +33,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, EngineMigration]> = [
   ['0009-checks', m0009],
   ['0010-check-feed', m0010],
   ['0011-reference-feed', m0011],
+  ['0012-check-digests', m0012],
 ];
 
 export async function migrateToLatest(store: Store): Promise<{ applied: string[] }> {
