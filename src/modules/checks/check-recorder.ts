@@ -17,6 +17,7 @@ import {
   type AuditEntryInput,
   type AuditedTable,
   appendAuditMany,
+  CanonicalJsonText,
   CHECK_HITS_AUDITED,
   CHECK_PARTS_AUDITED,
   CHECKS_AUDITED,
@@ -128,15 +129,33 @@ function checkRowsEntries(
 ): AuditEntryInput[] {
   const meta = { actorRole: 'system', purpose: '核查留痕 / check log (B33, C §4(1))', ...policy };
   const entries: AuditEntryInput[] = [];
-  const add = (table: AuditedTable, rows: readonly object[]) => {
-    if (rows.length > 0)
-      entries.push(...rowsWrittenEntries({ table, rows: rows as Record<string, unknown>[] }, meta));
+  const add = (table: AuditedTable, rows: readonly Record<string, unknown>[]) => {
+    if (rows.length > 0) entries.push(...rowsWrittenEntries({ table, rows }, meta));
   };
-  add(CHECKS_AUDITED, written.headers);
-  add(CHECK_PARTS_AUDITED, written.parts);
-  add(CHECK_HITS_AUDITED, written.hits);
+  // The JSON columns are handed over as the text just written: JSON.stringify of arrays of strings,
+  // safe integers and nulls, which is their canonical form. A 10,000-subject check's results are not
+  // parsed and written again to be digested (verification digests the stored rows).
+  add(
+    CHECKS_AUDITED,
+    written.headers.map((h) => ({ ...h, results: h.results == null ? null : canonicalText(h.results) })),
+  );
+  add(
+    CHECK_PARTS_AUDITED,
+    written.parts.map((p) => ({ ...p, results: canonicalText(p.results) })),
+  );
+  add(
+    CHECK_HITS_AUDITED,
+    written.hits.map((h) => ({
+      ...h,
+      entry_ids: canonicalText(h.entry_ids),
+      measures: canonicalText(h.measures),
+    })),
+  );
   return entries;
 }
+
+/** A JSON column as written by `toJson` (a string), or as given when it is not one. */
+const canonicalText = (value: unknown) => (typeof value === 'string' ? new CanonicalJsonText(value) : value);
 
 const policyOf = (header: Insertable<CheckTable>) => ({
   policyId: header.policy_id,
