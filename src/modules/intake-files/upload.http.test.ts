@@ -179,6 +179,20 @@ describeEachEngine('spreadsheet and CSV upload (B16; B14 in the error report)', 
     assert.equal((await recordsRepository(t.ctx.store).versions('HA-TAX', 'AON-1')).length, 0);
   });
 
+  it('a file that is not a readable workbook is refused with the reason the reader gave', async () => {
+    const refused = async (body: Buffer, label: string) => {
+      const res = await upload(body, XLSX_CONTENT, 'item=admin-penalty');
+      assert.equal(res.statusCode, 400, `${label}: ${res.body}`);
+      const { error } = res.json();
+      assert.equal(error.code, 'UPLOAD_FILE_INVALID', `${label}: ${res.body}`);
+      return String(error.details.reason);
+    };
+    assert.match(await refused(Buffer.from('not a zip at all'), 'text'), /does not begin as a zip/);
+    // The template cut short: a zip whose central directory is missing.
+    const template = Buffer.from(await buildTemplate(item));
+    assert.match(await refused(template.subarray(0, 600), 'cut short'), /xlsx reader stopped/);
+  });
+
   it('refuses an old .xls and a caller without a provider department', async () => {
     const xls = Buffer.from('d0cf11e0a1b11ae1000000', 'hex');
     const res = await upload(xls, 'application/vnd.ms-excel', 'item=admin-penalty');

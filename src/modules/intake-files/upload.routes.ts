@@ -139,6 +139,7 @@ function uploadedBody(contentType: string | undefined, body: unknown): Buffer {
     throw new AppError('UPLOAD_EMPTY', 400, '没有收到文件内容', 'No file content was received');
   }
   // Declared xlsx but not a zip: a damaged file, not a CSV to be guessed at.
-  if (type === XLSX_CONTENT && body.subarray(0, 2).toString('latin1') !== 'PK') throw notAWorkbook();
+  if (type === XLSX_CONTENT && body.subarray(0, 2).toString('latin1') !== 'PK')
+    throw notAWorkbook('the file does not begin as a zip archive (PK)');
   return body;
 }

@@ -22,10 +22,15 @@ export async function* xlsxRows(
     entries: 'ignore',
   });
   let chosen = false;
+  const skipped: string[] = [];
   try {
     for await (const sheet of reader) {
       const name = (sheet as unknown as { name?: string }).name;
-      if (chosen || (name !== undefined && options.skipSheets?.includes(name))) continue;
+      if (chosen) continue;
+      if (name !== undefined && options.skipSheets?.includes(name)) {
+        skipped.push(name);
+        continue;
+      }
       chosen = true;
       for await (const row of sheet) {
         const values = row.values as unknown[];
@@ -37,14 +42,26 @@ export async function* xlsxRows(
   } catch (error) {
     // What the zip and XML readers throw means a damaged or foreign file; I/O errors stay themselves.
     if (error instanceof AppError || (error as NodeJS.ErrnoException).syscall !== undefined) throw error;
-    throw notAWorkbook();
+    throw notAWorkbook(`the xlsx reader stopped: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!chosen) throw notAWorkbook();
+  if (!chosen) {
+    throw notAWorkbook(
+      skipped.length > 0
+        ? `no data sheet: only ${skipped.map((n) => `"${n}"`).join(', ')}`
+        : 'the file holds no worksheet',
+    );
+  }
 }
 
-export const notAWorkbook = () =>
+/**
+ * The file is not a workbook the platform can read. `reason` says what the reader found (the zip or
+ * XML reader's own words, or which sheets were there), so a clerk's IT staff, or a failing test, can
+ * tell a damaged file from an empty one.
+ */
+export const notAWorkbook = (reason?: string) =>
   badRequest(
     'UPLOAD_FILE_INVALID',
     '文件不是有效的 xlsx 工作簿：请使用平台下载的模板另存为 .xlsx',
     'The file is not a valid xlsx workbook: save the platform template as .xlsx',
+    reason ? { reason } : undefined,
   );
