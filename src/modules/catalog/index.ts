@@ -29,7 +29,13 @@ export {
   isForbiddenFieldName,
 } from './forbidden.ts';
 export type { RowError } from './row-errors.ts';
-export { buildTemplate, EXAMPLE_PROVIDER_RECORD_ID, exampleRow, INSTRUCTIONS_SHEET } from './template.ts';
+export {
+  buildTemplate,
+  CHOICES_SHEET,
+  EXAMPLE_PROVIDER_RECORD_ID,
+  exampleRow,
+  INSTRUCTIONS_SHEET,
+} from './template.ts';
 export {
   type CompiledItem,
   compileItem,

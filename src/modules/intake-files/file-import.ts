@@ -87,10 +87,22 @@ export async function importFile(deps: ImportDeps, options: ImportOptions, progr
     errors.reset(checkpoint && errors.size() >= checkpoint.errorsBytes ? checkpoint.errorsBytes : 0);
     const otherItems = await deps.catalog.list();
     const open = async () => {
-      const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
-      streams.push(stream);
-      const sheet = await openSheet(version, fileRows(format, stream), otherItems);
-      const fraction = () => Math.min(1, stream.bytesRead / Math.max(1, size));
+      let stream: ReadStream | undefined;
+      let xlsxRead = 0;
+      const source = {
+        path: file,
+        stream: () => {
+          stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+          streams.push(stream);
+          return stream;
+        },
+        progress: (fraction: number) => {
+          xlsxRead = fraction;
+        },
+      };
+      const sheet = await openSheet(version, fileRows(format, source), otherItems);
+      // CSV: bytes of the file read; xlsx: the share of the data sheet read (its size unpacked).
+      const fraction = () => (stream ? Math.min(1, stream.bytesRead / Math.max(1, size)) : xlsxRead);
       return { sheet, fraction };
     };
 

@@ -191,6 +191,12 @@ describeEachEngine('spreadsheet and CSV upload (B16; B14 in the error report)', 
     // The template cut short: a zip whose central directory is missing.
     const template = Buffer.from(await buildTemplate(item));
     assert.match(await refused(template.subarray(0, 600), 'cut short'), /xlsx reader stopped/);
+    // Only the notes sheet left: the data sheet was deleted.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template as never);
+    workbook.removeWorksheet(workbook.worksheets[0]!.id);
+    const notesOnly = Buffer.from(await workbook.xlsx.writeBuffer());
+    assert.match(await refused(notesOnly, 'notes only'), /no data sheet: only "填写说明", "选项"/);
   });
 
   it('refuses an old .xls and a caller without a provider department', async () => {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { badRequest } from '../../platform/errors.ts';
 import {
   type CatalogItemVersion,
+  CHOICES_SHEET,
   EXAMPLE_PROVIDER_RECORD_ID,
   INSTRUCTIONS_SHEET,
   type RowError,
@@ -33,12 +34,27 @@ export function detectFormat(head: Uint8Array): FileFormat {
   return 'csv';
 }
 
-/** Rows of a whole file in memory (upload) or of a readable stream (CLI). */
-export function fileRows(format: FileFormat, source: Buffer | Readable): AsyncGenerator<SheetRow> {
-  const stream = Buffer.isBuffer(source) ? Readable.from([source]) : source;
-  return format === 'xlsx'
-    ? xlsxRows(stream, { skipSheets: [INSTRUCTIONS_SHEET] })
-    : csvRows(stream as AsyncIterable<Uint8Array>);
+/**
+ * Rows of a whole file in memory (upload), or of a file on disk (CLI): a CSV file as the stream the
+ * caller opened, an xlsx file by its path (read through the zip's directory, see xlsx-rows.ts).
+ */
+/** The template's sheets that are not data: its notes and its hidden drop-down lists. */
+const TEMPLATE_SHEETS = [INSTRUCTIONS_SHEET, CHOICES_SHEET];
+
+export function fileRows(
+  format: FileFormat,
+  source: Buffer | { path: string; stream: () => Readable; progress?: (fraction: number) => void },
+): AsyncGenerator<SheetRow> {
+  if (format === 'xlsx') {
+    return Buffer.isBuffer(source)
+      ? xlsxRows(source, { skipSheets: TEMPLATE_SHEETS })
+      : xlsxRows(source.path, {
+          skipSheets: TEMPLATE_SHEETS,
+          ...(source.progress ? { progress: source.progress } : {}),
+        });
+  }
+  const stream = Buffer.isBuffer(source) ? Readable.from([source]) : source.stream();
+  return csvRows(stream as AsyncIterable<Uint8Array>);
 }
 
 export type OpenedSheet = SheetHeader & {
