@@ -38,6 +38,8 @@ type Pending = CheckRecord & { resolve: () => void; reject: (error: unknown) => 
 // 11 columns (hits) × 500 rows stays inside both engines' bind limits.
 const ROWS_PER_INSERT = 500;
 const GROUP_LIMIT = 256;
+/** Subjects in a check that is written at once rather than after the grouping delay. */
+const LARGE_CHECK = 1000;
 /** Parts of one INSERT: up to ROWS_PER_INSERT rows and about this many characters of results. */
 const PART_CHARS_PER_INSERT = 4 * 1024 * 1024;
 
@@ -263,7 +265,8 @@ export function checkRecorder(
     record(record: CheckRecord): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         queue.push({ ...record, resolve, reject });
-        if (queue.length >= GROUP_LIMIT) void flush();
+        // A large check is a group by itself: nothing is gained by holding it for others.
+        if (queue.length >= GROUP_LIMIT || Number(record.header.subject_count) >= LARGE_CHECK) void flush();
         else timer ??= setTimeout(() => void flush(), maxDelay);
       });
     },
