@@ -354,12 +354,30 @@ export function checkIndex(store: Store) {
   /** when the last successful catch-up began (performance.now()) */
   let lastCaughtUp = Number.NEGATIVE_INFINITY;
 
+  /** A catch-up due at the next turn of the event loop, and the latest arrival it must cover. */
+  let due: Promise<void> | undefined;
+  let dueCovers = Number.NEGATIVE_INFINITY;
+
   /**
    * Applies every change committed before `arrivedAt` (performance.now() of when the check arrived;
-   * now, by default). A catch-up that began after the check arrived already covers it, so concurrent
-   * checks share one; a failed catch-up fails its callers (the check is not answered).
+   * now, by default). A catch-up that begins after the check arrived covers it, so concurrent checks
+   * share one: the checks parsed in one turn of the event loop wait for a single catch-up at its end
+   * (setImmediate) instead of each reading the database or the commit counter. A failed catch-up
+   * fails its callers (the check is not answered).
    */
   async function sync(arrivedAt: number = performance.now()): Promise<void> {
+    if (lastCaughtUp >= arrivedAt) return;
+    if (arrivedAt > dueCovers) dueCovers = arrivedAt;
+    due ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      const covers = dueCovers;
+      due = undefined;
+      dueCovers = Number.NEGATIVE_INFINITY;
+      return syncNow(covers);
+    });
+    return due;
+  }
+
+  async function syncNow(arrivedAt: number): Promise<void> {
     for (;;) {
       if (lastCaughtUp >= arrivedAt) return;
       const running = current;
