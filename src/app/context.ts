@@ -73,7 +73,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
   const store = options.store ?? openStore(config.databaseUrl);
   try {
     if (options.migrate !== false) await migrateToLatest(store);
-    const now = options.now ?? (() => new Date().toISOString());
+    const now = options.now ?? isoClock();
     const keys = loadKeys({ dataKey: config.dataKey, indexKey: config.indexKey, dataDir: config.dataDir });
     if (!(SEAL_ALGORITHMS as readonly string[]).includes(config.sealAlgorithm)) {
       throw new AppError(
@@ -142,4 +142,21 @@ export async function createAppContext(config: Config, options: ContextOptions =
     if (!options.store) await store.close();
     throw error;
   }
+}
+
+/**
+ * The current instant as an ISO 8601 string, formatted once per millisecond: a check asks for it
+ * several times (access, API key, the check, its record), thousands of times a second.
+ */
+function isoClock(): () => string {
+  let lastMs = Number.NaN;
+  let last = '';
+  return () => {
+    const ms = Date.now();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      last = new Date(ms).toISOString();
+    }
+    return last;
+  };
 }
