@@ -30,12 +30,15 @@ export async function* scanAuditedTable(
   }
 }
 
-/** `(a, b, …) > (last.a, last.b, …)` written out: a > x or (a = x and (b > y or …)). */
+/**
+ * `key > last`: for a key of several columns the row-value comparison `(a, b) > (x, y)`, which both
+ * engines compare column by column and answer from the key's index (an OR of the columns would not).
+ */
 function keyAfter(keys: readonly string[], last: Record<string, unknown>): RawBuilder<unknown> {
-  const [first, ...rest] = keys;
-  const column = sql.ref(first!);
-  if (rest.length === 0) return sql`${column} > ${last[first!]}`;
-  return sql`(${column} > ${last[first!]} or (${column} = ${last[first!]} and ${keyAfter(rest, last)}))`;
+  if (keys.length === 1) return sql`${sql.ref(keys[0]!)} > ${last[keys[0]!]}`;
+  const columns = sql.join(keys.map((k) => sql.ref(k)));
+  const values = sql.join(keys.map((k) => sql`${last[k]}`));
+  return sql`(${columns}) > (${values})`;
 }
 
 export async function countAuditedRows(db: Kysely<Database>, table: AuditedTable): Promise<number> {
