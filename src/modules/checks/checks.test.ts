@@ -534,8 +534,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
   });
 
   it('streaming check: NDJSON in, NDJSON out, one recorded check; CSV in and out', async () => {
-    const lines =
-      [blackCo, redCo, cleanCo].map((s) => JSON.stringify({ code: s.code })).join('\n') + '\nnot json\n';
+    const lines = `${[blackCo, redCo, cleanCo].map((s) => JSON.stringify({ code: s.code })).join('\n')}\nnot json\n`;
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/v1/checks/stream?scenario=public_resource_trading&purpose=${encodeURIComponent('批量核查')}`,

@@ -67,10 +67,12 @@ export function openSqlite(file: string): Store {
   database.pragma('cache_size = -131072');
   // Reads of a large file through the OS page cache without copying (1 GB window).
   database.pragma('mmap_size = 1073741824');
-  const stopCheckpoints =
-    file === ':memory:'
-      ? undefined
-      : (database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`), checkpointElsewhere(file));
+  // Checkpoints on their own thread (sqlite-checkpointer.ts); the writer's own only as a safety valve.
+  let stopCheckpoints: (() => Promise<void>) | undefined;
+  if (file !== ':memory:') {
+    database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    stopCheckpoints = checkpointElsewhere(file);
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   // A second, read-only connection for single-value reads that must see every commit at once without
   // waiting behind this connection's transactions (the check index's feed head, decision 0011).
