@@ -1,13 +1,14 @@
 /**
  * `npm run bench:check [-- --subjects N --entries E --records M --engine sqlite|postgres|both
- * --duration S --keep]` (issue 5 point 9). On a generated city (bench/city.ts; `--keep` caches it under
+ * --duration S --rounds R --keep]` (issue 5 point 9). On a generated city (bench/city.ts; `--keep` caches it under
  * bench/.data/ for the next run):
  * - HTTP: the real app in a child process (autocannon's CPU stays off the server's thread), 50
  *   connections: GET /api/health, a floor (the same POST, authenticated and validated, doing nothing:
  *   the most a check could reach), then POST /api/v1/checks with one subject per request (listed,
  *   expired, never listed, unknown and malformed codes), scenario public_resource_trading, with an API
- *   key of the finance bureau. Prints req/s, p50/p99 and the ratio checks / health (target ≥ 0.5,
- *   check p99 ≤ 20 ms); every check must be answered 2xx and be on record;
+ *   key of the finance bureau, in `--rounds` rounds (3) of the three one after the other. Prints req/s,
+ *   p50/p99 and each round's ratio checks / health: the median round's ratio counts (target ≥ 0.5), and
+ *   the worst round's check p99 (≤ 20 ms); every check must be answered 2xx and be on record;
  * - in process: `ctx.checks.run` with 10,000 subjects a call, recording included (target ≥ 100,000
  *   codes/s);
  * - name search: p50/p95 through the subject-search repository (target p95 ≤ 20 ms).
@@ -50,6 +51,8 @@ const { values } = parseArgs({
     records: { type: 'string', default: '5000000' },
     engine: { type: 'string', default: 'sqlite' },
     duration: { type: 'string', default: '10' },
+    // HTTP: rounds of health, floor and checks; the ratio reported is the median round's
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     queries: { type: 'string', default: '3000' },
     keep: { type: 'boolean', default: false },
@@ -140,7 +143,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function http(city: City, duration: number, connections: number) {
+async function http(city: City, duration: number, connections: number, rounds_: number) {
   const { key } = await city.ctx.accountsAdmin.issueApiKey({
     departmentCode: DEPARTMENT,
     permissions: ['checks.run'],
@@ -172,19 +175,22 @@ async function http(city: City, duration: number, connections: number) {
       cannon(child, { url, connections, duration: seconds, requests: [request(FLOOR_PATH)] });
     const checksBefore = await checksOnRecord(city);
     await health(2); // warm-up
-    const h = await health(duration);
     await floor(2);
-    const f = await floor(duration);
+    let answered = 0;
     const warm = await checks(2);
-    const c = await checks(duration);
+    answered += warm.total - warm.non2xx;
+    // Rounds of health, floor and checks one after the other: on a shared machine figures drift by
+    // ±20% within minutes, and each round's ratio compares figures taken a few seconds apart.
+    const rounds: { health: HttpFigures; floor: HttpFigures; checks: HttpFigures }[] = [];
+    for (let i = 0; i < rounds_; i++) {
+      const h = await health(duration);
+      const f = await floor(duration);
+      const c = await checks(duration);
+      answered += c.total - c.non2xx;
+      rounds.push({ health: h, floor: f, checks: c });
+    }
     const recorded = (await checksOnRecord(city)) - checksBefore;
-    return {
-      health: h,
-      floor: f,
-      checks: c,
-      answered: warm.total + c.total - warm.non2xx - c.non2xx,
-      recorded,
-    };
+    return { rounds, answered, recorded };
   } finally {
     await stopServer(child);
   }
@@ -304,29 +310,43 @@ async function benchmark(engine: EngineName, size: CitySize) {
   const rows: [string, string, string, boolean][] = [];
   try {
     if (!values.only || values.only === 'http') {
-      const r = await http(city, duration, connections);
-      const ratio = r.checks.rps / r.health.rps;
+      const r = await http(city, duration, connections, Math.max(1, Number(values.rounds)));
       const line = (label: string, f: HttpFigures) =>
         console.log(
           `${label.padEnd(28)} ${fmt(f.rps).padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ` +
             `CPU µs/request: server ${fmt(f.cpuMicros)}, load generator ${fmt(f.loadCpuMicros)}  ` +
             `(${fmt(f.total)} requests, ${f.errors} errors, ${f.non2xx} non-2xx)`,
         );
-      line('GET /api/health', r.health);
-      line('POST floor (auth+validate)', r.floor);
-      line('POST /api/v1/checks (1 code)', r.checks);
+      const ratios: number[] = [];
+      r.rounds.forEach((round, i) => {
+        console.log(`round ${i + 1}`);
+        line('GET /api/health', round.health);
+        line('POST floor (auth+validate)', round.floor);
+        line('POST /api/v1/checks (1 code)', round.checks);
+        const ratio = round.checks.rps / round.health.rps;
+        ratios.push(ratio);
+        console.log(
+          `floor / health: ${(round.floor.rps / round.health.rps).toFixed(3)} (the most a check could reach); ` +
+            `checks / floor: ${(round.checks.rps / round.floor.rps).toFixed(3)}; checks / health: ${ratio.toFixed(3)}`,
+        );
+      });
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const ratio = median(ratios);
+      const p99s = r.rounds.map((round) => round.checks.p99);
+      const p99 = Math.max(...p99s);
       console.log(
-        `floor / health: ${(r.floor.rps / r.health.rps).toFixed(3)} (the most a check could reach); ` +
-          `checks / floor: ${(r.checks.rps / r.floor.rps).toFixed(3)}`,
+        `ratio checks / health: median ${ratio.toFixed(3)} of ${ratios.map((x) => x.toFixed(3)).join(', ')}; ` +
+          `check p99 (worst round) ${p99} ms of ${p99s.join(', ')}; checks answered 2xx ${fmt(r.answered)}, ` +
+          `on record ${fmt(r.recorded)} (more on record: requests still in flight when autocannon stopped counting)`,
       );
-      console.log(
-        `ratio checks / health: ${ratio.toFixed(3)}; checks answered 2xx ${fmt(r.answered)}, on record ${fmt(r.recorded)} ` +
-          '(more on record: requests still in flight when autocannon stopped counting)',
+      const faults = r.rounds.reduce(
+        (n, round) =>
+          n + round.health.errors + round.health.non2xx + round.checks.errors + round.checks.non2xx,
+        0,
       );
-      const faults = r.health.errors + r.health.non2xx + r.checks.errors + r.checks.non2xx;
       rows.push(
-        ['HTTP checks / health', ratio.toFixed(3), `≥ ${TARGETS.ratio}`, ratio >= TARGETS.ratio],
-        ['HTTP check p99', `${r.checks.p99} ms`, `≤ ${TARGETS.p99Ms} ms`, r.checks.p99 <= TARGETS.p99Ms],
+        ['HTTP checks / health (median)', ratio.toFixed(3), `≥ ${TARGETS.ratio}`, ratio >= TARGETS.ratio],
+        ['HTTP check p99 (worst)', `${p99} ms`, `≤ ${TARGETS.p99Ms} ms`, p99 <= TARGETS.p99Ms],
         ['HTTP errors + non-2xx', String(faults), '0', faults === 0],
         [
           'answered checks on record',
