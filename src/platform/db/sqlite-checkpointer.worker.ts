@@ -9,13 +9,23 @@ import SqliteDatabase from 'better-sqlite3';
 type Message = { add: number; file: string } | { remove: number };
 
 const { intervalMs } = workerData as { intervalMs: number };
+const MAX_PASSES = 8;
 const connections = new Map<number, SqliteDatabase.Database>();
 let timer: NodeJS.Timeout | undefined;
 
 function checkpointAll() {
   for (const [id, connection] of connections) {
     try {
-      connection.pragma('wal_checkpoint(PASSIVE)');
+      // A writer that never pauses keeps appending while a checkpoint copies, and the log restarts
+      // from its beginning only once a checkpoint has caught up with it. Each further pass copies
+      // only what was committed during the last one: a few passes catch up between two commits.
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const [result] = connection.pragma('wal_checkpoint(PASSIVE)') as {
+          log: number;
+          checkpointed: number;
+        }[];
+        if (!result || result.log <= 0 || result.checkpointed >= result.log) break;
+      }
     } catch (error) {
       // The file went away or is unreadable: its store is closing. Say so once and stop trying.
       connections.delete(id);
