@@ -21,6 +21,7 @@ import {
   CHECK_HITS_AUDITED,
   CHECK_PARTS_AUDITED,
   CHECKS_AUDITED,
+  recordRowsWritten,
   rowsWrittenEntries,
   scanAuditedTable,
 } from '../audit/index.ts';
@@ -205,7 +206,7 @@ export async function backfillCheckDigests(db: Kysely<Database>): Promise<void> 
   for (const table of [CHECKS_AUDITED, CHECK_PARTS_AUDITED, CHECK_HITS_AUDITED]) {
     let rows: Record<string, unknown>[] = [];
     const flush = async () => {
-      if (rows.length > 0) await appendAuditMany(db, rowsWrittenEntries({ table, rows }, meta));
+      if (rows.length > 0) await recordRowsWritten(db, { table, rows }, meta);
       rows = [];
     };
     for await (const row of scanAuditedTable(db, table, 5000)) {

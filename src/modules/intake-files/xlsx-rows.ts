@@ -63,10 +63,7 @@ export async function* xlsxRows(
   const sheets = directory.files
     .map((f) => ({ file: f, match: SHEET_PATH.exec(f.path) }))
     .filter((s) => s.match !== null)
-    .map((s) => ({ file: s.file, sheetNo: s.match![1]! }))
-    .sort((a, b) => Number(a.sheetNo) - Number(b.sheetNo));
-  let chosen: { file: ZipEntry; sheet: ExcelJS.stream.xlsx.WorksheetReader } | undefined;
-  const skipped: string[] = [];
+    .map((s) => ({ file: s.file, sheetNo: s.match![1]! }));
   try {
     const rels = entry('xl/_rels/workbook.xml.rels');
     const workbook = entry('xl/workbook.xml');
@@ -88,40 +85,33 @@ export async function* xlsxRows(
       return at < 0 ? { at: tabs.length + Number(sheetNo), name: undefined } : { at, name: tabs[at]!.name };
     };
     const ordered = sheets.map((s) => ({ ...s, tab: tabOf(s.sheetNo) })).sort((x, y) => x.tab.at - y.tab.at);
-    for (const s of ordered) {
-      const name = s.tab.name;
-      if (name !== undefined && options.skipSheets?.includes(name)) {
-        skipped.push(name);
-        continue;
-      }
-      const stream = s.file.stream();
-      const [event] = [...reader._parseWorksheet(stream, s.sheetNo)];
-      const sheet = event!.value;
-      chosen = { file: s.file, sheet };
+    const skip = (name: string | undefined) =>
+      name !== undefined && options.skipSheets?.includes(name) === true;
+    const data = ordered.find((s) => !skip(s.tab.name));
+    if (!data) {
+      throw notAWorkbook(
+        ordered.length > 0
+          ? `no data sheet: only ${ordered.map((s) => `"${s.tab.name}"`).join(', ')}`
+          : 'the file holds no worksheet',
+      );
+    }
+    const stream = data.file.stream();
+    const [event] = [...reader._parseWorksheet(stream, data.sheetNo)];
+    if (options.progress) {
       let read = 0;
-      if (options.progress) {
-        stream.on('data', (chunk: Buffer) => {
-          read += chunk.length;
-          options.progress!(Math.min(1, read / Math.max(1, s.file.uncompressedSize)));
-        });
-      }
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
-        if (cells.some((c) => c !== '')) yield { rowNumber: row.number, cells };
-      }
-      break;
+      stream.on('data', (chunk: Buffer) => {
+        read += chunk.length;
+        options.progress!(Math.min(1, read / Math.max(1, data.file.uncompressedSize)));
+      });
+    }
+    for await (const row of event!.value) {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
+      if (cells.some((c) => c !== '')) yield { rowNumber: row.number, cells };
     }
   } catch (error) {
     throw readerError(error);
-  }
-  if (!chosen) {
-    throw notAWorkbook(
-      skipped.length > 0
-        ? `no data sheet: only ${skipped.map((n) => `"${n}"`).join(', ')}`
-        : 'the file holds no worksheet',
-    );
   }
 }
 
