@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import type { Insertable } from 'kysely';
 import { signIn, type TestApp } from '../../app/test-app.ts';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
@@ -21,6 +22,7 @@ import {
   setClock,
 } from '../lists/test-support.ts';
 import { backfillCheckDigests } from './check-recorder.ts';
+import type { CheckTable } from './checks.schema.ts';
 
 describeEachEngine('checks: decisions, recording, feedback, A21 report', (getStore) => {
   let t: TestApp;
@@ -416,12 +418,13 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     assert.equal(bad.json().error.code, 'REPORT_QUARTER_INVALID');
   });
 
-  it('decision 0012: a streamed check — header at its first part, again with its final counts — verifies; an edited part is named', async () => {
-    const { recorder } = t.ctx.checks;
-    const db = t.ctx.store.db;
-    const id = uuidv7();
+  /** A check header of one subject with no decision, written straight to the table (decision 0012 tests). */
+  const checkRow = (
+    id: string,
+    what: { purpose: string; scenario: string; channel: 'api' | 'stream' },
+  ): Insertable<CheckTable> => {
     const at = new Date().toISOString();
-    const header = {
+    return {
       id,
       at,
       check_day: chinaDayOf(at),
@@ -429,9 +432,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
       actor_role: 'system',
       department: 'HA-CZJ',
       api_key_id: null,
-      purpose: '批量核查',
-      scenario: 'fiscal_funds',
-      channel: 'stream' as const,
+      ...what,
       subject_count: 1,
       block_count: 0,
       warn_count: 0,
@@ -443,12 +444,21 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
       request_id: null,
       results: null,
     };
-    const partOf = (n: number) => ({
-      check_id: id,
-      part: n,
-      first_position: n,
-      results: toJson([[n, null, 'none', null, [], [], []]]),
-    });
+  };
+  /** Part n of a check: one subject at position n, decision none. */
+  const partRow = (checkId: string, n: number) => ({
+    check_id: checkId,
+    part: n,
+    first_position: n,
+    results: toJson([[n, null, 'none', null, [], [], []]]),
+  });
+
+  it('decision 0012: a streamed check — header at its first part, again with its final counts — verifies; an edited part is named', async () => {
+    const { recorder } = t.ctx.checks;
+    const db = t.ctx.store.db;
+    const id = uuidv7();
+    const header = checkRow(id, { purpose: '批量核查', scenario: 'fiscal_funds', channel: 'stream' });
+    const partOf = (n: number) => partRow(id, n);
     await recorder.writePart(header, partOf(0), [], true);
     await recorder.writePart({ ...header, subject_count: 2, none_count: 2 }, partOf(1), [], false);
     await recorder.finishStream({ ...header, subject_count: 2, none_count: 2 }, true);
@@ -488,42 +498,12 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
   it('migration 0012: check rows stored before it are given their digests, and verify from then on', async () => {
     const db = t.ctx.store.db;
     const id = uuidv7();
-    const at = new Date().toISOString();
     // A check as 0009–0011 wrote it: header and part, vouched for only by its own checks.run entry.
     await db
       .insertInto('checks')
-      .values({
-        id,
-        at,
-        check_day: chinaDayOf(at),
-        actor_id: null,
-        actor_role: 'system',
-        department: 'HA-CZJ',
-        api_key_id: null,
-        purpose: '迁移前的核查',
-        scenario: 'licensing',
-        channel: 'api',
-        subject_count: 1,
-        block_count: 0,
-        warn_count: 0,
-        favor_count: 0,
-        none_count: 1,
-        error_count: 0,
-        policy_id: t.ctx.policy.id,
-        policy_version: t.ctx.policy.version,
-        request_id: null,
-        results: null,
-      })
+      .values(checkRow(id, { purpose: '迁移前的核查', scenario: 'licensing', channel: 'api' }))
       .execute();
-    await db
-      .insertInto('check_parts')
-      .values({
-        check_id: id,
-        part: 0,
-        first_position: 0,
-        results: toJson([[0, null, 'none', null, [], [], []]]),
-      })
-      .execute();
+    await db.insertInto('check_parts').values(partRow(id, 0)).execute();
     const before = await verifyRows(t.ctx.store);
     assert.deepEqual(before.problems.map((p) => [p.table, p.id, p.reason]).sort(), [
       ['check_parts', `${id}/0`, 'row_unrecorded'],
