@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { executeCached } from '../../platform/db/cached-query.ts';
 import type { Store } from '../../platform/db/engine.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -62,12 +63,20 @@ export async function appendAuditMany(
   const prepared = entries.map((entry) => prepare(entry, detailTexts));
   const db = 'capabilities' in target ? target.db : target;
   const run = async (trx: Kysely<Database>): Promise<AuditRecord[]> => {
-    const head = await trx
-      .updateTable('audit_head')
-      .set((eb) => ({ seq: eb('seq', '+', prepared.length) }))
-      .where('chain', '=', CHAIN)
-      .returning(['seq', 'hash'])
-      .executeTakeFirst();
+    // Both head statements are compiled once (executeCached): they run for every group of checks.
+    const [head] = (
+      await executeCached(
+        trx,
+        'audit_head.advance',
+        (db) =>
+          db
+            .updateTable('audit_head')
+            .set((eb) => ({ seq: eb('seq', '+', prepared.length) }))
+            .where('chain', '=', CHAIN)
+            .returning(['seq', 'hash']),
+        [prepared.length, CHAIN],
+      )
+    ).rows;
     if (!head) {
       throw new AppError(
         'AUDIT_HEAD_MISSING',
@@ -98,11 +107,13 @@ export async function appendAuditMany(
         }),
       );
     }
-    await trx
-      .updateTable('audit_head')
-      .set({ hash: prevHash, updated_at: now })
-      .where('chain', '=', CHAIN)
-      .execute();
+    await executeCached(
+      trx,
+      'audit_head.hash',
+      (db) =>
+        db.updateTable('audit_head').set({ hash: prevHash, updated_at: now }).where('chain', '=', CHAIN),
+      [prevHash, now, CHAIN],
+    );
     return records;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);

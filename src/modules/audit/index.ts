@@ -33,6 +33,7 @@ export {
   SUBJECTS_AUDITED,
 } from './audited-tables.ts';
 export { canonicalJson, GENESIS_HASH, sm3 } from './canonical.ts';
+export { type Digester, type DigestJob, digestThread, INLINE_DIGESTER } from './digest-thread.ts';
 export {
   type AuditedTable,
   CanonicalJsonText,
@@ -44,6 +45,7 @@ export {
   type RowProblem,
   type RowsWrittenMeta,
   recordRowsWritten,
+  rowDigestTexts,
   rowsWrittenEntries,
   verifyRows,
 } from './row-digests.service.ts';

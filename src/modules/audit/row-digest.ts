@@ -33,7 +33,7 @@ export const ROWS_WRITTEN = 'rows.written';
 export type RowsWrittenDetail = {
   table: string;
   /** the columns the digests cover, sorted: a later column added to the table leaves old digests valid */
-  columns: string[];
+  columns: readonly string[];
   rows: Array<[id: string, digest: string]>;
 };
 
@@ -67,8 +67,15 @@ export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
   }
 }
 
-export function digestColumns(table: AuditedTable): string[] {
-  return Object.keys(table.columns).sort();
+const sortedColumns = new WeakMap<AuditedTable, readonly string[]>();
+/** The table's registered columns, sorted: one array per table (row digests look it up per write). */
+export function digestColumns(table: AuditedTable): readonly string[] {
+  let columns = sortedColumns.get(table);
+  if (!columns) {
+    columns = Object.freeze(Object.keys(table.columns).sort());
+    sortedColumns.set(table, columns);
+  }
+  return columns;
 }
 
 /** The row's id as the chain records it. */

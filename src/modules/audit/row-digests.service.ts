@@ -11,6 +11,7 @@ import { actualColumns, countAuditedRows, scanAuditedTable } from './audited-row
 import { AUDITED_TABLES } from './audited-tables.ts';
 import {
   type AuditedTable,
+  canonicalRow,
   digestColumns,
   partitionOf,
   ROWS_WRITTEN,
@@ -48,25 +49,28 @@ export async function recordRowsWritten(
 /**
  * The chain entries that record rows just written (what `recordRowsWritten` appends), for a writer
  * that appends them together with entries of its own or of other tables, under one head update.
+ * `digests`, when given, are the SM3 of `rowDigestTexts(table, rows)` in order, hashed elsewhere
+ * (digest-thread.ts); otherwise they are computed here.
  */
 export function rowsWrittenEntries(
-  written: { table: AuditedTable | string; rows: readonly Record<string, unknown>[] },
+  written: {
+    table: AuditedTable | string;
+    rows: readonly Record<string, unknown>[];
+    digests?: readonly string[];
+  },
   meta: RowsWrittenMeta,
 ): AuditEntryInput[] {
   const table = resolveTable(written.table);
   const columns = digestColumns(table);
-  const pairs = written.rows.map((row): [string, string] => {
-    if (columns.some((c) => row[c] === undefined)) {
-      const missing = columns.filter((c) => row[c] === undefined);
-      throw new AppError(
-        'AUDIT_ROW_INCOMPLETE',
-        500,
-        `登记 ${table.table} 行摘要时缺少列：${missing.join(', ')}`,
-        `Row of ${table.table} recorded without column(s): ${missing.join(', ')}`,
-        { table: table.table, missing },
-      );
-    }
-    return [rowId(table, row), rowDigest(table, row, columns)];
+  const { digests } = written;
+  if (digests && digests.length !== written.rows.length) {
+    throw new Error(
+      `rowsWrittenEntries ${table.table}: ${digests.length} digests for ${written.rows.length} rows`,
+    );
+  }
+  const pairs = written.rows.map((row, i): [string, string] => {
+    requireColumns(table, columns, row);
+    return [rowId(table, row), digests ? digests[i]! : rowDigest(table, row, columns)];
   });
   const { detail: extra, ...who } = meta;
   const entries: AuditEntryInput[] = [];
@@ -86,6 +90,36 @@ export function rowsWrittenEntries(
     });
   }
   return entries;
+}
+
+/**
+ * What `rowDigest` hashes for each row (its canonical text), for a writer that has the digests
+ * computed elsewhere and hands them to `rowsWrittenEntries`.
+ */
+export function rowDigestTexts(
+  table: AuditedTable | string,
+  rows: readonly Record<string, unknown>[],
+): string[] {
+  const t = resolveTable(table);
+  const columns = digestColumns(t);
+  return rows.map((row) => {
+    requireColumns(t, columns, row);
+    return canonicalRow(t, row, columns);
+  });
+}
+
+function requireColumns(table: AuditedTable, columns: readonly string[], row: Record<string, unknown>) {
+  for (const c of columns) {
+    if (row[c] !== undefined) continue;
+    const missing = columns.filter((m) => row[m] === undefined);
+    throw new AppError(
+      'AUDIT_ROW_INCOMPLETE',
+      500,
+      `登记 ${table.table} 行摘要时缺少列：${missing.join(', ')}`,
+      `Row of ${table.table} recorded without column(s): ${missing.join(', ')}`,
+      { table: table.table, missing },
+    );
+  }
 }
 
 function resolveTable(table: AuditedTable | string): AuditedTable {

@@ -21,7 +21,10 @@ import {
   CHECK_HITS_AUDITED,
   CHECK_PARTS_AUDITED,
   CHECKS_AUDITED,
+  type Digester,
+  INLINE_DIGESTER,
   recordRowsWritten,
+  rowDigestTexts,
   rowsWrittenEntries,
   scanAuditedTable,
 } from '../audit/index.ts';
@@ -118,43 +121,57 @@ async function writeHits(trx: Kysely<Database>, hits: Insertable<CheckHitTable>[
 }
 
 /**
- * The chain entries vouching for check rows just written: one per table with rows. The recorder
- * writes for many callers at once, so the entries name the platform as their writer; who checked, and
- * why, is in the rows they vouch for.
+ * The digests vouching for check rows about to be written, started (on the digest thread when the
+ * rows are large enough, decision 0013) before the rows are inserted; `entries` takes them and builds
+ * the chain entries: one per table with rows. The recorder writes for many callers at once, so the
+ * entries name the platform as their writer; who checked, and why, is in the rows they vouch for.
  */
-function checkRowsEntries(
+function startDigests(
   written: {
     headers: readonly Insertable<CheckTable>[];
     parts: readonly Insertable<CheckPartTable>[];
     hits: readonly Insertable<CheckHitTable>[];
   },
-  policy: { policyId: string; policyVersion: string },
-): AuditEntryInput[] {
-  const meta = { actorRole: 'system', purpose: '核查留痕 / check log (B33, C §4(1))', ...policy };
-  const entries: AuditEntryInput[] = [];
-  const add = (table: AuditedTable, rows: readonly Record<string, unknown>[]) => {
-    if (rows.length > 0) entries.push(...rowsWrittenEntries({ table, rows }, meta));
-  };
+  digester: Digester,
+) {
   // The JSON columns are handed over as the text just written: JSON.stringify of arrays of strings,
   // safe integers and nulls, which is their canonical form. A 10,000-subject check's results are not
   // parsed and written again to be digested (verification digests the stored rows).
-  add(
-    CHECKS_AUDITED,
-    written.headers.map((h) => ({ ...h, results: h.results == null ? null : canonicalText(h.results) })),
-  );
-  add(
-    CHECK_PARTS_AUDITED,
-    written.parts.map((p) => ({ ...p, results: canonicalText(p.results) })),
-  );
-  add(
-    CHECK_HITS_AUDITED,
-    written.hits.map((h) => ({
-      ...h,
-      entry_ids: canonicalText(h.entry_ids),
-      measures: canonicalText(h.measures),
-    })),
-  );
-  return entries;
+  const tables: [AuditedTable, Record<string, unknown>[]][] = [
+    [
+      CHECKS_AUDITED,
+      written.headers.map((h) => ({ ...h, results: h.results == null ? null : canonicalText(h.results) })),
+    ],
+    [CHECK_PARTS_AUDITED, written.parts.map((p) => ({ ...p, results: canonicalText(p.results) }))],
+    [
+      CHECK_HITS_AUDITED,
+      written.hits.map((h) => ({
+        ...h,
+        entry_ids: canonicalText(h.entry_ids),
+        measures: canonicalText(h.measures),
+      })),
+    ],
+  ];
+  const texts: string[] = [];
+  for (const [table, rows] of tables) for (const text of rowDigestTexts(table, rows)) texts.push(text);
+  const job = digester.start(texts);
+  return {
+    entries(policy: { policyId: string; policyVersion: string }): AuditEntryInput[] {
+      const digests = job.take();
+      const meta = { actorRole: 'system', purpose: '核查留痕 / check log (B33, C §4(1))', ...policy };
+      const entries: AuditEntryInput[] = [];
+      let at = 0;
+      for (const [table, rows] of tables) {
+        if (rows.length === 0) continue;
+        const mine = digests.slice(at, at + rows.length);
+        at += rows.length;
+        entries.push(...rowsWrittenEntries({ table, rows, digests: mine }, meta));
+      }
+      return entries;
+    },
+    /** The write failed before taking the digests. */
+    drop: () => job.drop(),
+  };
 }
 
 /** A JSON column as written by `toJson` (a string), or as given when it is not one. */
@@ -165,6 +182,8 @@ const policyOf = (header: Insertable<CheckTable>) => ({
   policyVersion: header.policy_version,
 });
 
+type WriteOptions = { beforeCommit?: () => void; digester?: Digester };
+
 /**
  * One group of checks in one transaction: headers, parts, hits, then the chain entries vouching for
  * them. `beforeCommit` runs last inside the transaction (the write lock is held: nobody else commits).
@@ -172,24 +191,50 @@ const policyOf = (header: Insertable<CheckTable>) => ({
 export async function writeGroup(
   db: Kysely<Database>,
   group: readonly CheckRecord[],
-  beforeCommit?: () => void,
+  options: WriteOptions = {},
 ): Promise<void> {
   if (group.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    const headers = group.map((g) => g.header);
-    for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
-      await insertRows(trx, 'checks', HEADER_COLUMNS, headers.slice(i, i + ROWS_PER_INSERT).map(headerRow));
-    }
-    const parts = group.flatMap((g) => g.parts);
-    for (const statement of statementsOf(parts)) {
-      await insertRows(trx, 'check_parts', PART_COLUMNS, statement.map(partRow));
-    }
-    const hits = group.flatMap((g) => g.hits);
-    await writeHits(trx, hits);
-    // Last: the audit head lock is held until commit (decision 0008).
-    await appendAuditMany(trx, checkRowsEntries({ headers, parts, hits }, policyOf(headers[0]!)));
-    beforeCommit?.();
-  });
+  await writeRows(
+    db,
+    {
+      headers: group.map((g) => g.header),
+      parts: group.flatMap((g) => g.parts),
+      hits: group.flatMap((g) => g.hits),
+    },
+    policyOf(group[0]!.header),
+    options,
+  );
+}
+
+async function writeRows(
+  db: Kysely<Database>,
+  rows: {
+    headers: Insertable<CheckTable>[];
+    parts: Insertable<CheckPartTable>[];
+    hits: Insertable<CheckHitTable>[];
+  },
+  policy: { policyId: string; policyVersion: string },
+  options: WriteOptions,
+): Promise<void> {
+  const { headers, parts, hits } = rows;
+  // Hashed (on the digest thread, when large) while the rows are inserted.
+  const digesting = startDigests(rows, options.digester ?? INLINE_DIGESTER);
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
+        await insertRows(trx, 'checks', HEADER_COLUMNS, headers.slice(i, i + ROWS_PER_INSERT).map(headerRow));
+      }
+      for (const statement of statementsOf(parts)) {
+        await insertRows(trx, 'check_parts', PART_COLUMNS, statement.map(partRow));
+      }
+      await writeHits(trx, hits);
+      // Last: the audit head lock is held until commit (decision 0008).
+      await appendAuditMany(trx, digesting.entries(policy));
+      options.beforeCommit?.();
+    });
+  } finally {
+    digesting.drop();
+  }
 }
 
 /**
@@ -226,6 +271,8 @@ export function checkRecorder(
      * (Store.commitCounter): these commits write checks and audit entries only, never the change feed.
      */
     committed?: (counterBefore: number | undefined) => void;
+    /** where the rows' digests are computed (decision 0013); inline by default */
+    digester?: Digester;
   } = {},
 ) {
   // Measured under 50 concurrent callers (bench:check). SQLite, 1 ms: 9.4–11.6k checks/s, against
@@ -233,14 +280,18 @@ export function checkRecorder(
   // longer ones left the thread idle while every caller waited. PostgreSQL, where a commit is a round
   // trip and a flush on the server, 2 ms: 3.8–4.5k, against 3.3k at 1 ms.
   const maxDelay = options.maxDelayMs ?? (store.capabilities.concurrentWriters ? 2 : 1);
+  const digester = options.digester ?? INLINE_DIGESTER;
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
 
   const write = async (group: Pending[]) => {
     let counter: number | undefined;
-    await writeGroup(store.db, group, () => {
-      counter = store.commitCounter?.();
+    await writeGroup(store.db, group, {
+      beforeCommit: () => {
+        counter = store.commitCounter?.();
+      },
+      digester,
     });
     options.committed?.(counter);
   };
@@ -285,14 +336,8 @@ export function checkRecorder(
       hits: Insertable<CheckHitTable>[],
       first: boolean,
     ) {
-      await store.db.transaction().execute(async (trx) => {
-        if (first) await insertRows(trx, 'checks', HEADER_COLUMNS, [headerRow(header)]);
-        await insertRows(trx, 'check_parts', PART_COLUMNS, [partRow(part)]);
-        await writeHits(trx, hits);
-        await appendAuditMany(
-          trx,
-          checkRowsEntries({ headers: first ? [header] : [], parts: [part], hits }, policyOf(header)),
-        );
+      await writeRows(store.db, { headers: first ? [header] : [], parts: [part], hits }, policyOf(header), {
+        digester,
       });
     },
     /** Closes a streamed check: its final counts, recorded again, in one transaction. */
@@ -306,7 +351,7 @@ export function checkRecorder(
         }
         await appendAuditMany(
           trx,
-          checkRowsEntries({ headers: [header], parts: [], hits: [] }, policyOf(header)),
+          startDigests({ headers: [header], parts: [], hits: [] }, INLINE_DIGESTER).entries(policyOf(header)),
         );
       });
     },

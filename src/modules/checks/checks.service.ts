@@ -9,7 +9,7 @@ import { toJson } from '../../platform/db/engine.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
-import { chinaDayOf } from '../audit/index.ts';
+import { chinaDayOf, digestThread } from '../audit/index.ts';
 import type { MeasuresService } from '../measures/measures.service.ts';
 import { isScenario, SCENARIOS } from '../measures/scenarios.ts';
 import {
@@ -81,7 +81,9 @@ export function checksService(deps: ChecksDeps) {
     evaluator.invalidate();
     deps.measures.reload();
   });
-  const recorder: CheckRecorder = checkRecorder(deps.store, { committed: index.feedFreeCommit });
+  // Row digests of large groups on a thread of their own, overlapping the inserts (decision 0013).
+  const digester = digestThread();
+  const recorder: CheckRecorder = checkRecorder(deps.store, { committed: index.feedFreeCommit, digester });
 
   function validate(scenario: string, purpose: string) {
     if (!isScenario(scenario)) {
@@ -258,9 +260,11 @@ export function checksService(deps: ChecksDeps) {
     evaluator,
     recorder,
     index,
+    digester,
     close: async () => {
       await recorder.close();
       await pool?.close();
+      await digester.close();
     },
   };
 }

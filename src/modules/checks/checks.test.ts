@@ -295,6 +295,43 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
   });
 
+  it('decision 0013: a check large enough to be digested on the digest thread verifies, and an edited hit is named', async () => {
+    const before = t.ctx.checks.digester.stats();
+    // 120 subjects: about 15 KB of results, past what is hashed inline.
+    const subjects = Array.from({ length: 120 }, (_, i) => ({
+      code: [blackCo, redCo, cleanCo][i % 3]!.code,
+    }));
+    const res = await check('public_resource_trading', subjects);
+    assert.equal(res.statusCode, 200);
+    const { checkId, summary } = res.json();
+    assert.deepEqual([summary.block, summary.favor, summary.none], [40, 40, 40]);
+    const after = t.ctx.checks.digester.stats();
+    assert.equal(after.offloaded, before.offloaded + 1, 'hashed on the thread');
+    assert.equal(after.fellBack, before.fellBack);
+    assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
+    const hit = await t.ctx.store.db
+      .selectFrom('check_hits')
+      .select(['id', 'measures'])
+      .where('check_id', '=', checkId)
+      .orderBy('position')
+      .executeTakeFirstOrThrow();
+    await t.ctx.store.db
+      .updateTable('check_hits')
+      .set({ measures: toJson([]) })
+      .where('id', '=', hit.id)
+      .execute();
+    assert.deepEqual(
+      (await verifyRows(t.ctx.store)).problems.map((p) => [p.table, p.id, p.reason]),
+      [['check_hits', hit.id, 'row_digest_mismatch']],
+    );
+    await t.ctx.store.db
+      .updateTable('check_hits')
+      .set({ measures: toJson(fromJson<string[]>(hit.measures)) })
+      .where('id', '=', hit.id)
+      .execute();
+    assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
+  });
+
   it('bad requests: unknown scenario, missing purpose, too many subjects', async () => {
     const unknown = await check('nonsense', [{ code: blackCo.code }]);
     assert.equal(unknown.statusCode, 400);
