@@ -17,7 +17,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import { sm3 } from './canonical.ts';
 
 /** Texts shorter than this in all are hashed inline: posting them would cost more than hashing. */
-export const OFFLOAD_MIN_CHARS = 4096;
+export const OFFLOAD_MIN_CHARS = 64 * 1024;
 /** A reply not back after this long (a thread stuck or gone): hashed inline, the thread retired. */
 const GIVE_UP_MS = 5000;
 const WAIT_SLICE_MS = 50;

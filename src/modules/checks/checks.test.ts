@@ -297,14 +297,14 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
 
   it('decision 0013: a check large enough to be digested on the digest thread verifies, and an edited hit is named', async () => {
     const before = t.ctx.checks.digester.stats();
-    // 120 subjects: about 15 KB of results, past what is hashed inline.
-    const subjects = Array.from({ length: 120 }, (_, i) => ({
+    // 600 subjects: about 90 KB of rows to digest, past what is hashed inline (64 KB).
+    const subjects = Array.from({ length: 600 }, (_, i) => ({
       code: [blackCo, redCo, cleanCo][i % 3]!.code,
     }));
     const res = await check('public_resource_trading', subjects);
     assert.equal(res.statusCode, 200);
     const { checkId, summary } = res.json();
-    assert.deepEqual([summary.block, summary.favor, summary.none], [40, 40, 40]);
+    assert.deepEqual([summary.block, summary.favor, summary.none], [200, 200, 200]);
     const after = t.ctx.checks.digester.stats();
     assert.equal(after.offloaded, before.offloaded + 1, 'hashed on the thread');
     assert.equal(after.fellBack, before.fellBack);
