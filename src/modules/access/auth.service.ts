@@ -23,6 +23,9 @@ const minutesBefore = (iso: string, minutes: number) =>
 const hoursAfter = (iso: string, hours: number) =>
   new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
+/** Presented API keys remembered as verified (all forgotten past this many). */
+const VERIFIED_KEYS = 10_000;
+
 const LOGIN_FAILED = () =>
   new AppError('AUTH_LOGIN_FAILED', 401, '账号或密码错误', 'Wrong login or password');
 
@@ -37,6 +40,8 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
   const csrfKey = deps.sealer.deriveKey('csrf');
   const lockoutPolicy = deps.policy.access.loginLockout;
   const lastMarked = new Map<string, number>();
+  /** presented API key → the cached key row it verified against (see actorForApiKey) */
+  const verified = new Map<string, Awaited<ReturnType<typeof apiKeys.findWithHashCached>> & {}>();
 
   async function lockState(login: string, now: string) {
     const failures = await accounts.recentFailures(
@@ -146,11 +151,25 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
     async actorForApiKey(full: string): Promise<Actor> {
       const refused = (reason: string, reasonEn: string) =>
         new AppError('API_KEY_INVALID', 401, `API 密钥无效：${reason}`, `Invalid API key: ${reasonEn}`);
-      const parsed = parseApiKey(full);
-      if (!parsed) throw refused('格式不正确', 'malformed');
-      const key = await apiKeys.findWithHashCached(parsed.keyId);
-      if (!key || !verifyApiKeySecret(parsed.secret, key.secretHash))
-        throw refused('密钥不存在', 'unknown key');
+      // A key presented again is not parsed and hashed again while its row, as it was verified
+      // against, is still the one cached (at most KEY_CACHE_MS): a revocation or rotation here drops
+      // that row, one elsewhere is read within a second, and either way the key is verified anew.
+      // Only keys that verified are remembered, so a wrong secret is always hashed and refused.
+      let key = verified.get(full);
+      if (key && (await apiKeys.findWithHashCached(key.id)) !== key) {
+        verified.delete(full);
+        key = undefined;
+      }
+      if (!key) {
+        const parsed = parseApiKey(full);
+        if (!parsed) throw refused('格式不正确', 'malformed');
+        const found = await apiKeys.findWithHashCached(parsed.keyId);
+        if (!found || !verifyApiKeySecret(parsed.secret, found.secretHash))
+          throw refused('密钥不存在', 'unknown key');
+        if (verified.size >= VERIFIED_KEYS) verified.clear();
+        verified.set(full, found);
+        key = found;
+      }
       const now = deps.now();
       if (key.revokedAt) throw refused(`已于 ${key.revokedAt} 吊销`, `revoked at ${key.revokedAt}`);
       if (key.expiresAt && key.expiresAt <= now)
