@@ -46,10 +46,23 @@ export type CheckSummary = {
   error: number;
 };
 
-/** What a caller sees of a subject's result (internal ids and digests removed). */
-export function publicResult(r: SubjectResult) {
-  const { subjectId: _s, codeDigest: _d, ...rest } = r;
-  return rest;
+/**
+ * What a caller sees of a subject's result: every field but the internal ids and digests, named one by
+ * one (a literal of one shape is several times cheaper than a rest spread, for 10,000 results a call).
+ */
+export function publicResult(r: SubjectResult): Omit<SubjectResult, 'subjectId' | 'codeDigest'> {
+  const out: Omit<SubjectResult, 'subjectId' | 'codeDigest'> = {
+    index: r.index,
+    code: r.code,
+    decision: r.decision,
+    registered: r.registered,
+    subjectKind: r.subjectKind,
+    entries: r.entries,
+    measures: r.measures,
+    warnings: r.warnings,
+  };
+  if (r.error !== undefined) out.error = r.error;
+  return out;
 }
 
 const count = (summary: CheckSummary, r: SubjectResult) => {
