@@ -5,8 +5,9 @@
  * - HTTP: the real app in a child process (autocannon's CPU stays off the server's thread), 50
  *   connections: GET /api/health, a floor (the same POST, authenticated and validated, doing nothing:
  *   the most a check could reach), then POST /api/v1/checks with one subject per request (listed,
- *   expired, never listed, unknown and malformed codes), scenario public_resource_trading, with an API
- *   key of the finance bureau, in `--rounds` rounds (3) of the three one after the other. Prints req/s,
+ *   expired, never listed, unknown and malformed codes; each connection cycles through 1,000 requests of
+ *   its own, built before the clock starts), scenario public_resource_trading, with an API key of the
+ *   finance bureau, in `--rounds` rounds (3) of the three one after the other. Prints req/s,
  *   p50/p99 and each round's ratio checks / health: the median round's ratio counts (target ≥ 0.5), and
  *   the worst round's check p99 (≤ 20 ms); every check must be answered 2xx and be on record;
  * - in process: `ctx.checks.run` with 10,000 subjects a call, recording included (target ≥ 100,000
