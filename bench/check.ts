@@ -34,6 +34,7 @@ import { subjectSearchRepository } from '../src/modules/subject-search/subject-s
 import { loadConfig } from '../src/platform/config.ts';
 import { openStore } from '../src/platform/db/database.ts';
 import type { EngineName } from '../src/platform/db/engine.ts';
+import { tuneForServing } from '../src/platform/runtime.ts';
 import { type City, type CityProbe, type CitySize, cityName, openCity } from './city.ts';
 import { postgresUnavailable } from './stores.ts';
 
@@ -46,6 +47,9 @@ const BATCH = 10_000;
 const FLOOR_PATH = '/bench/floor';
 /** Prebuilt check requests per connection, cycled through (about 1,800 calls per connection a round). */
 const REQUESTS_PER_CONNECTION = 1000;
+
+// The server child and the in-process batch run as `xinyong serve` runs (platform/runtime.ts).
+tuneForServing();
 
 const { values } = parseArgs({
   options: {

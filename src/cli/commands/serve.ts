@@ -2,12 +2,14 @@ import { createApp } from '../../app/app.ts';
 import { createAppContext } from '../../app/context.ts';
 import { dispatchNotifications } from '../../modules/lists/notifications.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
+import { tuneForServing } from '../../platform/runtime.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
 const FEED_RETENTION_MS = 24 * 3600_000;
 const FEED_PRUNE_EVERY_MS = 3600_000;
 
 export async function serveCommand(args: string[]): Promise<number> {
+  tuneForServing();
   const { values } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
   const config = loadConfig();
   if (values.port !== undefined) {
