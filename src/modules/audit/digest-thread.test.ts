@@ -68,6 +68,25 @@ describe('digest thread (decision 0013)', () => {
     );
   });
 
+  it('a reply not back in time is hashed inline and the thread retired: a slow thread never holds a write', async () => {
+    const digester = digestThread({ minChars: 1, giveUpMs: 5 });
+    try {
+      // About 40 MB: SM3 takes the thread far longer than 5 ms.
+      const slow = ['x'.repeat(40_000_000)];
+      assert.deepEqual(digester.start(slow).take(), slow.map(sm3));
+      assert.deepEqual(digester.stats(), { offloaded: 1, fellBack: 1 });
+      const after = texts(50, 'q');
+      assert.deepEqual(digester.start(after).take(), after.map(sm3));
+      assert.deepEqual(
+        digester.stats(),
+        { offloaded: 1, fellBack: 1 },
+        'nothing more sent to a retired thread',
+      );
+    } finally {
+      await digester.close();
+    }
+  });
+
   it('the inline digester hashes where it is asked', () => {
     const some = texts(4, 'i');
     assert.deepEqual(INLINE_DIGESTER.start(some).take(), some.map(sm3));

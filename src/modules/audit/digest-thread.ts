@@ -52,8 +52,9 @@ export const INLINE_DIGESTER: Digester = {
 type Reply = { id: number; digests: string };
 
 /** A digester with one worker thread, started at the first job large enough to send it. */
-export function digestThread(options: { minChars?: number } = {}): Digester {
+export function digestThread(options: { minChars?: number; giveUpMs?: number } = {}): Digester {
   const minChars = options.minChars ?? OFFLOAD_MIN_CHARS;
+  const giveUpMs = options.giveUpMs ?? GIVE_UP_MS;
   let thread: { worker: Worker; port: MessagePort; signal: Int32Array } | undefined;
   let retired = false;
   let next = 0;
@@ -113,7 +114,7 @@ export function digestThread(options: { minChars?: number } = {}): Digester {
         take() {
           if (settled) throw new Error('digest job taken twice');
           settled = true;
-          const deadline = performance.now() + GIVE_UP_MS;
+          const deadline = performance.now() + giveUpMs;
           for (;;) {
             const digests = arrived.get(id);
             if (digests !== undefined) {
@@ -130,7 +131,7 @@ export function digestThread(options: { minChars?: number } = {}): Digester {
             }
             const seen = Atomics.load(t.signal, 0);
             drain(t.port);
-            if (!arrived.has(id)) Atomics.wait(t.signal, 0, seen, WAIT_SLICE_MS);
+            if (!arrived.has(id)) Atomics.wait(t.signal, 0, seen, Math.min(WAIT_SLICE_MS, giveUpMs));
           }
         },
         drop() {
