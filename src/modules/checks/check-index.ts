@@ -46,15 +46,26 @@ const NO_ENTRIES: readonly IndexedEntry[] = Object.freeze([]);
 const PERSON = 1;
 const ORGANIZATION = 2;
 
+/** Hex digit values by character code (lowercase only, as the sealer writes blind indexes); 255 elsewhere. */
+const HEX_VALUE = (() => {
+  const table = new Uint8Array(128).fill(255);
+  for (let i = 0; i < 16; i++) table['0123456789abcdef'.charCodeAt(i)] = i;
+  return table;
+})();
+const DIGEST_BYTES = 32;
+
 /**
  * Blind index → slot, by open addressing over a typed array: the hash is the digest's first 32 bits
  * (an HMAC output, so uniform), the probe compares full digests. A Map of a million 64-character keys
  * cost about a microsecond a lookup (a batch of 10,000 codes spent 13% of its time there); this is a
- * few hundred nanoseconds, and the table itself is 4 bytes a place. Nothing is ever deleted: a
- * subject's slot is replaced, and a full reload builds a new table.
+ * few hundred nanoseconds, and the table itself is 4 bytes a place. The digests are kept as bytes, 32
+ * an entry in one array: as a million strings they were about 88 MB of heap for the collector to walk,
+ * and a comparison reached the array of strings and then the string, two cache misses. Nothing is ever
+ * deleted: a subject's slot is replaced, and a full reload builds a new table.
  */
-class DigestTable {
-  digests: string[] = [];
+export class DigestTable {
+  private bytes = new Uint8Array(1024 * DIGEST_BYTES);
+  private count = 0;
   slots: Slot[] = [];
   /** PERSON or ORGANIZATION per entry: a byte, where a kind letter on each name cost a string each */
   kinds = new Uint8Array(1024);
@@ -69,7 +80,22 @@ class DigestTable {
   }
 
   get size(): number {
-    return this.digests.length;
+    return this.count;
+  }
+
+  /** True when entry `index` holds `digest` (64 lowercase hex characters; anything else holds nowhere). */
+  private holds(index: number, digest: string): boolean {
+    if (digest.length !== 2 * DIGEST_BYTES) return false;
+    const bytes = this.bytes;
+    const base = index * DIGEST_BYTES;
+    for (let j = 0; j < DIGEST_BYTES; j++) {
+      const hi = digest.charCodeAt(2 * j);
+      const lo = digest.charCodeAt(2 * j + 1);
+      if (hi >= 128 || lo >= 128) return false;
+      // An invalid character is 255: its value never equals a byte.
+      if (HEX_VALUE[hi]! * 16 + HEX_VALUE[lo]! !== bytes[base + j]) return false;
+    }
+    return true;
   }
 
   /** The place of `digest`: its entry's index + 1 there, or 0 where it would go. */
@@ -77,7 +103,7 @@ class DigestTable {
     let place = Number.parseInt(digest.slice(0, 8), 16) & this.mask;
     for (;;) {
       const at = this.places[place]!;
-      if (at === 0 || this.digests[at - 1] === digest) return place;
+      if (at === 0 || this.holds(at - 1, digest)) return place;
       place = (place + 1) & this.mask;
     }
   }
@@ -95,8 +121,12 @@ class DigestTable {
     };
   }
 
-  /** Stores the subject's slot; the slot it replaces, if any. */
+  /**
+   * Stores the subject's slot; the slot it replaces, if any. A digest that is not 64 lowercase hex
+   * characters is not stored: no lookup could ever find it.
+   */
   set(digest: string, kind: 'person' | 'organization', slot: Slot): Slot | undefined {
+    if (!/^[0-9a-f]{64}$/.test(digest)) return undefined;
     const place = this.probe(digest);
     const at = this.places[place]!;
     if (at !== 0) {
@@ -105,24 +135,40 @@ class DigestTable {
       this.kinds[at - 1] = kind === 'person' ? PERSON : ORGANIZATION;
       return before;
     }
-    const index = this.digests.length;
+    const index = this.count;
     if (index === this.kinds.length) {
       const kinds = new Uint8Array(this.kinds.length * 2);
       kinds.set(this.kinds);
       this.kinds = kinds;
+      const bytes = new Uint8Array(this.bytes.length * 2);
+      bytes.set(this.bytes);
+      this.bytes = bytes;
     }
-    this.digests.push(digest);
+    const base = index * DIGEST_BYTES;
+    for (let j = 0; j < DIGEST_BYTES; j++) {
+      this.bytes[base + j] =
+        HEX_VALUE[digest.charCodeAt(2 * j)]! * 16 + HEX_VALUE[digest.charCodeAt(2 * j + 1)]!;
+    }
+    this.count++;
     this.slots.push(slot);
     this.kinds[index] = kind === 'person' ? PERSON : ORGANIZATION;
     this.places[place] = index + 1;
-    if (this.digests.length * 2 > this.places.length) this.grow();
+    if (this.count * 2 > this.places.length) this.grow();
     return undefined;
   }
 
   private grow(): void {
     this.places = new Int32Array(this.places.length * 2);
     this.mask = this.places.length - 1;
-    for (let i = 0; i < this.digests.length; i++) this.places[this.probe(this.digests[i]!)] = i + 1;
+    const bytes = this.bytes;
+    for (let i = 0; i < this.count; i++) {
+      const b = i * DIGEST_BYTES;
+      // The digest's first 32 bits, as probe reads them from its first eight hex characters.
+      let place =
+        ((bytes[b]! << 24) | (bytes[b + 1]! << 16) | (bytes[b + 2]! << 8) | bytes[b + 3]!) & this.mask;
+      while (this.places[place] !== 0) place = (place + 1) & this.mask;
+      this.places[place] = i + 1;
+    }
   }
 }
 
