@@ -65,6 +65,11 @@ export function publicResult(r: SubjectResult): Omit<SubjectResult, 'subjectId' 
   return out;
 }
 
+/** A list's texts for the record; most lists are empty, and share one empty array (10,000 results a call). */
+const NOTHING: readonly string[] = Object.freeze([]);
+const listOf = <T>(list: readonly T[], text: (item: T) => string): readonly string[] =>
+  list.length === 0 ? NOTHING : list.map(text);
+
 const count = (summary: CheckSummary, r: SubjectResult) => {
   summary.total++;
   if (r.decision === null) summary.error++;
@@ -160,9 +165,9 @@ export function checksService(deps: ChecksDeps) {
           r.codeDigest ?? null,
           r.decision,
           r.error?.code ?? null,
-          r.entries.map((e) => e.id),
-          r.measures.map((m) => `${m.code}@${m.version}`),
-          r.warnings.map((w) => w.code),
+          listOf(r.entries, (e) => e.id),
+          listOf(r.measures, (m) => `${m.code}@${m.version}`),
+          listOf(r.warnings, (w) => w.code),
         ]),
       ),
     };
