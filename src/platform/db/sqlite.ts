@@ -77,6 +77,9 @@ export function openSqlite(file: string): Store {
   database.pragma('cache_size = -131072');
   // Reads of a large file through the OS page cache without copying (1 GB window).
   database.pragma('mmap_size = 1073741824');
+  // The WAL-index header: the commit counter (the check index, decision 0011) and the log's length
+  // (the writer's checkpoint pass below), read from one open file.
+  const wal = file === ':memory:' ? undefined : walIndexHeader(`${file}-shm`);
   // Checkpoints on their own thread (sqlite-checkpointer.ts); the writer's own only as a safety valve.
   let stopCheckpoints: (() => Promise<void>) | undefined;
   if (file !== ':memory:') {
@@ -88,16 +91,14 @@ export function openSqlite(file: string): Store {
     // last, short pass itself, between its transactions: what was committed since the thread's pass.
     // Only once the log holds WRITER_PASS_FRAMES since it last started again: each pass ends with an
     // fsync of the database file on this thread (1.8–2.3% of it under check load, a pass every 200 ms).
-    const frames = walIndexHeader(`${file}-shm`);
     const lastPass = setInterval(() => {
-      if (!database.inTransaction && (frames.frames() ?? WRITER_PASS_FRAMES) >= WRITER_PASS_FRAMES) {
+      if (!database.inTransaction && (wal?.frames() ?? WRITER_PASS_FRAMES) >= WRITER_PASS_FRAMES) {
         database.pragma('wal_checkpoint(PASSIVE)');
       }
     }, WRITER_PASS_MS);
     lastPass.unref();
     stopCheckpoints = async () => {
       clearInterval(lastPass);
-      frames.close();
       await stopThread();
     };
   }
@@ -118,17 +119,16 @@ export function openSqlite(file: string): Store {
           }
           return statement.get();
         };
-  const commits = file === ':memory:' ? undefined : walIndexHeader(`${file}-shm`);
   return {
     db,
     capabilities: SQLITE_CAPABILITIES,
     describe: `sqlite:${file}`,
     ...(readValue ? { readValue } : {}),
-    ...(commits ? { commitCounter: commits.read } : {}),
+    ...(wal ? { commitCounter: wal.read } : {}),
     close: async () => {
-      commits?.close();
       watcher?.close();
       await stopCheckpoints?.();
+      wal?.close();
       await db.destroy();
     },
   };
