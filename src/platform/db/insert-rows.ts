@@ -1,11 +1,8 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { compiledSql } from './cached-query.ts';
 import type { Database } from './schema.ts';
 
 type Table = keyof Database & string;
-
-/** Compiled SQL by engine (the dialect's adapter, shared by a database and its transactions). */
-const byAdapter = new WeakMap<object, Map<string, string>>();
-const MAX_SHAPES = 2000;
 
 /**
  * Multi-row INSERTs for hot paths (the check recorder writes thousands of rows a second): the SQL of
@@ -20,23 +17,13 @@ export async function insertRows<T extends Table>(
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const adapter = db.getExecutor().adapter;
-  let compiled = byAdapter.get(adapter);
-  if (!compiled) {
-    compiled = new Map();
-    byAdapter.set(adapter, compiled);
-  }
-  const key = `${table}\u0000${columns.join(',')}\u0000${rows.length}`;
-  let text = compiled.get(key);
-  if (text === undefined) {
+  const text = compiledSql(db, `insert\u0000${table}\u0000${columns.join(',')}\u0000${rows.length}`, () => {
     const template = rows.map(() => Object.fromEntries(columns.map((c) => [c, ''])));
-    text = db
+    return db
       .insertInto(table)
       .values(template as never)
       .compile().sql;
-    if (compiled.size >= MAX_SHAPES) compiled.clear();
-    compiled.set(key, text);
-  }
+  });
   const parameters: unknown[] = new Array(rows.length * columns.length);
   let i = 0;
   for (const row of rows) {
