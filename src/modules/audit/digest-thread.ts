@@ -74,21 +74,22 @@ export function digestThread(options: { minChars?: number; giveUpMs?: number } =
       // Never waited for through the event loop (replies are taken synchronously): it must not keep
       // the process alive. A thread that fails is retired; its jobs are hashed inline.
       worker.unref();
-      worker.on('error', () => retire());
-      worker.on('exit', () => retire());
+      worker.on('error', () => void retire());
+      worker.on('exit', () => void retire());
       thread = { worker, port: port1, signal };
     }
     return thread;
   }
 
-  function retire() {
+  /** No more jobs go to the thread; it is stopped, and no reply of it is awaited any more. */
+  function retire(): Promise<unknown> | undefined {
     retired = true;
+    dropped.clear();
     const t = thread;
     thread = undefined;
-    if (t) {
-      t.port.close();
-      void t.worker.terminate();
-    }
+    if (!t) return undefined;
+    t.port.close();
+    return t.worker.terminate();
   }
 
   /** Moves every reply already sent into `arrived`. */
@@ -125,7 +126,7 @@ export function digestThread(options: { minChars?: number; giveUpMs?: number } =
             }
             const current = thread;
             if (current !== t || performance.now() > deadline) {
-              if (current === t) retire();
+              if (current === t) void retire();
               fellBack++;
               return texts.map(sm3);
             }
@@ -143,15 +144,8 @@ export function digestThread(options: { minChars?: number; giveUpMs?: number } =
     },
     stats: () => ({ offloaded: next, fellBack }),
     async close() {
-      const t = thread;
-      thread = undefined;
-      retired = true;
       arrived.clear();
-      dropped.clear();
-      if (t) {
-        t.port.close();
-        await t.worker.terminate();
-      }
+      await retire();
     },
   };
 }
