@@ -106,13 +106,33 @@ type HttpFigures = {
   cpuMicros: number;
   /** the load generator's CPU time per request (this process): it shares the machine's cores */
   loadCpuMicros: number;
+  /** the server's event loop: the share of the time it was not waiting for input */
+  loopUse: number;
+  /** the share of the server's CPU time spent in the kernel (sockets, file writes) */
+  systemShare: number;
+  /** the check recorder's groups in the meantime: commits, checks a commit, write time a check */
+  groups: number;
+  checksPerGroup: number;
+  writeMicrosPerCheck: number;
 };
 
-/** The child's CPU time so far, in microseconds. */
-async function serverCpu(child: ChildProcess): Promise<number> {
+type RecorderStats = { groups: number; checks: number; writeMs: number };
+type LoopUse = { idle: number; active: number };
+
+/** The child's CPU time so far, in microseconds, its check recorder's totals and its event loop's use. */
+async function serverCpu(
+  child: ChildProcess,
+): Promise<{ cpu: number; system: number; recorder: RecorderStats; loop: LoopUse }> {
   child.send('cpu');
-  const [usage] = (await once(child, 'message')) as [{ cpu: NodeJS.CpuUsage }];
-  return usage.cpu.user + usage.cpu.system;
+  const [usage] = (await once(child, 'message')) as [
+    { cpu: NodeJS.CpuUsage; recorder: RecorderStats; loop: LoopUse },
+  ];
+  return {
+    cpu: usage.cpu.user + usage.cpu.system,
+    system: usage.cpu.system,
+    recorder: usage.recorder,
+    loop: usage.loop,
+  };
 }
 
 async function cannon(child: ChildProcess, options: autocannon.Options): Promise<HttpFigures> {
@@ -120,8 +140,18 @@ async function cannon(child: ChildProcess, options: autocannon.Options): Promise
   const load = process.cpuUsage();
   const r = await autocannon(options);
   const loadUsed = process.cpuUsage(load);
-  const cpu = (await serverCpu(child)) - before;
+  const after = await serverCpu(child);
+  const cpu = after.cpu - before.cpu;
+  const idle = after.loop.idle - before.loop.idle;
+  const active = after.loop.active - before.loop.active;
+  const groups = after.recorder.groups - before.recorder.groups;
+  const checked = after.recorder.checks - before.recorder.checks;
   return {
+    loopUse: active / Math.max(1, idle + active),
+    systemShare: (after.system - before.system) / Math.max(1, cpu),
+    groups,
+    checksPerGroup: checked / Math.max(1, groups),
+    writeMicrosPerCheck: ((after.recorder.writeMs - before.recorder.writeMs) * 1000) / Math.max(1, checked),
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -327,18 +357,22 @@ async function benchmark(engine: EngineName, size: CitySize) {
   try {
     if (!values.only || values.only === 'http') {
       const r = await http(city, duration, connections, Math.max(1, Number(values.rounds)));
-      const line = (label: string, f: HttpFigures) =>
+      const line = (label: string, f: HttpFigures, checks = false) =>
         console.log(
           `${label.padEnd(28)} ${fmt(f.rps).padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ` +
-            `CPU µs/request: server ${fmt(f.cpuMicros)}, load generator ${fmt(f.loadCpuMicros)}  ` +
-            `(${fmt(f.total)} requests, ${f.errors} errors, ${f.non2xx} non-2xx)`,
+            `CPU µs/request: server ${fmt(f.cpuMicros)} (${Math.round(f.systemShare * 100)}% kernel; event loop busy ${Math.round(f.loopUse * 100)}%), ` +
+            `load generator ${fmt(f.loadCpuMicros)}  ` +
+            `(${fmt(f.total)} requests, ${f.errors} errors, ${f.non2xx} non-2xx)` +
+            (checks
+              ? `; ${fmt(f.groups)} commits, ${f.checksPerGroup.toFixed(1)} checks a commit, ${fmt(f.writeMicrosPerCheck)} µs writing a check`
+              : ''),
         );
       const ratios: number[] = [];
       r.rounds.forEach((round, i) => {
         console.log(`round ${i + 1}`);
         line('GET /api/health', round.health);
         line('POST floor (auth+validate)', round.floor);
-        line('POST /api/v1/checks (1 code)', round.checks);
+        line('POST /api/v1/checks (1 code)', round.checks, true);
         const ratio = round.checks.rps / round.health.rps;
         ratios.push(ratio);
         console.log(
@@ -441,7 +475,12 @@ async function serve(url: string, dataDir: string) {
   );
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.on('message', (message) => {
-    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+    if (message === 'cpu')
+      process.send!({
+        cpu: process.cpuUsage(),
+        recorder: ctx.checks.recorder.stats(),
+        loop: performance.eventLoopUtilization(),
+      });
   });
   process.once('disconnect', () => {
     void app

@@ -1,0 +1,112 @@
+/**
+ * How the check recorder groups checks into commits (B33: a check is answered only once it is on
+ * record). Decision 0014: where the write holds the answering thread, a group is written as soon as a
+ * turn of the event loop reads no further check, instead of waiting out its delay while nothing
+ * arrives; the delay still bounds how long checks that keep arriving are held.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { Insertable } from 'kysely';
+import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { verifyRows } from '../audit/index.ts';
+import { type CheckRecord, checkRecorder } from './check-recorder.ts';
+import type { CheckTable } from './checks.schema.ts';
+
+/** A recorded single-subject check with no hit (every column given, as the service writes it). */
+function aCheck(): CheckRecord {
+  const id = uuidv7();
+  const header: Insertable<CheckTable> = {
+    id,
+    at: new Date().toISOString(),
+    check_day: '2026-11-26',
+    actor_id: 'key-1',
+    actor_role: 'system',
+    department: 'HA-CZJ',
+    api_key_id: 'key-1',
+    purpose: '投标资格审查',
+    scenario: 'public_resource_trading',
+    channel: 'api',
+    subject_count: 1,
+    block_count: 0,
+    warn_count: 0,
+    favor_count: 0,
+    none_count: 1,
+    error_count: 0,
+    policy_id: 'huaian-2018',
+    policy_version: '1.0.0',
+    request_id: null,
+    results: JSON.stringify([[0, 'a'.repeat(64), 'none', null, [], [], []]]),
+  };
+  return { header, parts: [], hits: [] };
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describeEachEngine('check recorder: groups and when they are written', (getStore) => {
+  it('decision 0014: checks queued in one turn are one group, written without waiting out the delay', {
+    timeout: 5000,
+  }, async () => {
+    const recorder = checkRecorder(getStore(), { maxDelayMs: 60_000, flushWhenQuiet: true });
+    const recorded = Array.from({ length: 10 }, () => recorder.record(aCheck()));
+    let done = false;
+    void Promise.all(recorded).then(() => {
+      done = true;
+    });
+    // A few turns, far less than the minute of delay: the group is written once a turn brings nothing.
+    for (let i = 0; i < 20 && !done; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.ok(done, 'the checks were answered long before their delay was up');
+    assert.deepEqual(
+      { groups: recorder.stats().groups, checks: recorder.stats().checks },
+      { groups: 1, checks: 10 },
+    );
+    await recorder.close();
+  });
+
+  it('decision 0014: checks that keep arriving turn after turn join the group being held', {
+    timeout: 5000,
+  }, async () => {
+    const recorder = checkRecorder(getStore(), { maxDelayMs: 60_000, flushWhenQuiet: true });
+    const recorded: Promise<void>[] = [];
+    // One more check in each of the next three turns (this immediate runs before the recorder's look).
+    let more = 3;
+    const arrive = () => {
+      recorded.push(recorder.record(aCheck()));
+      if (--more > 0) setImmediate(arrive);
+    };
+    setImmediate(arrive);
+    recorded.push(recorder.record(aCheck()));
+    await recorded[0]; // resolves only when its group is written: after the third turn's arrival
+    await Promise.all(recorded);
+    assert.equal(recorded.length, 4);
+    assert.deepEqual(
+      { groups: recorder.stats().groups, checks: recorder.stats().checks },
+      { groups: 1, checks: 4 },
+    );
+    await recorder.close();
+  });
+
+  it('without it, a lone check waits for its delay (the grouping PostgreSQL keeps by default)', async () => {
+    const recorder = checkRecorder(getStore(), { maxDelayMs: 300, flushWhenQuiet: false });
+    let done = false;
+    const recorded = recorder.record(aCheck()).then(() => {
+      done = true;
+    });
+    for (let i = 0; i < 5; i++) await turn();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(done, false, 'still held for others to join');
+    await recorded;
+    assert.equal(recorder.stats().groups, 1);
+    await recorder.close();
+  });
+
+  it('every check written by either grouping is vouched for by the audit chain (decision 0012)', async () => {
+    const problems = (await verifyRows(getStore())).problems;
+    assert.deepEqual(problems, []);
+    const count = await getStore()
+      .db.selectFrom('checks')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 15);
+  });
+});
