@@ -13,7 +13,7 @@
  * `openCity(engine, size, { keep })`: with `keep` the city is cached (bench/.data/<name>/, and a
  * PostgreSQL database of that name) and reused by the next run; without it, it is dropped on close.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -183,7 +183,24 @@ export async function openCity(
   let probe: CityProbe;
   if (cached) {
     probe = JSON.parse(readFileSync(probeFile, 'utf8')) as CityProbe;
-    options.log(`city ${name}: reused (generated in ${probe.generatedSeconds} s)`);
+    // Every run records its checks in the city (about 600,000 single checks and 1.2 million batch
+    // results at the defaults): a kept city grows with each run.
+    const bytes =
+      engine === 'sqlite'
+        ? ['city.db', 'city.db-wal']
+            .map((f) => path.join(dataDir, f))
+            .filter((f) => existsSync(f))
+            .reduce((n, f) => n + statSync(f).size, 0)
+        : Number(
+            (await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(ctx.store.db))
+              .rows[0]?.n ?? 0,
+          );
+    options.log(
+      `city ${name}: reused (generated in ${probe.generatedSeconds} s; ${(bytes / 2 ** 30).toFixed(1)} GB now, ` +
+        `growing with the checks each run records: ` +
+        (engine === 'sqlite' ? `delete ${dataDir}` : `drop database ${pgName}`) +
+        ' to start afresh)',
+    );
   } else {
     const started = performance.now();
     probe = await generateCity(ctx, url, size, options.log);
