@@ -294,7 +294,7 @@ export function checkRecorder(
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
-  /** checks queued so far, and as many as the quiet watch had seen at its last look */
+  /** checks queued so far, and as many as the quiet watch had seen at its last look (-1: no watch) */
   let arrivals = 0;
   let watchedAt = -1;
   /** groups committed, the checks in them and the milliseconds spent writing them (bench:check) */
