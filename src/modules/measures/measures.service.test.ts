@@ -281,4 +281,22 @@ describeEachEngine('measures catalog (A13, A14, D §5; issue 5 point 4)', (getSt
       (cached.scenarios as string[]).push('honors');
     }, TypeError);
   });
+
+  it('a process that runs no checks lists another process’s edit within a minute', async () => {
+    let clock = Date.parse(t.ctx.now());
+    const other = measuresService(t.ctx.store, () => new Date(clock).toISOString(), t.ctx.audit);
+    const code = 'a14-15-public-exposure';
+    const listed = async () => (await other.list()).find((m) => m.code === code)?.implementingDepartments;
+    const before = await listed();
+    const measure = (await service.current()).find((m) => m.code === code)!;
+    const departments = before?.includes('HA-FGW') ? ['HA-XYZX'] : ['HA-XYZX', 'HA-FGW'];
+    await service.publish(
+      { ...draftOf(measure), implementingDepartments: departments },
+      { actor: office, reason: '调整实施部门' },
+    );
+    clock += 59_000;
+    assert.deepEqual(await listed(), before, 'under a minute old: the copy in memory');
+    clock += 2_000;
+    assert.deepEqual(await listed(), departments, 'a minute old: read again');
+  });
 });

@@ -42,16 +42,27 @@ function frozen(measure: Measure): Measure {
   return Object.freeze(measure);
 }
 
+/**
+ * How stale the measures list may be in a process that runs no checks (and so never reads the change
+ * feed that tells it of another process's publication). Not a policy number: a cache bound, the same
+ * backstop the check's reference data has (check-evaluate.ts).
+ */
+const LIST_MAX_AGE_MS = 60_000;
+
 export function measuresService(store: Store, now: () => string, audit: AuditTrail) {
   const repository = measuresRepository(store);
   // Every check reads the catalog, which changes a few times a year: keep it in memory. This
-  // service's own publications reset it; another process needs `reload()` (see README).
+  // service's own publications reset it; another process's reach it through the check change feed
+  // (`reload()`), or, for the list served to people, within LIST_MAX_AGE_MS (see README).
   let cache: Promise<Measure[]> | undefined;
+  /** when the cached catalog was read, by `now()` */
+  let loadedAt = 0;
 
   async function current(): Promise<Measure[]> {
     if (!cache) {
       const loading = repository.list().then((measures) => measures.map(frozen));
       cache = loading;
+      loadedAt = Date.parse(now());
       loading.catch(() => {
         if (cache === loading) cache = undefined;
       });
@@ -109,8 +120,12 @@ export function measuresService(store: Store, now: () => string, audit: AuditTra
     /** Current version of every measure, active and retired (`decide` skips retired ones), by code. */
     current,
 
-    /** Current measures for a scenario and/or list type; retired ones only when asked. */
+    /**
+     * Current measures for a scenario and/or list type; retired ones only when asked. A process that
+     * runs no checks never reads the change feed, so the list is read again once it is a minute old.
+     */
     async list(filter: MeasureFilter = {}): Promise<Measure[]> {
+      if (Date.parse(now()) - loadedAt > LIST_MAX_AGE_MS) cache = undefined;
       return (await current()).filter(
         (m) =>
           (filter.includeRetired || m.active) &&
