@@ -6,40 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { Insertable } from 'kysely';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { verifyRows } from '../audit/index.ts';
 import { type CheckRecord, checkRecorder } from './check-recorder.ts';
-import type { CheckTable } from './checks.schema.ts';
+import { checkHeaderRow } from './test-support.ts';
 
 /** A recorded single-subject check with no hit (every column given, as the service writes it). */
-function aCheck(): CheckRecord {
-  const id = uuidv7();
-  const header: Insertable<CheckTable> = {
-    id,
-    at: new Date().toISOString(),
-    check_day: '2026-11-26',
-    actor_id: 'key-1',
-    actor_role: 'system',
-    department: 'HA-CZJ',
-    api_key_id: 'key-1',
-    purpose: '投标资格审查',
-    scenario: 'public_resource_trading',
-    channel: 'api',
-    subject_count: 1,
-    block_count: 0,
-    warn_count: 0,
-    favor_count: 0,
-    none_count: 1,
-    error_count: 0,
-    policy_id: 'huaian-2018',
-    policy_version: '1.0.0',
-    request_id: null,
+const aCheck = (): CheckRecord => ({
+  header: checkHeaderRow(uuidv7(), {
     results: JSON.stringify([[0, 'a'.repeat(64), 'none', null, [], [], []]]),
-  };
-  return { header, parts: [], hits: [] };
-}
+  }),
+  parts: [],
+  hits: [],
+});
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -9,7 +9,7 @@ import { signIn, type TestApp } from '../../app/test-app.ts';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { CHECK_PARTS_AUDITED, chinaDayOf, scanAuditedTable, verifyRows } from '../audit/index.ts';
+import { CHECK_PARTS_AUDITED, scanAuditedTable, verifyRows } from '../audit/index.ts';
 import { citizenId } from '../catalog/test-items.ts';
 import {
   blackOrg,
@@ -23,6 +23,7 @@ import {
 } from '../lists/test-support.ts';
 import { backfillCheckDigests } from './check-recorder.ts';
 import type { CheckTable } from './checks.schema.ts';
+import { checkHeaderRow } from './test-support.ts';
 
 describeEachEngine('checks: decisions, recording, feedback, A21 report', (getStore) => {
   let t: TestApp;
@@ -455,33 +456,12 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     assert.equal(bad.json().error.code, 'REPORT_QUARTER_INVALID');
   });
 
-  /** A check header of one subject with no decision, written straight to the table (decision 0012 tests). */
+  /** A check header of one subject with no decision, under this app's policy (decision 0012 tests). */
   const checkRow = (
     id: string,
     what: { purpose: string; scenario: string; channel: 'api' | 'stream' },
-  ): Insertable<CheckTable> => {
-    const at = new Date().toISOString();
-    return {
-      id,
-      at,
-      check_day: chinaDayOf(at),
-      actor_id: null,
-      actor_role: 'system',
-      department: 'HA-CZJ',
-      api_key_id: null,
-      ...what,
-      subject_count: 1,
-      block_count: 0,
-      warn_count: 0,
-      favor_count: 0,
-      none_count: 1,
-      error_count: 0,
-      policy_id: t.ctx.policy.id,
-      policy_version: t.ctx.policy.version,
-      request_id: null,
-      results: null,
-    };
-  };
+  ): Insertable<CheckTable> =>
+    checkHeaderRow(id, { ...what, policy_id: t.ctx.policy.id, policy_version: t.ctx.policy.version });
   /** Part n of a check: one subject at position n, decision none. */
   const partRow = (checkId: string, n: number) => ({
     check_id: checkId,
