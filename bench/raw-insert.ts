@@ -10,8 +10,8 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import type { Store } from '../src/modules/database.ts';
 import { rowsPerStatement } from '../src/modules/records/records.repository.ts';
-import type { Store } from '../src/platform/db/engine.ts';
 
 const { from: copyFrom } = createRequire(import.meta.url)('pg-copy-streams') as {
   from(sql: string): Writable;

@@ -13,12 +13,12 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { type Kysely, sql } from 'kysely';
 import OpenCC from 'opencc-js';
+import { up as createSearchIndex } from '../src/migrations/0008-subject-search.ts';
 import { createRng, generateDemoSubjects } from '../src/modules/demo/index.ts';
 import { parseSearchQuery, pinyinKeys } from '../src/modules/subject-search/search-text.ts';
 import { subjectSearchRepository } from '../src/modules/subject-search/subject-search.repository.ts';
 import { createSealer } from '../src/platform/crypto/sealing.ts';
 import type { EngineName } from '../src/platform/db/engine.ts';
-import { up as createSearchIndex } from '../src/platform/db/migrations/0008-subject-search.ts';
 import { uuidv7 } from '../src/platform/ids.ts';
 import { freshStore, postgresUnavailable } from './stores.ts';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { describeEachEngine } from '../platform/db/test-engines.ts';
 import { createHttpServer, declaredAccess } from '../platform/http/server.ts';
-import { createTestApp, type TestApp } from './test-app.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+import { describeEachEngine } from '../testing/engines.ts';
 
 describeEachEngine('HTTP application', (getStore) => {
   let t: TestApp;

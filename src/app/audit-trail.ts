@@ -1,7 +1,7 @@
 import { type Actor, actorDepartment, actorId, actorRole } from '../modules/access/actor.ts';
 import { auditRepository, type RowsWrittenMeta } from '../modules/audit/index.ts';
+import type { Store } from '../modules/database.ts';
 import type { Policy } from '../modules/policy/index.ts';
-import type { Store } from '../platform/db/engine.ts';
 
 export type AuditInput = {
   actor: Actor;

@@ -1,8 +1,10 @@
+import { migrateToLatest } from '../migrations/index.ts';
 import { type AccountsService, accountsService } from '../modules/access/accounts.service.ts';
 import { type AuthService, authService } from '../modules/access/auth.service.ts';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
 import { type ChecksService, checksService } from '../modules/checks/checks.service.ts';
+import type { Store } from '../modules/database.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
 import { ensureSeedListTypes } from '../modules/lists/list-types.ts';
@@ -22,8 +24,6 @@ import {
   type Sealer,
 } from '../platform/crypto/sealing.ts';
 import { openStore } from '../platform/db/database.ts';
-import type { Store } from '../platform/db/engine.ts';
-import { migrateToLatest } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { type AuditTrail, auditTrail } from './audit-trail.ts';
 import { PLATFORM_VERSION } from './version.ts';

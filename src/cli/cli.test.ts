@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { describeEachEngine } from '../platform/db/test-engines.ts';
+import { describeEachEngine } from '../testing/engines.ts';
 
 const CLI = path.resolve(import.meta.dirname, 'xinyong.ts');
 const run = promisify(execFile);

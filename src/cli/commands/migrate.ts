@@ -1,6 +1,6 @@
+import { migrateToLatest } from '../../migrations/index.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
 import { openStore } from '../../platform/db/database.ts';
-import { migrateToLatest } from '../../platform/db/migrate.ts';
 
 export async function migrateCommand(): Promise<number> {
   const config = loadConfig();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.ts';
 import { totp } from '../../platform/auth/index.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo.loader.ts';
 import { generateDemoSubjects } from '../demo/index.ts';
 

@@ -1,6 +1,6 @@
-import type { Store } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { AccountTable } from './access.schema.ts';
+import type { Store } from '../database.ts';
+import type { AccountTable } from './access.tables.ts';
 import type { Role } from './roles.ts';
 
 export type Account = {

@@ -1,5 +1,6 @@
-import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
-import type { ApiKeyTable } from './access.schema.ts';
+import { fromJson, toJson } from '../../platform/db/engine.ts';
+import type { Store } from '../database.ts';
+import type { ApiKeyTable } from './access.tables.ts';
 import type { Permission } from './roles.ts';
 
 export type ApiKey = {

@@ -7,8 +7,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { promisify } from 'node:util';
-import { createTestApp, type TestApp } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
 import { generateDemoSubjects } from '../demo/index.ts';
 

@@ -10,8 +10,8 @@ import {
   verifyTotp,
 } from '../../platform/auth/index.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
-import type { Store } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Store } from '../database.ts';
 import type { Policy } from '../policy/index.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import type { Actor } from './actor.ts';

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { createTestApp, relaxedPolicy, signIn as signInAs, type TestApp } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { declaredAccess } from '../../platform/http/server.ts';
+import { createTestApp, relaxedPolicy, signIn as signInAs, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
 import { ROLES, type Role } from './roles.ts';
 

@@ -1,6 +1,7 @@
-import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
+import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { ConsentTable } from './access.schema.ts';
+import type { Store } from '../database.ts';
+import type { ConsentTable } from './access.tables.ts';
 import type { Consent } from './scope.ts';
 
 type Row = ConsentTable;

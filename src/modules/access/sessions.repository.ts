@@ -1,5 +1,5 @@
-import type { Store } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { Store } from '../database.ts';
 
 /** Web sessions; only a hash of the token is stored, so a database reader cannot take a session over. */
 export function sessionsRepository(store: Store) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, it } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { appendAuditMany } from './audit.repository.ts';
 import { sampleEntry } from './test-support.ts';
 

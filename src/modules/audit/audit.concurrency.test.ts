@@ -4,7 +4,7 @@ import path from 'node:path';
 import { it } from 'node:test';
 import { promisify } from 'node:util';
 import { openStore } from '../../platform/db/database.ts';
-import { describeEachEngine, type TestStore } from '../../platform/db/test-engines.ts';
+import { describeEachEngine, type TestStore } from '../../testing/engines.ts';
 import { appendAudit } from './audit.repository.ts';
 import { verifyAudit } from './audit.service.ts';
 import { sampleEntry } from './test-support.ts';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
-import type { TestStore } from '../../platform/db/test-engines.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { TestStore } from '../../testing/engines.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { entryHash, verifyChain } from './audit.chain.ts';
 import { appendAudit, appendAuditMany, readAuditEntries, readAuditHead } from './audit.repository.ts';
 import { anchorDay, verifyAudit } from './audit.service.ts';

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import { executeCached } from '../../platform/db/cached-query.ts';
-import type { Store } from '../../platform/db/engine.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { Database, Store } from '../database.ts';
 import type {
   Anchor,
   AuditContent,

@@ -1,6 +1,6 @@
-import type { Store } from '../../platform/db/engine.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
+import type { Store } from '../database.ts';
 import { endOfChinaDay } from './anchor-day.ts';
 import { type Anchor, type BrokenLink, type ChainHead, verifyChain } from './audit.chain.ts';
 import {

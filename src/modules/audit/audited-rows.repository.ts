@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { toCount } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database } from '../database.ts';
 import { type AuditedTable, keyColumnsOf } from './row-digest.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Store } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Store } from '../database.ts';
 import type { AuditRecord } from './audit.chain.ts';
 import {
   type AuditEntryInput,

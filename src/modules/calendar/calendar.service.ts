@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
+import { fromJson, toJson } from '../../platform/db/engine.ts';
+import type { Store } from '../database.ts';
 import { builtInSchedules, createCalendar, type WorkdayCalendar, type YearSchedule } from './index.ts';
 
 export type LoadedYear = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { AppError } from '../../platform/errors.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { DEMO_DEPARTMENTS } from '../demo/departments.ts';
 import { catalogRepository } from './catalog.repository.ts';
 import { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
+import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { Store } from '../database.ts';
 import { canonicalJson } from '../policy/index.ts';
 import {
   CATEGORIES,

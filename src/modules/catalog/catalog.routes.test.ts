@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { createTestApp, type TestApp } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { createHttpServer, declaredAccess, type HttpApp } from '../../platform/http/server.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { catalogRepository } from './catalog.repository.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';

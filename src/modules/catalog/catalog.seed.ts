@@ -3,7 +3,7 @@
  * with A8's content. A city publishes its own catalog (B8); this one makes a fresh install usable and
  * is the demo's. Departments are the demo's codes (`modules/demo/departments.ts`).
  */
-import type { Store } from '../../platform/db/engine.ts';
+import type { Store } from '../database.ts';
 import { catalogRepository } from './catalog.repository.ts';
 import type { CatalogItemDraft } from './catalog.ts';
 import { BASIC_ITEMS, OTHER_ITEMS, POSITIVE_ITEMS } from './seed/basic-positive-other.ts';

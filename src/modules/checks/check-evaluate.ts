@@ -6,9 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
-import type { Store } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
+import type { Database, Store } from '../database.ts';
 import { EXCUSABLE_CODE_ERRORS } from '../identity-codes/codes.service.ts';
 import { type CodeCheck, checkCode } from '../identity-codes/index.ts';
 import { isEffective } from '../lists/list-rules.ts';

@@ -7,15 +7,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AppContext, createAppContext } from '../../app/context.ts';
-import type { TestApp } from '../../app/test-app.ts';
+import { migrateToLatest } from '../../migrations/index.ts';
 import { createSealer } from '../../platform/crypto/sealing.ts';
 import { openStore } from '../../platform/db/database.ts';
-import type { Store } from '../../platform/db/engine.ts';
-import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { openSqlite } from '../../platform/db/sqlite.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import type { TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import type { Actor } from '../access/actor.ts';
 import { ORGANIZATION_CODE } from '../catalog/test-items.ts';
+import type { Store } from '../database.ts';
 import {
   blackOrg,
   clock,

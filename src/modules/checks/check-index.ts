@@ -12,8 +12,8 @@
  * typed arrays, loaded in 3.3 s; the digests as strings were 194 MB of heap.
  */
 import { sql } from 'kysely';
-import type { Store } from '../../platform/db/engine.ts';
-import type { ListEntryTable } from '../lists/lists.schema.ts';
+import type { Store } from '../database.ts';
+import type { ListEntryTable } from '../lists/lists.tables.ts';
 
 export type IndexedEntry = {
   id: string;

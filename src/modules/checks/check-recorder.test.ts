@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { verifyRows } from '../audit/index.ts';
 import { type CheckRecord, checkRecorder } from './check-recorder.ts';
 import { checkHeaderRow } from './test-support.ts';

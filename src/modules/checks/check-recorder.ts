@@ -10,9 +10,7 @@
  * audit head update each, not a thousand.
  */
 import type { Insertable, Kysely } from 'kysely';
-import type { Store } from '../../platform/db/engine.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import {
   type AuditEntryInput,
   type AuditedTable,
@@ -28,7 +26,8 @@ import {
   rowsWrittenEntries,
   scanAuditedTable,
 } from '../audit/index.ts';
-import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.schema.ts';
+import type { Database, Store } from '../database.ts';
+import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.tables.ts';
 
 export type CheckRecord = {
   /** every column given (null where empty): the row is digested as written */

@@ -20,7 +20,7 @@ import {
 } from './check-evaluate.ts';
 import { type CheckIndex, checkIndex } from './check-index.ts';
 import { type CheckRecorder, checkRecorder } from './check-recorder.ts';
-import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.schema.ts';
+import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.tables.ts';
 import { codePool } from './code-pool.ts';
 
 export const MAX_SUBJECTS_PER_CHECK = 10_000;

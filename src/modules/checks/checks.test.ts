@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Insertable } from 'kysely';
-import { signIn, type TestApp } from '../../app/test-app.ts';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { signIn, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { CHECK_PARTS_AUDITED, scanAuditedTable, verifyRows } from '../audit/index.ts';
 import { citizenId } from '../catalog/test-items.ts';
 import {
@@ -22,7 +22,7 @@ import {
   setClock,
 } from '../lists/test-support.ts';
 import { backfillCheckDigests } from './check-recorder.ts';
-import type { CheckTable } from './checks.schema.ts';
+import type { CheckTable } from './checks.tables.ts';
 import { checkHeaderRow } from './test-support.ts';
 
 describeEachEngine('checks: decisions, recording, feedback, A21 report', (getStore) => {

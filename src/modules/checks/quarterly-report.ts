@@ -7,9 +7,9 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { fromJson } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { daysInMonth, formatIsoDate } from '../../platform/iso-date.ts';
+import type { Database } from '../database.ts';
 
 export type QuarterRange = { quarter: string; from: string; to: string };
 

@@ -1,7 +1,7 @@
 /** Test support for the checks module: check rows written straight to the tables. */
 import type { Insertable } from 'kysely';
 import { chinaDayOf } from '../audit/index.ts';
-import type { CheckTable } from './checks.schema.ts';
+import type { CheckTable } from './checks.tables.ts';
 
 /**
  * A check header of one subject with no decision, every column given (as the recorder writes it);

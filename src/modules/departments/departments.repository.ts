@@ -1,6 +1,7 @@
-import { fromJson, type Store, toJson } from '../../platform/db/engine.ts';
-import type { DepartmentTable } from '../../platform/db/schema.ts';
+import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { Store } from '../database.ts';
+import type { DepartmentTable } from './departments.tables.ts';
 
 export const DEPARTMENT_KINDS = [
   'provider',

@@ -1,7 +1,7 @@
 import type { Sealer } from '../../platform/crypto/sealing.ts';
-import type { Store } from '../../platform/db/engine.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { Store } from '../database.ts';
 import { type CodeCheck, type CodeException, type CodeKind, checkCode, normalizeCode } from './index.ts';
 
 /** Check-character failures are the only ones a registered exception may excuse. */

@@ -7,9 +7,9 @@ import { after, before, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { createTestApp, type TestApp } from '../../app/test-app.ts';
 import { toCount } from '../../platform/db/engine.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import {
   type CatalogItemVersion,
   catalogRepository,

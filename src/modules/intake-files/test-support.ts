@@ -5,9 +5,9 @@
  */
 import { TextDecoder } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
-import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.ts';
-import type { TestStore } from '../../platform/db/test-engines.ts';
 import { createHttpServer } from '../../platform/http/server.ts';
+import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
+import type { TestStore } from '../../testing/engines.ts';
 import { installAccessControl } from '../access/access.hook.ts';
 import { type CatalogItemVersion, columnsOf, ensureSeedCatalog } from '../catalog/index.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { TestApp } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import type { TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { buildTemplate, type CatalogItemVersion, catalogRepository, columnsOf } from '../catalog/index.ts';
 import { citizenId, penaltyRow } from '../catalog/test-items.ts';
 import { recordsRepository } from '../records/records.repository.ts';

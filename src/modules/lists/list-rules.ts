@@ -3,7 +3,7 @@
  * says about its ground and end date, and who must be told. No I/O: the hooks and the check read them.
  */
 import type { FieldValue } from '../catalog/index.ts';
-import type { ListPolarity } from './lists.schema.ts';
+import type { ListPolarity } from './lists.tables.ts';
 
 /** The moments an entry stops counting; each is a plain date (YYYY-MM-DD) or null for "not set". */
 export type EntryDates = {

@@ -4,8 +4,8 @@
  * punishments (A14) and the A4 cross-check, watch → a warning to the clerk.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import { LIST_POLARITIES, type ListPolarity, type ListTypeTable } from './lists.schema.ts';
+import type { Database } from '../database.ts';
+import { LIST_POLARITIES, type ListPolarity, type ListTypeTable } from './lists.tables.ts';
 
 export type ListType = {
   code: string;

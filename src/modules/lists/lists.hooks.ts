@@ -9,10 +9,10 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import { toJson } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { appendAudit, chinaDayOf } from '../audit/index.ts';
 import type { RowError } from '../catalog/index.ts';
+import type { Database } from '../database.ts';
 import type { BatchInfo, IntakeHooks, WrittenRecord } from '../records/intake.types.ts';
 import {
   a11Notice,
@@ -24,7 +24,7 @@ import {
 import { type ListType, listTypes } from './list-types.ts';
 import { redListBlocked } from './lists.errors.ts';
 import { type EntryRow, listsRepository as repo, type SubjectFactsRow } from './lists.repository.ts';
-import type { ListEntryEventTable, ListEntryTable, NotificationTable } from './lists.schema.ts';
+import type { ListEntryEventTable, ListEntryTable, NotificationTable } from './lists.tables.ts';
 
 type Tx = Kysely<Database>;
 

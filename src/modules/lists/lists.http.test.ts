@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { signIn, type TestApp } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { signIn, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { blackOrg, type DemoSubject, demoSubjects, listsTestApp, redOrg, setClock } from './test-support.ts';
 
 describeEachEngine('lists HTTP', (getStore) => {

@@ -1,14 +1,14 @@
 /** The SQL of the lists module: entries, their events, relations (B26) and the notification outbox. */
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { fromJson } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database } from '../database.ts';
 import type {
   ListEntryEventTable,
   ListEntryTable,
   ListPolarity,
   NotificationTable,
   RelationRole,
-} from './lists.schema.ts';
+} from './lists.tables.ts';
 
 export type EntryRow = Selectable<ListEntryTable>;
 export type EntryWithPolarity = EntryRow & { polarity: ListPolarity };

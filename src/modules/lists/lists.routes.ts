@@ -6,8 +6,8 @@ import { actorDepartment } from '../access/actor.ts';
 import { SEVERITIES } from '../policy/index.ts';
 import { providerDepartmentOf, RowErrorView } from '../records/records.routes.ts';
 import { addListType, isPolarity, listTypes } from './list-types.ts';
-import { LIST_POLARITIES, RELATION_ROLES } from './lists.schema.ts';
 import { listsService } from './lists.service.ts';
+import { LIST_POLARITIES, RELATION_ROLES } from './lists.tables.ts';
 import { dispatchNotifications, inboxOf, markRead } from './notifications.ts';
 
 const ListTypeView = z.object({

@@ -17,7 +17,7 @@ import { newSubjectOf } from '../subjects/subjects.repository.ts';
 import { entryState } from './list-rules.ts';
 import { type ListType, listTypes } from './list-types.ts';
 import type { EntryRow } from './lists.repository.ts';
-import type { RelationRole } from './lists.schema.ts';
+import type { RelationRole } from './lists.tables.ts';
 
 export type EntryView = {
   id: string;

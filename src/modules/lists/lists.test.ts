@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, it } from 'node:test';
-import type { TestApp } from '../../app/test-app.ts';
 import { fromJson } from '../../platform/db/engine.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import type { TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { isEffective } from './list-rules.ts';
 import { dispatchNotifications, inboxOf, pendingCount } from './notifications.ts';
 import {

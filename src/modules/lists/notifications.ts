@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { fromJson } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database } from '../database.ts';
 
 export type Notification = {
   id: string;

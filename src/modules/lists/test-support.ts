@@ -1,7 +1,8 @@
 /** Test support for the lists suites (not a test file itself). */
-import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.ts';
+
 import { fromJson } from '../../platform/db/engine.ts';
-import type { TestStore } from '../../platform/db/test-engines.ts';
+import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
+import type { TestStore } from '../../testing/engines.ts';
 import type { Actor } from '../access/actor.ts';
 import { ensureSeedCatalog } from '../catalog/index.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { signIn as signInAs, type TestApp } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { declaredAccess } from '../../platform/http/server.ts';
+import { signIn as signInAs, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { ensureSeedMeasures } from './measures.seed.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { SEED_MEASURES } from './seed.ts';

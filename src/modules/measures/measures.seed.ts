@@ -1,4 +1,4 @@
-import type { Store } from '../../platform/db/engine.ts';
+import type { Store } from '../database.ts';
 import { parseMeasureDraft } from './measure-draft.ts';
 import { measureDigest, measuresRepository } from './measures.repository.ts';
 import { SEED_MEASURES } from './seed.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { TestApp } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import type { Actor } from '../access/actor.ts';
 import { decide } from './decide.ts';
 import type { MeasureIssue } from './measure-draft.ts';

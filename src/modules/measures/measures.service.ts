@@ -4,9 +4,9 @@
  * retire one. Every publication is audited.
  */
 import type { AuditTrail } from '../../app/audit-trail.ts';
-import type { Store } from '../../platform/db/engine.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { type Actor, actorId } from '../access/actor.ts';
+import type { Store } from '../database.ts';
 import { parseMeasureDraft } from './measure-draft.ts';
 import { measuresRepository, type PublishOutcome } from './measures.repository.ts';
 import { draftOf, type Measure } from './measures.ts';

@@ -1,7 +1,7 @@
 /** Test support for the measures suites (not a test file itself). */
-import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.ts';
-import type { Store } from '../../platform/db/engine.ts';
-import type { TestStore } from '../../platform/db/test-engines.ts';
+import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
+import type { TestStore } from '../../testing/engines.ts';
+import type { Store } from '../database.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
 import type { Measure, MeasureDraft } from './measures.ts';
 import { SEED_MEASURES } from './seed.ts';

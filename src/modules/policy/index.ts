@@ -11,16 +11,6 @@ export {
   validatePolicy,
 } from './policy.loader.ts';
 export { MESSAGES, type PolicyIssue } from './policy.messages.ts';
-export type {
-  CalendarPeriod,
-  CountWithin,
-  MaskRule,
-  NameMaskRule,
-  Policy,
-  ValidityEntry,
-  WorkdaysPeriod,
-} from './policy.schema.ts';
-export { PolicySchema } from './policy.schema.ts';
 export {
   addPolicyDuration,
   type CalendarDuration,
@@ -36,3 +26,13 @@ export {
   surnameLength,
   validityOf,
 } from './policy.ts';
+export type {
+  CalendarPeriod,
+  CountWithin,
+  MaskRule,
+  NameMaskRule,
+  Policy,
+  ValidityEntry,
+  WorkdaysPeriod,
+} from './policy-file.ts';
+export { PolicySchema } from './policy-file.ts';

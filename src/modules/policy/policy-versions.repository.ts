@@ -1,7 +1,7 @@
-import type { Store } from '../../platform/db/engine.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { Store } from '../database.ts';
 import { type Policy, policyDigest } from './index.ts';
 
 /**

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../platform/errors.ts';
 import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
 import { type PolicyIssue, toPolicyIssues } from './policy.messages.ts';
-import { type Policy, PolicySchema, semanticIssues } from './policy.schema.ts';
+import { type Policy, PolicySchema, semanticIssues } from './policy-file.ts';
 
 /** Huai'an's 2018 policy, shipped with the platform. */
 export const DEFAULT_POLICY_PATH: string = fileURLToPath(

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../platform/errors.ts';
 import { daysInMonth, formatIsoDate, parseIsoDate } from '../../platform/iso-date.ts';
-import type { MaskRule, NameMaskRule, Policy, ValidityEntry } from './policy.schema.ts';
+import type { MaskRule, NameMaskRule, Policy, ValidityEntry } from './policy-file.ts';
 
 /** The severities a provider marks on negative information (B15); null when unmarked. */
 export const SEVERITIES = ['一般', '较重', '严重'] as const;

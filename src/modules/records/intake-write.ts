@@ -4,7 +4,6 @@
  * `records.intake` audit entry with counts and error codes — never a submitted value.
  */
 import type { Insertable, Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import {
   appendAudit,
@@ -16,12 +15,13 @@ import {
   recordRowsWritten,
 } from '../audit/index.ts';
 import type { CatalogItemVersion } from '../catalog/index.ts';
+import type { Database } from '../database.ts';
 import type { AcceptedRow, IntakeDeps, IntakeRequest, IntakeResult, RowResult } from './intake.types.ts';
 import type { Planned } from './intake-plan.ts';
 import { type PushTimeliness, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
 import * as E from './records.errors.ts';
 import type { RecordsRepository } from './records.repository.ts';
-import type { RecordTable, SubjectNameConflictTable } from './records.schema.ts';
+import type { RecordTable, SubjectNameConflictTable } from './records.tables.ts';
 
 export type BatchContext = {
   deps: IntakeDeps;

@@ -9,8 +9,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { promisify } from 'node:util';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { penalty, type RecordsTestApp, recordsHttpApp, recordsTestApp, setClock } from './test-support.ts';
 
 const run = promisify(execFile);

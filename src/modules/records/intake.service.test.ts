@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { toCount } from '../../platform/db/engine.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { citizenId, penalty, push, type RecordsTestApp, recordsTestApp, setClock } from './test-support.ts';
 
 describeEachEngine('intake: idempotency, versions, provider rights (B4, B8, A20)', (getStore) => {

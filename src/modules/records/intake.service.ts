@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { chinaDayOf, type RowsWrittenMeta } from '../audit/index.ts';
 import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
+import type { Database } from '../database.ts';
 import { type CodeException, type CodeKind, checkCode } from '../identity-codes/index.ts';
 import { type NewSubject, newSubjectOf } from '../subjects/subjects.repository.ts';
 import {

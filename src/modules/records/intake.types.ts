@@ -1,11 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { AppContext } from '../../app/context.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { RowError } from '../catalog/index.ts';
+import type { Database } from '../database.ts';
 import type { ScreenedRow } from './intake-rows.ts';
-import type { RecordTable } from './records.schema.ts';
+import type { RecordTable } from './records.tables.ts';
 
 export const INTAKE_CHANNELS = ['api', 'spreadsheet', 'cli', 'form'] as const;
 export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];

@@ -6,7 +6,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import { type Actor, actorDepartment } from '../access/actor.ts';
 import { canRead, type ReadDecision } from '../access/scope.ts';
 import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
-import type { RecordTable } from './records.schema.ts';
+import type { RecordTable } from './records.tables.ts';
 
 const RecordView = z.object({
   id: z.string(),

@@ -3,8 +3,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { signIn as signInAs } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { signIn as signInAs } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { catalogRepository, SEED_CATALOG } from '../catalog/index.ts';
 import { penalty, push, type RecordsTestApp, recordsTestApp } from './test-support.ts';
 

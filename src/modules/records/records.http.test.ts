@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { signIn } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import { signIn } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { penalty, type RecordsTestApp, recordsHttpApp, recordsTestApp, setClock } from './test-support.ts';
 
 describeEachEngine('records HTTP: intake and stats', (getStore) => {

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
-import { fromJson, type Store, toCount } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
-import type { IntakeBatchTable, RecordTable, SubjectNameConflictTable } from './records.schema.ts';
+import { fromJson, toCount } from '../../platform/db/engine.ts';
+import type { Database, Store } from '../database.ts';
+import type { IntakeBatchTable, RecordTable, SubjectNameConflictTable } from './records.tables.ts';
 
 /** The latest version of a provider's record, as idempotency needs it. */
 export type LatestVersion = {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { verifyRows } from '../audit/index.ts';
 import { catalogRepository, exampleRow } from '../catalog/index.ts';
 import { citizenId, penalty, push, type RecordsTestApp, recordsTestApp, setClock } from './test-support.ts';

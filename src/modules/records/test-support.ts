@@ -1,7 +1,8 @@
 /** Test support for the records suites (not a test file itself). */
-import { createTestApp, relaxedPolicy, type TestApp } from '../../app/test-app.ts';
-import type { TestStore } from '../../platform/db/test-engines.ts';
+
 import { createHttpServer, type HttpApp } from '../../platform/http/server.ts';
+import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
+import type { TestStore } from '../../testing/engines.ts';
 import { installAccessControl } from '../access/access.hook.ts';
 import type { Actor } from '../access/actor.ts';
 import { authRoutes } from '../access/auth.routes.ts';

@@ -1,4 +1,4 @@
-import type { Store } from '../../platform/db/engine.ts';
+import type { Store } from '../database.ts';
 
 export type Region = {
   code: string;

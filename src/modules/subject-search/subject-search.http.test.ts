@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { signIn } from '../../app/test-app.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { signIn } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { citizenId } from '../catalog/test-items.ts';
 import { penalty, push, type RecordsTestApp, recordsTestApp } from '../records/test-support.ts';
 

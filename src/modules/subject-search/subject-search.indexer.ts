@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Capabilities } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database } from '../database.ts';
 import { nameGrams, type SearchEntry, type SearchKind, searchEntry } from './search-text.ts';
 
 type Db = Kysely<Database>;

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { createSealer } from '../../platform/crypto/sealing.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
 import { subjectsRepository } from '../subjects/subjects.repository.ts';
 import { parseSearchQuery, type SearchKind } from './search-text.ts';
 import { backfillSubjectSearch, reindexSubjects } from './subject-search.indexer.ts';

@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
-import { type Store, toCount } from '../../platform/db/engine.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import { toCount } from '../../platform/db/engine.ts';
+import type { Database, Store } from '../database.ts';
 import { type FetchChunk, type Posting, type Probe, raceWalks } from './posting-walk.ts';
 import {
   keyMatch,

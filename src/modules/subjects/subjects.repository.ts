@@ -1,7 +1,8 @@
 import type { Sealer } from '../../platform/crypto/sealing.ts';
-import { fromJson, type Store, toCount, toJson } from '../../platform/db/engine.ts';
+import { fromJson, toCount, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type RowsWrittenMeta, recordRowsWritten, SUBJECTS_AUDITED } from '../audit/index.ts';
+import type { Store } from '../database.ts';
 import type { CodeCheck } from '../identity-codes/index.ts';
 import { indexSubjects } from '../subject-search/subject-search.indexer.ts';
 

@@ -1,5 +1,4 @@
 import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from 'kysely';
-import type { Database } from './schema.ts';
 
 /** SQL by engine (the dialect's adapter, shared by a database and its transactions) and shape key. */
 const byAdapter = new WeakMap<object, Map<string, string>>();
@@ -10,7 +9,7 @@ const MAX_SHAPES = 2000;
  * The SQL of a statement shape on this engine, built by `compile` the first time it is asked for and
  * kept for every later call (insertRows, executeCached).
  */
-export function compiledSql(db: Kysely<Database>, key: string, compile: () => string): string {
+export function compiledSql<DB>(db: Kysely<DB>, key: string, compile: () => string): string {
   const adapter = db.getExecutor().adapter;
   let compiled = byAdapter.get(adapter);
   if (!compiled) {
@@ -32,10 +31,10 @@ export function compiledSql(db: Kysely<Database>, key: string, compile: () => st
  * `build` makes the query with the very values in `parameters`; the first build checks that they come
  * out in that order, so a changed query cannot silently bind values to the wrong placeholders.
  */
-export async function executeCached<R>(
-  db: Kysely<Database>,
+export async function executeCached<DB, R>(
+  db: Kysely<DB>,
   key: string,
-  build: (db: Kysely<Database>) => Compilable<R>,
+  build: (db: Kysely<DB>) => Compilable<R>,
   parameters: readonly unknown[],
 ): Promise<QueryResult<R>> {
   const text = compiledSql(db, key, () => {

@@ -7,8 +7,8 @@ import { openSqlite } from './sqlite.ts';
  * Opens the store a URL names: `postgres://…` / `postgresql://…` → PostgreSQL; `sqlite:FILE`,
  * `file:FILE`, a bare path or `:memory:` → SQLite.
  */
-export function openStore(url: string): Store {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+export function openStore<DB>(url: string): Store<DB> {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres<DB>(url);
   const file = url.replace(/^(sqlite|file):/, '');
   if (file === '') {
     throw badRequest(
@@ -17,5 +17,5 @@ export function openStore(url: string): Store {
       `DATABASE_URL "${url}" names no file; e.g. sqlite:./data/xinyong.db or postgres://user:pass@host/db`,
     );
   }
-  return openSqlite(file);
+  return openSqlite<DB>(file);
 }

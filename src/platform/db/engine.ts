@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
 
@@ -23,8 +22,12 @@ export type Capabilities = {
   bulkLoad: 'copy' | 'batched-insert';
 };
 
-export type Store = {
-  db: Kysely<Database>;
+/**
+ * An open database. Generic in its tables: the platform knows none of them; the application opens it as
+ * `Store<Database>` (src/modules/database.ts).
+ */
+export type Store<DB = unknown> = {
+  db: Kysely<DB>;
   capabilities: Capabilities;
   /** the URL with any password redacted, for logs */
   describe: string;

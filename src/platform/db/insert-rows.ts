@@ -1,8 +1,5 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { compiledSql } from './cached-query.ts';
-import type { Database } from './schema.ts';
-
-type Table = keyof Database & string;
 
 /**
  * Multi-row INSERTs for hot paths (the check recorder writes thousands of rows a second): the SQL of
@@ -10,9 +7,9 @@ type Table = keyof Database & string;
  * the engine's — and reused with new parameters, instead of building and compiling a query per call.
  * Values are bound as given (JSON columns take `toJson` text, as everywhere).
  */
-export async function insertRows<T extends Table>(
-  db: Kysely<Database>,
-  table: T,
+export async function insertRows<DB>(
+  db: Kysely<DB> | Transaction<DB>,
+  table: keyof DB & string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
 ): Promise<void> {
@@ -20,7 +17,7 @@ export async function insertRows<T extends Table>(
   const text = compiledSql(db, `insert\u0000${table}\u0000${columns.join(',')}\u0000${rows.length}`, () => {
     const template = rows.map(() => Object.fromEntries(columns.map((c) => [c, ''])));
     return db
-      .insertInto(table)
+      .insertInto(table as never)
       .values(template as never)
       .compile().sql;
   });

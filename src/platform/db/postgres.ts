@@ -2,7 +2,6 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import type { Capabilities, Store } from './engine.ts';
-import type { Database } from './schema.ts';
 
 export const POSTGRES_CAPABILITIES: Capabilities = {
   engine: 'postgres',
@@ -23,13 +22,13 @@ pg.types.setTypeParser(TIMESTAMPTZ, (v) => new Date(v).toISOString());
 pg.types.setTypeParser(TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
 pg.types.setTypeParser(DATE, (v) => v);
 
-export function openPostgres(url: string, options: { max?: number } = {}): Store {
+export function openPostgres<DB>(url: string, options: { max?: number } = {}): Store<DB> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle pooled connection that the server ends (restart, failover, a dropped database) is emitted
   // as a pool 'error'; unhandled, it would crash the process. pg discards that client and the next
   // query opens a fresh connection, so there is nothing more to do here.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     capabilities: POSTGRES_CAPABILITIES,

@@ -1,5 +1,5 @@
 /**
- * Throwaway, migrated databases for tests and benchmarks: an SQLite file in a fresh temporary folder,
+ * Throwaway databases for tests and benchmarks: an SQLite file in a fresh temporary folder,
  * or a fresh database on a PostgreSQL server (created here, dropped by `dispose`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,11 +7,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { EngineName, Store } from './engine.ts';
-import { migrateToLatest } from './migrate.ts';
 import { openPostgres } from './postgres.ts';
 import { openSqlite } from './sqlite.ts';
 
-export type ScratchStore = { store: Store; url: string; dir: string; dispose(): Promise<void> };
+export type ScratchStore<DB = unknown> = {
+  store: Store<DB>;
+  url: string;
+  dir: string;
+  dispose(): Promise<void>;
+};
 
 /** Why the PostgreSQL server at `url` cannot be used, or undefined when it can. */
 export async function postgresUnavailable(url: string): Promise<string | undefined> {
@@ -27,15 +31,19 @@ export async function postgresUnavailable(url: string): Promise<string | undefin
   }
 }
 
-export async function createScratchStore(
+/**
+ * A new, empty database on `engine`; `prepare` (typically the application's migrations) runs on it
+ * before it is handed over.
+ */
+export async function createScratchStore<DB = unknown>(
   engine: EngineName,
-  options: { prefix: string; postgresUrl: string },
-): Promise<ScratchStore> {
+  options: { prefix: string; postgresUrl: string; prepare?: (store: Store<DB>) => Promise<unknown> },
+): Promise<ScratchStore<DB>> {
   const dir = mkdtempSync(path.join(tmpdir(), `${options.prefix}-`));
   if (engine === 'sqlite') {
     const file = path.join(dir, 'scratch.db');
-    const store = openSqlite(file);
-    await migrateToLatest(store);
+    const store = openSqlite<DB>(file);
+    await options.prepare?.(store);
     return {
       store,
       url: `sqlite:${file}`,
@@ -53,8 +61,8 @@ export async function createScratchStore(
   await admin.end();
   const url = new URL(options.postgresUrl);
   url.pathname = `/${name}`;
-  const store = openPostgres(url.toString(), { max: 4 });
-  await migrateToLatest(store);
+  const store = openPostgres<DB>(url.toString(), { max: 4 });
+  await options.prepare?.(store);
   return {
     store,
     url: url.toString(),

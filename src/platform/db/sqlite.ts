@@ -4,7 +4,6 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Capabilities, Store } from './engine.ts';
-import type { Database } from './schema.ts';
 import { checkpointElsewhere, FALLBACK_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer.ts';
 
 export const SQLITE_CAPABILITIES: Capabilities = {
@@ -63,7 +62,7 @@ function withStatementCache(database: SqliteDatabase.Database) {
 }
 
 /** Opens (creating if needed) an SQLite file in WAL mode; `:memory:` for throwaway databases. */
-export function openSqlite(file: string): Store {
+export function openSqlite<DB>(file: string): Store<DB> {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new SqliteDatabase(file);
   // WAL lets readers proceed while one writer commits; busy_timeout waits instead of failing
@@ -102,7 +101,7 @@ export function openSqlite(file: string): Store {
       await stopThread();
     };
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   // A second, read-only connection for single-value reads that must see every commit at once without
   // waiting behind this connection's transactions (the check index's feed head, decision 0011).
   let watcher: SqliteDatabase.Database | undefined;

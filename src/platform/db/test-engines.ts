@@ -16,33 +16,49 @@ const inCi = process.env.CI === 'true';
 
 const pgUnavailable = await postgresUnavailable(TEST_PG_URL);
 
-export type TestStore = Store & { engine: EngineName; url: string };
+export type TestStore<DB = unknown> = Store<DB> & { engine: EngineName; url: string };
 
-/** Creates a migrated, empty store on the given engine; `dispose` removes it entirely. */
-export async function createTestStore(
+export type EngineSuiteOptions<DB> = {
+  /** run on each new store before the suite (the application's migrations, or a test's own tables) */
+  prepare?: (store: Store<DB>) => Promise<unknown>;
+};
+
+/** Creates an empty store on the given engine, prepared; `dispose` removes it entirely. */
+export async function createTestStore<DB = unknown>(
   engine: EngineName,
-): Promise<{ store: TestStore; dispose(): Promise<void> }> {
-  const scratch = await createScratchStore(engine, { prefix: 'xinyong-test', postgresUrl: TEST_PG_URL });
+  options: EngineSuiteOptions<DB> = {},
+): Promise<{ store: TestStore<DB>; dispose(): Promise<void> }> {
+  const scratch = await createScratchStore<DB>(engine, {
+    prefix: 'xinyong-test',
+    postgresUrl: TEST_PG_URL,
+    ...(options.prepare ? { prepare: options.prepare } : {}),
+  });
   return { store: { ...scratch.store, engine, url: scratch.url }, dispose: scratch.dispose };
 }
 
 /**
  * `describeEachEngine('subjects repository', (getStore) => { it(...) })` defines the suite once per
- * engine. The store is migrated and empty at the start of the suite and shared by its tests.
+ * engine. The store is prepared (`options.prepare`) and otherwise empty at the start of the suite, and
+ * shared by its tests. Application suites use `src/testing/engines.ts`, which prepares it with the
+ * migrations.
  */
-export function describeEachEngine(name: string, fn: (getStore: () => TestStore) => void): void {
+export function describeEachEngine<DB = unknown>(
+  name: string,
+  fn: (getStore: () => TestStore<DB>) => void,
+  options: EngineSuiteOptions<DB> = {},
+): void {
   for (const engine of ['sqlite', 'postgres'] as const) {
     const skip =
       engine === 'postgres' && pgUnavailable !== undefined && !inCi
         ? `PostgreSQL not reachable (${pgUnavailable}); set XINYONG_TEST_PG_URL`
         : false;
     describe(`${name} [${engine}]`, { skip }, () => {
-      let current: { store: TestStore; dispose(): Promise<void> } | undefined;
+      let current: { store: TestStore<DB>; dispose(): Promise<void> } | undefined;
       before(async () => {
         if (engine === 'postgres' && pgUnavailable !== undefined) {
           throw new Error(`CI=true but PostgreSQL is not reachable at ${TEST_PG_URL}: ${pgUnavailable}`);
         }
-        current = await createTestStore(engine);
+        current = await createTestStore<DB>(engine, options);
       });
       after(async () => {
         await current?.dispose();

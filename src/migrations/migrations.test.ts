@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
-import { knownMigrations, migrateToLatest } from './migrate.ts';
-import { describeEachEngine } from './test-engines.ts';
+import { describeEachEngine } from '../testing/engines.ts';
+import { knownMigrations, migrateToLatest } from './index.ts';
 
 describeEachEngine('migrations', (getStore) => {
   it('creates every foundation table', async () => {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * The audit trail (A20, B33, C §4(1)): entries hash-chained with SM3, the chain head that appenders

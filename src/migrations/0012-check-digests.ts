@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { backfillCheckDigests } from '../../../modules/checks/check-recorder.ts';
-import type { Capabilities } from '../engine.ts';
-import type { Database } from '../schema.ts';
+import { backfillCheckDigests } from '../modules/checks/check-recorder.ts';
+import type { Database } from '../modules/database.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * Checks under row digests (decision 0012): the answer of a check recorded in one part moves into its

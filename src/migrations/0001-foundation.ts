@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /** Foundation tables: regions, departments, subjects, code exceptions, calendar years, policy versions. */
 export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void> {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * Reference data on the check change feed (decision 0011): a change to the measures catalog (A13, A14,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /** Accounts, login attempts, sessions, API keys and consents (access issue: A7, B18–B21, B33, C §4). */
 export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * Credit records and their intake (intake issue: B4, B16–B17, B27, A9, A22). Records are immutable

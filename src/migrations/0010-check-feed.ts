@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * The change feed that keeps every process's in-memory check index coherent (decision 0011): one row

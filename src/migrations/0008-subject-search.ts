@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { backfillSubjectSearch } from '../../../modules/subject-search/subject-search.indexer.ts';
-import type { Capabilities } from '../engine.ts';
-import type { Database } from '../schema.ts';
+import type { Database } from '../modules/database.ts';
+import { backfillSubjectSearch } from '../modules/subject-search/subject-search.indexer.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * Name search (subject-search module): one row per subject with its searchable name and pinyin keys,

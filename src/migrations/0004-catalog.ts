@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * The public credit information catalog (B8–B13, B18): items and their versions. A version is never

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createApp } from '../app/app.ts';
+import { type AppContext, createAppContext } from '../app/context.ts';
 import { DEMO_PASSWORD } from '../modules/demo/demo.loader.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { loadConfig } from '../platform/config.ts';
-import type { TestStore } from '../platform/db/test-engines.ts';
 import type { HttpApp } from '../platform/http/server.ts';
-import { createApp } from './app.ts';
-import { type AppContext, createAppContext } from './context.ts';
+import type { TestStore } from './engines.ts';
 
 export type TestApp = { ctx: AppContext; app: HttpApp; close(): Promise<void> };
 

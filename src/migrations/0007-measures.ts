@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * The measures catalog of joint incentives and punishments (A13, A14, D §5): measures and their

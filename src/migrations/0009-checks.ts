@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Capabilities } from '../engine.ts';
+import type { Capabilities } from '../platform/db/engine.ts';
 
 /**
  * Credit checks (B19, B22, C §5(2)) and the feedback of measures applied (A21). Every check is recorded:

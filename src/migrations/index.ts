@@ -1,0 +1,43 @@
+/**
+ * The database's history: forward-only migrations, in order. Each carries its own code and imports
+ * nothing from `src/modules` (a later edit of a module must not change what a shipped migration does).
+ * Never edit a shipped migration: add the next one.
+ */
+import type { Store } from '../platform/db/engine.ts';
+import { type MigrationList, runMigrations } from '../platform/db/migrate.ts';
+import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-audit.ts';
+import * as m0003 from './0003-access.ts';
+import * as m0004 from './0004-catalog.ts';
+import * as m0005 from './0005-records.ts';
+import * as m0006 from './0006-lists.ts';
+import * as m0007 from './0007-measures.ts';
+import * as m0008 from './0008-subject-search.ts';
+import * as m0009 from './0009-checks.ts';
+import * as m0010 from './0010-check-feed.ts';
+import * as m0011 from './0011-reference-feed.ts';
+import * as m0012 from './0012-check-digests.ts';
+
+export const MIGRATIONS: MigrationList = [
+  ['0001-foundation', m0001],
+  ['0002-audit', m0002],
+  ['0003-access', m0003],
+  ['0004-catalog', m0004],
+  ['0005-records', m0005],
+  ['0006-lists', m0006],
+  ['0007-measures', m0007],
+  ['0008-subject-search', m0008],
+  ['0009-checks', m0009],
+  ['0010-check-feed', m0010],
+  ['0011-reference-feed', m0011],
+  ['0012-check-digests', m0012],
+];
+
+/** Brings the database to the latest version (or, with `upTo`, to that migration). */
+export function migrateToLatest<DB>(store: Store<DB>, options: { upTo?: string } = {}) {
+  return runMigrations(store, MIGRATIONS, options);
+}
+
+export function knownMigrations(): string[] {
+  return MIGRATIONS.map(([name]) => name);
+}

@@ -1,0 +1,23 @@
+/** Tables of the subjects module (migration 0001-foundation). */
+export type SubjectsTables = {
+  subjects: SubjectTable;
+};
+
+/**
+ * 信息主体. The identity code is personal data for persons, so it is never stored in plaintext:
+ * `code_digest` is a keyed blind index (HMAC) for exact lookups, `code_sealed` the authenticated
+ * ciphertext. Masked forms for display are derived on read under the active policy's masking rules.
+ */
+export type SubjectTable = {
+  id: string;
+  kind: 'person' | 'organization';
+  code_kind: string;
+  code_digest: string;
+  code_sealed: string;
+  name: string;
+  region_code: string | null;
+  /** JSON: kind-specific attributes (gender, birth date, registered address, legal representative, …) */
+  attributes: unknown;
+  created_at: string;
+  updated_at: string;
+};
