@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../modules/database.ts';
-import { backfillSubjectSearch } from '../modules/subject-search/subject-search.indexer.ts';
 import type { Capabilities } from '../platform/db/engine.ts';
+import { backfillSubjectSearch0008 } from './0008-subject-search.backfill.ts';
 
 /**
  * Name search (subject-search module): one row per subject with its searchable name and pinyin keys,
  * and the bigram posting lists. Subjects already stored are indexed here, before the indexes are
- * created, so a large table is loaded once and sorted once.
+ * created, so a large table is loaded once and sorted once. The indexing code is the migration's own
+ * frozen copy (0008-subject-search.backfill.ts), not the live search module's.
  */
 export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void> {
   const { uuidType } = caps;
@@ -32,7 +32,7 @@ export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void>
     .addColumn('subject_id', uuidType, (c) => c.notNull())
     .execute();
 
-  await backfillSubjectSearch(db as unknown as Kysely<Database>, caps);
+  await backfillSubjectSearch0008(db, caps);
 
   // One range per (gram, kind, at_start) already in ranking order (shorter names first); covering.
   await db.schema

@@ -1,0 +1,724 @@
+/**
+ * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
+ * whole history, 0001 → 0012, one migration at a time. After each step the rows written at every
+ * earlier version must still be there, unchanged, and rows are written as the application of that
+ * version wrote them (raw inserts against that version's tables; audit entries through the audit
+ * module, whose chain format has not changed). At the end, with everything migrated, what the later
+ * migrations were for is asserted on the data written before them: name search (0008), check rows
+ * under row digests (0012) and the change feed (0010, 0011).
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { type Kysely, sql } from 'kysely';
+import {
+  appendAudit,
+  RECORDS_AUDITED,
+  readAuditEntries,
+  readAuditHead,
+  recordRowsWritten,
+  SUBJECTS_AUDITED,
+  verifyAudit,
+} from '../modules/audit/index.ts';
+import type { Database, Store } from '../modules/database.ts';
+import { parseSearchQuery } from '../modules/subject-search/search-text.ts';
+import { indexSubjects } from '../modules/subject-search/subject-search.indexer.ts';
+import { subjectSearchRepository } from '../modules/subject-search/subject-search.repository.ts';
+import { createSealer } from '../platform/crypto/sealing.ts';
+import { toJson } from '../platform/db/engine.ts';
+import { describeEachEngine, type TestStore } from '../platform/db/test-engines.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { MIGRATIONS, migrateToLatest } from './index.ts';
+
+type Row = Record<string, unknown>;
+
+const sealer = createSealer({ dataKey: Buffer.alloc(32, 7), indexKey: Buffer.alloc(32, 8) });
+const WRITER = { actorRole: 'system', policyId: 'huaian-2018', policyVersion: '1.0.0' };
+/** The instant the data of a version was written (one day per migration). */
+const at = (step: number) => `2026-01-${String(step).padStart(2, '0')}T08:00:00.000Z`;
+
+/**
+ * Every row written so far, by table: what must still read the same after every later migration
+ * (its columns as written; a column added later is not compared).
+ */
+type Written = { table: string; key: readonly string[]; rows: Row[] };
+
+/** A JSON column comes back parsed (PostgreSQL) or as text (SQLite): compared as values. */
+function comparable(value: unknown): unknown {
+  if (typeof value === 'string' && /^[[{]/.test(value)) return JSON.parse(value);
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+function upgradeSuite(getStore: () => TestStore) {
+  const db = () => getStore().db;
+  const live = () => getStore() as unknown as Store;
+  const liveDb = () => getStore().db as unknown as Kysely<Database>;
+  const written = new Map<string, Written>();
+  /** Subjects by name, as registered. */
+  const subjects = new Map<string, Row>();
+  const checks: { headers: Row[]; parts: Row[]; hits: Row[] } = { headers: [], parts: [], hits: [] };
+
+  async function insert(table: string, rows: Row[], key: readonly string[] = ['id']): Promise<Row[]> {
+    const columns = Object.keys(rows[0]!);
+    const values = rows.map((r) => sql`(${sql.join(columns.map((c) => sql`${r[c]}`))})`);
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      values ${sql.join(values)}`.execute(db());
+    const entry = written.get(table) ?? { table, key, rows: [] };
+    entry.rows.push(...rows);
+    written.set(table, entry);
+    return rows;
+  }
+
+  /** Every row written at earlier versions reads as it was written. */
+  async function assertCarried() {
+    for (const { table, key, rows } of written.values()) {
+      const stored = (await sql<Row>`select * from ${sql.table(table)}`.execute(db())).rows;
+      const keyOf = (r: Row) => key.map((k) => String(r[k])).join('/');
+      const byKey = new Map(stored.map((r) => [keyOf(r), r]));
+      assert.equal(stored.length, rows.length, `${table}: rows`);
+      for (const row of rows) {
+        const found = byKey.get(keyOf(row));
+        assert.ok(found, `${table} ${keyOf(row)} is still there`);
+        for (const column of Object.keys(row)) {
+          assert.deepEqual(
+            comparable(found[column]),
+            comparable(row[column]),
+            `${table} ${keyOf(row)}.${column}`,
+          );
+        }
+      }
+    }
+  }
+
+  /** Subjects registered as the application did: the row, and its digests on the audit chain. */
+  async function registerSubjects(step: number, list: Array<[kind: string, name: string, code: string]>) {
+    const rows = await insert(
+      'subjects',
+      list.map(([kind, name, code]) => ({
+        id: uuidv7(),
+        kind,
+        code_kind: kind === 'person' ? 'resident_id' : 'uscc',
+        code_digest: sealer.digest(code),
+        code_sealed: sealer.seal(code),
+        name,
+        region_code: '320800',
+        attributes: toJson(kind === 'person' ? { gender: 'male' } : { legalRepresentative: '张学友' }),
+        created_at: at(step),
+        updated_at: at(step),
+      })),
+    );
+    await recordRowsWritten(liveDb(), { table: SUBJECTS_AUDITED, rows }, WRITER);
+    for (const row of rows) subjects.set(String(row.name), row);
+    return rows;
+  }
+  const subjectId = (name: string) => String(subjects.get(name)!.id);
+
+  /**
+   * A check as 0009–0011 recorded it: the header without `results`, its parts (an API check has
+   * one), its hits, and one `checks.run` entry on the chain vouching for it.
+   */
+  async function recordOldCheck(step: number, channel: 'api' | 'stream', partCount: number) {
+    const id = uuidv7();
+    const hitSubject = subjectId('淮安市華信建設工程有限公司');
+    const [header] = await insert('checks', [
+      {
+        id,
+        at: at(step),
+        check_day: at(step).slice(0, 10),
+        actor_id: channel === 'api' ? null : 'staff-7',
+        actor_role: channel === 'api' ? 'system' : 'user_staff',
+        department: 'HA-CZJ',
+        api_key_id: channel === 'api' ? 'key-1' : null,
+        purpose: '投标资格审查',
+        scenario: 'public_resource_trading',
+        channel,
+        subject_count: partCount * 2,
+        block_count: 1,
+        warn_count: 0,
+        favor_count: 0,
+        none_count: partCount * 2 - 1,
+        error_count: 0,
+        policy_id: 'huaian-2018',
+        policy_version: '1.0.0',
+        request_id: `req-${step}`,
+      },
+    ]);
+    const parts = await insert(
+      'check_parts',
+      Array.from({ length: partCount }, (_, part) => ({
+        check_id: id,
+        part,
+        first_position: part * 2,
+        results: toJson([
+          [part * 2, 'digest-a', part === 0 ? 'block' : 'none', null, part === 0 ? ['e-1'] : [], [], []],
+          [part * 2 + 1, 'digest-b', 'none', null, [], [], ['name_mismatch']],
+        ]),
+      })),
+      ['check_id', 'part'],
+    );
+    const hits = await insert('check_hits', [
+      {
+        id: uuidv7(),
+        check_id: id,
+        position: 0,
+        subject_id: hitSubject,
+        decision: 'block',
+        entry_ids: toJson([String(written.get('list_entries')!.rows[0]!.id)]),
+        measures: toJson(['a14-05@1']),
+        department: 'HA-CZJ',
+        check_day: at(step).slice(0, 10),
+      },
+    ]);
+    await appendAudit(liveDb(), {
+      at: at(step),
+      actorId: (header!.actor_id as string | null) ?? null,
+      actorRole: String(header!.actor_role),
+      actorDepartment: 'HA-CZJ',
+      purpose: '投标资格审查',
+      action: 'checks.run',
+      targetType: 'check',
+      targetId: id,
+      result: 'ok',
+      detail: { scenario: 'public_resource_trading', channel, total: partCount * 2, block: 1 },
+      policyId: 'huaian-2018',
+      policyVersion: '1.0.0',
+      requestId: `req-${step}`,
+    });
+    checks.headers.push(header!);
+    checks.parts.push(...parts);
+    checks.hits.push(...hits);
+    return { id, hits };
+  }
+
+  /** The data each version's application wrote, keyed by the migration that version ends with. */
+  const WRITES: Record<string, (step: number) => Promise<void>> = {
+    '0001-foundation': async (step) => {
+      await insert(
+        'regions',
+        [
+          {
+            code: '320800',
+            name: '淮安市',
+            full_name: '江苏省淮安市',
+            level: 'city',
+            parent_code: '320000',
+            abolished: 0,
+          },
+          {
+            code: '320812',
+            name: '清江浦区',
+            full_name: '江苏省淮安市清江浦区',
+            level: 'district',
+            parent_code: '320800',
+            abolished: 0,
+          },
+        ],
+        ['code'],
+      );
+      await insert('departments', [
+        {
+          id: uuidv7(),
+          code: 'HA-CZJ',
+          name: '淮安市财政局',
+          short_name: '财政局',
+          region_code: '320800',
+          kinds: toJson(['provider', 'user']),
+          nature: 'government',
+          parent_code: null,
+          created_at: at(step),
+          updated_at: at(step),
+        },
+      ]);
+      await insert(
+        'calendar_years',
+        [
+          {
+            year: 2026,
+            source: 'gov.cn',
+            schedule: toJson({ holidays: ['2026-01-01'], workdays: ['2026-01-04'] }),
+            digest: 'calendar-digest',
+            imported_by: 'admin',
+            imported_at: at(step),
+          },
+        ],
+        ['year'],
+      );
+      await insert('policy_versions', [
+        {
+          id: uuidv7(),
+          policy_id: 'huaian-2018',
+          version: '1.0.0',
+          digest: 'policy-digest',
+          content: toJson({ masking: { person: 'name' }, retention: { years: 5 } }),
+          first_loaded_at: at(step),
+        },
+      ]);
+      await insert('code_exceptions', [
+        {
+          id: uuidv7(),
+          code_digest: sealer.digest('91320800MA1XXXXX0X'),
+          code_sealed: sealer.seal('91320800MA1XXXXX0X'),
+          kind: 'organization',
+          reason: '历史登记的特殊代码',
+          registered_by: 'admin',
+          created_at: at(step),
+        },
+      ]);
+    },
+    '0002-audit': async (step) => {
+      await registerSubjects(step, [
+        ['person', '張學友', '320802199001011234'],
+        ['organization', '淮安市華信建設工程有限公司', '91320800MA1ABCDE1X'],
+        ['organization', 'ABC（淮安）科技有限公司', '91320800MA1FGHIJ2Y'],
+      ]);
+      await appendAudit(liveDb(), {
+        at: at(step),
+        actorId: 'staff-7',
+        actorRole: 'platform_staff',
+        actorDepartment: 'HA-CZJ',
+        purpose: '信用审查',
+        action: 'subjects.read',
+        targetType: 'subject',
+        targetId: subjectId('張學友'),
+        result: 'ok',
+        policyId: 'huaian-2018',
+        policyVersion: '1.0.0',
+      });
+      // The day's anchor, as `xinyong audit anchor` stores it: it must still lie on the chain at the end.
+      const head = await readAuditHead(liveDb());
+      await insert(
+        'audit_anchors',
+        [{ day: at(step).slice(0, 10), seq: head!.seq, hash: head!.hash, created_at: at(step) }],
+        ['day'],
+      );
+    },
+    '0003-access': async (step) => {
+      const [account] = await insert('accounts', [
+        {
+          id: uuidv7(),
+          login: 'czj-staff',
+          display_name: '财政局工作人员',
+          role: 'user_staff',
+          department_code: 'HA-CZJ',
+          region_code: '320800',
+          subject_id: null,
+          password_hash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+          totp_secret_sealed: null,
+          totp_last_step: null,
+          status: 'active',
+          created_at: at(step),
+          updated_at: at(step),
+        },
+      ]);
+      await insert('login_attempts', [{ id: uuidv7(), login: 'czj-staff', at: at(step), ok: 1 }]);
+      await insert('sessions', [
+        {
+          id: uuidv7(),
+          token_hash: 'token-hash',
+          account_id: account!.id,
+          created_at: at(step),
+          expires_at: at(step + 1),
+          revoked_at: null,
+        },
+      ]);
+      await insert('api_keys', [
+        {
+          id: 'key-1',
+          secret_hash: 'secret-hash',
+          label: '公共资源交易系统',
+          department_code: 'HA-CZJ',
+          permissions: toJson(['checks.run', 'checks.report']),
+          created_by: 'admin',
+          created_at: at(step),
+          expires_at: null,
+          revoked_at: null,
+          replaces_id: null,
+          last_used_at: null,
+        },
+      ]);
+      await insert('consents', [
+        {
+          id: uuidv7(),
+          subject_id: subjectId('張學友'),
+          grantee_department: 'HA-CZJ',
+          scope: toJson(['records.read']),
+          purpose: '贷款审查',
+          granted_at: at(step),
+          expires_at: '2027-01-01T00:00:00.000Z',
+          revoked_at: null,
+          evidence: toJson({ kind: 'signed_form', reference: 'F-1' }),
+          granted_by: 'staff-7',
+        },
+      ]);
+    },
+    '0004-catalog': async (step) => {
+      await insert(
+        'catalog_items',
+        [{ code: 'B-001', current_version: 1, created_at: at(step), updated_at: at(step) }],
+        ['code'],
+      );
+      await insert('catalog_item_versions', [
+        {
+          id: uuidv7(),
+          item_code: 'B-001',
+          version: 1,
+          name: '严重失信主体名单信息',
+          category: 'black',
+          usage_scope: 'public',
+          list_type: 'black',
+          severity_required: 1,
+          definition: toJson({ fields: [{ name: 'decision_no', type: 'text', required: true }] }),
+          digest: 'item-digest',
+          published_at: at(step),
+        },
+      ]);
+    },
+    '0005-records': async (step) => {
+      const [batch] = await insert('intake_batches', [
+        {
+          id: uuidv7(),
+          provider_department: 'HA-CZJ',
+          channel: 'api',
+          mode: 'partial',
+          total: 1,
+          created: 1,
+          unchanged: 0,
+          new_version: 0,
+          refused: 0,
+          aborted: 0,
+          actor_id: null,
+          actor_role: 'system',
+          request_id: 'req-intake',
+          started_at: at(step),
+          finished_at: at(step),
+        },
+      ]);
+      const records = await insert('records', [
+        {
+          id: uuidv7(),
+          record_key: uuidv7(),
+          version: 1,
+          item_code: 'B-001',
+          item_version: 1,
+          provider_department: 'HA-CZJ',
+          provider_record_id: 'R-2026-001',
+          subject_id: subjectId('淮安市華信建設工程有限公司'),
+          subject_name: '淮安市華信建設工程有限公司',
+          severity: 'severe',
+          identified_on: '2026-01-03',
+          received_at: at(step),
+          validity_ends_on: '2029-01-03',
+          policy_id: 'huaian-2018',
+          policy_version: '1.0.0',
+          fields: toJson({ decision_no: '淮财罚〔2026〕1号', amount_fen: 100000 }),
+          content_digest: 'content-digest',
+          reason: null,
+          push_workdays: 1,
+          push_late: 0,
+          push_provisional: 0,
+          batch_id: batch!.id,
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
+      await insert('subject_name_conflicts', [
+        {
+          id: uuidv7(),
+          subject_id: subjectId('淮安市華信建設工程有限公司'),
+          known_name: '淮安市華信建設工程有限公司',
+          submitted_name: '淮安市华信建设工程有限公司',
+          provider_department: 'HA-CZJ',
+          batch_id: batch!.id,
+          record_id: records[0]!.id,
+          status: 'open',
+          detected_at: at(step),
+        },
+      ]);
+    },
+    '0006-lists': async (step) => {
+      const record = written.get('records')!.rows[0]!;
+      await insert(
+        'list_types',
+        [
+          {
+            code: 'black',
+            name: '严重失信主体名单',
+            name_en: 'Severely dishonest',
+            polarity: 'black',
+            description: '联合惩戒对象',
+            created_at: at(step),
+            updated_at: at(step),
+          },
+        ],
+        ['code'],
+      );
+      const [entry] = await insert('list_entries', [
+        {
+          id: uuidv7(),
+          list_type: 'black',
+          record_key: record.record_key,
+          record_id: record.id,
+          item_code: 'B-001',
+          provider_department: 'HA-CZJ',
+          subject_id: record.subject_id,
+          origin: 'listed',
+          source_entry_id: null,
+          relation_role: null,
+          ground: 'A5-1',
+          severity: 'severe',
+          identified_on: '2026-01-03',
+          valid_until: null,
+          validity_ends_on: '2029-01-03',
+          status: 'active',
+          status_reason: null,
+          removed_at: null,
+          removed_by_entry: null,
+          procedure: null,
+          created_at: at(step),
+          updated_at: at(step),
+        },
+      ]);
+      await insert('list_entry_events', [
+        {
+          id: uuidv7(),
+          entry_id: entry!.id,
+          at: at(step),
+          kind: 'listed',
+          article: 'A5',
+          detail: toJson({ ground: 'A5-1' }),
+          record_id: record.id,
+          batch_id: record.batch_id,
+          actor_id: null,
+        },
+      ]);
+      await insert('subject_relations', [
+        {
+          id: uuidv7(),
+          organization_id: record.subject_id,
+          person_id: subjectId('張學友'),
+          role: 'legal_representative',
+          source: 'registry',
+          created_at: at(step),
+          created_by: null,
+          ended_at: null,
+        },
+      ]);
+      await insert('notifications', [
+        {
+          id: uuidv7(),
+          kind: 'listed',
+          article: 'A11',
+          recipient_department: 'HA-CZJ',
+          subject_id: record.subject_id,
+          entry_id: entry!.id,
+          title: '列入严重失信主体名单',
+          body: toJson({ entryId: entry!.id }),
+          created_at: at(step),
+          status: 'pending',
+          attempts: 0,
+          delivered_at: null,
+          read_at: null,
+          read_by: null,
+        },
+      ]);
+    },
+    '0007-measures': async (step) => {
+      await insert(
+        'measures',
+        [{ code: 'a14-05', current_version: 1, created_at: at(step), updated_at: at(step) }],
+        ['code'],
+      );
+      await insert('measure_versions', [
+        {
+          id: uuidv7(),
+          measure_code: 'a14-05',
+          version: 1,
+          title: '限制参与政府采购',
+          article: 'A14(5)',
+          effect: 'punish',
+          active: 1,
+          definition: toJson({ scenarios: ['public_resource_trading'] }),
+          digest: 'measure-digest',
+          published_at: at(step),
+          published_by: 'admin',
+          reason: null,
+        },
+      ]);
+      // Registered just before 0008: indexed by the migration's backfill, not by the application.
+      await registerSubjects(step, [['person', '曾伟', '320802198502023456']]);
+    },
+    '0008-subject-search': async (step) => {
+      // From 0008 on, the application indexes a subject in the transaction that registers it.
+      const rows = await registerSubjects(step, [['person', '单雄信', '320802197003034567']]);
+      await indexSubjects(
+        liveDb(),
+        getStore().capabilities,
+        rows.map((r) => ({
+          id: String(r.id),
+          kind: r.kind as 'person' | 'organization',
+          name: String(r.name),
+        })),
+      );
+    },
+    '0009-checks': async (step) => {
+      const { id, hits } = await recordOldCheck(step, 'api', 1);
+      await insert('check_feedback', [
+        {
+          id: uuidv7(),
+          check_id: id,
+          position: 0,
+          hit_id: hits[0]!.id,
+          department: 'HA-CZJ',
+          measures_applied: toJson(['a14-05']),
+          outcome: 'refused',
+          amount: '1000.00',
+          legal_basis: '《政府采购法》第二十二条',
+          decided_on: '2026-01-09',
+          business_ref: 'ZC-2026-9',
+          note: null,
+          reported_at: at(step),
+          reported_by: 'staff-7',
+        },
+      ]);
+    },
+    '0010-check-feed': async (step) => {
+      await recordOldCheck(step, 'stream', 3);
+    },
+    '0011-reference-feed': async (step) => {
+      await recordOldCheck(step, 'api', 1);
+    },
+  };
+
+  /** What a step must have done beyond keeping the rows. */
+  const CHECKS: Record<string, () => Promise<void>> = {
+    '0008-subject-search': async () => {
+      // Every subject stored before it is indexed, under its simplified name.
+      const rows = (
+        await sql<Row>`select subject_id, name_norm, traditional from subject_search`.execute(db())
+      ).rows;
+      const byName = (a: unknown[], b: unknown[]) => (String(a[1]) < String(b[1]) ? -1 : 1);
+      assert.deepEqual(
+        rows.map((r) => [r.subject_id, r.name_norm, Number(r.traditional)]).sort(byName),
+        [
+          [subjectId('ABC（淮安）科技有限公司'), 'abc淮安科技有限公司', 0],
+          [subjectId('張學友'), '张学友', 1],
+          [subjectId('淮安市華信建設工程有限公司'), '淮安市华信建设工程有限公司', 1],
+          [subjectId('曾伟'), '曾伟', 0],
+        ].sort(byName),
+      );
+    },
+    '0012-check-digests': async () => {
+      const results = (await sql<Row>`select id, results from checks`.execute(db())).rows;
+      assert.equal(results.length, checks.headers.length);
+      assert.ok(results.every((r) => r.results === null));
+      const recorded = new Map<string, Set<string>>();
+      for await (const entry of readAuditEntries(liveDb(), { action: 'rows.written' })) {
+        if (entry.policyVersion !== '0012-check-digests') continue;
+        const ids = recorded.get(entry.targetType) ?? new Set();
+        for (const [rowId] of entry.detail.rows as [string, string][]) ids.add(rowId);
+        recorded.set(entry.targetType, ids);
+      }
+      assert.deepEqual([...(recorded.get('checks') ?? [])].sort(), checks.headers.map((h) => h.id).sort());
+      assert.deepEqual(
+        [...(recorded.get('check_parts') ?? [])].sort(),
+        checks.parts.map((p) => `${p.check_id}/${p.part}`).sort(),
+      );
+      assert.deepEqual([...(recorded.get('check_hits') ?? [])].sort(), checks.hits.map((h) => h.id).sort());
+    },
+  };
+
+  for (const [i, [name]] of MIGRATIONS.entries()) {
+    const previous = i === 0 ? undefined : MIGRATIONS[i - 1]![0];
+    const title = previous
+      ? `${name} applies over a database holding data written at ${previous}, and keeps every row`
+      : `${name} applies to an empty database`;
+    it(title, async () => {
+      const result = await migrateToLatest(getStore(), { upTo: name });
+      assert.deepEqual(result.applied, [name]);
+      await assertCarried();
+      await CHECKS[name]?.();
+      await WRITES[name]?.(i + 1);
+    });
+  }
+
+  it('leaves nothing to apply once every migration has run', async () => {
+    assert.deepEqual((await migrateToLatest(getStore())).applied, []);
+  });
+
+  it('finds subjects registered before 0008 by name, traditional form and pinyin (0008 backfill)', async () => {
+    const search = async (q: string) =>
+      (await subjectSearchRepository(live(), sealer).search(parseSearchQuery(q), { limit: 10 })).map((h) => [
+        h.name,
+        h.code,
+      ]);
+    assert.deepEqual(await search('张学友'), [['張學友', '320802199001011234']]);
+    assert.deepEqual(await search('華信建設'), [['淮安市華信建設工程有限公司', '91320800MA1ABCDE1X']]);
+    assert.deepEqual(await search('zengwei'), [['曾伟', '320802198502023456']]);
+    assert.deepEqual(await search('abc 科技'), [['ABC（淮安）科技有限公司', '91320800MA1FGHIJ2Y']]);
+    // and the one registered after it, indexed by the application
+    assert.deepEqual(await search('sxx'), [['单雄信', '320802197003034567']]);
+  });
+
+  it('holds check rows recorded before 0012 to row digests: audit verify reports chain, anchor and rows intact', async () => {
+    const report = await verifyAudit(live());
+    assert.equal(report.firstBroken, undefined);
+    assert.deepEqual(report.rowProblems, []);
+    assert.equal(report.ok, true);
+    const rowCount = (table: string) => written.get(table)?.rows.length ?? 0;
+    assert.equal(
+      report.rowsChecked,
+      rowCount('subjects') +
+        rowCount('records') +
+        rowCount('checks') +
+        rowCount('check_parts') +
+        rowCount('check_hits'),
+    );
+
+    // an edit of a check row stored before 0012 is named
+    const part = checks.parts[2]!;
+    await sql`update check_parts set first_position = 99
+      where check_id = ${part.check_id} and part = ${part.part}`.execute(db());
+    const edited = await verifyAudit(live());
+    assert.deepEqual(
+      edited.rowProblems.map((p) => [p.table, p.id, p.reason]),
+      [['check_parts', `${part.check_id}/${part.part}`, 'row_digest_mismatch']],
+    );
+    await sql`update check_parts set first_position = ${part.first_position}
+      where check_id = ${part.check_id} and part = ${part.part}`.execute(db());
+    assert.equal((await verifyAudit(live())).ok, true);
+  });
+
+  it('writes the change feed on later writes: subjects and list entries (0010), reference data (0011)', async () => {
+    const feed = async () =>
+      (await sql<Row>`select seq, subject_id, topic from check_feed order by seq`.execute(db())).rows.map(
+        (r) => ({ seq: Number(r.seq), subjectId: r.subject_id, topic: r.topic }),
+      );
+    const before = await feed();
+    const last = before.at(-1)?.seq ?? 0;
+
+    const [newcomer] = await registerSubjects(13, [
+      ['organization', '淮安市新来科技有限公司', '91320800MA1KLMNO3Z'],
+    ]);
+    const entry = written.get('list_entries')!.rows[0]!;
+    await sql`update list_entries set status = 'suspended', updated_at = ${at(13)}
+      where id = ${entry.id}`.execute(db());
+    await sql`update measures set current_version = 2, updated_at = ${at(13)}
+      where code = 'a14-05'`.execute(db());
+
+    const after = (await feed()).filter((r) => r.seq > last);
+    assert.deepEqual(
+      after.map((r) => [r.subjectId, r.topic]),
+      [
+        [newcomer!.id, 'subject'],
+        [entry.subject_id, 'subject'],
+        [null, 'reference'],
+      ],
+    );
+    // one number per committed transaction, in commit order
+    assert.deepEqual(
+      after.map((r) => r.seq),
+      [last + 1, last + 2, last + 3],
+    );
+  });
+}
+
+describeEachEngine('database upgrade 0001 → 0012 over data written at every version', upgradeSuite);
