@@ -13,6 +13,7 @@
  * `openCity(engine, size, { keep })`: with `keep` the city is cached (bench/.data/<name>/, and a
  * PostgreSQL database of that name) and reused by the next run; without it, it is dropped on close.
  */
+
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,6 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type AppContext, createAppContext } from '../src/app/context.ts';
-import { chinaDayOf } from '../src/modules/audit/index.ts';
 import {
   type CatalogItemDraft,
   type CatalogItemVersion,
@@ -38,6 +38,7 @@ import { createRng, generateDemoSubjects, type Rng } from '../src/modules/demo/i
 import { addPolicyDuration, type Severity, validityOf } from '../src/modules/policy/index.ts';
 import { contentDigest, pushTimeliness, storedFields } from '../src/modules/records/records.content.ts';
 import { indexSubjects } from '../src/modules/subject-search/subject-search.indexer.ts';
+import { chinaDayOf } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openStore } from '../src/platform/db/database.ts';
 import type { EngineName } from '../src/platform/db/engine.ts';

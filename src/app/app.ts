@@ -2,6 +2,7 @@ import { installAccessControl } from '../modules/access/access.hook.ts';
 import { adminRoutes } from '../modules/access/admin.routes.ts';
 import { authRoutes } from '../modules/access/auth.routes.ts';
 import { consentsRoutes } from '../modules/access/consents.routes.ts';
+import { PERMISSIONS } from '../modules/access/roles.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
@@ -31,6 +32,7 @@ export async function createApp(
   return createHttpServer({
     version: ctx.version,
     logger: options.logger ?? false,
+    permissions: PERMISSIONS,
     before: [
       (app) =>
         installAccessControl(app, ctx.auth, async (request, code) => {
@@ -63,12 +65,12 @@ export async function createApp(
       subjectSearchRoutes(ctx),
       auditRoutes(ctx),
       catalogRoutes(ctx),
-      recordsRoutes(ctx, ctx.intake),
+      recordsRoutes(ctx),
       recordsReadRoutes(ctx),
-      uploadRoutes(ctx, ctx.intake),
-      measuresRoutes(ctx, ctx.measures),
+      uploadRoutes(ctx),
+      measuresRoutes(ctx),
       listsRoutes(ctx),
-      checksRoutes(ctx, ctx.checks),
+      checksRoutes(ctx),
     ],
   });
 }

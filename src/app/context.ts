@@ -1,20 +1,39 @@
+/**
+ * The composition root: every service is built here, once, from the configuration, and each route,
+ * job and CLI command is handed the services it calls. Modules declare what they need as a small type
+ * of their own (`ChecksDeps`, `ListsRoutesDeps`, …); this object satisfies all of them, and nothing
+ * under `src/modules` or `src/platform` imports it.
+ */
+
 import { migrateToLatest } from '../migrations/index.ts';
-import { type AccountsService, accountsService } from '../modules/access/accounts.service.ts';
+import { accountsService } from '../modules/access/accounts.service.ts';
 import { type AuthService, authService } from '../modules/access/auth.service.ts';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
+import { type AuditTrail, auditTrail } from '../modules/audit/audit-trail.service.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
+import { type CatalogRepository, catalogRepository } from '../modules/catalog/catalog.repository.ts';
 import { type ChecksService, checksService } from '../modules/checks/checks.service.ts';
-import type { Store } from '../modules/database.ts';
+import { type FeedbackService, feedbackService } from '../modules/checks/feedback.service.ts';
+import type { Database, Store } from '../modules/database.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
-import { ensureSeedListTypes } from '../modules/lists/list-types.ts';
+import { type UploadService, uploadService } from '../modules/intake-files/upload.service.ts';
+import { ensureSeedListTypes } from '../modules/lists/list-types.repository.ts';
+import { type ListTypesService, listTypesService } from '../modules/lists/list-types.service.ts';
 import { listIntakeHooks } from '../modules/lists/lists.hooks.ts';
+import { type ListsService, listsService } from '../modules/lists/lists.service.ts';
 import { type MeasuresService, measuresService } from '../modules/measures/measures.service.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
 import { registerPolicyVersion } from '../modules/policy/policy-versions.repository.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
+import { type RecordsReader, recordsReader } from '../modules/records/records-read.service.ts';
 import { regionsRepository } from '../modules/regions/regions.repository.ts';
+import {
+  type SubjectSearchRepository,
+  subjectSearchRepository,
+} from '../modules/subject-search/subject-search.repository.ts';
 import { subjectsRepository } from '../modules/subjects/subjects.repository.ts';
+import { clockOf, systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import {
   createSealer,
@@ -25,13 +44,9 @@ import {
 } from '../platform/crypto/sealing.ts';
 import { openStore } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { type AuditTrail, auditTrail } from './audit-trail.ts';
 import { PLATFORM_VERSION } from './version.ts';
 
-/**
- * Everything a request, a job or a CLI command needs, built once at start. Modules receive what they
- * use from here; nothing reaches for globals.
- */
+/** Everything a request, a job or a CLI command may be handed, built once at start. */
 export type AppContext = {
   version: string;
   config: Config;
@@ -39,21 +54,33 @@ export type AppContext = {
   sealer: Sealer;
   policy: Policy;
   policyDigest: string;
+  /** the current instant, ISO 8601 UTC */
+  now: () => string;
+  /** today's date in China (UTC+8): the one "today" every rule counts from (platform/clock.ts) */
+  today: () => string;
   calendar: CalendarService;
   codes: CodesService;
   regions: ReturnType<typeof regionsRepository>;
   departments: ReturnType<typeof departmentsRepository>;
   subjects: ReturnType<typeof subjectsRepository>;
+  subjectSearch: SubjectSearchRepository;
   auth: AuthService;
-  accountsAdmin: AccountsService;
+  accountsAdmin: ReturnType<typeof accountsService>;
   consents: ReturnType<typeof consentsRepository>;
   audit: AuditTrail;
+  catalog: CatalogRepository;
   intake: IntakeService;
+  uploads: UploadService;
+  records: RecordsReader;
   /** the measures catalog (A13, A14, D §5), cached for checks */
   measures: MeasuresService;
+  /** the city's list types, one copy per process */
+  listTypes: ListTypesService;
+  lists: ListsService;
   /** credit checks (B19, B22, C §5(2)) */
   checks: ChecksService;
-  now: () => string;
+  /** what departments did after a check, and the A21 quarterly report */
+  feedback: FeedbackService;
   close(): Promise<void>;
 };
 
@@ -62,6 +89,7 @@ export type ContextOptions = {
   migrate?: boolean;
   /** an already-open store (tests) */
   store?: Store;
+  /** a source of instants other than the system clock (tests) */
   now?: () => string;
   /** an already-loaded policy (tests that vary a number); otherwise the configured policy file */
   policy?: Policy;
@@ -70,10 +98,10 @@ export type ContextOptions = {
 export async function createAppContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   // Validate the policy before touching the database: a bad policy file must stop the start cleanly.
   const policy = options.policy ?? (await loadPolicyFile(config.policyPath ?? DEFAULT_POLICY_PATH));
-  const store = options.store ?? openStore(config.databaseUrl);
+  const store = options.store ?? openStore<Database>(config.databaseUrl);
   try {
     if (options.migrate !== false) await migrateToLatest(store);
-    const now = options.now ?? isoClock();
+    const { now, today } = options.now ? clockOf(options.now) : systemClock();
     const keys = loadKeys({ dataKey: config.dataKey, indexKey: config.indexKey, dataDir: config.dataDir });
     if (!(SEAL_ALGORITHMS as readonly string[]).includes(config.sealAlgorithm)) {
       throw new AppError(
@@ -89,13 +117,30 @@ export async function createAppContext(config: Config, options: ContextOptions =
     await ensureSeedListTypes(store.db, now());
     const calendar = calendarService(store);
     await calendar.reload();
+
     const auth = authService({ store, sealer, policy, now });
+    const regions = regionsRepository(store);
     const departments = departmentsRepository(store);
     const subjects = subjectsRepository(store, sealer);
     const audit = auditTrail({ store, policy, now });
     const codes = codesService(store, sealer);
-    const measures = measuresService(store, now, audit);
-    const checks = checksService({ store, sealer, policy, codes, now, measures });
+    const consents = consentsRepository(store);
+    const catalog = catalogRepository(store);
+    const measures = measuresService({ store, now, audit });
+    const intake = intakeService({
+      store,
+      sealer,
+      policy,
+      calendar,
+      subjects,
+      audit,
+      codes,
+      catalog,
+      now,
+      hooks: listIntakeHooks(),
+    });
+    const listTypes = listTypesService({ store, now });
+    const checks = checksService({ store, sealer, policy, codes, catalog, measures, listTypes, now });
     return {
       version: PLATFORM_VERSION,
       config,
@@ -103,36 +148,35 @@ export async function createAppContext(config: Config, options: ContextOptions =
       sealer,
       policy,
       policyDigest: digest,
+      now,
+      today,
       calendar,
       codes,
-      regions: regionsRepository(store),
+      regions,
       departments,
       subjects,
+      subjectSearch: subjectSearchRepository(store, sealer),
       auth,
       accountsAdmin: accountsService({
         accounts: auth.accounts,
         apiKeys: auth.apiKeys,
         policy,
         now,
+        today,
         departmentExists: async (code) => (await departments.findByCode(code)) !== undefined,
         subjectIdByCode: async (code) => (await subjects.findByCode(code))?.id,
       }),
-      consents: consentsRepository(store),
+      consents,
       audit,
-      intake: intakeService({
-        store,
-        sealer,
-        policy,
-        calendar,
-        subjects,
-        audit,
-        codes,
-        now,
-        hooks: listIntakeHooks(),
-      }),
+      catalog,
+      intake,
+      uploads: uploadService({ intake, catalog }),
+      records: recordsReader({ store, sealer, catalog, consents, now, today }),
       measures,
+      listTypes,
+      lists: listsService({ store, listTypes, audit, subjects, codes, catalog, intake, now, today }),
       checks,
-      now,
+      feedback: feedbackService({ store, sealer, audit, now, today }),
       close: async () => {
         await checks.close();
         await store.close();
@@ -142,21 +186,4 @@ export async function createAppContext(config: Config, options: ContextOptions =
     if (!options.store) await store.close();
     throw error;
   }
-}
-
-/**
- * The current instant as an ISO 8601 string, formatted once per millisecond: a check asks for it
- * several times (access, API key, the check, its record), thousands of times a second.
- */
-function isoClock(): () => string {
-  let lastMs = Number.NaN;
-  let last = '';
-  return () => {
-    const ms = Date.now();
-    if (ms !== lastMs) {
-      lastMs = ms;
-      last = new Date(ms).toISOString();
-    }
-    return last;
-  };
 }

@@ -58,3 +58,6 @@ export async function signIn(
   const cookie = res.cookies.find((c) => c.name === 'xinyong_session')!;
   return { cookie: `xinyong_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken };
 }
+
+/** The composition root itself, for suites that build several contexts on one store (two processes). */
+export { type AppContext, createAppContext } from '../app/context.ts';

@@ -1,5 +1,6 @@
 import { createAppContext } from '../../app/context.ts';
-import { type Anchor, anchorDay, previousChinaDay, verifyAudit } from '../../modules/audit/index.ts';
+import type { Anchor } from '../../modules/audit/index.ts';
+import { previousChinaDay } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
@@ -28,7 +29,7 @@ function parseAnchor(text: string): Anchor {
 async function verify(published: Anchor[]): Promise<number> {
   const ctx = await createAppContext(loadConfig());
   try {
-    const report = await verifyAudit(ctx.store, undefined, { published, now: ctx.now });
+    const report = await ctx.audit.verify({ published });
     if (report.ok) {
       console.log(
         `✔ 审计链完整 / audit trail intact: ${report.entries} 条记录 / entries, ${report.rowsChecked} 行 / rows checked\n  head sm3 ${report.headHash}`,
@@ -60,8 +61,7 @@ async function verify(published: Anchor[]): Promise<number> {
 async function anchor(day: string | undefined): Promise<number> {
   const ctx = await createAppContext(loadConfig());
   try {
-    const now = ctx.now();
-    const result = await anchorDay(ctx.store, day ?? previousChinaDay(now), { now });
+    const result = await ctx.audit.anchorDay(day ?? previousChinaDay(ctx.now()));
     console.log(
       `✔ 已锚定 / anchored ${result.day}: seq ${result.seq}, sm3 ${result.hash}\n  publish: ${result.day}:${result.seq}:${result.hash}`,
     );

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { createAppContext } from '../../app/context.ts';
 import { cliOperator } from '../../modules/access/actor.ts';
-import { catalogRepository } from '../../modules/catalog/index.ts';
 import { type ImportReport, importFile } from '../../modules/intake-files/file-import.ts';
 import { formatDuration, progressReporter } from '../../modules/intake-files/progress.ts';
 import { INTAKE_MODES, type IntakeMode, MAX_ROWS_PER_CALL } from '../../modules/records/intake.types.ts';
@@ -38,7 +37,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const ctx = await createAppContext(loadConfig());
   try {
     const report = await importFile(
-      { ctx, intake: ctx.intake, catalog: catalogRepository(ctx.store) },
+      ctx,
       {
         file: path.resolve(file),
         itemCode: values.item,

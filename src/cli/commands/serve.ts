@@ -1,6 +1,5 @@
 import { createApp } from '../../app/app.ts';
 import { createAppContext } from '../../app/context.ts';
-import { dispatchNotifications } from '../../modules/lists/notifications.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
 import { tuneForServing } from '../../platform/runtime.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
@@ -31,9 +30,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   // The notification outbox (A4, A11, B26): deliver what is pending now and every few seconds; a
   // notice written just before a crash is delivered by the next start.
   const dispatch = () =>
-    dispatchNotifications(ctx.store.db, ctx.now).catch((error) =>
-      app.log.error(error, 'notification dispatch failed'),
-    );
+    ctx.lists.dispatch().catch((error) => app.log.error(error, 'notification dispatch failed'));
   await dispatch();
   const dispatcher = setInterval(dispatch, 5_000);
   dispatcher.unref();

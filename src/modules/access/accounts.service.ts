@@ -11,11 +11,12 @@ import type { AccountsRepository } from './accounts.repository.ts';
 import type { apiKeysRepository } from './api-keys.repository.ts';
 import { isPermission, isRole, type Permission, type Role, SYSTEM_PERMISSIONS } from './roles.ts';
 
-type Deps = {
+export type AccountsServiceDeps = {
   accounts: AccountsRepository;
   apiKeys: ReturnType<typeof apiKeysRepository>;
   policy: Policy;
   now: () => string;
+  today: () => string;
   departmentExists: (code: string) => Promise<boolean>;
   subjectIdByCode: (code: string) => Promise<string | undefined>;
 };
@@ -32,7 +33,7 @@ export type NewAccountInput = {
 };
 
 /** Creating accounts and issuing API keys: shared by the admin API, the CLI and the demo loader. */
-export function accountsService(deps: Deps) {
+export function accountsService(deps: AccountsServiceDeps) {
   return {
     async createAccount(input: NewAccountInput) {
       if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.login)) {
@@ -125,7 +126,7 @@ export function accountsService(deps: Deps) {
       const now = deps.now();
       const expiresAt =
         input.expiresAt ??
-        `${addPolicyDuration(now.slice(0, 10), deps.policy.access.apiKeyValidity)}T00:00:00.000Z`;
+        `${addPolicyDuration(deps.today(), deps.policy.access.apiKeyValidity)}T00:00:00.000Z`;
       if (expiresAt <= now) {
         throw badRequest('APIKEY_EXPIRY_INVALID', '到期时间须晚于现在', 'The expiry must be in the future', {
           field: 'expiresAt',

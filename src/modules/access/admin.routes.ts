@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { Account } from './accounts.repository.ts';
+import type { AccountsService } from './accounts.service.ts';
 import { actorId } from './actor.ts';
+import type { AuthService } from './auth.service.ts';
 import { PERMISSIONS, ROLES } from './roles.ts';
 
 const AccountView = z.object({
@@ -49,7 +51,14 @@ const accountsAccess = { kind: 'permission', permission: 'accounts.manage', syst
 const keysAccess = { kind: 'permission', permission: 'apikeys.manage', systems: false } as const;
 
 /** Administration of accounts and API keys (administrators only; never by a system key). */
-export function adminRoutes(ctx: AppContext) {
+export type AdminRoutesDeps = {
+  auth: Pick<AuthService, 'accounts' | 'apiKeys'>;
+  accountsAdmin: Pick<AccountsService, 'createAccount' | 'issueApiKey' | 'rotateApiKey'>;
+  audit: Pick<AuditTrail, 'record'>;
+  now: () => string;
+};
+
+export function adminRoutes(ctx: AdminRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/admin/accounts',

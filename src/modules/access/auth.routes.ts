@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import {
   checkPasswordStrength,
   generateTotpSecret,
@@ -9,9 +8,17 @@ import {
   verifyPassword,
   verifyTotp,
 } from '../../platform/auth/index.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
+import type { Policy } from '../policy/index.ts';
+import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 import { SESSION_COOKIE } from './access.hook.ts';
+import type { AccountsService } from './accounts.service.ts';
+import type { AuthService } from './auth.service.ts';
 import { identityVerifier } from './identity-verification.ts';
 
 const Me = z.object({
@@ -25,7 +32,19 @@ const Me = z.object({
   csrfToken: z.string().optional(),
 });
 
-export function authRoutes(ctx: AppContext) {
+export type AuthRoutesDeps = {
+  auth: AuthService;
+  accountsAdmin: Pick<AccountsService, 'createAccount'>;
+  subjects: Pick<SubjectsRepository, 'findByCode'>;
+  codes: Pick<CodesService, 'normalize'>;
+  audit: Pick<AuditTrail, 'record'>;
+  sealer: Pick<Sealer, 'seal'>;
+  policy: Policy;
+  config: Pick<Config, 'cookieSecure' | 'identityVerifier'>;
+  now: () => string;
+};
+
+export function authRoutes(ctx: AuthRoutesDeps) {
   const rate = { max: ctx.policy.access.rateLimits.loginPerMinute, timeWindow: 60_000 };
   const cookieOptions = (expiresAt: string) => ({
     path: '/',

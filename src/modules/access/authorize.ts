@@ -1,25 +1,20 @@
+import type { RouteAccess as PlatformRouteAccess } from '../../platform/http/route-access.ts';
 import type { Actor } from './actor.ts';
-import type { Permission } from './roles.ts';
+import { isPermission, type Permission } from './roles.ts';
 import { hasPermission } from './roles-check.ts';
 
 /**
- * What a route requires, declared next to it (`config.access`, decision 0006):
- * - public: anyone, with the reason it is safe to be public;
- * - signed_in: any signed-in person (own password, sign-out), never a system key;
- * - permission: a signed-in account whose role grants it, or a system whose API key carries it;
- *   `purpose: true` makes a stated purpose mandatory (B33 "非履职需要，不得查询") for staff and systems.
+ * What a route requires (platform/http/route-access.ts), with this module's permission names:
+ * `purpose: true` is B33's "非履职需要，不得查询" for staff and systems.
  */
-export type RouteAccess =
-  | { kind: 'public'; reason: string }
-  | { kind: 'signed_in' }
-  | { kind: 'permission'; permission: Permission; purpose?: boolean; systems?: boolean };
+export type RouteAccess = PlatformRouteAccess<Permission>;
 
 export type Decision =
   | { allowed: true }
   | { allowed: false; status: 401 | 403; code: string; message: string; messageEn: string };
 
 /** Pure decision for one request; the HTTP hook turns a denial into the error body and an audit entry. */
-export function authorize(actor: Actor, access: RouteAccess, purpose: string | undefined): Decision {
+export function authorize(actor: Actor, access: PlatformRouteAccess, purpose: string | undefined): Decision {
   if (access.kind === 'public') return { allowed: true };
   if (actor.kind === 'anonymous') {
     return {
@@ -49,7 +44,7 @@ export function authorize(actor: Actor, access: RouteAccess, purpose: string | u
       messageEn: 'This action must be taken by a signed-in person, not by a system key',
     };
   }
-  if (!hasPermission(actor, access.permission)) {
+  if (!isPermission(access.permission) || !hasPermission(actor, access.permission)) {
     return {
       allowed: false,
       status: 403,

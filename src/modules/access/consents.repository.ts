@@ -78,3 +78,4 @@ export function consentsRepository(store: Store) {
     },
   };
 }
+export type ConsentsRepository = ReturnType<typeof consentsRepository>;

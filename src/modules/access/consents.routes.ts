@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import { endOfChinaDay } from '../../platform/clock.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { addPolicyDuration } from '../policy/index.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { DepartmentsRepository } from '../departments/departments.repository.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
+import { addPolicyDuration, type Policy } from '../policy/index.ts';
+import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 import { actorDepartment } from './actor.ts';
+import type { ConsentsRepository } from './consents.repository.ts';
 import { consentCovers } from './scope.ts';
 
 const ConsentView = z.object({
@@ -23,8 +28,19 @@ const manageOwn = { kind: 'permission', permission: 'consents.manage_own', syste
  * B21: a subject authorizes a named party to query its 授权查询 information, for a purpose, until a
  * date; it may revoke at any time. Consents are kept as evidence, never deleted.
  */
-export function consentsRoutes(ctx: AppContext) {
-  const view = (c: Awaited<ReturnType<AppContext['consents']['listForSubject']>>[number]) => {
+export type ConsentsRoutesDeps = {
+  consents: ConsentsRepository;
+  departments: Pick<DepartmentsRepository, 'findByCode'>;
+  subjects: Pick<SubjectsRepository, 'findByCode'>;
+  codes: Pick<CodesService, 'normalize'>;
+  audit: Pick<AuditTrail, 'record'>;
+  policy: Policy;
+  now: () => string;
+  today: () => string;
+};
+
+export function consentsRoutes(ctx: ConsentsRoutesDeps) {
+  const view = (c: Awaited<ReturnType<ConsentsRepository['listForSubject']>>[number]) => {
     const now = ctx.now();
     const status = c.revokedAt
       ? ('revoked' as const)
@@ -95,8 +111,9 @@ export function consentsRoutes(ctx: AppContext) {
             },
           );
         }
-        const latest = addPolicyDuration(now.slice(0, 10), ctx.policy.access.consentMaxPeriod);
-        if (body.expiresOn < now.slice(0, 10) || body.expiresOn > latest) {
+        const today = ctx.today();
+        const latest = addPolicyDuration(today, ctx.policy.access.consentMaxPeriod);
+        if (body.expiresOn < today || body.expiresOn > latest) {
           throw badRequest(
             'CONSENT_EXPIRY_INVALID',
             `授权截止日应在今天至 ${latest} 之间`,
@@ -105,7 +122,7 @@ export function consentsRoutes(ctx: AppContext) {
           );
         }
         // The consent runs to the end of its last day, China time (UTC+8).
-        const expiresAt = new Date(Date.parse(`${body.expiresOn}T24:00:00+08:00`)).toISOString();
+        const expiresAt = endOfChinaDay(body.expiresOn);
         const consent = await ctx.consents.grant({
           subjectId,
           granteeDepartment: body.granteeDepartment,

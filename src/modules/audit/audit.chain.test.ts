@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chinaDayOf, endOfChinaDay, previousChinaDay } from './anchor-day.ts';
 import {
   type AuditRecord,
   canonicalEntry,
@@ -166,7 +165,7 @@ describe('verifyChain names the first broken link (A20, B33)', () => {
   });
 });
 
-describe('row digests and anchor days', () => {
+describe('row digests', () => {
   const table = { table: 't', idColumn: 'id', columns: { id: 'uuid', doc: 'json', at: 'instant' } } as const;
 
   it('digest a row the same however the engine hands its values back', () => {
@@ -182,29 +181,5 @@ describe('row digests and anchor days', () => {
     for (let i = 0; i < 4000; i++) counts[partitionOf(`id-${i}`, 4)]!++;
     for (const c of counts) assert.ok(c > 800, String(counts));
     assert.equal(partitionOf('x', 1), 0);
-  });
-
-  it('a China day ends at 16:00 UTC; yesterday is counted in China time', () => {
-    assert.equal(endOfChinaDay('2026-11-25'), '2026-11-25T16:00:00.000Z');
-    assert.equal(chinaDayOf('2026-11-25T16:30:00.000Z'), '2026-11-26');
-    assert.equal(previousChinaDay('2026-11-25T16:30:00.000Z'), '2026-11-25');
-    assert.equal(previousChinaDay('2026-11-25T15:59:59.999Z'), '2026-11-24');
-  });
-
-  it('the day of instants on either side of midnight in Beijing, asked in any order (the last day is kept)', () => {
-    const cases: Array<[string, string]> = [
-      ['2026-11-25T15:59:59.999Z', '2026-11-25'],
-      ['2026-11-25T16:00:00.000Z', '2026-11-26'],
-      ['2026-11-25T15:59:59.999Z', '2026-11-25'],
-      ['2026-11-24T16:00:00.000Z', '2026-11-25'],
-      ['2026-11-24T15:59:59.999Z', '2026-11-24'],
-      ['2026-11-26T15:59:59.999Z', '2026-11-26'],
-      ['2026-12-31T16:00:00.000Z', '2027-01-01'],
-    ];
-    for (const [instant, day] of cases) {
-      assert.equal(chinaDayOf(instant), day, instant);
-      assert.equal(chinaDayOf(Date.parse(instant)), day, `${instant} as a number`);
-    }
-    assert.throws(() => chinaDayOf('not an instant'), RangeError);
   });
 });

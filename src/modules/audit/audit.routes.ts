@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { readAnchors, readAuditEntries } from './audit.repository.ts';
-import { verifyAudit } from './audit.service.ts';
+import type { AuditTrail } from './audit-trail.service.ts';
 
 // Auditors only, signed in as themselves: the trail says who queried whom, itself personal data (B33).
 const auditRead = { kind: 'permission', permission: 'audit.read', systems: false } as const;
@@ -66,7 +64,9 @@ const AnchorView = z.object({ day: z.string(), seq: z.number(), hash: z.string()
  * The audit trail for auditors (C §4(1)): verify the chain, page through entries (who queried whom,
  * with what purpose), list the published anchors. Reading the trail is itself recorded.
  */
-export function auditRoutes(ctx: AppContext) {
+export type AuditRoutesDeps = { audit: AuditTrail };
+
+export function auditRoutes(ctx: AuditRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/audit/verify',
@@ -79,7 +79,7 @@ export function auditRoutes(ctx: AppContext) {
         config: { access: auditRead },
       },
       async (request) => {
-        const report = await verifyAudit(ctx.store, undefined, { now: ctx.now });
+        const report = await ctx.audit.verify();
         await ctx.audit.record({
           actor: request.actor,
           purpose: request.purpose,
@@ -111,7 +111,7 @@ export function auditRoutes(ctx: AppContext) {
       async (request) => {
         const { after, limit, ...filters } = request.query;
         const entries = [];
-        for await (const e of readAuditEntries(ctx.store.db, { after, pageSize: limit, ...filters })) {
+        for await (const e of ctx.audit.entries({ after, pageSize: limit, ...filters })) {
           const { detailText: _, ...entry } = e;
           entries.push(entry);
           if (entries.length === limit) break;
@@ -140,7 +140,7 @@ export function auditRoutes(ctx: AppContext) {
         config: { access: auditRead },
       },
       async () => ({
-        anchors: (await readAnchors(ctx.store.db)).map(({ day, seq, hash }) => ({ day, seq, hash })),
+        anchors: (await ctx.audit.anchors()).map(({ day, seq, hash }) => ({ day, seq, hash })),
       }),
     );
   };

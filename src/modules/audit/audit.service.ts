@@ -1,7 +1,7 @@
+import { endOfChinaDay } from '../../platform/clock.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
 import type { Store } from '../database.ts';
-import { endOfChinaDay } from './anchor-day.ts';
 import { type Anchor, type BrokenLink, type ChainHead, verifyChain } from './audit.chain.ts';
 import {
   insertAnchor,

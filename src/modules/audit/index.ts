@@ -1,5 +1,4 @@
 /** The audit trail: SM3 hash chain, row digests for immutable tables, verification and anchors. */
-export { chinaDayOf, endOfChinaDay, previousChinaDay } from './anchor-day.ts';
 export {
   type Anchor,
   type AuditRecord,

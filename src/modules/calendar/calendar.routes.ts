@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { CalendarService } from './calendar.service.ts';
 import { isIsoDate } from './index.ts';
 
 const IsoDateParam = z
@@ -10,7 +10,9 @@ const IsoDateParam = z
 
 const MAX_WORKDAYS = 3660;
 
-export function calendarRoutes(ctx: AppContext) {
+export type CalendarRoutesDeps = { calendar: Pick<CalendarService, 'current' | 'years'> };
+
+export function calendarRoutes(ctx: CalendarRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/calendar/deadline',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { catalogRepository } from './catalog.repository.ts';
+import type { DepartmentsRepository } from '../departments/departments.repository.ts';
+import type { CatalogRepository } from './catalog.repository.ts';
 import { CATEGORIES, type CatalogItemVersion } from './catalog.ts';
 import { CatalogItemDraftSchema } from './catalog-draft.ts';
 import { buildTemplate } from './template.ts';
@@ -26,8 +26,13 @@ const TEMPLATE_CACHE_LIMIT = 200;
  * The catalog as the government publishes it (B8): every item's current version, any version by
  * number (records name theirs), and the spreadsheet template providers fill in (B16).
  */
-export function catalogRoutes(ctx: AppContext) {
-  const catalog = catalogRepository(ctx.store);
+export type CatalogRoutesDeps = {
+  catalog: Pick<CatalogRepository, 'current' | 'version' | 'list'>;
+  departments: Pick<DepartmentsRepository, 'list'>;
+};
+
+export function catalogRoutes(ctx: CatalogRoutesDeps) {
+  const { catalog } = ctx;
   // A version never changes, so its template is built once.
   const templates = new Map<string, Buffer>();
 

@@ -6,12 +6,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
-import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
+import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
 import type { Database, Store } from '../database.ts';
 import { EXCUSABLE_CODE_ERRORS } from '../identity-codes/codes.service.ts';
 import { type CodeCheck, checkCode } from '../identity-codes/index.ts';
 import { isEffective } from '../lists/list-rules.ts';
-import { type ListType, listTypes } from '../lists/list-types.ts';
+import type { ListTypesService } from '../lists/list-types.service.ts';
 import { type Decision, decide, type EntryForDecision } from '../measures/decide.ts';
 import type { Measure } from '../measures/measures.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
@@ -69,6 +69,9 @@ export type EvaluatorDeps = {
   store: Store;
   sealer: Sealer;
   policy: Policy;
+  catalog: Pick<CatalogRepository, 'list'>;
+  /** the city's list types (one copy per process, dropped on a reference change) */
+  listTypes: Pick<ListTypesService, 'byCode'>;
   /** the measures in force (cached by the measures service) */
   measures: () => Promise<Measure[]>;
   /** codes checked with the registry of exceptions (codes.checkMany), for those failing a check character */
@@ -117,24 +120,20 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     };
   }
 
-  const db: Kysely<Database> = deps.store.db;
-  const catalog = catalogRepository(deps.store);
-  let cached:
-    | { at: number; types: Map<string, ListType>; scopes: Map<string, CatalogItemVersion['usageScope']> }
-    | undefined;
+  const { catalog } = deps;
+  let cached: { at: number; scopes: Map<string, CatalogItemVersion['usageScope']> } | undefined;
 
   /**
-   * List types and list items' usage scopes: dropped when the change feed reports reference data
+   * List types, and list items' usage scopes: dropped when the change feed reports reference data
    * changed (decision 0011), and read again at least once a minute as a backstop.
    */
   async function reference() {
     if (!cached || deps.now() - cached.at > SCOPE_TTL_MS) {
-      const types = new Map((await listTypes(db)).map((t) => [t.code, t]));
       const scopes = new Map<string, CatalogItemVersion['usageScope']>();
       for (const item of await catalog.list()) if (item.listType) scopes.set(item.code, item.usageScope);
-      cached = { at: deps.now(), types, scopes };
+      cached = { at: deps.now(), scopes };
     }
-    return cached;
+    return { types: await deps.listTypes.byCode(), scopes: cached.scopes };
   }
 
   async function evaluate(

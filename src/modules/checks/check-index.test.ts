@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type AppContext, createAppContext } from '../../app/context.ts';
 import { migrateToLatest } from '../../migrations/index.ts';
 import { createSealer } from '../../platform/crypto/sealing.ts';
 import { openStore } from '../../platform/db/database.ts';
 import { openSqlite } from '../../platform/db/sqlite.ts';
 import type { TestApp } from '../../testing/app.ts';
+import { type AppContext, createAppContext } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import type { Actor } from '../access/actor.ts';
 import { ORGANIZATION_CODE } from '../catalog/test-items.ts';

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { actorDepartment } from '../access/actor.ts';
@@ -9,8 +8,7 @@ import { hasPermission } from '../access/roles-check.ts';
 import { csvLine, csvRows } from '../intake-files/csv.ts';
 import type { CheckSubjectInput, SubjectResult } from './check-evaluate.ts';
 import { type ChecksService, MAX_SUBJECTS_PER_CHECK, publicResult } from './checks.service.ts';
-import { FEEDBACK_OUTCOMES, feedbackService } from './feedback.service.ts';
-import { quarterlyReport, quarterlyReportXlsx } from './quarterly-report.ts';
+import { FEEDBACK_OUTCOMES, type FeedbackService } from './feedback.service.ts';
 
 const Entry = z.object({
   id: z.string(),
@@ -156,8 +154,12 @@ const resultLine = (r: SubjectResult) =>
  * The check other departments' systems call when they accept an application (B19, B22, C §5(2)), its
  * streaming form for large batches, the feedback of measures applied, and the A21 quarterly report.
  */
-export function checksRoutes(ctx: AppContext, checks: ChecksService) {
-  const feedback = feedbackService(ctx);
+export type ChecksRoutesDeps = {
+  checks: Pick<ChecksService, 'run' | 'stream'>;
+  feedback: Pick<FeedbackService, 'report' | 'quarterly' | 'quarterlyXlsx'>;
+};
+
+export function checksRoutes({ checks, feedback }: ChecksRoutesDeps) {
   return (app: HttpApp) => {
     for (const type of ['application/x-ndjson', 'text/csv']) {
       app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
@@ -296,10 +298,10 @@ export function checksRoutes(ctx: AppContext, checks: ChecksService) {
             '无部门的账号不能查看部门报告',
             'An account without a department has no department report',
           );
-        const report = await quarterlyReport(ctx.store.db, request.query.quarter, department);
+        const report = await feedback.quarterly(request.query.quarter, department);
         if (request.query.format === 'xlsx') {
           reply.header('content-disposition', `attachment; filename="joint-measures-${report.quarter}.xlsx"`);
-          return reply.type(XLSX).send(await quarterlyReportXlsx(report));
+          return reply.type(XLSX).send(await feedback.quarterlyXlsx(report));
         }
         return report;
       },

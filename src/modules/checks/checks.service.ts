@@ -3,15 +3,22 @@
  * (1 to 10,000 at once, or a stream of millions), is told block / warn / favor / none with the entries
  * and measures behind it, reports back what it did, and the credit office counts it all per quarter.
  */
+
 import type { Insertable } from 'kysely';
-import type { AppContext } from '../../app/context.ts';
+import { chinaDayOf } from '../../platform/clock.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
-import { chinaDayOf, digestThread } from '../audit/index.ts';
+import { digestThread } from '../audit/index.ts';
+import type { CatalogRepository } from '../catalog/index.ts';
+import type { Store } from '../database.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
+import type { ListTypesService } from '../lists/list-types.service.ts';
 import type { MeasuresService } from '../measures/measures.service.ts';
 import { isScenario, SCENARIOS } from '../measures/scenarios.ts';
+import type { Policy } from '../policy/index.ts';
 import {
   type CheckEvaluator,
   type CheckSubjectInput,
@@ -77,8 +84,15 @@ const count = (summary: CheckSummary, r: SubjectResult) => {
 };
 const emptySummary = (): CheckSummary => ({ total: 0, block: 0, warn: 0, favor: 0, none: 0, error: 0 });
 
-export type ChecksDeps = Pick<AppContext, 'store' | 'sealer' | 'policy' | 'codes' | 'now'> & {
-  measures: MeasuresService;
+export type ChecksDeps = {
+  store: Store;
+  sealer: Sealer;
+  policy: Policy;
+  codes: Pick<CodesService, 'checkMany'>;
+  catalog: Pick<CatalogRepository, 'list'>;
+  measures: Pick<MeasuresService, 'current' | 'reload'>;
+  listTypes: Pick<ListTypesService, 'byCode' | 'invalidate'>;
+  now: () => string;
 };
 
 export function checksService(deps: ChecksDeps) {
@@ -90,6 +104,8 @@ export function checksService(deps: ChecksDeps) {
     store: deps.store,
     sealer: deps.sealer,
     policy: deps.policy,
+    catalog: deps.catalog,
+    listTypes: deps.listTypes,
     measures: () => deps.measures.current(),
     checkWithExceptions: (codes, today) => deps.codes.checkMany(codes, today),
     now: () => Date.parse(deps.now()),
@@ -98,6 +114,7 @@ export function checksService(deps: ChecksDeps) {
   index.onReferenceChange(() => {
     evaluator.invalidate();
     deps.measures.reload();
+    deps.listTypes.invalidate();
   });
   // Row digests of large groups on a thread of their own, overlapping the inserts (decision 0013).
   const digester = digestThread();

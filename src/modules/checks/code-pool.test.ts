@@ -50,6 +50,8 @@ describeEachEngine('code pool: large batches checked on other threads, same answ
       store: t.ctx.store,
       sealer: t.ctx.sealer,
       policy: t.ctx.policy,
+      catalog: t.ctx.catalog,
+      listTypes: t.ctx.listTypes,
       measures: () => t.ctx.measures.current(),
       checkWithExceptions: (codes, today) => t.ctx.codes.checkMany(codes, today),
       now: () => Date.parse(t.ctx.now()),

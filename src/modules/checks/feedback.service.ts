@@ -4,14 +4,17 @@
  * the date — the shape approval systems report in. One report per subject of a check; it is kept as
  * written (a correction would be a new, reasoned record, not an edit).
  */
-import type { AppContext } from '../../app/context.ts';
+
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
 import { type Actor, actorDepartment, actorId } from '../access/actor.ts';
-import { chinaDayOf } from '../audit/index.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { Store } from '../database.ts';
 import { checkCode } from '../identity-codes/index.ts';
+import { quarterlyReport, quarterlyReportXlsx } from './quarterly-report.ts';
 
 export const FEEDBACK_OUTCOMES = ['refused', 'restricted', 'favored', 'approved', 'other'] as const;
 export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];
@@ -42,7 +45,15 @@ type PartRow = [number, string | null, string | null, string | null, string[], s
 const invalid = (field: string, zh: string, en: string, extra: Record<string, unknown> = {}) =>
   badRequest('FEEDBACK_INVALID', zh, en, { field, ...extra });
 
-export function feedbackService(ctx: Pick<AppContext, 'store' | 'sealer' | 'audit' | 'now'>) {
+export type FeedbackDeps = {
+  store: Store;
+  sealer: Pick<Sealer, 'digest'>;
+  audit: Pick<AuditTrail, 'record'>;
+  now: () => string;
+  today: () => string;
+};
+
+export function feedbackService(ctx: FeedbackDeps) {
   const db = ctx.store.db;
 
   async function findResult(checkId: string, input: FeedbackInput): Promise<PartRow> {
@@ -113,7 +124,7 @@ export function feedbackService(ctx: Pick<AppContext, 'store' | 'sealer' | 'audi
         { field: 'measuresApplied', unknown },
       );
     }
-    const today = chinaDayOf(ctx.now());
+    const today = ctx.today();
     if (!isIsoDate(input.decidedOn)) {
       throw invalid('decidedOn', '办理日期应为 YYYY-MM-DD', 'decidedOn should be YYYY-MM-DD');
     }
@@ -194,5 +205,12 @@ export function feedbackService(ctx: Pick<AppContext, 'store' | 'sealer' | 'audi
     return { feedbackId: id, checkId, position: row[0], reportedAt: at };
   }
 
-  return { report };
+  return {
+    report,
+    /** A21: the quarter's checks, hits and feedback per department (all, or one department's). */
+    quarterly: (quarter: string, department?: string) => quarterlyReport(db, quarter, department),
+    quarterlyXlsx: quarterlyReportXlsx,
+  };
 }
+
+export type FeedbackService = ReturnType<typeof feedbackService>;

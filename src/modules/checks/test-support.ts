@@ -1,6 +1,7 @@
 /** Test support for the checks module: check rows written straight to the tables. */
+
 import type { Insertable } from 'kysely';
-import { chinaDayOf } from '../audit/index.ts';
+import { chinaDayOf } from '../../platform/clock.ts';
 import type { CheckTable } from './checks.tables.ts';
 
 /**

@@ -3,32 +3,17 @@
  * departments would, so the demo platform shows entries, the A4 cross-check, A11 notices, B26
  * associated entries and checks that hit. Fixed record ids and dates: a second run changes nothing.
  */
-import type { AppContext } from '../../app/context.ts';
-import { fromJson } from '../../platform/db/engine.ts';
 import { cliOperator } from '../access/actor.ts';
+import type { IntakeService } from '../records/intake.service.ts';
+import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 
-type Pick = { code: string; name: string; attributes: Record<string, unknown> };
+export type DemoListsDeps = {
+  subjects: Pick<SubjectsRepository, 'firstRegistered'>;
+  intake: Pick<IntakeService, 'submit'>;
+};
 
-async function demoSubjects(
-  ctx: AppContext,
-  kind: 'person' | 'organization',
-  limit: number,
-): Promise<Pick[]> {
-  const rows = await ctx.store.db
-    .selectFrom('subjects')
-    .select(['id', 'attributes'])
-    .where('kind', '=', kind)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  const out: Pick[] = [];
-  for (const r of rows) {
-    const s = await ctx.subjects.findById(r.id);
-    if (s) out.push({ code: s.code, name: s.name, attributes: fromJson(r.attributes) });
-  }
-  return out;
-}
+const demoSubjects = (ctx: DemoListsDeps, kind: 'person' | 'organization', limit: number) =>
+  ctx.subjects.firstRegistered(kind, limit);
 
 const GROUNDS = [
   'A6(2) 严重破坏市场公平竞争秩序',
@@ -37,7 +22,7 @@ const GROUNDS = [
 ];
 const RED_GROUND = 'A5(4) 县级（含）以上政府、市级以上党政机关和司法机关认定的诚信荣誉';
 
-export async function loadDemoLists(ctx: AppContext): Promise<{ created: number }> {
+export async function loadDemoLists(ctx: DemoListsDeps): Promise<{ created: number }> {
   const organizations = await demoSubjects(ctx, 'organization', 60);
   const persons = await demoSubjects(ctx, 'person', 400);
   if (organizations.length < 20 || persons.length < 10) return { created: 0 };

@@ -1,9 +1,15 @@
-import type { AppContext } from '../../app/context.ts';
+import type { AccountsService } from '../access/accounts.service.ts';
 import { cliOperator } from '../access/actor.ts';
+import type { AuthService } from '../access/auth.service.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
+import type { Store } from '../database.ts';
+import type { DepartmentsRepository } from '../departments/departments.repository.ts';
 import { listRegions } from '../identity-codes/index.ts';
 import { ensureSeedMeasures } from '../measures/measures.seed.ts';
-import type { NewSubject } from '../subjects/subjects.repository.ts';
+import type { MeasuresService } from '../measures/measures.service.ts';
+import type { RegionsRepository } from '../regions/regions.repository.ts';
+import type { NewSubject, SubjectsRepository } from '../subjects/subjects.repository.ts';
 import { DEMO_DEFAULTS, DEMO_DEPARTMENTS, generateDemoSubjects } from './index.ts';
 
 export type DemoLoadResult = {
@@ -54,8 +60,20 @@ export const DEMO_ACCOUNTS = [
  * deterministic set of generated subjects. Everything is keyed by natural keys (region code,
  * department code, subject code) and inserted only when absent, so a second run changes nothing.
  */
+export type DemoDeps = {
+  store: Store;
+  regions: Pick<RegionsRepository, 'ensure'>;
+  departments: Pick<DepartmentsRepository, 'ensure'>;
+  subjects: Pick<SubjectsRepository, 'ensure' | 'idsByCode'>;
+  audit: Pick<AuditTrail, 'writer'>;
+  auth: Pick<AuthService, 'accounts'>;
+  accountsAdmin: Pick<AccountsService, 'createAccount'>;
+  measures: Pick<MeasuresService, 'reload'>;
+  now: () => string;
+};
+
 export async function loadDemoData(
-  ctx: AppContext,
+  ctx: DemoDeps,
   options: { persons?: number; organizations?: number } = {},
 ): Promise<DemoLoadResult> {
   const now = ctx.now();

@@ -77,3 +77,4 @@ export function departmentsRepository(store: Store) {
     },
   };
 }
+export type DepartmentsRepository = ReturnType<typeof departmentsRepository>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { DEPARTMENT_KINDS } from './departments.repository.ts';
+import { DEPARTMENT_KINDS, type DepartmentsRepository } from './departments.repository.ts';
 
 const Department = z.object({
   code: z.string(),
@@ -13,7 +12,9 @@ const Department = z.object({
   parentCode: z.string().nullable(),
 });
 
-export function departmentsRoutes(ctx: AppContext) {
+export type DepartmentsRoutesDeps = { departments: Pick<DepartmentsRepository, 'list'> };
+
+export function departmentsRoutes(ctx: DepartmentsRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/departments',

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import { databaseReachable } from '../../platform/db/engine.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { Store } from '../database.ts';
 
 const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -12,7 +12,14 @@ const HealthResponse = z.object({
 });
 
 /** Liveness and readiness in one: load balancers and the benchmark's ceiling call this. */
-export function healthRoutes(ctx: AppContext) {
+export type HealthRoutesDeps = {
+  version: string;
+  store: Store;
+  policy: { id: string; version: string };
+  now: () => string;
+};
+
+export function healthRoutes(ctx: HealthRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/health',
@@ -25,16 +32,11 @@ export function healthRoutes(ctx: AppContext) {
         config: { access: { kind: 'public', reason: 'liveness probe' } },
       },
       async (_request, reply) => {
-        let ok = true;
-        try {
-          await sql`select 1`.execute(ctx.store.db);
-        } catch {
-          ok = false;
-        }
+        const ok = await databaseReachable(ctx.store);
         return reply.status(ok ? 200 : 503).send({
           status: ok ? 'ok' : 'degraded',
           version: ctx.version,
-          time: new Date().toISOString(),
+          time: ctx.now(),
           database: { engine: ctx.store.capabilities.engine, ok },
           policy: { id: ctx.policy.id, version: ctx.policy.version },
         });

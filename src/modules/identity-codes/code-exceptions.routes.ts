@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { actorId } from '../access/actor.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { CodesService } from './codes.service.ts';
 
 const manage = { kind: 'permission', permission: 'codes.exceptions.manage', systems: false } as const;
 const ExceptionView = z.object({
@@ -13,7 +15,14 @@ const ExceptionView = z.object({
 });
 
 /** Registry of real codes that fail only their check character (credit center and administrators). */
-export function codeExceptionsRoutes(ctx: AppContext) {
+export type CodeExceptionsRoutesDeps = {
+  codes: Pick<CodesService, 'listExceptions' | 'registerException'>;
+  audit: Pick<AuditTrail, 'record'>;
+  sealer: Pick<Sealer, 'digest'>;
+  now: () => string;
+};
+
+export function codeExceptionsRoutes(ctx: CodeExceptionsRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/admin/code-exceptions',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { CodesService } from './codes.service.ts';
 import type { CodeCheck } from './index.ts';
 
 const CodeErrorBody = z.object({
@@ -32,7 +32,9 @@ export const CodeCheckResponse = z.object({
  * Form validation for integrators: an invalid code is an answer (200, valid: false, with what is wrong),
  * not a failed request. Only a request that names no code at all, or an absurdly long one, is a 400.
  */
-export function codesRoutes(ctx: AppContext) {
+export type CodesRoutesDeps = { codes: Pick<CodesService, 'check' | 'checkMany'>; today: () => string };
+
+export function codesRoutes(ctx: CodesRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/codes/:code',
@@ -49,7 +51,7 @@ export function codesRoutes(ctx: AppContext) {
         config: { access: { kind: 'public', reason: 'pure computation on the caller’s own input' } },
       },
       async (request) =>
-        toResponse(request.params.code, await ctx.codes.check(request.params.code, ctx.now().slice(0, 10))),
+        toResponse(request.params.code, await ctx.codes.check(request.params.code, ctx.today())),
     );
 
     app.post(
@@ -72,8 +74,7 @@ export function codesRoutes(ctx: AppContext) {
         config: { access: { kind: 'public', reason: 'pure computation on the caller’s own input' } },
       },
       async (request) => {
-        const today = ctx.now().slice(0, 10);
-        const checks = await ctx.codes.checkMany(request.body.codes, today);
+        const checks = await ctx.codes.checkMany(request.body.codes, ctx.today());
         const results = request.body.codes.map((code, i) => toResponse(code, checks[i]!));
         const valid = results.filter((r) => r.valid).length;
         return { results, valid, invalid: results.length - valid };

@@ -1,8 +1,9 @@
 import { closeSync, createReadStream, openSync, type ReadStream, readSync, statSync } from 'node:fs';
-import type { AppContext } from '../../app/context.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
+import type { DepartmentsRepository } from '../departments/departments.repository.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { IntakeService } from '../records/intake.service.ts';
 import type { IntakeMode } from '../records/intake.types.ts';
 import { errorsFile } from './errors-csv.ts';
@@ -47,9 +48,11 @@ export type ImportReport = {
 };
 
 export type ImportDeps = {
-  ctx: Pick<AppContext, 'codes' | 'now' | 'departments'>;
   intake: Pick<IntakeService, 'submit'>;
-  catalog: CatalogRepository;
+  catalog: Pick<CatalogRepository, 'current' | 'list'>;
+  codes: Pick<CodesService, 'listExceptions'>;
+  departments: Pick<DepartmentsRepository, 'findByCode'>;
+  today: () => string;
 };
 
 export async function importFile(deps: ImportDeps, options: ImportOptions, progress: ProgressReporter) {
@@ -108,7 +111,7 @@ export async function importFile(deps: ImportDeps, options: ImportOptions, progr
 
     if (options.mode === 'all_or_nothing' && !checkpoint) {
       const { sheet, fraction } = await open();
-      const check = prevalidator(version, await prevalidationOptions(deps.ctx));
+      const check = prevalidator(version, await prevalidationOptions(deps));
       const pending: UploadRowResult[] = [];
       let rows = 0;
       let refusedRows = 0;
@@ -220,7 +223,7 @@ async function itemFor(deps: ImportDeps, options: ImportOptions): Promise<Catalo
       `No catalog item ${options.itemCode}`,
     );
   }
-  if (!(await deps.ctx.departments.findByCode(options.provider))) {
+  if (!(await deps.departments.findByCode(options.provider))) {
     throw badRequest(
       'IMPORT_PROVIDER_UNKNOWN',
       `部门未登记：${options.provider}`,

@@ -1,6 +1,5 @@
-import type { AppContext } from '../../app/context.ts';
-import { chinaDayOf } from '../audit/index.ts';
 import { type CatalogItemVersion, type RowError, validateRecordRow } from '../catalog/index.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { CodeException, CodeKind } from '../identity-codes/index.ts';
 import type { UploadRowResult } from './upload-result.ts';
 import { duplicateRefusal, type SheetSubmission } from './uploaded-sheet.ts';
@@ -20,15 +19,16 @@ export type PrevalidationOptions = {
   codeException?: (normalized: string) => CodeException | undefined;
 };
 
-export async function prevalidationOptions(
-  ctx: Pick<AppContext, 'codes' | 'now'>,
-): Promise<PrevalidationOptions> {
+export async function prevalidationOptions(ctx: {
+  codes: Pick<CodesService, 'listExceptions'>;
+  today: () => string;
+}): Promise<PrevalidationOptions> {
   const registered = await ctx.codes.listExceptions();
   const byCode = new Map<string, CodeException>(
     registered.map((e) => [e.code, { code: e.code, kind: e.kind as CodeKind, reason: e.reason }]),
   );
   return {
-    today: chinaDayOf(ctx.now()),
+    today: ctx.today(),
     ...(byCode.size === 0 ? {} : { codeException: (code: string) => byCode.get(code) }),
   };
 }

@@ -1,41 +1,22 @@
 /**
- * Test support for file intake: an app that serves the upload route (the full app once it is wired
- * there), rows of a catalog item as sheet cells, a GB18030 encoder and a zip reader to search every
+ * Test support for file intake: the full app with demo data, rows of a catalog item as sheet cells, a GB18030 encoder and a zip reader to search every
  * part of an xlsx for a value.
  */
 import { TextDecoder } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
-import { createHttpServer } from '../../platform/http/server.ts';
 import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
 import type { TestStore } from '../../testing/engines.ts';
-import { installAccessControl } from '../access/access.hook.ts';
 import { type CatalogItemVersion, columnsOf, ensureSeedCatalog } from '../catalog/index.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
-import { uploadRoutes } from './upload.routes.ts';
 
 export const UPLOAD_URL = '/api/v1/records/upload';
 
-/** The full test app; until app.ts lists the upload route, the route on the same context. */
+/** The full test app with demo data and the seed catalog, under relaxed rate limits. */
 export async function uploadTestApp(store: TestStore, now: () => string): Promise<TestApp> {
   const full = await createTestApp(store, { now, policy: await relaxedPolicy() });
   await loadDemoData(full.ctx, { persons: 4, organizations: 2 });
   await ensureSeedCatalog(store, now());
-  if (full.app.hasRoute({ method: 'POST', url: UPLOAD_URL })) return full;
-  const app = await createHttpServer({
-    version: full.ctx.version,
-    logger: false,
-    before: [(a) => installAccessControl(a, full.ctx.auth)],
-    routes: [uploadRoutes(full.ctx)],
-  });
-  await app.ready();
-  return {
-    ctx: full.ctx,
-    app,
-    async close() {
-      await app.close();
-      await full.close();
-    },
-  };
+  return full;
 }
 
 /** A submitted row as the cells of the item's template columns, in template order. */

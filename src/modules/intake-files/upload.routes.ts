@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { catalogRepository } from '../catalog/index.ts';
-import type { IntakeService } from '../records/intake.service.ts';
 import { INTAKE_MODES } from '../records/intake.types.ts';
 import { providerDepartmentOf } from '../records/records.routes.ts';
 import { XLSX_CONTENT } from './error-report.ts';
-import { uploadService } from './upload.service.ts';
+import type { UploadService } from './upload.service.ts';
 import { notAWorkbook } from './xlsx-rows.ts';
 
 /** A filled template of some 100,000 rows; larger histories go through `xinyong import`. */
@@ -70,8 +67,9 @@ const UploadResponse = z.object({
  * or GB18030). Only this route's scope parses raw bodies, up to 32 MiB. The provider department is the
  * caller's (B4). Answers JSON per spreadsheet row, or the xlsx error report when asked for.
  */
-export function uploadRoutes(ctx: AppContext, intake: IntakeService = ctx.intake) {
-  const uploads = uploadService({ intake, catalog: catalogRepository(ctx.store) });
+export type UploadRoutesDeps = { uploads: Pick<UploadService, 'upload'> };
+
+export function uploadRoutes({ uploads }: UploadRoutesDeps) {
   return (app: HttpApp) => {
     app.register(async (scope) => {
       scope.removeAllContentTypeParsers();

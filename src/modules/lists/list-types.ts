@@ -3,9 +3,7 @@
  * 重点关注名单). The polarity decides how the platform treats entries: red → incentives (A13), black →
  * punishments (A14) and the A4 cross-check, watch → a warning to the clerk.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.ts';
-import { LIST_POLARITIES, type ListPolarity, type ListTypeTable } from './lists.tables.ts';
+import { LIST_POLARITIES, type ListPolarity } from './lists.tables.ts';
 
 export type ListType = {
   code: string;
@@ -41,46 +39,3 @@ export const SEED_LIST_TYPES: readonly ListType[] = [
 
 export const isPolarity = (value: string): value is ListPolarity =>
   (LIST_POLARITIES as readonly string[]).includes(value);
-
-const fromRow = (r: ListTypeTable): ListType => ({
-  code: r.code,
-  name: r.name,
-  nameEn: r.name_en,
-  polarity: r.polarity,
-  description: r.description,
-});
-
-export async function listTypes(db: Kysely<Database>): Promise<ListType[]> {
-  const rows = await db.selectFrom('list_types').selectAll().orderBy('code').execute();
-  return rows.map(fromRow);
-}
-
-/** Adds a list type; an existing code is left as it is (returns false). */
-export async function addListType(db: Kysely<Database>, type: ListType, now: string): Promise<boolean> {
-  const existing = await db
-    .selectFrom('list_types')
-    .select('code')
-    .where('code', '=', type.code)
-    .executeTakeFirst();
-  if (existing) return false;
-  await db
-    .insertInto('list_types')
-    .values({
-      code: type.code,
-      name: type.name,
-      name_en: type.nameEn,
-      polarity: type.polarity,
-      description: type.description,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return true;
-}
-
-/** The seed types, added where missing; a second run changes nothing. */
-export async function ensureSeedListTypes(db: Kysely<Database>, now: string): Promise<number> {
-  let added = 0;
-  for (const type of SEED_LIST_TYPES) if (await addListType(db, type, now)) added++;
-  return added;
-}

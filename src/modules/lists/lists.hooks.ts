@@ -7,10 +7,12 @@
  *   entry of a state employee or a public unit is reported to the employer or superior (A11); a severe
  *   organization's black entry is written to its legal representative and responsible persons (B26).
  */
+
 import type { Insertable, Kysely } from 'kysely';
+import { chinaDayOf } from '../../platform/clock.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { appendAudit, chinaDayOf } from '../audit/index.ts';
+import { appendAudit } from '../audit/index.ts';
 import type { RowError } from '../catalog/index.ts';
 import type { Database } from '../database.ts';
 import type { BatchInfo, IntakeHooks, WrittenRecord } from '../records/intake.types.ts';
@@ -21,7 +23,8 @@ import {
   propagatesToResponsiblePersons,
   validUntilOf,
 } from './list-rules.ts';
-import { type ListType, listTypes } from './list-types.ts';
+import { listTypes } from './list-types.repository.ts';
+import type { ListType } from './list-types.ts';
 import { redListBlocked } from './lists.errors.ts';
 import { type EntryRow, listsRepository as repo, type SubjectFactsRow } from './lists.repository.ts';
 import type { ListEntryEventTable, ListEntryTable, NotificationTable } from './lists.tables.ts';

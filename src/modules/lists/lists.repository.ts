@@ -1,24 +1,23 @@
 /** The SQL of the lists module: entries, their events, relations (B26) and the notification outbox. */
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { inChunks } from '../../platform/chunks.ts';
 import { fromJson } from '../../platform/db/engine.ts';
-import type { Database } from '../database.ts';
+import type { Db } from '../database.ts';
 import type {
   ListEntryEventTable,
   ListEntryTable,
   ListPolarity,
   NotificationTable,
   RelationRole,
+  SubjectRelationTable,
 } from './lists.tables.ts';
 
 export type EntryRow = Selectable<ListEntryTable>;
 export type EntryWithPolarity = EntryRow & { polarity: ListPolarity };
 
+/** Values per IN list and rows per multi-row INSERT. */
 const CHUNK = 500;
-function chunks<T>(values: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
-  return out;
-}
+const chunks = <T>(values: readonly T[]) => inChunks(values, CHUNK);
 
 export type SubjectFactsRow = {
   id: string;
@@ -28,10 +27,9 @@ export type SubjectFactsRow = {
 };
 
 export const listsRepository = {
-  async subjectIdsByIndex(db: Kysely<Database>, indexes: readonly string[]): Promise<Map<string, string>> {
+  async subjectIdsByIndex(db: Db, indexes: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const part of chunks(indexes)) {
-      if (part.length === 0) continue;
       const rows = await db
         .selectFrom('subjects')
         .select(['id', 'code_digest'])
@@ -42,10 +40,9 @@ export const listsRepository = {
     return out;
   },
 
-  async subjectsById(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, SubjectFactsRow>> {
+  async subjectsById(db: Db, ids: readonly string[]): Promise<Map<string, SubjectFactsRow>> {
     const out = new Map<string, SubjectFactsRow>();
     for (const part of chunks(ids)) {
-      if (part.length === 0) continue;
       const rows = await db
         .selectFrom('subjects')
         .select(['id', 'kind', 'name', 'attributes'])
@@ -60,13 +57,12 @@ export const listsRepository = {
 
   /** Active entries of these subjects with their list's polarity (expiry is the caller's rule). */
   async activeEntriesOfSubjects(
-    db: Kysely<Database>,
+    db: Db,
     subjectIds: readonly string[],
     polarities?: readonly ListPolarity[],
   ): Promise<EntryWithPolarity[]> {
     const out: EntryWithPolarity[] = [];
     for (const part of chunks(subjectIds)) {
-      if (part.length === 0) continue;
       let query = db
         .selectFrom('list_entries as e')
         .innerJoin('list_types as t', 't.code', 'e.list_type')
@@ -80,10 +76,9 @@ export const listsRepository = {
     return out;
   },
 
-  async entriesOfRecordKeys(db: Kysely<Database>, keys: readonly string[]): Promise<EntryRow[]> {
+  async entriesOfRecordKeys(db: Db, keys: readonly string[]): Promise<EntryRow[]> {
     const out: EntryRow[] = [];
     for (const part of chunks(keys)) {
-      if (part.length === 0) continue;
       out.push(
         ...(await db.selectFrom('list_entries').selectAll().where('record_key', 'in', part).execute()),
       );
@@ -91,29 +86,29 @@ export const listsRepository = {
     return out;
   },
 
-  async insertEntry(db: Kysely<Database>, entry: Insertable<ListEntryTable>): Promise<void> {
+  async insertEntry(db: Db, entry: Insertable<ListEntryTable>): Promise<void> {
     await db.insertInto('list_entries').values(entry).execute();
   },
 
-  async updateEntry(db: Kysely<Database>, id: string, patch: Updateable<ListEntryTable>): Promise<void> {
+  async updateEntry(db: Db, id: string, patch: Updateable<ListEntryTable>): Promise<void> {
     await db.updateTable('list_entries').set(patch).where('id', '=', id).execute();
   },
 
-  async insertEvents(db: Kysely<Database>, events: Insertable<ListEntryEventTable>[]): Promise<void> {
+  async insertEvents(db: Db, events: Insertable<ListEntryEventTable>[]): Promise<void> {
     for (const part of chunks(events)) {
-      if (part.length > 0) await db.insertInto('list_entry_events').values(part).execute();
+      await db.insertInto('list_entry_events').values(part).execute();
     }
   },
 
-  async insertNotifications(db: Kysely<Database>, rows: Insertable<NotificationTable>[]): Promise<void> {
+  async insertNotifications(db: Db, rows: Insertable<NotificationTable>[]): Promise<void> {
     for (const part of chunks(rows)) {
-      if (part.length > 0) await db.insertInto('notifications').values(part).execute();
+      await db.insertInto('notifications').values(part).execute();
     }
   },
 
   /** B26: the persons who answer for an organization (registered relations still in force). */
   async responsiblePersons(
-    db: Kysely<Database>,
+    db: Db,
     organizationId: string,
   ): Promise<{ personId: string; role: RelationRole }[]> {
     const rows = await db
@@ -125,9 +120,7 @@ export const listsRepository = {
     return rows.map((r) => ({ personId: r.person_id, role: r.role }));
   },
 
-  async departments(
-    db: Kysely<Database>,
-  ): Promise<{ code: string; name: string; shortName: string; kinds: string[] }[]> {
+  async departments(db: Db): Promise<{ code: string; name: string; shortName: string; kinds: string[] }[]> {
     const rows = await db.selectFrom('departments').select(['code', 'name', 'short_name', 'kinds']).execute();
     return rows.map((r) => ({
       code: r.code,
@@ -135,5 +128,127 @@ export const listsRepository = {
       shortName: r.short_name,
       kinds: fromJson<string[]>(r.kinds),
     }));
+  },
+
+  async entryById(db: Db, id: string): Promise<EntryRow | undefined> {
+    return db.selectFrom('list_entries').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async eventsOfEntry(db: Db, entryId: string): Promise<Selectable<ListEntryEventTable>[]> {
+    return db
+      .selectFrom('list_entry_events')
+      .selectAll()
+      .where('entry_id', '=', entryId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+  },
+
+  /**
+   * Entries newest first, filtered; `state` is judged on `today` (A12, B27): effective while neither
+   * the removal date nor the validity has passed.
+   */
+  async searchEntries(
+    db: Db,
+    filter: {
+      listType?: string | undefined;
+      state?: 'effective' | 'expired' | 'removed' | 'all' | undefined;
+      subjectId?: string | undefined;
+      department?: string | undefined;
+      limit: number;
+      before?: string | undefined;
+    },
+    today: string,
+  ): Promise<EntryRow[]> {
+    let query = db.selectFrom('list_entries').selectAll();
+    if (filter.listType) query = query.where('list_type', '=', filter.listType);
+    if (filter.department) query = query.where('provider_department', '=', filter.department);
+    if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
+    if (filter.state === 'removed') query = query.where('status', '=', 'removed');
+    if (filter.state === 'effective' || filter.state === 'expired') {
+      query = query.where('status', '=', 'active');
+      query =
+        filter.state === 'effective'
+          ? query.where((eb) =>
+              eb.and([
+                eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]),
+                eb.or([eb('validity_ends_on', 'is', null), eb('validity_ends_on', '>=', today)]),
+              ]),
+            )
+          : query.where((eb) => eb.or([eb('valid_until', '<', today), eb('validity_ends_on', '<', today)]));
+    }
+    if (filter.before) query = query.where('created_at', '<', filter.before);
+    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  },
+
+  /** The entry a list record produced (origin 'listed'). */
+  async listedEntryOfRecord(db: Db, recordId: string): Promise<EntryRow> {
+    const record = await db
+      .selectFrom('records')
+      .select(['record_key'])
+      .where('id', '=', recordId)
+      .executeTakeFirstOrThrow();
+    return db
+      .selectFrom('list_entries')
+      .selectAll()
+      .where('record_key', '=', record.record_key)
+      .where('origin', '=', 'listed')
+      .executeTakeFirstOrThrow();
+  },
+
+  async eventsOfBatch(db: Db, batchId: string): Promise<{ entry_id: string; kind: string }[]> {
+    return db
+      .selectFrom('list_entry_events')
+      .select(['entry_id', 'kind'])
+      .where('batch_id', '=', batchId)
+      .execute();
+  },
+
+  /** Notices about these entries written at one instant (the decision that caused them). */
+  async noticesOf(
+    db: Db,
+    entryIds: readonly string[],
+    createdAt: string,
+  ): Promise<{ id: string; kind: string; article: string; recipient_department: string }[]> {
+    const out = [];
+    for (const part of chunks(entryIds)) {
+      out.push(
+        ...(await db
+          .selectFrom('notifications')
+          .select(['id', 'kind', 'article', 'recipient_department'])
+          .where('entry_id', 'in', part)
+          .where('created_at', '=', createdAt)
+          .execute()),
+      );
+    }
+    return out;
+  },
+
+  async findRelation(
+    db: Db,
+    organizationId: string,
+    personId: string,
+    role: RelationRole,
+  ): Promise<{ id: string } | undefined> {
+    return db
+      .selectFrom('subject_relations')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('person_id', '=', personId)
+      .where('role', '=', role)
+      .executeTakeFirst();
+  },
+
+  async insertRelation(db: Db, relation: Insertable<SubjectRelationTable>): Promise<void> {
+    await db.insertInto('subject_relations').values(relation).execute();
+  },
+
+  /** Every relation registered for an organization, ended ones included. */
+  async relationsOf(db: Db, organizationId: string): Promise<Selectable<SubjectRelationTable>[]> {
+    return db
+      .selectFrom('subject_relations')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .execute();
   },
 };

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
-import { AppError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { actorDepartment } from '../access/actor.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import { SEVERITIES } from '../policy/index.ts';
 import { providerDepartmentOf, RowErrorView } from '../records/records.routes.ts';
-import { addListType, isPolarity, listTypes } from './list-types.ts';
-import { listsService } from './lists.service.ts';
+import { isPolarity } from './list-types.ts';
+import type { ListsService } from './lists.service.ts';
 import { LIST_POLARITIES, RELATION_ROLES } from './lists.tables.ts';
-import { dispatchNotifications, inboxOf, markRead } from './notifications.ts';
 
 const ListTypeView = z.object({
   code: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
@@ -128,8 +127,10 @@ const departmentOf = (actor: Parameters<typeof actorDepartment>[0]) => {
  * Red and black lists (A3–A12): list types, entries with their history, single decisions as a form,
  * the relations B26 needs, and each department's inbox of notices (A4, A11).
  */
-export function listsRoutes(ctx: AppContext) {
-  const lists = listsService(ctx);
+export type ListsRoutesDeps = { lists: ListsService; audit: Pick<AuditTrail, 'record'> };
+
+export function listsRoutes(ctx: ListsRoutesDeps) {
+  const { lists } = ctx;
   return (app: HttpApp) => {
     app.get(
       '/api/v1/list-types',
@@ -141,7 +142,7 @@ export function listsRoutes(ctx: AppContext) {
         },
         config: { access: { kind: 'public', reason: 'which lists the city keeps is public policy (A3)' } },
       },
-      async () => ({ listTypes: await listTypes(ctx.store.db) }),
+      async () => ({ listTypes: await lists.listTypes() }),
     );
 
     app.post(
@@ -159,15 +160,7 @@ export function listsRoutes(ctx: AppContext) {
         const type = request.body;
         if (!isPolarity(type.polarity))
           throw badRequest('LIST_TYPE_INVALID', '名单性质无效', 'Unknown polarity');
-        if (!(await addListType(ctx.store.db, type, ctx.now()))) {
-          throw conflict(
-            'LIST_TYPE_EXISTS',
-            `名单类型 ${type.code} 已存在`,
-            `List type ${type.code} exists already`,
-            { code: type.code },
-          );
-        }
-        lists.invalidateTypes();
+        await lists.addListType(type);
         await ctx.audit.record({
           actor: request.actor,
           action: 'lists.type_added',
@@ -332,10 +325,8 @@ export function listsRoutes(ctx: AppContext) {
       },
       async (request) => {
         const department = departmentOf(request.actor);
-        // Deliver what is pending first, so a notice is never missing from an inbox read right after.
-        await dispatchNotifications(ctx.store.db, ctx.now);
         return {
-          notifications: await inboxOf(ctx.store.db, department, {
+          notifications: await lists.inbox(department, {
             unreadOnly: request.query.unread,
             limit: request.query.limit,
             before: request.query.before,
@@ -363,14 +354,7 @@ export function listsRoutes(ctx: AppContext) {
             : request.actor.kind === 'system'
               ? request.actor.apiKeyId
               : 'unknown';
-        if (!(await markRead(ctx.store.db, request.params.id, department, reader, ctx.now()))) {
-          throw new AppError(
-            'NOTIFICATION_NOT_FOUND',
-            404,
-            '本部门没有这条通报',
-            'Your department has no such notice',
-          );
-        }
+        await lists.read(request.params.id, department, reader);
         return reply.code(204).send(null);
       },
     );

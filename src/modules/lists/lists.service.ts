@@ -3,21 +3,25 @@
  * form-shaped single decision that goes through the same intake path as every other push, and the
  * organization ↔ person relations B26 needs.
  */
-import type { AppContext } from '../../app/context.ts';
 import { fromJson } from '../../platform/db/engine.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../access/actor.ts';
 import { actorId } from '../access/actor.ts';
-import { chinaDayOf } from '../audit/index.ts';
-import { catalogRepository, type RowError } from '../catalog/index.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { CatalogRepository, RowError } from '../catalog/index.ts';
+import type { Store } from '../database.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
 import { checkCode } from '../identity-codes/index.ts';
+import type { IntakeService } from '../records/intake.service.ts';
 import type { IntakeResult } from '../records/intake.types.ts';
-import { newSubjectOf } from '../subjects/subjects.repository.ts';
+import { newSubjectOf, type SubjectsRepository } from '../subjects/subjects.repository.ts';
 import { entryState } from './list-rules.ts';
-import { type ListType, listTypes } from './list-types.ts';
-import type { EntryRow } from './lists.repository.ts';
+import type { ListTypesService } from './list-types.service.ts';
+import type { ListType } from './list-types.ts';
+import { type EntryRow, listsRepository } from './lists.repository.ts';
 import type { RelationRole } from './lists.tables.ts';
+import { dispatchNotifications, inboxOf, markRead, type Notification } from './notifications.repository.ts';
 
 export type EntryView = {
   id: string;
@@ -66,18 +70,26 @@ export type DecisionInput = {
   reason?: string | undefined;
 };
 
-export function listsService(ctx: AppContext) {
+export type ListsDeps = {
+  store: Store;
+  listTypes: ListTypesService;
+  subjects: Pick<SubjectsRepository, 'findByIds' | 'findByCode' | 'findById' | 'ensure' | 'idsByCode'>;
+  codes: Pick<CodesService, 'normalize'>;
+  catalog: Pick<CatalogRepository, 'current'>;
+  intake: Pick<IntakeService, 'submit'>;
+  audit: Pick<AuditTrail, 'record' | 'writer'>;
+  now: () => string;
+  today: () => string;
+};
+
+export function listsService(ctx: ListsDeps) {
   const db = ctx.store.db;
-  const catalog = catalogRepository(ctx.store);
-  let typeCache: Map<string, ListType> | undefined;
-  const types = async () => {
-    typeCache ??= new Map((await listTypes(db)).map((t) => [t.code, t]));
-    return typeCache;
-  };
+  const { catalog } = ctx;
+  const types = () => ctx.listTypes.byCode();
 
   async function views(rows: EntryRow[]): Promise<EntryView[]> {
     const known = await types();
-    const today = chinaDayOf(ctx.now());
+    const today = ctx.today();
     const found = await ctx.subjects.findByIds(rows.map((r) => r.subject_id));
     const subjects = new Map(
       [...found].map(([id, s]) => [id, { id: s.id, kind: s.kind, name: s.name, code: s.code }]),
@@ -114,15 +126,9 @@ export function listsService(ctx: AppContext) {
   }
 
   async function entry(id: string): Promise<{ entry: EntryView; events: EntryEventView[] }> {
-    const row = await db.selectFrom('list_entries').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await listsRepository.entryById(db, id);
     if (!row) throw notFound('LIST_ENTRY_NOT_FOUND', '没有这条名单记录', 'No such list entry', { id });
-    const events = await db
-      .selectFrom('list_entry_events')
-      .selectAll()
-      .where('entry_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
+    const events = await listsRepository.eventsOfEntry(db, id);
     return {
       entry: (await views([row]))[0]!,
       events: events.map((e) => ({
@@ -145,34 +151,13 @@ export function listsService(ctx: AppContext) {
     limit: number;
     before?: string | undefined;
   }): Promise<EntryView[]> {
-    let query = db.selectFrom('list_entries').selectAll();
-    if (filter.listType) query = query.where('list_type', '=', filter.listType);
-    if (filter.department) query = query.where('provider_department', '=', filter.department);
+    let subjectId: string | undefined;
     if (filter.subjectCode) {
       const subject = await ctx.subjects.findByCode(ctx.codes.normalize(filter.subjectCode));
       if (!subject) return [];
-      query = query.where('subject_id', '=', subject.id);
+      subjectId = subject.id;
     }
-    const today = chinaDayOf(ctx.now());
-    if (filter.state === 'removed') query = query.where('status', '=', 'removed');
-    if (filter.state === 'effective' || filter.state === 'expired') {
-      query = query.where('status', '=', 'active');
-      query =
-        filter.state === 'effective'
-          ? query.where((eb) =>
-              eb.and([
-                eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]),
-                eb.or([eb('validity_ends_on', 'is', null), eb('validity_ends_on', '>=', today)]),
-              ]),
-            )
-          : query.where((eb) => eb.or([eb('valid_until', '<', today), eb('validity_ends_on', '<', today)]));
-    }
-    if (filter.before) query = query.where('created_at', '<', filter.before);
-    const rows = await query
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(filter.limit)
-      .execute();
+    const rows = await listsRepository.searchEntries(db, { ...filter, subjectId }, ctx.today());
     return views(rows);
   }
 
@@ -209,30 +194,15 @@ export function listsService(ctx: AppContext) {
         { errors: row.errors ?? ([] as RowError[]) },
       );
     }
-    const record = await db
-      .selectFrom('records')
-      .select(['record_key'])
-      .where('id', '=', row.recordId!)
-      .executeTakeFirstOrThrow();
-    const entryRow = await db
-      .selectFrom('list_entries')
-      .selectAll()
-      .where('record_key', '=', record.record_key)
-      .where('origin', '=', 'listed')
-      .executeTakeFirstOrThrow();
-    const batchEvents = await db
-      .selectFrom('list_entry_events')
-      .select(['entry_id', 'kind'])
-      .where('batch_id', '=', result.batchId)
-      .execute();
+    const entryRow = await listsRepository.listedEntryOfRecord(db, row.recordId!);
+    const batchEvents = await listsRepository.eventsOfBatch(db, result.batchId);
     const removed = batchEvents.filter((e) => e.kind === 'removed_cross_check').map((e) => e.entry_id);
     const associated = batchEvents.filter((e) => e.kind === 'associated').map((e) => e.entry_id);
-    const notices = await db
-      .selectFrom('notifications')
-      .select(['id', 'kind', 'article', 'recipient_department'])
-      .where('entry_id', 'in', [entryRow.id, ...removed, ...associated])
-      .where('created_at', '=', entryRow.updated_at)
-      .execute();
+    const notices = await listsRepository.noticesOf(
+      db,
+      [entryRow.id, ...removed, ...associated],
+      entryRow.updated_at,
+    );
     return {
       outcome: row.outcome,
       recordId: row.recordId!,
@@ -280,28 +250,19 @@ export function listsService(ctx: AppContext) {
       ctx.audit.writer(actor, requestId),
     );
     const personId = (await ctx.subjects.idsByCode([code])).get(code)!;
-    const existing = await db
-      .selectFrom('subject_relations')
-      .select('id')
-      .where('organization_id', '=', organization.id)
-      .where('person_id', '=', personId)
-      .where('role', '=', role)
-      .executeTakeFirst();
+    const existing = await listsRepository.findRelation(db, organization.id, personId, role);
     if (existing) return { id: existing.id, created: false };
     const id = uuidv7();
-    await db
-      .insertInto('subject_relations')
-      .values({
-        id,
-        organization_id: organization.id,
-        person_id: personId,
-        role,
-        source: 'center',
-        created_at: now,
-        created_by: actorId(actor),
-        ended_at: null,
-      })
-      .execute();
+    await listsRepository.insertRelation(db, {
+      id,
+      organization_id: organization.id,
+      person_id: personId,
+      role,
+      source: 'center',
+      created_at: now,
+      created_by: actorId(actor),
+      ended_at: null,
+    });
     await ctx.audit.record({
       actor,
       action: 'subject.relation_added',
@@ -319,11 +280,7 @@ export function listsService(ctx: AppContext) {
     if (organization?.kind !== 'organization') {
       throw notFound('SUBJECT_NOT_FOUND', '平台上没有这个组织', 'No such organization on the platform');
     }
-    const rows = await db
-      .selectFrom('subject_relations')
-      .selectAll()
-      .where('organization_id', '=', organization.id)
-      .execute();
+    const rows = await listsRepository.relationsOf(db, organization.id);
     const out = [];
     const representative = organization.attributes.legalRepresentativeId;
     if (typeof representative === 'string' && !rows.some((r) => r.person_id === representative)) {
@@ -353,17 +310,42 @@ export function listsService(ctx: AppContext) {
     };
   }
 
+  /** Delivers pending notices (A4, A11, B26) into their departments' inboxes; how many. */
+  const dispatch = () => dispatchNotifications(db, ctx.now);
+
+  /** A department's inbox, newest first; pending notices are delivered first, so none is missing. */
+  async function inbox(
+    department: string,
+    options: { unreadOnly?: boolean; limit: number; before?: string | undefined },
+  ): Promise<Notification[]> {
+    await dispatch();
+    return inboxOf(db, department, options);
+  }
+
+  /** Marks a notice of this department read; NOTIFICATION_NOT_FOUND when it has no such notice. */
+  async function read(id: string, department: string, reader: string): Promise<void> {
+    if (!(await markRead(db, id, department, reader, ctx.now()))) {
+      throw new AppError(
+        'NOTIFICATION_NOT_FOUND',
+        404,
+        '本部门没有这条通报',
+        'Your department has no such notice',
+      );
+    }
+  }
+
   return {
-    types,
+    listTypes: () => ctx.listTypes.list(),
+    addListType: (type: ListType) => ctx.listTypes.add(type),
     views,
     entry,
     search,
     decide,
     relate,
     relations,
-    invalidateTypes: () => {
-      typeCache = undefined;
-    },
+    dispatch,
+    inbox,
+    read,
   };
 }
 

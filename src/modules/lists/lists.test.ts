@@ -8,7 +8,7 @@ import { fromJson } from '../../platform/db/engine.ts';
 import type { TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { isEffective } from './list-rules.ts';
-import { dispatchNotifications, inboxOf, pendingCount } from './notifications.ts';
+import { dispatchNotifications, inboxOf, pendingCount } from './notifications.repository.ts';
 import {
   blackOrg,
   blackPerson,
@@ -254,8 +254,7 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     assert.ok(representative);
     const responsible = person();
     await t.app.ready();
-    const { listsService } = await import('./lists.service.ts');
-    const lists = listsService(t.ctx);
+    const lists = t.ctx.lists;
     await lists.relate(
       { kind: 'operator', name: 'test' },
       c.code,

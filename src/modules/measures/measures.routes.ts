@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { MeasureContentSchema, MeasureDraftSchema } from './measure-draft.ts';
-import { type MeasuresService, measuresService } from './measures.service.ts';
+import type { MeasuresService } from './measures.service.ts';
 import { SCENARIO_CODES, SCENARIOS } from './scenarios.ts';
 
 const MeasureView = MeasureDraftSchema.extend({
@@ -35,12 +34,11 @@ const manageAccess = { kind: 'permission', permission: 'measures.manage', system
 
 /**
  * The measures catalog (A13, A14, D §5): public to read, edited by the credit office — every edit a
- * new version with its reason. `measures` is the context's service once it is wired there.
+ * new version with its reason.
  */
-export function measuresRoutes(
-  ctx: AppContext,
-  measures: MeasuresService = measuresService(ctx.store, ctx.now, ctx.audit),
-) {
+export type MeasuresRoutesDeps = { measures: Pick<MeasuresService, 'list' | 'history' | 'publish'> };
+
+export function measuresRoutes({ measures }: MeasuresRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/scenarios',

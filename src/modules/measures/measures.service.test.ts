@@ -44,7 +44,7 @@ describeEachEngine('measures catalog (A13, A14, D §5; issue 5 point 4)', (getSt
   let service: MeasuresService;
   before(async () => {
     t = await measuresTestApp(getStore());
-    service = measuresService(t.ctx.store, t.ctx.now, t.ctx.audit);
+    service = measuresService(t.ctx);
   });
   after(async () => t.close());
 
@@ -268,7 +268,7 @@ describeEachEngine('measures catalog (A13, A14, D §5; issue 5 point 4)', (getSt
   });
 
   it('keeps the catalog in memory: another process sees an edit after reload()', async () => {
-    const other = measuresService(t.ctx.store, t.ctx.now, t.ctx.audit);
+    const other = measuresService(t.ctx);
     const before = (await other.current()).find((m) => m.code === 'a14-15-public-exposure');
     const changed = { ...draftOf(before!), implementingDepartments: ['HA-XYZX'] };
     await service.publish(changed, { actor: office, reason: '由信用中心统一曝光' });
@@ -284,7 +284,7 @@ describeEachEngine('measures catalog (A13, A14, D §5; issue 5 point 4)', (getSt
 
   it('a process that runs no checks lists another process’s edit within a minute', async () => {
     let clock = Date.parse(t.ctx.now());
-    const other = measuresService(t.ctx.store, () => new Date(clock).toISOString(), t.ctx.audit);
+    const other = measuresService({ ...t.ctx, now: () => new Date(clock).toISOString() });
     const code = 'a14-15-public-exposure';
     const listed = async () => (await other.list()).find((m) => m.code === code)?.implementingDepartments;
     const before = await listed();

@@ -3,9 +3,9 @@
  * current measures (cached: every credit check reads them), publish a new measure or a new version,
  * retire one. Every publication is audited.
  */
-import type { AuditTrail } from '../../app/audit-trail.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { type Actor, actorId } from '../access/actor.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { Store } from '../database.ts';
 import { parseMeasureDraft } from './measure-draft.ts';
 import { measuresRepository, type PublishOutcome } from './measures.repository.ts';
@@ -49,7 +49,10 @@ function frozen(measure: Measure): Measure {
  */
 const LIST_MAX_AGE_MS = 60_000;
 
-export function measuresService(store: Store, now: () => string, audit: AuditTrail) {
+export type MeasuresDeps = { store: Store; now: () => string; audit: Pick<AuditTrail, 'record'> };
+
+export function measuresService(deps: MeasuresDeps) {
+  const { store, now, audit } = deps;
   const repository = measuresRepository(store);
   // Every check reads the catalog, which changes a few times a year: keep it in memory. This
   // service's own publications reset it; another process's reach it through the check change feed

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { Policy } from './index.ts';
 
-export function policyRoutes(ctx: AppContext) {
+export type PolicyRoutesDeps = { policy: Policy; policyDigest: string };
+
+export function policyRoutes(ctx: PolicyRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/policy',

@@ -3,13 +3,14 @@
  * batch row, the records with their row digests in the audit chain (A20), name conflicts, and one
  * `records.intake` audit entry with counts and error codes — never a submitted value.
  */
+
 import type { Insertable, Kysely } from 'kysely';
+import { chinaDayOf } from '../../platform/clock.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import {
   appendAudit,
   CanonicalJsonText,
   canonicalJson,
-  chinaDayOf,
   RECORDS_AUDITED,
   type RowsWrittenMeta,
   recordRowsWritten,

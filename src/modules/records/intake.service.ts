@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import { chinaDayOf } from '../../platform/clock.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { chinaDayOf, type RowsWrittenMeta } from '../audit/index.ts';
-import { type CatalogItemVersion, catalogRepository } from '../catalog/index.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
+import type { CatalogItemVersion } from '../catalog/index.ts';
 import type { Database } from '../database.ts';
 import { type CodeException, type CodeKind, checkCode } from '../identity-codes/index.ts';
 import { type NewSubject, newSubjectOf } from '../subjects/subjects.repository.ts';
@@ -41,7 +42,7 @@ const isWrite = (p: Planned) => p.outcome === 'created' || p.outcome === 'new_ve
  */
 export function intakeService(deps: IntakeDeps) {
   const { store, sealer } = deps;
-  const catalog = catalogRepository(store);
+  const { catalog } = deps;
   const repository = recordsRepository(store);
 
   async function loadItems(codes: string[]): Promise<Map<string, CatalogItemVersion>> {

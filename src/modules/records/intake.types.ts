@@ -1,9 +1,14 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { AppContext } from '../../app/context.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import type { Actor } from '../access/actor.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { RowsWrittenMeta } from '../audit/index.ts';
-import type { RowError } from '../catalog/index.ts';
-import type { Database } from '../database.ts';
+import type { CalendarService } from '../calendar/calendar.service.ts';
+import type { CatalogRepository, RowError } from '../catalog/index.ts';
+import type { Database, Store } from '../database.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
+import type { Policy } from '../policy/index.ts';
+import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 import type { ScreenedRow } from './intake-rows.ts';
 import type { RecordTable } from './records.tables.ts';
 
@@ -48,10 +53,19 @@ export type IntakeSummary = {
 
 export type IntakeResult = { batchId: string; summary: IntakeSummary; results: RowResult[] };
 
-export type IntakeDeps = Pick<
-  AppContext,
-  'store' | 'sealer' | 'policy' | 'calendar' | 'subjects' | 'audit' | 'codes' | 'now'
-> & { hooks?: IntakeHooks };
+export type IntakeDeps = {
+  store: Store;
+  sealer: Pick<Sealer, 'digest' | 'seal'>;
+  policy: Policy;
+  calendar: Pick<CalendarService, 'current'>;
+  subjects: Pick<SubjectsRepository, 'ensure'>;
+  audit: Pick<AuditTrail, 'writer'>;
+  codes: Pick<CodesService, 'listExceptions'>;
+  catalog: Pick<CatalogRepository, 'current'>;
+  now: () => string;
+  /** what other modules add inside a batch's transaction (the lists module's, in the app) */
+  hooks?: IntakeHooks;
+};
 
 /** A row about to be written (created or new version), with the subject it is about. */
 export type RowToWrite = { accepted: AcceptedRow; subjectIndex: string };

@@ -203,6 +203,18 @@ export function recordsRepository(store: Store) {
       return rows.map((r) => ({ ...r, version: Number(r.version), fields: fromJson(r.fields) }));
     },
 
+    /** Every version of every record about a subject, by record and version (reads pick the latest). */
+    async versionsOfSubject(subjectId: string): Promise<RecordTable[]> {
+      const rows = await db
+        .selectFrom('records')
+        .selectAll()
+        .where('subject_id', '=', subjectId)
+        .orderBy('record_key')
+        .orderBy('version')
+        .execute();
+      return rows as RecordTable[];
+    },
+
     async count(): Promise<number> {
       const row = await db
         .selectFrom('records')

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { type Actor, actorDepartment } from '../access/actor.ts';
@@ -100,7 +99,9 @@ const StatsResponse = z.object({
  * department (B4 谁提供谁负责: the department is the caller's, never a field of the request), and the
  * credit center and office read each department's volume and timeliness (A9, A22).
  */
-export function recordsRoutes(ctx: AppContext, intake: IntakeService = ctx.intake) {
+export type RecordsRoutesDeps = { intake: Pick<IntakeService, 'submit' | 'stats'> };
+
+export function recordsRoutes({ intake }: RecordsRoutesDeps) {
   return (app: HttpApp) => {
     app.post(
       '/api/v1/records',

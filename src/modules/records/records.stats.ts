@@ -1,6 +1,6 @@
+import { endOfChinaDay } from '../../platform/clock.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { dayNumberOf, formatDayNumber, isIsoDate } from '../../platform/iso-date.ts';
-import { endOfChinaDay } from '../audit/index.ts';
 import type { Policy } from '../policy/index.ts';
 import type { DepartmentIntakeStats, RecordsRepository } from './records.repository.ts';
 

@@ -96,7 +96,7 @@ export async function recordsHttpApp(t: RecordsTestApp, logs?: string[]): Promis
     version: t.ctx.version,
     logger: logs ? { level: 'trace', stream: { write: (line: string) => logs.push(line) } } : false,
     before: [(http) => installAccessControl(http, t.ctx.auth)],
-    routes: [authRoutes(t.ctx), recordsRoutes(t.ctx, t.intake)],
+    routes: [authRoutes(t.ctx), recordsRoutes({ intake: t.intake })],
   });
   await app.ready();
   return app;

@@ -48,3 +48,4 @@ export function regionsRepository(store: Store) {
     },
   };
 }
+export type RegionsRepository = ReturnType<typeof regionsRepository>;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { RegionsRepository } from './regions.repository.ts';
 
-export function regionsRoutes(ctx: AppContext) {
+export type RegionsRoutesDeps = { regions: Pick<RegionsRepository, 'list'> };
+
+export function regionsRoutes(ctx: RegionsRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/regions',

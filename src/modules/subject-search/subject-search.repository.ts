@@ -402,3 +402,4 @@ function atStartsFor(query: SearchQuery, gram: string, phase: 'prefix' | 'partia
   if (phase === 'partial') return [0];
   return first.startsWith(gram) ? [1] : [0];
 }
+export type SubjectSearchRepository = ReturnType<typeof subjectSearchRepository>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import { MATCH_REASONS } from './search-ranking.ts';
 import { MAX_QUERY_LENGTH, parseSearchQuery } from './search-text.ts';
-import { subjectSearchRepository } from './subject-search.repository.ts';
+import type { SubjectSearchRepository } from './subject-search.repository.ts';
 
 const SearchQuerystring = z.object({
   q: z
@@ -32,8 +32,12 @@ const SearchHitView = z.object({
  * part of it, pinyin or initials, in simplified or traditional characters. Like the lookup by code,
  * it shows identity codes, so it needs a stated purpose and every search is audited (B18, B33).
  */
-export function subjectSearchRoutes(ctx: AppContext) {
-  const repository = subjectSearchRepository(ctx.store, ctx.sealer);
+export type SubjectSearchRoutesDeps = {
+  subjectSearch: Pick<SubjectSearchRepository, 'search'>;
+  audit: Pick<AuditTrail, 'record'>;
+};
+
+export function subjectSearchRoutes(ctx: SubjectSearchRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/subjects/search',
@@ -50,7 +54,7 @@ export function subjectSearchRoutes(ctx: AppContext) {
       async (request) => {
         const { kind, limit } = request.query;
         const query = parseSearchQuery(request.query.q);
-        const results = await repository.search(query, { kind, limit });
+        const results = await ctx.subjectSearch.search(query, { kind, limit });
         await ctx.audit.record({
           actor: request.actor,
           purpose: request.purpose,

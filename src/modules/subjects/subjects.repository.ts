@@ -157,6 +157,19 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
       return toCount(row.n);
     },
 
+    /** The first subjects of a kind registered (by registration time, then id). */
+    async firstRegistered(kind: SubjectKind, limit: number): Promise<Subject[]> {
+      const rows = await db
+        .selectFrom('subjects')
+        .selectAll()
+        .where('kind', '=', kind)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(open);
+    },
+
     async list(options: { kind?: SubjectKind; limit: number; offset: number }): Promise<Subject[]> {
       let query = db
         .selectFrom('subjects')
@@ -169,3 +182,4 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
     },
   };
 }
+export type SubjectsRepository = ReturnType<typeof subjectsRepository>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { maskPersonName } from '../policy/index.ts';
-import type { Subject } from './subjects.repository.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
+import { maskPersonName, type Policy } from '../policy/index.ts';
+import type { Subject, SubjectsRepository } from './subjects.repository.ts';
 
 const SubjectView = z.object({
   id: z.string(),
@@ -44,7 +45,14 @@ const notFound = () =>
  * systems for their duties with a stated purpose (B18, B33: every such read is audited), and the
  * public, who see organizations only, with personal data masked by policy (A7).
  */
-export function subjectsRoutes(ctx: AppContext) {
+export type SubjectsRoutesDeps = {
+  subjects: Pick<SubjectsRepository, 'findByCode' | 'findById'>;
+  codes: Pick<CodesService, 'normalize'>;
+  audit: Pick<AuditTrail, 'record'>;
+  policy: Policy;
+};
+
+export function subjectsRoutes(ctx: SubjectsRoutesDeps) {
   return (app: HttpApp) => {
     app.get(
       '/api/v1/me/subject',

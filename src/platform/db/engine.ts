@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 export type EngineName = 'sqlite' | 'postgres';
 
@@ -47,6 +47,16 @@ export type Store<DB = unknown> = {
   commitCounter?: () => number | undefined;
   close(): Promise<void>;
 };
+
+/** Whether the database answers a trivial query (health checks). */
+export async function databaseReachable<DB>(store: Store<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(store.db);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** JSON columns: both engines accept a JSON string on write. */
 export function toJson(value: unknown): string {

@@ -17,13 +17,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { RouteAccess } from '../../modules/access/authorize.ts';
 import { AppError } from '../errors.ts';
 import { installErrorHandling } from './error-handler.ts';
+import type { RouteAccess } from './route-access.ts';
 
 /**
  * Who may call a route is declared next to the route (`config: { access }`, decision 0006); a route
- * without a declaration refuses to register, so none can be added unprotected by accident.
+ * without a declaration, or naming a permission the application does not know, refuses to register,
+ * so none can be added unprotected by accident.
  */
 export type { RouteAccess };
 
@@ -51,6 +52,8 @@ export type HttpServerOptions = {
   routes: RouteModule[];
   /** hooks and plugins that must be in place before any route (access control) */
   before?: ((app: HttpApp) => void | Promise<void>)[];
+  /** the permission names routes may require; a route naming another refuses to register */
+  permissions?: readonly string[];
 };
 
 /** Routes served by the documentation plugin are public by nature. */
@@ -81,6 +84,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const access = route.config?.access;
     if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    }
+    if (
+      access.kind === 'permission' &&
+      options.permissions &&
+      !options.permissions.includes(access.permission)
+    ) {
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} requires an unknown permission "${access.permission}"`,
+      );
     }
     for (const method of [route.method].flat()) declaredAccess.set(`${method} ${route.url}`, access);
   });

@@ -1,0 +1,74 @@
+/**
+ * The audit trail as the rest of the platform uses it: `record()` is the one way application code
+ * writes an audit entry — who (id, role, department), why (purpose), what, when, the result and the
+ * policy in force, appended to the SM3 hash chain — and auditors verify, read and anchor it here.
+ */
+import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
+import type { Store } from '../database.ts';
+import type { Policy } from '../policy/index.ts';
+import type { Anchor } from './audit.chain.ts';
+import { auditRepository, readAnchors, readAuditEntries } from './audit.repository.ts';
+import { anchorDay, verifyAudit } from './audit.service.ts';
+import type { RowsWrittenMeta } from './row-digests.service.ts';
+
+export type AuditInput = {
+  actor: Actor;
+  /** B33: the purpose the caller stated */
+  purpose?: string | undefined;
+  action: string;
+  targetType: string;
+  targetId?: string | null | undefined;
+  result: 'ok' | 'denied' | 'error';
+  detail?: Record<string, unknown> | undefined;
+  requestId?: string | undefined;
+};
+
+export type AuditTrailDeps = { store: Store; policy: Policy; now: () => string };
+
+export function auditTrail(deps: AuditTrailDeps) {
+  const repository = auditRepository(deps.store);
+  return {
+    repository,
+    /** Who is writing, for `recordRowsWritten` entries that accompany rows written to audited tables. */
+    writer(actor: Actor, requestId?: string, purpose?: string): RowsWrittenMeta {
+      return {
+        actorId: actorId(actor),
+        actorRole: actorRole(actor),
+        actorDepartment: actorDepartment(actor),
+        purpose: purpose ?? null,
+        policyId: deps.policy.id,
+        policyVersion: deps.policy.version,
+        requestId: requestId ?? null,
+      };
+    },
+    async record(input: AuditInput): Promise<void> {
+      await repository.append({
+        at: deps.now(),
+        actorId: actorId(input.actor),
+        actorRole: actorRole(input.actor),
+        actorDepartment: actorDepartment(input.actor),
+        purpose: input.purpose ?? null,
+        action: input.action,
+        targetType: input.targetType,
+        targetId: input.targetId ?? null,
+        result: input.result,
+        detail: input.detail ?? {},
+        policyId: deps.policy.id,
+        policyVersion: deps.policy.version,
+        requestId: input.requestId ?? null,
+      });
+    },
+    /** The whole trail verified: chain, head, anchors (stored and `published`), row digests. */
+    verify: (options: { published?: readonly Anchor[] } = {}) =>
+      verifyAudit(deps.store, undefined, { ...options, now: deps.now }),
+    /** Entries by seq, filtered (who read whom, with what purpose). */
+    entries: (options: Parameters<typeof readAuditEntries>[1] = {}) =>
+      readAuditEntries(deps.store.db, options),
+    /** The stored daily anchors. */
+    anchors: () => readAnchors(deps.store.db),
+    /** The chain head at the end of a China day, stored and returned for publication. */
+    anchorDay: (day: string) => anchorDay(deps.store, day, { now: deps.now() }),
+  };
+}
+
+export type AuditTrail = ReturnType<typeof auditTrail>;

@@ -1,0 +1,113 @@
+import type { Sealer } from '../../platform/crypto/sealing.ts';
+import { fromJson } from '../../platform/db/engine.ts';
+import { type Actor, actorDepartment } from '../access/actor.ts';
+import type { ConsentsRepository } from '../access/consents.repository.ts';
+import { canRead, type ReadDecision } from '../access/scope.ts';
+import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
+import type { Store } from '../database.ts';
+import { recordsRepository } from './records.repository.ts';
+import type { RecordTable } from './records.tables.ts';
+
+/** A record as a reader sees it: its current version, the fields the reader may see, and why. */
+export type RecordView = {
+  id: string;
+  recordKey: string;
+  version: number;
+  item: string;
+  itemName: string;
+  usageScope: 'public' | 'government' | 'authorized';
+  providerDepartment: string;
+  severity: string | null;
+  identifiedOn: string;
+  validityEndsOn: string | null;
+  expired: boolean;
+  fields: Record<string, unknown>;
+  readBasis: string;
+};
+
+export type RecordsReaderDeps = {
+  store: Store;
+  sealer: Pick<Sealer, 'open'>;
+  catalog: Pick<CatalogRepository, 'version'>;
+  consents: Pick<ConsentsRepository, 'forSubjectAndDepartment'>;
+  now: () => string;
+  today: () => string;
+};
+
+/**
+ * Reading credit records: the subject reads all of its own (B20, archived ones included); anyone else
+ * reads the current versions the item's usage scope allows them (B18), 授权查询 items only under the
+ * subject's consent (B21), never information past its validity (B27: no longer published or used).
+ */
+export function recordsReader(ctx: RecordsReaderDeps) {
+  const { catalog } = ctx;
+  const repository = recordsRepository(ctx.store);
+  const itemCache = new Map<string, CatalogItemVersion>();
+  async function itemOf(code: string, version: number): Promise<CatalogItemVersion> {
+    const key = `${code}@${version}`;
+    let item = itemCache.get(key);
+    if (!item) {
+      item = await catalog.version(code, version);
+      if (!item) throw new Error(`catalog item ${key} missing`);
+      itemCache.set(key, item);
+    }
+    return item;
+  }
+
+  async function readable(actor: Actor, subjectId: string) {
+    const current = new Map<string, RecordTable>();
+    for (const row of await repository.versionsOfSubject(subjectId)) current.set(row.record_key, row);
+    const department = actorDepartment(actor);
+    const consents = department ? await ctx.consents.forSubjectAndDepartment(subjectId, department) : [];
+    const today = ctx.today();
+    const records: RecordView[] = [];
+    const withheld = { CONSENT_REQUIRED: 0, SCOPE_DENIED: 0, EXPIRED: 0 };
+    for (const row of current.values()) {
+      const item = await itemOf(row.item_code, row.item_version);
+      const expired = row.validity_ends_on !== null && row.validity_ends_on < today;
+      const decision: ReadDecision = canRead(
+        actor,
+        {
+          subjectId,
+          itemCode: item.code,
+          scope: item.usageScope,
+          providerDepartment: row.provider_department,
+        },
+        consents,
+        ctx.now(),
+      );
+      if (!decision.allowed) {
+        withheld[decision.code]++;
+        continue;
+      }
+      if (expired && decision.basis !== 'own_subject' && decision.basis !== 'own_provider') {
+        withheld.EXPIRED++;
+        continue;
+      }
+      const fields = fromJson<Record<string, unknown>>(row.fields);
+      for (const [key, value] of Object.entries(fields)) {
+        if (value && typeof value === 'object' && 'sealed' in value)
+          fields[key] = ctx.sealer.open(String(value.sealed));
+      }
+      records.push({
+        id: row.id,
+        recordKey: row.record_key,
+        version: Number(row.version),
+        item: item.code,
+        itemName: item.name,
+        usageScope: item.usageScope,
+        providerDepartment: row.provider_department,
+        severity: row.severity,
+        identifiedOn: row.identified_on,
+        validityEndsOn: row.validity_ends_on,
+        expired,
+        fields,
+        readBasis: decision.basis,
+      });
+    }
+    return { records, withheld };
+  }
+  return { readable };
+}
+
+export type RecordsReader = ReturnType<typeof recordsReader>;

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { chinaDayOf, clockOf, endOfChinaDay, previousChinaDay } from './clock.ts';
+
+describe('the clock: today is the date in China (UTC+8)', () => {
+  it('a China day ends at 16:00 UTC; yesterday is counted in China time', () => {
+    assert.equal(endOfChinaDay('2026-11-25'), '2026-11-25T16:00:00.000Z');
+    assert.equal(chinaDayOf('2026-11-25T16:30:00.000Z'), '2026-11-26');
+    assert.equal(previousChinaDay('2026-11-25T16:30:00.000Z'), '2026-11-25');
+    assert.equal(previousChinaDay('2026-11-25T15:59:59.999Z'), '2026-11-24');
+  });
+
+  it('the day of instants on either side of midnight in Beijing, asked in any order (the last day is kept)', () => {
+    const cases: Array<[string, string]> = [
+      ['2026-11-25T15:59:59.999Z', '2026-11-25'],
+      ['2026-11-25T16:00:00.000Z', '2026-11-26'],
+      ['2026-11-25T15:59:59.999Z', '2026-11-25'],
+      ['2026-11-24T16:00:00.000Z', '2026-11-25'],
+      ['2026-11-24T15:59:59.999Z', '2026-11-24'],
+      ['2026-11-26T15:59:59.999Z', '2026-11-26'],
+      ['2026-12-31T16:00:00.000Z', '2027-01-01'],
+    ];
+    for (const [instant, day] of cases) {
+      assert.equal(chinaDayOf(instant), day, instant);
+      assert.equal(chinaDayOf(Date.parse(instant)), day, `${instant} as a number`);
+    }
+    assert.throws(() => chinaDayOf('not an instant'), RangeError);
+  });
+
+  it('today() is the China date of now(): 00:30 in Beijing is already the next day (W2)', () => {
+    const clock = clockOf(() => '2026-12-06T16:30:00.000Z');
+    assert.equal(clock.today(), '2026-12-07');
+    assert.equal(clockOf(() => '2026-12-06T15:59:59.999Z').today(), '2026-12-06');
+  });
+});
