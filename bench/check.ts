@@ -263,8 +263,8 @@ async function batch(city: City, seconds: number) {
   // The check index (decision 0011): what loading it costs in time and memory.
   const heapBefore = process.memoryUsage().heapUsed;
   const loadStarted = performance.now();
-  await city.ctx.checks.index.sync();
-  const stats = city.ctx.checks.index.stats();
+  await city.ctx.checks.warmUp();
+  const stats = city.ctx.checks.stats().index;
   console.log(
     `check index: ${fmt(stats.subjects)} subjects (${fmt(stats.listedSubjects)} with active entries) loaded in ` +
       `${((performance.now() - loadStarted) / 1000).toFixed(1)} s; heap +${fmt((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20)} MB`,
@@ -478,7 +478,7 @@ async function serve(url: string, dataDir: string) {
     if (message === 'cpu')
       process.send!({
         cpu: process.cpuUsage(),
-        recorder: ctx.checks.recorder.stats(),
+        recorder: ctx.checks.stats().recorder,
         loop: performance.eventLoopUtilization(),
       });
   });

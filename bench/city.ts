@@ -37,7 +37,7 @@ import { loadDemoData } from '../src/modules/demo/demo.loader.ts';
 import { createRng, generateDemoSubjects, type Rng } from '../src/modules/demo/index.ts';
 import { addPolicyDuration, type Severity, validityOf } from '../src/modules/policy/index.ts';
 import { contentDigest, pushTimeliness, storedFields } from '../src/modules/records/records.content.ts';
-import { indexSubjects } from '../src/modules/subject-search/subject-search.indexer.ts';
+import { indexSubjects } from '../src/modules/subject-search/search-index.repository.ts';
 import { chinaDayOf } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openStore } from '../src/platform/db/database.ts';

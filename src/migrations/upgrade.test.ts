@@ -20,8 +20,8 @@ import {
   verifyAudit,
 } from '../modules/audit/index.ts';
 import type { Database, Store } from '../modules/database.ts';
+import { indexSubjects } from '../modules/subject-search/search-index.repository.ts';
 import { parseSearchQuery } from '../modules/subject-search/search-text.ts';
-import { indexSubjects } from '../modules/subject-search/subject-search.indexer.ts';
 import { subjectSearchRepository } from '../modules/subject-search/subject-search.repository.ts';
 import { createSealer } from '../platform/crypto/sealing.ts';
 import { toJson } from '../platform/db/engine.ts';

@@ -45,6 +45,9 @@ export type Database = RegionsTables &
   SubjectSearchTables &
   ChecksTables;
 
+/** The shapes of a table's rows: as inserted, as read, as updated (Kysely's, over the table types). */
+export type { Insertable, Selectable, Updateable } from 'kysely';
+
 /** A connection or a transaction: what a repository function runs its SQL on. */
 export type Db = Kysely<Database>;
 

@@ -20,7 +20,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (values.host) config.host = values.host;
   const ctx = await createAppContext(config);
   // The check index (decision 0011) is loaded before the port opens: the first check is as fast as any.
-  await ctx.checks.index.sync();
+  await ctx.checks.warmUp();
   const app = await createApp(ctx, { logger: { level: config.logLevel } });
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`xinyong ${ctx.version} 已启动 / serving on ${address.replace('127.0.0.1', 'localhost')}`);
@@ -36,8 +36,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   dispatcher.unref();
   // The check index's change feed: a day is kept; an index further behind reloads everything.
   const prune = () =>
-    ctx.checks.index
-      .prune(new Date(Date.parse(ctx.now()) - FEED_RETENTION_MS).toISOString())
+    ctx.checks
+      .pruneFeed(new Date(Date.parse(ctx.now()) - FEED_RETENTION_MS).toISOString())
       .catch((error) => app.log.error(error, 'check feed pruning failed'));
   const pruner = setInterval(prune, FEED_PRUNE_EVERY_MS);
   pruner.unref();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sm3 } from '../../platform/crypto/sm3.ts';
 import {
   type AuditRecord,
   canonicalEntry,
@@ -7,7 +8,7 @@ import {
   type StoredRecord,
   verifyChain,
 } from './audit.chain.ts';
-import { CanonicalFormError, canonicalJson, GENESIS_HASH, sm3 } from './canonical.ts';
+import { CanonicalFormError, canonicalJson, GENESIS_HASH } from './canonical.ts';
 import { partitionOf, rowDigest } from './row-digest.ts';
 
 function buildChain(n: number): AuditRecord[] {

@@ -3,7 +3,8 @@
  * hash and the entry's own canonical content, so editing, deleting or reordering any entry breaks every
  * link after it. Pure: no database here, so an outside verifier can be written from this file alone.
  */
-import { canonicalJson, GENESIS_HASH, sm3 } from './canonical.ts';
+import { sm3 } from '../../platform/crypto/sm3.ts';
+import { canonicalJson, GENESIS_HASH } from './canonical.ts';
 
 export type AuditResult = 'ok' | 'denied' | 'error';
 

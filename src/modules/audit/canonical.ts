@@ -1,12 +1,5 @@
-import { hash } from 'node:crypto';
-
 /** The `prev_hash` of the first entry: 32 zero bytes, hex. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** SM3 (GB/T 32905) of a UTF-8 string, lowercase hex (one-shot: no Hash object per digest). */
-export function sm3(text: string): string {
-  return hash('sm3', text, 'hex');
-}
 
 export class CanonicalFormError extends Error {
   readonly path: string;

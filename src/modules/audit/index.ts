@@ -31,8 +31,7 @@ export {
   RECORDS_AUDITED,
   SUBJECTS_AUDITED,
 } from './audited-tables.ts';
-export { canonicalJson, GENESIS_HASH, sm3 } from './canonical.ts';
-export { type Digester, type DigestJob, digestThread, INLINE_DIGESTER } from './digest-thread.ts';
+export { canonicalJson, GENESIS_HASH } from './canonical.ts';
 export {
   type AuditedTable,
   CanonicalJsonText,

@@ -4,7 +4,8 @@
  * digests of the rows each write produced; an edited, deleted or smuggled-in row is then named.
  * Pure: no database here.
  */
-import { canonicalJson, sm3 } from './canonical.ts';
+import { sm3 } from '../../platform/crypto/sm3.ts';
+import { canonicalJson } from './canonical.ts';
 
 /**
  * How a column's value is brought to one form on both engines before hashing: PostgreSQL returns

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
 import type { Store } from '../database.ts';
+import { calendarRepository } from './calendar.repository.ts';
 import { builtInSchedules, createCalendar, type WorkdayCalendar, type YearSchedule } from './index.ts';
 
 export type LoadedYear = {
@@ -21,7 +22,7 @@ export function calendarService(store: Store) {
   let years: LoadedYear[] = [];
 
   async function reload(): Promise<void> {
-    const rows = await db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+    const rows = await calendarRepository.years(db);
     const imported = rows.map((r) => fromJson<YearSchedule>(r.schedule));
     const builtIn = builtInSchedules();
     calendar = createCalendar([...builtIn, ...imported]);
@@ -57,19 +58,7 @@ export function calendarService(store: Store) {
             imported_by: importedBy,
             imported_at: now,
           };
-          await trx
-            .insertInto('calendar_years')
-            .values(row)
-            .onConflict((oc) =>
-              oc.column('year').doUpdateSet({
-                source: row.source,
-                schedule: row.schedule,
-                digest: row.digest,
-                imported_by: row.imported_by,
-                imported_at: row.imported_at,
-              }),
-            )
-            .execute();
+          await calendarRepository.saveYear(trx, row);
         }
       });
       await reload();

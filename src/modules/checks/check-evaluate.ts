@@ -4,10 +4,8 @@
  * measures apply in this scenario (A13, A14, D §5) and so what the clerk's system does. Reads only;
  * recording is the recorder's job.
  */
-import type { Kysely } from 'kysely';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
-import type { Database, Store } from '../database.ts';
 import { EXCUSABLE_CODE_ERRORS } from '../identity-codes/codes.service.ts';
 import { type CodeCheck, checkCode } from '../identity-codes/index.ts';
 import { isEffective } from '../lists/list-rules.ts';
@@ -15,7 +13,7 @@ import type { ListTypesService } from '../lists/list-types.service.ts';
 import { type Decision, decide, type EntryForDecision } from '../measures/decide.ts';
 import type { Measure } from '../measures/measures.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
-import type { CheckIndex, IndexedEntry, IndexedSubject } from './check-index.ts';
+import type { CheckIndex, IndexedEntry, IndexedSubject } from './check-index.service.ts';
 import { CHUNK, type CodePool, POOL_MIN } from './code-pool.ts';
 
 export type CheckSubjectInput = { code: string; name?: string | undefined };
@@ -66,7 +64,6 @@ const NO_MEASURES: MeasureBrief[] = Object.freeze([]) as unknown as MeasureBrief
 export const comparableName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
 
 export type EvaluatorDeps = {
-  store: Store;
   sealer: Sealer;
   policy: Policy;
   catalog: Pick<CatalogRepository, 'list'>;

@@ -27,7 +27,7 @@ import {
   systemOf,
 } from '../lists/test-support.ts';
 import { subjectsRepository } from '../subjects/subjects.repository.ts';
-import { checkIndex } from './check-index.ts';
+import { checkIndex } from './check-index.service.ts';
 
 const checker: Actor = {
   kind: 'system',
@@ -90,10 +90,10 @@ describeEachEngine('check index: coherent with every writer (decision 0011)', (g
   it('a black entry committed by another connection (another server, the CLI) counts for the next check', async () => {
     const co = companies[1]!;
     assert.equal(await decision(co), 'none');
-    const before = t.ctx.checks.index.stats();
+    const before = t.ctx.checks.stats().index;
     await pushVia(other, 'HA-GSJ', [blackOrg('IDX-2', co)]);
     assert.equal(await decision(co), 'block', 'seen by this process without any signal but the database');
-    const afterStats = t.ctx.checks.index.stats();
+    const afterStats = t.ctx.checks.stats().index;
     assert.equal(
       afterStats.fullLoads,
       before.fullLoads,
@@ -178,16 +178,16 @@ describeEachEngine('check index: coherent with every writer (decision 0011)', (g
 
   it('a feed pruned past what the index applied makes it reload everything, and stay right', async () => {
     const co = companies[5]!;
-    const before = t.ctx.checks.index.stats();
+    const before = t.ctx.checks.stats().index;
     await pushVia(other, 'HA-GSJ', [blackOrg('IDX-6', co)]);
     // prune everything, including the change this index has not applied yet
-    await other.checks.index.prune('9999-12-31T00:00:00.000Z');
+    await other.checks.pruneFeed('9999-12-31T00:00:00.000Z');
     assert.equal(await decision(co), 'block');
-    assert.equal(t.ctx.checks.index.stats().fullLoads, before.fullLoads + 1);
+    assert.equal(t.ctx.checks.stats().index.fullLoads, before.fullLoads + 1);
     // and the next changes are applied from the feed again
     await pushVia(other, 'HA-GSJ', [blackOrg('IDX-7', companies[6]!)]);
     assert.equal(await decision(companies[6]!), 'block');
-    assert.equal(t.ctx.checks.index.stats().fullLoads, before.fullLoads + 1);
+    assert.equal(t.ctx.checks.stats().index.fullLoads, before.fullLoads + 1);
   });
 
   it('a measure retired by another connection no longer applies at the next check (A14, versioned catalog)', async () => {
@@ -227,12 +227,12 @@ describeEachEngine('check index: coherent with every writer (decision 0011)', (g
   it('SQLite: checks with nothing else committed read no feed head; any other commit makes the next one read it', async () => {
     const co = companies[8]!;
     await decision(co);
-    await t.ctx.checks.recorder.flush();
+    await t.ctx.checks.flush();
     await decision(co); // the recorder's commit above is applied as feed-free
-    const before = t.ctx.checks.index.stats();
+    const before = t.ctx.checks.stats().index;
     for (let i = 0; i < 5; i++) await decision(co);
-    const quiet = t.ctx.checks.index.stats();
-    if (t.ctx.store.commitCounter) {
+    const quiet = t.ctx.checks.stats().index;
+    if (t.ctx.store.changeCounter) {
       assert.equal(quiet.headReads, before.headReads, 'the commit counter shows only the recorder’s commits');
     } else {
       assert.equal(quiet.headReads, before.headReads + 5, 'PostgreSQL reads the head for every check');
@@ -245,7 +245,7 @@ describeEachEngine('check index: coherent with every writer (decision 0011)', (g
       .executeTakeFirst();
     assert.ok(Number(touched.numUpdatedRows) > 0);
     await decision(co);
-    assert.equal(t.ctx.checks.index.stats().headReads, quiet.headReads + 1);
+    assert.equal(t.ctx.checks.stats().index.headReads, quiet.headReads + 1);
   });
 
   it('concurrent checks share one catch-up and all see the change', async () => {
@@ -307,7 +307,7 @@ describe('check index on an SQLite database in memory (no watcher connection)', 
     const store = openSqlite(':memory:');
     try {
       await migrateToLatest(store);
-      assert.equal(store.readValue, undefined, 'another connection would open another database');
+      assert.equal(store.changeCounter, undefined, 'an in-memory database has no shared-memory file');
       const sealer = createSealer({ dataKey: Buffer.alloc(32, 7), indexKey: Buffer.alloc(32, 8) });
       const index = checkIndex(store);
       await index.sync();

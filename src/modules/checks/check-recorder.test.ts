@@ -9,7 +9,7 @@ import { it } from 'node:test';
 import { uuidv7 } from '../../platform/ids.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { verifyRows } from '../audit/index.ts';
-import { type CheckRecord, checkRecorder } from './check-recorder.ts';
+import { type CheckRecord, checkRecorder } from './check-recorder.service.ts';
 import { checkHeaderRow } from './test-support.ts';
 
 /** A recorded single-subject check with no hit (every column given, as the service writes it). */

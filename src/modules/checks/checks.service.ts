@@ -4,16 +4,15 @@
  * and measures behind it, reports back what it did, and the credit office counts it all per quarter.
  */
 
-import type { Insertable } from 'kysely';
 import { chinaDayOf } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
+import { type Digester, digestThread } from '../../platform/crypto/sm3-thread.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
-import { digestThread } from '../audit/index.ts';
 import type { CatalogRepository } from '../catalog/index.ts';
-import type { Store } from '../database.ts';
+import type { Insertable, Store } from '../database.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { ListTypesService } from '../lists/list-types.service.ts';
 import type { MeasuresService } from '../measures/measures.service.ts';
@@ -25,8 +24,8 @@ import {
   checkEvaluator,
   type SubjectResult,
 } from './check-evaluate.ts';
-import { type CheckIndex, checkIndex } from './check-index.ts';
-import { type CheckRecorder, checkRecorder } from './check-recorder.ts';
+import { type CheckIndex, type CheckIndexStats, checkIndex } from './check-index.service.ts';
+import { type CheckRecorder, checkRecorder } from './check-recorder.service.ts';
 import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.tables.ts';
 import { codePool } from './code-pool.ts';
 
@@ -91,6 +90,8 @@ export type ChecksDeps = {
   codes: Pick<CodesService, 'checkMany'>;
   catalog: Pick<CatalogRepository, 'list'>;
   measures: Pick<MeasuresService, 'current' | 'reload'>;
+  /** where row digests of large groups are computed; a thread of its own by default (decision 0013) */
+  digester?: Digester;
   listTypes: Pick<ListTypesService, 'byCode' | 'invalidate'>;
   now: () => string;
 };
@@ -101,7 +102,6 @@ export function checksService(deps: ChecksDeps) {
   const evaluator: CheckEvaluator = checkEvaluator({
     index,
     pool,
-    store: deps.store,
     sealer: deps.sealer,
     policy: deps.policy,
     catalog: deps.catalog,
@@ -117,7 +117,7 @@ export function checksService(deps: ChecksDeps) {
     deps.listTypes.invalidate();
   });
   // Row digests of large groups on a thread of their own, overlapping the inserts (decision 0013).
-  const digester = digestThread();
+  const digester: Digester = deps.digester ?? digestThread();
   const recorder: CheckRecorder = checkRecorder(deps.store, { committed: index.feedFreeCommit, digester });
 
   function validate(scenario: string, purpose: string) {
@@ -292,10 +292,22 @@ export function checksService(deps: ChecksDeps) {
   return {
     run,
     stream,
-    evaluator,
-    recorder,
-    index,
-    digester,
+    /** Loads the check index now (serve does, before opening its port: the first check is as fast as any). */
+    warmUp: (): Promise<void> => index.sync(),
+    /** Change-feed rows older than `before` deleted; a process further behind reloads everything. */
+    pruneFeed: (before: string): Promise<number> => index.prune(before),
+    /** Writes the checks waiting for their group now. */
+    flush: (): Promise<void> => recorder.flush(),
+    /** What the index holds, how the recorder has grouped, how much hashing went to the thread. */
+    stats: (): {
+      index: CheckIndexStats;
+      recorder: ReturnType<CheckRecorder['stats']>;
+      digests: ReturnType<Digester['stats']>;
+    } => ({
+      index: index.stats(),
+      recorder: recorder.stats(),
+      digests: digester.stats(),
+    }),
     close: async () => {
       await recorder.close();
       await pool?.close();

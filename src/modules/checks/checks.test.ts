@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Insertable } from 'kysely';
+import { backfillCheckDigests0012 } from '../../migrations/0012-check-digests.audit.ts';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { signIn, type TestApp } from '../../testing/app.ts';
@@ -21,7 +22,7 @@ import {
   redOrg,
   setClock,
 } from '../lists/test-support.ts';
-import { backfillCheckDigests } from './check-recorder.ts';
+import { checkRecorder } from './check-recorder.service.ts';
 import type { CheckTable } from './checks.tables.ts';
 import { checkHeaderRow } from './test-support.ts';
 
@@ -297,7 +298,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
   });
 
   it('decision 0013: a check large enough to be digested on the digest thread verifies, and an edited hit is named', async () => {
-    const before = t.ctx.checks.digester.stats();
+    const before = t.ctx.checks.stats().digests;
     // 600 subjects: about 90 KB of rows to digest, past what is hashed inline (64 KB).
     const subjects = Array.from({ length: 600 }, (_, i) => ({
       code: [blackCo, redCo, cleanCo][i % 3]!.code,
@@ -306,7 +307,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     assert.equal(res.statusCode, 200);
     const { checkId, summary } = res.json();
     assert.deepEqual([summary.block, summary.favor, summary.none], [200, 200, 200]);
-    const after = t.ctx.checks.digester.stats();
+    const after = t.ctx.checks.stats().digests;
     assert.equal(after.offloaded, before.offloaded + 1, 'hashed on the thread');
     assert.equal(after.fellBack, before.fellBack);
     assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
@@ -471,7 +472,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
   });
 
   it('decision 0012: a streamed check — header at its first part, again with its final counts — verifies; an edited part is named', async () => {
-    const { recorder } = t.ctx.checks;
+    const recorder = checkRecorder(t.ctx.store);
     const db = t.ctx.store.db;
     const id = uuidv7();
     const header = checkRow(id, { purpose: '批量核查', scenario: 'fiscal_funds', channel: 'stream' });
@@ -526,7 +527,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
       ['check_parts', `${id}/0`, 'row_unrecorded'],
       ['checks', id, 'row_unrecorded'],
     ]);
-    await db.transaction().execute((trx) => backfillCheckDigests(trx));
+    await backfillCheckDigests0012(db as never);
     assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
   });
 

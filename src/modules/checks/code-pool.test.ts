@@ -18,6 +18,7 @@ import {
   setClock,
 } from '../lists/test-support.ts';
 import { type CheckSubjectInput, checkEvaluator } from './check-evaluate.ts';
+import { type CheckIndex, checkIndex } from './check-index.service.ts';
 import { type CodePool, codePool, POOL_MIN } from './code-pool.ts';
 
 describeEachEngine('code pool: large batches checked on other threads, same answers', (getStore) => {
@@ -45,9 +46,13 @@ describeEachEngine('code pool: large batches checked on other threads, same answ
     await t.close();
   });
 
+  let index: CheckIndex | undefined;
+  const indexOnce = () => {
+    index ??= checkIndex(t.ctx.store);
+    return index;
+  };
   const evaluator = (withPool: boolean) =>
     checkEvaluator({
-      store: t.ctx.store,
       sealer: t.ctx.sealer,
       policy: t.ctx.policy,
       catalog: t.ctx.catalog,
@@ -55,7 +60,7 @@ describeEachEngine('code pool: large batches checked on other threads, same answ
       measures: () => t.ctx.measures.current(),
       checkWithExceptions: (codes, today) => t.ctx.codes.checkMany(codes, today),
       now: () => Date.parse(t.ctx.now()),
-      index: t.ctx.checks.index,
+      index: indexOnce(),
       pool: withPool ? pool : undefined,
     });
 

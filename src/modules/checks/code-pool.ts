@@ -9,7 +9,7 @@
  * have one source. Single-subject checks never use the pool: a message costs more than the work.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { workerPool } from '../../platform/concurrency/worker-pool.ts';
 
 export const CHUNK = 1000;
 /** Batches below this size are checked in the calling thread. */
@@ -21,8 +21,6 @@ export type CheckedChunk = {
   /** 64 hex characters per code (blank where `checked` is '') */
   digests: string;
 };
-
-type Pending = { resolve: (chunk: CheckedChunk) => void; reject: (error: Error) => void };
 
 export type CodePool = {
   /**
@@ -38,65 +36,27 @@ export type CodePool = {
   chunks(): number;
 };
 
+/** Threads for large batches (platform/concurrency/worker-pool.ts); none on a single core. */
 export function codePool(
   indexKey: () => Buffer,
   size = Math.min(4, availableParallelism() - 1),
 ): CodePool | undefined {
   if (size < 1) return undefined;
-  const workers: Worker[] = [];
-  const pending = new Map<number, Pending>();
-  let next = 0;
-  let turn = 0;
-
-  function start(): Worker {
-    const worker = new Worker(new URL('./code-pool.worker.ts', import.meta.url), {
-      workerData: { indexKey: indexKey() },
-    });
-    worker.on('message', (reply: { id: number } & CheckedChunk) => {
-      const p = pending.get(reply.id);
-      pending.delete(reply.id);
-      p?.resolve({ checked: reply.checked, digests: reply.digests });
-      if (pending.size === 0) for (const w of workers) w.unref();
-    });
-    const fail = (error: Error) => {
-      const at = workers.indexOf(worker);
-      if (at >= 0) workers.splice(at, 1);
-      // Whatever was in flight fails (the check answers with an error); the next batch starts afresh.
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (workers.includes(worker)) fail(new Error(`code-check thread exited (${code})`));
-    });
-    return worker;
-  }
-
+  const pool = workerPool<{ codes: string[]; today: string }, CheckedChunk>({
+    url: new URL('./code-pool.worker.ts', import.meta.url),
+    size,
+    workerData: () => ({ indexKey: indexKey() }),
+  });
   return {
     share: Math.min(1, (1.5 * size) / (1 + size)),
     check(codes, today) {
-      while (workers.length < size) workers.push(start());
       const out: Promise<CheckedChunk>[] = [];
       for (let from = 0; from < codes.length; from += CHUNK) {
-        const worker = workers[turn++ % workers.length]!;
-        const id = ++next;
-        worker.ref();
-        const chunk = new Promise<CheckedChunk>((resolve, reject) => {
-          pending.set(id, { resolve, reject });
-          worker.postMessage({ id, codes: codes.slice(from, from + CHUNK), today });
-        });
-        // Awaited in order by the caller: a later chunk's failure must not count as unhandled meanwhile.
-        chunk.catch(() => {});
-        out.push(chunk);
+        out.push(pool.run({ codes: codes.slice(from, from + CHUNK), today }));
       }
       return out;
     },
-    chunks: () => next,
-    async close() {
-      const all = workers.splice(0);
-      await Promise.all(all.map((w) => w.terminate()));
-      for (const p of pending.values()) p.reject(new Error('code-check threads closed'));
-      pending.clear();
-    },
+    chunks: () => pool.sent(),
+    close: () => pool.close(),
   };
 }

@@ -2,14 +2,14 @@
  * A code-check thread (code-pool.ts): checks codes by their standards and computes the blind index of
  * the valid ones, exactly as the main thread would. Pure computation: no database, no I/O.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { servePool } from '../../platform/concurrency/worker-pool.ts';
 import { hmacSha256Hex } from '../../platform/crypto/sealing.ts';
 import { checkCode } from '../identity-codes/index.ts';
 
 const digest = hmacSha256Hex(Buffer.from((workerData as { indexKey: Uint8Array }).indexKey));
 
-parentPort!.on('message', (message: { id: number; codes: string[]; today: string }) => {
-  const { id, codes, today } = message;
+servePool(({ codes, today }: { codes: string[]; today: string }) => {
   const checked: string[] = new Array(codes.length);
   let digests = '';
   for (let i = 0; i < codes.length; i++) {
@@ -25,5 +25,5 @@ parentPort!.on('message', (message: { id: number; codes: string[]; today: string
       digests += ' '.repeat(64);
     }
   }
-  parentPort!.postMessage({ id, checked, digests });
+  return { checked, digests };
 });

@@ -14,7 +14,8 @@ import { type Actor, actorDepartment, actorId } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { Store } from '../database.ts';
 import { checkCode } from '../identity-codes/index.ts';
-import { quarterlyReport, quarterlyReportXlsx } from './quarterly-report.ts';
+import { checksRepository } from './checks.repository.ts';
+import { quarterlyReportOf, quarterlyReportXlsx, quarterRange } from './quarterly-report.ts';
 
 export const FEEDBACK_OUTCOMES = ['refused', 'restricted', 'favored', 'approved', 'other'] as const;
 export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];
@@ -57,28 +58,14 @@ export function feedbackService(ctx: FeedbackDeps) {
   const db = ctx.store.db;
 
   async function findResult(checkId: string, input: FeedbackInput): Promise<PartRow> {
-    // A check of one part keeps its results in its header row (migration 0012); a streamed one, in parts.
-    const inHeader = await db
-      .selectFrom('checks')
-      .select('results')
-      .where('id', '=', checkId)
-      .executeTakeFirst();
-    let parts = db.selectFrom('check_parts').select(['results']).where('check_id', '=', checkId);
-    // By position, only the part that starts at or before it can hold it (a stream has thousands).
-    if (input.position !== undefined) {
-      parts = parts.where('first_position', '<=', input.position).orderBy('part', 'desc').limit(1);
-    } else {
-      parts = parts.orderBy('part');
-    }
     let digest: string | undefined;
     if (input.position === undefined) {
       const check = checkCode(input.code ?? '');
       if (!check.valid) throw invalid('code', '主体代码不正确', 'The subject code is not valid');
       digest = ctx.sealer.digest(check.upgraded ?? check.normalized);
     }
-    const found = inHeader?.results != null ? [{ results: inHeader.results }] : await parts.execute();
-    for (const p of found) {
-      for (const row of fromJson<PartRow[]>(p.results)) {
+    for (const results of await checksRepository.resultsOf(db, checkId, input.position)) {
+      for (const row of fromJson<PartRow[]>(results)) {
         if (input.position !== undefined ? row[0] === input.position : row[1] === digest) return row;
       }
     }
@@ -91,11 +78,7 @@ export function feedbackService(ctx: FeedbackDeps) {
   }
 
   async function report(actor: Actor, checkId: string, input: FeedbackInput, requestId?: string) {
-    const check = await db
-      .selectFrom('checks')
-      .select(['id', 'department', 'check_day'])
-      .where('id', '=', checkId)
-      .executeTakeFirst();
+    const check = await checksRepository.checkOf(db, checkId);
     if (!check) throw notFound('CHECK_NOT_FOUND', '没有这次核查', 'No such check', { checkId });
     const department = actorDepartment(actor);
     if (!department || department !== check.department) {
@@ -147,12 +130,7 @@ export function feedbackService(ctx: FeedbackDeps) {
       }
     }
     if (input.legalBasis.trim() === '') throw invalid('legalBasis', '请填写依据', 'Give the legal basis');
-    const existing = await db
-      .selectFrom('check_feedback')
-      .select('id')
-      .where('check_id', '=', checkId)
-      .where('position', '=', row[0])
-      .executeTakeFirst();
+    const existing = await checksRepository.feedbackAt(db, checkId, row[0]);
     if (existing) {
       throw conflict(
         'FEEDBACK_EXISTS',
@@ -161,33 +139,25 @@ export function feedbackService(ctx: FeedbackDeps) {
         { feedbackId: existing.id },
       );
     }
-    const hit = await db
-      .selectFrom('check_hits')
-      .select('id')
-      .where('check_id', '=', checkId)
-      .where('position', '=', row[0])
-      .executeTakeFirst();
+    const hit = await checksRepository.hitAt(db, checkId, row[0]);
     const id = uuidv7();
     const at = ctx.now();
-    await db
-      .insertInto('check_feedback')
-      .values({
-        id,
-        check_id: checkId,
-        position: row[0],
-        hit_id: hit?.id ?? null,
-        department,
-        measures_applied: toJson(input.measuresApplied),
-        outcome: input.outcome,
-        amount,
-        legal_basis: input.legalBasis.trim(),
-        decided_on: input.decidedOn,
-        business_ref: input.businessRef ?? null,
-        note: input.note ?? null,
-        reported_at: at,
-        reported_by: actorId(actor),
-      })
-      .execute();
+    await checksRepository.insertFeedback(db, {
+      id,
+      check_id: checkId,
+      position: row[0],
+      hit_id: hit?.id ?? null,
+      department,
+      measures_applied: toJson(input.measuresApplied),
+      outcome: input.outcome,
+      amount,
+      legal_basis: input.legalBasis.trim(),
+      decided_on: input.decidedOn,
+      business_ref: input.businessRef ?? null,
+      note: input.note ?? null,
+      reported_at: at,
+      reported_by: actorId(actor),
+    });
     await ctx.audit.record({
       actor,
       action: 'checks.feedback',
@@ -208,7 +178,16 @@ export function feedbackService(ctx: FeedbackDeps) {
   return {
     report,
     /** A21: the quarter's checks, hits and feedback per department (all, or one department's). */
-    quarterly: (quarter: string, department?: string) => quarterlyReport(db, quarter, department),
+    async quarterly(quarter: string, department?: string) {
+      const range = quarterRange(quarter);
+      const [departmentNames, checks, hits, measuresApplied] = await Promise.all([
+        checksRepository.departmentNames(db),
+        checksRepository.checksPerDepartment(db, range, department),
+        checksRepository.hitsPerDepartment(db, range, department),
+        checksRepository.measuresApplied(db, range, department),
+      ]);
+      return quarterlyReportOf(range, { departmentNames, checks, hits, measuresApplied }, department);
+    },
     quarterlyXlsx: quarterlyReportXlsx,
   };
 }

@@ -5,11 +5,9 @@
  * dates from the recorded checks; nothing is typed in by hand.
  */
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import { fromJson } from '../../platform/db/engine.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { daysInMonth, formatIsoDate } from '../../platform/iso-date.ts';
-import type { Database } from '../database.ts';
 
 export type QuarterRange = { quarter: string; from: string; to: string };
 
@@ -45,22 +43,27 @@ export type DepartmentQuarter = {
 
 export type QuarterlyReport = QuarterRange & { departments: DepartmentQuarter[] };
 
-export async function quarterlyReport(
-  db: Kysely<Database>,
-  quarter: string,
+/** The counts the report is built from (checks.repository.ts reads them for a quarter). */
+export type QuarterCounts = {
+  departmentNames: Map<string, string>;
+  checks: { department: string; checks: number; subjects: number }[];
+  hits: { department: string; decision: 'block' | 'warn' | 'favor'; hits: number; answered: number }[];
+  measuresApplied: { department: string; measures: unknown }[];
+};
+
+/** The report of a quarter from its counts, per department (one department's, when asked for). */
+export function quarterlyReportOf(
+  range: QuarterRange,
+  counts: QuarterCounts,
   department?: string,
-): Promise<QuarterlyReport> {
-  const range = quarterRange(quarter);
+): QuarterlyReport {
   const rows = new Map<string, DepartmentQuarter>();
-  const names = new Map(
-    (await db.selectFrom('departments').select(['code', 'name']).execute()).map((d) => [d.code, d.name]),
-  );
   const row = (code: string) => {
     let r = rows.get(code);
     if (!r) {
       r = {
         department: code,
-        departmentName: names.get(code) ?? code,
+        departmentName: counts.departmentNames.get(code) ?? code,
         checks: 0,
         subjectsChecked: 0,
         hits: { block: 0, warn: 0, favor: 0, total: 0 },
@@ -72,60 +75,21 @@ export async function quarterlyReport(
     }
     return r;
   };
-
-  let checks = db
-    .selectFrom('checks')
-    .select((eb) => [
-      'department',
-      eb.fn.countAll().as('n'),
-      eb.fn.sum<string>('subject_count').as('subjects'),
-    ])
-    .where('check_day', '>=', range.from)
-    .where('check_day', '<=', range.to)
-    .where('department', 'is not', null)
-    .groupBy('department');
-  if (department) checks = checks.where('department', '=', department);
-  for (const c of await checks.execute()) {
-    const r = row(c.department!);
-    r.checks = Number(c.n);
-    r.subjectsChecked = Number(c.subjects ?? 0);
+  for (const c of counts.checks) {
+    const r = row(c.department);
+    r.checks = c.checks;
+    r.subjectsChecked = c.subjects;
   }
-
-  let hits = db
-    .selectFrom('check_hits as h')
-    .leftJoin('check_feedback as f', (j) =>
-      j.onRef('f.check_id', '=', 'h.check_id').onRef('f.position', '=', 'h.position'),
-    )
-    .select((eb) => [
-      'h.department',
-      'h.decision',
-      eb.fn.countAll().as('n'),
-      eb.fn.count('f.id').as('answered'),
-    ])
-    .where('h.check_day', '>=', range.from)
-    .where('h.check_day', '<=', range.to)
-    .where('h.department', 'is not', null)
-    .groupBy(['h.department', 'h.decision']);
-  if (department) hits = hits.where('h.department', '=', department);
-  for (const h of await hits.execute()) {
-    const r = row(h.department!);
-    const n = Number(h.n);
-    r.hits[h.decision] += n;
-    r.hits.total += n;
-    r.feedbackReceived += Number(h.answered);
-    r.feedbackMissing += n - Number(h.answered);
+  for (const h of counts.hits) {
+    const r = row(h.department);
+    r.hits[h.decision] += h.hits;
+    r.hits.total += h.hits;
+    r.feedbackReceived += h.answered;
+    r.feedbackMissing += h.hits - h.answered;
   }
-
-  let feedback = db
-    .selectFrom('check_feedback as f')
-    .innerJoin('checks as c', 'c.id', 'f.check_id')
-    .select(['f.department', 'f.measures_applied'])
-    .where('c.check_day', '>=', range.from)
-    .where('c.check_day', '<=', range.to);
-  if (department) feedback = feedback.where('f.department', '=', department);
-  for (const f of await feedback.execute()) {
+  for (const f of counts.measuresApplied) {
     const r = row(f.department);
-    for (const code of fromJson<string[]>(f.measures_applied))
+    for (const code of fromJson<string[]>(f.measures))
       r.measuresApplied[code] = (r.measuresApplied[code] ?? 0) + 1;
   }
   if (department && !rows.has(department)) row(department);

@@ -2,6 +2,7 @@ import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Store } from '../database.ts';
+import { codeExceptionsRepository } from './code-exceptions.repository.ts';
 import { type CodeCheck, type CodeException, type CodeKind, checkCode, normalizeCode } from './index.ts';
 
 /** Check-character failures are the only ones a registered exception may excuse. */
@@ -22,18 +23,10 @@ export function codesService(store: Store, sealer: Sealer) {
   /** Registered exceptions among normalized codes, by code: one query per 500 codes. */
   async function findExceptions(normalized: readonly string[]): Promise<Map<string, CodeException>> {
     const byDigest = new Map(normalized.map((code) => [sealer.digest(code), code]));
-    const digests = [...byDigest.keys()];
     const found = new Map<string, CodeException>();
-    for (let i = 0; i < digests.length; i += 500) {
-      const rows = await db
-        .selectFrom('code_exceptions')
-        .select(['code_digest', 'kind', 'reason'])
-        .where('code_digest', 'in', digests.slice(i, i + 500))
-        .execute();
-      for (const row of rows) {
-        const code = byDigest.get(row.code_digest)!;
-        found.set(code, { code, kind: row.kind as CodeKind, reason: row.reason });
-      }
+    for (const row of await codeExceptionsRepository.findByIndexes(db, [...byDigest.keys()])) {
+      const code = byDigest.get(row.code_digest)!;
+      found.set(code, { code, kind: row.kind as CodeKind, reason: row.reason });
     }
     return found;
   }
@@ -102,23 +95,20 @@ export function codesService(store: Store, sealer: Sealer) {
           `Code ${normalized} is already registered`,
         );
       }
-      await db
-        .insertInto('code_exceptions')
-        .values({
-          id: uuidv7(),
-          code_digest: sealer.digest(normalized),
-          code_sealed: sealer.seal(normalized),
-          kind: result.kind,
-          reason: input.reason.trim(),
-          registered_by: input.registeredBy,
-          created_at: input.now,
-        })
-        .execute();
+      await codeExceptionsRepository.insert(db, {
+        id: uuidv7(),
+        code_digest: sealer.digest(normalized),
+        code_sealed: sealer.seal(normalized),
+        kind: result.kind,
+        reason: input.reason.trim(),
+        registered_by: input.registeredBy,
+        created_at: input.now,
+      });
       return { code: normalized, kind: result.kind, reason: input.reason.trim() };
     },
 
     async listExceptions() {
-      const rows = await db.selectFrom('code_exceptions').selectAll().orderBy('created_at').execute();
+      const rows = await codeExceptionsRepository.list(db);
       return rows.map((r) => ({
         code: sealer.open(r.code_sealed),
         kind: r.kind,

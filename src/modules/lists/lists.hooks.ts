@@ -8,13 +8,12 @@
  *   organization's black entry is written to its legal representative and responsible persons (B26).
  */
 
-import type { Insertable, Kysely } from 'kysely';
 import { chinaDayOf } from '../../platform/clock.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { appendAudit } from '../audit/index.ts';
 import type { RowError } from '../catalog/index.ts';
-import type { Database } from '../database.ts';
+import type { Db, Insertable } from '../database.ts';
 import type { BatchInfo, IntakeHooks, WrittenRecord } from '../records/intake.types.ts';
 import {
   a11Notice,
@@ -29,7 +28,7 @@ import { redListBlocked } from './lists.errors.ts';
 import { type EntryRow, listsRepository as repo, type SubjectFactsRow } from './lists.repository.ts';
 import type { ListEntryEventTable, ListEntryTable, NotificationTable } from './lists.tables.ts';
 
-type Tx = Kysely<Database>;
+type Tx = Db;
 
 export function listIntakeHooks(): IntakeHooks {
   return {

@@ -4,7 +4,6 @@
  * `records.intake` audit entry with counts and error codes — never a submitted value.
  */
 
-import type { Insertable, Kysely } from 'kysely';
 import { chinaDayOf } from '../../platform/clock.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import {
@@ -16,7 +15,7 @@ import {
   recordRowsWritten,
 } from '../audit/index.ts';
 import type { CatalogItemVersion } from '../catalog/index.ts';
-import type { Database } from '../database.ts';
+import type { Db, Insertable } from '../database.ts';
 import type { AcceptedRow, IntakeDeps, IntakeRequest, IntakeResult, RowResult } from './intake.types.ts';
 import type { Planned } from './intake-plan.ts';
 import { type PushTimeliness, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
@@ -51,7 +50,7 @@ export type KnownSubjects = ReadonlyMap<string, { id: string; name: string }>;
  * updated: its digest is in the audit chain); the others are looked up here.
  */
 export async function buildRecords(
-  trx: Kysely<Database>,
+  trx: Db,
   batch: BatchContext,
   accepted: readonly AcceptedRow[],
   plan: readonly Planned[],
@@ -180,7 +179,7 @@ const isWrite = (p: Planned) => p.outcome === 'created' || p.outcome === 'new_ve
  * reported as withheld.
  */
 export async function commitBatch(
-  trx: Kysely<Database>,
+  trx: Db,
   batch: BatchContext,
   outcome: { accepted: readonly AcceptedRow[]; plan: readonly Planned[]; results: RowResult[] } & (
     | { aborted: true }

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { chinaDayOf } from '../../platform/clock.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { CatalogItemVersion } from '../catalog/index.ts';
-import type { Database } from '../database.ts';
+import type { Db } from '../database.ts';
 import { type CodeException, type CodeKind, checkCode } from '../identity-codes/index.ts';
 import { type NewSubject, newSubjectOf } from '../subjects/subjects.repository.ts';
 import {
@@ -148,7 +147,7 @@ export function intakeService(deps: IntakeDeps) {
     const ids = planInput.map((p) => p.providerRecordId);
     const today = chinaDayOf(startedAt);
     /** Rows other modules refuse (A4: a red list row for a black-listed subject), as refusals in the plan. */
-    const withHookRefusals = async (trx: Kysely<Database>, plan: Planned[]): Promise<Planned[]> => {
+    const withHookRefusals = async (trx: Db, plan: Planned[]): Promise<Planned[]> => {
       const refuse = deps.hooks?.refuse;
       if (!refuse) return plan;
       const writing = accepted.filter((_, i) => isWrite(plan[i]!));

@@ -1,11 +1,10 @@
-import type { Insertable, Kysely } from 'kysely';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { CatalogRepository, RowError } from '../catalog/index.ts';
-import type { Database, Store } from '../database.ts';
+import type { Db, Insertable, Store } from '../database.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { Policy } from '../policy/index.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
@@ -86,13 +85,9 @@ export type BatchInfo = {
  */
 export type IntakeHooks = {
   /** per-row refusals (row index → errors) among the rows planned to be written */
-  refuse?(
-    trx: Kysely<Database>,
-    rows: readonly RowToWrite[],
-    today: string,
-  ): Promise<Map<number, RowError[]>>;
+  refuse?(trx: Db, rows: readonly RowToWrite[], today: string): Promise<Map<number, RowError[]>>;
   /** after the batch's records are inserted, before the batch commits */
-  written?(trx: Kysely<Database>, written: readonly WrittenRecord[], batch: BatchInfo): Promise<void>;
+  written?(trx: Db, written: readonly WrittenRecord[], batch: BatchInfo): Promise<void>;
 };
 
 /** A row that passed screening, with its content digest and its subject's blind index. */

@@ -9,8 +9,8 @@ import { before, it } from 'node:test';
 import { createSealer } from '../../platform/crypto/sealing.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { subjectsRepository } from '../subjects/subjects.repository.ts';
+import { backfillSubjectSearch, reindexSubjects } from './search-index.repository.ts';
 import { parseSearchQuery, type SearchKind } from './search-text.ts';
-import { backfillSubjectSearch, reindexSubjects } from './subject-search.indexer.ts';
 import { type SubjectSearchHit, subjectSearchRepository } from './subject-search.repository.ts';
 
 const sealer = createSealer({ dataKey: Buffer.alloc(32, 7), indexKey: Buffer.alloc(32, 8) });

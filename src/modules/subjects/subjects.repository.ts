@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { type RowsWrittenMeta, recordRowsWritten, SUBJECTS_AUDITED } from '../audit/index.ts';
 import type { Store } from '../database.ts';
 import type { CodeCheck } from '../identity-codes/index.ts';
-import { indexSubjects } from '../subject-search/subject-search.indexer.ts';
+import { indexSubjects } from '../subject-search/search-index.repository.ts';
 
 export type SubjectKind = 'person' | 'organization';
 

@@ -32,19 +32,19 @@ export type Store<DB = unknown> = {
   /** the URL with any password redacted, for logs */
   describe: string;
   /**
-   * One value read synchronously on a separate read-only connection, with the statement kept
-   * prepared: what every connection has committed, this process's and other processes' alike, for a
-   * few microseconds (SQLite). Absent where a read is a network round trip anyway (PostgreSQL) and
-   * for SQLite `:memory:` (another connection would see another database): query through `db`.
+   * The change signal: "has anyone committed since N?" without a query. A number every commit to the
+   * database changes, by any connection in any process (SQLite: the WAL-index change counter in the
+   * shared-memory file, a single read). Equal readings mean nobody committed in between; undefined
+   * when it cannot be read (then ask the database). Absent on PostgreSQL and SQLite `:memory:`.
    */
-  readValue?: (sql: string) => unknown;
+  changeCounter?: () => number | undefined;
   /**
-   * A number every commit to the database changes, by any connection in any process, read without a
-   * query (SQLite: the WAL-index change counter in the shared-memory file, a single read). Equal
-   * values mean nobody committed in between; undefined when it cannot be read (then ask the database).
-   * Absent on PostgreSQL and SQLite `:memory:`.
+   * The last number an AUTOINCREMENT key of `table` has handed out, as committed by every connection
+   * in any process — rows since deleted included — read without waiting behind this connection's
+   * transactions (SQLite: on a separate read-only connection, a few microseconds). Absent where keys
+   * are not handed out in commit order (PostgreSQL): there, ask a table that is.
    */
-  commitCounter?: () => number | undefined;
+  autoIncrementHead?: (table: string) => number | Promise<number>;
   close(): Promise<void>;
 };
 

@@ -9,52 +9,45 @@
  * The thread is unreferenced: it never keeps a process alive, except while a closing store waits
  * for the thread to close its connection to that file.
  */
-import { Worker } from 'node:worker_threads';
+import { lazyWorker } from '../concurrency/lazy-worker.ts';
 
 const INTERVAL_MS = 100;
 /** The writing connection's own checkpoint threshold, in pages (4 KB): only if this thread falls far behind. */
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 16_384;
 
-let worker: Worker | undefined;
 let nextId = 0;
+/** stores closing, each waiting for the thread to have closed its connection */
 const removals = new Map<number, () => void>();
 
-function thread(): Worker {
-  if (worker) return worker;
-  const started = new Worker(new URL('./sqlite-checkpointer.worker.ts', import.meta.url), {
-    workerData: { intervalMs: INTERVAL_MS },
-  });
-  started.unref();
-  started.on('message', (message: { removed?: number; failed?: number }) => {
-    if (message.removed !== undefined) {
-      removals.get(message.removed)?.();
-      removals.delete(message.removed);
-      if (removals.size === 0) started.unref();
-    }
-  });
-  const gone = () => {
-    if (worker === started) worker = undefined;
-    // A store closing meanwhile must not wait for an answer that will never come.
+/** One thread per process (platform/concurrency/lazy-worker.ts), restarted by the next store if it dies. */
+const checkpointer = lazyWorker({
+  url: new URL('./sqlite-checkpointer.worker.ts', import.meta.url),
+  init: () => ({ workerData: { intervalMs: INTERVAL_MS } }),
+  onMessage: (message) => {
+    const { removed } = message as { removed?: number; failed?: number };
+    if (removed === undefined) return;
+    removals.get(removed)?.();
+    removals.delete(removed);
+    if (removals.size === 0) checkpointer.release();
+  },
+  // A store closing meanwhile must not wait for an answer that will never come.
+  onGone: () => {
     for (const done of removals.values()) done();
     removals.clear();
-  };
-  started.on('error', gone);
-  started.on('exit', gone);
-  worker = started;
-  return started;
-}
+  },
+});
 
 /** Checkpoints `file` on the checkpoint thread until the returned function is called (and awaited). */
 export function checkpointElsewhere(file: string): () => Promise<void> {
   const id = ++nextId;
-  const w = thread();
+  const w = checkpointer.thread();
   w.postMessage({ add: id, file });
   return () =>
     new Promise<void>((resolve) => {
-      if (worker !== w) return resolve();
+      if (checkpointer.current() !== w) return resolve();
       removals.set(id, resolve);
       // Held while a store waits for its answer: an unreferenced thread would let the process end first.
-      w.ref();
+      checkpointer.hold();
       w.postMessage({ remove: id });
     });
 }

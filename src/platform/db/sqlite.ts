@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Capabilities, Store } from './engine.ts';
 import { checkpointElsewhere, FALLBACK_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer.ts';
 
@@ -76,7 +76,7 @@ export function openSqlite<DB>(file: string): Store<DB> {
   database.pragma('cache_size = -131072');
   // Reads of a large file through the OS page cache without copying (1 GB window).
   database.pragma('mmap_size = 1073741824');
-  // The WAL-index header: the commit counter (the check index, decision 0011) and the log's length
+  // The WAL-index header: the change counter (the check index, decision 0011) and the log's length
   // (the writer's checkpoint pass below), read from one open file.
   const wal = file === ':memory:' ? undefined : walIndexHeader(`${file}-shm`);
   // Checkpoints on their own thread (sqlite-checkpointer.ts); the writer's own only as a safety valve.
@@ -102,30 +102,34 @@ export function openSqlite<DB>(file: string): Store<DB> {
     };
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  // A second, read-only connection for single-value reads that must see every commit at once without
-  // waiting behind this connection's transactions (the check index's feed head, decision 0011).
-  let watcher: SqliteDatabase.Database | undefined;
-  const readStatements = new Map<string, SqliteDatabase.Statement>();
-  const readValue =
+  // AUTOINCREMENT's high-water mark, still right when rows have been deleted. Read on a second,
+  // read-only connection that sees every commit at once without waiting behind this connection's
+  // transactions (the check index's feed head, decision 0011); `:memory:` has only the one connection.
+  const HEAD = 'select seq from sqlite_sequence where name = ?';
+  let watcher: { connection: SqliteDatabase.Database; head: SqliteDatabase.Statement } | undefined;
+  const autoIncrementHead =
     file === ':memory:'
-      ? undefined
-      : (sql: string) => {
-          watcher ??= new SqliteDatabase(file, { readonly: true });
-          let statement = readStatements.get(sql);
-          if (!statement) {
-            statement = watcher.prepare(sql).pluck();
-            readStatements.set(sql, statement);
+      ? async (table: string) => {
+          const row = await sql<{
+            seq: number;
+          }>`select seq from sqlite_sequence where name = ${table}`.execute(db);
+          return Number(row.rows[0]?.seq ?? 0);
+        }
+      : (table: string) => {
+          if (!watcher) {
+            const connection = new SqliteDatabase(file, { readonly: true });
+            watcher = { connection, head: connection.prepare(HEAD).pluck() };
           }
-          return statement.get();
+          return Number(watcher.head.get(table) ?? 0);
         };
   return {
     db,
     capabilities: SQLITE_CAPABILITIES,
     describe: `sqlite:${file}`,
-    ...(readValue ? { readValue } : {}),
-    ...(wal ? { commitCounter: wal.read } : {}),
+    autoIncrementHead,
+    ...(wal ? { changeCounter: wal.read } : {}),
     close: async () => {
-      watcher?.close();
+      watcher?.connection.close();
       await stopCheckpoints?.();
       wal?.close();
       await db.destroy();

@@ -1,18 +1,18 @@
 /**
- * The check index's table of blind indexes (check-index.ts): every digest stored is found with its
+ * The check index's table of blind indexes (blind-index-table.ts): every digest stored is found with its
  * slot through several growths, an unknown or malformed digest is found nowhere, and a slot replaced
  * is the one returned.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { DigestTable } from './check-index.ts';
+import { BlindIndexTable } from './blind-index-table.ts';
 
 const digestOf = (i: number) => createHash('sha256').update(`subject-${i}`).digest('hex');
 
-describe('check index: digest table', () => {
+describe('check index: blind index table', () => {
   it('finds each of 20,000 digests with its own slot after growing, and nothing else', () => {
-    const table = new DigestTable(0);
+    const table = new BlindIndexTable(0);
     for (let i = 0; i < 20_000; i++) table.set(digestOf(i), i % 2 ? 'person' : 'organization', `名${i}`);
     assert.equal(table.size, 20_000);
     for (let i = 0; i < 20_000; i++) {
@@ -32,7 +32,7 @@ describe('check index: digest table', () => {
   });
 
   it('replaces a slot in place and returns the one replaced; a malformed digest is not stored', () => {
-    const table = new DigestTable(0);
+    const table = new BlindIndexTable(0);
     const d = digestOf(1);
     table.set(d, 'organization', '旧名');
     const listed = { id: 'subject-1', kind: 'organization' as const, name: '新名', entries: [] };

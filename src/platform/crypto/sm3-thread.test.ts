@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sm3 } from './canonical.ts';
-import { digestThread, INLINE_DIGESTER } from './digest-thread.ts';
+import { sm3 } from './sm3.ts';
+import { digestThread, INLINE_DIGESTER } from './sm3-thread.ts';
 
 const texts = (n: number, seed: string) =>
   Array.from({ length: n }, (_, i) =>

@@ -1,13 +1,10 @@
 /**
- * The write side of name search: index entries written in the transaction that writes the subject
+ * The write side of name search (the SQL that keeps the index): index entries written in the transaction that writes the subject
  * (subjects.repository.ts `ensure`), replaced on a rename, and built for subjects already stored.
  */
-import type { Kysely } from 'kysely';
 import type { Capabilities } from '../../platform/db/engine.ts';
-import type { Database } from '../database.ts';
+import type { Db } from '../database.ts';
 import { nameGrams, type SearchEntry, type SearchKind, searchEntry } from './search-text.ts';
-
-type Db = Kysely<Database>;
 
 export type IndexedSubject = { id: string; kind: SearchKind; name: string };
 
