@@ -1,43 +1,21 @@
-import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import {
+  AccountsResponse,
+  AccountView,
+  ApiKeyRevokeResponse,
+  ApiKeysResponse,
+  CreateAccountBody,
+  IssueApiKeyBody,
+  IssuedKey,
+  KeyId,
+} from './access.api.ts';
 import type { Account } from './accounts.repository.ts';
 import type { AccountsService } from './accounts.service.ts';
 import { actorId } from './actor.ts';
 import type { AuthService } from './auth.service.ts';
-import { PERMISSIONS, ROLES } from './roles.ts';
 
-const AccountView = z.object({
-  id: z.string(),
-  login: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  departmentCode: z.string().nullable(),
-  status: z.string(),
-  totpEnabled: z.boolean(),
-});
-const ApiKeyView = z.object({
-  id: z.string(),
-  label: z.string(),
-  departmentCode: z.string(),
-  permissions: z.array(z.string()),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  replacesId: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-});
-const IssuedKey = z.object({
-  id: z.string(),
-  key: z.string().describe('完整密钥只显示这一次 / the full key, shown this once only'),
-  expiresAt: z.string(),
-});
-const KeyId = z.object({
-  id: z.string().regex(/^[A-Za-z0-9]{8,40}$/, '密钥编号格式不正确 / malformed key id'),
-});
-
-const accountView = (a: Account): z.infer<typeof AccountView> => ({
+const accountView = (a: Account): AccountView => ({
   id: a.id,
   login: a.login,
   displayName: a.displayName,
@@ -66,7 +44,7 @@ export function adminRoutes(ctx: AdminRoutesDeps) {
         schema: {
           tags: ['access'],
           summary: '账号列表 / accounts',
-          response: { 200: z.object({ accounts: z.array(AccountView) }) },
+          response: { 200: AccountsResponse },
         },
         config: { access: accountsAccess },
       },
@@ -90,16 +68,7 @@ export function adminRoutes(ctx: AdminRoutesDeps) {
         schema: {
           tags: ['access'],
           summary: '创建账号 / create an account',
-          body: z
-            .object({
-              login: z.string().max(64),
-              displayName: z.string().min(1).max(100),
-              role: z.enum(ROLES),
-              departmentCode: z.string().max(40).optional(),
-              subjectCode: z.string().max(64).optional(),
-              password: z.string().min(1).max(256),
-            })
-            .strict(),
+          body: CreateAccountBody,
           response: { 201: AccountView },
         },
         config: { access: accountsAccess },
@@ -125,7 +94,7 @@ export function adminRoutes(ctx: AdminRoutesDeps) {
         schema: {
           tags: ['access'],
           summary: 'API 密钥列表 / API keys (no secrets)',
-          response: { 200: z.object({ apiKeys: z.array(ApiKeyView) }) },
+          response: { 200: ApiKeysResponse },
         },
         config: { access: keysAccess },
       },
@@ -138,14 +107,7 @@ export function adminRoutes(ctx: AdminRoutesDeps) {
         schema: {
           tags: ['access'],
           summary: '签发 API 密钥 / issue an API key for a department system',
-          body: z
-            .object({
-              departmentCode: z.string().min(1).max(40),
-              permissions: z.array(z.enum(PERMISSIONS)).min(1),
-              label: z.string().min(1).max(100),
-              expiresAt: z.iso.datetime().optional(),
-            })
-            .strict(),
+          body: IssueApiKeyBody,
           response: { 201: IssuedKey },
         },
         config: { access: keysAccess },
@@ -204,7 +166,7 @@ export function adminRoutes(ctx: AdminRoutesDeps) {
           tags: ['access'],
           summary: '吊销密钥 / revoke a key',
           params: KeyId,
-          response: { 200: z.object({ revoked: z.boolean() }) },
+          response: { 200: ApiKeyRevokeResponse },
         },
         config: { access: keysAccess },
       },

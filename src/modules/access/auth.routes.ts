@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   checkPasswordStrength,
   generateTotpSecret,
@@ -16,21 +15,20 @@ import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { Policy } from '../policy/index.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
+import {
+  LoginBody,
+  Me,
+  NoContent,
+  PasswordBody,
+  RegisterBody,
+  RegisterResponse,
+  TotpBody,
+  TotpResponse,
+} from './access.api.ts';
 import { SESSION_COOKIE } from './access.hook.ts';
 import type { AccountsService } from './accounts.service.ts';
 import type { AuthService } from './auth.service.ts';
 import { identityVerifier } from './identity-verification.ts';
-
-const Me = z.object({
-  kind: z.enum(['anonymous', 'account', 'system']),
-  login: z.string().optional(),
-  displayName: z.string().optional(),
-  role: z.string().optional(),
-  departmentCode: z.string().nullable().optional(),
-  subjectId: z.string().nullable().optional(),
-  totpEnabled: z.boolean().optional(),
-  csrfToken: z.string().optional(),
-});
 
 export type AuthRoutesDeps = {
   auth: AuthService;
@@ -61,13 +59,7 @@ export function authRoutes(ctx: AuthRoutesDeps) {
         schema: {
           tags: ['access'],
           summary: '登录 / sign in (password, and TOTP where enabled)',
-          body: z
-            .object({
-              login: z.string().min(1).max(100),
-              password: z.string().min(1).max(256),
-              totp: z.string().max(10).optional(),
-            })
-            .strict(),
+          body: LoginBody,
           response: { 200: Me },
         },
         config: { access: { kind: 'public', reason: 'signing in' }, rateLimit: rate },
@@ -121,16 +113,8 @@ export function authRoutes(ctx: AuthRoutesDeps) {
             '经配置的实名核验服务核验身份后，为平台上已有的信息主体开通账号。演示环境使用演示核验（核验码 888888），不是真实实名认证。\n' +
             'Opens an account for a subject already on the platform once the configured real-name verifier confirms the identity. ' +
             'The demo verifier (code 888888) is NOT a real identity check.',
-          body: z
-            .object({
-              code: z.string().min(1).max(64),
-              name: z.string().min(1).max(100),
-              login: z.string().max(64),
-              password: z.string().min(1).max(256),
-              evidence: z.record(z.string().max(40), z.string().max(200)),
-            })
-            .strict(),
-          response: { 201: z.object({ login: z.string(), verifier: z.string() }) },
+          body: RegisterBody,
+          response: { 201: RegisterResponse },
         },
         config: {
           access: { kind: 'public', reason: 'self-registration, gated by real-name verification' },
@@ -196,7 +180,7 @@ export function authRoutes(ctx: AuthRoutesDeps) {
     app.post(
       '/api/v1/auth/logout',
       {
-        schema: { tags: ['access'], summary: '退出登录 / sign out', response: { 204: z.null() } },
+        schema: { tags: ['access'], summary: '退出登录 / sign out', response: { 204: NoContent } },
         config: { access: signedInAny() },
       },
       async (request, reply) => {
@@ -242,8 +226,8 @@ export function authRoutes(ctx: AuthRoutesDeps) {
         schema: {
           tags: ['access'],
           summary: '修改密码 / change password',
-          body: z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }).strict(),
-          response: { 204: z.null() },
+          body: PasswordBody,
+          response: { 204: NoContent },
         },
         config: { access: signedInAny() },
       },
@@ -277,16 +261,8 @@ export function authRoutes(ctx: AuthRoutesDeps) {
           tags: ['access'],
           summary:
             '启用动态验证码 / enable TOTP: first call without code returns a secret; call again with secret and code',
-          body: z
-            .object({ secret: z.string().max(64).optional(), code: z.string().max(10).optional() })
-            .strict(),
-          response: {
-            200: z.object({
-              enabled: z.boolean(),
-              secret: z.string().optional(),
-              otpauthUri: z.string().optional(),
-            }),
-          },
+          body: TotpBody,
+          response: { 200: TotpResponse },
         },
         config: { access: signedInAny() },
       },

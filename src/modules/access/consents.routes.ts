@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { endOfChinaDay } from '../../platform/clock.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
@@ -7,20 +6,19 @@ import type { DepartmentsRepository } from '../departments/departments.repositor
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import { addPolicyDuration, type Policy } from '../policy/index.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
+import {
+  ConsentIdParams,
+  ConsentRevokeResponse,
+  ConsentsResponse,
+  ConsentView,
+  GrantConsentBody,
+  SubjectConsentsParams,
+  SubjectConsentsQuery,
+  SubjectConsentsResponse,
+} from './access.api.ts';
 import { actorDepartment } from './actor.ts';
 import type { ConsentsRepository } from './consents.repository.ts';
 import { consentCovers } from './scope.ts';
-
-const ConsentView = z.object({
-  id: z.string(),
-  granteeDepartment: z.string(),
-  scope: z.array(z.string()),
-  purpose: z.string(),
-  grantedAt: z.string(),
-  expiresAt: z.string(),
-  revokedAt: z.string().nullable(),
-  status: z.enum(['active', 'expired', 'revoked']),
-});
 
 const manageOwn = { kind: 'permission', permission: 'consents.manage_own', systems: false } as const;
 
@@ -72,7 +70,7 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
         schema: {
           tags: ['consents'],
           summary: '我的授权 / my consents',
-          response: { 200: z.object({ consents: z.array(ConsentView) }) },
+          response: { 200: ConsentsResponse },
         },
         config: { access: manageOwn },
       },
@@ -85,14 +83,7 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
         schema: {
           tags: ['consents'],
           summary: '授权查询 / grant a consent (B21)',
-          body: z
-            .object({
-              granteeDepartment: z.string().min(1).max(40),
-              scope: z.array(z.string().min(1).max(80)).min(1).max(200),
-              purpose: z.string().min(2).max(200),
-              expiresOn: z.iso.date().describe('授权截止日（含），最长见政策 access.consentMaxPeriod'),
-            })
-            .strict(),
+          body: GrantConsentBody,
           response: { 201: ConsentView },
         },
         config: { access: manageOwn },
@@ -157,8 +148,8 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
         schema: {
           tags: ['consents'],
           summary: '撤回授权 / revoke a consent',
-          params: z.object({ id: z.uuid() }),
-          response: { 200: z.object({ revoked: z.boolean() }) },
+          params: ConsentIdParams,
+          response: { 200: ConsentRevokeResponse },
         },
         config: { access: manageOwn },
       },
@@ -185,9 +176,9 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
         schema: {
           tags: ['consents'],
           summary: '本单位获得的授权 / the consents this subject gave my department',
-          params: z.object({ code: z.string().min(1).max(64) }),
-          querystring: z.object({ item: z.string().max(80).optional() }),
-          response: { 200: z.object({ consents: z.array(ConsentView), covers: z.boolean().optional() }) },
+          params: SubjectConsentsParams,
+          querystring: SubjectConsentsQuery,
+          response: { 200: SubjectConsentsResponse },
         },
         config: { access: { kind: 'permission', permission: 'consents.read', purpose: true } },
       },

@@ -1,64 +1,9 @@
-import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/server.ts';
+import { AnchorsResponse, EntriesQuery, EntriesResponse, ReportView } from './audit.api.ts';
 import type { AuditTrail } from './audit-trail.service.ts';
 
 // Auditors only, signed in as themselves: the trail says who queried whom, itself personal data (B33).
 const auditRead = { kind: 'permission', permission: 'audit.read', systems: false } as const;
-
-const BrokenLinkView = z.object({
-  seq: z.number(),
-  reason: z.enum(['gap', 'prev_mismatch', 'hash_mismatch', 'head_mismatch', 'anchor_mismatch']),
-  detail: z.string(),
-});
-
-const ReportView = z.object({
-  ok: z.boolean(),
-  entries: z.number(),
-  headHash: z.string(),
-  firstBroken: BrokenLinkView.optional(),
-  rowsChecked: z.number(),
-  rowProblems: z.array(
-    z.object({
-      table: z.string(),
-      id: z.string().nullable(),
-      reason: z.string(),
-      seq: z.number().optional(),
-      detail: z.string(),
-    }),
-  ),
-  rowProblemCount: z.number(),
-  checkedAt: z.string(),
-});
-
-const EntryView = z.object({
-  seq: z.number(),
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string(),
-  actorDepartment: z.string().nullable(),
-  purpose: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  result: z.enum(['ok', 'denied', 'error']),
-  detail: z.record(z.string(), z.unknown()),
-  policyId: z.string(),
-  policyVersion: z.string(),
-  requestId: z.string().nullable(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
-
-const EntriesQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  action: z.string().max(100).optional(),
-  targetType: z.string().max(100).optional(),
-  targetId: z.string().max(100).optional(),
-});
-
-const AnchorView = z.object({ day: z.string(), seq: z.number(), hash: z.string() });
 
 /**
  * The audit trail for auditors (C §4(1)): verify the chain, page through entries (who queried whom,
@@ -104,7 +49,7 @@ export function auditRoutes(ctx: AuditRoutesDeps) {
           tags: ['audit'],
           summary: '审计记录 / audit entries, by seq',
           querystring: EntriesQuery,
-          response: { 200: z.object({ entries: z.array(EntryView), next: z.number().nullable() }) },
+          response: { 200: EntriesResponse },
         },
         config: { access: auditRead },
       },
@@ -135,7 +80,7 @@ export function auditRoutes(ctx: AuditRoutesDeps) {
         schema: {
           tags: ['audit'],
           summary: '审计链每日锚点 / daily anchors of the audit chain',
-          response: { 200: z.object({ anchors: z.array(AnchorView) }) },
+          response: { 200: AnchorsResponse },
         },
         config: { access: auditRead },
       },

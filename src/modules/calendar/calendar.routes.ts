@@ -1,14 +1,6 @@
-import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/server.ts';
+import { DayParams, DayResponse, DeadlineQuery, DeadlineResponse, YearsResponse } from './calendar.api.ts';
 import type { CalendarService } from './calendar.service.ts';
-import { isIsoDate } from './index.ts';
-
-const IsoDateParam = z
-  .string()
-  .refine(isIsoDate, { error: '应为有效日期 YYYY-MM-DD / must be a real date YYYY-MM-DD' })
-  .describe('YYYY-MM-DD');
-
-const MAX_WORKDAYS = 3660;
 
 export type CalendarRoutesDeps = { calendar: Pick<CalendarService, 'current' | 'years'> };
 
@@ -26,19 +18,8 @@ export function calendarRoutes(ctx: CalendarRoutesDeps) {
             'The N-th working day after `from` (Civil Code art. 201: the start day is not counted), under the State Council ' +
             'holiday schedules including makeup workdays. When a needed year is not loaded the result assumes Mon–Fri and is ' +
             'marked provisional, listing the missing years.',
-          querystring: z.object({
-            from: IsoDateParam,
-            workdays: z.coerce.number().int().min(0).max(MAX_WORKDAYS),
-          }),
-          response: {
-            200: z.object({
-              from: z.string(),
-              workdays: z.number().int(),
-              deadline: z.string(),
-              provisional: z.boolean(),
-              missingYears: z.array(z.number().int()),
-            }),
-          },
+          querystring: DeadlineQuery,
+          response: { 200: DeadlineResponse },
         },
         config: { access: { kind: 'public', reason: 'public holiday arithmetic' } },
       },
@@ -60,16 +41,8 @@ export function calendarRoutes(ctx: CalendarRoutesDeps) {
         schema: {
           tags: ['calendar'],
           summary: '某日是否工作日 / is a date a working day',
-          params: z.object({ date: IsoDateParam }),
-          response: {
-            200: z.object({
-              date: z.string(),
-              workday: z.boolean(),
-              reason: z.enum(['weekday', 'weekend', 'holiday', 'makeup_workday']),
-              holidayName: z.string().optional(),
-              provisional: z.boolean(),
-            }),
-          },
+          params: DayParams,
+          response: { 200: DayResponse },
         },
         config: { access: { kind: 'public', reason: 'public holiday arithmetic' } },
       },
@@ -85,18 +58,7 @@ export function calendarRoutes(ctx: CalendarRoutesDeps) {
         schema: {
           tags: ['calendar'],
           summary: '已加载的年度节假日安排 / loaded yearly schedules',
-          response: {
-            200: z.object({
-              years: z.array(
-                z.object({
-                  year: z.number().int(),
-                  source: z.string(),
-                  origin: z.enum(['built-in', 'imported']),
-                  importedAt: z.string().optional(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: YearsResponse },
         },
         config: { access: { kind: 'public', reason: 'public holiday arithmetic' } },
       },

@@ -1,22 +1,10 @@
-import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { DepartmentsRepository } from '../departments/departments.repository.ts';
+import { CatalogItemView, CatalogQuery, CatalogResponse, ItemParams, VersionQuery } from './catalog.api.ts';
 import type { CatalogRepository } from './catalog.repository.ts';
-import { CATEGORIES, type CatalogItemVersion } from './catalog.ts';
-import { CatalogItemDraftSchema } from './catalog-draft.ts';
+import type { CatalogItemVersion } from './catalog.ts';
 import { buildTemplate } from './template.ts';
-
-const CatalogItemView = CatalogItemDraftSchema.extend({
-  version: z.int(),
-  publishedAt: z.string(),
-  currentVersion: z.int(),
-});
-
-const Params = z.object({ code: z.string().min(1).max(60) });
-const VersionQuery = z.object({
-  version: z.coerce.number().int().min(1).max(1_000_000).optional().describe('目录项版本；缺省为当前版本'),
-});
 
 const access = { kind: 'public', reason: 'the catalog is published by the government (B8)' } as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -65,8 +53,8 @@ export function catalogRoutes(ctx: CatalogRoutesDeps) {
         schema: {
           tags: ['catalog'],
           summary: '公共信用信息目录 / the catalog: current version of every item (B8–B13)',
-          querystring: z.object({ category: z.enum(CATEGORIES).optional() }),
-          response: { 200: z.object({ items: z.array(CatalogItemView) }) },
+          querystring: CatalogQuery,
+          response: { 200: CatalogResponse },
         },
         config: { access },
       },
@@ -82,7 +70,7 @@ export function catalogRoutes(ctx: CatalogRoutesDeps) {
         schema: {
           tags: ['catalog'],
           summary: '目录项 / one catalog item, current or a given version',
-          params: Params,
+          params: ItemParams,
           querystring: VersionQuery,
           response: { 200: CatalogItemView },
         },
@@ -100,7 +88,7 @@ export function catalogRoutes(ctx: CatalogRoutesDeps) {
         schema: {
           tags: ['catalog'],
           summary: '报送模板 / the xlsx template of an item (headers, example row, 填写说明)',
-          params: Params,
+          params: ItemParams,
           querystring: VersionQuery,
         },
         config: { access },

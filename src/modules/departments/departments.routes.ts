@@ -1,16 +1,6 @@
-import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { DEPARTMENT_KINDS, type DepartmentsRepository } from './departments.repository.ts';
-
-const Department = z.object({
-  code: z.string(),
-  name: z.string(),
-  shortName: z.string(),
-  regionCode: z.string(),
-  kinds: z.array(z.enum(DEPARTMENT_KINDS)),
-  nature: z.string(),
-  parentCode: z.string().nullable(),
-});
+import { DepartmentsQuery, DepartmentsResponse } from './departments.api.ts';
+import type { DepartmentsRepository } from './departments.repository.ts';
 
 export type DepartmentsRoutesDeps = { departments: Pick<DepartmentsRepository, 'list'> };
 
@@ -22,14 +12,8 @@ export function departmentsRoutes(ctx: DepartmentsRoutesDeps) {
         schema: {
           tags: ['reference'],
           summary: '部门 / departments (providers, users, credit center, credit office)',
-          querystring: z.object({
-            region: z
-              .string()
-              .regex(/^\d{6}$/, '应为 6 位区划代码 / 6-digit region code')
-              .optional(),
-            kind: z.enum(DEPARTMENT_KINDS).optional(),
-          }),
-          response: { 200: z.object({ departments: z.array(Department) }) },
+          querystring: DepartmentsQuery,
+          response: { 200: DepartmentsResponse },
         },
         config: { access: { kind: 'public', reason: 'public reference data' } },
       },

@@ -1,15 +1,7 @@
-import { z } from 'zod';
 import { databaseReachable } from '../../platform/db/engine.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { Store } from '../database.ts';
-
-const HealthResponse = z.object({
-  status: z.enum(['ok', 'degraded']),
-  version: z.string(),
-  time: z.string(),
-  database: z.object({ engine: z.enum(['sqlite', 'postgres']), ok: z.boolean() }),
-  policy: z.object({ id: z.string(), version: z.string() }),
-});
+import { HealthResponse } from './health.api.ts';
 
 /** Liveness and readiness in one: load balancers and the benchmark's ceiling call this. */
 export type HealthRoutesDeps = {

@@ -1,18 +1,15 @@
-import { z } from 'zod';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { actorId } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from './codes.service.ts';
+import {
+  ExceptionsResponse,
+  RegisterExceptionBody,
+  RegisterExceptionResponse,
+} from './identity-codes.api.ts';
 
 const manage = { kind: 'permission', permission: 'codes.exceptions.manage', systems: false } as const;
-const ExceptionView = z.object({
-  code: z.string(),
-  kind: z.string(),
-  reason: z.string(),
-  registeredBy: z.string(),
-  createdAt: z.string(),
-});
 
 /** Registry of real codes that fail only their check character (credit center and administrators). */
 export type CodeExceptionsRoutesDeps = {
@@ -30,7 +27,7 @@ export function codeExceptionsRoutes(ctx: CodeExceptionsRoutesDeps) {
         schema: {
           tags: ['codes'],
           summary: '校验位例外 / registered code exceptions',
-          response: { 200: z.object({ exceptions: z.array(ExceptionView) }) },
+          response: { 200: ExceptionsResponse },
         },
         config: { access: manage },
       },
@@ -43,8 +40,8 @@ export function codeExceptionsRoutes(ctx: CodeExceptionsRoutesDeps) {
         schema: {
           tags: ['codes'],
           summary: '登记校验位例外 / register a real code that fails only its check character',
-          body: z.object({ code: z.string().min(1).max(64), reason: z.string().min(1).max(500) }).strict(),
-          response: { 201: z.object({ code: z.string(), kind: z.string(), reason: z.string() }) },
+          body: RegisterExceptionBody,
+          response: { 201: RegisterExceptionResponse },
         },
         config: { access: manage },
       },

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { INTAKE_MODES } from '../records/intake.types.ts';
 import { providerDepartmentOf } from '../records/records.routes.ts';
 import { XLSX_CONTENT } from './error-report.ts';
+import { UploadQuery, UploadResponse } from './intake-files.api.ts';
 import type { UploadService } from './upload.service.ts';
 import { notAWorkbook } from './xlsx-rows.ts';
 
@@ -19,48 +18,6 @@ const ACCEPTED_TYPES = new Set([
   'application/vnd.ms-excel',
   'application/octet-stream',
 ]);
-
-const UploadQuery = z.object({
-  item: z.string().min(1).max(60).describe('目录项代码 / catalog item code, e.g. admin-penalty'),
-  mode: z
-    .enum(INTAKE_MODES)
-    .default('accept_valid')
-    .describe('all_or_nothing (at most 10,000 rows) or accept_valid'),
-  report: z.enum(['json', 'xlsx']).optional().describe('xlsx: the error report (same as Accept: xlsx)'),
-});
-
-const RowErrorView = z.object({
-  code: z.string(),
-  field: z.string(),
-  message: z.string(),
-  messageEn: z.string(),
-});
-
-const UploadResponse = z.object({
-  item: z.object({ code: z.string(), version: z.number().int() }),
-  format: z.enum(['xlsx', 'csv']),
-  mode: z.enum(INTAKE_MODES),
-  batchIds: z.array(z.string()),
-  summary: z.object({
-    total: z.number().int(),
-    created: z.number().int(),
-    unchanged: z.number().int(),
-    newVersion: z.number().int(),
-    refused: z.number().int(),
-    aborted: z.number().int(),
-  }),
-  results: z.array(
-    z.object({
-      row: z.number().int().describe('spreadsheet row number'),
-      providerRecordId: z.string().optional(),
-      outcome: z.enum(['created', 'unchanged', 'new_version', 'refused']),
-      recordId: z.string().optional(),
-      version: z.number().int().optional(),
-      errors: z.array(RowErrorView.passthrough()).optional(),
-      warnings: z.array(RowErrorView.passthrough()).optional(),
-    }),
-  ),
-});
 
 /**
  * `POST /api/v1/records/upload?item=CODE&mode=…` with the file as the raw body (xlsx or CSV in UTF-8

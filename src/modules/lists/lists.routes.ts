@@ -1,114 +1,25 @@
-import { z } from 'zod';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { actorDepartment } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
-import { SEVERITIES } from '../policy/index.ts';
-import { providerDepartmentOf, RowErrorView } from '../records/records.routes.ts';
+import { providerDepartmentOf } from '../records/records.routes.ts';
 import { isPolarity } from './list-types.ts';
+import {
+  CodeParam,
+  DecisionBody,
+  DecisionResponse,
+  EntriesQuery,
+  EntriesResponse,
+  EntryHistoryResponse,
+  IdParam,
+  InboxQuery,
+  InboxResponse,
+  ListTypesResponse,
+  ListTypeView,
+  NoContent,
+  RelationBody,
+} from './lists.api.ts';
 import type { ListsService } from './lists.service.ts';
-import { LIST_POLARITIES, RELATION_ROLES } from './lists.tables.ts';
-
-const ListTypeView = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
-  name: z.string().min(1).max(50),
-  nameEn: z.string().min(1).max(100),
-  polarity: z
-    .enum(LIST_POLARITIES)
-    .describe('red: 激励 (A13); black: 惩戒 (A14) 与 A4 交叉比对; watch: 提示'),
-  description: z.string().max(500),
-});
-
-const EntryView = z.object({
-  id: z.string(),
-  listType: z.string(),
-  listName: z.string(),
-  polarity: z.string(),
-  origin: z
-    .enum(['listed', 'associated'])
-    .describe('associated: B26, a person answering for a severe organization'),
-  sourceEntryId: z.string().nullable(),
-  relationRole: z.string().nullable(),
-  subject: z.object({ id: z.string(), kind: z.string(), name: z.string(), code: z.string() }),
-  itemCode: z.string(),
-  recordId: z.string(),
-  providerDepartment: z.string(),
-  ground: z.string().nullable().describe('A5/A6 ground, coded (e.g. A6(7))'),
-  severity: z.string().nullable(),
-  identifiedOn: z.string(),
-  validUntil: z.string().nullable().describe('A12: removal date set by the identifying unit'),
-  validityEndsOn: z.string().nullable().describe('B27 validity of the record'),
-  status: z.enum(['active', 'removed']),
-  state: z.enum(['effective', 'expired', 'removed']),
-  statusReason: z.string().nullable(),
-  removedAt: z.string().nullable(),
-  removedByEntry: z.string().nullable(),
-  procedure: z.string().nullable().describe('objection | repair_notice while such a procedure runs'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const EntriesQuery = z.object({
-  listType: z.string().max(40).optional(),
-  state: z.enum(['effective', 'expired', 'removed', 'all']).default('all'),
-  subjectCode: z.string().max(64).optional(),
-  department: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  before: z.string().max(40).optional().describe('createdAt of the last entry of the previous page'),
-});
-
-const DecisionBody = z.object({
-  item: z.string().min(1).max(60).describe('名单目录项代码，如 blacklist-organization'),
-  providerRecordId: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .describe('本部门的决定编号；填写后重复提交不会重复登记（缺省时由平台生成）'),
-  subject: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(200) }),
-  severity: z.enum(SEVERITIES).optional(),
-  identifiedOn: z.string().describe('认定日期 YYYY-MM-DD'),
-  fields: z.record(z.string(), z.unknown()),
-  reason: z.string().max(500).optional().describe('修改已报送的决定时必填'),
-});
-
-const DecisionResponse = z.object({
-  outcome: z.enum(['created', 'unchanged', 'new_version']),
-  recordId: z.string(),
-  version: z.number().int(),
-  providerRecordId: z.string(),
-  warnings: z.array(RowErrorView),
-  entry: EntryView,
-  removedFromRedLists: z.array(z.string()).describe('A4: red list entries this decision removed'),
-  associatedEntries: z.array(z.string()).describe('B26: entries written to responsible persons'),
-  notifications: z.array(
-    z.object({ id: z.string(), kind: z.string(), article: z.string(), recipientDepartment: z.string() }),
-  ),
-});
-
-const Notification = z.object({
-  id: z.string(),
-  kind: z.string(),
-  article: z.string(),
-  recipientDepartment: z.string(),
-  subjectId: z.string().nullable(),
-  entryId: z.string().nullable(),
-  title: z.string(),
-  body: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  deliveredAt: z.string().nullable(),
-  readAt: z.string().nullable(),
-});
-
-const RelationBody = z.object({
-  person: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(100) }),
-  role: z
-    .enum(RELATION_ROLES)
-    .describe('legal_representative 法定代表人; principal 主要负责人; responsible 直接责任人'),
-});
-
-const CodeParam = z.object({ code: z.string().min(1).max(64) });
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 const departmentOf = (actor: Parameters<typeof actorDepartment>[0]) => {
   const department = actorDepartment(actor);
@@ -138,7 +49,7 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
         schema: {
           tags: ['lists'],
           summary: '名单类型 / list types',
-          response: { 200: z.object({ listTypes: z.array(ListTypeView) }) },
+          response: { 200: ListTypesResponse },
         },
         config: { access: { kind: 'public', reason: 'which lists the city keeps is public policy (A3)' } },
       },
@@ -181,7 +92,7 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
           tags: ['lists'],
           summary: '名单记录 / list entries',
           querystring: EntriesQuery,
-          response: { 200: z.object({ entries: z.array(EntryView) }) },
+          response: { 200: EntriesResponse },
         },
         config: { access: { kind: 'permission', permission: 'lists.read', purpose: true } },
       },
@@ -208,22 +119,7 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
           tags: ['lists'],
           summary: '名单记录及其变动 / a list entry with its history',
           params: IdParam,
-          response: {
-            200: z.object({
-              entry: EntryView,
-              events: z.array(
-                z.object({
-                  id: z.string(),
-                  at: z.string(),
-                  kind: z.string(),
-                  article: z.string().nullable(),
-                  detail: z.record(z.string(), z.unknown()),
-                  recordId: z.string().nullable(),
-                  batchId: z.string().nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: EntryHistoryResponse },
         },
         config: { access: { kind: 'permission', permission: 'lists.read', purpose: true } },
       },
@@ -314,12 +210,8 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
         schema: {
           tags: ['lists'],
           summary: '本部门收到的通报 / my department’s notices (A4, A11)',
-          querystring: z.object({
-            unread: z.coerce.boolean().default(false),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            before: z.string().max(40).optional(),
-          }),
-          response: { 200: z.object({ notifications: z.array(Notification) }) },
+          querystring: InboxQuery,
+          response: { 200: InboxResponse },
         },
         config: { access: { kind: 'permission', permission: 'inbox.read' } },
       },
@@ -342,7 +234,7 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
           tags: ['lists'],
           summary: '标记通报已读 / mark a notice read',
           params: IdParam,
-          response: { 204: z.null() },
+          response: { 204: NoContent },
         },
         config: { access: { kind: 'permission', permission: 'inbox.read' } },
       },

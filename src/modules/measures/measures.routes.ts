@@ -1,30 +1,17 @@
-import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { MeasureContentSchema, MeasureDraftSchema } from './measure-draft.ts';
+import {
+  MeasureHistoryResponse,
+  MeasureParams,
+  MeasuresQuery,
+  MeasuresResponse,
+  MeasureVersionBody,
+  NewMeasureBody,
+  Published,
+  ScenariosResponse,
+} from './measures.api.ts';
 import type { MeasuresService } from './measures.service.ts';
-import { SCENARIO_CODES, SCENARIOS } from './scenarios.ts';
-
-const MeasureView = MeasureDraftSchema.extend({
-  grounds: z.array(z.string()),
-  active: z.boolean(),
-  version: z.int(),
-  publishedAt: z.string(),
-  publishedBy: z.string().nullable(),
-  reason: z.string().nullable(),
-});
-const ScenarioView = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  articles: z.array(z.string()),
-});
-const Published = z.object({
-  measure: MeasureView,
-  outcome: z.enum(['created', 'new_version', 'unchanged']),
-});
-const Params = z.object({ code: z.string().min(1).max(60) });
-const Reason = z.string().trim().min(2).max(500);
+import { SCENARIOS } from './scenarios.ts';
 
 const publicAccess = {
   kind: 'public',
@@ -46,7 +33,7 @@ export function measuresRoutes({ measures }: MeasuresRoutesDeps) {
         schema: {
           tags: ['measures'],
           summary: '业务场景 / business scenarios in which measures apply (B22, C §5(2))',
-          response: { 200: z.object({ scenarios: z.array(ScenarioView) }) },
+          response: { 200: ScenariosResponse },
         },
         config: { access: publicAccess },
       },
@@ -59,12 +46,8 @@ export function measuresRoutes({ measures }: MeasuresRoutesDeps) {
         schema: {
           tags: ['measures'],
           summary: '联合奖惩措施清单 / the measures catalog, by scenario and list type',
-          querystring: z.object({
-            scenario: z.enum(SCENARIO_CODES).optional().describe('业务场景代码'),
-            listType: z.string().min(1).max(40).optional().describe('名单类型代码，如 red、black'),
-            includeRetired: z.enum(['true', 'false']).optional().describe('是否包含已停用的措施'),
-          }),
-          response: { 200: z.object({ measures: z.array(MeasureView) }) },
+          querystring: MeasuresQuery,
+          response: { 200: MeasuresResponse },
         },
         config: { access: publicAccess },
       },
@@ -81,8 +64,8 @@ export function measuresRoutes({ measures }: MeasuresRoutesDeps) {
         schema: {
           tags: ['measures'],
           summary: '措施 / one measure, current version and every version',
-          params: Params,
-          response: { 200: z.object({ measure: MeasureView, versions: z.array(MeasureView) }) },
+          params: MeasureParams,
+          response: { 200: MeasureHistoryResponse },
         },
         config: { access: publicAccess },
       },
@@ -109,7 +92,7 @@ export function measuresRoutes({ measures }: MeasuresRoutesDeps) {
         schema: {
           tags: ['measures'],
           summary: '新增措施 / publish a new measure (credit office)',
-          body: MeasureDraftSchema.extend({ reason: Reason.optional() }),
+          body: NewMeasureBody,
           response: { 201: Published },
         },
         config: { access: manageAccess },
@@ -132,8 +115,8 @@ export function measuresRoutes({ measures }: MeasuresRoutesDeps) {
         schema: {
           tags: ['measures'],
           summary: '修改措施 / publish a new version of a measure, with the reason (credit office)',
-          params: Params,
-          body: MeasureContentSchema.extend({ reason: Reason }),
+          params: MeasureParams,
+          body: MeasureVersionBody,
           response: { 200: Published },
         },
         config: { access: manageAccess },

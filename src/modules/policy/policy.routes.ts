@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { Policy } from './index.ts';
+import { PolicyResponse } from './policy.api.ts';
 
 export type PolicyRoutesDeps = { policy: Policy; policyDigest: string };
 
@@ -15,14 +15,7 @@ export function policyRoutes(ctx: PolicyRoutesDeps) {
           description:
             '平台所有期限、时限与次数均来自此政策文件；每项决定记录所依据的政策编号与版本。\n' +
             'Every period, deadline and count the platform applies comes from this policy; decisions record its id and version.',
-          response: {
-            200: z.object({
-              id: z.string(),
-              version: z.string(),
-              digest: z.string(),
-              policy: z.record(z.string(), z.unknown()),
-            }),
-          },
+          response: { 200: PolicyResponse },
         },
         config: { access: { kind: 'public', reason: 'the rules applied are public (A7 objectivity)' } },
       },

@@ -1,35 +1,10 @@
-import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
+import { RecordsResponse, SubjectCodeParams } from './records.api.ts';
 import type { RecordsReader } from './records-read.service.ts';
-
-const RecordView = z.object({
-  id: z.string(),
-  recordKey: z.string(),
-  version: z.number().int(),
-  item: z.string(),
-  itemName: z.string(),
-  usageScope: z.enum(['public', 'government', 'authorized']),
-  providerDepartment: z.string(),
-  severity: z.string().nullable(),
-  identifiedOn: z.string(),
-  validityEndsOn: z.string().nullable(),
-  expired: z.boolean(),
-  fields: z.record(z.string(), z.unknown()),
-  readBasis: z.string(),
-});
-const RecordsResponse = z.object({
-  records: z.array(RecordView),
-  /** records that exist but this caller may not read, by reason (so a clerk knows consent is needed) */
-  withheld: z.object({
-    CONSENT_REQUIRED: z.number().int(),
-    SCOPE_DENIED: z.number().int(),
-    EXPIRED: z.number().int(),
-  }),
-});
 
 /** Reading credit records (records-read.service.ts): the subject's own (B20), and a subject's as the caller may. */
 export type RecordsReadRoutesDeps = {
@@ -76,7 +51,7 @@ export function recordsReadRoutes(ctx: RecordsReadRoutesDeps) {
           tags: ['records'],
           summary:
             '查询信用记录 / a subject’s credit records as the caller may read them (X-Purpose required, audited)',
-          params: z.object({ code: z.string().min(1).max(64) }),
+          params: SubjectCodeParams,
           response: { 200: RecordsResponse },
         },
         config: { access: { kind: 'permission', permission: 'subjects.read', purpose: true } },

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { type Actor, actorDepartment } from '../access/actor.ts';
 import type { IntakeService } from './intake.service.ts';
-import { INTAKE_MODES, MAX_ROWS_PER_CALL } from './intake.types.ts';
+import { IntakeBody, IntakeResponse, StatsQuery, StatsResponse } from './records.api.ts';
 
 /** B4: records are always pushed as the caller's own department; a caller without one cannot push. */
 export function providerDepartmentOf(actor: Actor): string {
@@ -21,78 +20,6 @@ export function providerDepartmentOf(actor: Actor): string {
 
 /** 10,000 rows of a few hundred characters each, with room for long free-text fields. */
 const INTAKE_BODY_LIMIT = 32 * 1024 * 1024;
-
-export const RowErrorView = z.object({
-  code: z.string(),
-  field: z.string().describe('dotted path: fields.fineAmount, subject.code, identifiedOn'),
-  message: z.string(),
-  messageEn: z.string(),
-  position: z.number().int().optional().describe('identity codes: 1-based position of the wrong character'),
-  expected: z.string().optional(),
-  actual: z.string().optional(),
-  cause: z.string().optional(),
-});
-
-const RecordRow = z
-  .unknown()
-  .describe(
-    'RecordRowInput: { item, providerRecordId, subject: { code, name }, severity?: 一般|较重|严重, ' +
-      'identifiedOn: YYYY-MM-DD, fields: { key: value }, reason? (required for a change) }. ' +
-      'Checked row by row: a bad row is refused in the results, not the whole request.',
-  );
-
-const IntakeBody = z.object({
-  mode: z
-    .enum(INTAKE_MODES)
-    .default('accept_valid')
-    .describe(
-      'all_or_nothing: nothing is written if any row is refused; accept_valid: valid rows are written',
-    ),
-  rows: z.array(RecordRow).min(1).max(MAX_ROWS_PER_CALL),
-});
-
-const IntakeResponse = z.object({
-  batchId: z.string(),
-  summary: z.object({
-    total: z.number().int(),
-    created: z.number().int(),
-    unchanged: z.number().int(),
-    newVersion: z.number().int(),
-    refused: z.number().int(),
-    aborted: z.number().int().describe('valid rows withheld by an all-or-nothing batch (counted in refused)'),
-  }),
-  results: z.array(
-    z.object({
-      index: z.number().int(),
-      providerRecordId: z.string().optional(),
-      outcome: z.enum(['created', 'unchanged', 'new_version', 'refused']),
-      recordId: z.string().optional(),
-      version: z.number().int().optional(),
-      errors: z.array(RowErrorView).optional(),
-      warnings: z.array(RowErrorView).optional(),
-    }),
-  ),
-});
-
-const StatsQuery = z.object({
-  from: z.string().describe('first China date, YYYY-MM-DD'),
-  to: z.string().describe('last China date, YYYY-MM-DD (inclusive)'),
-});
-
-const StatsResponse = z.object({
-  from: z.string(),
-  to: z.string(),
-  pushDeadlineWorkdays: z.number().int(),
-  departments: z.array(
-    z.object({
-      department: z.string(),
-      pushed: z.number().int(),
-      late: z.number().int(),
-      provisional: z.number().int(),
-      refused: z.number().int(),
-    }),
-  ),
-});
 
 /**
  * Intake by API (B16–B17): a department's business system or its staff push a batch for their own

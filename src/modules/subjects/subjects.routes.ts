@@ -1,31 +1,10 @@
-import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
+import { CodeParam, PublicOrganizationView, SubjectView } from './subjects.api.ts';
 import type { Subject, SubjectsRepository } from './subjects.repository.ts';
-
-const SubjectView = z.object({
-  id: z.string(),
-  kind: z.enum(['person', 'organization']),
-  code: z.string(),
-  codeKind: z.string(),
-  name: z.string(),
-  regionCode: z.string().nullable(),
-  attributes: z.record(z.string(), z.unknown()),
-});
-
-const PublicOrganizationView = z.object({
-  kind: z.literal('organization'),
-  code: z.string(),
-  name: z.string(),
-  regionCode: z.string().nullable(),
-  legalForm: z.string().optional(),
-  legalRepresentative: z.string().optional().describe('masked per policy disclosure.masking.personName (A7)'),
-});
-
-const CodeParam = z.object({ code: z.string().min(1).max(64) });
 
 const view = (s: Subject) => ({
   id: s.id,

@@ -1,0 +1,103 @@
+/** The records API: pushing credit records, intake statistics per department, reading records. */
+import { z } from 'zod';
+import { INTAKE_MODES, MAX_ROWS_PER_CALL } from './intake.types.ts';
+
+export const RowErrorView = z.object({
+  code: z.string(),
+  field: z.string().describe('dotted path: fields.fineAmount, subject.code, identifiedOn'),
+  message: z.string(),
+  messageEn: z.string(),
+  position: z.number().int().optional().describe('identity codes: 1-based position of the wrong character'),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  cause: z.string().optional(),
+});
+
+const RecordRow = z
+  .unknown()
+  .describe(
+    'RecordRowInput: { item, providerRecordId, subject: { code, name }, severity?: 一般|较重|严重, ' +
+      'identifiedOn: YYYY-MM-DD, fields: { key: value }, reason? (required for a change) }. ' +
+      'Checked row by row: a bad row is refused in the results, not the whole request.',
+  );
+
+export const IntakeBody = z.object({
+  mode: z
+    .enum(INTAKE_MODES)
+    .default('accept_valid')
+    .describe(
+      'all_or_nothing: nothing is written if any row is refused; accept_valid: valid rows are written',
+    ),
+  rows: z.array(RecordRow).min(1).max(MAX_ROWS_PER_CALL),
+});
+
+export const IntakeResponse = z.object({
+  batchId: z.string(),
+  summary: z.object({
+    total: z.number().int(),
+    created: z.number().int(),
+    unchanged: z.number().int(),
+    newVersion: z.number().int(),
+    refused: z.number().int(),
+    aborted: z.number().int().describe('valid rows withheld by an all-or-nothing batch (counted in refused)'),
+  }),
+  results: z.array(
+    z.object({
+      index: z.number().int(),
+      providerRecordId: z.string().optional(),
+      outcome: z.enum(['created', 'unchanged', 'new_version', 'refused']),
+      recordId: z.string().optional(),
+      version: z.number().int().optional(),
+      errors: z.array(RowErrorView).optional(),
+      warnings: z.array(RowErrorView).optional(),
+    }),
+  ),
+});
+
+export const StatsQuery = z.object({
+  from: z.string().describe('first China date, YYYY-MM-DD'),
+  to: z.string().describe('last China date, YYYY-MM-DD (inclusive)'),
+});
+
+export const StatsResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  pushDeadlineWorkdays: z.number().int(),
+  departments: z.array(
+    z.object({
+      department: z.string(),
+      pushed: z.number().int(),
+      late: z.number().int(),
+      provisional: z.number().int(),
+      refused: z.number().int(),
+    }),
+  ),
+});
+
+export const SubjectCodeParams = z.object({ code: z.string().min(1).max(64) });
+
+export const RecordView = z.object({
+  id: z.string(),
+  recordKey: z.string(),
+  version: z.number().int(),
+  item: z.string(),
+  itemName: z.string(),
+  usageScope: z.enum(['public', 'government', 'authorized']),
+  providerDepartment: z.string(),
+  severity: z.string().nullable(),
+  identifiedOn: z.string(),
+  validityEndsOn: z.string().nullable(),
+  expired: z.boolean(),
+  fields: z.record(z.string(), z.unknown()),
+  readBasis: z.string(),
+});
+
+export const RecordsResponse = z.object({
+  records: z.array(RecordView),
+  /** records that exist but this caller may not read, by reason (so a clerk knows consent is needed) */
+  withheld: z.object({
+    CONSENT_REQUIRED: z.number().int(),
+    SCOPE_DENIED: z.number().int(),
+    EXPIRED: z.number().int(),
+  }),
+});
