@@ -36,7 +36,7 @@ import {
 import { loadDemoData } from '../src/modules/demo/demo.loader.ts';
 import { createRng, generateDemoSubjects, type Rng } from '../src/modules/demo/index.ts';
 import { addPolicyDuration, type Severity, validityOf } from '../src/modules/policy/index.ts';
-import { contentDigest, pushTimeliness, storedFields } from '../src/modules/records/records.content.ts';
+import { contentFingerprint, pushTimeliness, storedFields } from '../src/modules/records/records.content.ts';
 import { indexSubjects } from '../src/modules/subject-search/search-index.repository.ts';
 import { chinaDayOf } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -278,14 +278,14 @@ async function generateCity(ctx: AppContext, url: string, size: CitySize, log: (
 
   const organizations = Math.round(size.subjects * 0.2);
   const demo = generateDemoSubjects({ persons: size.subjects - organizations, organizations, seed: SEED });
-  demo.persons = demo.persons.filter((p) => !taken.has(ctx.sealer.digest(p.code)));
-  demo.organizations = demo.organizations.filter((o) => !taken.has(ctx.sealer.digest(o.code)));
+  demo.persons = demo.persons.filter((p) => !taken.has(ctx.sealer.blindIndex(p.code)));
+  demo.organizations = demo.organizations.filter((o) => !taken.has(ctx.sealer.blindIndex(o.code)));
   const subjects: CitySubject[] = [...demo.persons, ...demo.organizations].map((s, i) => ({
     id: uuidv7(),
     kind: i < demo.persons.length ? 'person' : 'organization',
     code: s.code,
     name: s.name,
-    digest: ctx.sealer.digest(s.code),
+    digest: ctx.sealer.blindIndex(s.code),
   }));
   const personIndex = new Map(demo.persons.map((p, i) => [p.code, i]));
   step(`${fmt(subjects.length)} subjects generated`);
@@ -410,7 +410,7 @@ async function generateCity(ctx: AppContext, url: string, size: CitySize, log: (
     await sql`pragma analysis_limit = 2000`.execute(ctx.store.db);
   await sql`analyze`.execute(ctx.store.db);
   step('analyzed');
-  return probeOf(subjects, listed, today, size, rng, (code) => taken.has(ctx.sealer.digest(code)));
+  return probeOf(subjects, listed, today, size, rng, (code) => taken.has(ctx.sealer.blindIndex(code)));
 }
 
 function subjectRow(
@@ -642,8 +642,8 @@ function recordFactory(
         policy_id: ctx.policy.id,
         policy_version: ctx.policy.version,
         fields: JSON.stringify({ ...fields, ...t.sealed }),
-        content_digest: contentDigest(item, row, (code) =>
-          code === s.code ? s.digest : ctx.sealer.digest(code),
+        content_digest: contentFingerprint(item, row, (code) =>
+          code === s.code ? s.digest : ctx.sealer.blindIndex(code),
         ),
         reason: null,
         push_workdays: push.workdays,

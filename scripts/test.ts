@@ -3,44 +3,76 @@
  * closing line `N passed, N failed, N skipped`. Suites that need PostgreSQL or Chromium skip with a
  * reason when those are missing, except under CI=true, where they fail instead.
  *
+ * `npm run test:fast` (`--fast`): the pure and repository suites only, well under a minute — every
+ * suite except those that wire the whole application (they import `src/testing/app.ts`, directly or
+ * through a test-support file) or run the CLI in another process. Which suites those are is read
+ * from the files themselves, so a new suite falls on the right side without a list to keep.
+ *
  * Extra arguments are passed to `node --test` (e.g. `npm test -- --test-name-pattern=B27`), and a
  * path or glob narrows the files: `npm test -- src/modules/calendar/*.test.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
+const fast = args.includes('--fast');
 const files = args.filter((a) => !a.startsWith('-'));
-const flags = args.filter((a) => a.startsWith('-'));
-const globs = files.length > 0 ? files : ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'];
+const flags = args.filter((a) => a.startsWith('-') && a !== '--fast');
+const DEFAULT_GLOBS = ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'];
 
-const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-test-run-'));
-const countsFile = path.join(dir, 'counts.json');
-const result = spawnSync(
-  process.execPath,
-  [
-    '--test',
-    `--test-concurrency=${Math.max(2, availableParallelism())}`,
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    `--test-reporter=${path.join(root, 'scripts/count-reporter.ts')}`,
-    `--test-reporter-destination=${countsFile}`,
-    ...flags,
-    ...globs,
-  ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
-);
-
-let counts = { passed: 0, failed: 0, skipped: 0 };
-try {
-  counts = JSON.parse(readFileSync(countsFile, 'utf8'));
-} catch {
-  counts.failed = Math.max(1, counts.failed);
+/** Whether a suite wires the whole app or runs the CLI in a process of its own (the full run's share). */
+export function wiresTheApp(
+  file: string,
+  read: (file: string) => string = (f) => readFileSync(f, 'utf8'),
+): boolean {
+  const text = read(file);
+  if (/\b(spawn|spawnSync|execFile|execFileSync|fork)\(/.test(text)) return true;
+  const imports = [...text.matchAll(/from\s+'(\.[^']+)'/g)].map((m) =>
+    path.resolve(path.dirname(file), m[1]!),
+  );
+  for (const imported of imports) {
+    if (imported.endsWith(`${path.sep}testing${path.sep}app.ts`)) return true;
+    if (imported.endsWith('test-support.ts') && /testing\/app\.ts'/.test(read(imported))) return true;
+  }
+  return false;
 }
-rmSync(dir, { recursive: true, force: true });
-if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
-console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-process.exitCode = counts.failed > 0 || result.status !== 0 ? 1 : 0;
+
+function selected(): string[] {
+  const globs = files.length > 0 ? files : DEFAULT_GLOBS;
+  if (!fast) return globs;
+  const all = globSync(globs, { cwd: root }).map((f) => path.join(root, f));
+  return all.filter((f) => !wiresTheApp(f)).map((f) => path.relative(root, f));
+}
+
+if (import.meta.main) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-test-run-'));
+  const countsFile = path.join(dir, 'counts.json');
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--test',
+      `--test-concurrency=${Math.max(2, availableParallelism())}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${path.join(root, 'scripts/count-reporter.ts')}`,
+      `--test-reporter-destination=${countsFile}`,
+      ...flags,
+      ...selected(),
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+  );
+
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  } catch {
+    counts.failed = Math.max(1, counts.failed);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  process.exitCode = counts.failed > 0 || result.status !== 0 ? 1 : 0;
+}

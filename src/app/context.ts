@@ -53,7 +53,7 @@ export type AppContext = {
   store: Store;
   sealer: Sealer;
   policy: Policy;
-  policyDigest: string;
+  policyFingerprint: string;
   /** the current instant, ISO 8601 UTC */
   now: () => string;
   /** today's date in China (UTC+8): the one "today" every rule counts from (platform/clock.ts) */
@@ -147,7 +147,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       store,
       sealer,
       policy,
-      policyDigest: digest,
+      policyFingerprint: digest,
       now,
       today,
       calendar,

@@ -98,7 +98,7 @@ function upgradeSuite(getStore: () => TestStore) {
         id: uuidv7(),
         kind,
         code_kind: kind === 'person' ? 'resident_id' : 'uscc',
-        code_digest: sealer.digest(code),
+        code_digest: sealer.blindIndex(code),
         code_sealed: sealer.seal(code),
         name,
         region_code: '320800',
@@ -256,7 +256,7 @@ function upgradeSuite(getStore: () => TestStore) {
       await insert('code_exceptions', [
         {
           id: uuidv7(),
-          code_digest: sealer.digest('91320800MA1XXXXX0X'),
+          code_digest: sealer.blindIndex('91320800MA1XXXXX0X'),
           code_sealed: sealer.seal('91320800MA1XXXXX0X'),
           kind: 'organization',
           reason: '历史登记的特殊代码',

@@ -49,7 +49,7 @@ async function addException(code: string, reason: string, by: string): Promise<n
       actor: cliOperator(),
       action: 'code_exception.register',
       targetType: 'code_exception',
-      targetId: ctx.sealer.digest(added.code),
+      targetId: ctx.sealer.blindIndex(added.code),
       result: 'ok',
       detail: { kind: added.kind, reason: added.reason, via: 'cli' },
     });

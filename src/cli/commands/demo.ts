@@ -1,6 +1,6 @@
 import { createAppContext } from '../../app/context.ts';
 import { loadDemoData } from '../../modules/demo/demo.loader.ts';
-import { loadDemoLists } from '../../modules/demo/demo-lists.ts';
+import { loadDemoLists } from '../../modules/demo/demo-lists.loader.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
 
 export async function demoCommand(): Promise<number> {

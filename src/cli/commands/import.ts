@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createAppContext } from '../../app/context.ts';
 import { cliOperator } from '../../modules/access/actor.ts';
-import { type ImportReport, importFile } from '../../modules/intake-files/file-import.ts';
+import { type ImportReport, importFile } from '../../modules/intake-files/file-import.service.ts';
 import { formatDuration, progressReporter } from '../../modules/intake-files/progress.ts';
 import { INTAKE_MODES, type IntakeMode, MAX_ROWS_PER_CALL } from '../../modules/records/intake.types.ts';
 import { loadConfig } from '../../platform/config.ts';
@@ -11,7 +11,7 @@ const DEFAULT_BATCH = 5000;
 
 /**
  * `xinyong import FILE --item CODE --provider DEPT [--mode accept_valid|all_or_nothing]
- * [--batch-size N] [--restart]`: bulk intake of an xlsx or CSV file (see file-import.ts). Exit 0 when
+ * [--batch-size N] [--restart]`: bulk intake of an xlsx or CSV file (see intake-files/file-import.service.ts). Exit 0 when
  * every row is in, 1 when rows were refused (listed in FILE.errors.csv), 2 when it could not run.
  */
 export async function importCommand(args: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-import { loadPolicyFile, policyDigest } from '../../modules/policy/index.ts';
+import { loadPolicyFile, policyFingerprint } from '../../modules/policy/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { UsageError } from '../usage.ts';
 
@@ -8,7 +8,7 @@ export async function policyCommand(args: string[]): Promise<number> {
   try {
     const policy = await loadPolicyFile(file);
     console.log(
-      `✔ ${file}: ${policy.id} ${policy.version} 有效 / valid (sha256 ${policyDigest(policy).slice(0, 16)}…)`,
+      `✔ ${file}: ${policy.id} ${policy.version} 有效 / valid (sha256 ${policyFingerprint(policy).slice(0, 16)}…)`,
     );
     return 0;
   } catch (error) {

@@ -8,12 +8,12 @@ import {
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { addPolicyDuration, type Policy } from '../policy/index.ts';
 import type { AccountsRepository } from './accounts.repository.ts';
-import type { apiKeysRepository } from './api-keys.repository.ts';
+import type { ApiKeysRepository } from './api-keys.repository.ts';
 import { isPermission, isRole, type Permission, type Role, SYSTEM_PERMISSIONS } from './roles.ts';
 
 export type AccountsServiceDeps = {
   accounts: AccountsRepository;
-  apiKeys: ReturnType<typeof apiKeysRepository>;
+  apiKeys: Pick<ApiKeysRepository, 'create' | 'findWithHash' | 'revoke'>;
   policy: Policy;
   now: () => string;
   today: () => string;

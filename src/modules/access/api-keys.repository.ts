@@ -31,12 +31,10 @@ const toApiKey = (r: Row): ApiKey => ({
   lastUsedAt: r.last_used_at,
 });
 
-const KEY_CACHE_MS = 1000;
-const KEY_CACHE_SIZE = 10_000;
-
 /** API keys of department systems: stored as a hash of the secret; shown once at creation. */
+export type ApiKeyWithHash = ApiKey & { secretHash: string };
+
 export function apiKeysRepository(store: Store) {
-  const cache = new Map<string, { until: number; key: ApiKey & { secretHash: string } }>();
   const { db } = store;
   return {
     async create(key: Omit<ApiKey, 'revokedAt' | 'lastUsedAt'> & { secretHash: string }): Promise<void> {
@@ -63,24 +61,6 @@ export function apiKeysRepository(store: Store) {
       return row ? { ...toApiKey(row), secretHash: row.secret_hash } : undefined;
     },
 
-    /**
-     * The key as read at most KEY_CACHE_MS ago: a department system calls thousands of times a
-     * second, and a database read per call was 4% of a check's cost. A revocation or rotation in this
-     * process takes effect at once (the entry is dropped); one by another process (the CLI, another
-     * server) within KEY_CACHE_MS. Unknown ids are never cached.
-     */
-    async findWithHashCached(id: string): Promise<(ApiKey & { secretHash: string }) | undefined> {
-      const now = Date.now();
-      const hit = cache.get(id);
-      if (hit && hit.until > now) return hit.key;
-      const key = await this.findWithHash(id);
-      if (key) {
-        if (cache.size >= KEY_CACHE_SIZE) cache.clear();
-        cache.set(id, { until: now + KEY_CACHE_MS, key });
-      } else cache.delete(id);
-      return key;
-    },
-
     async list(departmentCode?: string): Promise<ApiKey[]> {
       let query = db.selectFrom('api_keys').selectAll().orderBy('created_at');
       if (departmentCode) query = query.where('department_code', '=', departmentCode);
@@ -88,7 +68,6 @@ export function apiKeysRepository(store: Store) {
     },
 
     async revoke(id: string, now: string): Promise<boolean> {
-      cache.delete(id);
       const result = await db
         .updateTable('api_keys')
         .set({ revoked_at: now })
@@ -103,3 +82,5 @@ export function apiKeysRepository(store: Store) {
     },
   };
 }
+
+export type ApiKeysRepository = ReturnType<typeof apiKeysRepository>;

@@ -9,13 +9,15 @@ import {
   verifyPassword,
   verifyTotp,
 } from '../../platform/auth/index.ts';
+import { verifiedSecrets } from '../../platform/auth/verified-secrets.ts';
+import { expiringCache } from '../../platform/cache.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Store } from '../database.ts';
 import type { Policy } from '../policy/index.ts';
 import { accountsRepository } from './accounts.repository.ts';
 import type { Actor } from './actor.ts';
-import { apiKeysRepository } from './api-keys.repository.ts';
+import { type ApiKeyWithHash, apiKeysRepository } from './api-keys.repository.ts';
 import { sessionsRepository } from './sessions.repository.ts';
 
 const minutesBefore = (iso: string, minutes: number) =>
@@ -25,6 +27,12 @@ const hoursAfter = (iso: string, hours: number) =>
 
 /** Presented API keys remembered as verified (all forgotten past this many). */
 const VERIFIED_KEYS = 10_000;
+/**
+ * How long a key's row is served from memory: a department system calls thousands of times a second
+ * (decision 0013). A revocation or rotation in this process takes effect at once; one by another
+ * process (the CLI, another server) within this time.
+ */
+const KEY_ROW_MS = 1000;
 
 const LOGIN_FAILED = () =>
   new AppError('AUTH_LOGIN_FAILED', 401, '账号或密码错误', 'Wrong login or password');
@@ -36,12 +44,30 @@ const LOGIN_FAILED = () =>
 export function authService(deps: { store: Store; sealer: Sealer; policy: Policy; now: () => string }) {
   const accounts = accountsRepository(deps.store);
   const sessions = sessionsRepository(deps.store);
-  const apiKeys = apiKeysRepository(deps.store);
+  const storedKeys = apiKeysRepository(deps.store);
+  const keyRows = expiringCache<string, ApiKeyWithHash>({ ttlMs: KEY_ROW_MS, maxEntries: VERIFIED_KEYS });
+  /** The stored keys; a revocation here drops the key's row from memory at once. */
+  const apiKeys = {
+    ...storedKeys,
+    async revoke(id: string, now: string): Promise<boolean> {
+      keyRows.delete(id);
+      return storedKeys.revoke(id, now);
+    },
+  };
+  /** The key's row as read at most KEY_ROW_MS ago; unknown ids are never remembered. */
+  async function keyRow(id: string): Promise<ApiKeyWithHash | undefined> {
+    const hit = keyRows.get(id);
+    if (hit) return hit;
+    const key = await storedKeys.findWithHash(id);
+    if (key) keyRows.set(id, key);
+    else keyRows.delete(id);
+    return key;
+  }
   const csrfKey = deps.sealer.deriveKey('csrf');
   const lockoutPolicy = deps.policy.access.loginLockout;
   const lastMarked = new Map<string, number>();
-  /** presented API key → the cached key row it verified against (see actorForApiKey) */
-  const verified = new Map<string, Awaited<ReturnType<typeof apiKeys.findWithHashCached>> & {}>();
+  /** presented API key (by its SHA-256) → the key row it verified against (see actorForApiKey) */
+  const verified = verifiedSecrets<ApiKeyWithHash>(VERIFIED_KEYS);
 
   async function lockState(login: string, now: string) {
     const failures = await accounts.recentFailures(
@@ -152,22 +178,20 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
       const refused = (reason: string, reasonEn: string) =>
         new AppError('API_KEY_INVALID', 401, `API 密钥无效：${reason}`, `Invalid API key: ${reasonEn}`);
       // A key presented again is not parsed and hashed again while its row, as it was verified
-      // against, is still the one cached (at most KEY_CACHE_MS): a revocation or rotation here drops
-      // that row, one elsewhere is read within a second, and either way the key is verified anew.
-      // Only keys that verified are remembered, so a wrong secret is always hashed and refused.
+      // against, is still the one in memory (at most KEY_ROW_MS old): a revocation or rotation here
+      // drops that row, one elsewhere is read within a second, and either way the key is verified anew.
       let key = verified.get(full);
-      if (key && (await apiKeys.findWithHashCached(key.id)) !== key) {
-        verified.delete(full);
+      if (key && (await keyRow(key.id)) !== key) {
+        verified.forget(full);
         key = undefined;
       }
       if (!key) {
         const parsed = parseApiKey(full);
         if (!parsed) throw refused('格式不正确', 'malformed');
-        const found = await apiKeys.findWithHashCached(parsed.keyId);
+        const found = await keyRow(parsed.keyId);
         if (!found || !verifyApiKeySecret(parsed.secret, found.secretHash))
           throw refused('密钥不存在', 'unknown key');
-        if (verified.size >= VERIFIED_KEYS) verified.clear();
-        verified.set(full, found);
+        verified.remember(full, found);
         key = found;
       }
       const now = deps.now();

@@ -50,7 +50,7 @@ export async function recordRowsWritten(
  * The chain entries that record rows just written (what `recordRowsWritten` appends), for a writer
  * that appends them together with entries of its own or of other tables, under one head update.
  * `digests`, when given, are the SM3 of `rowDigestTexts(table, rows)` in order, hashed elsewhere
- * (digest-thread.ts); otherwise they are computed here.
+ * (platform/crypto/sm3-thread.ts); otherwise they are computed here.
  */
 export function rowsWrittenEntries(
   written: {

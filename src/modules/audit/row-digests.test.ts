@@ -22,7 +22,7 @@ function subjectRow(code: string, name: string, now = '2026-11-26T08:00:00.000Z'
     id: uuidv7(),
     kind: 'person' as const,
     code_kind: 'citizen_id',
-    code_digest: sealer.digest(code),
+    code_digest: sealer.blindIndex(code),
     code_sealed: sealer.seal(code),
     name,
     region_code: '320803',

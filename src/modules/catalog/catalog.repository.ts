@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
+import { type PublishOutcome, publishVersion } from '../../platform/db/versioned.ts';
 import { conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Store } from '../database.ts';
@@ -12,7 +13,7 @@ import {
 } from './catalog.ts';
 import { parseCatalogDraft } from './catalog-draft.ts';
 
-export type PublishOutcome = 'created' | 'new_version' | 'unchanged';
+export type { PublishOutcome } from '../../platform/db/versioned.ts';
 
 type VersionRow = { version: number; definition: unknown; published_at: string };
 
@@ -26,7 +27,8 @@ const VERSION_COLUMNS = ['version', 'definition', 'published_at'] as const;
 
 /**
  * The catalog (B8): items by code, each with its versions. Publishing never edits: a changed draft
- * becomes the next version, an identical one changes nothing, and every version stays readable.
+ * becomes the next version, an identical one changes nothing, and every version stays readable
+ * (platform/db/versioned.ts).
  */
 export function catalogRepository(store: Store) {
   const { db } = store;
@@ -41,69 +43,40 @@ export function catalogRepository(store: Store) {
       now: string,
     ): Promise<{ item: CatalogItemVersion; outcome: PublishOutcome }> {
       const content = parseCatalogDraft(draft);
-      const digest = createHash('sha256').update(canonicalJson(content)).digest('hex');
-      try {
-        return await db.transaction().execute(async (trx) => {
-          let query = trx
-            .selectFrom('catalog_items')
-            .select('current_version')
-            .where('code', '=', content.code);
-          // Two publishers of one item at once: the second waits for the first (PostgreSQL); SQLite
-          // has one writer anyway, and the unique (item_code, version) index is the last guard.
-          if (store.capabilities.concurrentWriters) query = query.forUpdate();
-          const item = await query.executeTakeFirst();
-          if (item) {
-            const current = await trx
-              .selectFrom('catalog_item_versions')
-              .select([...VERSION_COLUMNS, 'digest'])
-              .where('item_code', '=', content.code)
-              .where('version', '=', item.current_version)
-              .executeTakeFirstOrThrow();
-            if (current.digest === digest) return { item: toVersion(current), outcome: 'unchanged' as const };
-          } else {
-            await trx
-              .insertInto('catalog_items')
-              .values({ code: content.code, current_version: 0, created_at: now, updated_at: now })
-              .execute();
-          }
-          const version = (item?.current_version ?? 0) + 1;
-          await trx
-            .insertInto('catalog_item_versions')
-            .values({
-              id: uuidv7(),
-              item_code: content.code,
-              version,
-              name: content.name,
-              category: content.category,
-              usage_scope: content.usageScope,
-              list_type: content.listType,
-              severity_required: content.severityRequired ? 1 : 0,
-              definition: toJson(content),
-              digest,
-              published_at: now,
-            })
-            .execute();
-          await trx
-            .updateTable('catalog_items')
-            .set({ current_version: version, updated_at: now })
-            .where('code', '=', content.code)
-            .execute();
-          return {
-            item: { ...content, version, publishedAt: now },
-            outcome: item ? ('new_version' as const) : ('created' as const),
-          };
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw conflict(
-            'CATALOG_PUBLISH_CONFLICT',
-            `目录项 ${content.code} 正由他人同时发布，请刷新后重试`,
-            `Catalog item ${content.code} was published by someone else at the same time; reload and retry`,
-            { code: content.code },
-          );
-        }
-        throw error;
-      }
+      const { value, outcome } = await publishVersion(
+        store,
+        {
+          heads: 'catalog_items',
+          versions: 'catalog_item_versions',
+          codeColumn: 'item_code',
+          readColumns: VERSION_COLUMNS,
+        },
+        {
+          code: content.code,
+          digest: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+          now,
+          row: () => ({
+            id: uuidv7(),
+            name: content.name,
+            category: content.category,
+            usage_scope: content.usageScope,
+            list_type: content.listType,
+            severity_required: content.severityRequired ? 1 : 0,
+            definition: toJson(content),
+            published_at: now,
+          }),
+          unchanged: (current) => toVersion(current as VersionRow),
+          published: (version) => ({ ...content, version, publishedAt: now }),
+          conflict: () =>
+            conflict(
+              'CATALOG_PUBLISH_CONFLICT',
+              `目录项 ${content.code} 正由他人同时发布，请刷新后重试`,
+              `Catalog item ${content.code} was published by someone else at the same time; reload and retry`,
+              { code: content.code },
+            ),
+        },
+      );
+      return { item: value, outcome };
     },
 
     /** The item's current version. */
@@ -159,10 +132,3 @@ export function catalogRepository(store: Store) {
 }
 
 export type CatalogRepository = ReturnType<typeof catalogRepository>;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return (
-    e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'))
-  );
-}

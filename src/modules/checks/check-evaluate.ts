@@ -6,8 +6,7 @@
  */
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
-import { EXCUSABLE_CODE_ERRORS } from '../identity-codes/codes.service.ts';
-import { type CodeCheck, checkCode } from '../identity-codes/index.ts';
+import { type CodeCheck, checkCode, EXCUSABLE_CODE_ERRORS } from '../identity-codes/index.ts';
 import { isEffective } from '../lists/list-rules.ts';
 import type { ListTypesService } from '../lists/list-types.service.ts';
 import { type Decision, decide, type EntryForDecision } from '../measures/decide.ts';
@@ -53,7 +52,7 @@ export type SubjectResult = {
   error?: SubjectError;
   /** internal: for the record, never sent */
   subjectId?: string;
-  codeDigest?: string;
+  blindIndex?: string;
 };
 
 const SCOPE_TTL_MS = 60_000;
@@ -150,8 +149,8 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     /** subjects with active entries → the positions asking about them (decided once per subject) */
     const listed = new Map<IndexedSubject, number[]>();
     /** A valid code: its subject looked up, its result started. */
-    const take = (i: number, code: string, warnings: SubjectWarning[], digest: string) => {
-      const found = deps.index.get(digest);
+    const take = (i: number, code: string, warnings: SubjectWarning[], blindIndex: string) => {
+      const found = deps.index.get(blindIndex);
       const r: SubjectResult = {
         index: firstIndex + i,
         code,
@@ -162,7 +161,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
         entries: NO_ENTRIES,
         measures: NO_MEASURES,
         warnings,
-        codeDigest: digest,
+        blindIndex,
       };
       results[i] = r;
       if (!found) return;
@@ -204,7 +203,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
         i,
         code,
         check.warnings.length === 0 ? [] : check.warnings.map((w) => ({ ...w })),
-        deps.sealer.digest(code),
+        deps.sealer.blindIndex(code),
       );
     };
     const excusable: number[] = [];
@@ -226,7 +225,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
       const from = c * CHUNK;
       for (let i = from; i < from + CHUNK && i < split; i++) {
         const plain = done.checked[i - from];
-        if (plain) take(i, plain, [], done.digests.slice((i - from) * 64, (i - from + 1) * 64));
+        if (plain) take(i, plain, [], done.blindIndexes.slice((i - from) * 64, (i - from + 1) * 64));
         else checkHere(i);
       }
     }

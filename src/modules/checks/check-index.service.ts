@@ -8,6 +8,7 @@
  *
  * The table itself is blind-index-table.ts; its memory at a million subjects is in docs/PERFORMANCE.md.
  */
+import { inChunks } from '../../platform/chunks.ts';
 import { type CoveringRun, coveringRun } from '../../platform/concurrency/covering-run.ts';
 import type { Store } from '../database.ts';
 import { BlindIndexTable, type IndexedEntry, type IndexedSubject, type Slot } from './blind-index-table.ts';
@@ -129,8 +130,7 @@ export function checkIndex(store: Store) {
   }
 
   async function reloadSubjects(ids: readonly string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      const chunk = ids.slice(i, i + IDS_PER_QUERY);
+    for (const chunk of inChunks(ids, IDS_PER_QUERY)) {
       const subjects = await checksRepository.subjectsByIds(db, chunk);
       const entries = await activeEntries(chunk);
       for (const s of subjects) {

@@ -4,7 +4,10 @@
  * feedback departments report, and the A21 quarterly counts. Functions take the connection or the
  * transaction they run on.
  */
+
 import type { Insertable } from 'kysely';
+import { inChunks } from '../../platform/chunks.ts';
+import { fromJson } from '../../platform/db/engine.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
 import type { Db, Store } from '../database.ts';
 import type { ListEntryTable } from '../lists/lists.tables.ts';
@@ -213,14 +216,14 @@ export const checksRepository = {
     },
   ): Promise<void> {
     const { headers, parts, hits } = rows;
-    for (let i = 0; i < headers.length; i += ROWS_PER_INSERT) {
-      await insertRows(trx, 'checks', HEADER_COLUMNS, headers.slice(i, i + ROWS_PER_INSERT).map(headerRow));
+    for (const part of inChunks(headers, ROWS_PER_INSERT)) {
+      await insertRows(trx, 'checks', HEADER_COLUMNS, part.map(headerRow));
     }
     for (const statement of statementsOf(parts)) {
       await insertRows(trx, 'check_parts', PART_COLUMNS, statement.map(partRow));
     }
-    for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
-      await insertRows(trx, 'check_hits', HIT_COLUMNS, hits.slice(i, i + ROWS_PER_INSERT).map(hitRow));
+    for (const part of inChunks(hits, ROWS_PER_INSERT)) {
+      await insertRows(trx, 'check_hits', HIT_COLUMNS, part.map(hitRow));
     }
   },
 
@@ -353,7 +356,7 @@ export const checksRepository = {
     db: Db,
     range: { from: string; to: string },
     department?: string,
-  ): Promise<{ department: string; measures: unknown }[]> {
+  ): Promise<{ department: string; measures: string[] }[]> {
     let query = db
       .selectFrom('check_feedback as f')
       .innerJoin('checks as c', 'c.id', 'f.check_id')
@@ -361,6 +364,9 @@ export const checksRepository = {
       .where('c.check_day', '>=', range.from)
       .where('c.check_day', '<=', range.to);
     if (department) query = query.where('f.department', '=', department);
-    return (await query.execute()).map((f) => ({ department: f.department, measures: f.measures_applied }));
+    return (await query.execute()).map((f) => ({
+      department: f.department,
+      measures: fromJson<string[]>(f.measures_applied),
+    }));
   },
 };

@@ -53,11 +53,11 @@ export type CheckSummary = {
 };
 
 /**
- * What a caller sees of a subject's result: every field but the internal ids and digests, named one by
+ * What a caller sees of a subject's result: every field but the internal ids and blind indexes, named one by
  * one (a literal of one shape is several times cheaper than a rest spread, for 10,000 results a call).
  */
-export function publicResult(r: SubjectResult): Omit<SubjectResult, 'subjectId' | 'codeDigest'> {
-  const out: Omit<SubjectResult, 'subjectId' | 'codeDigest'> = {
+export function publicResult(r: SubjectResult): Omit<SubjectResult, 'subjectId' | 'blindIndex'> {
+  const out: Omit<SubjectResult, 'subjectId' | 'blindIndex'> = {
     index: r.index,
     code: r.code,
     decision: r.decision,
@@ -179,7 +179,7 @@ export function checksService(deps: ChecksDeps) {
       results: toJson(
         results.map((r) => [
           r.index,
-          r.codeDigest ?? null,
+          r.blindIndex ?? null,
           r.decision,
           r.error?.code ?? null,
           listOf(r.entries, (e) => e.id),

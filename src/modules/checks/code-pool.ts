@@ -1,7 +1,7 @@
 /**
- * Code checks and blind indexes of large batches on other cores. For a batch of thousands, checking
- * each code by its standard and computing its HMAC was about 30% of the work, all on the one thread
- * that also looks subjects up and records the check. Chunks go to worker threads and come back in
+ * Code checks and blind indexes of large batches on other cores (decision 0017). For a batch of
+ * thousands, checking each code by its standard and computing its HMAC was a large part of the work,
+ * all on the one thread that also looks subjects up and records the check. Chunks go to worker threads and come back in
  * order while the main thread works on the chunks already back, so the two overlap.
  *
  * Only the plain case comes back from a worker (a valid code without warnings, with its blind index);
@@ -19,14 +19,15 @@ export type CheckedChunk = {
   /** per code: the normalized (upgraded) code when valid and without warnings, else '' */
   checked: string[];
   /** 64 hex characters per code (blank where `checked` is '') */
-  digests: string;
+  blindIndexes: string;
 };
 
 export type CodePool = {
   /**
    * The share of a batch to hand to the threads; the calling thread checks the rest itself meanwhile.
-   * A thread checks a code in about 3 µs; the caller spends about 4.5 µs on a code it checks and looks
-   * up, 1.5 µs on one it only looks up. Balanced: 1.5n / (1 + n) of the codes for n threads, at most all.
+   * A thread checks a code in about two thirds of the time the caller spends on a code it checks and
+   * looks up, three times what it spends on one it only looks up (docs/PERFORMANCE.md). Balanced:
+   * 1.5n / (1 + n) of the codes for n threads, at most all.
    */
   share: number;
   /** Chunks of `codes` (CHUNK each), each promise resolving as its chunk is done. */

@@ -7,11 +7,11 @@ import { servePool } from '../../platform/concurrency/worker-pool.ts';
 import { hmacSha256Hex } from '../../platform/crypto/sealing.ts';
 import { checkCode } from '../identity-codes/index.ts';
 
-const digest = hmacSha256Hex(Buffer.from((workerData as { indexKey: Uint8Array }).indexKey));
+const blindIndex = hmacSha256Hex(Buffer.from((workerData as { indexKey: Uint8Array }).indexKey));
 
 servePool(({ codes, today }: { codes: string[]; today: string }) => {
   const checked: string[] = new Array(codes.length);
-  let digests = '';
+  let blindIndexes = '';
   for (let i = 0; i < codes.length; i++) {
     const check = checkCode(codes[i]!, { today });
     // Only the plain case travels back: valid and without warnings. Anything else ('' here) is
@@ -19,11 +19,11 @@ servePool(({ codes, today }: { codes: string[]; today: string }) => {
     if (check.valid && check.warnings.length === 0) {
       const code = check.upgraded ?? check.normalized;
       checked[i] = code;
-      digests += digest(code);
+      blindIndexes += blindIndex(code);
     } else {
       checked[i] = '';
-      digests += ' '.repeat(64);
+      blindIndexes += ' '.repeat(64);
     }
   }
-  return { checked, digests };
+  return { checked, blindIndexes };
 });

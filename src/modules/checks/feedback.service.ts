@@ -48,7 +48,7 @@ const invalid = (field: string, zh: string, en: string, extra: Record<string, un
 
 export type FeedbackDeps = {
   store: Store;
-  sealer: Pick<Sealer, 'digest'>;
+  sealer: Pick<Sealer, 'blindIndex'>;
   audit: Pick<AuditTrail, 'record'>;
   now: () => string;
   today: () => string;
@@ -58,15 +58,15 @@ export function feedbackService(ctx: FeedbackDeps) {
   const db = ctx.store.db;
 
   async function findResult(checkId: string, input: FeedbackInput): Promise<PartRow> {
-    let digest: string | undefined;
+    let blindIndex: string | undefined;
     if (input.position === undefined) {
       const check = checkCode(input.code ?? '');
       if (!check.valid) throw invalid('code', '主体代码不正确', 'The subject code is not valid');
-      digest = ctx.sealer.digest(check.upgraded ?? check.normalized);
+      blindIndex = ctx.sealer.blindIndex(check.upgraded ?? check.normalized);
     }
     for (const results of await checksRepository.resultsOf(db, checkId, input.position)) {
       for (const row of fromJson<PartRow[]>(results)) {
-        if (input.position !== undefined ? row[0] === input.position : row[1] === digest) return row;
+        if (input.position !== undefined ? row[0] === input.position : row[1] === blindIndex) return row;
       }
     }
     throw badRequest(

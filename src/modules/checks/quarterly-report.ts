@@ -5,7 +5,6 @@
  * dates from the recorded checks; nothing is typed in by hand.
  */
 import ExcelJS from 'exceljs';
-import { fromJson } from '../../platform/db/engine.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { daysInMonth, formatIsoDate } from '../../platform/iso-date.ts';
 
@@ -48,7 +47,7 @@ export type QuarterCounts = {
   departmentNames: Map<string, string>;
   checks: { department: string; checks: number; subjects: number }[];
   hits: { department: string; decision: 'block' | 'warn' | 'favor'; hits: number; answered: number }[];
-  measuresApplied: { department: string; measures: unknown }[];
+  measuresApplied: { department: string; measures: readonly string[] }[];
 };
 
 /** The report of a quarter from its counts, per department (one department's, when asked for). */
@@ -89,8 +88,7 @@ export function quarterlyReportOf(
   }
   for (const f of counts.measuresApplied) {
     const r = row(f.department);
-    for (const code of fromJson<string[]>(f.measures))
-      r.measuresApplied[code] = (r.measuresApplied[code] ?? 0) + 1;
+    for (const code of f.measures) r.measuresApplied[code] = (r.measuresApplied[code] ?? 0) + 1;
   }
   if (department && !rows.has(department)) row(department);
   return {

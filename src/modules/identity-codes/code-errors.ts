@@ -5,6 +5,12 @@
 import { showCharacter } from './normalize.ts';
 import type { CodeError, CodeKind, CodeWarning } from './types.ts';
 
+/** Errors a registered exception can excuse: a check character, and nothing else. */
+export const EXCUSABLE_CODE_ERRORS: ReadonlySet<string> = new Set([
+  'CODE_CHECKSUM',
+  'CODE_ORGANIZATION_CHECKSUM',
+]);
+
 export const KIND_NAMES: Record<CodeKind, { zh: string; en: string }> = {
   citizen_id: { zh: '公民身份号码', en: 'citizen ID number' },
   citizen_id_15: { zh: '旧版公民身份号码', en: 'legacy citizen ID number' },

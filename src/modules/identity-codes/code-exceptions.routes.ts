@@ -15,7 +15,7 @@ const manage = { kind: 'permission', permission: 'codes.exceptions.manage', syst
 export type CodeExceptionsRoutesDeps = {
   codes: Pick<CodesService, 'listExceptions' | 'registerException'>;
   audit: Pick<AuditTrail, 'record'>;
-  sealer: Pick<Sealer, 'digest'>;
+  sealer: Pick<Sealer, 'blindIndex'>;
   now: () => string;
 };
 
@@ -56,7 +56,7 @@ export function codeExceptionsRoutes(ctx: CodeExceptionsRoutesDeps) {
           actor: request.actor,
           action: 'code_exception.register',
           targetType: 'code_exception',
-          targetId: ctx.sealer.digest(added.code),
+          targetId: ctx.sealer.blindIndex(added.code),
           result: 'ok',
           detail: { kind: added.kind, reason: added.reason },
           requestId: request.id,

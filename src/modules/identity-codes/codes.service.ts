@@ -3,14 +3,14 @@ import { badRequest, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Store } from '../database.ts';
 import { codeExceptionsRepository } from './code-exceptions.repository.ts';
-import { type CodeCheck, type CodeException, type CodeKind, checkCode, normalizeCode } from './index.ts';
-
-/** Check-character failures are the only ones a registered exception may excuse. */
-/** Errors a registered exception can excuse: a check character, and nothing else. */
-export const EXCUSABLE_CODE_ERRORS: ReadonlySet<string> = new Set([
-  'CODE_CHECKSUM',
-  'CODE_ORGANIZATION_CHECKSUM',
-]);
+import {
+  type CodeCheck,
+  type CodeException,
+  type CodeKind,
+  checkCode,
+  EXCUSABLE_CODE_ERRORS,
+  normalizeCode,
+} from './index.ts';
 
 /**
  * Code checks with the registry of exceptions: codes issued before the standards settled that fail
@@ -22,10 +22,10 @@ export function codesService(store: Store, sealer: Sealer) {
 
   /** Registered exceptions among normalized codes, by code: one query per 500 codes. */
   async function findExceptions(normalized: readonly string[]): Promise<Map<string, CodeException>> {
-    const byDigest = new Map(normalized.map((code) => [sealer.digest(code), code]));
+    const byIndex = new Map(normalized.map((code) => [sealer.blindIndex(code), code]));
     const found = new Map<string, CodeException>();
-    for (const row of await codeExceptionsRepository.findByIndexes(db, [...byDigest.keys()])) {
-      const code = byDigest.get(row.code_digest)!;
+    for (const row of await codeExceptionsRepository.findByIndexes(db, [...byIndex.keys()])) {
+      const code = byIndex.get(row.code_digest)!;
       found.set(code, { code, kind: row.kind as CodeKind, reason: row.reason });
     }
     return found;
@@ -97,7 +97,7 @@ export function codesService(store: Store, sealer: Sealer) {
       }
       await codeExceptionsRepository.insert(db, {
         id: uuidv7(),
-        code_digest: sealer.digest(normalized),
+        code_digest: sealer.blindIndex(normalized),
         code_sealed: sealer.seal(normalized),
         kind: result.kind,
         reason: input.reason.trim(),

@@ -6,6 +6,7 @@ export type IdentityCodesTables = {
 /** Codes issued before the standards settled that fail their check character yet are real. */
 export type CodeExceptionTable = {
   id: string;
+  /** the blind index of the code (the column name is kept, as in `subjects`) */
   code_digest: string;
   code_sealed: string;
   kind: string;

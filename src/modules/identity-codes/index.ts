@@ -7,6 +7,7 @@
 
 export { checkCode } from './check.ts';
 export { checkCitizenId, citizenIdCheckChar, upgradeCitizenId15 } from './citizen-id.ts';
+export { EXCUSABLE_CODE_ERRORS } from './code-errors.ts';
 export { normalizeCode } from './normalize.ts';
 export { checkOrganizationCode, organizationCodeCheckChar } from './organization-code.ts';
 export type { Region, RegionLevel } from './regions.ts';

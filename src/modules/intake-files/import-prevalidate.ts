@@ -1,6 +1,5 @@
 import { type CatalogItemVersion, type RowError, validateRecordRow } from '../catalog/index.ts';
-import type { CodesService } from '../identity-codes/codes.service.ts';
-import type { CodeException, CodeKind } from '../identity-codes/index.ts';
+import type { CodeException } from '../identity-codes/index.ts';
 import type { UploadRowResult } from './upload-result.ts';
 import { duplicateRefusal, type SheetSubmission } from './uploaded-sheet.ts';
 
@@ -18,20 +17,6 @@ export type PrevalidationOptions = {
   today: string;
   codeException?: (normalized: string) => CodeException | undefined;
 };
-
-export async function prevalidationOptions(ctx: {
-  codes: Pick<CodesService, 'listExceptions'>;
-  today: () => string;
-}): Promise<PrevalidationOptions> {
-  const registered = await ctx.codes.listExceptions();
-  const byCode = new Map<string, CodeException>(
-    registered.map((e) => [e.code, { code: e.code, kind: e.kind as CodeKind, reason: e.reason }]),
-  );
-  return {
-    today: ctx.today(),
-    ...(byCode.size === 0 ? {} : { codeException: (code: string) => byCode.get(code) }),
-  };
-}
 
 export type Prevalidator = {
   /** the row's refusal, or undefined when it would be accepted by its content */

@@ -1,10 +1,11 @@
+import { inChunks } from '../../platform/chunks.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import type { CatalogRepository } from '../catalog/index.ts';
 import type { IntakeService } from '../records/intake.service.ts';
 import { type IntakeMode, MAX_ROWS_PER_CALL } from '../records/intake.types.ts';
 import { buildErrorReport } from './error-report.ts';
-import { submitSheetBatch } from './sheet-batch.ts';
+import { submitSheetBatch } from './sheet-batch.service.ts';
 import { addSummary, emptySummary, type UploadResult, type UploadRowResult } from './upload-result.ts';
 import { detectFormat, fileRows, openSheet, type SheetSubmission, submissionOf } from './uploaded-sheet.ts';
 
@@ -71,7 +72,7 @@ export function uploadService(deps: { intake: Pick<IntakeService, 'submit'>; cat
     const summary = emptySummary();
     const results: UploadRowResult[] = [];
     const batchIds: string[] = [];
-    for (let i = 0; i < submissions.length; i += MAX_ROWS_PER_CALL) {
+    for (const part of inChunks(submissions, MAX_ROWS_PER_CALL)) {
       const batch = await submitSheetBatch(
         deps.intake,
         {
@@ -81,7 +82,7 @@ export function uploadService(deps: { intake: Pick<IntakeService, 'submit'>; cat
           mode: request.mode,
           requestId: request.requestId,
         },
-        submissions.slice(i, i + MAX_ROWS_PER_CALL),
+        part,
       );
       batchIds.push(batch.batchId);
       addSummary(summary, batch.summary);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
+import { type PublishOutcome, publishVersion } from '../../platform/db/versioned.ts';
 import { conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Store } from '../database.ts';
@@ -7,7 +8,7 @@ import { canonicalJson } from '../policy/index.ts';
 import type { MeasureReferences } from './measure-draft.ts';
 import { draftOf, type Measure, type MeasureDraft } from './measures.ts';
 
-export type PublishOutcome = 'created' | 'new_version' | 'unchanged';
+export type { PublishOutcome } from '../../platform/db/versioned.ts';
 
 type VersionRow = {
   version: number;
@@ -28,7 +29,7 @@ const toMeasure = (row: VersionRow): Measure => ({
 });
 
 /** SHA-256 of the content's canonical JSON: equal content, equal digest. */
-export function measureDigest(content: MeasureDraft): string {
+export function measureFingerprint(content: MeasureDraft): string {
   return createHash('sha256')
     .update(canonicalJson(draftOf(content)))
     .digest('hex');
@@ -48,74 +49,47 @@ export function measuresRepository(store: Store) {
       content: MeasureDraft,
       meta: { now: string; publishedBy: string | null; reason: string | null },
     ): Promise<{ measure: Measure; outcome: PublishOutcome }> {
-      const digest = measureDigest(content);
-      try {
-        return await db.transaction().execute(async (trx) => {
-          let query = trx.selectFrom('measures').select('current_version').where('code', '=', content.code);
-          // Two editors of one measure at once: the second waits for the first (PostgreSQL); SQLite has
-          // one writer anyway, and the unique (measure_code, version) index is the last guard.
-          if (store.capabilities.concurrentWriters) query = query.forUpdate();
-          const existing = await query.executeTakeFirst();
-          if (existing) {
-            const current = await trx
-              .selectFrom('measure_versions')
-              .select([...VERSION_COLUMNS, 'digest'])
-              .where('measure_code', '=', content.code)
-              .where('version', '=', existing.current_version)
-              .executeTakeFirstOrThrow();
-            if (current.digest === digest)
-              return { measure: toMeasure(current), outcome: 'unchanged' as const };
-          } else {
-            await trx
-              .insertInto('measures')
-              .values({ code: content.code, current_version: 0, created_at: meta.now, updated_at: meta.now })
-              .execute();
-          }
-          const version = (existing?.current_version ?? 0) + 1;
-          await trx
-            .insertInto('measure_versions')
-            .values({
-              id: uuidv7(),
-              measure_code: content.code,
-              version,
-              title: content.title,
-              article: content.article,
-              effect: content.effect,
-              active: content.active ? 1 : 0,
-              definition: toJson(draftOf(content)),
-              digest,
-              published_at: meta.now,
-              published_by: meta.publishedBy,
-              reason: meta.reason,
-            })
-            .execute();
-          await trx
-            .updateTable('measures')
-            .set({ current_version: version, updated_at: meta.now })
-            .where('code', '=', content.code)
-            .execute();
-          return {
-            measure: {
-              ...draftOf(content),
-              version,
-              publishedAt: meta.now,
-              publishedBy: meta.publishedBy,
-              reason: meta.reason,
-            },
-            outcome: existing ? ('new_version' as const) : ('created' as const),
-          };
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw conflict(
-            'MEASURE_PUBLISH_CONFLICT',
-            `措施 ${content.code} 正由他人同时发布，请刷新后重试`,
-            `Measure ${content.code} was published by someone else at the same time; reload and retry`,
-            { code: content.code },
-          );
-        }
-        throw error;
-      }
+      const { value, outcome } = await publishVersion(
+        store,
+        {
+          heads: 'measures',
+          versions: 'measure_versions',
+          codeColumn: 'measure_code',
+          readColumns: VERSION_COLUMNS,
+        },
+        {
+          code: content.code,
+          digest: measureFingerprint(content),
+          now: meta.now,
+          row: () => ({
+            id: uuidv7(),
+            title: content.title,
+            article: content.article,
+            effect: content.effect,
+            active: content.active ? 1 : 0,
+            definition: toJson(draftOf(content)),
+            published_at: meta.now,
+            published_by: meta.publishedBy,
+            reason: meta.reason,
+          }),
+          unchanged: (current) => toMeasure(current as VersionRow),
+          published: (version) => ({
+            ...draftOf(content),
+            version,
+            publishedAt: meta.now,
+            publishedBy: meta.publishedBy,
+            reason: meta.reason,
+          }),
+          conflict: () =>
+            conflict(
+              'MEASURE_PUBLISH_CONFLICT',
+              `措施 ${content.code} 正由他人同时发布，请刷新后重试`,
+              `Measure ${content.code} was published by someone else at the same time; reload and retry`,
+              { code: content.code },
+            ),
+        },
+      );
+      return { measure: value, outcome };
     },
 
     /** The measure's current version (active or retired). */
@@ -170,10 +144,3 @@ export function measuresRepository(store: Store) {
 }
 
 export type MeasuresRepository = ReturnType<typeof measuresRepository>;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return (
-    e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'))
-  );
-}

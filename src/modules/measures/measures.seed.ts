@@ -1,6 +1,6 @@
 import type { Store } from '../database.ts';
 import { parseMeasureDraft } from './measure-draft.ts';
-import { measureDigest, measuresRepository } from './measures.repository.ts';
+import { measureFingerprint, measuresRepository } from './measures.repository.ts';
 import { SEED_MEASURES } from './seed.ts';
 
 export const SEED_UPDATE_REASON = '平台随版本更新的种子措施 / seed measure updated with the platform';
@@ -28,7 +28,7 @@ export async function ensureSeedMeasures(store: Store, now: string): Promise<See
   for (const draft of SEED_MEASURES) {
     const content = parseMeasureDraft(draft, references);
     const current = await repository.current(content.code);
-    if (current && measureDigest(current) === measureDigest(content)) continue;
+    if (current && measureFingerprint(current) === measureFingerprint(content)) continue;
     if (current && current.publishedBy !== null) {
       result.kept.push(content.code);
       continue;

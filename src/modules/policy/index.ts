@@ -6,7 +6,7 @@ export {
   loadPolicyFile,
   type PolicyValidation,
   parsePolicy,
-  policyDigest,
+  policyFingerprint,
   policyStamp,
   validatePolicy,
 } from './policy.loader.ts';

@@ -2,7 +2,7 @@ import { toJson } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Store } from '../database.ts';
-import { type Policy, policyDigest } from './index.ts';
+import { type Policy, policyFingerprint } from './index.ts';
 
 /**
  * Registers the policy the platform starts with. Decisions record (policy id, version); this table
@@ -11,7 +11,7 @@ import { type Policy, policyDigest } from './index.ts';
  * the same content.
  */
 export async function registerPolicyVersion(store: Store, policy: Policy, now: string) {
-  const digest = policyDigest(policy);
+  const digest = policyFingerprint(policy);
   const existing = await store.db
     .selectFrom('policy_versions')
     .select(['digest', 'first_loaded_at'])

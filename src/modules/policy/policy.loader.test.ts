@@ -10,7 +10,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicyFile,
   parsePolicy,
-  policyDigest,
+  policyFingerprint,
   policyStamp,
 } from './policy.loader.ts';
 
@@ -134,7 +134,7 @@ describe('loadPolicyFile', () => {
   });
 });
 
-describe('policyDigest proves which exact content a decision applied', () => {
+describe('policyFingerprint proves which exact content a decision applied', () => {
   it('is stable under key order and formatting', () => {
     const a = parsePolicy(raw());
     const reversed = (v: unknown): unknown =>
@@ -150,18 +150,18 @@ describe('policyDigest proves which exact content a decision applied', () => {
     const b = parsePolicy(reversed(raw()));
     assert.notEqual(JSON.stringify(a), JSON.stringify(b));
     assert.equal(canonicalJson(a), canonicalJson(b));
-    assert.match(policyDigest(a), /^[0-9a-f]{64}$/);
-    assert.equal(policyDigest(a), policyDigest(b));
+    assert.match(policyFingerprint(a), /^[0-9a-f]{64}$/);
+    assert.equal(policyFingerprint(a), policyFingerprint(b));
   });
 
   it('changes when a number changes (B27 一般 1 → 2 years)', () => {
     const changed = raw();
     changed.validity.ordinary.years = 2;
-    assert.notEqual(policyDigest(parsePolicy(changed)), policyDigest(parsePolicy(raw())));
+    assert.notEqual(policyFingerprint(parsePolicy(changed)), policyFingerprint(parsePolicy(raw())));
   });
 
   it('is part of the stamp a decision stores, with id and version', () => {
     const p = parsePolicy(raw());
-    assert.deepEqual(policyStamp(p), { id: 'huaian-2018', version: '1.0.0', digest: policyDigest(p) });
+    assert.deepEqual(policyStamp(p), { id: 'huaian-2018', version: '1.0.0', digest: policyFingerprint(p) });
   });
 });

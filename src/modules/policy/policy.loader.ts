@@ -100,13 +100,13 @@ export function canonicalJson(value: unknown): string {
  * SHA-256 (hex) of the policy's canonical JSON. Independent of formatting and key order, changed by
  * any value (including notes), so a stored decision can prove which exact content it applied.
  */
-export function policyDigest(policy: Policy): string {
+export function policyFingerprint(policy: Policy): string {
   return createHash('sha256').update(canonicalJson(policy), 'utf8').digest('hex');
 }
 
 /** What a stored decision records about the policy it applied. */
 export function policyStamp(policy: Policy): { id: string; version: string; digest: string } {
-  return { id: policy.id, version: policy.version, digest: policyDigest(policy) };
+  return { id: policy.id, version: policy.version, digest: policyFingerprint(policy) };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -2,7 +2,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import type { Policy } from './index.ts';
 import { PolicyResponse } from './policy.api.ts';
 
-export type PolicyRoutesDeps = { policy: Policy; policyDigest: string };
+export type PolicyRoutesDeps = { policy: Policy; policyFingerprint: string };
 
 export function policyRoutes(ctx: PolicyRoutesDeps) {
   return (app: HttpApp) => {
@@ -22,7 +22,7 @@ export function policyRoutes(ctx: PolicyRoutesDeps) {
       async () => ({
         id: ctx.policy.id,
         version: ctx.policy.version,
-        digest: ctx.policyDigest,
+        digest: ctx.policyFingerprint,
         policy: ctx.policy as unknown as Record<string, unknown>,
       }),
     );

@@ -12,7 +12,7 @@ export type PlanInput = {
   providerRecordId: string;
   item: string;
   reason: string | null;
-  digest: string;
+  fingerprint: string;
 };
 
 export type Planned = PlanInput &
@@ -34,7 +34,7 @@ export function planRows(rows: readonly PlanInput[], latest: ReadonlyMap<string,
     const previous = latest.get(row.providerRecordId);
     if (!previous) return { ...row, outcome: 'created', recordKey: null, version: 1 };
     if (previous.itemCode !== row.item) return { ...row, outcome: 'refused', errors: [E.itemChanged()] };
-    if (previous.contentDigest === row.digest) {
+    if (previous.contentFingerprint === row.fingerprint) {
       return { ...row, outcome: 'unchanged', recordId: previous.id, version: previous.version };
     }
     if (row.reason === null) return { ...row, outcome: 'refused', errors: [E.reasonRequired()] };

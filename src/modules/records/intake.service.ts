@@ -1,4 +1,5 @@
 import { chinaDayOf } from '../../platform/clock.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { RowsWrittenMeta } from '../audit/index.ts';
@@ -16,10 +17,10 @@ import {
 } from './intake.types.ts';
 import { type PlanInput, type Planned, planRows } from './intake-plan.ts';
 import { itemCodesOf, screenRows } from './intake-rows.ts';
-import { type BatchContext, buildRecords, commitBatch, type KnownSubjects } from './intake-write.ts';
-import { digestContent } from './records.content.ts';
+import { type BatchContext, buildRecords, commitBatch, type KnownSubjects } from './intake-write.service.ts';
+import { fingerprintContent } from './records.content.ts';
 import { recordsRepository } from './records.repository.ts';
-import { intakeStats } from './records.stats.ts';
+import { intakeStats } from './records-stats.service.ts';
 
 /** Thrown inside the transaction to roll an all-or-nothing batch back. */
 class BatchRefused extends Error {
@@ -74,7 +75,7 @@ export function intakeService(deps: IntakeDeps) {
     const candidates = accepted.filter(
       (_, i) => plan[i]!.outcome !== 'unchanged' && plan[i]!.outcome !== 'refused',
     );
-    const known = await repository.subjectsByDigest(deps.store.db, [
+    const known = await repository.subjectsByBlindIndex(deps.store.db, [
       ...new Set(candidates.map((a) => a.subjectIndex)),
     ]);
     accepted.forEach(({ row, subjectIndex }, i) => {
@@ -120,7 +121,7 @@ export function intakeService(deps: IntakeDeps) {
     const blindIndex = (code: string) => {
       let index = blindIndexes.get(code);
       if (index === undefined) {
-        index = sealer.digest(code);
+        index = sealer.blindIndex(code);
         blindIndexes.set(code, index);
       }
       return index;
@@ -134,15 +135,15 @@ export function intakeService(deps: IntakeDeps) {
         continue;
       }
       const subjectIndex = blindIndex(s.row.subject.code);
-      const { digest, storedFieldsText } = digestContent(s.item, s.row, blindIndex);
-      accepted.push({ ...s, digest, subjectIndex, storedFieldsText });
+      const { fingerprint, storedFieldsText } = fingerprintContent(s.item, s.row, blindIndex);
+      accepted.push({ ...s, fingerprint, subjectIndex, storedFieldsText });
     }
     const planInput: PlanInput[] = accepted.map((a) => ({
       index: a.index,
       providerRecordId: a.row.providerRecordId,
       item: a.row.item,
       reason: a.row.reason,
-      digest: a.digest,
+      fingerprint: a.fingerprint,
     }));
     const ids = planInput.map((p) => p.providerRecordId);
     const today = chinaDayOf(startedAt);
@@ -210,10 +211,3 @@ export function intakeService(deps: IntakeDeps) {
 }
 
 export type IntakeService = ReturnType<typeof intakeService>;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return (
-    e?.code === '23505' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'))
-  );
-}

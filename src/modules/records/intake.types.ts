@@ -54,7 +54,7 @@ export type IntakeResult = { batchId: string; summary: IntakeSummary; results: R
 
 export type IntakeDeps = {
   store: Store;
-  sealer: Pick<Sealer, 'digest' | 'seal'>;
+  sealer: Pick<Sealer, 'blindIndex' | 'seal'>;
   policy: Policy;
   calendar: Pick<CalendarService, 'current'>;
   subjects: Pick<SubjectsRepository, 'ensure'>;
@@ -90,9 +90,9 @@ export type IntakeHooks = {
   written?(trx: Db, written: readonly WrittenRecord[], batch: BatchInfo): Promise<void>;
 };
 
-/** A row that passed screening, with its content digest and its subject's blind index. */
+/** A row that passed screening, with its content fingerprint and its subject's blind index. */
 export type AcceptedRow = Extract<ScreenedRow, { valid: true }> & {
-  digest: string;
+  fingerprint: string;
   subjectIndex: string;
   /** the canonical JSON of the fields as they will be stored, when known already (records.content.ts) */
   storedFieldsText: string | null;

@@ -6,7 +6,7 @@ import { after, before, it } from 'node:test';
 import { signIn as signInAs } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { catalogRepository, SEED_CATALOG } from '../catalog/index.ts';
-import { penalty, push, type RecordsTestApp, recordsTestApp } from './test-support.ts';
+import { clock, penalty, push, type RecordsTestApp, recordsTestApp, setClock } from './test-support.ts';
 
 const PURPOSE = { 'x-purpose': encodeURIComponent('建设工程招标资格审查') };
 
@@ -26,7 +26,7 @@ describeEachEngine('reading records by scope, consent and validity', (getStore) 
     });
     assert.equal(res.statusCode, 200, res.body);
     return res.json() as {
-      records: { item: string; readBasis: string; expired: boolean }[];
+      records: { id: string; item: string; readBasis: string; expired: boolean }[];
       withheld: Record<string, number>;
     };
   };
@@ -113,5 +113,49 @@ describeEachEngine('reading records by scope, consent and validity', (getStore) 
       headers: { authorization: `Bearer ${key}`, ...PURPOSE },
     });
     assert.equal(res.json().records.length, 4);
+  });
+
+  it('W2, B27: from 00:00 China time a record whose validity ended yesterday is expired, though the UTC date is still yesterday', async () => {
+    const saved = new Date(clock.now).toISOString();
+    try {
+      const account = await t.ctx.auth.accounts.findByLogin('demo.person');
+      const person = (await t.ctx.subjects.findById(account!.subjectId!))!;
+      const pushed = await push(t, 'HA-GSJ', [
+        penalty(5, { subject: { code: person.code, name: person.name }, identifiedOn: '2025-11-28' }),
+      ]);
+      assert.equal(pushed.summary.created, 1, JSON.stringify(pushed.results));
+      const own = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me/records',
+        headers: sessions.get('demo.person'),
+      });
+      const record = (own.json().records as { id: string; validityEndsOn: string; expired: boolean }[]).find(
+        (r) => r.id === pushed.results[0]!.recordId,
+      )!;
+      assert.equal(record.expired, false);
+      // 01:00 in Beijing on the day after the validity ended; the UTC date is still the last valid day.
+      const lastDay = record.validityEndsOn;
+      setClock(`${lastDay}T17:00:00.000Z`);
+      assert.equal(t.ctx.today() > lastDay, true, 'today is the China date');
+      for (const login of ['demo.person', 'demo.user']) await signIn(login);
+      const again = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me/records',
+        headers: sessions.get('demo.person'),
+      });
+      const now = (again.json().records as { id: string; expired: boolean }[]).find(
+        (r) => r.id === record.id,
+      )!;
+      assert.equal(now.expired, true, 'served as expired from 00:00 China time');
+      const staff = await read('demo.user');
+      assert.equal(
+        staff.records.some((r) => r.id === record.id),
+        false,
+        'not served to another department',
+      );
+      assert.equal(staff.withheld.EXPIRED, 2, 'withheld as expired, with the record that expired a year ago');
+    } finally {
+      setClock(saved);
+    }
   });
 });

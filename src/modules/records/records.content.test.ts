@@ -6,7 +6,7 @@ import { builtInSchedules, createCalendar } from '../calendar/index.ts';
 import { type CatalogItemVersion, validateRecordRow } from '../catalog/index.ts';
 import { penaltyRow, seedItem, TODAY } from '../catalog/test-items.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../policy/index.ts';
-import { contentDigest, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
+import { contentFingerprint, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
 
 const policy = await loadPolicyFile(DEFAULT_POLICY_PATH);
 const calendar = createCalendar(builtInSchedules());
@@ -37,13 +37,13 @@ describe('record content rules', () => {
 
   it('digests the content only: the reason and the item version do not make a change', () => {
     const row = valid(penalty);
-    const digest = contentDigest(penalty, row, blind);
-    assert.equal(contentDigest(penalty, { ...row, reason: '更正', itemVersion: 2 }, blind), digest);
+    const digest = contentFingerprint(penalty, row, blind);
+    assert.equal(contentFingerprint(penalty, { ...row, reason: '更正', itemVersion: 2 }, blind), digest);
     assert.notEqual(
-      contentDigest(penalty, { ...row, fields: { ...row.fields, fineAmount: 4 } }, blind),
+      contentFingerprint(penalty, { ...row, fields: { ...row.fields, fineAmount: 4 } }, blind),
       digest,
     );
-    assert.notEqual(contentDigest(penalty, { ...row, severity: '严重' }, blind), digest);
+    assert.notEqual(contentFingerprint(penalty, { ...row, severity: '严重' }, blind), digest);
   });
 
   it('digests the canonical JSON of the content, code fields as their blind index', () => {
@@ -77,7 +77,7 @@ describe('record content rules', () => {
       [penalty, { ...row, severity: null, subject: { ...row.subject, name: '王"芳\\\ud800' } }],
       [coded, { ...row, fields: { ...row.fields, partner: '91320811696707409A', fineAmount: 2.5 } }],
     ] as const) {
-      assert.equal(contentDigest(item, r, blind), reference(item, r));
+      assert.equal(contentFingerprint(item, r, blind), reference(item, r));
     }
   });
 
@@ -94,7 +94,7 @@ describe('record content rules', () => {
 
   it('leaves fields without identity codes as they are', () => {
     const row = valid(penalty);
-    const sealer = { seal: () => assert.fail('nothing to seal'), digest: blind };
+    const sealer = { seal: () => assert.fail('nothing to seal'), blindIndex: blind };
     assert.deepEqual(storedFields(penalty, row.fields, sealer), row.fields);
   });
 });

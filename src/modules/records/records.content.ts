@@ -1,5 +1,5 @@
 /**
- * Pure rules of a record's stored content: sealing identity codes in fields, the content digest that
+ * Pure rules of a record's stored content: sealing identity codes in fields, the content fingerprint that
  * makes a retried push `unchanged`, the validity end (B27) and push timeliness (A9). No database here.
  */
 import { hash } from 'node:crypto';
@@ -32,14 +32,14 @@ export function codeFieldKeys(item: CatalogItemVersion): readonly string[] {
 export function storedFields(
   item: CatalogItemVersion,
   fields: Record<string, FieldValue>,
-  sealer: Pick<Sealer, 'seal' | 'digest'>,
+  sealer: Pick<Sealer, 'seal' | 'blindIndex'>,
 ): Record<string, StoredFieldValue> {
   const keys = codeFieldKeys(item);
   if (keys.length === 0) return fields;
   const out: Record<string, StoredFieldValue> = { ...fields };
   for (const key of keys) {
     const value = fields[key];
-    if (typeof value === 'string') out[key] = { sealed: sealer.seal(value), index: sealer.digest(value) };
+    if (typeof value === 'string') out[key] = { sealed: sealer.seal(value), index: sealer.blindIndex(value) };
   }
   return out;
 }
@@ -47,27 +47,27 @@ export function storedFields(
 /**
  * SHA-256 of the canonical content a provider is responsible for: item, subject, severity,
  * identification date and fields — not the item version, the reason or the receipt time, so the same
- * record pushed again is `unchanged`. Identity codes enter as their keyed blind index: the digest of
+ * record pushed again is `unchanged`. Identity codes enter as their keyed blind index: the fingerprint of
  * low-entropy content such as an ID number must not be reversible by trying candidates.
  */
-export function contentDigest(
+export function contentFingerprint(
   item: CatalogItemVersion,
   row: ValidRow,
   blindIndex: (code: string) => string,
 ): string {
-  return digestContent(item, row, blindIndex).digest;
+  return fingerprintContent(item, row, blindIndex).fingerprint;
 }
 
 /**
- * `contentDigest`, with the canonical JSON of the fields it hashed when the item has no code fields:
+ * `contentFingerprint`, with the canonical JSON of the fields it hashed when the item has no code fields:
  * the fields are then stored as they are, and that text is also their canonical form in the record's
  * row digest (A20), which need not write it again.
  */
-export function digestContent(
+export function fingerprintContent(
   item: CatalogItemVersion,
   row: ValidRow,
   blindIndex: (code: string) => string,
-): { digest: string; storedFieldsText: string | null } {
+): { fingerprint: string; storedFieldsText: string | null } {
   const keys = codeFieldKeys(item);
   let fields = row.fields;
   if (keys.length > 0) {
@@ -79,13 +79,16 @@ export function digestContent(
   }
   const fieldsText = canonicalJson(fields, { fractions: true });
   const content = canonicalContent(row, fieldsText, blindIndex(row.subject.code));
-  return { digest: hash('sha256', content, 'hex'), storedFieldsText: keys.length > 0 ? null : fieldsText };
+  return {
+    fingerprint: hash('sha256', content, 'hex'),
+    storedFieldsText: keys.length > 0 ? null : fieldsText,
+  };
 }
 
 /**
  * `canonicalJson({ item, subject: { code, name }, severity, identifiedOn, fields }, { fractions: true })`
  * written out for this fixed shape (members in sorted order; every value but `fields` a string or, for
- * severity, possibly null), `fieldsText` being the fields' canonical JSON: the content digest is
+ * severity, possibly null), `fieldsText` being the fields' canonical JSON: the content fingerprint is
  * computed for every submitted row.
  */
 export function canonicalContent(

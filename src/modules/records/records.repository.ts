@@ -9,7 +9,7 @@ export type LatestVersion = {
   recordKey: string;
   version: number;
   itemCode: string;
-  contentDigest: string;
+  contentFingerprint: string;
 };
 
 export type StoredRecord = Omit<RecordTable, 'fields'> & { fields: Record<string, unknown> };
@@ -54,7 +54,7 @@ const RECORD_TEMPLATE = {
   batch_id: null,
 } satisfies Record<keyof RecordTable, null>;
 const RECORD_COLUMNS = Object.keys(RECORD_TEMPLATE) as (keyof RecordTable)[];
-// Rows per INSERT: a few hundred is where both engines insert fastest (measured), far inside either
+// Rows per INSERT: a few hundred is where both engines insert fastest (docs/PERFORMANCE.md), far inside either
 // engine's bind-parameter limit. A shorter rest is inserted in power-of-two parts, so at most nine
 // statement texts exist and the engine's statement cache (sqlite.ts) keeps each prepared.
 const RECORD_ROWS_PER_INSERT = 256;
@@ -132,7 +132,7 @@ export function recordsRepository(store: Store) {
             recordKey: row.record_key,
             version: Number(row.version),
             itemCode: row.item_code,
-            contentDigest: row.content_digest,
+            contentFingerprint: row.content_digest,
           });
         }
       }
@@ -143,7 +143,10 @@ export function recordsRepository(store: Store) {
      * Subjects by blind index (code digest) → id and registered name. A read of the subjects table
      * for name-conflict detection; subjects are written only by the subjects repository.
      */
-    async subjectsByDigest(trx: Db, digests: string[]): Promise<Map<string, { id: string; name: string }>> {
+    async subjectsByBlindIndex(
+      trx: Db,
+      digests: string[],
+    ): Promise<Map<string, { id: string; name: string }>> {
       const found = new Map<string, { id: string; name: string }>();
       for (const list of inLists(digests)) {
         const rows = await trx

@@ -30,7 +30,11 @@ export type RecordTable = {
   policy_version: string;
   /** JSON: the item's fields; `code` fields sealed as `{ "sealed": … }` (decision in records.content.ts) */
   fields: unknown;
-  /** sha256 of the canonical content, codes replaced by their blind index: detects unchanged retries */
+  /**
+   * The content fingerprint: SHA-256 of the canonical content, codes replaced by their blind index
+   * (records.content.ts); it detects unchanged retries. The column keeps its first name: records are
+   * under row digests, whose bytes include column names.
+   */
   content_digest: string;
   reason: string | null;
   /** A9: working days from identification to the China date of receipt */

@@ -2,6 +2,7 @@
  * The write side of name search (the SQL that keeps the index): index entries written in the transaction that writes the subject
  * (subjects.repository.ts `ensure`), replaced on a rename, and built for subjects already stored.
  */
+import { inChunks } from '../../platform/chunks.ts';
 import type { Capabilities } from '../../platform/db/engine.ts';
 import type { Db } from '../database.ts';
 import { nameGrams, type SearchEntry, type SearchKind, searchEntry } from './search-text.ts';
@@ -31,18 +32,12 @@ async function insertEntries(db: Db, caps: Capabilities, entries: readonly Searc
     })),
   );
   const rowChunk = rowsPerStatement(caps, 7);
-  for (let i = 0; i < rows.length; i += rowChunk) {
-    await db
-      .insertInto('subject_search')
-      .values(rows.slice(i, i + rowChunk))
-      .execute();
+  for (const part of inChunks(rows, rowChunk)) {
+    await db.insertInto('subject_search').values(part).execute();
   }
   const gramChunk = rowsPerStatement(caps, 5);
-  for (let i = 0; i < grams.length; i += gramChunk) {
-    await db
-      .insertInto('subject_search_grams')
-      .values(grams.slice(i, i + gramChunk))
-      .execute();
+  for (const part of inChunks(grams, gramChunk)) {
+    await db.insertInto('subject_search_grams').values(part).execute();
   }
 }
 

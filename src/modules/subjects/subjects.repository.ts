@@ -1,3 +1,4 @@
+import { inChunks } from '../../platform/chunks.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { fromJson, toCount, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -72,12 +73,12 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
       let inserted = 0;
       // 10 columns a row: stay well inside the engine's bind-parameter limit.
       const chunk = Math.max(1, Math.floor(capabilities.maxBindParameters / 10 / 2));
-      for (let i = 0; i < subjects.length; i += chunk) {
-        const rows = subjects.slice(i, i + chunk).map((s) => ({
+      for (const part of inChunks(subjects, chunk)) {
+        const rows = part.map((s) => ({
           id: uuidv7(),
           kind: s.kind,
           code_kind: s.codeKind,
-          code_digest: sealer.digest(s.code),
+          code_digest: sealer.blindIndex(s.code),
           code_sealed: sealer.seal(s.code),
           name: s.name,
           region_code: s.regionCode,
@@ -107,7 +108,7 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
       const row = await db
         .selectFrom('subjects')
         .selectAll()
-        .where('code_digest', '=', sealer.digest(code))
+        .where('code_digest', '=', sealer.blindIndex(code))
         .executeTakeFirst();
       return row ? open(row) : undefined;
     },
@@ -122,12 +123,8 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
       const found = new Map<string, Subject>();
       const unique = [...new Set(ids)];
       const chunk = Math.floor(capabilities.maxBindParameters / 2);
-      for (let i = 0; i < unique.length; i += chunk) {
-        const rows = await db
-          .selectFrom('subjects')
-          .selectAll()
-          .where('id', 'in', unique.slice(i, i + chunk))
-          .execute();
+      for (const part of inChunks(unique, chunk)) {
+        const rows = await db.selectFrom('subjects').selectAll().where('id', 'in', part).execute();
         for (const row of rows) found.set(row.id, open(row));
       }
       return found;
@@ -135,17 +132,17 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
 
     /** Maps codes to subject ids (codes not registered are absent). */
     async idsByCode(codes: string[]): Promise<Map<string, string>> {
-      const byDigest = new Map(codes.map((code) => [sealer.digest(code), code]));
+      const byIndex = new Map(codes.map((code) => [sealer.blindIndex(code), code]));
       const ids = new Map<string, string>();
-      const digests = [...byDigest.keys()];
+      const indexes = [...byIndex.keys()];
       const chunk = Math.floor(capabilities.maxBindParameters / 2);
-      for (let i = 0; i < digests.length; i += chunk) {
+      for (const part of inChunks(indexes, chunk)) {
         const rows = await db
           .selectFrom('subjects')
           .select(['id', 'code_digest'])
-          .where('code_digest', 'in', digests.slice(i, i + chunk))
+          .where('code_digest', 'in', part)
           .execute();
-        for (const row of rows) ids.set(byDigest.get(row.code_digest)!, row.id);
+        for (const row of rows) ids.set(byIndex.get(row.code_digest)!, row.id);
       }
       return ids;
     },

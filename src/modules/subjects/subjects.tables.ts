@@ -12,6 +12,10 @@ export type SubjectTable = {
   id: string;
   kind: 'person' | 'organization';
   code_kind: string;
+  /**
+   * The blind index of the code. The column keeps its first name: subject rows are under row digests,
+   * whose bytes include column names (decision 0012), so a rename would break every recorded digest.
+   */
   code_digest: string;
   code_sealed: string;
   name: string;

@@ -27,11 +27,12 @@ export type SealAlgorithm = (typeof SEAL_ALGORITHMS)[number];
 export type Sealer = {
   seal(plain: string): string;
   open(sealed: string): string;
-  digest(plain: string): string;
+  /** The blind index of a plain text (an identity code): HMAC-SHA256 under the index key, hex; for exact lookups. */
+  blindIndex(plain: string): string;
   /** A 32-byte key for another purpose (e.g. CSRF tokens), derived from the index key by label. */
   deriveKey(label: string): Buffer;
   /**
-   * A copy of the blind-index key, for worker threads of this process that compute `digest` for large
+   * A copy of the blind-index key, for worker threads of this process that compute `blindIndex` for large
    * batches (checks/code-pool.ts). Never logged, persisted or sent anywhere else.
    */
   blindIndexKey(): Buffer;
@@ -55,7 +56,7 @@ export function createSealer(
   );
   const sm3MacKey = createSecretKey(createHmac('sm3', keys.dataKey).update('xinyong:sm4:mac').digest());
   const aesKey = createSecretKey(keys.dataKey);
-  const blindIndex = hmacSha256Hex(keys.indexKey);
+  const indexOf = hmacSha256Hex(keys.indexKey);
   const sm4Tag = (iv: Buffer, body: Buffer) => createHmac('sm3', sm3MacKey).update(iv).update(body).digest();
 
   return {
@@ -87,8 +88,8 @@ export function createSealer(
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
-    digest(plain) {
-      return blindIndex(plain);
+    blindIndex(plain) {
+      return indexOf(plain);
     },
     blindIndexKey() {
       return Buffer.from(keys.indexKey);

@@ -1,8 +1,7 @@
 /**
  * WAL checkpoints on a thread of their own. SQLite's automatic checkpoint runs inside the commit that
- * crosses its threshold, on the thread that committed: under check load (bench:check) that was a
- * stall of several milliseconds every few hundred group commits and about 40% of the time spent
- * committing. Here the writing connections have the automatic checkpoint pushed far out (a safety
+ * crosses its threshold, on the thread that committed: under check load that was a stall every few
+ * hundred group commits and a large share of the time spent committing (docs/PERFORMANCE.md). Here the writing connections have the automatic checkpoint pushed far out (a safety
  * valve if this thread falls behind), and one thread per process checkpoints every registered file
  * passively every 100 ms.
  *

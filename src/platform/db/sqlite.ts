@@ -25,12 +25,12 @@ const MAX_CACHED_SQL = 4096;
 const LONG_STATEMENT_CACHE = 16;
 
 /**
- * Kysely prepares every statement anew; preparing cost 16–20% of the server's CPU under check load
- * (bench:check). Statements are kept by their SQL (least recently used dropped past 1,000). Statements
- * over 4 KB — IN lists and multi-row inserts — are kept apart, only the 16 most recent: most are each
- * prepared for one bulk operation, but the recorder's full 500-row insert of hits recurs with every
- * large check, and preparing it took 0.6 ms (about 3% of a 10,000-subject check). A statement still
- * iterating (`busy`) is never handed out twice: a fresh one is prepared instead.
+ * Kysely prepares every statement anew, a large share of the server's CPU under check load. Statements
+ * are kept by their SQL (least recently used dropped past 1,000). Statements over 4 KB — IN lists and
+ * multi-row inserts — are kept apart, only the 16 most recent: most are each prepared for one bulk
+ * operation, but the recorder's full 500-row insert of hits recurs with every large check. A statement
+ * still iterating (`busy`) is never handed out twice: a fresh one is prepared instead. Figures:
+ * docs/PERFORMANCE.md.
  */
 function withStatementCache(database: SqliteDatabase.Database) {
   const short = new Map<string, SqliteDatabase.Statement>();
@@ -71,8 +71,8 @@ export function openSqlite<DB>(file: string): Store<DB> {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  // A city-sized file (millions of subjects and records) needs more than SQLite's 2 MB page cache:
-  // 128 MB per connection roughly halved name-search and check latencies at 1M subjects.
+  // A city-sized file (millions of subjects and records) needs more than SQLite's default page cache:
+  // 128 MB per connection (its effect on name search and checks: docs/PERFORMANCE.md).
   database.pragma('cache_size = -131072');
   // Reads of a large file through the OS page cache without copying (1 GB window).
   database.pragma('mmap_size = 1073741824');
@@ -86,10 +86,10 @@ export function openSqlite<DB>(file: string): Store<DB> {
     const stopThread = checkpointElsewhere(file);
     // The log starts again from its beginning only when a write transaction begins with every frame
     // already copied. Under steady load the thread never quite catches up with the writer between two
-    // commits, and the log grew to the safety valve's 64 MB (bench:check). So the writer takes the
-    // last, short pass itself, between its transactions: what was committed since the thread's pass.
-    // Only once the log holds WRITER_PASS_FRAMES since it last started again: each pass ends with an
-    // fsync of the database file on this thread (1.8–2.3% of it under check load, a pass every 200 ms).
+    // commits, and the log grew to the safety valve's size. So the writer takes the last, short pass
+    // itself, between its transactions: what was committed since the thread's pass. Only once the log
+    // holds WRITER_PASS_FRAMES since it last started again: each pass ends with an fsync of the
+    // database file on this thread (its cost under check load: docs/PERFORMANCE.md).
     const lastPass = setInterval(() => {
       if (!database.inTransaction && (wal?.frames() ?? WRITER_PASS_FRAMES) >= WRITER_PASS_FRAMES) {
         database.pragma('wal_checkpoint(PASSIVE)');

@@ -62,7 +62,7 @@ export async function buildRecords(
   accepted.forEach((a, i) => {
     if (isWrite(plan[i]!) && !known.has(a.subjectIndex)) missing.add(a.subjectIndex);
   });
-  const found = missing.size > 0 ? await batch.repository.subjectsByDigest(trx, [...missing]) : new Map();
+  const found = missing.size > 0 ? await batch.repository.subjectsByBlindIndex(trx, [...missing]) : new Map();
   const subjectOf = (index: string) => known.get(index) ?? found.get(index);
   const receivedAt = deps.now();
   const receivedOn = chinaDayOf(receivedAt);
@@ -122,7 +122,7 @@ export async function buildRecords(
       policy_id: deps.policy.id,
       policy_version: deps.policy.version,
       fields: JSON.stringify(fields),
-      content_digest: a.digest,
+      content_digest: a.fingerprint,
       reason: a.row.reason === null ? null : asStored(a.row.reason),
       push_workdays: push.workdays,
       // A9 times the push of a decision: a later correction (version 2, …) is not a late push.

@@ -4,13 +4,14 @@ import type { Actor } from '../access/actor.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
 import type { DepartmentsRepository } from '../departments/departments.repository.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
+import type { CodeException, CodeKind } from '../identity-codes/index.ts';
 import type { IntakeService } from '../records/intake.service.ts';
 import type { IntakeMode } from '../records/intake.types.ts';
 import { errorsFile } from './errors-csv.ts';
 import * as CP from './import-checkpoint.ts';
-import { prevalidationOptions, prevalidator } from './import-prevalidate.ts';
+import { type PrevalidationOptions, prevalidator } from './import-prevalidate.ts';
 import type { ProgressReporter } from './progress.ts';
-import { submitSheetBatch } from './sheet-batch.ts';
+import { submitSheetBatch } from './sheet-batch.service.ts';
 import type { UploadRowResult } from './upload-result.ts';
 import { detectFormat, type FileFormat, fileRows, openSheet, submissionOf } from './uploaded-sheet.ts';
 
@@ -277,4 +278,19 @@ function readHead(file: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/** What the check before an all-or-nothing import needs: today, and the registry of code exceptions. */
+async function prevalidationOptions(ctx: {
+  codes: Pick<CodesService, 'listExceptions'>;
+  today: () => string;
+}): Promise<PrevalidationOptions> {
+  const registered = await ctx.codes.listExceptions();
+  const byCode = new Map<string, CodeException>(
+    registered.map((e) => [e.code, { code: e.code, kind: e.kind as CodeKind, reason: e.reason }]),
+  );
+  return {
+    today: ctx.today(),
+    ...(byCode.size === 0 ? {} : { codeException: (code: string) => byCode.get(code) }),
+  };
 }
