@@ -5,7 +5,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import { actorDepartment } from '../access/actor.ts';
 import { hasPermission } from '../access/roles-check.ts';
 import { csvLine, csvRows } from '../intake-files/csv.ts';
-import type { CheckSubjectInput, SubjectResult } from './check-evaluate.ts';
+import type { CheckSubjectInput, SubjectResult } from './check-evaluator.service.ts';
 import {
   CheckBody,
   CheckResponse,

@@ -23,7 +23,7 @@ import {
   type CheckSubjectInput,
   checkEvaluator,
   type SubjectResult,
-} from './check-evaluate.ts';
+} from './check-evaluator.service.ts';
 import { type CheckIndex, type CheckIndexStats, checkIndex } from './check-index.service.ts';
 import { type CheckRecorder, checkRecorder } from './check-recorder.service.ts';
 import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.tables.ts';

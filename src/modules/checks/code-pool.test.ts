@@ -17,7 +17,7 @@ import {
   redOrg,
   setClock,
 } from '../lists/test-support.ts';
-import { type CheckSubjectInput, checkEvaluator } from './check-evaluate.ts';
+import { type CheckSubjectInput, checkEvaluator } from './check-evaluator.service.ts';
 import { type CheckIndex, checkIndex } from './check-index.service.ts';
 import { type CodePool, codePool, POOL_MIN } from './code-pool.ts';
 

@@ -45,7 +45,7 @@ function frozen(measure: Measure): Measure {
 /**
  * How stale the measures list may be in a process that runs no checks (and so never reads the change
  * feed that tells it of another process's publication). Not a policy number: a cache bound, the same
- * backstop the check's reference data has (check-evaluate.ts).
+ * backstop the check's reference data has (check-evaluator.service.ts).
  */
 const LIST_MAX_AGE_MS = 60_000;
 

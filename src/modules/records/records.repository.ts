@@ -1,6 +1,8 @@
-import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
+import { inChunks } from '../../platform/chunks.ts';
 import { fromJson, toCount } from '../../platform/db/engine.ts';
-import type { Database, Store } from '../database.ts';
+import { insertRows } from '../../platform/db/insert-rows.ts';
+import type { Db, Store } from '../database.ts';
 import type { IntakeBatchTable, RecordTable, SubjectNameConflictTable } from './records.tables.ts';
 
 /** The latest version of a provider's record, as idempotency needs it. */
@@ -25,8 +27,6 @@ export type DepartmentIntakeStats = {
   /** rows refused for their own errors */
   refused: number;
 };
-
-type Db = Kysely<Database>;
 
 /** Every column of `records` (the type check keeps it complete), in the order inserts bind them. */
 const RECORD_TEMPLATE = {
@@ -67,8 +67,7 @@ const IN_LIST_SIZES = [1000, 100, 10] as const;
 /** `values` in IN lists of the sizes above (duplicates padding the last), none for no values. */
 function inLists(values: readonly string[]): string[][] {
   const lists: string[][] = [];
-  for (let i = 0; i < values.length; i += IN_LIST_SIZES[0]) {
-    const list = values.slice(i, i + IN_LIST_SIZES[0]);
+  for (const list of inChunks(values, IN_LIST_SIZES[0])) {
     const size = IN_LIST_SIZES.findLast((s) => s >= list.length) ?? IN_LIST_SIZES[0];
     while (list.length < size) list.push(list[0]!);
     lists.push(list);
@@ -102,16 +101,6 @@ export function rowsPerStatement(store: Store, columns: number): number {
 export function recordsRepository(store: Store) {
   const { db } = store;
   const recordChunk = Math.min(RECORD_ROWS_PER_INSERT, rowsPerStatement(store, RECORD_COLUMNS.length));
-  // The INSERT text for n rows, compiled once by the query layer (so with the engine's placeholders).
-  const insertTexts = new Map<number, string>();
-  const insertText = (trx: Db, n: number) => {
-    let text = insertTexts.get(n);
-    if (text === undefined) {
-      text = trx.insertInto('records').values(new Array(n).fill(RECORD_TEMPLATE)).compile().sql;
-      insertTexts.set(n, text);
-    }
-    return text;
-  };
 
   return {
     /** providerRecordId → its latest version, for one department's ids (B4: the key includes it). */
@@ -169,26 +158,25 @@ export function recordsRepository(store: Store) {
      * which are the rows as stored (see `buildRecords`).
      */
     async insertRecords(trx: Db, rows: readonly Insertable<RecordTable>[]): Promise<void> {
+      // The INSERT text of each size is compiled once (platform/db/insert-rows.ts).
       let i = 0;
       for (const n of insertSizes(rows.length, recordChunk)) {
-        const values: unknown[] = new Array(n * RECORD_COLUMNS.length);
-        let v = 0;
-        for (let r = i; r < i + n; r++) {
-          const row = rows[r]!;
-          for (const column of RECORD_COLUMNS) values[v++] = row[column] ?? null;
+        const values: unknown[][] = new Array(n);
+        for (let r = 0; r < n; r++) {
+          const row = rows[i + r]!;
+          values[r] = RECORD_COLUMNS.map((column) => row[column] ?? null);
         }
-        await trx.executeQuery(CompiledQuery.raw(insertText(trx, n), values));
+        await insertRows(trx, 'records', RECORD_COLUMNS, values);
         i += n;
       }
     },
 
     /** A name already flagged for this subject is not flagged twice (a retried push). */
     async insertNameConflicts(trx: Db, rows: Insertable<SubjectNameConflictTable>[]): Promise<void> {
-      const chunk = rowsPerStatement(store, 10);
-      for (let i = 0; i < rows.length; i += chunk) {
+      for (const part of inChunks(rows, rowsPerStatement(store, 10))) {
         await trx
           .insertInto('subject_name_conflicts')
-          .values(rows.slice(i, i + chunk))
+          .values(part)
           .onConflict((oc) => oc.columns(['subject_id', 'submitted_name']).doNothing())
           .execute();
       }
