@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { createApp } from '../src/app/app.ts';
 import { createAppContext } from '../src/app/context.ts';
 import type { Actor } from '../src/modules/access/actor.ts';
-import type { CheckSubjectInput } from '../src/modules/checks/check-evaluate.ts';
+import type { CheckSubjectInput } from '../src/modules/checks/check-evaluator.service.ts';
 import { createRng, type Rng } from '../src/modules/demo/index.ts';
 import { parseSearchQuery, pinyinKeys } from '../src/modules/subject-search/search-text.ts';
 import { subjectSearchRepository } from '../src/modules/subject-search/subject-search.repository.ts';
