@@ -24,10 +24,10 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type AppContext, createAppContext } from '../src/app/context.ts';
+import { catalogRepository } from '../src/modules/catalog/catalog.repository.ts';
 import {
   type CatalogItemDraft,
   type CatalogItemVersion,
-  catalogRepository,
   exampleRow,
   type FieldValue,
   type ValidRow,

@@ -23,7 +23,8 @@ import { type ListTypesService, listTypesService } from '../modules/lists/list-t
 import { listIntakeHooks } from '../modules/lists/lists.hooks.ts';
 import { type ListsService, listsService } from '../modules/lists/lists.service.ts';
 import { type MeasuresService, measuresService } from '../modules/measures/measures.service.ts';
-import { DEFAULT_POLICY_PATH, loadPolicyFile, type Policy } from '../modules/policy/index.ts';
+import type { Policy } from '../modules/policy/index.ts';
+import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../modules/policy/policy.loader.ts';
 import { registerPolicyVersion } from '../modules/policy/policy-versions.repository.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { type RecordsReader, recordsReader } from '../modules/records/records-read.service.ts';
@@ -123,7 +124,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const departments = departmentsRepository(store);
     const subjects = subjectsRepository(store, sealer);
     const audit = auditTrail({ store, policy, now });
-    const codes = codesService(store, sealer);
+    const codes = codesService(store, sealer, today);
     const consents = consentsRepository(store);
     const catalog = catalogRepository(store);
     const measures = measuresService({ store, now, audit });

@@ -7,18 +7,16 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
+import { appendAudit, readAuditEntries } from '../modules/audit/audit.repository.ts';
+import { verifyAudit } from '../modules/audit/audit.service.ts';
+import { scanAuditedTable } from '../modules/audit/audited-rows.repository.ts';
 import {
-  appendAudit,
   CHECK_HITS_AUDITED,
   CHECK_PARTS_AUDITED,
   CHECKS_AUDITED,
-  readAuditEntries,
-  recordRowsWritten,
-  rowsWrittenEntries,
   SUBJECTS_AUDITED,
-  scanAuditedTable,
-  verifyAudit,
 } from '../modules/audit/index.ts';
+import { recordRowsWritten, rowsWrittenEntries } from '../modules/audit/row-digests.service.ts';
 import type { Database, Store } from '../modules/database.ts';
 import { fromJson, toJson } from '../platform/db/engine.ts';
 import { describeEachEngine } from '../platform/db/test-engines.ts';

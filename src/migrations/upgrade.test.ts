@@ -10,15 +10,12 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
-import {
-  appendAudit,
-  RECORDS_AUDITED,
-  readAuditEntries,
-  readAuditHead,
-  recordRowsWritten,
-  SUBJECTS_AUDITED,
-  verifyAudit,
-} from '../modules/audit/index.ts';
+import { appendAudit, readAuditEntries, readAuditHead } from '../modules/audit/audit.repository.ts';
+import { verifyAudit } from '../modules/audit/audit.service.ts';
+import { RECORDS_AUDITED, SUBJECTS_AUDITED } from '../modules/audit/index.ts';
+import { recordRowsWritten } from '../modules/audit/row-digests.service.ts';
+import { checkRecorder } from '../modules/checks/check-recorder.service.ts';
+import { checkHeaderRow } from '../modules/checks/test-support.ts';
 import type { Database, Store } from '../modules/database.ts';
 import { indexSubjects } from '../modules/subject-search/search-index.repository.ts';
 import { parseSearchQuery } from '../modules/subject-search/search-text.ts';
@@ -586,6 +583,14 @@ function upgradeSuite(getStore: () => TestStore) {
     '0011-reference-feed': async (step) => {
       await recordOldCheck(step, 'api', 1);
     },
+    '0012-check-digests': async () => {
+      // From 0012 on, a check of one part keeps its results in its header, vouched for by row digests.
+      const header = checkHeaderRow(uuidv7(), { results: toJson([[0, null, 'none', null, [], [], []]]) });
+      await checkRecorder(live()).record({ header, parts: [], hits: [] });
+      const entry = written.get('checks') ?? { table: 'checks', key: ['id'], rows: [] };
+      entry.rows.push(header as Row);
+      written.set('checks', entry);
+    },
   };
 
   /** What a step must have done beyond keeping the rows. */
@@ -639,6 +644,13 @@ function upgradeSuite(getStore: () => TestStore) {
       await WRITES[name]?.(i + 1);
     });
   }
+
+  it('has data written at every version, so the next migration is tried over it', () => {
+    assert.deepEqual(
+      MIGRATIONS.map(([name]) => name).filter((name) => !WRITES[name]),
+      [],
+    );
+  });
 
   it('leaves nothing to apply once every migration has run', async () => {
     assert.deepEqual((await migrateToLatest(getStore())).applied, []);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chinaDayOf, clockOf, endOfChinaDay, previousChinaDay } from './clock.ts';
+import { chinaDayOf, clockOf, endOfChinaDay, previousChinaDay, startOfChinaDay } from './clock.ts';
 
 describe('the clock: today is the date in China (UTC+8)', () => {
   it('a China day ends at 16:00 UTC; yesterday is counted in China time', () => {
@@ -31,5 +31,13 @@ describe('the clock: today is the date in China (UTC+8)', () => {
     const clock = clockOf(() => '2026-12-06T16:30:00.000Z');
     assert.equal(clock.today(), '2026-12-07');
     assert.equal(clockOf(() => '2026-12-06T15:59:59.999Z').today(), '2026-12-06');
+  });
+
+  it('a China day begins at 16:00 UTC the day before, and ends where the next begins', () => {
+    assert.equal(startOfChinaDay('2026-11-26'), '2026-11-25T16:00:00.000Z');
+    assert.equal(startOfChinaDay('2027-01-01'), '2026-12-31T16:00:00.000Z');
+    assert.equal(chinaDayOf(startOfChinaDay('2026-11-26')), '2026-11-26');
+    assert.equal(endOfChinaDay('2026-11-25'), startOfChinaDay('2026-11-26'));
+    assert.throws(() => startOfChinaDay('not a day'), RangeError);
   });
 });

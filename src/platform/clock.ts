@@ -34,6 +34,13 @@ export function endOfChinaDay(day: string): string {
   return `${day}T16:00:00.000Z`;
 }
 
+/** The instant a China day begins: 2026-11-26 → 2026-11-25T16:00:00.000Z. */
+export function startOfChinaDay(day: string): string {
+  const ms = Date.parse(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${day}`);
+  return new Date(ms - CHINA_OFFSET_MS).toISOString();
+}
+
 /** Yesterday in China: e.g. the day to anchor, the last one surely over. */
 export function previousChinaDay(instant: string | number): string {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);

@@ -25,7 +25,7 @@ async function checkCodes(codes: string[]): Promise<number> {
   const ctx = await createAppContext(loadConfig());
   let invalid = 0;
   for (const code of codes) {
-    const r = await ctx.codes.check(code, ctx.now().slice(0, 10));
+    const r = await ctx.codes.check(code, ctx.today());
     if (r.valid) {
       const facts = [r.kind, r.region?.fullName, r.birthDate, r.upgraded && `18位 ${r.upgraded}`]
         .filter(Boolean)

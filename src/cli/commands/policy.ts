@@ -1,4 +1,5 @@
-import { loadPolicyFile, policyFingerprint } from '../../modules/policy/index.ts';
+import { policyFingerprint } from '../../modules/policy/index.ts';
+import { loadPolicyFile } from '../../modules/policy/policy.loader.ts';
 import { AppError } from '../../platform/errors.ts';
 import { UsageError } from '../usage.ts';
 

@@ -5,6 +5,7 @@ import {
   newApiKey,
   passwordRejected,
 } from '../../platform/auth/index.ts';
+import { startOfChinaDay } from '../../platform/clock.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { addPolicyDuration, type Policy } from '../policy/index.ts';
 import type { AccountsRepository } from './accounts.repository.ts';
@@ -126,7 +127,7 @@ export function accountsService(deps: AccountsServiceDeps) {
       const now = deps.now();
       const expiresAt =
         input.expiresAt ??
-        `${addPolicyDuration(deps.today(), deps.policy.access.apiKeyValidity)}T00:00:00.000Z`;
+        startOfChinaDay(addPolicyDuration(deps.today(), deps.policy.access.apiKeyValidity));
       if (expiresAt <= now) {
         throw badRequest('APIKEY_EXPIRY_INVALID', '到期时间须晚于现在', 'The expiry must be in the future', {
           field: 'expiresAt',

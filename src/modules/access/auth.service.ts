@@ -46,7 +46,11 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
   const sessions = sessionsRepository(deps.store);
   const storedKeys = apiKeysRepository(deps.store);
   const keyRows = expiringCache<string, ApiKeyWithHash>({ ttlMs: KEY_ROW_MS, maxEntries: VERIFIED_KEYS });
-  /** The stored keys; a revocation here drops the key's row from memory at once. */
+  /**
+   * The stored keys; a revocation here drops the key's row from memory at once. Revoke through this
+   * (`auth.apiKeys`), not through a repository of one's own: that would leave the row in memory for up
+   * to KEY_ROW_MS (another process's revocation is read within that time anyway).
+   */
   const apiKeys = {
     ...storedKeys,
     async revoke(id: string, now: string): Promise<boolean> {

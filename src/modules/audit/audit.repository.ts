@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../platform/chunks.ts';
 import { executeCached } from '../../platform/db/cached-query.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -95,17 +96,12 @@ export async function appendAuditMany(
       prevHash = hash;
       return record;
     });
-    for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
-      await insertRows(
-        trx,
-        'audit_entries',
-        ENTRY_COLUMNS,
-        records.slice(i, i + ROWS_PER_INSERT).map((r, j) => {
-          const row = toRow(r, detailTexts[i + j]!);
-          return ENTRY_COLUMNS.map((c) => row[c]);
-        }),
-      );
-    }
+    const rows = records.map((r, i) => {
+      const row = toRow(r, detailTexts[i]!);
+      return ENTRY_COLUMNS.map((c) => row[c]);
+    });
+    for (const part of inChunks(rows, ROWS_PER_INSERT))
+      await insertRows(trx, 'audit_entries', ENTRY_COLUMNS, part);
     await executeCached(
       trx,
       'audit_head.hash',

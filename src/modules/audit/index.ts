@@ -12,17 +12,8 @@ export {
   entryHash,
   verifyChain,
 } from './audit.chain.ts';
-export {
-  type AuditEntryInput,
-  type AuditWriter,
-  appendAudit,
-  appendAuditMany,
-  auditRepository,
-  readAuditEntries,
-  readAuditHead,
-} from './audit.repository.ts';
-export { type AuditReport, anchorDay, verifyAudit } from './audit.service.ts';
-export { scanAuditedTable } from './audited-rows.repository.ts';
+export type { AuditEntryInput, AuditWriter } from './audit.repository.ts';
+export type { AuditReport } from './audit.service.ts';
 export {
   AUDITED_TABLES,
   CHECK_HITS_AUDITED,
@@ -39,11 +30,4 @@ export {
   ROWS_WRITTEN,
   rowDigest,
 } from './row-digest.ts';
-export {
-  type RowProblem,
-  type RowsWrittenMeta,
-  recordRowsWritten,
-  rowDigestTexts,
-  rowsWrittenEntries,
-  verifyRows,
-} from './row-digests.service.ts';
+export type { RowProblem, RowsWrittenMeta } from './row-digests.service.ts';

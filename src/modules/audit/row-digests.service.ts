@@ -1,3 +1,4 @@
+import { inChunks } from '../../platform/chunks.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Store } from '../database.ts';
 import type { AuditRecord } from './audit.chain.ts';
@@ -76,12 +77,8 @@ export function rowsWrittenEntries(
   });
   const { detail: extra, ...who } = meta;
   const entries: AuditEntryInput[] = [];
-  for (let i = 0; i < pairs.length; i += ROWS_PER_ENTRY) {
-    const detail: RowsWrittenDetail = {
-      table: table.table,
-      columns,
-      rows: pairs.slice(i, i + ROWS_PER_ENTRY),
-    };
+  for (const rows of inChunks(pairs, ROWS_PER_ENTRY)) {
+    const detail: RowsWrittenDetail = { table: table.table, columns, rows };
     entries.push({
       ...who,
       action: ROWS_WRITTEN,

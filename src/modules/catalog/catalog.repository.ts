@@ -53,7 +53,7 @@ export function catalogRepository(store: Store) {
         },
         {
           code: content.code,
-          digest: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+          fingerprint: createHash('sha256').update(canonicalJson(content)).digest('hex'),
           now,
           row: () => ({
             id: uuidv7(),

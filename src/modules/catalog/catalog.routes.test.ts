@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { createHttpServer, declaredAccess, type HttpApp } from '../../platform/http/server.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
+import { PERMISSIONS } from '../access/roles.ts';
 import { catalogRepository } from './catalog.repository.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';
@@ -16,7 +17,12 @@ describeEachEngine('catalog routes (B8: the catalog is public)', (getStore) => {
   let app: HttpApp;
   before(async () => {
     t = await createTestApp(getStore(), { now: () => NOW });
-    app = await createHttpServer({ version: t.ctx.version, logger: false, routes: [catalogRoutes(t.ctx)] });
+    app = await createHttpServer({
+      version: t.ctx.version,
+      logger: false,
+      permissions: PERMISSIONS,
+      routes: [catalogRoutes(t.ctx)],
+    });
     await app.ready();
     await ensureSeedCatalog(t.ctx.store, NOW);
     const honor = structuredClone(SEED_CATALOG.find((d) => d.code === 'honor')!);

@@ -5,20 +5,9 @@
  */
 import type { Store } from '../database.ts';
 import { catalogRepository } from './catalog.repository.ts';
-import type { CatalogItemDraft } from './catalog.ts';
-import { BASIC_ITEMS, OTHER_ITEMS, POSITIVE_ITEMS } from './seed/basic-positive-other.ts';
-import { LIST_ITEMS } from './seed/lists.ts';
-import { NEGATIVE_ITEMS } from './seed/negative.ts';
-import { ENFORCEMENT_ITEMS } from './seed/negative-enforcement.ts';
+import { SEED_CATALOG } from './seed-catalog.ts';
 
-export const SEED_CATALOG: readonly CatalogItemDraft[] = [
-  ...BASIC_ITEMS,
-  ...POSITIVE_ITEMS,
-  ...NEGATIVE_ITEMS,
-  ...ENFORCEMENT_ITEMS,
-  ...OTHER_ITEMS,
-  ...LIST_ITEMS,
-];
+export { SEED_CATALOG };
 
 /**
  * Publishes the seed items that are missing; an item already in the catalog is left as it is, even if

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { containsForbiddenContent, detectForbidden, isForbiddenFieldName } from './forbidden.ts';
-import { OPTIONS, penaltyRow, seedItem } from './test-items.ts';
+import { OPTIONS, penaltyRow, seedItem } from './test-support.ts';
 import { validateRecordRow } from './validate-row.ts';
 
 describe('forbidden data by field name (B14)', () => {

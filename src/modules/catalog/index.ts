@@ -4,8 +4,8 @@
  * and the xlsx template per item.
  */
 
-export { type CatalogRepository, catalogRepository, type PublishOutcome } from './catalog.repository.ts';
-export { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';
+export type { CatalogRepository, PublishOutcome } from './catalog.repository.ts';
+export { SEED_CATALOG } from './seed-catalog.ts';
 export * from './catalog.ts';
 export {
   CatalogFieldSchema,

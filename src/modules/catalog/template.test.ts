@@ -11,7 +11,7 @@ import {
   INSTRUCTIONS_SHEET,
   plainCellValue,
 } from './template.ts';
-import { OPTIONS, seedItem } from './test-items.ts';
+import { OPTIONS, seedItem } from './test-support.ts';
 import { validateRecordRow } from './validate-row.ts';
 
 async function readBack(buffer: Buffer) {

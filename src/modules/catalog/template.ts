@@ -5,7 +5,9 @@
  * usage scope and basis; a hidden sheet (选项) holds the drop-down lists. Every column is formatted as text so an 18-digit ID number is not turned into
  * a rounded number and dates stay as typed.
  */
+
 import ExcelJS from 'exceljs';
+import { chinaDayOf } from '../../platform/clock.ts';
 import { citizenIdCheckChar, organizationCodeCheckChar, usccCheckChar } from '../identity-codes/index.ts';
 import { SEVERITIES } from '../policy/index.ts';
 import {
@@ -174,7 +176,7 @@ function writeInstructions(
   const department = (code: string) => options.departmentName?.(code) ?? code;
   const about: [string, string][] = [
     ['目录项', `${version.name}（${version.nameEn}）`],
-    ['代码 / 版本', `${version.code} / 第${version.version}版（${version.publishedAt.slice(0, 10)} 发布）`],
+    ['代码 / 版本', `${version.code} / 第${version.version}版（${chinaDayOf(version.publishedAt)} 发布）`],
     ['内容', version.description],
     [
       '类别',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { citizenId, OPTIONS, ORGANIZATION_CODE, only, penaltyRow, seedItem, TODAY } from './test-items.ts';
+import { citizenId, OPTIONS, ORGANIZATION_CODE, only, penaltyRow, seedItem, TODAY } from './test-support.ts';
 import { validateRecordRow } from './validate-row.ts';
 
 const penalty = () => seedItem('admin-penalty');

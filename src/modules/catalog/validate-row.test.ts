@@ -9,7 +9,7 @@ import {
   penaltyRow,
   seedItem,
   TODAY,
-} from './test-items.ts';
+} from './test-support.ts';
 import { validateRecordRow } from './validate-row.ts';
 
 const penalty = () => seedItem('admin-penalty');

@@ -45,7 +45,7 @@ const HEX_VALUE = (() => {
   for (let i = 0; i < 16; i++) table['0123456789abcdef'.charCodeAt(i)] = i;
   return table;
 })();
-const DIGEST_BYTES = 32;
+const INDEX_BYTES = 32;
 
 /**
  * Blind index → slot, by open addressing over a typed array: the hash is the blind index's first 32
@@ -56,7 +56,7 @@ const DIGEST_BYTES = 32;
  * replaced, and a full reload builds a new table.
  */
 export class BlindIndexTable {
-  private bytes = new Uint8Array(1024 * DIGEST_BYTES);
+  private bytes = new Uint8Array(1024 * INDEX_BYTES);
   private count = 0;
   slots: Slot[] = [];
   /** PERSON or ORGANIZATION per entry: a byte, where a kind letter on each name cost a string each */
@@ -75,14 +75,14 @@ export class BlindIndexTable {
     return this.count;
   }
 
-  /** True when entry `index` holds `digest` (64 lowercase hex characters; anything else holds nowhere). */
-  private holds(index: number, digest: string): boolean {
-    if (digest.length !== 2 * DIGEST_BYTES) return false;
+  /** True when entry `index` holds the blind index `key` (64 lowercase hex characters; anything else holds nowhere). */
+  private holds(index: number, key: string): boolean {
+    if (key.length !== 2 * INDEX_BYTES) return false;
     const bytes = this.bytes;
-    const base = index * DIGEST_BYTES;
-    for (let j = 0; j < DIGEST_BYTES; j++) {
-      const hi = digest.charCodeAt(2 * j);
-      const lo = digest.charCodeAt(2 * j + 1);
+    const base = index * INDEX_BYTES;
+    for (let j = 0; j < INDEX_BYTES; j++) {
+      const hi = key.charCodeAt(2 * j);
+      const lo = key.charCodeAt(2 * j + 1);
       if (hi >= 128 || lo >= 128) return false;
       // An invalid character is 255: its value never equals a byte.
       if (HEX_VALUE[hi]! * 16 + HEX_VALUE[lo]! !== bytes[base + j]) return false;
@@ -90,18 +90,18 @@ export class BlindIndexTable {
     return true;
   }
 
-  /** The place of `digest`: its entry's index + 1 there, or 0 where it would go. */
-  private probe(digest: string): number {
-    let place = Number.parseInt(digest.slice(0, 8), 16) & this.mask;
+  /** The place of `key`: its entry's index + 1 there, or 0 where it would go. */
+  private probe(key: string): number {
+    let place = Number.parseInt(key.slice(0, 8), 16) & this.mask;
     for (;;) {
       const at = this.places[place]!;
-      if (at === 0 || this.holds(at - 1, digest)) return place;
+      if (at === 0 || this.holds(at - 1, key)) return place;
       place = (place + 1) & this.mask;
     }
   }
 
-  get(digest: string): IndexedSubject | undefined {
-    const at = this.places[this.probe(digest)]!;
+  get(key: string): IndexedSubject | undefined {
+    const at = this.places[this.probe(key)]!;
     if (at === 0) return undefined;
     const slot = this.slots[at - 1]!;
     if (typeof slot !== 'string') return slot;
@@ -114,12 +114,12 @@ export class BlindIndexTable {
   }
 
   /**
-   * Stores the subject's slot; the slot it replaces, if any. A digest that is not 64 lowercase hex
+   * Stores the subject's slot; the slot it replaces, if any. A blind index that is not 64 lowercase hex
    * characters is not stored: no lookup could ever find it.
    */
-  set(digest: string, kind: 'person' | 'organization', slot: Slot): Slot | undefined {
-    if (!/^[0-9a-f]{64}$/.test(digest)) return undefined;
-    const place = this.probe(digest);
+  set(key: string, kind: 'person' | 'organization', slot: Slot): Slot | undefined {
+    if (!/^[0-9a-f]{64}$/.test(key)) return undefined;
+    const place = this.probe(key);
     const at = this.places[place]!;
     if (at !== 0) {
       const before = this.slots[at - 1];
@@ -136,10 +136,9 @@ export class BlindIndexTable {
       bytes.set(this.bytes);
       this.bytes = bytes;
     }
-    const base = index * DIGEST_BYTES;
-    for (let j = 0; j < DIGEST_BYTES; j++) {
-      this.bytes[base + j] =
-        HEX_VALUE[digest.charCodeAt(2 * j)]! * 16 + HEX_VALUE[digest.charCodeAt(2 * j + 1)]!;
+    const base = index * INDEX_BYTES;
+    for (let j = 0; j < INDEX_BYTES; j++) {
+      this.bytes[base + j] = HEX_VALUE[key.charCodeAt(2 * j)]! * 16 + HEX_VALUE[key.charCodeAt(2 * j + 1)]!;
     }
     this.count++;
     this.slots.push(slot);
@@ -154,8 +153,8 @@ export class BlindIndexTable {
     this.mask = this.places.length - 1;
     const bytes = this.bytes;
     for (let i = 0; i < this.count; i++) {
-      const b = i * DIGEST_BYTES;
-      // The digest's first 32 bits, as probe reads them from its first eight hex characters.
+      const b = i * INDEX_BYTES;
+      // The blind index's first 32 bits, as probe reads them from its first eight hex characters.
       let place =
         ((bytes[b]! << 24) | (bytes[b + 1]! << 16) | (bytes[b + 2]! << 8) | bytes[b + 3]!) & this.mask;
       while (this.places[place] !== 0) place = (place + 1) & this.mask;

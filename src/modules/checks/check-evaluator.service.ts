@@ -13,7 +13,7 @@ import { type Decision, decide, type EntryForDecision } from '../measures/decide
 import type { Measure } from '../measures/measures.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
 import type { CheckIndex, IndexedEntry, IndexedSubject } from './check-index.service.ts';
-import { CHUNK, type CodePool, POOL_MIN } from './code-pool.ts';
+import { CHUNK, type CodePool, POOL_MIN } from './code-pool.service.ts';
 
 export type CheckSubjectInput = { code: string; name?: string | undefined };
 
@@ -215,7 +215,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
       settle(i, check);
     };
     // Large batches: the first codes are checked and blind-indexed on other threads, chunk by chunk
-    // (code-pool.ts), while this thread checks the last ones itself, then looks up the threads' chunks.
+    // (code-pool.service.ts), while this thread checks the last ones itself, then looks up the threads' chunks.
     const pooled = deps.pool !== undefined && inputs.length >= POOL_MIN;
     const split = pooled ? Math.floor((inputs.length * deps.pool!.share) / CHUNK) * CHUNK : 0;
     const chunks = pooled && split > 0 ? deps.pool!.check(inputs.slice(0, split).map(codeOf), today) : [];

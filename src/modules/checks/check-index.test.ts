@@ -14,7 +14,7 @@ import type { TestApp } from '../../testing/app.ts';
 import { type AppContext, createAppContext } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import type { Actor } from '../access/actor.ts';
-import { ORGANIZATION_CODE } from '../catalog/test-items.ts';
+import { ORGANIZATION_CODE } from '../catalog/test-support.ts';
 import type { Store } from '../database.ts';
 import {
   blackOrg,

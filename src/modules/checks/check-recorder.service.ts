@@ -11,17 +11,16 @@
  */
 import { groupCommit } from '../../platform/concurrency/group-commit.ts';
 import { type Digester, INLINE_DIGESTER } from '../../platform/crypto/sm3-thread.ts';
+import { appendAuditMany } from '../audit/audit.repository.ts';
 import {
   type AuditEntryInput,
   type AuditedTable,
-  appendAuditMany,
   CanonicalJsonText,
   CHECK_HITS_AUDITED,
   CHECK_PARTS_AUDITED,
   CHECKS_AUDITED,
-  rowDigestTexts,
-  rowsWrittenEntries,
 } from '../audit/index.ts';
+import { rowDigestTexts, rowsWrittenEntries } from '../audit/row-digests.service.ts';
 import type { Db, Insertable, Store } from '../database.ts';
 import { checksRepository } from './checks.repository.ts';
 import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.tables.ts';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { uuidv7 } from '../../platform/ids.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { verifyRows } from '../audit/index.ts';
+import { verifyRows } from '../audit/row-digests.service.ts';
 import { type CheckRecord, checkRecorder } from './check-recorder.service.ts';
 import { checkHeaderRow } from './test-support.ts';
 

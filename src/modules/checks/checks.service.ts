@@ -27,7 +27,7 @@ import {
 import { type CheckIndex, type CheckIndexStats, checkIndex } from './check-index.service.ts';
 import { type CheckRecorder, checkRecorder } from './check-recorder.service.ts';
 import type { CheckHitTable, CheckPartTable, CheckTable } from './checks.tables.ts';
-import { codePool } from './code-pool.ts';
+import { codePool } from './code-pool.service.ts';
 
 export const MAX_SUBJECTS_PER_CHECK = 10_000;
 /** A stream is evaluated and recorded in parts of this many subjects. */

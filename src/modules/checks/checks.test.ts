@@ -10,8 +10,10 @@ import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { signIn, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { CHECK_PARTS_AUDITED, scanAuditedTable, verifyRows } from '../audit/index.ts';
-import { citizenId } from '../catalog/test-items.ts';
+import { scanAuditedTable } from '../audit/audited-rows.repository.ts';
+import { CHECK_PARTS_AUDITED } from '../audit/index.ts';
+import { verifyRows } from '../audit/row-digests.service.ts';
+import { citizenId } from '../catalog/test-support.ts';
 import {
   blackOrg,
   blackPerson,

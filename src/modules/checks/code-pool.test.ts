@@ -1,5 +1,5 @@
 /**
- * Large batches have their codes checked and blind-indexed on other threads (code-pool.ts). The answer
+ * Large batches have their codes checked and blind-indexed on other threads (code-pool.service.ts). The answer
  * must be exactly the one the calling thread alone gives — same decisions, errors with the same
  * positions and messages, warnings, exceptions (B19, C §5(2)) — whatever mix of codes is sent.
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { citizenId, ORGANIZATION_CODE } from '../catalog/test-items.ts';
+import { citizenId, ORGANIZATION_CODE } from '../catalog/test-support.ts';
 import {
   blackOrg,
   type DemoSubject,
@@ -19,7 +19,7 @@ import {
 } from '../lists/test-support.ts';
 import { type CheckSubjectInput, checkEvaluator } from './check-evaluator.service.ts';
 import { type CheckIndex, checkIndex } from './check-index.service.ts';
-import { type CodePool, codePool, POOL_MIN } from './code-pool.ts';
+import { type CodePool, codePool, POOL_MIN } from './code-pool.service.ts';
 
 describeEachEngine('code pool: large batches checked on other threads, same answers', (getStore) => {
   let t: TestApp;

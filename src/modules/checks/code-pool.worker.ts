@@ -1,5 +1,5 @@
 /**
- * A code-check thread (code-pool.ts): checks codes by their standards and computes the blind index of
+ * A code-check thread (code-pool.service.ts): checks codes by their standards and computes the blind index of
  * the valid ones, exactly as the main thread would. Pure computation: no database, no I/O.
  */
 import { workerData } from 'node:worker_threads';

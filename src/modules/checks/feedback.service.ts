@@ -60,7 +60,7 @@ export function feedbackService(ctx: FeedbackDeps) {
   async function findResult(checkId: string, input: FeedbackInput): Promise<PartRow> {
     let blindIndex: string | undefined;
     if (input.position === undefined) {
-      const check = checkCode(input.code ?? '');
+      const check = checkCode(input.code ?? '', { today: ctx.today() });
       if (!check.valid) throw invalid('code', '主体代码不正确', 'The subject code is not valid');
       blindIndex = ctx.sealer.blindIndex(check.upgraded ?? check.normalized);
     }

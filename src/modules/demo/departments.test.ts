@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { huaianCounties } from '../identity-codes/index.ts';
 import { DEMO_DEPARTMENTS } from './departments.ts';
-import { readSeedDocument, responsibleUnits } from './seed-text.ts';
+import { readSeedDocument, responsibleUnits } from './test-support.ts';
 
 const byCode = new Map(DEMO_DEPARTMENTS.map((d) => [d.code, d]));
 const seed = readSeedDocument();
-// Without the seed the provenance tests cannot run; CI must have it (see seed-text.ts).
+// Without the seed the provenance tests cannot run; CI must have it (see test-support.ts).
 const seedSkip = seed
   ? false
   : process.env.CI === 'true'

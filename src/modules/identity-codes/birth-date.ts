@@ -5,6 +5,7 @@
  * so a 1900 cut-off would reject the standard; nobody born before 1870 was alive when resident ID
  * numbers were first issued (1984/85). Later than today (in China) is impossible as well.
  */
+import { chinaDayOf } from '../../platform/clock.ts';
 import { daysInMonth, isIsoDate } from '../../platform/iso-date.ts';
 import { type BirthDateProblem, birthDateError } from './code-errors.ts';
 import type { CheckOptions, CodeError } from './types.ts';
@@ -19,17 +20,12 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-/** Today's date in China, where the numbers are issued, as YYYY-MM-DD. */
-// Built once: constructing an Intl formatter costs more than the whole code check.
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
+/**
+ * Today's date in China, where the numbers are issued, as YYYY-MM-DD (platform/clock.ts). Services pass
+ * the clock's `today()` as `options.today`; this default serves callers without a clock (pure uses).
+ */
 export function todayInChina(now: Date = new Date()): string {
-  return CHINA_DATE.format(now);
+  return chinaDayOf(now.getTime());
 }
 
 /**

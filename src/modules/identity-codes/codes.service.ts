@@ -17,7 +17,7 @@ import {
  * their check character yet are real. The registry is consulted only when a code fails that way, so
  * the common path is pure computation; an accepted exception always carries a warning.
  */
-export function codesService(store: Store, sealer: Sealer) {
+export function codesService(store: Store, sealer: Sealer, today: () => string) {
   const { db } = store;
 
   /** Registered exceptions among normalized codes, by code: one query per 500 codes. */
@@ -39,8 +39,8 @@ export function codesService(store: Store, sealer: Sealer) {
    * Codes checked by their standards; those failing only their check character are looked up in the
    * registry, all at once (a batch may hold hundreds), and accepted with a warning when registered.
    */
-  async function checkMany(inputs: readonly string[], today?: string): Promise<CodeCheck[]> {
-    const options = today ? { today } : {};
+  async function checkMany(inputs: readonly string[], on: string = today()): Promise<CodeCheck[]> {
+    const options = { today: on };
     const checks = inputs.map((input) => checkCode(input, options));
     const excusable = checks.flatMap((c, i) =>
       !c.valid && c.error && EXCUSABLE_CODE_ERRORS.has(c.error.code) ? [i] : [],
@@ -57,15 +57,15 @@ export function codesService(store: Store, sealer: Sealer) {
   return {
     normalize: normalizeCode,
 
-    async check(input: string, today?: string): Promise<CodeCheck> {
-      return (await checkMany([input], today))[0]!;
+    async check(input: string, on?: string): Promise<CodeCheck> {
+      return (await checkMany([input], on))[0]!;
     },
 
     checkMany,
 
     async registerException(input: { code: string; reason: string; registeredBy: string; now: string }) {
       const normalized = normalizeCode(input.code);
-      const result = checkCode(normalized);
+      const result = checkCode(normalized, { today: today() });
       if (result.valid) {
         throw badRequest(
           'CODE_EXCEPTION_NOT_NEEDED',

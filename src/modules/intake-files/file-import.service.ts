@@ -7,8 +7,8 @@ import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { CodeException, CodeKind } from '../identity-codes/index.ts';
 import type { IntakeService } from '../records/intake.service.ts';
 import type { IntakeMode } from '../records/intake.types.ts';
-import { errorsFile } from './errors-csv.ts';
-import * as CP from './import-checkpoint.ts';
+import { errorsFile } from './errors-csv.file.ts';
+import * as CP from './import-checkpoint.file.ts';
 import { type PrevalidationOptions, prevalidator } from './import-prevalidate.ts';
 import type { ProgressReporter } from './progress.ts';
 import { submitSheetBatch } from './sheet-batch.service.ts';
@@ -18,7 +18,7 @@ import { detectFormat, type FileFormat, fileRows, openSheet, submissionOf } from
 /**
  * `xinyong import FILE` (intake issue item 4): a provider's history, millions of rows, streamed from
  * an xlsx or CSV file through the same intake as the API (channel `cli`) in batches, with progress,
- * resumable after a kill (see import-checkpoint.ts), refused rows listed in `FILE.errors.csv`.
+ * resumable after a kill (see import-checkpoint.file.ts), refused rows listed in `FILE.errors.csv`.
  */
 export type ImportOptions = {
   file: string;

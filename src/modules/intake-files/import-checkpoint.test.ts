@@ -11,7 +11,7 @@ import {
   readCheckpoint,
   resumeConflict,
   writeCheckpoint,
-} from './import-checkpoint.ts';
+} from './import-checkpoint.file.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-checkpoint-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,16 +10,13 @@ import ExcelJS from 'exceljs';
 import { toCount } from '../../platform/db/engine.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import {
-  type CatalogItemVersion,
-  catalogRepository,
-  columnsOf,
-  ensureSeedCatalog,
-} from '../catalog/index.ts';
-import { citizenId, penaltyRow } from '../catalog/test-items.ts';
+import { catalogRepository } from '../catalog/catalog.repository.ts';
+import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
+import { type CatalogItemVersion, columnsOf } from '../catalog/index.ts';
+import { citizenId, penaltyRow } from '../catalog/test-support.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
 import { blackPerson } from '../lists/test-support.ts';
-import { checkpointPath, errorsPath, type ImportCheckpoint } from './import-checkpoint.ts';
+import { checkpointPath, errorsPath, type ImportCheckpoint } from './import-checkpoint.file.ts';
 import { cellsOf, csvText } from './test-support.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../cli/xinyong.ts');

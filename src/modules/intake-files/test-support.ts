@@ -6,7 +6,8 @@ import { TextDecoder } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
 import type { TestStore } from '../../testing/engines.ts';
-import { type CatalogItemVersion, columnsOf, ensureSeedCatalog } from '../catalog/index.ts';
+import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
+import { type CatalogItemVersion, columnsOf } from '../catalog/index.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
 
 export const UPLOAD_URL = '/api/v1/records/upload';

@@ -19,7 +19,8 @@ export function listTypesService(deps: ListTypesDeps) {
 
   function byCode(): Promise<Map<string, ListType>> {
     const now = Date.parse(deps.now());
-    if (!cached || now - cached.at > MAX_AGE_MS) {
+    // A clock set back (a test, an NTP step) reads again rather than trusting a copy from the future.
+    if (!cached || now - cached.at > MAX_AGE_MS || now < cached.at) {
       const loading = listTypes(deps.store.db).then((types) => new Map(types.map((t) => [t.code, t])));
       const entry = { at: now, byCode: loading };
       cached = entry;
@@ -30,9 +31,25 @@ export function listTypesService(deps: ListTypesDeps) {
     return cached.byCode;
   }
 
+  /**
+   * Every list type by code, with all of `codes` in it if they exist: a code this process has not seen
+   * (a type another process added under a minute ago) makes it read the types again once.
+   */
+  async function including(codes: Iterable<string>): Promise<Map<string, ListType>> {
+    const known = await byCode();
+    for (const code of codes) {
+      if (!known.has(code)) {
+        cached = undefined;
+        return byCode();
+      }
+    }
+    return known;
+  }
+
   return {
     /** Every list type by code. */
     byCode,
+    including,
     /** Every list type, by code order. */
     list: async (): Promise<ListType[]> => [...(await byCode()).values()],
     /** Adds a list type; LIST_TYPE_EXISTS when its code is taken. */

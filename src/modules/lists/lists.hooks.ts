@@ -11,7 +11,7 @@
 import { chinaDayOf } from '../../platform/clock.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { RowError } from '../catalog/index.ts';
 import type { Db, Insertable } from '../database.ts';
 import type { BatchInfo, IntakeHooks, WrittenRecord } from '../records/intake.types.ts';

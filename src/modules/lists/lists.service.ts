@@ -85,10 +85,9 @@ export type ListsDeps = {
 export function listsService(ctx: ListsDeps) {
   const db = ctx.store.db;
   const { catalog } = ctx;
-  const types = () => ctx.listTypes.byCode();
 
   async function views(rows: EntryRow[]): Promise<EntryView[]> {
-    const known = await types();
+    const known = await ctx.listTypes.including(rows.map((r) => r.list_type));
     const today = ctx.today();
     const found = await ctx.subjects.findByIds(rows.map((r) => r.subject_id));
     const subjects = new Map(

@@ -4,7 +4,7 @@ import { fromJson } from '../../platform/db/engine.ts';
 import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
 import type { TestStore } from '../../testing/engines.ts';
 import type { Actor } from '../access/actor.ts';
-import { ensureSeedCatalog } from '../catalog/index.ts';
+import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
 import { ensureSeedMeasures } from '../measures/measures.seed.ts';
 import type { IntakeMode } from '../records/intake.types.ts';

@@ -11,9 +11,9 @@ export {
   type MeasureReferences,
   parseMeasureDraft,
 } from './measure-draft.ts';
-export { type MeasuresRepository, measuresRepository, type PublishOutcome } from './measures.repository.ts';
-export { ensureSeedMeasures, type SeedResult } from './measures.seed.ts';
-export { type MeasuresService, measuresService } from './measures.service.ts';
+export type { MeasuresRepository, PublishOutcome } from './measures.repository.ts';
+export type { SeedResult } from './measures.seed.ts';
+export type { MeasuresService } from './measures.service.ts';
 export * from './measures.ts';
 export { isScenario, SCENARIO_CODES, SCENARIOS, type Scenario, type ScenarioCode } from './scenarios.ts';
 export { SEED_MEASURES } from './seed.ts';

@@ -59,7 +59,7 @@ export function measuresRepository(store: Store) {
         },
         {
           code: content.code,
-          digest: measureFingerprint(content),
+          fingerprint: measureFingerprint(content),
           now: meta.now,
           row: () => ({
             id: uuidv7(),

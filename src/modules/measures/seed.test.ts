@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEMO_DEPARTMENTS } from '../demo/departments.ts';
-import { readSeedDocument } from '../demo/seed-text.ts';
+import { readSeedDocument } from '../demo/test-support.ts';
 import { parseMeasureDraft } from './measure-draft.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { SEED_MEASURES } from './seed.ts';
 
 const seed = readSeedDocument();
-// Without the seed document the provenance test cannot run; CI must have it (see demo/seed-text.ts).
+// Without the seed document the provenance test cannot run; CI must have it (see demo/test-support.ts).
 const seedSkip = seed || process.env.CI === 'true' ? false : 'seed document 淮政发〔2018〕103号 not found';
 
 /** Text without the punctuation and spacing the stored copy of the document lost or changed. */

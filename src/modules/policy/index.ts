@@ -1,15 +1,5 @@
 /** Policy as versioned data: load it, read numbers through helpers, stamp decisions with it. */
 export { jsonErrorOffset, lineAndColumn } from './json-position.ts';
-export {
-  canonicalJson,
-  DEFAULT_POLICY_PATH,
-  loadPolicyFile,
-  type PolicyValidation,
-  parsePolicy,
-  policyFingerprint,
-  policyStamp,
-  validatePolicy,
-} from './policy.loader.ts';
 export { MESSAGES, type PolicyIssue } from './policy.messages.ts';
 export {
   addPolicyDuration,
@@ -36,3 +26,11 @@ export type {
   WorkdaysPeriod,
 } from './policy-file.ts';
 export { PolicySchema } from './policy-file.ts';
+export {
+  canonicalJson,
+  type PolicyValidation,
+  parsePolicy,
+  policyFingerprint,
+  policyStamp,
+  validatePolicy,
+} from './policy-parse.ts';

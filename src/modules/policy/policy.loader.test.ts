@@ -5,14 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AppError } from '../../platform/errors.ts';
-import {
-  canonicalJson,
-  DEFAULT_POLICY_PATH,
-  loadPolicyFile,
-  parsePolicy,
-  policyFingerprint,
-  policyStamp,
-} from './policy.loader.ts';
+import { DEFAULT_POLICY_PATH, loadPolicyFile } from './policy.loader.ts';
+import { canonicalJson, parsePolicy, policyFingerprint, policyStamp } from './policy-parse.ts';
 
 const SHIPPED_TEXT = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
 // biome-ignore lint/suspicious/noExplicitAny: tests mutate raw JSON freely

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { AppError } from '../../platform/errors.ts';
-import { DEFAULT_POLICY_PATH, parsePolicy } from './policy.loader.ts';
+import { DEFAULT_POLICY_PATH } from './policy.loader.ts';
 import {
   addPolicyDuration,
   maskCitizenId,
@@ -15,6 +15,7 @@ import {
   surnameLength,
   validityOf,
 } from './policy.ts';
+import { parsePolicy } from './policy-parse.ts';
 
 const policy = parsePolicy(JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')), DEFAULT_POLICY_PATH);
 

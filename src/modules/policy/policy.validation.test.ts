@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { AppError } from '../../platform/errors.ts';
-import { DEFAULT_POLICY_PATH, parsePolicy, validatePolicy } from './policy.loader.ts';
+import { DEFAULT_POLICY_PATH } from './policy.loader.ts';
 import type { PolicyIssue } from './policy.messages.ts';
+import { parsePolicy, validatePolicy } from './policy-parse.ts';
 
 const SHIPPED_TEXT = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
 // biome-ignore lint/suspicious/noExplicitAny: tests mutate raw JSON freely

@@ -6,14 +6,9 @@
 
 import { chinaDayOf } from '../../platform/clock.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import {
-  appendAudit,
-  CanonicalJsonText,
-  canonicalJson,
-  RECORDS_AUDITED,
-  type RowsWrittenMeta,
-  recordRowsWritten,
-} from '../audit/index.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { CanonicalJsonText, canonicalJson, RECORDS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordRowsWritten } from '../audit/row-digests.service.ts';
 import type { CatalogItemVersion } from '../catalog/index.ts';
 import type { Db, Insertable } from '../database.ts';
 import type { AcceptedRow, IntakeDeps, IntakeRequest, IntakeResult, RowResult } from './intake.types.ts';

@@ -83,7 +83,10 @@ export function intakeService(deps: IntakeDeps) {
       if (outcome === 'unchanged' || outcome === 'refused' || subjects.has(row.subject.code)) return;
       if (known.has(subjectIndex)) return;
       const { kind, code, codeKind, name } = row.subject;
-      subjects.set(code, newSubjectOf({ kind, code, codeKind, name }, checkCode(code)));
+      subjects.set(
+        code,
+        newSubjectOf({ kind, code, codeKind, name }, checkCode(code, { today: chinaDayOf(now) })),
+      );
     });
     if (subjects.size > 0) await deps.subjects.ensure([...subjects.values()], now, meta);
     // A subject row is written once and never updated (its digest is in the audit chain), so those

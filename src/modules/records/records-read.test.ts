@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { signIn as signInAs } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { catalogRepository, SEED_CATALOG } from '../catalog/index.ts';
+import { catalogRepository } from '../catalog/catalog.repository.ts';
+import { SEED_CATALOG } from '../catalog/index.ts';
 import { clock, penalty, push, type RecordsTestApp, recordsTestApp, setClock } from './test-support.ts';
 
 const PURPOSE = { 'x-purpose': encodeURIComponent('建设工程招标资格审查') };

@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { canonicalJson } from '../audit/index.ts';
 import { builtInSchedules, createCalendar } from '../calendar/index.ts';
 import { type CatalogItemVersion, validateRecordRow } from '../catalog/index.ts';
-import { penaltyRow, seedItem, TODAY } from '../catalog/test-items.ts';
-import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../policy/index.ts';
+import { penaltyRow, seedItem, TODAY } from '../catalog/test-support.ts';
+import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../policy/policy.loader.ts';
 import { contentFingerprint, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
 
 const policy = await loadPolicyFile(DEFAULT_POLICY_PATH);

@@ -54,8 +54,8 @@ const RECORD_TEMPLATE = {
   batch_id: null,
 } satisfies Record<keyof RecordTable, null>;
 const RECORD_COLUMNS = Object.keys(RECORD_TEMPLATE) as (keyof RecordTable)[];
-// Rows per INSERT: a few hundred is where both engines insert fastest (docs/PERFORMANCE.md), far inside either
-// engine's bind-parameter limit. A shorter rest is inserted in power-of-two parts, so at most nine
+// Rows per INSERT: a few hundred is where both engines insert fastest (docs/PERFORMANCE.md), far
+// inside either engine's bind-parameter limit. A shorter rest is inserted in power-of-two parts, so at most nine
 // statement texts exist and the engine's statement cache (sqlite.ts) keeps each prepared.
 const RECORD_ROWS_PER_INSERT = 256;
 

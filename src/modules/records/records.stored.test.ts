@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { verifyRows } from '../audit/index.ts';
-import { catalogRepository, exampleRow } from '../catalog/index.ts';
+import { verifyRows } from '../audit/row-digests.service.ts';
+import { catalogRepository } from '../catalog/catalog.repository.ts';
+import { exampleRow } from '../catalog/index.ts';
 import { citizenId, penalty, push, type RecordsTestApp, recordsTestApp, setClock } from './test-support.ts';
 
 /** A black-list entry for a person (A8(1)), identified on `identifiedOn`. */

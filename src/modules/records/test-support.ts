@@ -6,14 +6,17 @@ import type { TestStore } from '../../testing/engines.ts';
 import { installAccessControl } from '../access/access.hook.ts';
 import type { Actor } from '../access/actor.ts';
 import { authRoutes } from '../access/auth.routes.ts';
-import { catalogRepository, ensureSeedCatalog, SEED_CATALOG } from '../catalog/index.ts';
-import { citizenId, penaltyRow } from '../catalog/test-items.ts';
+import { PERMISSIONS } from '../access/roles.ts';
+import { catalogRepository } from '../catalog/catalog.repository.ts';
+import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
+import { SEED_CATALOG } from '../catalog/index.ts';
+import { citizenId, penaltyRow } from '../catalog/test-support.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
 import { type IntakeService, intakeService } from './intake.service.ts';
 import type { IntakeMode } from './intake.types.ts';
 import { recordsRoutes } from './records.routes.ts';
 
-export { citizenId, ORGANIZATION_CODE } from '../catalog/test-items.ts';
+export { citizenId, ORGANIZATION_CODE } from '../catalog/test-support.ts';
 
 /** A test clock: tests move it to the receipt instant they need. */
 export const clock = { now: Date.parse('2026-11-26T08:00:00.000Z') };
@@ -93,6 +96,7 @@ export function push(
  */
 export async function recordsHttpApp(t: RecordsTestApp, logs?: string[]): Promise<HttpApp> {
   const app = await createHttpServer({
+    permissions: PERMISSIONS,
     version: t.ctx.version,
     logger: logs ? { level: 'trace', stream: { write: (line: string) => logs.push(line) } } : false,
     before: [(http) => installAccessControl(http, t.ctx.auth)],

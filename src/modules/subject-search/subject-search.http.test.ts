@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { signIn } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { citizenId } from '../catalog/test-items.ts';
+import { citizenId } from '../catalog/test-support.ts';
 import { penalty, push, type RecordsTestApp, recordsTestApp } from '../records/test-support.ts';
 
 const PURPOSE = { 'x-purpose': encodeURIComponent('行政许可审查核实主体') };

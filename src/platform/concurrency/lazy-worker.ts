@@ -2,7 +2,7 @@
  * The lifecycle every worker thread of the platform shares: started at first use; unreferenced while
  * nothing is in flight, so it never keeps a process alive, and referenced while a caller awaits it;
  * forgotten when it fails or exits (`onGone` lets its owner settle what was in flight, and the next use
- * starts a new thread); terminated by `close`. Worker scripts are pure computation: no database, no I/O.
+ * starts a new thread); terminated by `close`.
  */
 import { type Transferable, Worker } from 'node:worker_threads';
 

@@ -149,7 +149,7 @@ export function syncOffload<I, R, W = R>(options: SyncOffloadOptions<I, R, W>): 
 
 /** The worker side: computes each job it is sent, replies on the port, then signals a waiting caller. */
 export function serveSyncOffload<I, W>(compute: (input: I) => W): void {
-  if (!parentPort && !workerData) throw new Error('serveSyncOffload runs in a worker thread');
+  if (!parentPort || !workerData) throw new Error('serveSyncOffload runs in a worker thread');
   const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
   port.on('message', (message: { id: number; input: I }) => {
     port.postMessage({ id: message.id, output: compute(message.input) });

@@ -33,7 +33,7 @@ export type Sealer = {
   deriveKey(label: string): Buffer;
   /**
    * A copy of the blind-index key, for worker threads of this process that compute `blindIndex` for large
-   * batches (checks/code-pool.ts). Never logged, persisted or sent anywhere else.
+   * batches (checks/code-pool.service.ts). Never logged, persisted or sent anywhere else.
    */
   blindIndexKey(): Buffer;
 };

@@ -40,9 +40,10 @@ export type Store<DB = unknown> = {
   changeCounter?: () => number | undefined;
   /**
    * The last number an AUTOINCREMENT key of `table` has handed out, as committed by every connection
-   * in any process — rows since deleted included — read without waiting behind this connection's
-   * transactions (SQLite: on a separate read-only connection, a few microseconds). Absent where keys
-   * are not handed out in commit order (PostgreSQL): there, ask a table that is.
+   * in any process — rows since deleted included. SQLite on a file reads it on a separate read-only
+   * connection, without waiting behind this connection's transactions (a few microseconds); SQLite
+   * `:memory:` has only its one connection and asks through it. Absent where keys are not handed out in
+   * commit order (PostgreSQL): there, ask a table that is.
    */
   autoIncrementHead?: (table: string) => number | Promise<number>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 /**
  * Publishing versioned reference data (catalog items, measures): a head table with one row per code
  * pointing at its current version, and a versions table whose rows are never updated or deleted.
- * Publishing never edits: content that differs from the current version (by its digest) becomes the
+ * Publishing never edits: content that differs from the current version (by its fingerprint) becomes the
  * next version, identical content changes nothing, and every version stays readable.
  *
  * Two publishers of one code at once: the second waits for the first where writers run concurrently
@@ -17,7 +17,7 @@ export type PublishOutcome = 'created' | 'new_version' | 'unchanged';
 export type VersionedTables = {
   /** the head table: `code`, `current_version`, `created_at`, `updated_at` */
   heads: string;
-  /** the versions table: its code column, `version`, `digest`, and the columns `row` gives */
+  /** the versions table: its code column, `version`, `digest` (the fingerprint), and the columns `row` gives */
   versions: string;
   /** the versions table's column naming the code (e.g. `item_code`) */
   codeColumn: string;
@@ -27,10 +27,10 @@ export type VersionedTables = {
 
 export type Publication<R> = {
   code: string;
-  /** the content's digest: equal content, equal digest */
-  digest: string;
+  /** the content's fingerprint (stored in the `digest` column): equal content, equal fingerprint */
+  fingerprint: string;
   now: string;
-  /** the new version's row, without its code, version and digest columns */
+  /** the new version's row, without its code, version and fingerprint columns */
   row: (version: number) => Record<string, unknown>;
   /** the current version as read back (`readColumns`), when the content is unchanged */
   unchanged: (current: Record<string, unknown>) => R;
@@ -47,7 +47,7 @@ export async function publishVersion<DB, R>(
 ): Promise<{ value: R; outcome: PublishOutcome }> {
   // The table names are the caller's; this helper is the same for every versioned table.
   const db = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  const { code, digest, now } = publication;
+  const { code, fingerprint, now } = publication;
   try {
     return await db.transaction().execute(async (trx) => {
       let query = trx.selectFrom(tables.heads).select('current_version').where('code', '=', code);
@@ -60,7 +60,7 @@ export async function publishVersion<DB, R>(
           .where(tables.codeColumn, '=', code)
           .where('version', '=', head.current_version)
           .executeTakeFirstOrThrow();
-        if (current.digest === digest)
+        if (current.digest === fingerprint)
           return { value: publication.unchanged(current), outcome: 'unchanged' as const };
       } else {
         await trx
@@ -71,7 +71,7 @@ export async function publishVersion<DB, R>(
       const version = Number(head?.current_version ?? 0) + 1;
       await trx
         .insertInto(tables.versions)
-        .values({ ...publication.row(version), [tables.codeColumn]: code, version, digest })
+        .values({ ...publication.row(version), [tables.codeColumn]: code, version, digest: fingerprint })
         .execute();
       await trx
         .updateTable(tables.heads)

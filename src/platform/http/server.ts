@@ -53,7 +53,7 @@ export type HttpServerOptions = {
   /** hooks and plugins that must be in place before any route (access control) */
   before?: ((app: HttpApp) => void | Promise<void>)[];
   /** the permission names routes may require; a route naming another refuses to register */
-  permissions?: readonly string[];
+  permissions: readonly string[];
 };
 
 /** Routes served by the documentation plugin are public by nature. */
@@ -85,11 +85,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
     }
-    if (
-      access.kind === 'permission' &&
-      options.permissions &&
-      !options.permissions.includes(access.permission)
-    ) {
+    if (access.kind === 'permission' && !options.permissions.includes(access.permission)) {
       throw new Error(
         `Route ${String(route.method)} ${route.url} requires an unknown permission "${access.permission}"`,
       );

@@ -8,7 +8,9 @@
  * the main thread checks anything else again itself, so messages, warnings and registered exceptions
  * have one source. Single-subject checks never use the pool: a message costs more than the work.
  */
+
 import { availableParallelism } from 'node:os';
+import { inChunks } from '../../platform/chunks.ts';
 import { workerPool } from '../../platform/concurrency/worker-pool.ts';
 
 export const CHUNK = 1000;
@@ -52,9 +54,7 @@ export function codePool(
     share: Math.min(1, (1.5 * size) / (1 + size)),
     check(codes, today) {
       const out: Promise<CheckedChunk>[] = [];
-      for (let from = 0; from < codes.length; from += CHUNK) {
-        out.push(pool.run({ codes: codes.slice(from, from + CHUNK), today }));
-      }
+      for (const part of inChunks(codes, CHUNK)) out.push(pool.run({ codes: part, today }));
       return out;
     },
     chunks: () => pool.sent(),

@@ -1,0 +1,15 @@
+/** The Huai'an catalog as the platform ships it (catalog.seed.ts publishes it): data, no I/O. */
+import type { CatalogItemDraft } from './catalog.ts';
+import { BASIC_ITEMS, OTHER_ITEMS, POSITIVE_ITEMS } from './seed/basic-positive-other.ts';
+import { LIST_ITEMS } from './seed/lists.ts';
+import { NEGATIVE_ITEMS } from './seed/negative.ts';
+import { ENFORCEMENT_ITEMS } from './seed/negative-enforcement.ts';
+
+export const SEED_CATALOG: readonly CatalogItemDraft[] = [
+  ...BASIC_ITEMS,
+  ...POSITIVE_ITEMS,
+  ...NEGATIVE_ITEMS,
+  ...ENFORCEMENT_ITEMS,
+  ...OTHER_ITEMS,
+  ...LIST_ITEMS,
+];
