@@ -5,7 +5,6 @@
  */
 
 export type { CatalogRepository, PublishOutcome } from './catalog.repository.ts';
-export { SEED_CATALOG } from './seed-catalog.ts';
 export * from './catalog.ts';
 export {
   CatalogFieldSchema,
@@ -29,6 +28,7 @@ export {
   isForbiddenFieldName,
 } from './forbidden.ts';
 export type { RowError } from './row-errors.ts';
+export { SEED_CATALOG } from './seed-catalog.ts';
 export {
   buildTemplate,
   CHOICES_SHEET,
