@@ -3,6 +3,7 @@ import { adminRoutes } from '../modules/access/admin.routes.ts';
 import { authRoutes } from '../modules/access/auth.routes.ts';
 import { consentsRoutes } from '../modules/access/consents.routes.ts';
 import { PERMISSIONS } from '../modules/access/roles.ts';
+import { subjectAccountsRoutes } from '../modules/access/subject-accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
@@ -32,6 +33,7 @@ export async function createApp(
   return createHttpServer({
     version: ctx.version,
     logger: options.logger ?? false,
+    trustProxy: ctx.config.trustProxy,
     permissions: PERMISSIONS,
     before: [
       (app) =>
@@ -60,6 +62,7 @@ export async function createApp(
       policyRoutes(ctx),
       authRoutes(ctx),
       adminRoutes(ctx),
+      subjectAccountsRoutes(ctx),
       consentsRoutes(ctx),
       subjectsRoutes(ctx),
       subjectSearchRoutes(ctx),

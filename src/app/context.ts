@@ -6,9 +6,12 @@
  */
 
 import { migrateToLatest } from '../migrations/index.ts';
+import { accountBindingsRepository } from '../modules/access/account-bindings.repository.ts';
 import { accountsService } from '../modules/access/accounts.service.ts';
 import { type AuthService, authService } from '../modules/access/auth.service.ts';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
+import type { IdentityVerifier } from '../modules/access/identity-verification.ts';
+import { loadIdentityVerifier } from '../modules/access/identity-verifier.loader.ts';
 import { type AuditTrail, auditTrail } from '../modules/audit/audit-trail.service.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
 import { type CatalogRepository, catalogRepository } from '../modules/catalog/catalog.repository.ts';
@@ -67,6 +70,8 @@ export type AppContext = {
   subjectSearch: SubjectSearchRepository;
   auth: AuthService;
   accountsAdmin: ReturnType<typeof accountsService>;
+  /** the real-name verifier for subject self-registration; none: self-registration is off (issue 14 §1) */
+  identityVerifier: IdentityVerifier | undefined;
   consents: ReturnType<typeof consentsRepository>;
   audit: AuditTrail;
   catalog: CatalogRepository;
@@ -99,6 +104,7 @@ export type ContextOptions = {
 export async function createAppContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   // Validate the policy before touching the database: a bad policy file must stop the start cleanly.
   const policy = options.policy ?? (await loadPolicyFile(config.policyPath ?? DEFAULT_POLICY_PATH));
+  const identityVerifier = await loadIdentityVerifier(config.identityVerifier);
   const store = options.store ?? openStore<Database>(config.databaseUrl);
   try {
     if (options.migrate !== false) await migrateToLatest(store);
@@ -160,13 +166,17 @@ export async function createAppContext(config: Config, options: ContextOptions =
       auth,
       accountsAdmin: accountsService({
         accounts: auth.accounts,
+        bindings: accountBindingsRepository(store),
+        sessions: auth.sessions,
         apiKeys: auth.apiKeys,
+        audit,
         policy,
         now,
         today,
         departmentExists: async (code) => (await departments.findByCode(code)) !== undefined,
         subjectIdByCode: async (code) => (await subjects.findByCode(code))?.id,
       }),
+      identityVerifier,
       consents,
       audit,
       catalog,

@@ -19,7 +19,9 @@ import { UsageError } from './usage.ts';
 
 export const USAGE = `用法 / usage: xinyong <command>
 
-  serve [--port N] [--host H]      启动平台 / start the platform (default port 3000, or PORT)
+  serve [--port N] [--host H] [--demo]
+                                   启动平台 / start the platform (default port 3000, or PORT);
+                                   --demo: 演示环境（演示核验）/ a demo environment (demo verifier)
   migrate                          执行数据库迁移 / run forward migrations
   demo                             加载演示数据（重复执行不变）/ load demo data (idempotent)
   calendar import FILE             导入年度节假日安排 / import a yearly holiday schedule (JSON)
@@ -41,7 +43,8 @@ export const USAGE = `用法 / usage: xinyong <command>
                                    批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
-XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, LOG_LEVEL`;
+XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_DEMO, XINYONG_IDENTITY_VERIFIER,
+XINYONG_TRUST_PROXY, LOG_LEVEL`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -19,9 +20,84 @@ export type Config = {
   cookieSecure: boolean;
   /** how sensitive fields are sealed at rest: 'aes-256-gcm' (default) or 'sm4' (SM4-CTR + HMAC-SM3) */
   sealAlgorithm: string;
-  /** real-name verifier for subject self-registration: 'demo' (demonstrations only) or 'none' (disabled) */
+  /**
+   * A demonstration environment (`XINYONG_DEMO=true`, `xinyong serve --demo`, `npm run demo`): the demo
+   * identity verifier may be used, and the server says so on start, on the landing page and in
+   * `/api/health`. Never on by default.
+   */
+  demo: boolean;
+  /**
+   * The real-name verifier for subject self-registration (access/identity-verification.ts): 'none'
+   * (self-registration off, the default), 'demo' (a demo environment only; its default there), or
+   * 'module:PATH' (a deployment's adapter module).
+   */
   identityVerifier: string;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For), fastify's `trustProxy`: false (the
+   * default: the socket's peer is the client), the reverse proxies' addresses and CIDR ranges (the
+   * safe form), or true (any peer: only when the server is reachable through the proxy alone, since a
+   * direct client could otherwise claim any address). Lockout and rate limits key on the client's
+   * address.
+   */
+  trustProxy: boolean | string[];
 };
+
+/** A configuration mistake, said in both languages; `serve` and every command stop on it. */
+function invalid(zh: string, en: string): never {
+  throw new Error(`${zh} / ${en}`);
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  const entries = text.split(',').map((s) => s.trim());
+  const wrong = entries.filter((entry) => {
+    const [address, bits, extra] = entry.split('/');
+    if (extra !== undefined || !address) return true;
+    const version = isIP(address);
+    if (version === 0) return true;
+    if (bits === undefined) return false;
+    const n = Number(bits);
+    return !/^\d+$/.test(bits) || n > (version === 4 ? 32 : 128);
+  });
+  if (wrong.length > 0) {
+    invalid(
+      `XINYONG_TRUST_PROXY 应为 false、true 或以逗号分隔的反向代理地址/网段，无法识别：${wrong.join(', ')}`,
+      `XINYONG_TRUST_PROXY must be false, true or comma-separated reverse proxy addresses/CIDR ranges; not understood: ${wrong.join(', ')}`,
+    );
+  }
+  return entries;
+}
+
+function parseFlag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return invalid(`${name} 应为 true 或 false`, `${name} must be true or false, got "${value}"`);
+}
+
+/**
+ * The identity verifier setting, checked: the demo verifier only in a demo environment, so that a
+ * setting copied from a demonstration can never open self-registration on real data.
+ */
+export function identityVerifierSetting(value: string | undefined, demo: boolean): string {
+  const chosen = value?.trim() || (demo ? 'demo' : 'none');
+  if (chosen === 'none') return chosen;
+  if (chosen === 'demo') {
+    if (!demo) {
+      invalid(
+        'XINYONG_IDENTITY_VERIFIER=demo 只能用于演示环境（XINYONG_DEMO=true 或 xinyong serve --demo）',
+        'XINYONG_IDENTITY_VERIFIER=demo is for a demo environment only (XINYONG_DEMO=true or xinyong serve --demo)',
+      );
+    }
+    return chosen;
+  }
+  if (chosen.startsWith('module:') && chosen.length > 'module:'.length) return chosen;
+  return invalid(
+    `XINYONG_IDENTITY_VERIFIER 应为 none、demo 或 module:适配器文件路径，收到 "${chosen}"`,
+    `XINYONG_IDENTITY_VERIFIER must be none, demo or module:PATH-TO-ADAPTER, got "${chosen}"`,
+  );
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.XINYONG_DATA_DIR ?? 'data');
@@ -29,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT 应为 0–65535 的整数 / PORT must be an integer 0–65535, got "${env.PORT}"`);
   }
+  const demo = parseFlag('XINYONG_DEMO', env.XINYONG_DEMO);
   return {
     databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, 'xinyong.db')}`,
     dataDir,
@@ -40,7 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexKey: env.XINYONG_INDEX_KEY || undefined,
     cookieSecure: env.XINYONG_COOKIE_SECURE === 'true',
     sealAlgorithm: env.XINYONG_SEAL_ALGORITHM || 'aes-256-gcm',
-    identityVerifier: env.XINYONG_IDENTITY_VERIFIER || 'demo',
+    demo,
+    identityVerifier: identityVerifierSetting(env.XINYONG_IDENTITY_VERIFIER, demo),
+    trustProxy: parseTrustProxy(env.XINYONG_TRUST_PROXY),
+  };
+}
+
+/** The configuration of a demonstration: `xinyong serve --demo` (what `npm run demo` runs). */
+export function asDemo(config: Config, env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    ...config,
+    demo: true,
+    identityVerifier: identityVerifierSetting(env.XINYONG_IDENTITY_VERIFIER, true),
   };
 }
 

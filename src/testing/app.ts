@@ -10,7 +10,7 @@ import { type AppContext, createAppContext } from '../app/context.ts';
 import { DEMO_PASSWORD } from '../modules/demo/demo.loader.ts';
 import type { Policy } from '../modules/policy/index.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../modules/policy/policy.loader.ts';
-import { loadConfig } from '../platform/config.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
 import type { HttpApp } from '../platform/http/server.ts';
 import type { TestStore } from './engines.ts';
 
@@ -18,10 +18,10 @@ export type TestApp = { ctx: AppContext; app: HttpApp; close(): Promise<void> };
 
 export async function createTestApp(
   store: TestStore,
-  options: { now?: () => string; policy?: Policy } = {},
+  options: { now?: () => string; policy?: Policy; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-app-'));
-  const config = { ...loadConfig({}), dataDir, databaseUrl: store.url };
+  const config = { ...loadConfig({}), dataDir, databaseUrl: store.url, ...options.config };
   const ctx = await createAppContext(config, {
     store,
     ...(options.now ? { now: options.now } : {}),

@@ -1,6 +1,7 @@
 import { createApp } from '../../app/app.ts';
 import { createAppContext } from '../../app/context.ts';
-import { loadConfig, redactUrl } from '../../platform/config.ts';
+import { DEMO_ENVIRONMENT_NOTICE } from '../../modules/access/identity-verification.ts';
+import { asDemo, loadConfig, redactUrl } from '../../platform/config.ts';
 import { tuneForServing } from '../../platform/runtime.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
@@ -9,8 +10,13 @@ const FEED_PRUNE_EVERY_MS = 3600_000;
 
 export async function serveCommand(args: string[]): Promise<number> {
   tuneForServing();
-  const { values } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
-  const config = loadConfig();
+  const { values } = parseCommandArgs(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    demo: { type: 'boolean' },
+  });
+  // --demo (what `npm run demo` runs): a demonstration, with the demo verifier, announced everywhere.
+  const config = values.demo ? asDemo(loadConfig()) : loadConfig();
   if (values.port !== undefined) {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -27,6 +33,13 @@ export async function serveCommand(args: string[]): Promise<number> {
   console.log(`  数据库 / database: ${redactUrl(config.databaseUrl)}`);
   console.log(`  政策 / policy: ${ctx.policy.id} ${ctx.policy.version}`);
   console.log(`  接口文档 / API docs: ${address}/api/docs`);
+  console.log(
+    `  自助注册 / self-registration: ${ctx.identityVerifier ? ctx.identityVerifier.label : '关闭 / off'}`,
+  );
+  if (config.demo) {
+    console.log(`  ⚠ ${DEMO_ENVIRONMENT_NOTICE.zh}`);
+    console.log(`  ⚠ ${DEMO_ENVIRONMENT_NOTICE.en}`);
+  }
   // The notification outbox (A4, A11, B26): deliver what is pending now and every few seconds; a
   // notice written just before a crash is delivered by the next start.
   const dispatch = () =>

@@ -41,12 +41,36 @@ export const PasswordBody = z
   .strict();
 
 export const TotpBody = z
-  .object({ secret: z.string().max(64).optional(), code: z.string().max(10).optional() })
+  .object({
+    secret: z
+      .string()
+      .max(64)
+      .optional()
+      .describe(
+        '平台生成的密钥（随 enrollment 一起交回）/ the secret the platform generated, sent back with its enrollment',
+      ),
+    enrollment: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('生成密钥时一并给出的登记凭据 / the enrollment token given with the secret'),
+    code: z.string().max(10).optional().describe('新密钥的当前验证码 / the current code of the new secret'),
+    password: z.string().min(1).max(256).optional().describe('账号密码 / the account password'),
+    currentCode: z
+      .string()
+      .max(10)
+      .optional()
+      .describe(
+        '已启用动态验证码时：现有密钥的当前验证码 / with TOTP on: a current code of the secret in use',
+      ),
+  })
   .strict();
 export const TotpResponse = z.object({
   enabled: z.boolean(),
   secret: z.string().optional(),
   otpauthUri: z.string().optional(),
+  enrollment: z.string().optional(),
+  enrollmentExpiresAt: z.string().optional(),
 });
 
 // Accounts and API keys, for administrators (admin.routes.ts)
@@ -103,6 +127,40 @@ export const KeyId = z.object({
   id: z.string().regex(/^[A-Za-z0-9]{8,40}$/, '密钥编号格式不正确 / malformed key id'),
 });
 export const ApiKeyRevokeResponse = z.object({ revoked: z.boolean() });
+
+// The accounts bound to a subject, seen and managed by the subject (subject-accounts.routes.ts)
+
+export const SubjectAccountView = z.object({
+  id: z.string(),
+  login: z.string(),
+  displayName: z.string(),
+  status: z.enum(['active', 'disabled']),
+  current: z.boolean().describe('当前登录的账号 / the account signed in'),
+  boundAt: z.string(),
+  via: z
+    .enum(['self_registration', 'center', 'subject', 'operator', 'before_record'])
+    .describe(
+      '绑定方式：自助注册（经实名核验）、信用中心开设（附用途）、本人添加、服务器命令行、早于记录 / how it was bound',
+    ),
+  verifier: z.string().nullable(),
+  reference: z.string().nullable(),
+  purpose: z.string().nullable(),
+  boundBy: z.object({ role: z.string(), department: z.string().nullable() }),
+});
+export type SubjectAccountView = z.infer<typeof SubjectAccountView>;
+export const SubjectAccountsResponse = z.object({ accounts: z.array(SubjectAccountView) });
+export const AddSubjectAccountBody = z
+  .object({
+    login: z.string().max(64),
+    displayName: z.string().min(1).max(100),
+    password: z.string().min(1).max(256).describe('新账号的密码 / the new account’s password'),
+    currentPassword: z.string().min(1).max(256).describe('当前账号的密码 / your own password'),
+  })
+  .strict();
+export const SubjectAccountIdParams = z.object({ id: z.uuid() });
+export const DisableSubjectAccountBody = z
+  .object({ currentPassword: z.string().min(1).max(256).describe('当前账号的密码 / your own password') })
+  .strict();
 
 // Consents a subject gives (B21), and those a department holds (consents.routes.ts)
 

@@ -36,6 +36,7 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
     t = await createTestApp(getStore(), {
       now: () => new Date(clock).toISOString(),
       policy: await relaxedPolicy(),
+      config: { demo: true, identityVerifier: 'demo' },
     });
     await loadDemoData(t.ctx, { persons: 20, organizations: 5 });
     const person = await t.ctx.auth.accounts.findByLogin('demo.person');
@@ -228,21 +229,21 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
   it('asks for the TOTP code once enabled, and refuses its replay', async () => {
     const headers = await signIn('demo.center');
     const setup = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers, payload: {} });
-    const secret = setup.json().secret as string;
+    const { secret, enrollment } = setup.json() as { secret: string; enrollment: string };
     assert.match(setup.json().otpauthUri, /^otpauth:\/\/totp\//);
     const enable = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/totp',
       headers,
-      payload: { secret, code: totp(secret, { at: clock }) },
+      payload: { secret, enrollment, code: totp(secret, { at: clock }), password: DEMO_PASSWORD },
     });
-    assert.equal(enable.json().enabled, true);
+    assert.equal(enable.json().enabled, true, enable.body);
     const noCode = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { login: 'demo.center', password: DEMO_PASSWORD },
     });
-    assert.equal(noCode.json().error.code, 'AUTH_TOTP_REQUIRED');
+    assert.equal(noCode.json().error.code, 'AUTH_LOGIN_FAILED', 'the same answer as a wrong password');
     clock += 30_000;
     const code = totp(secret, { at: clock });
     await signIn('demo.center', { totp: code });
@@ -251,7 +252,7 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
       url: '/api/v1/auth/login',
       payload: { login: 'demo.center', password: DEMO_PASSWORD, totp: code },
     });
-    assert.equal(replay.json().error.code, 'AUTH_TOTP_INVALID');
+    assert.equal(replay.json().error.code, 'AUTH_LOGIN_FAILED');
   });
 
   it('opens a subject account only after real-name verification (demo verifier, clearly labelled)', async () => {

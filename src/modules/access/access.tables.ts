@@ -1,6 +1,7 @@
-/** Tables of the access module (migration 0003-access). */
+/** Tables of the access module (migrations 0003-access, 0013-account-bindings). */
 export type AccessTables = {
   accounts: AccountTable;
+  account_bindings: AccountBindingTable;
   login_attempts: LoginAttemptTable;
   sessions: SessionTable;
   api_keys: ApiKeyTable;
@@ -30,6 +31,26 @@ export type LoginAttemptTable = {
   login: string;
   at: string;
   ok: number;
+  /** the client's address (null for attempts stored before 0013) */
+  source: string | null;
+};
+
+/** Issue 14 §1: how a subject account came to act for its subject, shown to the subject. */
+export type AccountBindingTable = {
+  account_id: string;
+  subject_id: string;
+  /** 'self_registration' | 'center' | 'subject' | 'operator' | 'before_record' */
+  via: string;
+  /** self-registration: the verifier's id and its reference for the check */
+  verifier: string | null;
+  reference: string | null;
+  /** the stated purpose (required of the center) */
+  purpose: string | null;
+  actor_id: string | null;
+  actor_role: string;
+  actor_department: string | null;
+  request_id: string | null;
+  bound_at: string;
 };
 
 export type SessionTable = {

@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Store } from '../database.ts';
 import type { AccountTable } from './access.tables.ts';
+import { type AccountBinding, insertBinding } from './account-bindings.repository.ts';
 import type { Role } from './roles.ts';
 
 export type Account = {
@@ -37,26 +38,42 @@ const toAccount = (r: Row): Account => ({
 export function accountsRepository(store: Store) {
   const { db } = store;
   return {
-    async create(account: Omit<Account, 'id' | 'totpLastStep' | 'status'>, now: string): Promise<Account> {
+    /**
+     * Creates an account; a subject account only with its binding (who bound it, how), written in the
+     * same transaction, so no subject account exists without the record its subject is shown.
+     */
+    async create(
+      account: Omit<Account, 'id' | 'totpLastStep' | 'status'>,
+      now: string,
+      binding?: Omit<AccountBinding, 'accountId' | 'subjectId' | 'boundAt'>,
+    ): Promise<Account> {
+      if (account.subjectId !== null && !binding) {
+        throw new Error('a subject account is created with its binding (account_bindings)');
+      }
       const id = uuidv7();
-      await db
-        .insertInto('accounts')
-        .values({
-          id,
-          login: account.login,
-          display_name: account.displayName,
-          role: account.role,
-          department_code: account.departmentCode,
-          region_code: account.regionCode,
-          subject_id: account.subjectId,
-          password_hash: account.passwordHash,
-          totp_secret_sealed: account.totpSecretSealed,
-          totp_last_step: null,
-          status: 'active',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('accounts')
+          .values({
+            id,
+            login: account.login,
+            display_name: account.displayName,
+            role: account.role,
+            department_code: account.departmentCode,
+            region_code: account.regionCode,
+            subject_id: account.subjectId,
+            password_hash: account.passwordHash,
+            totp_secret_sealed: account.totpSecretSealed,
+            totp_last_step: null,
+            status: 'active',
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        if (account.subjectId !== null && binding) {
+          await insertBinding(trx, { ...binding, accountId: id, subjectId: account.subjectId, boundAt: now });
+        }
+      });
       return { ...account, id, totpLastStep: null, status: 'active' };
     },
 
@@ -105,19 +122,21 @@ export function accountsRepository(store: Store) {
       await db.updateTable('accounts').set({ status, updated_at: now }).where('id', '=', id).execute();
     },
 
-    async recordAttempt(login: string, ok: boolean, at: string): Promise<void> {
+    /** A sign-in (or password confirmation) attempt of a login from a client address. */
+    async recordAttempt(login: string, source: string, ok: boolean, at: string): Promise<void> {
       await db
         .insertInto('login_attempts')
-        .values({ id: uuidv7(), login, at, ok: ok ? 1 : 0 })
+        .values({ id: uuidv7(), login, source, at, ok: ok ? 1 : 0 })
         .execute();
     },
 
-    /** Failed attempts since the last success, within the window (newest last). */
-    async recentFailures(login: string, since: string): Promise<string[]> {
+    /** Failed attempts of a login from one source since its last success there, within `since` (newest last). */
+    async recentFailures(login: string, source: string, since: string): Promise<string[]> {
       const rows = await db
         .selectFrom('login_attempts')
         .select(['at', 'ok'])
         .where('login', '=', login)
+        .where('source', '=', source)
         .where('at', '>=', since)
         .orderBy('at')
         .execute();

@@ -1,3 +1,4 @@
+import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import {
@@ -14,6 +15,7 @@ import type { Account } from './accounts.repository.ts';
 import type { AccountsService } from './accounts.service.ts';
 import { actorId } from './actor.ts';
 import type { AuthService } from './auth.service.ts';
+import { purposeStated } from './authorize.ts';
 
 const accountView = (a: Account): AccountView => ({
   id: a.id,
@@ -68,20 +70,53 @@ export function adminRoutes(ctx: AdminRoutesDeps) {
         schema: {
           tags: ['access'],
           summary: '创建账号 / create an account',
+          description:
+            '为信息主体开设账号（role=subject）须在 X-Purpose 中说明用途：该账号可查看主体的全部信息，开设行为记入审计并向主体展示。\n' +
+            'A subject account (role=subject) needs a stated purpose in X-Purpose: it opens the subject’s whole file; the act is audited and shown to the subject.',
           body: CreateAccountBody,
           response: { 201: AccountView },
         },
         config: { access: accountsAccess },
       },
       async (request, reply) => {
-        const a = await ctx.accountsAdmin.createAccount(request.body);
+        // An account acting for a subject opens that subject's whole file, 授权查询 items included:
+        // the center opens one only for a stated purpose, and the subject sees it (issue 14 §1).
+        if (request.body.role === 'subject' && !purposeStated(request.purpose)) {
+          await ctx.audit.record({
+            actor: request.actor,
+            action: 'access.denied',
+            targetType: 'route',
+            targetId: 'POST /api/v1/admin/accounts',
+            result: 'denied',
+            detail: { code: 'PURPOSE_REQUIRED', role: 'subject' },
+            requestId: request.id,
+          });
+          throw new AppError(
+            'PURPOSE_REQUIRED',
+            403,
+            '为信息主体开设账号须说明用途（请求头 X-Purpose，至少 4 个字）；信息主体会看到这个账号和用途',
+            'Opening an account for a subject requires a stated purpose (X-Purpose header, 4+ characters); the subject will see the account and the purpose',
+          );
+        }
+        const a = await ctx.accountsAdmin.createAccount(request.body, {
+          actor: request.actor,
+          via: 'center',
+          purpose: request.purpose,
+          requestId: request.id,
+        });
         await ctx.audit.record({
           actor: request.actor,
+          purpose: a.subjectId ? request.purpose : undefined,
           action: 'account.create',
           targetType: 'account',
           targetId: a.id,
           result: 'ok',
-          detail: { login: a.login, role: a.role, departmentCode: a.departmentCode },
+          detail: {
+            login: a.login,
+            role: a.role,
+            departmentCode: a.departmentCode,
+            ...(a.subjectId ? { subjectId: a.subjectId } : {}),
+          },
           requestId: request.id,
         });
         return reply.status(201).send(accountView(a));

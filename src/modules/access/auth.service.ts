@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import {
   csrfTokenFor,
+  hashPassword,
   hashSessionToken,
+  LOCKOUT_BACKOFF,
+  type LockoutPolicy,
+  lockoutMemoryMinutes,
   lockoutStatus,
   newSessionToken,
   parseApiKey,
@@ -15,7 +20,7 @@ import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Store } from '../database.ts';
 import type { Policy } from '../policy/index.ts';
-import { accountsRepository } from './accounts.repository.ts';
+import { type Account, accountsRepository } from './accounts.repository.ts';
 import type { Actor } from './actor.ts';
 import { type ApiKeyWithHash, apiKeysRepository } from './api-keys.repository.ts';
 import { sessionsRepository } from './sessions.repository.ts';
@@ -34,14 +39,55 @@ const VERIFIED_KEYS = 10_000;
  */
 const KEY_ROW_MS = 1000;
 
+/**
+ * The one answer to every failed sign-in (issue 14 §4): unknown login, wrong password, disabled
+ * account, and a missing, wrong or replayed one-time code of an account with TOTP on all read the
+ * same, so the answer never tells a guesser that a login exists, that its password was right, or
+ * that it has TOTP. Sign-in forms always offer the one-time code field.
+ */
 const LOGIN_FAILED = () =>
-  new AppError('AUTH_LOGIN_FAILED', 401, '账号或密码错误', 'Wrong login or password');
+  new AppError(
+    'AUTH_LOGIN_FAILED',
+    401,
+    '账号、密码或动态验证码错误（已启用动态验证码的账号须同时填写验证码）',
+    'Wrong login, password or one-time code (accounts with TOTP need the code as well)',
+  );
+
+const WRONG_PASSWORD = () =>
+  new AppError('AUTH_LOGIN_FAILED', 401, '当前密码错误', 'The current password is wrong');
+
+/** Password hashing as the service uses it; a test may count the work done. */
+export type PasswordHasher = {
+  verify(plain: string, phc: string): Promise<boolean>;
+  hash(plain: string): Promise<string>;
+};
+const ARGON2ID: PasswordHasher = { verify: verifyPassword, hash: hashPassword };
 
 /**
  * Sign-in with password (+ TOTP where enabled), lockout after repeated failures, web sessions and
  * API keys. All thresholds come from the policy's `access` section.
+ *
+ * Lockout keys on the login AND the client's address (`source`, issue 14 §4): failures from one
+ * address lock that login for that address only, so a stranger typing a known login locks only
+ * himself out, with a lock that doubles at each repetition (decision 0019).
  */
-export function authService(deps: { store: Store; sealer: Sealer; policy: Policy; now: () => string }) {
+export function authService(deps: {
+  store: Store;
+  sealer: Sealer;
+  policy: Policy;
+  now: () => string;
+  passwords?: PasswordHasher;
+}) {
+  const passwords = deps.passwords ?? ARGON2ID;
+  /**
+   * An argon2id hash of a random password nobody knows, made with the same cost as stored hashes: an
+   * unknown login is verified against it, so it costs what a known one costs (issue 14 §4).
+   */
+  let dummyHash: Promise<string> | undefined;
+  const dummy = () => {
+    dummyHash ??= passwords.hash(randomBytes(32).toString('base64url'));
+    return dummyHash;
+  };
   const accounts = accountsRepository(deps.store);
   const sessions = sessionsRepository(deps.store);
   const storedKeys = apiKeysRepository(deps.store);
@@ -68,25 +114,33 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
     return key;
   }
   const csrfKey = deps.sealer.deriveKey('csrf');
-  const lockoutPolicy = deps.policy.access.loginLockout;
+  const lockoutPolicy: LockoutPolicy = {
+    maxFailures: deps.policy.access.loginLockout.maxFailures,
+    windowMinutes: deps.policy.access.loginLockout.windowMinutes,
+    lockMinutes: deps.policy.access.loginLockout.lockMinutes,
+    backoff: LOCKOUT_BACKOFF,
+  };
   const lastMarked = new Map<string, number>();
   /** presented API key (by its SHA-256) → the key row it verified against (see actorForApiKey) */
   const verified = verifiedSecrets<ApiKeyWithHash>(VERIFIED_KEYS);
 
-  async function lockState(login: string, now: string) {
+  /** Refuses a login locked for this source, before any password is looked at. */
+  async function refuseIfLocked(login: string, source: string, now: string) {
     const failures = await accounts.recentFailures(
       login,
-      minutesBefore(now, lockoutPolicy.windowMinutes + lockoutPolicy.lockMinutes),
+      source,
+      minutesBefore(now, lockoutMemoryMinutes(lockoutPolicy)),
     );
-    return lockoutStatus(
-      failures,
-      {
-        maxFailures: lockoutPolicy.maxFailures,
-        windowMinutes: lockoutPolicy.windowMinutes,
-        lockMinutes: lockoutPolicy.lockMinutes,
-      },
-      new Date(now),
-    );
+    const lock = lockoutStatus(failures, lockoutPolicy, new Date(now));
+    if (lock.locked) {
+      throw new AppError(
+        'AUTH_LOCKED',
+        429,
+        `登录失败次数过多，已锁定至 ${lock.until}`,
+        `Too many failed attempts; locked until ${lock.until}`,
+        { until: lock.until },
+      );
+    }
   }
 
   return {
@@ -95,52 +149,31 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
     apiKeys,
 
     /**
-     * Checks the credentials and opens a session. A locked login is refused before the password is
-     * looked at (so guessing during the lock learns nothing); unknown logins and wrong passwords get
-     * the same answer.
+     * Checks the credentials and opens a session. A login locked for this source is refused before
+     * the password is looked at (so guessing during the lock learns nothing). Every failure gets the
+     * same answer after the same work: an unknown login is verified against a dummy hash, and a
+     * missing or wrong one-time code reads like a wrong password.
      */
-    async login(input: { login: string; password: string; totp?: string | undefined }) {
+    async login(input: { login: string; password: string; totp?: string | undefined }, source: string) {
       const now = deps.now();
-      const lock = await lockState(input.login, now);
-      if (lock.locked) {
-        throw new AppError(
-          'AUTH_LOCKED',
-          429,
-          `登录失败次数过多，账号已锁定至 ${lock.until}`,
-          `Too many failed sign-ins; locked until ${lock.until}`,
-          { until: lock.until },
-        );
-      }
+      await refuseIfLocked(input.login, source, now);
       const account = await accounts.findByLogin(input.login);
-      const passwordOk = account ? await verifyPassword(input.password, account.passwordHash) : false;
-      if (!account || !passwordOk || account.status !== 'active') {
-        await accounts.recordAttempt(input.login, false, now);
+      const passwordOk = await passwords.verify(input.password, account?.passwordHash ?? (await dummy()));
+      let ok = account !== undefined && passwordOk && account.status === 'active';
+      if (ok && account?.totpSecretSealed) {
+        const totp = input.totp
+          ? verifyTotp(deps.sealer.open(account.totpSecretSealed), input.totp, {
+              at: Date.parse(now),
+              window: 1,
+            })
+          : ({ ok: false } as const);
+        ok = totp.ok && (await accounts.claimTotpStep(account.id, totp.step));
+      }
+      if (!ok || !account) {
+        await accounts.recordAttempt(input.login, source, false, now);
         throw LOGIN_FAILED();
       }
-      if (account.totpSecretSealed) {
-        if (!input.totp) {
-          throw new AppError(
-            'AUTH_TOTP_REQUIRED',
-            401,
-            '请输入动态验证码',
-            'Enter the one-time code from your authenticator',
-          );
-        }
-        const totp = verifyTotp(deps.sealer.open(account.totpSecretSealed), input.totp, {
-          at: Date.parse(now),
-          window: 1,
-        });
-        if (!totp.ok || !(await accounts.claimTotpStep(account.id, totp.step))) {
-          await accounts.recordAttempt(input.login, false, now);
-          throw new AppError(
-            'AUTH_TOTP_INVALID',
-            401,
-            '动态验证码错误或已使用',
-            'The one-time code is wrong or was already used',
-          );
-        }
-      }
-      await accounts.recordAttempt(input.login, true, now);
+      await accounts.recordAttempt(input.login, source, true, now);
       const token = newSessionToken();
       const expiresAt = hoursAfter(now, deps.policy.access.session.maxHours);
       const sessionId = await sessions.create({
@@ -150,6 +183,52 @@ export function authService(deps: { store: Store; sealer: Sealer; policy: Policy
         expiresAt,
       });
       return { token, sessionId, expiresAt, csrfToken: csrfTokenFor(token, csrfKey), account };
+    },
+
+    /**
+     * A signed-in person confirms a sensitive act (a new password, a second factor, another account)
+     * with the password, and with `secondFactor` also a current one-time code when TOTP is on: counted
+     * like a sign-in of the account from this source and locked alike (issue 14 §4), so a taken-over
+     * session cannot guess either at leisure. A success is recorded only when everything asked held.
+     */
+    async confirmPassword(
+      account: Account,
+      password: string,
+      source: string,
+      options: { secondFactor?: string | undefined; requireSecondFactor?: boolean } = {},
+    ): Promise<void> {
+      const now = deps.now();
+      await refuseIfLocked(account.login, source, now);
+      const fail = async (error: AppError) => {
+        await accounts.recordAttempt(account.login, source, false, now);
+        return error;
+      };
+      if (!(await passwords.verify(password, account.passwordHash))) throw await fail(WRONG_PASSWORD());
+      if (options.requireSecondFactor && account.totpSecretSealed) {
+        const code = options.secondFactor;
+        const check = code
+          ? verifyTotp(deps.sealer.open(account.totpSecretSealed), code, { at: Date.parse(now), window: 1 })
+          : ({ ok: false } as const);
+        if (!check.ok || !(await accounts.claimTotpStep(account.id, check.step))) {
+          throw await fail(
+            new AppError(
+              'AUTH_TOTP_INVALID',
+              400,
+              '须提供现有动态验证码密钥的当前验证码（currentCode），且每个验证码只能用一次',
+              'A current code of the TOTP secret in use is needed (currentCode), each code once only',
+              { field: 'currentCode' },
+            ),
+          );
+        }
+      }
+      await accounts.recordAttempt(account.login, source, true, now);
+    },
+
+    /** A new password, and every other session of the account ended (issue 14 §4). */
+    async changePassword(account: Account, keepSessionId: string, next: string): Promise<number> {
+      const now = deps.now();
+      await accounts.setPassword(account.id, await passwords.hash(next), now);
+      return sessions.revokeOthers(account.id, keepSessionId, now);
     },
 
     async logout(sessionId: string) {

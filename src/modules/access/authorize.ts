@@ -53,7 +53,7 @@ export function authorize(actor: Actor, access: PlatformRouteAccess, purpose: st
       messageEn: `Your role does not allow this (permission ${access.permission} required)`,
     };
   }
-  if (access.purpose && (!purpose || purpose.trim().length < 4)) {
+  if (access.purpose && !purposeStated(purpose)) {
     return {
       allowed: false,
       status: 403,
@@ -64,4 +64,9 @@ export function authorize(actor: Actor, access: PlatformRouteAccess, purpose: st
     };
   }
   return { allowed: true };
+}
+
+/** Whether a stated purpose (X-Purpose) says something: at least 4 characters. */
+export function purposeStated(purpose: string | undefined): purpose is string {
+  return purpose !== undefined && purpose.trim().length >= 4;
 }

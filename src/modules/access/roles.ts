@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'subjects.read', // look a subject up (staff; purpose required; non-public parts by scope)
   'subjects.read_own', // a subject's own file
   'consents.manage_own', // a subject grants / revokes consent to others' queries (B21)
+  'accounts.manage_own', // a subject sees the accounts bound to it, adds one, disables one (issue 14 §1)
   'consents.read', // staff see consents that name their department
   'records.write', // providers push credit information (intake issue)
   'intake.stats', // per-department intake and timeliness figures (A9, A22, B35)
@@ -50,7 +51,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  subject: ['subjects.read_own', 'consents.manage_own'],
+  subject: ['subjects.read_own', 'consents.manage_own', 'accounts.manage_own'],
   provider_staff: ['subjects.read', 'records.write', 'consents.read', 'lists.read', 'inbox.read'],
   user_staff: ['subjects.read', 'checks.run', 'checks.report', 'consents.read', 'lists.read', 'inbox.read'],
   center_staff: [

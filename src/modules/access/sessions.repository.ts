@@ -48,6 +48,18 @@ export function sessionsRepository(store: Store) {
         .execute();
     },
 
+    /** Ends every live session of the account but the one given (issue 14 §4: after a credential change). */
+    async revokeOthers(accountId: string, keepSessionId: string, now: string): Promise<number> {
+      const result = await db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('account_id', '=', accountId)
+        .where('id', '!=', keepSessionId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     async revokeAllOf(accountId: string, now: string): Promise<void> {
       await db
         .updateTable('sessions')
@@ -58,3 +70,5 @@ export function sessionsRepository(store: Store) {
     },
   };
 }
+
+export type SessionsRepository = ReturnType<typeof sessionsRepository>;

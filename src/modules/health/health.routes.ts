@@ -1,5 +1,6 @@
 import { databaseReachable } from '../../platform/db/engine.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import { DEMO_ENVIRONMENT_NOTICE } from '../access/identity-verification.ts';
 import type { Store } from '../database.ts';
 import { HealthResponse } from './health.api.ts';
 
@@ -8,6 +9,8 @@ export type HealthRoutesDeps = {
   version: string;
   store: Store;
   policy: { id: string; version: string };
+  /** a demo environment (issue 14 §1): said in every answer */
+  config: { demo: boolean };
   now: () => string;
 };
 
@@ -31,6 +34,10 @@ export function healthRoutes(ctx: HealthRoutesDeps) {
           time: ctx.now(),
           database: { engine: ctx.store.capabilities.engine, ok },
           policy: { id: ctx.policy.id, version: ctx.policy.version },
+          demo: ctx.config.demo,
+          ...(ctx.config.demo
+            ? { notice: `${DEMO_ENVIRONMENT_NOTICE.zh} / ${DEMO_ENVIRONMENT_NOTICE.en}` }
+            : {}),
         });
       },
     );

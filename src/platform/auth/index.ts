@@ -2,7 +2,13 @@
  * Security primitives for sign-in and API access: pure functions over strings, bytes and clocks,
  * with no database and no HTTP, shared by the auth service, the CLI and tests.
  */
-export { type LockoutPolicy, type LockoutStatus, lockoutStatus } from './lockout.ts';
+export {
+  LOCKOUT_BACKOFF,
+  type LockoutPolicy,
+  type LockoutStatus,
+  lockoutMemoryMinutes,
+  lockoutStatus,
+} from './lockout.ts';
 export {
   ARGON2ID_PARAMETERS,
   type Argon2idParameters,
@@ -34,15 +40,18 @@ export {
 export {
   base32Decode,
   base32Encode,
+  checkTotpEnrollment,
   generateTotpSecret,
   hotp,
   type OtpauthOptions,
   otpauthUri,
   TOTP_PARAMETERS,
+  type TotpEnrollmentCheck,
   type TotpOptions,
   type TotpVerification,
   type TotpVerifyOptions,
   totp,
+  totpEnrollmentFor,
   totpStep,
   verifyTotp,
 } from './totp.ts';

@@ -11,7 +11,26 @@ export type LockoutPolicy = {
   windowMinutes: number;
   /** how long the account stays locked after the last of those failures, in minutes */
   lockMinutes: number;
+  /**
+   * Backoff (issue 14 §4): each further lock within the failures given lasts `factor` times the one
+   * before, up to `maxLockMinutes`. Absent: every lock lasts `lockMinutes`.
+   */
+  backoff?: { factor: number; maxLockMinutes: number } | undefined;
 };
+
+/**
+ * The platform's backoff: the second lock of a login from one source lasts twice the first, and so on,
+ * up to a day; the failures that count are those since the last success from that source, within
+ * `lockoutMemoryMinutes` (decision 0019). Mechanics of the lock, like the password hash's cost, not a
+ * number of the policy: the policy's `loginLockout` sets the first lock.
+ */
+export const LOCKOUT_BACKOFF = Object.freeze({ factor: 2, maxLockMinutes: 24 * 60 });
+
+/** How far back failures are read for a lockout decision with backoff: long enough to see every lock. */
+export function lockoutMemoryMinutes(policy: LockoutPolicy): number {
+  const longest = Math.max(policy.lockMinutes, policy.backoff?.maxLockMinutes ?? 0);
+  return policy.windowMinutes + 2 * longest;
+}
 
 export type LockoutStatus = {
   locked: boolean;
@@ -24,9 +43,11 @@ export type LockoutStatus = {
 const MINUTE_MS = 60_000;
 
 function requirePolicy(policy: LockoutPolicy): void {
-  const valid = [policy.maxFailures, policy.windowMinutes, policy.lockMinutes].every(
-    (value) => Number.isInteger(value) && value > 0,
-  );
+  const numbers = [policy.maxFailures, policy.windowMinutes, policy.lockMinutes];
+  if (policy.backoff) numbers.push(policy.backoff.maxLockMinutes);
+  const valid =
+    numbers.every((value) => Number.isInteger(value) && value > 0) &&
+    (!policy.backoff || (policy.backoff.factor >= 1 && Number.isFinite(policy.backoff.factor)));
   if (!valid) {
     throw new AppError(
       'LOCKOUT_POLICY_INVALID',
@@ -62,7 +83,9 @@ function instant(value: string | Date): number {
  * expired, the account has the full number of attempts again, rather than relocking at the next
  * slip because the old failures are still inside the window. Failures recorded while locked do not
  * extend the lock (the login refuses them before checking any password, so an attacker cannot keep
- * a rightful user locked out forever by guessing on).
+ * a rightful user locked out forever by guessing on). With `backoff`, the n-th lock among the
+ * failures given lasts lockMinutes × factorⁿ⁻¹ (at most maxLockMinutes): the caller passes the
+ * failures since the last success, so a success resets the backoff.
  */
 export function lockoutStatus(
   failures: readonly (string | Date)[],
@@ -78,13 +101,21 @@ export function lockoutStatus(
     .sort((a, b) => a - b);
 
   let lockedUntil = Number.NEGATIVE_INFINITY;
+  let locks = 0;
   let counting: number[] = [];
   for (const t of times) {
     if (t < lockedUntil) continue;
     counting = counting.filter((earlier) => earlier > t - windowMs);
     counting.push(t);
     if (counting.length >= policy.maxFailures) {
-      lockedUntil = t + policy.lockMinutes * MINUTE_MS;
+      const minutes = policy.backoff
+        ? Math.min(
+            policy.lockMinutes * policy.backoff.factor ** locks,
+            Math.max(policy.backoff.maxLockMinutes, policy.lockMinutes),
+          )
+        : policy.lockMinutes;
+      lockedUntil = t + minutes * MINUTE_MS;
+      locks++;
       counting = [];
     }
   }

@@ -131,3 +131,51 @@ export function otpauthUri({ issuer, account, secret }: OtpauthOptions): string 
   ].join('&');
   return `otpauth://totp/${label}?${query}`;
 }
+
+/**
+ * Enrolment (issue 14 §4): the platform generates every TOTP secret, never the caller. The secret
+ * handed out comes with an enrolment token, an HMAC under a server key over (account, secret,
+ * expiry); binding the secret needs the token back, so a secret the caller chose, or one issued to
+ * another account, or an expired one, is refused. Nothing is stored until the secret is bound.
+ */
+export type TotpEnrollmentCheck = 'ok' | 'not_issued' | 'expired';
+
+const ENROLLMENT_VERSION = 'e1';
+
+function enrollmentMac(accountId: string, secret: string, expiresAtMs: number, key: Uint8Array): string {
+  return createHmac('sha256', key)
+    .update(`totp-enrollment\0${accountId}\0${base32Encode(base32Decode(secret))}\0${expiresAtMs}`, 'utf8')
+    .digest('base64url');
+}
+
+/** The token that goes with a freshly generated secret for this account, valid until `expiresAtMs`. */
+export function totpEnrollmentFor(
+  accountId: string,
+  secret: string,
+  expiresAtMs: number,
+  key: Uint8Array,
+): string {
+  return `${ENROLLMENT_VERSION}.${expiresAtMs}.${enrollmentMac(accountId, secret, expiresAtMs, key)}`;
+}
+
+/** Whether `secret` was issued by the platform to this account with `token`, and is still to be bound. */
+export function checkTotpEnrollment(
+  accountId: string,
+  secret: string,
+  token: string,
+  key: Uint8Array,
+  nowMs: number,
+): TotpEnrollmentCheck {
+  const [version, expiry, mac, extra] = token.split('.');
+  if (version !== ENROLLMENT_VERSION || !expiry || !/^\d{1,15}$/.test(expiry) || !mac || extra !== undefined)
+    return 'not_issued';
+  let expected: string;
+  try {
+    if (base32Decode(secret).length < TOTP_PARAMETERS.secretBytes) return 'not_issued';
+    expected = enrollmentMac(accountId, secret, Number(expiry), key);
+  } catch {
+    return 'not_issued';
+  }
+  if (!constantTimeEqual(expected, mac)) return 'not_issued';
+  return Number(expiry) <= nowMs ? 'expired' : 'ok';
+}

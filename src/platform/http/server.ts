@@ -47,6 +47,12 @@ export type RouteModule = (app: HttpApp) => void;
 export type HttpServerOptions = {
   version: string;
   logger: FastifyServerOptions['logger'];
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For): false (the socket's peer), true, or
+   * the proxies' addresses (fastify's `trustProxy`). `request.ip`, on which rate limits and lockout
+   * key, follows it.
+   */
+  trustProxy?: boolean | string[] | undefined;
   /** default request body limit in bytes; bulk routes raise their own */
   bodyLimit?: number;
   routes: RouteModule[];
@@ -68,6 +74,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     // IDs and codes are case-sensitive; trailing slashes are tolerated for hand-typed URLs.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
 
   app.setValidatorCompiler(validatorCompiler);
