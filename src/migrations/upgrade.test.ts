@@ -307,6 +307,24 @@ function upgradeSuite(getStore: () => TestStore) {
           updated_at: at(step),
         },
       ]);
+      // A subject account, bound before bindings were recorded (0013 records it as such).
+      await insert('accounts', [
+        {
+          id: uuidv7(),
+          login: 'zhang.xueyou',
+          display_name: '張學友',
+          role: 'subject',
+          department_code: null,
+          region_code: null,
+          subject_id: subjectId('張學友'),
+          password_hash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+          totp_secret_sealed: null,
+          totp_last_step: null,
+          status: 'active',
+          created_at: at(step),
+          updated_at: at(step),
+        },
+      ]);
       await insert('login_attempts', [{ id: uuidv7(), login: 'czj-staff', at: at(step), ok: 1 }]);
       await insert('sessions', [
         {
@@ -583,6 +601,48 @@ function upgradeSuite(getStore: () => TestStore) {
     '0011-reference-feed': async (step) => {
       await recordOldCheck(step, 'api', 1);
     },
+    '0013-account-bindings': async (step) => {
+      // From 0013 on, attempts carry their source, and a subject account is written with its binding.
+      await insert('login_attempts', [
+        { id: uuidv7(), login: 'czj-staff', at: at(step), ok: 0, source: '10.0.0.7' },
+      ]);
+      const [account] = await insert('accounts', [
+        {
+          id: uuidv7(),
+          login: 'huaxin.agent',
+          display_name: '华信经办人',
+          role: 'subject',
+          department_code: null,
+          region_code: null,
+          subject_id: subjectId('淮安市華信建設工程有限公司'),
+          password_hash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+          totp_secret_sealed: null,
+          totp_last_step: null,
+          status: 'active',
+          created_at: at(step),
+          updated_at: at(step),
+        },
+      ]);
+      await insert(
+        'account_bindings',
+        [
+          {
+            account_id: account!.id,
+            subject_id: account!.subject_id,
+            via: 'self_registration',
+            verifier: 'huaian-eid',
+            reference: 'EID-1',
+            purpose: null,
+            actor_id: null,
+            actor_role: 'public',
+            actor_department: null,
+            request_id: `req-${step}`,
+            bound_at: at(step),
+          },
+        ],
+        ['account_id'],
+      );
+    },
     '0012-check-digests': async () => {
       // From 0012 on, a check of one part keeps its results in its header, vouched for by row digests.
       const header = checkHeaderRow(uuidv7(), { results: toJson([[0, null, 'none', null, [], [], []]]) });
@@ -595,6 +655,23 @@ function upgradeSuite(getStore: () => TestStore) {
 
   /** What a step must have done beyond keeping the rows. */
   const CHECKS: Record<string, () => Promise<void>> = {
+    '0013-account-bindings': async () => {
+      // Every subject account stored before is bound, as it stood, to its subject.
+      const rows = (
+        await sql<Row>`select b.account_id, b.subject_id, b.via, b.actor_role, b.bound_at, a.created_at
+          from account_bindings b join accounts a on a.id = b.account_id`.execute(db())
+      ).rows;
+      const account = written.get('accounts')!.rows.find((r) => r.login === 'zhang.xueyou')!;
+      assert.deepEqual(
+        rows.map((r) => [r.account_id, r.subject_id, r.via, r.actor_role, comparable(r.bound_at)]),
+        [[account.id, subjectId('張學友'), 'before_record', 'unknown', comparable(account.created_at)]],
+      );
+      written.set('account_bindings', {
+        table: 'account_bindings',
+        key: ['account_id'],
+        rows: rows.map((r) => ({ account_id: r.account_id, via: r.via })),
+      });
+    },
     '0008-subject-search': async () => {
       // Every subject stored before it is indexed, under its simplified name.
       const rows = (
@@ -733,4 +810,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0012 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0013 over data written at every version', upgradeSuite);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lockoutStatus } from './lockout.ts';
+import { lockoutMemoryMinutes, lockoutStatus } from './lockout.ts';
 
 const policy = { maxFailures: 5, windowMinutes: 15, lockMinutes: 30 };
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -83,5 +83,38 @@ describe('account lockout', () => {
     assert.throws(() => lockoutStatus(['yesterday'], policy, minutes(0)), {
       code: 'LOCKOUT_TIMESTAMP_INVALID',
     });
+  });
+});
+
+describe('account lockout with backoff (issue 14 §4)', () => {
+  const backoff = { ...policy, backoff: { factor: 2, maxLockMinutes: 100 } };
+
+  it('issue 14 §4: each further lock lasts twice the one before, up to the maximum', () => {
+    // first lock at 4 → until 34; second at 38 → until 98; third at 102 → until 202 (capped at 100)
+    const failures = failuresAt(0, 1, 2, 3, 4, 34, 35, 36, 37, 38, 98, 99, 100, 101, 102);
+    assert.deepEqual(
+      lockoutStatus(failures.slice(0, 5), backoff, minutes(5)).until,
+      minutes(34).toISOString(),
+    );
+    assert.deepEqual(
+      lockoutStatus(failures.slice(0, 10), backoff, minutes(39)).until,
+      minutes(98).toISOString(),
+    );
+    assert.deepEqual(lockoutStatus(failures, backoff, minutes(103)).until, minutes(202).toISOString());
+    // without backoff, every lock lasts lockMinutes
+    assert.deepEqual(lockoutStatus(failures, policy, minutes(103)).until, minutes(132).toISOString());
+  });
+
+  it('never shortens the first lock below the policy’s lockMinutes', () => {
+    const short = { ...policy, backoff: { factor: 2, maxLockMinutes: 10 } };
+    assert.equal(
+      lockoutStatus(failuresAt(0, 1, 2, 3, 4), short, minutes(5)).until,
+      minutes(34).toISOString(),
+    );
+  });
+
+  it('reads failures far enough back to see every lock', () => {
+    assert.equal(lockoutMemoryMinutes(backoff), 15 + 2 * 100);
+    assert.equal(lockoutMemoryMinutes(policy), 15 + 2 * 30);
   });
 });
