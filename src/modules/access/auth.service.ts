@@ -156,9 +156,11 @@ export function authService(deps: {
      */
     async login(input: { login: string; password: string; totp?: string | undefined }, source: string) {
       const now = deps.now();
+      // Made at the first sign-in of any login, known or not, so not even the first answer tells.
+      const fallback = dummy();
       await refuseIfLocked(input.login, source, now);
       const account = await accounts.findByLogin(input.login);
-      const passwordOk = await passwords.verify(input.password, account?.passwordHash ?? (await dummy()));
+      const passwordOk = await passwords.verify(input.password, account?.passwordHash ?? (await fallback));
       let ok = account !== undefined && passwordOk && account.status === 'active';
       if (ok && account?.totpSecretSealed) {
         const totp = input.totp
