@@ -1,7 +1,12 @@
+import { statSync } from 'node:fs';
 import { createApp } from '../../app/app.ts';
 import { createAppContext } from '../../app/context.ts';
+import { hasDemoAccounts } from '../../modules/demo/demo.loader.ts';
+import { referenceDataStatus } from '../../modules/reference/reference.seed.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
+import { sqliteFileOf } from '../../platform/db/database.ts';
 import { tuneForServing } from '../../platform/runtime.ts';
+import { noReferenceDataMessage, startupWarnings } from '../startup-checks.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
 const FEED_RETENTION_MS = 24 * 3600_000;
@@ -10,15 +15,35 @@ const FEED_PRUNE_EVERY_MS = 3600_000;
 export async function serveCommand(args: string[]): Promise<number> {
   tuneForServing();
   const { values } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
-  const config = loadConfig();
   if (values.port !== undefined) {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port 应为 0–65535 / --port must be 0–65535`);
-    config.port = port;
   }
-  if (values.host) config.host = values.host;
+  // --port and --host stand for PORT and HOST: what depends on the address (the Secure cookie) follows.
+  const config = loadConfig({
+    ...process.env,
+    ...(values.port !== undefined ? { PORT: values.port } : {}),
+    ...(values.host ? { HOST: values.host } : {}),
+  });
   const ctx = await createAppContext(config);
+  // An empty platform is no platform: say what to run instead (issue 14 §0).
+  const { missing } = await referenceDataStatus(ctx.store);
+  if (missing.length > 0) {
+    console.error(noReferenceDataMessage(missing, redactUrl(config.databaseUrl)));
+    await ctx.close();
+    return 2;
+  }
+  const sqliteFile = sqliteFileOf(config.databaseUrl);
+  const warnings = startupWarnings({
+    sqliteFile,
+    sqliteFileMode: sqliteFile && sqliteFile !== ':memory:' ? statSync(sqliteFile).mode : undefined,
+    keySource: ctx.keySource,
+    demo: await hasDemoAccounts(ctx),
+    admins: (await ctx.auth.accounts.list()).filter((a) => a.role === 'admin' && a.status === 'active')
+      .length,
+  });
+  for (const warning of warnings) console.warn(`⚠ ${warning}`);
   // The check index (decision 0011) is loaded before the port opens: the first check is as fast as any.
   await ctx.checks.warmUp();
   const app = await createApp(ctx, { logger: { level: config.logLevel } });

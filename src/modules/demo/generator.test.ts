@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
 import { checkCode, huaianCounties } from '../identity-codes/index.ts';
 import { addYears } from './dates.ts';
-import { DEMO_DEPARTMENTS } from './departments.ts';
 import { DEMO_DEFAULTS, generateDemoSubjects } from './generator.ts';
 import type { OrganizationKind } from './organizations.ts';
 import { HISTORICAL_ID_REGIONS } from './places.ts';
@@ -10,7 +10,7 @@ import { HISTORICAL_ID_REGIONS } from './places.ts';
 const demo = generateDemoSubjects(DEMO_DEFAULTS);
 const { persons, organizations } = demo;
 const countyName = new Map(huaianCounties().map((c) => [c.code, c.name]));
-const departmentCodes = new Set(DEMO_DEPARTMENTS.map((d) => d.code));
+const departmentCodes = new Set(SEED_DEPARTMENTS.map((d) => d.code));
 
 /** GB 32100 category code (2nd–2nd chars) expected for each legal form. */
 const CATEGORY_OF_FORM: Readonly<Record<string, string>> = {
