@@ -45,7 +45,8 @@ export const USAGE = `用法 / usage: xinyong <command>
                                    批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
-XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, LOG_LEVEL`;
+XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_KEY_FILE, XINYONG_SEAL_ALGORITHM,
+XINYONG_COOKIE_SECURE, XINYONG_IDENTITY_VERIFIER, LOG_LEVEL (README: 配置 / Configuration)`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
