@@ -162,11 +162,9 @@ describe('generateDemoSubjects', () => {
     for (const p of old.persons) assert.ok(p.birthDate <= '1990-01-01', p.birthDate);
   });
 
-  it('generates 10,000 persons and 10,000 organizations in under a second, all still unique', () => {
-    const started = performance.now();
+  // Its speed is a benchmark figure (`node bench/generate.ts` prints it), never a test's: issue 14 §7.
+  it('generates 10,000 persons and 10,000 organizations, all still unique', () => {
     const large = generateDemoSubjects({ persons: 10_000, organizations: 10_000, seed: 42 });
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 1000, `${Math.round(elapsed)} ms`);
     assert.equal(new Set(large.persons.map((p) => p.code)).size, 10_000);
     assert.equal(new Set(large.organizations.map((o) => o.code)).size, 10_000);
     assert.equal(new Set(large.organizations.map((o) => o.name)).size, 10_000);
