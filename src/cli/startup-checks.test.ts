@@ -6,7 +6,8 @@ const deployment: StartupFacts = {
   sqliteFile: '/var/lib/xinyong/xinyong.db',
   sqliteFileMode: 0o100600,
   keySource: 'environment',
-  demo: false,
+  demoEnvironment: false,
+  demoAccounts: false,
   admins: 1,
 };
 
@@ -32,12 +33,14 @@ describe('what serve says on start (issue 14 §0, §5)', () => {
     assert.match(warning ?? '', /key file sits beside the database/);
     assert.match(warning ?? '', /XINYONG_KEY_FILE/);
     assert.deepEqual(rest, []);
-    const demo = startupWarnings({ ...beside, demo: true });
-    assert.ok(!demo.some((w) => /beside/.test(w)), 'a demonstration keeps its keys in ./data');
-    assert.ok(
-      demo.some((w) => /demonstration/.test(w)),
-      'and says it is one',
-    );
+    const demo = startupWarnings({ ...beside, demoEnvironment: true, demoAccounts: true });
+    assert.deepEqual(demo, [], 'a demonstration keeps its keys in ./data');
+  });
+
+  it('issue 14 §0: warns when the demo accounts exist outside a demo environment', () => {
+    const [warning, ...rest] = startupWarnings({ ...deployment, demoAccounts: true, admins: 0 });
+    assert.match(warning ?? '', /demo accounts, whose password the README publishes/);
+    assert.deepEqual(rest, [], 'not also "no administrator": demo.admin is one');
   });
 
   it('issue 14 §5: warns when others may read the database file', () => {

@@ -24,8 +24,10 @@ export type StartupFacts = {
   sqliteFileMode: number | undefined;
   /** where the sealing keys came from: 'environment' or the key file's path */
   keySource: string;
-  /** the database holds the demo accounts (a demonstration) */
-  demo: boolean;
+  /** a demonstration environment: the key file may sit in ./data */
+  demoEnvironment: boolean;
+  /** the database holds the demo accounts, whose password the README publishes */
+  demoAccounts: boolean;
   /** active administrator accounts */
   admins: number;
 };
@@ -36,7 +38,7 @@ export function startupWarnings(facts: StartupFacts): string[] {
   const sqlite =
     facts.sqliteFile !== undefined && facts.sqliteFile !== ':memory:' ? facts.sqliteFile : undefined;
   if (
-    !facts.demo &&
+    !facts.demoEnvironment &&
     sqlite !== undefined &&
     facts.keySource !== 'environment' &&
     path.dirname(path.resolve(facts.keySource)) === path.dirname(path.resolve(sqlite))
@@ -56,12 +58,13 @@ export function startupWarnings(facts: StartupFacts): string[] {
         `  The database file is readable by other users (mode ${mode}): chmod 600 ${sqlite}`,
     );
   }
-  if (facts.demo) {
+  if (facts.demoAccounts && !facts.demoEnvironment) {
     warnings.push(
-      '演示环境：演示账号共用 README 中公开的密码，切勿存放真实数据。\n' +
-        '  A demonstration: the demo accounts share the password published in the README; keep real data out.',
+      '数据库中有演示账号，其密码在 README 中公开：这是演示数据，不是正式部署（正式部署见 README「部署」）。\n' +
+        '  The database holds the demo accounts, whose password the README publishes: demo data, not a ' +
+        'deployment (README, "Deploying").',
     );
-  } else if (facts.admins === 0) {
+  } else if (facts.admins === 0 && !facts.demoAccounts) {
     warnings.push(
       '还没有管理员账号：xinyong user create --login admin --role admin --name 平台管理员 --department <信用中心代码>\n' +
         '  No administrator yet: xinyong user create --login admin --role admin --name … --department <credit center code>',

@@ -35,11 +35,15 @@ export async function serveCommand(args: string[]): Promise<number> {
     return 2;
   }
   const sqliteFile = sqliteFileOf(config.databaseUrl);
+  const demoAccounts = await hasDemoAccounts(ctx);
   const warnings = startupWarnings({
     sqliteFile,
     sqliteFileMode: sqliteFile && sqliteFile !== ':memory:' ? statSync(sqliteFile).mode : undefined,
     keySource: ctx.keySource,
-    demo: await hasDemoAccounts(ctx),
+    // Until a demo environment is a setting of its own (issue 14 §1's XINYONG_DEMO / serve --demo),
+    // the demo accounts stand for it.
+    demoEnvironment: demoAccounts,
+    demoAccounts,
     admins: (await ctx.auth.accounts.list()).filter((a) => a.role === 'admin' && a.status === 'active')
       .length,
   });
