@@ -117,6 +117,12 @@ if (import.meta.main) {
   const { values } = parseArgs({
     options: { rows: { type: 'string', default: String(DEFAULT_ROWS) }, out: { type: 'string' } },
   });
+  // The demo generator's speed (a test once asserted it; timings belong here: issue 14 §7).
+  const started = performance.now();
+  const city = generateDemoSubjects({ persons: 10_000, organizations: 10_000, seed: 42 });
+  console.log(
+    `demo generator: ${city.persons.length + city.organizations.length} subjects in ${Math.round(performance.now() - started)} ms`,
+  );
   const rows = Number(values.rows);
   const out = values.out ?? `bench-${BENCH_ITEM}-${rows}.csv`;
   await writeCsv(rows, out);

@@ -21,6 +21,7 @@ import { recordsReadRoutes } from '../modules/records/records-read.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
 import { subjectSearchRoutes } from '../modules/subject-search/subject-search.routes.ts';
 import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
+import { hmacSha256Hex } from '../platform/crypto/sealing.ts';
 import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
 import type { AppContext } from './context.ts';
 import { homeRoutes } from './home.routes.ts';
@@ -30,10 +31,14 @@ export async function createApp(
   ctx: AppContext,
   options: { logger?: boolean | object } = {},
 ): Promise<HttpApp> {
+  // Request logs name codes and names in URLs by a keyed digest (issue 14 §5): 64 bits of an HMAC
+  // under a key of its own, so a log line cannot be joined to the blind index in the database.
+  const logHmac = hmacSha256Hex(ctx.sealer.deriveKey('request-log'));
   return createHttpServer({
     version: ctx.version,
     logger: options.logger ?? false,
     trustProxy: ctx.config.trustProxy,
+    logDigest: (value) => logHmac(value).slice(0, 16),
     permissions: PERMISSIONS,
     before: [
       (app) =>

@@ -56,6 +56,8 @@ export type AppContext = {
   config: Config;
   store: Store;
   sealer: Sealer;
+  /** where the sealing keys came from: 'environment' or the key file's path */
+  keySource: string;
   policy: Policy;
   policyFingerprint: string;
   /** the current instant, ISO 8601 UTC */
@@ -109,7 +111,12 @@ export async function createAppContext(config: Config, options: ContextOptions =
   try {
     if (options.migrate !== false) await migrateToLatest(store);
     const { now, today } = options.now ? clockOf(options.now) : systemClock();
-    const keys = loadKeys({ dataKey: config.dataKey, indexKey: config.indexKey, dataDir: config.dataDir });
+    const keys = loadKeys({
+      dataKey: config.dataKey,
+      indexKey: config.indexKey,
+      dataDir: config.dataDir,
+      keyFile: config.keyFile,
+    });
     if (!(SEAL_ALGORITHMS as readonly string[]).includes(config.sealAlgorithm)) {
       throw new AppError(
         'CONFIG_INVALID',
@@ -153,6 +160,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       config,
       store,
       sealer,
+      keySource: keys.source,
       policy,
       policyFingerprint: digest,
       now,

@@ -8,7 +8,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { createAppContext } from '../app/context.ts';
 import { loadDemoData } from '../modules/demo/demo.loader.ts';
@@ -52,6 +52,14 @@ async function serve(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('issue 14 §1: serve and the demo environment', () => {
+  // serve refuses a database without reference data (issue 14 §0): load it first, as a deployment does.
+  before(async () => {
+    const { XINYONG_DEMO: _demo, XINYONG_IDENTITY_VERIFIER: _verifier, ...inherited } = process.env;
+    await promisify(execFile)(process.execPath, [CLI, 'init'], {
+      env: { ...inherited, XINYONG_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+  });
+
   it('issue 14 §1: serve is no demonstration by default: no demo verifier, nothing said', async () => {
     const { out, health } = await serve([]);
     assert.equal(health.demo, false);

@@ -12,11 +12,15 @@ const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-cli-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function xinyong(args: string[], env: Record<string, string> = {}) {
+async function xinyong(args: string[], env: Record<string, string> = {}, input?: string) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+    const pending = run(process.execPath, [CLI, ...args], {
       env: { ...process.env, XINYONG_DATA_DIR: dataDir, ...env },
+      // A command that should stop but serves instead is ended, and fails its test.
+      timeout: 30_000,
     });
+    if (input !== undefined) pending.child.stdin?.end(input);
+    const { stdout, stderr } = await pending;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -67,6 +71,81 @@ describe('xinyong CLI', () => {
     });
     assert.equal(r.code, 1);
     assert.match(r.stderr, /holidays\[0\]\.date/);
+  });
+});
+
+describeEachEngine('xinyong init, then the first administrator (issue 14 §0)', (getStore) => {
+  const count = async (table: 'departments' | 'catalog_items' | 'measures' | 'subjects' | 'accounts') => {
+    const row = await getStore()
+      .db.selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+
+  it('issue 14 §0: serve on a migrated database without reference data says to run init or demo, and exits non-zero', async () => {
+    const r = await xinyong(['serve', '--port', '0'], { DATABASE_URL: getStore().url, LOG_LEVEL: 'warn' });
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /xinyong init/);
+    assert.match(r.stderr, /xinyong demo/);
+    assert.doesNotMatch(r.stdout, /serving on/);
+  });
+
+  it('issue 14 §0: init loads the reference data without a subject or an account, and says how to create the administrator', async () => {
+    const env = { DATABASE_URL: getStore().url };
+    const first = await xinyong(['init'], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /xinyong user create --login admin --role admin .*--department HA-XYZX/);
+    const loaded = {
+      departments: await count('departments'),
+      catalog: await count('catalog_items'),
+      measures: await count('measures'),
+    };
+    assert.ok(
+      loaded.departments >= 30 && loaded.catalog >= 20 && loaded.measures >= 30,
+      JSON.stringify(loaded),
+    );
+    assert.equal(await count('subjects'), 0);
+    assert.equal(await count('accounts'), 0);
+    const second = await xinyong(['init'], env);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /added 0 regions, 0 departments, 0 list types, 0 catalog items, 0 measures/);
+    assert.deepEqual(
+      {
+        departments: await count('departments'),
+        catalog: await count('catalog_items'),
+        measures: await count('measures'),
+      },
+      loaded,
+    );
+  });
+
+  it('issue 14 §0: the first administrator, with a password from stdin; init then stops asking', async () => {
+    const env = { DATABASE_URL: getStore().url };
+    const created = await xinyong(
+      [
+        'user',
+        'create',
+        '--login',
+        'admin',
+        '--role',
+        'admin',
+        '--name',
+        '平台管理员',
+        '--department',
+        'HA-XYZX',
+        '--password-stdin',
+      ],
+      env,
+      'Correct-Horse-Battery-42\n',
+    );
+    assert.equal(created.code, 0, created.stderr);
+    assert.doesNotMatch(created.stdout, /Correct-Horse/, 'a password given is never printed');
+    assert.equal(await count('accounts'), 1);
+    assert.equal(await count('subjects'), 0);
+    const again = await xinyong(['init'], env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stdout, /user create/);
   });
 });
 

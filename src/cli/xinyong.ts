@@ -11,6 +11,7 @@ import { calendarCommand } from './commands/calendar.ts';
 import { codesCommand } from './commands/codes.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
+import { initCommand } from './commands/init.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { policyCommand } from './commands/policy.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -23,7 +24,10 @@ export const USAGE = `用法 / usage: xinyong <command>
                                    启动平台 / start the platform (default port 3000, or PORT);
                                    --demo: 演示环境（演示核验）/ a demo environment (demo verifier)
   migrate                          执行数据库迁移 / run forward migrations
-  demo                             加载演示数据（重复执行不变）/ load demo data (idempotent)
+  init                             加载参考数据：地区、部门、名单类型、目录、措施（重复执行不变）
+                                   / load the reference data of the policy (idempotent; no subjects, no accounts)
+  demo                             init 加上虚构的主体和演示账号（重复执行不变）
+                                   / init plus invented subjects and demo accounts (idempotent)
   calendar import FILE             导入年度节假日安排 / import a yearly holiday schedule (JSON)
   calendar years                   列出已加载年份 / list loaded years
   policy check FILE                校验政策文件 / validate a policy file
@@ -43,12 +47,14 @@ export const USAGE = `用法 / usage: xinyong <command>
                                    批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
-XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_DEMO, XINYONG_IDENTITY_VERIFIER,
-XINYONG_TRUST_PROXY, LOG_LEVEL`;
+XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_KEY_FILE, XINYONG_SEAL_ALGORITHM,
+XINYONG_COOKIE_SECURE, XINYONG_DEMO, XINYONG_IDENTITY_VERIFIER, XINYONG_TRUST_PROXY, LOG_LEVEL
+(README: 配置 / Configuration)`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
   migrate: migrateCommand,
+  init: initCommand,
   demo: demoCommand,
   calendar: calendarCommand,
   policy: policyCommand,

@@ -13,8 +13,15 @@ import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../modules/policy/policy.lo
 import { type Config, loadConfig } from '../platform/config.ts';
 import type { HttpApp } from '../platform/http/server.ts';
 import type { TestStore } from './engines.ts';
+import { type LogScan, logScan } from './log-scan.ts';
 
-export type TestApp = { ctx: AppContext; app: HttpApp; close(): Promise<void> };
+export type TestApp = {
+  ctx: AppContext;
+  app: HttpApp;
+  /** the app's log at trace level, scanned for personal data when it closes (issue 14 §5) */
+  logs: LogScan;
+  close(): Promise<void>;
+};
 
 export async function createTestApp(
   store: TestStore,
@@ -27,14 +34,29 @@ export async function createTestApp(
     ...(options.now ? { now: options.now } : {}),
     ...(options.policy ? { policy: options.policy } : {}),
   });
-  const app = await createApp(ctx);
+  // Every line at trace level goes through the scanner; close() fails on personal data (issue 14 §5).
+  const logs = logScan();
+  const app = await createApp(ctx, { logger: logs.logger });
   await app.ready();
   return {
     ctx,
     app,
+    logs,
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
+      const persons = await store.db
+        .selectFrom('subjects')
+        .select('name')
+        .where('kind', '=', 'person')
+        .execute();
+      const findings = logs.findings(persons.map((p) => p.name));
+      if (findings.length > 0) {
+        // A failed hook skips the suite's later ones (the store's disposal): close it here, or the
+        // process would wait on its connections.
+        await store.close();
+        assert.deepEqual(findings, [], 'personal data in the request log (issue 14 §5)');
+      }
     },
   };
 }

@@ -1,8 +1,13 @@
+import { statSync } from 'node:fs';
 import { createApp } from '../../app/app.ts';
 import { createAppContext } from '../../app/context.ts';
 import { DEMO_ENVIRONMENT_NOTICE } from '../../modules/access/identity-verification.ts';
+import { hasDemoAccounts } from '../../modules/demo/demo.loader.ts';
+import { referenceDataStatus } from '../../modules/reference/reference.seed.ts';
 import { asDemo, loadConfig, redactUrl } from '../../platform/config.ts';
+import { sqliteFileOf } from '../../platform/db/database.ts';
 import { tuneForServing } from '../../platform/runtime.ts';
+import { noReferenceDataMessage, startupWarnings } from '../startup-checks.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
 const FEED_RETENTION_MS = 24 * 3600_000;
@@ -15,16 +20,39 @@ export async function serveCommand(args: string[]): Promise<number> {
     host: { type: 'string' },
     demo: { type: 'boolean' },
   });
-  // --demo (what `npm run demo` runs): a demonstration, with the demo verifier, announced everywhere.
-  const config = values.demo ? asDemo(loadConfig()) : loadConfig();
   if (values.port !== undefined) {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port 应为 0–65535 / --port must be 0–65535`);
-    config.port = port;
   }
-  if (values.host) config.host = values.host;
+  // --port and --host stand for PORT and HOST: what depends on the address (the Secure cookie) follows.
+  const loaded = loadConfig({
+    ...process.env,
+    ...(values.port !== undefined ? { PORT: values.port } : {}),
+    ...(values.host ? { HOST: values.host } : {}),
+  });
+  // --demo (what `npm run demo` runs): a demonstration, with the demo verifier, announced everywhere.
+  const config = values.demo ? asDemo(loaded) : loaded;
   const ctx = await createAppContext(config);
+  // An empty platform is no platform: say what to run instead (issue 14 §0).
+  const { missing } = await referenceDataStatus(ctx.store);
+  if (missing.length > 0) {
+    console.error(noReferenceDataMessage(missing, redactUrl(config.databaseUrl)));
+    await ctx.close();
+    return 2;
+  }
+  const sqliteFile = sqliteFileOf(config.databaseUrl);
+  const demoAccounts = await hasDemoAccounts(ctx);
+  const warnings = startupWarnings({
+    sqliteFile,
+    sqliteFileMode: sqliteFile && sqliteFile !== ':memory:' ? statSync(sqliteFile).mode : undefined,
+    keySource: ctx.keySource,
+    demoEnvironment: config.demo,
+    demoAccounts,
+    admins: (await ctx.auth.accounts.list()).filter((a) => a.role === 'admin' && a.status === 'active')
+      .length,
+  });
+  for (const warning of warnings) console.warn(`⚠ ${warning}`);
   // The check index (decision 0011) is loaded before the port opens: the first check is as fast as any.
   await ctx.checks.warmUp();
   const app = await createApp(ctx, { logger: { level: config.logLevel } });

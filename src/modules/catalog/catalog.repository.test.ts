@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { AppError } from '../../platform/errors.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { DEMO_DEPARTMENTS } from '../demo/departments.ts';
+import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
 import { catalogRepository } from './catalog.repository.ts';
 import { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';
 import type { CatalogItemDraft } from './catalog.ts';
@@ -191,7 +191,7 @@ it("the black list items carry A8's content: subject columns plus fields", () =>
 });
 
 it("names only the demo's departments as providers", () => {
-  const known = new Set(DEMO_DEPARTMENTS.map((d) => d.code));
+  const known = new Set(SEED_DEPARTMENTS.map((d) => d.code));
   for (const d of SEED_CATALOG) {
     for (const code of d.providerDepartments) assert.ok(known.has(code), `${d.code}: ${code}`);
   }

@@ -1,7 +1,7 @@
 /**
  * The Huai'an catalog as the platform ships it: the kinds of B10–B13 and the red and black list items
- * with A8's content. A city publishes its own catalog (B8); this one makes a fresh install usable and
- * is the demo's. Departments are the demo's codes (`modules/demo/departments.ts`).
+ * with A8's content. A city publishes its own catalog (B8); this one makes a fresh install usable
+ * (`xinyong init`, modules/reference). Departments are the seed's codes (`departments/seed-departments.ts`).
  */
 import type { Store } from '../database.ts';
 import { catalogRepository } from './catalog.repository.ts';

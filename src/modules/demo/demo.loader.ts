@@ -2,15 +2,9 @@ import type { AccountsService } from '../access/accounts.service.ts';
 import { cliOperator } from '../access/actor.ts';
 import type { AuthService } from '../access/auth.service.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
-import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
-import type { Store } from '../database.ts';
-import type { DepartmentsRepository } from '../departments/departments.repository.ts';
-import { listRegions } from '../identity-codes/index.ts';
-import { ensureSeedMeasures } from '../measures/measures.seed.ts';
-import type { MeasuresService } from '../measures/measures.service.ts';
-import type { RegionsRepository } from '../regions/regions.repository.ts';
+import { loadReferenceData, type ReferenceDeps } from '../reference/reference.seed.ts';
 import type { NewSubject, SubjectsRepository } from '../subjects/subjects.repository.ts';
-import { DEMO_DEFAULTS, DEMO_DEPARTMENTS, generateDemoSubjects } from './index.ts';
+import { DEMO_DEFAULTS, generateDemoSubjects } from './index.ts';
 
 export type DemoLoadResult = {
   regions: number;
@@ -56,56 +50,30 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 /**
- * Loads the demo city into the configured database: GB/T 2260 regions, Huai'an's departments and a
- * deterministic set of generated subjects. Everything is keyed by natural keys (region code,
- * department code, subject code) and inserted only when absent, so a second run changes nothing.
+ * Loads the demo city into the configured database: the reference data (`xinyong init`: regions,
+ * departments, list types, catalog, measures), then a deterministic set of invented subjects and the
+ * demo accounts. Everything is keyed by natural keys (region code, department code, subject code,
+ * login) and inserted only when absent, so a second run changes nothing.
  */
-export type DemoDeps = {
-  store: Store;
-  regions: Pick<RegionsRepository, 'ensure'>;
-  departments: Pick<DepartmentsRepository, 'ensure'>;
+export type DemoDeps = ReferenceDeps & {
   subjects: Pick<SubjectsRepository, 'ensure' | 'idsByCode'>;
   audit: Pick<AuditTrail, 'writer'>;
   auth: Pick<AuthService, 'accounts'>;
   accountsAdmin: Pick<AccountsService, 'createAccount'>;
-  measures: Pick<MeasuresService, 'reload'>;
-  now: () => string;
 };
+
+/** Whether the database holds the demo accounts (and so their published password): a demonstration. */
+export async function hasDemoAccounts(deps: Pick<DemoDeps, 'auth'>): Promise<boolean> {
+  for (const account of DEMO_ACCOUNTS) if (await deps.auth.accounts.findByLogin(account.login)) return true;
+  return false;
+}
 
 export async function loadDemoData(
   ctx: DemoDeps,
   options: { persons?: number; organizations?: number } = {},
 ): Promise<DemoLoadResult> {
+  const { regions, departments } = await loadReferenceData(ctx);
   const now = ctx.now();
-  const regions = await ctx.regions.ensure(
-    listRegions().map((r) => ({
-      code: r.code,
-      name: r.name,
-      fullName: r.fullName,
-      level: r.level,
-      parentCode: r.parentCode ?? null,
-      abolished: r.abolished === true,
-    })),
-  );
-  const departments = await ctx.departments.ensure(
-    DEMO_DEPARTMENTS.map((d) => ({
-      code: d.code,
-      name: d.name,
-      shortName: d.shortName,
-      regionCode: d.regionCode,
-      kinds: [...d.kinds],
-      nature: d.nature,
-      parentCode: d.parentCode ?? null,
-    })),
-    now,
-  );
-
-  // The published catalog (B8): what providers may record, item by item.
-  await ensureSeedCatalog(ctx.store, now);
-  // The measures of joint incentives and punishments (A13, A14, D §5); they name departments.
-  await ensureSeedMeasures(ctx.store, now);
-  ctx.measures.reload();
-
   const { persons, organizations } = generateDemoSubjects({
     persons: options.persons ?? DEMO_DEFAULTS.persons,
     organizations: options.organizations ?? DEMO_DEFAULTS.organizations,

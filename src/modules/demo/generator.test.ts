@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
 import { checkCode, huaianCounties } from '../identity-codes/index.ts';
 import { addYears } from './dates.ts';
-import { DEMO_DEPARTMENTS } from './departments.ts';
 import { DEMO_DEFAULTS, generateDemoSubjects } from './generator.ts';
 import type { OrganizationKind } from './organizations.ts';
 import { HISTORICAL_ID_REGIONS } from './places.ts';
@@ -10,7 +10,7 @@ import { HISTORICAL_ID_REGIONS } from './places.ts';
 const demo = generateDemoSubjects(DEMO_DEFAULTS);
 const { persons, organizations } = demo;
 const countyName = new Map(huaianCounties().map((c) => [c.code, c.name]));
-const departmentCodes = new Set(DEMO_DEPARTMENTS.map((d) => d.code));
+const departmentCodes = new Set(SEED_DEPARTMENTS.map((d) => d.code));
 
 /** GB 32100 category code (2nd–2nd chars) expected for each legal form. */
 const CATEGORY_OF_FORM: Readonly<Record<string, string>> = {
@@ -162,11 +162,9 @@ describe('generateDemoSubjects', () => {
     for (const p of old.persons) assert.ok(p.birthDate <= '1990-01-01', p.birthDate);
   });
 
-  it('generates 10,000 persons and 10,000 organizations in under a second, all still unique', () => {
-    const started = performance.now();
+  // Its speed is a benchmark figure (`node bench/generate.ts` prints it), never a test's: issue 14 §7.
+  it('generates 10,000 persons and 10,000 organizations, all still unique', () => {
     const large = generateDemoSubjects({ persons: 10_000, organizations: 10_000, seed: 42 });
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 1000, `${Math.round(elapsed)} ms`);
     assert.equal(new Set(large.persons.map((p) => p.code)).size, 10_000);
     assert.equal(new Set(large.organizations.map((o) => o.code)).size, 10_000);
     assert.equal(new Set(large.organizations.map((o) => o.name)).size, 10_000);

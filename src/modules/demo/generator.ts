@@ -1,5 +1,5 @@
 import { dayNumberOf } from '../../platform/iso-date.ts';
-import { DEMO_DEPARTMENTS } from './departments.ts';
+import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
 import { type DemoOrganization, generateOrganizations } from './organizations.ts';
 import { type DemoPerson, generatePersons } from './persons.ts';
 import { createRng } from './prng.ts';
@@ -45,7 +45,7 @@ export function generateDemoSubjects(options: DemoSubjectOptions): DemoSubjects 
   assertCount('organizations', options.organizations);
   if (!Number.isSafeInteger(seed)) throw new RangeError('seed must be an integer');
   dayNumberOf(asOf, 'asOf'); // validates the date
-  const persons = generatePersons(createRng(seed), options.persons, asOf, DEMO_DEPARTMENTS);
+  const persons = generatePersons(createRng(seed), options.persons, asOf, SEED_DEPARTMENTS);
   const organizations = generateOrganizations(
     createRng(seed ^ ORGANIZATION_STREAM),
     options.organizations,

@@ -1,11 +1,4 @@
 export {
-  countyGovernmentCode,
-  DEMO_DEPARTMENTS,
-  type DemoDepartment,
-  type DepartmentKind,
-  type DepartmentNature,
-} from './departments.ts';
-export {
   DEMO_DEFAULTS,
   type DemoSubjectOptions,
   type DemoSubjects,

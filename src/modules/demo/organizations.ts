@@ -1,8 +1,8 @@
 import { dayNumberOf, formatDayNumber } from '../../platform/iso-date.ts';
+import { countyGovernmentCode } from '../departments/seed-departments.ts';
 import { huaianCounties } from '../identity-codes/index.ts';
 import { buildUscc, organizationCodeBody, type UsccCategory } from './codes.ts';
 import { addYears, ageOn } from './dates.ts';
-import { countyGovernmentCode } from './departments.ts';
 import type { CountyName } from './names.ts';
 import * as names from './names.ts';
 import { COUNTY_WEIGHTS, type DemoPerson } from './persons.ts';

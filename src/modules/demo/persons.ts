@@ -1,7 +1,7 @@
 import { dayNumberOf, formatDayNumber, toDayNumber } from '../../platform/iso-date.ts';
+import type { SeedDepartment } from '../departments/seed-departments.ts';
 import { buildCitizenId } from './codes.ts';
 import { ageOn } from './dates.ts';
-import type { DemoDepartment } from './departments.ts';
 import { type Gender, personName } from './names.ts';
 import { HISTORICAL_ID_REGIONS } from './places.ts';
 import type { Rng, WeightedTable } from './prng.ts';
@@ -57,7 +57,7 @@ const MOBILE_PREFIXES = [
 ];
 
 /** Departments whose staff are 国家工作人员 in the sense of A11 (state-owned enterprises excluded). */
-function employers(departments: readonly DemoDepartment[]): readonly DemoDepartment[] {
+function employers(departments: readonly SeedDepartment[]): readonly SeedDepartment[] {
   return departments.filter((d) => d.nature !== 'state_owned_enterprise');
 }
 
@@ -71,7 +71,7 @@ export function generatePersons(
   rng: Rng,
   count: number,
   asOf: string,
-  departments: readonly DemoDepartment[],
+  departments: readonly SeedDepartment[],
 ): DemoPerson[] {
   const firstDay = toDayNumber(BIRTH_YEARS.first, 1, 1);
   const lastDay = Math.min(toDayNumber(BIRTH_YEARS.last, 12, 31), dayNumberOf(asOf, 'asOf'));

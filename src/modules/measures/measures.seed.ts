@@ -18,7 +18,7 @@ export type SeedResult = {
  * Publishes the seed catalog. A missing measure is created; a measure still as the seed published it
  * (no account behind its current version) gets a new version when the shipped content changed; one
  * the credit office has edited or retired is left alone (the catalog belongs to the city). A second
- * run changes nothing. Needs the departments and list types the seed names (demo departments; the
+ * run changes nothing. Needs the departments and list types the seed names (the seed departments; the
  * lists module's seed types), and refuses with MEASURE_INVALID otherwise.
  */
 export async function ensureSeedMeasures(store: Store, now: string): Promise<SeedResult> {

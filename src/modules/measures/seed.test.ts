@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEMO_DEPARTMENTS } from '../demo/departments.ts';
-import { readSeedDocument } from '../demo/test-support.ts';
+import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
+import { readSeedDocument } from '../reference/test-support.ts';
 import { parseMeasureDraft } from './measure-draft.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { SEED_MEASURES } from './seed.ts';
 
 const seed = readSeedDocument();
-// Without the seed document the provenance test cannot run; CI must have it (see demo/test-support.ts).
+// Without the seed document the provenance test cannot run; CI must have it (see reference/test-support.ts).
 const seedSkip = seed || process.env.CI === 'true' ? false : 'seed document 淮政发〔2018〕103号 not found';
 
 /** Text without the punctuation and spacing the stored copy of the document lost or changed. */
@@ -132,7 +132,7 @@ describe('seed measures (A13, A14, D §5)', () => {
         ['black', 'black'],
         ['watch', 'watch'],
       ] as const),
-      departments: new Set(DEMO_DEPARTMENTS.map((d) => d.code)),
+      departments: new Set(SEED_DEPARTMENTS.map((d) => d.code)),
     };
     for (const m of SEED_MEASURES) assert.deepEqual(parseMeasureDraft(m, references), m);
   });

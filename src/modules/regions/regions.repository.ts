@@ -9,7 +9,7 @@ export type Region = {
   abolished: boolean;
 };
 
-/** GB/T 2260 administrative divisions known to this node (reference data; loaded by `demo`/seed). */
+/** GB/T 2260 administrative divisions known to this node (reference data; loaded by `xinyong init`). */
 export function regionsRepository(store: Store) {
   const { db } = store;
   return {

@@ -77,6 +77,21 @@ describe('sealing of sensitive fields (B33)', () => {
     assert.match(readFileSync(path.join(dir, 'keys.json'), 'utf8'), /indexKey/);
   });
 
+  it('issue 14 §5: a key file named outside the data directory is created there, owner-only, in an owner-only directory', () => {
+    const previous = process.umask(0o022);
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-keys-'));
+      const file = path.join(dir, 'secrets', 'xinyong-keys.json');
+      const keys = loadKeys({ dataDir: path.join(dir, 'data'), keyFile: file });
+      assert.equal(keys.source, file);
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.equal(statSync(path.dirname(file)).mode & 0o777, 0o700);
+      assert.deepEqual(loadKeys({ dataDir: '/elsewhere', keyFile: file }).indexKey, keys.indexKey);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
   it('rejects a malformed key from the environment', () => {
     assert.throws(() => loadKeys({ dataDir: '/nonexistent', dataKey: 'abc', indexKey: 'def' }), /64/);
   });

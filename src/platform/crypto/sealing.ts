@@ -149,14 +149,16 @@ function parseKey(name: string, hex: string): Buffer {
 }
 
 /**
- * Keys from XINYONG_DATA_KEY / XINYONG_INDEX_KEY, else from `<dataDir>/keys.json`, which is created
- * (mode 0600) on first start so a fresh clone runs. Production sets the environment variables or
- * mounts the key file from a secret store; losing the key file makes sealed codes unreadable.
+ * Keys from XINYONG_DATA_KEY / XINYONG_INDEX_KEY, else from the key file (`keyFile`, by default
+ * `<dataDir>/keys.json`), which is created owner-only (mode 0600, in a directory created 0700) on first
+ * start so a fresh clone runs. A deployment sets the environment variables or keeps the key file outside
+ * the data directory (README, "Deploying"); losing the key file makes sealed codes unreadable.
  */
 export function loadKeys(options: {
   dataKey?: string | undefined;
   indexKey?: string | undefined;
   dataDir: string;
+  keyFile?: string | undefined;
 }): {
   dataKey: Buffer;
   indexKey: Buffer;
@@ -169,9 +171,9 @@ export function loadKeys(options: {
       source: 'environment',
     };
   }
-  const file = path.join(options.dataDir, 'keys.json');
+  const file = path.resolve(options.keyFile ?? path.join(options.dataDir, 'keys.json'));
   if (!existsSync(file)) {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const keys = { dataKey: randomBytes(32).toString('hex'), indexKey: randomBytes(32).toString('hex') };
     writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);

@@ -8,8 +8,8 @@ import { openSqlite } from './sqlite.ts';
  * `file:FILE`, a bare path or `:memory:` → SQLite.
  */
 export function openStore<DB>(url: string): Store<DB> {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres<DB>(url);
-  const file = url.replace(/^(sqlite|file):/, '');
+  const file = sqliteFileOf(url);
+  if (file === undefined) return openPostgres<DB>(url);
   if (file === '') {
     throw badRequest(
       'DATABASE_URL_INVALID',
@@ -18,4 +18,10 @@ export function openStore<DB>(url: string): Store<DB> {
     );
   }
   return openSqlite<DB>(file);
+}
+
+/** The SQLite file a database URL names (`:memory:` included), or undefined for PostgreSQL. */
+export function sqliteFileOf(url: string): string | undefined {
+  if (/^postgres(ql)?:\/\//.test(url)) return undefined;
+  return url.replace(/^(sqlite|file):/, '');
 }

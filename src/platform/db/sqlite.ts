@@ -63,7 +63,13 @@ function withStatementCache(database: SqliteDatabase.Database) {
 
 /** Opens (creating if needed) an SQLite file in WAL mode; `:memory:` for throwaway databases. */
 export function openSqlite<DB>(file: string): Store<DB> {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    // Owner-only (issue 14 §5): the directory when it is created, and the file before SQLite opens it;
+    // SQLite gives the -wal and -shm files the database file's mode. An existing file keeps its mode
+    // (`serve` warns when others may read it).
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    closeSync(openSync(file, 'a', 0o600));
+  }
   const database = new SqliteDatabase(file);
   // WAL lets readers proceed while one writer commits; busy_timeout waits instead of failing
   // when the CLI and the server write at the same moment.

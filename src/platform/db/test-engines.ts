@@ -60,12 +60,14 @@ export function describeEachEngine<DB = unknown>(
         }
         current = await createTestStore<DB>(engine, options);
       });
-      after(async () => {
-        await current?.dispose();
-      });
       fn(() => {
         if (!current) throw new Error('store not ready');
         return current.store;
+      });
+      // Registered after the suite's own hooks, so it runs after them: a suite's teardown (closing its
+      // app, scanning its log) still has its store.
+      after(async () => {
+        await current?.dispose();
       });
     });
   }

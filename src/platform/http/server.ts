@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { type LogDigest, withRequestLog } from './request-log.ts';
 import type { RouteAccess } from './route-access.ts';
 
 /**
@@ -60,6 +61,11 @@ export type HttpServerOptions = {
   before?: ((app: HttpApp) => void | Promise<void>)[];
   /** the permission names routes may require; a route naming another refuses to register */
   permissions: readonly string[];
+  /**
+   * a keyed digest for route parameters and query values in request log lines, which name the route's
+   * pattern and never the URL as sent (request-log.ts); without it those values are left out
+   */
+  logDigest?: LogDigest;
 };
 
 /** Routes served by the documentation plugin are public by nature. */
@@ -69,7 +75,7 @@ export const declaredAccess = new Map<string, RouteAccess>();
 
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpApp> {
   const app = Fastify({
-    logger: options.logger,
+    logger: withRequestLog(options.logger, options.logDigest),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // IDs and codes are case-sensitive; trailing slashes are tolerated for hand-typed URLs.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

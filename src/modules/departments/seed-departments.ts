@@ -1,6 +1,10 @@
-/** What a department does on the platform (DOMAIN.md, "Who uses it"). */
-import type { DepartmentKind } from '../departments/departments.repository.ts';
+/**
+ * The departments 淮政发〔2018〕103号 names (mostly as 责任单位) and the units the platform needs: reference
+ * data, loaded by `xinyong init` (modules/reference) and so by `xinyong demo`. Catalog items and measures
+ * name departments by these codes.
+ */
 import { huaianCounties } from '../identity-codes/index.ts';
+import type { DepartmentKind } from './departments.repository.ts';
 
 export type { DepartmentKind };
 
@@ -16,8 +20,8 @@ export type DepartmentNature =
   | 'people_organization'
   | 'state_owned_enterprise';
 
-export interface DemoDepartment {
-  /** Stable ASCII code; later demo data references departments by it, so never renumber. */
+export interface SeedDepartment {
+  /** Stable ASCII code; catalog items, measures, accounts and records reference it, so never renumber. */
   code: string;
   /** Full official name as of the 2018 document. */
   name: string;
@@ -28,7 +32,7 @@ export interface DemoDepartment {
   /** GB/T 2260: 320800 for city-level units, the county code for county ones. */
   regionCode: string;
   kinds: readonly DepartmentKind[];
-  /** Superior organ, where it is part of this demo (A11). Vertical agencies report outside the city. */
+  /** Superior organ, where it is part of this seed (A11). Vertical agencies report outside the city. */
   parentCode?: string;
   nature: DepartmentNature;
   /**
@@ -47,8 +51,8 @@ function cityUnit(
   name: string,
   nature: DepartmentNature,
   parentCode: string | undefined,
-  extra: Partial<DemoDepartment> = {},
-): DemoDepartment {
+  extra: Partial<SeedDepartment> = {},
+): SeedDepartment {
   return {
     code,
     name,
@@ -71,9 +75,9 @@ const CPC = 'HA-CPC';
  * moved to 发改委); 国土局 became 自然资源和规划局; 环保局 became 生态环境局; 安监局 became 应急管理局;
  * 农委 became 农业农村局; 卫计委 became 卫生健康委员会; 文广新局 and 旅游局 merged into 文化广电和旅游局;
  * 法制办 merged into 司法局; 物价局 merged into 发改委; 金融办 became 地方金融监督管理局; 银监分局 became
- * 银保监分局; 公安消防支队 became 消防救援支队. The demo keeps the document's names.
+ * 银保监分局; 公安消防支队 became 消防救援支队. The seed keeps the document's names.
  */
-const CITY_UNITS: readonly DemoDepartment[] = [
+const CITY_UNITS: readonly SeedDepartment[] = [
   cityUnit(GOV, '市政府', '淮安市人民政府', 'state_organ', undefined),
   cityUnit(CPC, '市委', '中共淮安市委员会', 'party_organ', undefined, {
     kinds: ['user'],
@@ -134,7 +138,7 @@ const CITY_UNITS: readonly DemoDepartment[] = [
   cityUnit('HA-WJJ', '市物价局', '淮安市物价局', 'state_organ', GOV),
   cityUnit('HA-NW', '市农委', '淮安市农业委员会', 'state_organ', GOV),
 
-  // Vertically managed agencies: their superior is provincial or national, outside this demo.
+  // Vertically managed agencies: their superior is provincial or national, outside this seed.
   cityUnit('HA-RH', '市人行', '中国人民银行淮安市中心支行', 'state_organ', undefined),
   // 银监会 was a public institution directly under the State Council.
   cityUnit(
@@ -184,7 +188,7 @@ export function countyGovernmentCode(regionCode: string): string {
 }
 
 /** Each county/district platform (B16): its government and its credit office. */
-function countyNodes(): DemoDepartment[] {
+function countyNodes(): SeedDepartment[] {
   return huaianCounties().flatMap((county) => {
     const government = countyGovernmentCode(county.code);
     return [
@@ -208,8 +212,8 @@ function countyNodes(): DemoDepartment[] {
         nature: 'state_organ',
         source: 'platform',
       },
-    ] satisfies DemoDepartment[];
+    ] satisfies SeedDepartment[];
   });
 }
 
-export const DEMO_DEPARTMENTS: readonly DemoDepartment[] = [...CITY_UNITS, ...countyNodes()];
+export const SEED_DEPARTMENTS: readonly SeedDepartment[] = [...CITY_UNITS, ...countyNodes()];
