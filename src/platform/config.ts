@@ -21,6 +21,13 @@ export type Config = {
   sealAlgorithm: string;
   /** real-name verifier for subject self-registration: 'demo' (demonstrations only) or 'none' (disabled) */
   identityVerifier: string;
+  /**
+   * the external anchor log of the audit chain (append-only JSON lines, outside the database; ship it
+   * off the machine): a file path, default `<dataDir>/audit-anchors.jsonl`; undefined when set to `none`
+   */
+  auditAnchorFile: string | undefined;
+  /** how often `serve` appends the chain head to the anchor log, in seconds (0: never on a schedule) */
+  auditAnchorEverySeconds: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,6 +36,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT 应为 0–65535 的整数 / PORT must be an integer 0–65535, got "${env.PORT}"`);
   }
+  const anchorEvery =
+    env.XINYONG_AUDIT_ANCHOR_EVERY === undefined || env.XINYONG_AUDIT_ANCHOR_EVERY === ''
+      ? 300
+      : Number(env.XINYONG_AUDIT_ANCHOR_EVERY);
+  if (!Number.isInteger(anchorEvery) || anchorEvery < 0) {
+    throw new Error(
+      `XINYONG_AUDIT_ANCHOR_EVERY 应为非负整数秒 / XINYONG_AUDIT_ANCHOR_EVERY must be a whole number of seconds ≥ 0, got "${env.XINYONG_AUDIT_ANCHOR_EVERY}"`,
+    );
+  }
+  const anchorFile = env.XINYONG_AUDIT_ANCHOR_FILE || path.join(dataDir, 'audit-anchors.jsonl');
   return {
     databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, 'xinyong.db')}`,
     dataDir,
@@ -41,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.XINYONG_COOKIE_SECURE === 'true',
     sealAlgorithm: env.XINYONG_SEAL_ALGORITHM || 'aes-256-gcm',
     identityVerifier: env.XINYONG_IDENTITY_VERIFIER || 'demo',
+    auditAnchorFile: anchorFile === 'none' ? undefined : path.resolve(anchorFile),
+    auditAnchorEverySeconds: anchorEvery,
   };
 }
 

@@ -21,7 +21,8 @@ export async function createTestApp(
   options: { now?: () => string; policy?: Policy } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-app-'));
-  const config = { ...loadConfig({}), dataDir, databaseUrl: store.url };
+  // Everything under the data directory (key file, anchor log) is the test's own.
+  const config = { ...loadConfig({ XINYONG_DATA_DIR: dataDir }), databaseUrl: store.url };
   const ctx = await createAppContext(config, {
     store,
     ...(options.now ? { now: options.now } : {}),

@@ -1,5 +1,5 @@
 import { createApp } from '../../app/app.ts';
-import { createAppContext } from '../../app/context.ts';
+import { type AppContext, createAppContext } from '../../app/context.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
 import { tuneForServing } from '../../platform/runtime.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
@@ -27,6 +27,11 @@ export async function serveCommand(args: string[]): Promise<number> {
   console.log(`  数据库 / database: ${redactUrl(config.databaseUrl)}`);
   console.log(`  政策 / policy: ${ctx.policy.id} ${ctx.policy.version}`);
   console.log(`  接口文档 / API docs: ${address}/api/docs`);
+  console.log(
+    ctx.audit.anchorLog && config.auditAnchorEverySeconds > 0
+      ? `  审计锚点 / audit anchors: 每 ${config.auditAnchorEverySeconds} 秒 / every ${config.auditAnchorEverySeconds} s → ${ctx.audit.anchorLog}`
+      : '  审计锚点 / audit anchors: 未按计划写入 / not on a schedule (XINYONG_AUDIT_ANCHOR_FILE, XINYONG_AUDIT_ANCHOR_EVERY)',
+  );
   // The notification outbox (A4, A11, B26): deliver what is pending now and every few seconds; a
   // notice written just before a crash is delivered by the next start.
   const dispatch = () =>
@@ -41,9 +46,13 @@ export async function serveCommand(args: string[]): Promise<number> {
       .catch((error) => app.log.error(error, 'check feed pruning failed'));
   const pruner = setInterval(prune, FEED_PRUNE_EVERY_MS);
   pruner.unref();
+  const anchorer = scheduleHeadAnchors(ctx, config.auditAnchorEverySeconds, (error) =>
+    app.log.error(error, 'audit head anchoring failed'),
+  );
   const stop = async () => {
     clearInterval(dispatcher);
     clearInterval(pruner);
+    if (anchorer) clearInterval(anchorer);
     await app.close();
     await ctx.close();
     process.exit(0);
@@ -51,4 +60,36 @@ export async function serveCommand(args: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;
+}
+
+/**
+ * The audit chain's head appended to the external anchor log now and every `seconds` (issue 14 §2):
+ * cutting the newest entries off then misses the latest anchor. A head that has not moved since this
+ * process last anchored it is not written again. Undefined when there is no log or no schedule.
+ */
+export function scheduleHeadAnchors(
+  ctx: Pick<AppContext, 'audit'>,
+  seconds: number,
+  onError: (error: unknown) => void,
+): NodeJS.Timeout | undefined {
+  if (!ctx.audit.anchorLog || seconds <= 0) return undefined;
+  let last: { seq: number; hash: string } | undefined;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const head = await ctx.audit.repository.head();
+      if (head && last && head.seq === last.seq && head.hash === last.hash) return;
+      last = await ctx.audit.anchorHead();
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  return timer;
 }

@@ -9,6 +9,7 @@ export {
   type ChainVerdict,
   canonicalEntry,
   createChainVerifier,
+  type DayAnchor,
   entryHash,
   verifyChain,
 } from './audit.chain.ts';

@@ -5,12 +5,16 @@
  * Pure: no database here.
  */
 import { sm3 } from '../../platform/crypto/sm3.ts';
+import { wellFormed } from '../../platform/well-formed.ts';
 import { canonicalJson } from './canonical.ts';
 
 /**
  * How a column's value is brought to one form on both engines before hashing: PostgreSQL returns
  * jsonb parsed and SQLite as text, uuids are lowercase, instants ISO 8601 UTC (see engine.ts).
- * Digests therefore cover values, not encodings: re-encoding the same value is not a change.
+ * Digests therefore cover values, not encodings: re-encoding the same value is not a change. Text is
+ * taken as both engines store it, well-formed (a lone surrogate is stored as U+FFFD; issue 14 §2); a
+ * json column keeps it as a `\ud800` escape (SQLite) or refuses it (PostgreSQL), so its parsed value
+ * hashes the same written or read back.
  */
 export type ColumnKind = 'text' | 'uuid' | 'integer' | 'instant' | 'date' | 'json';
 
@@ -55,7 +59,7 @@ export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (kind) {
     case 'uuid':
-      return String(value).toLowerCase();
+      return wellFormed(String(value).toLowerCase());
     case 'integer':
       return Number(value);
     case 'instant':
@@ -64,7 +68,7 @@ export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
       if (value instanceof CanonicalJsonText) return JSON.parse(value.text);
       return typeof value === 'string' ? JSON.parse(value) : value;
     default:
-      return String(value);
+      return wellFormed(String(value));
   }
 }
 
@@ -154,7 +158,7 @@ function valueText(kind: ColumnKind, value: unknown): string {
   if (value === null || value === undefined) return 'null';
   switch (kind) {
     case 'uuid':
-      return JSON.stringify(String(value).toLowerCase());
+      return JSON.stringify(wellFormed(String(value).toLowerCase()));
     case 'integer': {
       const n = Number(value);
       if (!Number.isFinite(n)) throw new Error('not finite');
@@ -166,7 +170,7 @@ function valueText(kind: ColumnKind, value: unknown): string {
       if (value instanceof CanonicalJsonText) return value.text;
       return canonicalJson(typeof value === 'string' ? JSON.parse(value) : value, { fractions: true });
     default:
-      return JSON.stringify(String(value));
+      return JSON.stringify(wellFormed(String(value)));
   }
 }
 
