@@ -10,6 +10,7 @@ import { accountsService } from '../modules/access/accounts.service.ts';
 import { type AuthService, authService } from '../modules/access/auth.service.ts';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { type AuditTrail, auditTrail } from '../modules/audit/audit-trail.service.ts';
+import { type RowsWrittenMeta, systemWriter } from '../modules/audit/row-digests.service.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
 import { type CatalogRepository, catalogRepository } from '../modules/catalog/catalog.repository.ts';
 import { type ChecksService, checksService } from '../modules/checks/checks.service.ts';
@@ -69,6 +70,11 @@ export type AppContext = {
   accountsAdmin: ReturnType<typeof accountsService>;
   consents: ReturnType<typeof consentsRepository>;
   audit: AuditTrail;
+  /**
+   * Who the platform's own writes to audited tables are recorded as (`system`, under the policy in
+   * force): repositories that write decision tables take it (issue 14 §3, decision 0022).
+   */
+  rowWriter: RowsWrittenMeta;
   catalog: CatalogRepository;
   intake: IntakeService;
   uploads: UploadService;
@@ -113,6 +119,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
       );
     }
     const sealer = createSealer(keys, config.sealAlgorithm as SealAlgorithm);
+    // The platform's own writes to audited tables are recorded under this writer (issue 14 §3).
+    const rowWriter = systemWriter(policy);
     const { digest } = await registerPolicyVersion(store, policy, now());
     // The city's red, black and watch lists exist from the start; the credit office may add more.
     await ensureSeedListTypes(store.db, now());
@@ -125,7 +133,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const subjects = subjectsRepository(store, sealer);
     const audit = auditTrail({ store, policy, now, anchorLog: config.auditAnchorFile });
     const codes = codesService(store, sealer, today);
-    const consents = consentsRepository(store);
+    const consents = consentsRepository(store, rowWriter);
     const catalog = catalogRepository(store);
     const measures = measuresService({ store, now, audit });
     const intake = intakeService({
@@ -169,6 +177,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       }),
       consents,
       audit,
+      rowWriter,
       catalog,
       intake,
       uploads: uploadService({ intake, catalog }),

@@ -13,6 +13,7 @@ import { verifiedSecrets } from '../../platform/auth/verified-secrets.ts';
 import { expiringCache } from '../../platform/cache.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { AppError } from '../../platform/errors.ts';
+import { systemWriter } from '../audit/row-digests.service.ts';
 import type { Store } from '../database.ts';
 import type { Policy } from '../policy/index.ts';
 import { accountsRepository } from './accounts.repository.ts';
@@ -42,9 +43,11 @@ const LOGIN_FAILED = () =>
  * API keys. All thresholds come from the policy's `access` section.
  */
 export function authService(deps: { store: Store; sealer: Sealer; policy: Policy; now: () => string }) {
-  const accounts = accountsRepository(deps.store);
-  const sessions = sessionsRepository(deps.store);
-  const storedKeys = apiKeysRepository(deps.store);
+  // Writes of accounts, sessions and keys are vouched for on the audit chain (issue 14 §3).
+  const writer = systemWriter(deps.policy);
+  const accounts = accountsRepository(deps.store, writer);
+  const sessions = sessionsRepository(deps.store, writer);
+  const storedKeys = apiKeysRepository(deps.store, writer);
   const keyRows = expiringCache<string, ApiKeyWithHash>({ ttlMs: KEY_ROW_MS, maxEntries: VERIFIED_KEYS });
   /**
    * The stored keys; a revocation here drops the key's row from memory at once. Revoke through this

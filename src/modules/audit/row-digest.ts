@@ -63,13 +63,22 @@ export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
     case 'integer':
       return Number(value);
     case 'instant':
-      return new Date(value instanceof Date ? value : String(value)).toISOString();
+      return instantValue(value);
     case 'json':
       if (value instanceof CanonicalJsonText) return JSON.parse(value.text);
       return typeof value === 'string' ? JSON.parse(value) : value;
     default:
       return wellFormed(String(value));
   }
+}
+
+/**
+ * An instant in ISO 8601 UTC form; text that is no instant (SQLite keeps whatever was written, e.g. an
+ * expiry typed by hand) is hashed as the text it is, so it is still vouched for as stored.
+ */
+function instantValue(value: unknown): string {
+  const date = new Date(value instanceof Date ? value : String(value));
+  return Number.isNaN(date.getTime()) ? wellFormed(String(value)) : date.toISOString();
 }
 
 const sortedColumns = new WeakMap<AuditedTable, readonly string[]>();
@@ -179,7 +188,7 @@ let lastInstant: unknown;
 let lastInstantText = '';
 function instantText(value: unknown): string {
   if (typeof value === 'string' && value === lastInstant) return lastInstantText;
-  const text = JSON.stringify(new Date(value instanceof Date ? value : String(value)).toISOString());
+  const text = JSON.stringify(instantValue(value));
   if (typeof value === 'string') {
     lastInstant = value;
     lastInstantText = text;

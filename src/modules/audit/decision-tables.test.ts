@@ -1,0 +1,207 @@
+/**
+ * Issue 14 §3: every table whose rows decide an outcome or grant access is under row digests. Rows are
+ * written through the platform's own writers (the app, its routes and services); then, table by
+ * table, one byte edited, one row deleted and one row slipped in are each named by `audit verify` with
+ * table, row and kind — and put back, the trail verifies again.
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { type Kysely, sql } from 'kysely';
+import { toJson } from '../../platform/db/engine.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { signIn, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine, type TestStore } from '../../testing/engines.ts';
+import type { Database } from '../database.ts';
+import { listsTestApp, setClock } from '../lists/test-support.ts';
+import { verifyAudit } from './audit.service.ts';
+import { scanAuditedTable } from './audited-rows.repository.ts';
+import {
+  ACCOUNTS_AUDITED,
+  API_KEYS_AUDITED,
+  AUDITED_TABLES,
+  CONSENTS_AUDITED,
+  SESSIONS_AUDITED,
+} from './audited-tables.ts';
+import { type AuditedTable, rowId } from './row-digest.ts';
+
+type Row = Record<string, unknown>;
+
+/** How one table is tampered with: the byte edited, and what a slipped-in copy must change to be unique. */
+type Case = {
+  table: AuditedTable;
+  /** picks the row to tamper with among those written (default: the first by key) */
+  pick?: (row: Row) => boolean;
+  edit: { column: string; value: unknown };
+  /** columns a copy must not share with the original (unique keys), given a new value */
+  unique?: Record<string, (row: Row) => unknown>;
+};
+
+/** Rows as stored, for writing back: json columns as JSON text (PostgreSQL hands them back parsed). */
+function writable(table: AuditedTable, row: Row): Row {
+  const out: Row = {};
+  for (const [column, value] of Object.entries(row)) {
+    out[column] =
+      table.columns[column] === 'json' && value !== null && typeof value !== 'string' ? toJson(value) : value;
+  }
+  return out;
+}
+
+/** Deletes or inserts with foreign keys unchecked, as an administrator editing the database can. */
+async function raw(store: TestStore, run: (db: Kysely<Database>) => Promise<unknown>) {
+  await store.db.connection().execute(async (db) => {
+    const sqlite = store.capabilities.engine === 'sqlite';
+    await sql
+      .raw(sqlite ? 'pragma foreign_keys = off' : 'set session_replication_role = replica')
+      .execute(db);
+    try {
+      await run(db);
+    } finally {
+      await sql
+        .raw(sqlite ? 'pragma foreign_keys = on' : 'set session_replication_role = origin')
+        .execute(db);
+    }
+  });
+}
+
+const where = (table: AuditedTable, row: Row) =>
+  sql.join(
+    (table.keyColumns ?? [table.idColumn]).map((k) => sql`${sql.ref(k)} = ${row[k]}`),
+    sql` and `,
+  );
+
+async function problems(store: TestStore, table: AuditedTable) {
+  const report = await verifyAudit(store, [table]);
+  assert.deepEqual(report.breaks, [], 'the chain itself is intact');
+  return report.rowProblems.map((p) => [p.table, p.id, p.reason]);
+}
+
+/** Edit a byte, delete the row, slip a copy in: each named with table, row and kind; then intact again. */
+async function assertTamperEvident(store: TestStore, c: Case) {
+  const { table } = c;
+  const name = table.table;
+  let original: Row | undefined;
+  for await (const row of scanAuditedTable(store.db, table)) {
+    if (!c.pick || c.pick(row)) {
+      original = row;
+      break;
+    }
+  }
+  assert.ok(original, `${name}: the writers wrote a row to tamper with`);
+  const id = rowId(table, original);
+  assert.deepEqual(await problems(store, table), [], `${name}: intact as written`);
+
+  const edited = table.columns[c.edit.column] === 'json' ? toJson(c.edit.value) : c.edit.value;
+  assert.notDeepEqual(original[c.edit.column], c.edit.value, `${name}.${c.edit.column} is changed`);
+  await sql`update ${sql.table(name)} set ${sql.ref(c.edit.column)} = ${edited} where ${where(table, original)}`.execute(
+    store.db,
+  );
+  assert.deepEqual(await problems(store, table), [[name, id, 'row_digest_mismatch']], `${name}: edited`);
+  const back = writable(table, original)[c.edit.column];
+  await sql`update ${sql.table(name)} set ${sql.ref(c.edit.column)} = ${back} where ${where(table, original)}`.execute(
+    store.db,
+  );
+  assert.deepEqual(await problems(store, table), [], `${name}: edit undone`);
+
+  await raw(store, (db) => sql`delete from ${sql.table(name)} where ${where(table, original!)}`.execute(db));
+  assert.deepEqual(await problems(store, table), [[name, id, 'row_missing']], `${name}: deleted`);
+  const insert = async (db: Kysely<Database>, row: Row) => {
+    const columns = Object.keys(row);
+    await sql`insert into ${sql.table(name)} (${sql.join(columns.map((k) => sql.ref(k)))})
+      values (${sql.join(columns.map((k) => sql`${row[k]}`))})`.execute(db);
+  };
+  await raw(store, (db) => insert(db, writable(table, original!)));
+  assert.deepEqual(await problems(store, table), [], `${name}: deletion undone`);
+
+  const copy = writable(table, original);
+  copy[table.idColumn] =
+    table.columns[table.idColumn] === 'integer' ? 2099 : table.idColumn === 'id' ? uuidv7() : `forged-${id}`;
+  for (const [column, value] of Object.entries(c.unique ?? {})) copy[column] = value(original);
+  await raw(store, (db) => insert(db, copy));
+  assert.deepEqual(
+    await problems(store, table),
+    [[name, rowId(table, copy), 'row_unrecorded']],
+    `${name}: forged`,
+  );
+  await raw(store, (db) => sql`delete from ${sql.table(name)} where ${where(table, copy)}`.execute(db));
+  assert.deepEqual(await problems(store, table), [], `${name}: forgery removed`);
+}
+
+describeEachEngine('issue 14 §3: decision tables are under row digests', (getStore) => {
+  let t: TestApp;
+  before(async () => {
+    setClock('2026-11-26T08:00:00.000Z');
+    t = await listsTestApp(getStore(), { persons: 6, organizations: 4 });
+    // access: sessions opened and closed, a key issued and rotated, a consent granted and revoked, a
+    // password changed
+    const person = await signIn(t.app, 'demo.person');
+    const grant = async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/consents',
+        headers: person,
+        payload: { granteeDepartment: 'HA-ZJJ', scope: ['*'], purpose: '贷款审查', expiresOn: '2027-01-31' },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as string;
+    };
+    await grant();
+    const revoked = await grant();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/consents/${revoked}/revoke`,
+      headers: person,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const key = await t.ctx.accountsAdmin.issueApiKey({
+      departmentCode: 'HA-CZJ',
+      permissions: ['checks.run'],
+      label: '政府采购系统',
+      createdBy: 'test',
+    });
+    await t.ctx.accountsAdmin.rotateApiKey(key.id, 'test');
+    const user = await signIn(t.app, 'demo.user');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: user });
+  });
+  after(() => t.close());
+
+  const cases: Case[] = [
+    {
+      table: ACCOUNTS_AUDITED,
+      pick: (r) => r.login === 'demo.user',
+      edit: { column: 'role', value: 'admin' },
+      unique: { login: (r) => `${r.login}-2` },
+    },
+    {
+      table: SESSIONS_AUDITED,
+      pick: (r) => r.revoked_at !== null,
+      edit: { column: 'revoked_at', value: null },
+      unique: { token_hash: (r) => `${r.token_hash}-2` },
+    },
+    {
+      table: API_KEYS_AUDITED,
+      pick: (r) => r.revoked_at !== null,
+      edit: { column: 'revoked_at', value: null },
+    },
+    {
+      table: CONSENTS_AUDITED,
+      pick: (r) => r.revoked_at === null,
+      edit: { column: 'scope', value: ['*', 'tax-arrears'] },
+    },
+  ];
+
+  it('issue 14 §3: the whole trail verifies after the writers wrote every table', async () => {
+    const report = await verifyAudit(getStore());
+    assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
+  });
+
+  for (const c of cases) {
+    it(`issue 14 §3: ${c.table.table} — an edited byte, a deleted row, a slipped-in row are each named`, async () => {
+      await assertTamperEvident(getStore(), c);
+    });
+  }
+
+  it('issue 14 §3: the registry lists every decision table, each column digested or excluded with a reason', () => {
+    const names = AUDITED_TABLES.map((table) => table.table);
+    for (const c of cases) assert.ok(names.includes(c.table.table));
+  });
+});
