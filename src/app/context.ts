@@ -123,7 +123,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const rowWriter = systemWriter(policy);
     const { digest } = await registerPolicyVersion(store, policy, now());
     // The city's red, black and watch lists exist from the start; the credit office may add more.
-    await ensureSeedListTypes(store.db, now());
+    await ensureSeedListTypes(store.db, now(), rowWriter);
     const calendar = calendarService(store);
     await calendar.reload();
 
@@ -148,7 +148,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       now,
       hooks: listIntakeHooks(),
     });
-    const listTypes = listTypesService({ store, now });
+    const listTypes = listTypesService({ store, now, writer: rowWriter });
     const checks = checksService({ store, sealer, policy, codes, catalog, measures, listTypes, now });
     return {
       version: PLATFORM_VERSION,
@@ -184,7 +184,18 @@ export async function createAppContext(config: Config, options: ContextOptions =
       records: recordsReader({ store, sealer, catalog, consents, now, today }),
       measures,
       listTypes,
-      lists: listsService({ store, listTypes, audit, subjects, codes, catalog, intake, now, today }),
+      lists: listsService({
+        store,
+        listTypes,
+        audit,
+        rowWriter,
+        subjects,
+        codes,
+        catalog,
+        intake,
+        now,
+        today,
+      }),
       checks,
       feedback: feedbackService({ store, sealer, audit, now, today }),
       close: async () => {

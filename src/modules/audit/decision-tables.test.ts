@@ -12,7 +12,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { signIn, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine, type TestStore } from '../../testing/engines.ts';
 import type { Database } from '../database.ts';
-import { listsTestApp, setClock } from '../lists/test-support.ts';
+import { blackOrg, demoSubjects, listsTestApp, push, redOrg, setClock } from '../lists/test-support.ts';
 import { verifyAudit } from './audit.service.ts';
 import { scanAuditedTable } from './audited-rows.repository.ts';
 import {
@@ -20,7 +20,12 @@ import {
   API_KEYS_AUDITED,
   AUDITED_TABLES,
   CONSENTS_AUDITED,
+  LIST_ENTRIES_AUDITED,
+  LIST_ENTRY_EVENTS_AUDITED,
+  LIST_TYPES_AUDITED,
+  NOTIFICATIONS_AUDITED,
   SESSIONS_AUDITED,
+  SUBJECT_RELATIONS_AUDITED,
 } from './audited-tables.ts';
 import { type AuditedTable, rowId } from './row-digest.ts';
 
@@ -161,6 +166,28 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
     await t.ctx.accountsAdmin.rotateApiKey(key.id, 'test');
     const user = await signIn(t.app, 'demo.user');
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: user });
+
+    // lists: a red entry, then a black one for the same company (A4 takes it off the red list and
+    // tells the red list's owner), a responsible person related (B26), notices delivered and one read,
+    // a list type added
+    const [company, other] = await demoSubjects(t, 'organization');
+    const [responsible] = await demoSubjects(t, 'person');
+    await t.ctx.lists.relate({ kind: 'operator', name: 'test' }, company!.code, responsible!, 'responsible');
+    await push(t, 'HA-FGW', [redOrg('R-1', company!), redOrg('R-2', other!)]);
+    await push(t, 'HA-GSJ', [blackOrg('B-1', company!)]);
+    await t.ctx.lists.dispatch();
+    const [notice] = await t.ctx.store.db
+      .selectFrom('notifications')
+      .select(['id', 'recipient_department'])
+      .execute();
+    await t.ctx.lists.read(notice!.id, notice!.recipient_department, 'test');
+    await t.ctx.lists.addListType({
+      code: 'watch-tax',
+      name: '税务重点关注名单',
+      nameEn: 'Tax watch list',
+      polarity: 'watch',
+      description: '税务部门重点关注对象',
+    });
   });
   after(() => t.close());
 
@@ -186,6 +213,32 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       table: CONSENTS_AUDITED,
       pick: (r) => r.revoked_at === null,
       edit: { column: 'scope', value: ['*', 'tax-arrears'] },
+    },
+    {
+      table: LIST_TYPES_AUDITED,
+      pick: (r) => r.code === 'black',
+      edit: { column: 'polarity', value: 'watch' },
+    },
+    {
+      table: LIST_ENTRIES_AUDITED,
+      pick: (r) => r.status === 'active' && r.list_type === 'black',
+      edit: { column: 'status', value: 'removed' },
+      unique: { record_key: () => uuidv7() },
+    },
+    {
+      table: LIST_ENTRY_EVENTS_AUDITED,
+      pick: (r) => r.kind === 'removed_cross_check',
+      edit: { column: 'article', value: 'A5' },
+    },
+    {
+      table: SUBJECT_RELATIONS_AUDITED,
+      edit: { column: 'source', value: 'registry' },
+      unique: { role: () => 'principal' },
+    },
+    {
+      table: NOTIFICATIONS_AUDITED,
+      pick: (r) => r.read_at !== null,
+      edit: { column: 'read_at', value: null },
     },
   ];
 
