@@ -134,8 +134,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const audit = auditTrail({ store, policy, now, anchorLog: config.auditAnchorFile });
     const codes = codesService(store, sealer, today);
     const consents = consentsRepository(store, rowWriter);
-    const catalog = catalogRepository(store);
-    const measures = measuresService({ store, now, audit });
+    const catalog = catalogRepository(store, rowWriter);
+    const measures = measuresService({ store, now, audit, rowWriter });
     const intake = intakeService({
       store,
       sealer,
@@ -148,7 +148,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       now,
       hooks: listIntakeHooks(),
     });
-    const listTypes = listTypesService({ store, now, writer: rowWriter });
+    const listTypes = listTypesService({ store, now, rowWriter });
     const checks = checksService({ store, sealer, policy, codes, catalog, measures, listTypes, now });
     return {
       version: PLATFORM_VERSION,

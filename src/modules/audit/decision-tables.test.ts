@@ -19,10 +19,14 @@ import {
   ACCOUNTS_AUDITED,
   API_KEYS_AUDITED,
   AUDITED_TABLES,
+  CATALOG_ITEM_VERSIONS_AUDITED,
+  CATALOG_ITEMS_AUDITED,
   CONSENTS_AUDITED,
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
   LIST_TYPES_AUDITED,
+  MEASURE_VERSIONS_AUDITED,
+  MEASURES_AUDITED,
   NOTIFICATIONS_AUDITED,
   SESSIONS_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
@@ -188,6 +192,15 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       polarity: 'watch',
       description: '税务部门重点关注对象',
     });
+
+    // catalog and measures: the seed published (listsTestApp), then a new version of each
+    const item = (await t.ctx.catalog.current('tax-arrears'))!;
+    const { version: _v, publishedAt: _p, ...draft } = item;
+    await t.ctx.catalog.publish({ ...draft, name: `${item.name}（修订）` }, t.ctx.now());
+    await t.ctx.measures.retire('a14-15-public-exposure', {
+      actor: { kind: 'operator', name: 'test' },
+      reason: '由信用中心统一曝光',
+    });
   });
   after(() => t.close());
 
@@ -239,6 +252,28 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       table: NOTIFICATIONS_AUDITED,
       pick: (r) => r.read_at !== null,
       edit: { column: 'read_at', value: null },
+    },
+    {
+      table: CATALOG_ITEMS_AUDITED,
+      pick: (r) => r.code === 'tax-arrears',
+      edit: { column: 'current_version', value: 1 },
+    },
+    {
+      table: CATALOG_ITEM_VERSIONS_AUDITED,
+      pick: (r) => r.usage_scope !== 'public',
+      edit: { column: 'usage_scope', value: 'public' },
+      unique: { version: () => 999 },
+    },
+    {
+      table: MEASURES_AUDITED,
+      pick: (r) => r.code === 'a14-15-public-exposure',
+      edit: { column: 'current_version', value: 1 },
+    },
+    {
+      table: MEASURE_VERSIONS_AUDITED,
+      pick: (r) => r.effect === 'block',
+      edit: { column: 'effect', value: 'warn' },
+      unique: { version: () => 999 },
     },
   ];
 

@@ -72,6 +72,19 @@ export async function recordStoredRows(
 }
 
 /**
+ * Records rows of several audited tables as stored, under one head update (e.g. a catalog item's head
+ * row and its new version). Tables without rows are left out; nothing at all, no entry.
+ */
+export async function recordStoredTables(
+  trx: AuditWriter,
+  written: readonly { table: AuditedTable; rows: readonly Record<string, unknown>[] }[],
+  meta: RowsWrittenMeta,
+): Promise<void> {
+  const entries = written.filter((w) => w.rows.length > 0).flatMap((w) => rowsWrittenEntries(w, meta));
+  await appendAuditMany(trx, entries);
+}
+
+/**
  * The chain entries that record rows just written (what `recordRowsWritten` appends), for a writer
  * that appends them together with entries of its own or of other tables, under one head update.
  * `digests`, when given, are the SM3 of `rowDigestTexts(table, rows)` in order, hashed elsewhere

@@ -2,6 +2,7 @@ import type { AccountsService } from '../access/accounts.service.ts';
 import { cliOperator } from '../access/actor.ts';
 import type { AuthService } from '../access/auth.service.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
 import type { Store } from '../database.ts';
 import type { DepartmentsRepository } from '../departments/departments.repository.ts';
@@ -69,6 +70,8 @@ export type DemoDeps = {
   auth: Pick<AuthService, 'accounts'>;
   accountsAdmin: Pick<AccountsService, 'createAccount'>;
   measures: Pick<MeasuresService, 'reload'>;
+  /** who the seed catalog's and measures' rows are recorded as on the audit chain */
+  rowWriter: RowsWrittenMeta;
   now: () => string;
 };
 
@@ -101,9 +104,9 @@ export async function loadDemoData(
   );
 
   // The published catalog (B8): what providers may record, item by item.
-  await ensureSeedCatalog(ctx.store, now);
+  await ensureSeedCatalog(ctx.store, now, ctx.rowWriter);
   // The measures of joint incentives and punishments (A13, A14, D §5); they name departments.
-  await ensureSeedMeasures(ctx.store, now);
+  await ensureSeedMeasures(ctx.store, now, ctx.rowWriter);
   ctx.measures.reload();
 
   const { persons, organizations } = generateDemoSubjects({

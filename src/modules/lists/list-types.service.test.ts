@@ -25,8 +25,8 @@ describeEachEngine('list types as a process sees them', (getStore) => {
 
   it('a type added by another process: listed within a minute, found at once when asked for by code', async () => {
     await ensureSeedListTypes(getStore().db, now(), TEST_WRITER);
-    const here = listTypesService({ store: getStore(), now, writer: TEST_WRITER });
-    const elsewhere = listTypesService({ store: getStore(), now, writer: TEST_WRITER });
+    const here = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
+    const elsewhere = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
     assert.deepEqual((await here.list()).map((t) => t.code).sort(), ['black', 'red', 'watch']);
     await elsewhere.add(type('key-watch'));
     assert.equal((await here.byCode()).has('key-watch'), false, 'the copy is under a minute old');
@@ -41,18 +41,18 @@ describeEachEngine('list types as a process sees them', (getStore) => {
   });
 
   it('reads again when told reference data changed, and when the clock goes back', async () => {
-    const here = listTypesService({ store: getStore(), now, writer: TEST_WRITER });
+    const here = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
     await here.byCode();
-    await listTypesService({ store: getStore(), now, writer: TEST_WRITER }).add(type('signalled'));
+    await listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER }).add(type('signalled'));
     here.invalidate();
     assert.ok((await here.byCode()).has('signalled'));
-    await listTypesService({ store: getStore(), now, writer: TEST_WRITER }).add(type('rewound'));
+    await listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER }).add(type('rewound'));
     clock -= 3_600_000;
     assert.ok((await here.byCode()).has('rewound'));
   });
 
   it('refuses a code that is taken: LIST_TYPE_EXISTS', async () => {
-    const here = listTypesService({ store: getStore(), now, writer: TEST_WRITER });
+    const here = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
     await assert.rejects(here.add(type('red')), (e: { code?: string }) => e.code === 'LIST_TYPE_EXISTS');
   });
 });

@@ -17,7 +17,7 @@ export type ListTypesDeps = {
   store: Store;
   now: () => string;
   /** who a new type's row is recorded as on the audit chain (issue 14 §3) */
-  writer: RowsWrittenMeta;
+  rowWriter: RowsWrittenMeta;
 };
 
 export function listTypesService(deps: ListTypesDeps) {
@@ -60,7 +60,7 @@ export function listTypesService(deps: ListTypesDeps) {
     list: async (): Promise<ListType[]> => [...(await byCode()).values()],
     /** Adds a list type; LIST_TYPE_EXISTS when its code is taken. */
     async add(type: ListType): Promise<void> {
-      if (!(await addListType(deps.store.db, type, deps.now(), deps.writer))) {
+      if (!(await addListType(deps.store.db, type, deps.now(), deps.rowWriter))) {
         throw conflict(
           'LIST_TYPE_EXISTS',
           `名单类型 ${type.code} 已存在`,
