@@ -121,10 +121,10 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const sealer = createSealer(keys, config.sealAlgorithm as SealAlgorithm);
     // The platform's own writes to audited tables are recorded under this writer (issue 14 §3).
     const rowWriter = systemWriter(policy);
-    const { digest } = await registerPolicyVersion(store, policy, now());
+    const { digest } = await registerPolicyVersion(store, policy, now(), rowWriter);
     // The city's red, black and watch lists exist from the start; the credit office may add more.
     await ensureSeedListTypes(store.db, now(), rowWriter);
-    const calendar = calendarService(store);
+    const calendar = calendarService(store, rowWriter);
     await calendar.reload();
 
     const auth = authService({ store, sealer, policy, now });
@@ -132,7 +132,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const departments = departmentsRepository(store);
     const subjects = subjectsRepository(store, sealer);
     const audit = auditTrail({ store, policy, now, anchorLog: config.auditAnchorFile });
-    const codes = codesService(store, sealer, today);
+    const codes = codesService(store, sealer, today, rowWriter);
     const consents = consentsRepository(store, rowWriter);
     const catalog = catalogRepository(store, rowWriter);
     const measures = measuresService({ store, now, audit, rowWriter });

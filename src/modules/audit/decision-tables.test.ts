@@ -5,12 +5,14 @@
  * table, row and kind — and put back, the trail verifies again.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import { toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { signIn, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine, type TestStore } from '../../testing/engines.ts';
+import { parseScheduleFile } from '../calendar/schedule-file.ts';
 import type { Database } from '../database.ts';
 import { blackOrg, demoSubjects, listsTestApp, push, redOrg, setClock } from '../lists/test-support.ts';
 import { verifyAudit } from './audit.service.ts';
@@ -19,8 +21,10 @@ import {
   ACCOUNTS_AUDITED,
   API_KEYS_AUDITED,
   AUDITED_TABLES,
+  CALENDAR_YEARS_AUDITED,
   CATALOG_ITEM_VERSIONS_AUDITED,
   CATALOG_ITEMS_AUDITED,
+  CODE_EXCEPTIONS_AUDITED,
   CONSENTS_AUDITED,
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
@@ -28,6 +32,7 @@ import {
   MEASURE_VERSIONS_AUDITED,
   MEASURES_AUDITED,
   NOTIFICATIONS_AUDITED,
+  POLICY_VERSIONS_AUDITED,
   SESSIONS_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
 } from './audited-tables.ts';
@@ -201,6 +206,19 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       actor: { kind: 'operator', name: 'test' },
       reason: '由信用中心统一曝光',
     });
+
+    // reference data: the policy registered at start; a code exception; an imported year, imported again
+    await t.ctx.codes.registerException({
+      code: '91320811696707409B',
+      reason: '早期颁发的证件（测试）',
+      registeredBy: 'test',
+      now: t.ctx.now(),
+    });
+    const file = JSON.parse(readFileSync('src/modules/calendar/examples/2027.example.json', 'utf8'));
+    const parsed = parseScheduleFile(file);
+    assert.ok(parsed.ok);
+    await t.ctx.calendar.importSchedules(parsed.schedules, 'test', t.ctx.now());
+    await t.ctx.calendar.importSchedules(parsed.schedules, 'test-again', t.ctx.now());
   });
   after(() => t.close());
 
@@ -275,6 +293,21 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       edit: { column: 'effect', value: 'warn' },
       unique: { version: () => 999 },
     },
+    {
+      table: POLICY_VERSIONS_AUDITED,
+      edit: { column: 'content', value: { id: 'huaian-2018', edited: true } },
+      unique: { version: () => 'forged' },
+    },
+    {
+      table: CODE_EXCEPTIONS_AUDITED,
+      edit: { column: 'reason', value: '任意理由' },
+      unique: { code_digest: () => 'forged-index' },
+    },
+    {
+      table: CALENDAR_YEARS_AUDITED,
+      pick: (r) => r.imported_by === 'test-again',
+      edit: { column: 'digest', value: 'edited' },
+    },
   ];
 
   it('issue 14 §3: the whole trail verifies after the writers wrote every table', async () => {
@@ -288,8 +321,58 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
     });
   }
 
-  it('issue 14 §3: the registry lists every decision table, each column digested or excluded with a reason', () => {
+  it('issue 14 §3: the registry holds every decision table, each column digested or excluded', async () => {
     const names = AUDITED_TABLES.map((table) => table.table);
     for (const c of cases) assert.ok(names.includes(c.table.table));
+    // a column nobody registered is reported, so a later migration cannot widen a table unseen
+    await sql`alter table consents add column note text`.execute(getStore().db);
+    try {
+      assert.deepEqual(await problems(getStore(), CONSENTS_AUDITED), [
+        ['consents', null, 'column_unregistered'],
+      ]);
+    } finally {
+      await sql`alter table consents drop column note`.execute(getStore().db);
+    }
+  });
+
+  it("issue 14 §3: a list entry's status edited in the database turns a check's block into none — and verify names the row", async () => {
+    const key = await t.ctx.accountsAdmin.issueApiKey({
+      departmentCode: 'HA-CZJ',
+      permissions: ['checks.run'],
+      label: '政府采购系统',
+      createdBy: 'test',
+    });
+    const [company] = await demoSubjects(t, 'organization');
+    const check = async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/checks',
+        headers: { authorization: `Bearer ${key.key}` },
+        payload: {
+          scenario: 'public_resource_trading',
+          purpose: '投标资格审查',
+          subjects: [{ code: company!.code }],
+        },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().results[0].decision as string;
+    };
+    assert.equal(await check(), 'block');
+    const entry = await t.ctx.store.db
+      .selectFrom('list_entries')
+      .select('id')
+      .where('subject_id', '=', company!.id)
+      .where('list_type', '=', 'black')
+      .executeTakeFirstOrThrow();
+    await sql`update list_entries set status = 'removed' where id = ${entry.id}`.execute(t.ctx.store.db);
+    assert.equal(await check(), 'none', 'the edit took effect');
+    const report = await verifyAudit(getStore());
+    assert.equal(report.ok, false);
+    assert.deepEqual(
+      report.rowProblems.map((p) => [p.table, p.id, p.reason]),
+      [['list_entries', entry.id, 'row_digest_mismatch']],
+    );
+    await sql`update list_entries set status = 'active' where id = ${entry.id}`.execute(t.ctx.store.db);
+    assert.equal((await verifyAudit(getStore())).ok, true);
   });
 });
