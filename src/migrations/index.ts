@@ -17,6 +17,7 @@ import * as m0009 from './0009-checks.ts';
 import * as m0010 from './0010-check-feed.ts';
 import * as m0011 from './0011-reference-feed.ts';
 import * as m0012 from './0012-check-digests.ts';
+import * as m0013 from './0013-decision-digests.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -31,6 +32,7 @@ export const MIGRATIONS: MigrationList = [
   ['0010-check-feed', m0010],
   ['0011-reference-feed', m0011],
   ['0012-check-digests', m0012],
+  ['0013-decision-digests', m0013],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */
