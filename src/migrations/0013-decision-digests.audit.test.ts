@@ -25,19 +25,17 @@ const WRITER = { actorRole: 'test', policyId: 'huaian-2018', policyVersion: '1.0
 const id = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 describe('migration 0013: its frozen registry', () => {
-  it('names every decision table the live registry has, with the same digested columns and kinds', () => {
+  it('names live audited tables only, each column with the kind the live registry gives it', () => {
+    // The live registry may grow later (a column, a table); what 0013 digested must still mean the same.
     const live = new Map(AUDITED_TABLES.map((t) => [t.table, t]));
     for (const frozen of DECISION_TABLES_0013) {
       const table = live.get(frozen.table);
       assert.ok(table, `${frozen.table} is a live audited table`);
       assert.equal(frozen.idColumn, table.idColumn);
-      assert.deepEqual(frozen.columns, table.columns, frozen.table);
+      for (const [column, kind] of Object.entries(frozen.columns)) {
+        assert.equal(table.columns[column], kind, `${frozen.table}.${column}`);
+      }
     }
-    const older = ['subjects', 'records', 'checks', 'check_parts', 'check_hits'];
-    assert.deepEqual(
-      AUDITED_TABLES.map((t) => t.table).filter((t) => !older.includes(t)),
-      DECISION_TABLES_0013.map((t) => t.table),
-    );
   });
 });
 

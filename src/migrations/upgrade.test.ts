@@ -26,14 +26,10 @@ import { createSealer } from '../platform/crypto/sealing.ts';
 import { toJson } from '../platform/db/engine.ts';
 import { describeEachEngine, type TestStore } from '../platform/db/test-engines.ts';
 import { uuidv7 } from '../platform/ids.ts';
+import { DECISION_TABLES_0013 } from './0013-decision-digests.audit.ts';
 import { MIGRATIONS, migrateToLatest } from './index.ts';
 
 type Row = Record<string, unknown>;
-
-/** The tables migration 0013 put under row digests: every live audited table but the five before it. */
-const DECISION_TABLES = AUDITED_TABLES.filter(
-  (t) => !['subjects', 'records', 'checks', 'check_parts', 'check_hits'].includes(t.table),
-);
 
 const sealer = createSealer({ dataKey: Buffer.alloc(32, 7), indexKey: Buffer.alloc(32, 8) });
 const WRITER = { actorRole: 'system', policyId: 'huaian-2018', policyVersion: '1.0.0' };
@@ -676,7 +672,7 @@ function upgradeSuite(getStore: () => TestStore) {
         for (const [rowId] of entry.detail.rows as [string, string][]) ids.push(rowId);
         recorded.set(entry.targetType, ids);
       }
-      for (const table of DECISION_TABLES) {
+      for (const table of DECISION_TABLES_0013) {
         const rows = written.get(table.table)?.rows ?? [];
         assert.ok(rows.length > 0, `${table.table}: rows were written before 0013`);
         assert.deepEqual(
