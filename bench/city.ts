@@ -24,7 +24,6 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type AppContext, createAppContext } from '../src/app/context.ts';
-import { catalogRepository } from '../src/modules/catalog/catalog.repository.ts';
 import {
   type CatalogItemDraft,
   type CatalogItemVersion,
@@ -266,7 +265,7 @@ async function generateCity(ctx: AppContext, url: string, size: CitySize, log: (
   // Departments, seed catalog and measures. The loader needs one person and one company for its
   // subject accounts; they stay, and the generated subjects leave their codes alone.
   await loadDemoData(ctx, { persons: 1, organizations: 1 });
-  const catalog = catalogRepository(ctx.store);
+  const catalog = ctx.catalog;
   await catalog.publish(WATCH_ITEM, now);
   const items = new Map((await catalog.list()).map((i) => [i.code, i]));
   const departments = new Set(

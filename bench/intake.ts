@@ -21,7 +21,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AppContext, createAppContext } from '../src/app/context.ts';
 import { cliOperator } from '../src/modules/access/actor.ts';
-import { catalogRepository } from '../src/modules/catalog/catalog.repository.ts';
 import { ensureSeedCatalog } from '../src/modules/catalog/catalog.seed.ts';
 import { loadDemoData } from '../src/modules/demo/demo.loader.ts';
 import { checkCode } from '../src/modules/identity-codes/index.ts';
@@ -43,7 +42,7 @@ async function contextOn(bench: BenchStore): Promise<AppContext> {
   };
   const ctx = await createAppContext(config, { store: bench.store });
   await loadDemoData(ctx, { persons: 1, organizations: 1 }); // regions, departments (untimed)
-  await ensureSeedCatalog(bench.store, ctx.now());
+  await ensureSeedCatalog(bench.store, ctx.now(), ctx.rowWriter);
   return ctx;
 }
 
@@ -104,7 +103,7 @@ async function raw(
       ctx.audit.writer(cliOperator()),
     );
     const idOf = await ctx.subjects.idsByCode(subjects.map((s) => s.code));
-    const item = (await catalogRepository(bench.store).current('admin-penalty'))!;
+    const item = (await ctx.catalog.current('admin-penalty'))!;
     const batchId = uuidv7();
     await bench.store.db
       .insertInto('intake_batches')

@@ -13,6 +13,7 @@ import { consentsRepository } from '../modules/access/consents.repository.ts';
 import type { IdentityVerifier } from '../modules/access/identity-verification.ts';
 import { loadIdentityVerifier } from '../modules/access/identity-verifier.loader.ts';
 import { type AuditTrail, auditTrail } from '../modules/audit/audit-trail.service.ts';
+import { type RowsWrittenMeta, systemWriter } from '../modules/audit/row-digests.service.ts';
 import { type CalendarService, calendarService } from '../modules/calendar/calendar.service.ts';
 import { type CatalogRepository, catalogRepository } from '../modules/catalog/catalog.repository.ts';
 import { type ChecksService, checksService } from '../modules/checks/checks.service.ts';
@@ -76,6 +77,11 @@ export type AppContext = {
   identityVerifier: IdentityVerifier | undefined;
   consents: ReturnType<typeof consentsRepository>;
   audit: AuditTrail;
+  /**
+   * Who the platform's own writes to audited tables are recorded as (`system`, under the policy in
+   * force): repositories that write decision tables take it (issue 14 §3, decision 0022).
+   */
+  rowWriter: RowsWrittenMeta;
   catalog: CatalogRepository;
   intake: IntakeService;
   uploads: UploadService;
@@ -126,21 +132,23 @@ export async function createAppContext(config: Config, options: ContextOptions =
       );
     }
     const sealer = createSealer(keys, config.sealAlgorithm as SealAlgorithm);
-    const { digest } = await registerPolicyVersion(store, policy, now());
+    // The platform's own writes to audited tables are recorded under this writer (issue 14 §3).
+    const rowWriter = systemWriter(policy);
+    const { digest } = await registerPolicyVersion(store, policy, now(), rowWriter);
     // The city's red, black and watch lists exist from the start; the credit office may add more.
-    await ensureSeedListTypes(store.db, now());
-    const calendar = calendarService(store);
+    await ensureSeedListTypes(store.db, now(), rowWriter);
+    const calendar = calendarService(store, rowWriter);
     await calendar.reload();
 
     const auth = authService({ store, sealer, policy, now });
     const regions = regionsRepository(store);
     const departments = departmentsRepository(store);
     const subjects = subjectsRepository(store, sealer);
-    const audit = auditTrail({ store, policy, now });
-    const codes = codesService(store, sealer, today);
-    const consents = consentsRepository(store);
-    const catalog = catalogRepository(store);
-    const measures = measuresService({ store, now, audit });
+    const audit = auditTrail({ store, policy, now, anchorLog: config.auditAnchorFile });
+    const codes = codesService(store, sealer, today, rowWriter);
+    const consents = consentsRepository(store, rowWriter);
+    const catalog = catalogRepository(store, rowWriter);
+    const measures = measuresService({ store, now, audit, rowWriter });
     const intake = intakeService({
       store,
       sealer,
@@ -153,7 +161,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       now,
       hooks: listIntakeHooks(),
     });
-    const listTypes = listTypesService({ store, now });
+    const listTypes = listTypesService({ store, now, rowWriter });
     const checks = checksService({ store, sealer, policy, codes, catalog, measures, listTypes, now });
     return {
       version: PLATFORM_VERSION,
@@ -187,13 +195,25 @@ export async function createAppContext(config: Config, options: ContextOptions =
       identityVerifier,
       consents,
       audit,
+      rowWriter,
       catalog,
       intake,
       uploads: uploadService({ intake, catalog }),
       records: recordsReader({ store, sealer, catalog, consents, now, today }),
       measures,
       listTypes,
-      lists: listsService({ store, listTypes, audit, subjects, codes, catalog, intake, now, today }),
+      lists: listsService({
+        store,
+        listTypes,
+        audit,
+        rowWriter,
+        subjects,
+        codes,
+        catalog,
+        intake,
+        now,
+        today,
+      }),
       checks,
       feedback: feedbackService({ store, sealer, audit, now, today }),
       close: async () => {

@@ -1,21 +1,39 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { AppError } from '../platform/errors.ts';
 import { describeEachEngine } from '../testing/engines.ts';
+import { requireWellFormedArguments } from './usage.ts';
 
 const CLI = path.resolve(import.meta.dirname, 'xinyong.ts');
 const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-cli-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** One audit anchor log per database: another database's log would (rightly) not match its chain. */
+const anchorLogOf = (databaseUrl: string | undefined) =>
+  path.join(
+    dataDir,
+    `anchors-${createHash('sha256')
+      .update(databaseUrl ?? '')
+      .digest('hex')
+      .slice(0, 12)}.jsonl`,
+  );
+
 async function xinyong(args: string[], env: Record<string, string> = {}, input?: string) {
   try {
     const pending = run(process.execPath, [CLI, ...args], {
-      env: { ...process.env, XINYONG_DATA_DIR: dataDir, ...env },
+      env: {
+        ...process.env,
+        XINYONG_DATA_DIR: dataDir,
+        XINYONG_AUDIT_ANCHOR_FILE: anchorLogOf(env.DATABASE_URL),
+        ...env,
+      },
       // A command that should stop but serves instead is ended, and fails its test.
       timeout: 30_000,
     });
@@ -29,6 +47,16 @@ async function xinyong(args: string[], env: Record<string, string> = {}, input?:
 }
 
 describe('xinyong CLI', () => {
+  it('issue 14 §2: an argument that is not well-formed Unicode is refused before any command runs', () => {
+    assert.doesNotThrow(() =>
+      requireWellFormedArguments(['codes', 'exception', 'add', '--reason', '核实 😀']),
+    );
+    assert.throws(
+      () => requireWellFormedArguments(['--reason', '核实\ud800']),
+      (e) => e instanceof AppError && e.code === 'TEXT_NOT_WELL_FORMED' && e.details?.field === '2',
+    );
+  });
+
   it('prints usage and exits 2 on an unknown command', async () => {
     const r = await xinyong(['frobnicate']);
     assert.equal(r.code, 2);
@@ -208,7 +236,13 @@ describeEachEngine('xinyong CLI on a database', (getStore) => {
 
   it('serve: listens on the given port and answers /api/health', async () => {
     const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
-      env: { ...process.env, XINYONG_DATA_DIR: dataDir, DATABASE_URL: getStore().url, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        XINYONG_DATA_DIR: dataDir,
+        XINYONG_AUDIT_ANCHOR_FILE: anchorLogOf(getStore().url),
+        DATABASE_URL: getStore().url,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -226,6 +260,14 @@ describeEachEngine('xinyong CLI on a database', (getStore) => {
       assert.equal(res.status, 200);
       const body = (await res.json()) as { database: { engine: string } };
       assert.equal(body.database.engine, getStore().engine);
+      // issue 14 §2: serve anchors the audit chain head to the external log from the start
+      const log = anchorLogOf(getStore().url);
+      for (let i = 0; i < 100 && !existsSync(log); i++) await new Promise((r) => setTimeout(r, 50));
+      const lines = readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.equal(lines.at(-1).kind, 'head');
     } finally {
       child.kill('SIGTERM');
     }

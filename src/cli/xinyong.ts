@@ -16,7 +16,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { policyCommand } from './commands/policy.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
-import { UsageError } from './usage.ts';
+import { requireWellFormedArguments, UsageError } from './usage.ts';
 
 export const USAGE = `用法 / usage: xinyong <command>
 
@@ -40,16 +40,16 @@ export const USAGE = `用法 / usage: xinyong <command>
   apikey create --department CODE --permissions p1,p2 --label TEXT [--expires ISO]
                                    签发系统 API 密钥（只显示一次）/ issue a system API key (shown once)
   apikey list | apikey revoke ID | apikey rotate ID
-  audit verify [--anchor DAY:SEQ:HASH]…
-                                   校验审计链 / verify the audit chain and record digests
-  audit anchor [--day YYYY-MM-DD]  记录并打印某日链头 / anchor and print a day's chain head
+  audit verify [--anchor DAY:SEQ:HASH]… [--anchor-log FILE]
+                                   校验审计链，列出全部问题 / verify the audit chain and row digests, every problem
+  audit anchor [--day YYYY-MM-DD]  锚定当前链头（外部日志）；--day：某日链头 / anchor the head now; --day: a day's head
   import FILE --item CODE --provider DEPT [--mode accept_valid|all_or_nothing] [--batch-size N] [--restart]
                                    批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
 XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_KEY_FILE, XINYONG_SEAL_ALGORITHM,
-XINYONG_COOKIE_SECURE, XINYONG_DEMO, XINYONG_IDENTITY_VERIFIER, XINYONG_TRUST_PROXY, LOG_LEVEL
-(README: 配置 / Configuration)`;
+XINYONG_COOKIE_SECURE, XINYONG_DEMO, XINYONG_IDENTITY_VERIFIER, XINYONG_TRUST_PROXY,
+XINYONG_AUDIT_ANCHOR_FILE, XINYONG_AUDIT_ANCHOR_EVERY, LOG_LEVEL (README: 配置 / Configuration)`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
@@ -77,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    requireWellFormedArguments(rest);
     return await command(rest);
   } catch (error) {
     if (error instanceof UsageError) {

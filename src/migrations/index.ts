@@ -18,6 +18,7 @@ import * as m0010 from './0010-check-feed.ts';
 import * as m0011 from './0011-reference-feed.ts';
 import * as m0012 from './0012-check-digests.ts';
 import * as m0013 from './0013-account-bindings.ts';
+import * as m0014 from './0014-decision-digests.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -33,6 +34,7 @@ export const MIGRATIONS: MigrationList = [
   ['0011-reference-feed', m0011],
   ['0012-check-digests', m0012],
   ['0013-account-bindings', m0013],
+  ['0014-decision-digests', m0014],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

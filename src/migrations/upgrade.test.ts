@@ -1,22 +1,24 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0012, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0014, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
  * migrations were for is asserted on the data written before them: name search (0008), check rows
- * under row digests (0012) and the change feed (0010, 0011).
+ * under row digests (0012), decision tables under row digests (0014) and the change feed (0010, 0011).
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
+import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { appendAudit, readAuditEntries, readAuditHead } from '../modules/audit/audit.repository.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
-import { RECORDS_AUDITED, SUBJECTS_AUDITED } from '../modules/audit/index.ts';
+import { AUDITED_TABLES, RECORDS_AUDITED, SUBJECTS_AUDITED } from '../modules/audit/index.ts';
 import { recordRowsWritten } from '../modules/audit/row-digests.service.ts';
 import { checkRecorder } from '../modules/checks/check-recorder.service.ts';
 import { checkHeaderRow } from '../modules/checks/test-support.ts';
 import type { Database, Store } from '../modules/database.ts';
+import { addListType } from '../modules/lists/list-types.repository.ts';
 import { indexSubjects } from '../modules/subject-search/search-index.repository.ts';
 import { parseSearchQuery } from '../modules/subject-search/search-text.ts';
 import { subjectSearchRepository } from '../modules/subject-search/subject-search.repository.ts';
@@ -24,6 +26,7 @@ import { createSealer } from '../platform/crypto/sealing.ts';
 import { toJson } from '../platform/db/engine.ts';
 import { describeEachEngine, type TestStore } from '../platform/db/test-engines.ts';
 import { uuidv7 } from '../platform/ids.ts';
+import { DECISION_TABLES_0014 } from './0014-decision-digests.audit.ts';
 import { MIGRATIONS, migrateToLatest } from './index.ts';
 
 type Row = Record<string, unknown>;
@@ -651,6 +654,37 @@ function upgradeSuite(getStore: () => TestStore) {
       entry.rows.push(header as Row);
       written.set('checks', entry);
     },
+    '0014-decision-digests': async (step) => {
+      // From 0014 on, a write of a decision table records its rows: a consent revoked (an update), a
+      // list type added.
+      const consent = written.get('consents')!.rows[0]!;
+      assert.equal(
+        await consentsRepository(live(), WRITER).revoke(
+          String(consent.id),
+          String(consent.subject_id),
+          at(step),
+        ),
+        true,
+      );
+      consent.revoked_at = at(step);
+      const type = {
+        code: 'watch',
+        name: '重点关注名单',
+        nameEn: 'Watch list',
+        polarity: 'watch',
+        description: '重点关注对象',
+      } as const;
+      assert.equal(await addListType(liveDb(), type, at(step), WRITER), true);
+      written.get('list_types')!.rows.push({
+        code: type.code,
+        name: type.name,
+        name_en: type.nameEn,
+        polarity: type.polarity,
+        description: type.description,
+        created_at: at(step),
+        updated_at: at(step),
+      });
+    },
   };
 
   /** What a step must have done beyond keeping the rows. */
@@ -706,6 +740,25 @@ function upgradeSuite(getStore: () => TestStore) {
       );
       assert.deepEqual([...(recorded.get('check_hits') ?? [])].sort(), checks.hits.map((h) => h.id).sort());
     },
+    '0014-decision-digests': async () => {
+      // Every row of every decision table stored before it is recorded, as it stood.
+      const recorded = new Map<string, string[]>();
+      for await (const entry of readAuditEntries(liveDb(), { action: 'rows.written' })) {
+        if (entry.policyVersion !== '0014-decision-digests') continue;
+        const ids = recorded.get(entry.targetType) ?? [];
+        for (const [rowId] of entry.detail.rows as [string, string][]) ids.push(rowId);
+        recorded.set(entry.targetType, ids);
+      }
+      for (const table of DECISION_TABLES_0014) {
+        const rows = written.get(table.table)?.rows ?? [];
+        assert.ok(rows.length > 0, `${table.table}: rows were written before 0014`);
+        assert.deepEqual(
+          (recorded.get(table.table) ?? []).sort(),
+          rows.map((r) => String(r[table.idColumn])).sort(),
+          table.table,
+        );
+      }
+    },
   };
 
   for (const [i, [name]] of MIGRATIONS.entries()) {
@@ -747,7 +800,7 @@ function upgradeSuite(getStore: () => TestStore) {
     assert.deepEqual(await search('sxx'), [['单雄信', '320802197003034567']]);
   });
 
-  it('holds check rows recorded before 0012 to row digests: audit verify reports chain, anchor and rows intact', async () => {
+  it('holds check rows recorded before 0012 and decision rows stored before 0014 to row digests: audit verify reports chain, anchor and rows intact', async () => {
     const report = await verifyAudit(live());
     assert.equal(report.firstBroken, undefined);
     assert.deepEqual(report.rowProblems, []);
@@ -755,12 +808,21 @@ function upgradeSuite(getStore: () => TestStore) {
     const rowCount = (table: string) => written.get(table)?.rows.length ?? 0;
     assert.equal(
       report.rowsChecked,
-      rowCount('subjects') +
-        rowCount('records') +
-        rowCount('checks') +
-        rowCount('check_parts') +
-        rowCount('check_hits'),
+      AUDITED_TABLES.reduce((sum, table) => sum + rowCount(table.table), 0),
     );
+    // ... and decision rows stored before 0014, and written after it
+    const consent = written.get('consents')!.rows[0]!;
+    await sql`update consents set revoked_at = null where id = ${consent.id}`.execute(db());
+    await sql`update list_types set polarity = 'black' where code = 'watch'`.execute(db());
+    assert.deepEqual(
+      (await verifyAudit(live())).rowProblems.map((p) => [p.table, p.id, p.reason]),
+      [
+        ['consents', consent.id, 'row_digest_mismatch'],
+        ['list_types', 'watch', 'row_digest_mismatch'],
+      ],
+    );
+    await sql`update consents set revoked_at = ${consent.revoked_at} where id = ${consent.id}`.execute(db());
+    await sql`update list_types set polarity = 'watch' where code = 'watch'`.execute(db());
 
     // an edit of a check row stored before 0012 is named
     const part = checks.parts[2]!;
@@ -810,4 +872,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0013 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0014 over data written at every version', upgradeSuite);

@@ -46,6 +46,13 @@ export type Config = {
    * address.
    */
   trustProxy: boolean | string[];
+  /**
+   * the external anchor log of the audit chain (append-only JSON lines, outside the database; ship it
+   * off the machine): a file path, default `<dataDir>/audit-anchors.jsonl`; undefined when set to `none`
+   */
+  auditAnchorFile: string | undefined;
+  /** how often `serve` appends the chain head to the anchor log, in seconds (0: never on a schedule) */
+  auditAnchorEverySeconds: number;
 };
 
 /** A configuration mistake, said in both languages; `serve` and every command stop on it. */
@@ -113,6 +120,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const demo = parseFlag('XINYONG_DEMO', env.XINYONG_DEMO);
   const host = env.HOST || '127.0.0.1';
+  const anchorEvery =
+    env.XINYONG_AUDIT_ANCHOR_EVERY === undefined || env.XINYONG_AUDIT_ANCHOR_EVERY === ''
+      ? 300
+      : Number(env.XINYONG_AUDIT_ANCHOR_EVERY);
+  if (!Number.isInteger(anchorEvery) || anchorEvery < 0) {
+    throw new Error(
+      `XINYONG_AUDIT_ANCHOR_EVERY 应为非负整数秒 / XINYONG_AUDIT_ANCHOR_EVERY must be a whole number of seconds ≥ 0, got "${env.XINYONG_AUDIT_ANCHOR_EVERY}"`,
+    );
+  }
+  const anchorFile = env.XINYONG_AUDIT_ANCHOR_FILE || path.join(dataDir, 'audit-anchors.jsonl');
   return {
     databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, 'xinyong.db')}`,
     dataDir,
@@ -128,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     identityVerifier: identityVerifierSetting(env.XINYONG_IDENTITY_VERIFIER, demo),
     trustProxy: parseTrustProxy(env.XINYONG_TRUST_PROXY),
+    auditAnchorFile: anchorFile === 'none' ? undefined : path.resolve(anchorFile),
+    auditAnchorEverySeconds: anchorEvery,
   };
 }
 

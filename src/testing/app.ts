@@ -28,7 +28,8 @@ export async function createTestApp(
   options: { now?: () => string; policy?: Policy; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-app-'));
-  const config = { ...loadConfig({}), dataDir, databaseUrl: store.url, ...options.config };
+  // Everything under the data directory (key file, anchor log) is the test's own.
+  const config = { ...loadConfig({ XINYONG_DATA_DIR: dataDir }), databaseUrl: store.url, ...options.config };
   const ctx = await createAppContext(config, {
     store,
     ...(options.now ? { now: options.now } : {}),

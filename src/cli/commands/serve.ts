@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { createApp } from '../../app/app.ts';
-import { createAppContext } from '../../app/context.ts';
+import { type AppContext, createAppContext } from '../../app/context.ts';
 import { DEMO_ENVIRONMENT_NOTICE } from '../../modules/access/identity-verification.ts';
 import { hasDemoAccounts } from '../../modules/demo/demo.loader.ts';
 import { referenceDataStatus } from '../../modules/reference/reference.seed.ts';
@@ -64,6 +64,11 @@ export async function serveCommand(args: string[]): Promise<number> {
   console.log(
     `  自助注册 / self-registration: ${ctx.identityVerifier ? ctx.identityVerifier.label : '关闭 / off'}`,
   );
+  console.log(
+    ctx.audit.anchorLog && config.auditAnchorEverySeconds > 0
+      ? `  审计锚点 / audit anchors: 每 ${config.auditAnchorEverySeconds} 秒 / every ${config.auditAnchorEverySeconds} s → ${ctx.audit.anchorLog}`
+      : '  审计锚点 / audit anchors: 未按计划写入 / not on a schedule (XINYONG_AUDIT_ANCHOR_FILE, XINYONG_AUDIT_ANCHOR_EVERY)',
+  );
   if (config.demo) {
     console.log(`  ⚠ ${DEMO_ENVIRONMENT_NOTICE.zh}`);
     console.log(`  ⚠ ${DEMO_ENVIRONMENT_NOTICE.en}`);
@@ -82,9 +87,13 @@ export async function serveCommand(args: string[]): Promise<number> {
       .catch((error) => app.log.error(error, 'check feed pruning failed'));
   const pruner = setInterval(prune, FEED_PRUNE_EVERY_MS);
   pruner.unref();
+  const anchorer = scheduleHeadAnchors(ctx, config.auditAnchorEverySeconds, (error) =>
+    app.log.error(error, 'audit head anchoring failed'),
+  );
   const stop = async () => {
     clearInterval(dispatcher);
     clearInterval(pruner);
+    if (anchorer) clearInterval(anchorer);
     await app.close();
     await ctx.close();
     process.exit(0);
@@ -92,4 +101,36 @@ export async function serveCommand(args: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;
+}
+
+/**
+ * The audit chain's head appended to the external anchor log now and every `seconds` (issue 14 §2):
+ * cutting the newest entries off then misses the latest anchor. A head that has not moved since this
+ * process last anchored it is not written again. Undefined when there is no log or no schedule.
+ */
+export function scheduleHeadAnchors(
+  ctx: Pick<AppContext, 'audit'>,
+  seconds: number,
+  onError: (error: unknown) => void,
+): NodeJS.Timeout | undefined {
+  if (!ctx.audit.anchorLog || seconds <= 0) return undefined;
+  let last: { seq: number; hash: string } | undefined;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const head = await ctx.audit.repository.head();
+      if (head && last && head.seq === last.seq && head.hash === last.hash) return;
+      last = await ctx.audit.anchorHead();
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  return timer;
 }

@@ -1,3 +1,5 @@
+import { ACCOUNT_BINDINGS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
 import type { Db, Store } from '../database.ts';
 
 /** How a subject account came to act for its subject (issue 14 §1). */
@@ -24,9 +26,12 @@ export type BoundAccount = AccountBinding & {
   status: 'active' | 'disabled';
 };
 
-/** Writes a binding; called by the accounts repository in the transaction that creates the account. */
-export async function insertBinding(db: Db, binding: AccountBinding): Promise<void> {
-  await db
+/**
+ * Writes a binding; called by the accounts repository in the transaction that creates the account.
+ * Its digest goes on the audit chain in that transaction (issue 14 §3).
+ */
+export async function insertBinding(db: Db, binding: AccountBinding, writer: RowsWrittenMeta): Promise<void> {
+  const rows = await db
     .insertInto('account_bindings')
     .values({
       account_id: binding.accountId,
@@ -41,7 +46,9 @@ export async function insertBinding(db: Db, binding: AccountBinding): Promise<vo
       request_id: binding.requestId,
       bound_at: binding.boundAt,
     })
+    .returningAll()
     .execute();
+  await recordStoredRows(db, ACCOUNT_BINDINGS_AUDITED, rows, writer);
 }
 
 export function accountBindingsRepository(store: Store) {

@@ -1,5 +1,8 @@
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { Store } from '../database.ts';
+import { ACCOUNTS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
+import type { Db, Store } from '../database.ts';
 import type { AccountTable } from './access.tables.ts';
 import { type AccountBinding, insertBinding } from './account-bindings.repository.ts';
 import type { Role } from './roles.ts';
@@ -34,9 +37,19 @@ const toAccount = (r: Row): Account => ({
   status: r.status,
 });
 
-/** Accounts of people (staff and subjects) and their login attempts. */
-export function accountsRepository(store: Store) {
+/**
+ * Accounts of people (staff and subjects) and their login attempts. Every write of an account records
+ * its digest on the audit chain in the same transaction (`writer`; issue 14 §3, decision 0022).
+ */
+export function accountsRepository(store: Store, writer: RowsWrittenMeta) {
   const { db } = store;
+  /** Runs a write that returns the rows it wrote (as stored) and records them. */
+  const write = (run: (trx: Db) => Promise<Record<string, unknown>[]>) =>
+    inTransaction(db, async (trx) => {
+      const rows = await run(trx);
+      await recordStoredRows(trx, ACCOUNTS_AUDITED, rows, writer);
+      return rows;
+    });
   return {
     /**
      * Creates an account; a subject account only with its binding (who bound it, how), written in the
@@ -51,8 +64,8 @@ export function accountsRepository(store: Store) {
         throw new Error('a subject account is created with its binding (account_bindings)');
       }
       const id = uuidv7();
-      await db.transaction().execute(async (trx) => {
-        await trx
+      await write(async (trx) => {
+        const rows = await trx
           .insertInto('accounts')
           .values({
             id,
@@ -69,10 +82,16 @@ export function accountsRepository(store: Store) {
             created_at: now,
             updated_at: now,
           })
+          .returningAll()
           .execute();
         if (account.subjectId !== null && binding) {
-          await insertBinding(trx, { ...binding, accountId: id, subjectId: account.subjectId, boundAt: now });
+          await insertBinding(
+            trx,
+            { ...binding, accountId: id, subjectId: account.subjectId, boundAt: now },
+            writer,
+          );
         }
+        return rows;
       });
       return { ...account, id, totpLastStep: null, status: 'active' };
     },
@@ -92,22 +111,31 @@ export function accountsRepository(store: Store) {
     },
 
     async setPassword(id: string, passwordHash: string, now: string): Promise<void> {
-      await db
-        .updateTable('accounts')
-        .set({ password_hash: passwordHash, updated_at: now })
-        .where('id', '=', id)
-        .execute();
+      await write((trx) =>
+        trx
+          .updateTable('accounts')
+          .set({ password_hash: passwordHash, updated_at: now })
+          .where('id', '=', id)
+          .returningAll()
+          .execute(),
+      );
     },
 
     async setTotp(id: string, secretSealed: string | null, now: string): Promise<void> {
-      await db
-        .updateTable('accounts')
-        .set({ totp_secret_sealed: secretSealed, totp_last_step: null, updated_at: now })
-        .where('id', '=', id)
-        .execute();
+      await write((trx) =>
+        trx
+          .updateTable('accounts')
+          .set({ totp_secret_sealed: secretSealed, totp_last_step: null, updated_at: now })
+          .where('id', '=', id)
+          .returningAll()
+          .execute(),
+      );
     },
 
-    /** Records the TOTP time step used, refusing a replay of the same or an older step atomically. */
+    /**
+     * Records the TOTP time step used, refusing a replay of the same or an older step atomically. The
+     * step is outside the account's digest (see ACCOUNTS_AUDITED), so nothing is recorded.
+     */
     async claimTotpStep(id: string, step: number): Promise<boolean> {
       const result = await db
         .updateTable('accounts')
@@ -119,7 +147,14 @@ export function accountsRepository(store: Store) {
     },
 
     async setStatus(id: string, status: 'active' | 'disabled', now: string): Promise<void> {
-      await db.updateTable('accounts').set({ status, updated_at: now }).where('id', '=', id).execute();
+      await write((trx) =>
+        trx
+          .updateTable('accounts')
+          .set({ status, updated_at: now })
+          .where('id', '=', id)
+          .returningAll()
+          .execute(),
+      );
     },
 
     /** A sign-in (or password confirmation) attempt of a login from a client address. */

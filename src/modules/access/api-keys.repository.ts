@@ -1,5 +1,8 @@
 import { fromJson, toJson } from '../../platform/db/engine.ts';
-import type { Store } from '../database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { API_KEYS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
+import type { Db, Store } from '../database.ts';
 import type { ApiKeyTable } from './access.tables.ts';
 import type { Permission } from './roles.ts';
 
@@ -34,26 +37,39 @@ const toApiKey = (r: Row): ApiKey => ({
 /** API keys of department systems: stored as a hash of the secret; shown once at creation. */
 export type ApiKeyWithHash = ApiKey & { secretHash: string };
 
-export function apiKeysRepository(store: Store) {
+/**
+ * Every write of a key records its digest on the audit chain in the same transaction (`writer`; issue
+ * 14 §3), except `last_used_at`, which is outside the digest (see API_KEYS_AUDITED).
+ */
+export function apiKeysRepository(store: Store, writer: RowsWrittenMeta) {
   const { db } = store;
+  const write = (run: (trx: Db) => Promise<Record<string, unknown>[]>) =>
+    inTransaction(db, async (trx) => {
+      const rows = await run(trx);
+      await recordStoredRows(trx, API_KEYS_AUDITED, rows, writer);
+      return rows;
+    });
   return {
     async create(key: Omit<ApiKey, 'revokedAt' | 'lastUsedAt'> & { secretHash: string }): Promise<void> {
-      await db
-        .insertInto('api_keys')
-        .values({
-          id: key.id,
-          secret_hash: key.secretHash,
-          label: key.label,
-          department_code: key.departmentCode,
-          permissions: toJson(key.permissions),
-          created_by: key.createdBy,
-          created_at: key.createdAt,
-          expires_at: key.expiresAt,
-          revoked_at: null,
-          replaces_id: key.replacesId,
-          last_used_at: null,
-        })
-        .execute();
+      await write((trx) =>
+        trx
+          .insertInto('api_keys')
+          .values({
+            id: key.id,
+            secret_hash: key.secretHash,
+            label: key.label,
+            department_code: key.departmentCode,
+            permissions: toJson(key.permissions),
+            created_by: key.createdBy,
+            created_at: key.createdAt,
+            expires_at: key.expiresAt,
+            revoked_at: null,
+            replaces_id: key.replacesId,
+            last_used_at: null,
+          })
+          .returningAll()
+          .execute(),
+      );
     },
 
     async findWithHash(id: string): Promise<(ApiKey & { secretHash: string }) | undefined> {
@@ -68,15 +84,19 @@ export function apiKeysRepository(store: Store) {
     },
 
     async revoke(id: string, now: string): Promise<boolean> {
-      const result = await db
-        .updateTable('api_keys')
-        .set({ revoked_at: now })
-        .where('id', '=', id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const rows = await write((trx) =>
+        trx
+          .updateTable('api_keys')
+          .set({ revoked_at: now })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .returningAll()
+          .execute(),
+      );
+      return rows.length === 1;
     },
 
+    /** "Last used": outside the key's digest, so not recorded (see API_KEYS_AUDITED). */
     async markUsed(id: string, now: string): Promise<void> {
       await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', id).execute();
     },

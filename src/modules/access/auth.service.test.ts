@@ -3,11 +3,13 @@
  * verified against a dummy argon2id hash of the same cost as stored ones, counted here (no timings in
  * tests: the work is what is compared).
  */
+
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { hashPassword, parsePasswordHash, verifyPassword } from '../../platform/auth/index.ts';
 import { createSealer } from '../../platform/crypto/sealing.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
+import { TEST_WRITER } from '../audit/test-support.ts';
 import type { Policy } from '../policy/index.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../policy/policy.loader.ts';
 import { accountsRepository } from './accounts.repository.ts';
@@ -22,7 +24,7 @@ describeEachEngine('issue 14 §4: sign-in work', (getStore) => {
   before(async () => {
     policy = await loadPolicyFile(DEFAULT_POLICY_PATH);
     storedHash = await hashPassword('Huaian-Staff-2026!');
-    await accountsRepository(getStore()).create(
+    await accountsRepository(getStore(), TEST_WRITER).create(
       {
         login: 'work.staff',
         displayName: '工作人员',

@@ -18,6 +18,7 @@ import { verifiedSecrets } from '../../platform/auth/verified-secrets.ts';
 import { expiringCache } from '../../platform/cache.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { AppError } from '../../platform/errors.ts';
+import { systemWriter } from '../audit/row-digests.service.ts';
 import type { Store } from '../database.ts';
 import type { Policy } from '../policy/index.ts';
 import { type Account, accountsRepository } from './accounts.repository.ts';
@@ -88,9 +89,11 @@ export function authService(deps: {
     dummyHash ??= passwords.hash(randomBytes(32).toString('base64url'));
     return dummyHash;
   };
-  const accounts = accountsRepository(deps.store);
-  const sessions = sessionsRepository(deps.store);
-  const storedKeys = apiKeysRepository(deps.store);
+  // Writes of accounts, sessions and keys are vouched for on the audit chain (issue 14 §3).
+  const writer = systemWriter(deps.policy);
+  const accounts = accountsRepository(deps.store, writer);
+  const sessions = sessionsRepository(deps.store, writer);
+  const storedKeys = apiKeysRepository(deps.store, writer);
   const keyRows = expiringCache<string, ApiKeyWithHash>({ ttlMs: KEY_ROW_MS, maxEntries: VERIFIED_KEYS });
   /**
    * The stored keys; a revocation here drops the key's row from memory at once. Revoke through this

@@ -1,6 +1,9 @@
 import { fromJson, toJson } from '../../platform/db/engine.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { Store } from '../database.ts';
+import { CONSENTS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
+import type { Db, Store } from '../database.ts';
 import type { ConsentTable } from './access.tables.ts';
 import type { Consent } from './scope.ts';
 
@@ -21,39 +24,55 @@ const toConsent = (r: Row): StoredConsent => ({
   grantedBy: r.granted_by,
 });
 
-/** Consents are never deleted: a revoked or expired consent stays as evidence (B21). */
-export function consentsRepository(store: Store) {
+/**
+ * Consents are never deleted: a revoked or expired consent stays as evidence (B21). Every write of a
+ * consent records its digest on the audit chain in the same transaction (`writer`; issue 14 §3), so a
+ * consent forged, widened or revived in the database is named by `audit verify`.
+ */
+export function consentsRepository(store: Store, writer: RowsWrittenMeta) {
   const { db } = store;
+  const write = (run: (trx: Db) => Promise<Record<string, unknown>[]>) =>
+    inTransaction(db, async (trx) => {
+      const rows = await run(trx);
+      await recordStoredRows(trx, CONSENTS_AUDITED, rows, writer);
+      return rows;
+    });
   return {
     async grant(consent: Omit<StoredConsent, 'id' | 'revokedAt'>): Promise<StoredConsent> {
       const id = uuidv7();
-      await db
-        .insertInto('consents')
-        .values({
-          id,
-          subject_id: consent.subjectId,
-          grantee_department: consent.granteeDepartment,
-          scope: toJson(consent.scope),
-          purpose: consent.purpose,
-          granted_at: consent.grantedAt,
-          expires_at: consent.expiresAt,
-          revoked_at: null,
-          evidence: toJson(consent.evidence),
-          granted_by: consent.grantedBy,
-        })
-        .execute();
+      await write((trx) =>
+        trx
+          .insertInto('consents')
+          .values({
+            id,
+            subject_id: consent.subjectId,
+            grantee_department: consent.granteeDepartment,
+            scope: toJson(consent.scope),
+            purpose: consent.purpose,
+            granted_at: consent.grantedAt,
+            expires_at: consent.expiresAt,
+            revoked_at: null,
+            evidence: toJson(consent.evidence),
+            granted_by: consent.grantedBy,
+          })
+          .returningAll()
+          .execute(),
+      );
       return { ...consent, id, revokedAt: null };
     },
 
     async revoke(id: string, subjectId: string, now: string): Promise<boolean> {
-      const result = await db
-        .updateTable('consents')
-        .set({ revoked_at: now })
-        .where('id', '=', id)
-        .where('subject_id', '=', subjectId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const rows = await write((trx) =>
+        trx
+          .updateTable('consents')
+          .set({ revoked_at: now })
+          .where('id', '=', id)
+          .where('subject_id', '=', subjectId)
+          .where('revoked_at', 'is', null)
+          .returningAll()
+          .execute(),
+      );
+      return rows.length === 1;
     },
 
     async listForSubject(subjectId: string): Promise<StoredConsent[]> {

@@ -1,9 +1,22 @@
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { Store } from '../database.ts';
+import { type RowsWrittenMeta, SESSIONS_AUDITED } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
+import type { Db, Store } from '../database.ts';
 
-/** Web sessions; only a hash of the token is stored, so a database reader cannot take a session over. */
-export function sessionsRepository(store: Store) {
+/**
+ * Web sessions; only a hash of the token is stored, so a database reader cannot take a session over.
+ * Every write of a session records its digest on the audit chain in the same transaction (`writer`;
+ * issue 14 §3), so a session forged or revived in the database is named by `audit verify`.
+ */
+export function sessionsRepository(store: Store, writer: RowsWrittenMeta) {
   const { db } = store;
+  const write = (run: (trx: Db) => Promise<Record<string, unknown>[]>) =>
+    inTransaction(db, async (trx) => {
+      const rows = await run(trx);
+      await recordStoredRows(trx, SESSIONS_AUDITED, rows, writer);
+      return rows;
+    });
   return {
     async create(input: {
       tokenHash: string;
@@ -12,17 +25,20 @@ export function sessionsRepository(store: Store) {
       expiresAt: string;
     }): Promise<string> {
       const id = uuidv7();
-      await db
-        .insertInto('sessions')
-        .values({
-          id,
-          token_hash: input.tokenHash,
-          account_id: input.accountId,
-          created_at: input.now,
-          expires_at: input.expiresAt,
-          revoked_at: null,
-        })
-        .execute();
+      await write((trx) =>
+        trx
+          .insertInto('sessions')
+          .values({
+            id,
+            token_hash: input.tokenHash,
+            account_id: input.accountId,
+            created_at: input.now,
+            expires_at: input.expiresAt,
+            revoked_at: null,
+          })
+          .returningAll()
+          .execute(),
+      );
       return id;
     },
 
@@ -40,12 +56,15 @@ export function sessionsRepository(store: Store) {
     },
 
     async revoke(id: string, now: string): Promise<void> {
-      await db
-        .updateTable('sessions')
-        .set({ revoked_at: now })
-        .where('id', '=', id)
-        .where('revoked_at', 'is', null)
-        .execute();
+      await write((trx) =>
+        trx
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .returningAll()
+          .execute(),
+      );
     },
 
     /** Ends every live session of the account but the one given (issue 14 §4: after a credential change). */
@@ -61,12 +80,15 @@ export function sessionsRepository(store: Store) {
     },
 
     async revokeAllOf(accountId: string, now: string): Promise<void> {
-      await db
-        .updateTable('sessions')
-        .set({ revoked_at: now })
-        .where('account_id', '=', accountId)
-        .where('revoked_at', 'is', null)
-        .execute();
+      await write((trx) =>
+        trx
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('account_id', '=', accountId)
+          .where('revoked_at', 'is', null)
+          .returningAll()
+          .execute(),
+      );
     },
   };
 }

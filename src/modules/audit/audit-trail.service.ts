@@ -3,12 +3,14 @@
  * writes an audit entry — who (id, role, department), why (purpose), what, when, the result and the
  * policy in force, appended to the SM3 hash chain — and auditors verify, read and anchor it here.
  */
+
+import { AppError } from '../../platform/errors.ts';
 import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
 import type { Store } from '../database.ts';
 import type { Policy } from '../policy/index.ts';
 import type { Anchor } from './audit.chain.ts';
 import { auditRepository, readAnchors, readAuditEntries } from './audit.repository.ts';
-import { anchorDay, verifyAudit } from './audit.service.ts';
+import { anchorDay, anchorHead, verifyAudit } from './audit.service.ts';
 import type { RowsWrittenMeta } from './row-digests.service.ts';
 
 export type AuditInput = {
@@ -23,7 +25,13 @@ export type AuditInput = {
   requestId?: string | undefined;
 };
 
-export type AuditTrailDeps = { store: Store; policy: Policy; now: () => string };
+export type AuditTrailDeps = {
+  store: Store;
+  policy: Policy;
+  now: () => string;
+  /** the external anchor log (anchor-log.file.ts); undefined: none is kept */
+  anchorLog?: string | undefined;
+};
 
 export function auditTrail(deps: AuditTrailDeps) {
   const repository = auditRepository(deps.store);
@@ -58,16 +66,37 @@ export function auditTrail(deps: AuditTrailDeps) {
         requestId: input.requestId ?? null,
       });
     },
-    /** The whole trail verified: chain, head, anchors (stored and `published`), row digests. */
-    verify: (options: { published?: readonly Anchor[] } = {}) =>
-      verifyAudit(deps.store, undefined, { ...options, now: deps.now }),
+    /**
+     * The whole trail verified: chain, head, anchors (stored, `published`, and those of the external
+     * anchor log — `anchorLog` reads another copy, e.g. one shipped off the machine), row digests.
+     */
+    verify: (options: { published?: readonly Anchor[]; anchorLog?: string } = {}) =>
+      verifyAudit(deps.store, undefined, {
+        ...options,
+        anchorLog: options.anchorLog ?? deps.anchorLog,
+        now: deps.now,
+      }),
     /** Entries by seq, filtered (who read whom, with what purpose). */
     entries: (options: Parameters<typeof readAuditEntries>[1] = {}) =>
       readAuditEntries(deps.store.db, options),
     /** The stored daily anchors. */
     anchors: () => readAnchors(deps.store.db),
-    /** The chain head at the end of a China day, stored and returned for publication. */
-    anchorDay: (day: string) => anchorDay(deps.store, day, { now: deps.now() }),
+    /** The chain head at the end of a China day, stored (and logged) and returned for publication. */
+    anchorDay: (day: string) => anchorDay(deps.store, day, { now: deps.now(), anchorLog: deps.anchorLog }),
+    /** The external anchor log, when one is kept. */
+    anchorLog: deps.anchorLog,
+    /** The chain head now, appended to the external anchor log and returned for publication. */
+    anchorHead: () => {
+      if (deps.anchorLog === undefined) {
+        throw new AppError(
+          'AUDIT_ANCHOR_LOG_OFF',
+          400,
+          '未配置外部锚点日志（XINYONG_AUDIT_ANCHOR_FILE=none），无法锚定链头',
+          'No external anchor log is kept (XINYONG_AUDIT_ANCHOR_FILE=none); the head cannot be anchored',
+        );
+      }
+      return anchorHead(deps.store, deps.anchorLog, { now: deps.now() });
+    },
   };
 }
 

@@ -12,6 +12,10 @@ export const ReportView = z.object({
   entries: z.number(),
   headHash: z.string(),
   firstBroken: BrokenLinkView.optional(),
+  breaks: z.array(BrokenLinkView),
+  breakCount: z.number(),
+  anchorsChecked: z.object({ stored: z.number(), published: z.number(), external: z.number() }),
+  anchorLog: z.object({ file: z.string(), unreadableLines: z.array(z.number()) }).optional(),
   rowsChecked: z.number(),
   rowProblems: z.array(
     z.object({

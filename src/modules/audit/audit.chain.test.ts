@@ -73,7 +73,7 @@ describe('canonical form and SM3', () => {
   });
 });
 
-describe('verifyChain names the first broken link (A20, B33)', () => {
+describe('verifyChain names every broken link (A20, B33)', () => {
   it('accepts an intact chain and returns its head hash', async () => {
     const rows = buildChain(20);
     assert.deepEqual(await verifyChain(rows, headOf(rows)), {
@@ -140,6 +140,59 @@ describe('verifyChain names the first broken link (A20, B33)', () => {
     ]);
     const beyond = await verifyChain(rows, headOf(rows), { anchors: [{ ...anchor, seq: 11 }] });
     assert.deepEqual(!beyond.ok && beyond.firstBroken.reason, 'anchor_mismatch');
+  });
+
+  it('issue 14 §2: one break never hides another — an edit, a deletion and a second edit are each named', async () => {
+    const rows = buildChain(12);
+    const tampered = rows
+      .filter((r) => r.seq !== 6)
+      .map((r) => (r.seq === 3 || r.seq === 9 ? { ...r, purpose: '改过的事由' } : r));
+    const verdict = await verifyChain(tampered, headOf(rows));
+    assert.equal(verdict.ok, false);
+    assert.deepEqual(!verdict.ok && verdict.breaks.map((b) => [b.seq, b.reason]), [
+      [3, 'hash_mismatch'],
+      [6, 'gap'],
+      [9, 'hash_mismatch'],
+    ]);
+    assert.equal(!verdict.ok && verdict.breakCount, 3);
+    assert.deepEqual(!verdict.ok && [verdict.firstBroken.seq, verdict.firstBroken.reason], [
+      3,
+      'hash_mismatch',
+    ]);
+    // The first edit alone gives the same first break: only the full list tells them apart.
+    const one = await verifyChain(rows.with(2, tampered[2]!), headOf(rows));
+    assert.equal(!one.ok && one.breakCount, 1);
+  });
+
+  it('issue 14 §2: only the prev_hash column edited is one prev_mismatch, not two breaks', async () => {
+    const rows = buildChain(5);
+    const verdict = await verifyChain(rows.with(2, { ...rows[2]!, prevHash: GENESIS_HASH }), headOf(rows));
+    assert.deepEqual(!verdict.ok && verdict.breaks.map((b) => [b.seq, b.reason]), [[3, 'prev_mismatch']]);
+  });
+
+  it('issue 14 §2: breaks are all counted, the first `keep` listed', async () => {
+    const rows = buildChain(150).map((r) => ({ ...r, targetId: 'edited' }));
+    const verdict = await verifyChain(rows, headOf(rows), { keep: 100 });
+    assert.deepEqual(!verdict.ok && [verdict.breaks.length, verdict.breakCount], [100, 150]);
+  });
+
+  it('issue 14 §2: a chain cut short misses every later anchor, each named', async () => {
+    const rows = buildChain(10);
+    const anchors = [7, 8, 10].map((seq) => ({
+      at: `2026-11-26T08:0${seq % 10}:00.000Z`,
+      seq,
+      hash: rows[seq - 1]!.hash,
+      source: 'external' as const,
+    }));
+    const cut = rows.slice(0, 6);
+    const verdict = await verifyChain(cut, headOf(cut), { anchors });
+    assert.deepEqual(!verdict.ok && verdict.breaks.map((b) => [b.seq, b.reason]), [
+      [7, 'anchor_mismatch'],
+      [8, 'anchor_mismatch'],
+      [10, 'anchor_mismatch'],
+    ]);
+    assert.match(!verdict.ok ? verdict.breaks[0]!.detail : '', /external anchor .* chain ends at 6/);
+    assert.equal((await verifyChain(rows, headOf(rows), { anchors })).ok, true);
   });
 
   it('streams 100,000 entries from an async source without holding them', async () => {

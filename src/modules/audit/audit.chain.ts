@@ -40,14 +40,37 @@ export type AuditContent = Omit<AuditRecord, 'prevHash' | 'hash'>;
 export type StoredRecord = AuditRecord & { detailText?: string };
 
 export type ChainHead = { seq: number; hash: string };
-/** The chain head at the end of a day, stored and published so a recomputed history is caught. */
-export type Anchor = { day: string; seq: number; hash: string; source?: 'stored' | 'published' };
+/**
+ * A point of the chain vouched for outside it: the head at the end of a China day (`day`, stored and
+ * published), or the head at any moment (`at`), written to the external anchor log (`anchor-log.file.ts`).
+ * A history rewritten with every hash recomputed, or cut short, still misses it.
+ */
+export type Anchor = {
+  day?: string;
+  /** when a head anchor was taken (ISO 8601 UTC) */
+  at?: string;
+  seq: number;
+  hash: string;
+  source?: 'stored' | 'published' | 'external';
+};
+
+/** An anchor of a day's end, as stored in `audit_anchors` and published. */
+export type DayAnchor = Anchor & { day: string };
 
 export type BreakReason = 'gap' | 'prev_mismatch' | 'hash_mismatch' | 'head_mismatch' | 'anchor_mismatch';
 export type BrokenLink = { seq: number; reason: BreakReason; detail: string };
 export type ChainVerdict =
   | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; firstBroken: BrokenLink };
+  | {
+      ok: false;
+      entries: number;
+      /** the first of `breaks` (by seq, as found) */
+      firstBroken: BrokenLink;
+      /** every broken link found, the first `keep` of them */
+      breaks: BrokenLink[];
+      /** how many were found in all */
+      breakCount: number;
+    };
 
 /**
  * The bytes an entry's hash covers: canonical JSON (sorted keys, explicit nulls) of every column but
@@ -82,113 +105,135 @@ export function entryHash(prevHash: string, entry: AuditContent & { detailText?:
 }
 
 /**
- * Incremental verifier: feed rows in seq order, constant memory (only the previous hash and the
- * anchors are kept). Stops at the first broken link and names it. `from` starts from a trusted point
- * (an earlier anchor) instead of the genesis.
+ * Incremental verifier: feed rows in seq order, constant memory (the previous hash, the anchors and
+ * the first `keep` breaks are kept). Every broken link is found, not only the first, so one break can
+ * never hide another (issue 14 §2): each entry is held to its own stored `prev_hash` and `hash` — a
+ * missing stretch is one `gap`, an entry whose content was edited one `hash_mismatch`, a link to a
+ * rewritten predecessor one `prev_mismatch` — and every anchor to the stored hash at its seq. `from`
+ * starts from a trusted point (an earlier anchor) instead of the genesis.
  */
-export function createChainVerifier(options: { anchors?: readonly Anchor[]; from?: ChainHead } = {}) {
+export function createChainVerifier(
+  options: { anchors?: readonly Anchor[]; from?: ChainHead; keep?: number } = {},
+) {
   const start = options.from ?? { seq: 0, hash: GENESIS_HASH };
+  const keep = options.keep ?? 100;
   const anchors = [...(options.anchors ?? [])].sort((a, b) => a.seq - b.seq);
   let nextAnchor = 0;
   let expectedSeq = start.seq + 1;
   let prevHash = start.hash;
   let entries = 0;
-  let broken: BrokenLink | undefined;
+  const breaks: BrokenLink[] = [];
+  let breakCount = 0;
+  const report = (broken: BrokenLink) => {
+    breakCount++;
+    if (breaks.length < keep) breaks.push(broken);
+  };
 
-  const anchorLabel = (a: Anchor) => `${a.source === 'published' ? 'published' : 'stored'} anchor ${a.day}`;
-  const checkAnchorsUpTo = (seq: number, hashAt: (s: number) => string | undefined) => {
-    while (!broken && nextAnchor < anchors.length && anchors[nextAnchor]!.seq <= seq) {
+  // Anchors up to `seq`: the one at `seq` is held to `hash`; one before it names an entry not stored.
+  const checkAnchorsUpTo = (seq: number, hash: string) => {
+    while (nextAnchor < anchors.length && anchors[nextAnchor]!.seq <= seq) {
       const anchor = anchors[nextAnchor++]!;
-      const actual = hashAt(anchor.seq);
-      if (actual !== undefined && actual !== anchor.hash) {
-        broken = {
+      if (anchor.seq < seq) {
+        report({
           seq: anchor.seq,
           reason: 'anchor_mismatch',
-          detail: `${anchorLabel(anchor)} says seq ${anchor.seq} has hash ${anchor.hash}, the chain has ${actual}: the history up to seq ${anchor.seq} was rewritten`,
-        };
+          detail: `${anchorLabel(anchor)} names seq ${anchor.seq}, which is no longer in the chain: entries were removed`,
+        });
+      } else if (anchor.hash !== hash) {
+        report({
+          seq: anchor.seq,
+          reason: 'anchor_mismatch',
+          detail: `${anchorLabel(anchor)} says seq ${anchor.seq} has hash ${anchor.hash}, the chain has ${hash}: the history up to seq ${anchor.seq} was rewritten`,
+        });
       }
     }
   };
   // Anchors at or before the starting point (the genesis, a trusted earlier anchor).
-  checkAnchorsUpTo(start.seq, (s) => (s === start.seq ? start.hash : undefined));
+  while (nextAnchor < anchors.length && anchors[nextAnchor]!.seq < start.seq) nextAnchor++;
+  checkAnchorsUpTo(start.seq, start.hash);
 
   return {
-    /** Feeds the next row; returns the first broken link once one is found. */
+    /** Feeds the next row; returns the first broken link found so far, if any. */
     push(row: StoredRecord): BrokenLink | undefined {
-      if (broken) return broken;
+      let linked = true;
       if (row.seq !== expectedSeq) {
-        broken = {
+        report({
           seq: expectedSeq,
           reason: 'gap',
           detail:
             row.seq > expectedSeq
               ? `entries ${expectedSeq}..${row.seq - 1} are missing (deleted); the next stored entry is ${row.seq}`
               : `entry ${row.seq} arrived where ${expectedSeq} was expected`,
-        };
-        return broken;
+        });
+        // The link to a missing entry cannot be judged; the entry's own hash still can.
+        linked = false;
       }
-      if (row.prevHash !== prevHash) {
-        broken = {
+      if (linked && row.prevHash !== prevHash) {
+        report({
           seq: row.seq,
           reason: 'prev_mismatch',
-          detail: `prev_hash ${row.prevHash} does not match the hash of entry ${row.seq - 1} (${prevHash})`,
-        };
-        return broken;
+          detail: `prev_hash ${row.prevHash} does not match the hash of entry ${row.seq - 1} (${prevHash}): entry ${row.seq - 1} was rewritten, or this link edited`,
+        });
       }
-      const computed = entryHash(prevHash, row);
-      if (computed !== row.hash) {
-        broken = {
+      const computed = entryHash(row.prevHash, row);
+      // Only the prev_hash column edited: already named above.
+      const linkOnly = computed !== row.hash && linked && entryHash(prevHash, row) === row.hash;
+      if (computed !== row.hash && !linkOnly) {
+        report({
           seq: row.seq,
           reason: 'hash_mismatch',
           detail: `entry ${row.seq} (${row.action}, ${row.id}) was altered: its content hashes to ${computed}, stored ${row.hash}`,
-        };
-        return broken;
+        });
       }
+      checkAnchorsUpTo(row.seq, row.hash);
       prevHash = row.hash;
-      expectedSeq++;
+      expectedSeq = row.seq + 1;
       entries++;
-      checkAnchorsUpTo(row.seq, (s) => (s === row.seq ? row.hash : undefined));
-      return broken;
+      return breaks[0];
     },
 
     /** Ends the stream: the head must name the last entry, every anchor must lie on the chain. */
     finish(head: ChainHead | undefined): ChainVerdict {
       const lastSeq = expectedSeq - 1;
-      if (!broken) {
-        const stated = head ?? { seq: 0, hash: GENESIS_HASH };
-        if (stated.seq !== lastSeq || stated.hash !== prevHash) {
-          broken = {
-            seq: stated.seq > lastSeq ? lastSeq + 1 : stated.seq,
-            reason: 'head_mismatch',
-            detail:
-              stated.seq > lastSeq
-                ? `the head says ${stated.seq} entries but the chain ends at ${lastSeq}: trailing entries were deleted`
-                : `the head (seq ${stated.seq}, ${stated.hash}) does not match the last entry (seq ${lastSeq}, ${prevHash})`,
-          };
-        }
+      const stated = head ?? { seq: 0, hash: GENESIS_HASH };
+      if (stated.seq !== lastSeq || stated.hash !== prevHash) {
+        report({
+          seq: stated.seq > lastSeq ? lastSeq + 1 : stated.seq,
+          reason: 'head_mismatch',
+          detail:
+            stated.seq > lastSeq
+              ? `the head says ${stated.seq} entries but the chain ends at ${lastSeq}: trailing entries were deleted`
+              : `the head (seq ${stated.seq}, ${stated.hash}) does not match the last entry (seq ${lastSeq}, ${prevHash})`,
+        });
       }
-      if (!broken && nextAnchor < anchors.length) {
-        const anchor = anchors[nextAnchor]!;
-        broken = {
+      for (const anchor of anchors.slice(nextAnchor)) {
+        report({
           seq: anchor.seq,
           reason: 'anchor_mismatch',
-          detail: `${anchorLabel(anchor)} names seq ${anchor.seq} but the chain ends at ${lastSeq}: entries were removed`,
-        };
+          detail: `${anchorLabel(anchor)} names seq ${anchor.seq} but the chain ends at ${lastSeq}: entries were removed (the chain was cut short)`,
+        });
       }
-      return broken ? { ok: false, entries, firstBroken: broken } : { ok: true, entries, headHash: prevHash };
+      nextAnchor = anchors.length;
+      return breakCount === 0
+        ? { ok: true, entries, headHash: prevHash }
+        : { ok: false, entries, firstBroken: breaks[0]!, breaks: [...breaks], breakCount };
     },
   };
+}
+
+function anchorLabel(a: Anchor): string {
+  const when = a.day ?? a.at ?? '';
+  const source = a.source ?? 'stored';
+  return `${source} anchor${when === '' ? '' : ` ${when}`}`;
 }
 
 /** Verifies rows given in seq order (an array or a paged async stream) against the head. */
 export async function verifyChain(
   rows: Iterable<StoredRecord> | AsyncIterable<StoredRecord>,
   head: ChainHead | undefined,
-  options: { anchors?: readonly Anchor[]; from?: ChainHead } = {},
+  options: { anchors?: readonly Anchor[]; from?: ChainHead; keep?: number } = {},
 ): Promise<ChainVerdict> {
   const verifier = createChainVerifier(options);
-  for await (const row of rows) {
-    if (verifier.push(row)) break;
-  }
+  for await (const row of rows) verifier.push(row);
   return verifier.finish(head);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, it } from 'node:test';
@@ -15,10 +15,24 @@ const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-audit-cli-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** One anchor log per database: the log of another database would (rightly) not match its chain. */
+const anchorLogs = new Map<string, string>();
+const anchorLogOf = (databaseUrl: string) => {
+  if (!anchorLogs.has(databaseUrl)) {
+    anchorLogs.set(databaseUrl, path.join(dataDir, `anchors-${anchorLogs.size}.jsonl`));
+  }
+  return anchorLogs.get(databaseUrl)!;
+};
+
 async function xinyong(args: string[], databaseUrl: string) {
   try {
     const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, XINYONG_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        XINYONG_DATA_DIR: dataDir,
+        XINYONG_AUDIT_ANCHOR_FILE: anchorLogOf(databaseUrl),
+      },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -54,11 +68,46 @@ describeEachEngine('xinyong audit', (getStore) => {
     assert.equal((await xinyong(['audit', 'anchor', '--day', 'soon'], store.url)).code, 2);
   });
 
-  it('verify: exit 1 naming the first broken link after tampering (A20, B33)', async () => {
+  it('issue 14 §2: audit anchor without --day anchors the head now; cutting the newest entries off is then caught', async () => {
+    const store = getStore();
+    const [, last] = await appendAuditMany(store, [sampleEntry(4), sampleEntry(5)]);
+    const r = await xinyong(['audit', 'anchor'], store.url);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`head anchored at .*: seq ${last!.seq}, sm3 ${last!.hash}`));
+    const lines = readFileSync(anchorLogOf(store.url), 'utf8').trim().split('\n');
+    assert.equal(JSON.parse(lines.at(-1)!).seq, last!.seq);
+    const ok = await xinyong(['audit', 'verify'], store.url);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /1 日锚点 \/ stored day, 0 公布 \/ published, 2 外部日志 \/ external log/);
+    // Cut the newest entry off and set the head back to the one before, as an administrator would.
+    const before = last!.seq - 1;
+    const previous = await store.db
+      .selectFrom('audit_entries')
+      .select('hash')
+      .where('seq', '=', before)
+      .executeTakeFirstOrThrow();
+    await sql`delete from audit_entries where seq = ${last!.seq}`.execute(store.db);
+    await sql`update audit_head set seq = ${before}, hash = ${previous.hash}`.execute(store.db);
+    const cut = await xinyong(['audit', 'verify'], store.url);
+    assert.equal(cut.code, 1, cut.stdout);
+    assert.match(
+      cut.stderr,
+      new RegExp(
+        `seq ${last!.seq} anchor_mismatch: external anchor .* names seq ${last!.seq} but the chain ends at ${before}`,
+      ),
+    );
+  });
+
+  it('issue 14 §2: verify exits 1 listing every broken link after tampering, not only the first (A20, B33)', async () => {
     const store = getStore();
     await sql`update audit_entries set purpose = 'x' where seq = 2`.execute(store.db);
+    await sql`update audit_entries set target_id = 'y' where seq = 3`.execute(store.db);
     const r = await xinyong(['audit', 'verify'], store.url);
     assert.equal(r.code, 1, r.stdout);
-    assert.match(r.stderr, /broken at seq 2: hash_mismatch/);
+    // the two edits, and the external anchor beyond the end the previous test cut
+    assert.match(r.stderr, /broken at seq 2: hash_mismatch — 3 处 \/ break\(s\) in all/);
+    assert.match(r.stderr, /- seq 2 hash_mismatch: entry 2/);
+    assert.match(r.stderr, /- seq 3 hash_mismatch: entry 3/);
+    assert.match(r.stderr, /- seq \d+ anchor_mismatch: external anchor/);
   });
 });

@@ -4,13 +4,14 @@ import { executeCached } from '../../platform/db/cached-query.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { wellFormed, wellFormedDeep } from '../../platform/well-formed.ts';
 import type { Database, Store } from '../database.ts';
 import type {
-  Anchor,
   AuditContent,
   AuditRecord,
   AuditResult,
   ChainHead,
+  DayAnchor,
   StoredRecord,
 } from './audit.chain.ts';
 import { entryHash } from './audit.chain.ts';
@@ -116,7 +117,12 @@ export async function appendAuditMany(
 
 type Prepared = Omit<AuditContent, 'seq' | 'at'> & { at: string | undefined };
 
-/** Checks and completes an entry; pushes its detail's canonical text onto `detailTexts`. */
+/**
+ * Checks and completes an entry; pushes its detail's canonical text onto `detailTexts`. Every text is
+ * made well-formed here (issue 14 §2): a lone surrogate is stored by both engines as U+FFFD, so it is
+ * hashed as U+FFFD — the bytes hashed are the bytes stored, whatever a caller hands over. (The HTTP
+ * edge and the CLI refuse such text before it gets this far; this is the last line.)
+ */
 function prepare(entry: AuditEntryInput, detailTexts: string[]): Prepared {
   const invalid = (field: string, why: string) =>
     new AppError(
@@ -133,7 +139,7 @@ function prepare(entry: AuditEntryInput, detailTexts: string[]): Prepared {
     at = new Date(ms).toISOString();
   }
   if (!RESULTS.includes(entry.result)) throw invalid('result', `"${entry.result}" is not ok|denied|error`);
-  const detail = entry.detail ?? {};
+  const detail = wellFormedDeep(entry.detail ?? {});
   let detailText: string;
   try {
     detailText = canonicalJson(detail);
@@ -145,20 +151,23 @@ function prepare(entry: AuditEntryInput, detailTexts: string[]): Prepared {
   return {
     id: uuidv7(),
     at,
-    actorId: entry.actorId ?? null,
-    actorRole: entry.actorRole,
-    actorDepartment: entry.actorDepartment ?? null,
-    purpose: entry.purpose ?? null,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId ?? null,
+    actorId: textOrNull(entry.actorId),
+    actorRole: wellFormed(entry.actorRole),
+    actorDepartment: textOrNull(entry.actorDepartment),
+    purpose: textOrNull(entry.purpose),
+    action: wellFormed(entry.action),
+    targetType: wellFormed(entry.targetType),
+    targetId: textOrNull(entry.targetId),
     result: entry.result,
     detail,
-    policyId: entry.policyId,
-    policyVersion: entry.policyVersion,
-    requestId: entry.requestId ?? null,
+    policyId: wellFormed(entry.policyId),
+    policyVersion: wellFormed(entry.policyVersion),
+    requestId: textOrNull(entry.requestId),
   };
 }
+
+const textOrNull = (text: string | null | undefined) =>
+  text === null || text === undefined ? null : wellFormed(text);
 
 /** `detailText`: canonicalJson(r.detail), as computed when the entry was prepared. */
 function toRow(r: AuditRecord, detailText: string) {
@@ -280,6 +289,16 @@ export async function readAuditHead(db: Kysely<Database>): Promise<ChainHead | u
   return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
 }
 
+/** The seq and hash of the entry at `seq`, undefined when there is none. */
+export async function entryAt(db: Kysely<Database>, seq: number): Promise<ChainHead | undefined> {
+  const row = await db
+    .selectFrom('audit_entries')
+    .select(['seq', 'hash'])
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+}
+
 /** The last entry written before an instant, or the genesis when there is none. */
 export async function lastEntryBefore(db: Kysely<Database>, instant: string): Promise<ChainHead> {
   const row = await db
@@ -292,12 +311,12 @@ export async function lastEntryBefore(db: Kysely<Database>, instant: string): Pr
   return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
-export async function readAnchors(db: Kysely<Database>): Promise<Anchor[]> {
+export async function readAnchors(db: Kysely<Database>): Promise<DayAnchor[]> {
   const rows = await db.selectFrom('audit_anchors').select(['day', 'seq', 'hash']).orderBy('day').execute();
   return rows.map((r) => ({ day: r.day, seq: Number(r.seq), hash: r.hash, source: 'stored' as const }));
 }
 
-export async function insertAnchor(db: Kysely<Database>, anchor: Anchor, now: string): Promise<void> {
+export async function insertAnchor(db: Kysely<Database>, anchor: DayAnchor, now: string): Promise<void> {
   await db
     .insertInto('audit_anchors')
     .values({ day: anchor.day, seq: anchor.seq, hash: anchor.hash, created_at: now })

@@ -34,6 +34,7 @@ export function auditRoutes(ctx: AuditRoutesDeps) {
           detail: {
             entries: report.entries,
             headHash: report.headHash,
+            breakCount: report.breakCount,
             rowProblemCount: report.rowProblemCount,
           },
           requestId: request.id,

@@ -112,11 +112,331 @@ export const CHECK_HITS_AUDITED: AuditedTable = {
   },
 };
 
-/** Every table whose rows the audit chain vouches for; list entries join later. */
+// ---------------------------------------------------------------------------------------------------
+// Tables that decide an outcome or grant access (issue 14 §3, decision 0022). Several are mutable (a
+// list entry's status, a revoked key or consent, a delivered notice, a catalog item's current version):
+// every insert and update records the row's new digest in a `rows.written` entry in the same
+// transaction, and verification holds each row to the latest digest recorded for it. Columns left out
+// of a digest are listed in `excluded`, each with its reason.
+
+/** Accounts of people (A7, B33): who may sign in, with which role, for which department or subject. */
+export const ACCOUNTS_AUDITED: AuditedTable = {
+  table: 'accounts',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    login: 'text',
+    display_name: 'text',
+    role: 'text',
+    department_code: 'text',
+    region_code: 'text',
+    subject_id: 'uuid',
+    password_hash: 'text',
+    totp_secret_sealed: 'text',
+    status: 'text',
+    created_at: 'instant',
+    updated_at: 'instant',
+  },
+  // totp_last_step: the replay guard of the one-time code, moved on every sign-in with TOTP. Setting it
+  // back re-opens only a code already used, within its own 30-second step, and the password is still
+  // needed (and covered); recording it would put a chain entry on every such sign-in for nothing that
+  // grants access.
+  excluded: ['totp_last_step'],
+};
+
+/**
+ * Which subject a subject account acts for, and how it came to (issue 14 §1): a forged binding is an
+ * account reading a subject's whole file. Written once with the account, never updated.
+ */
+export const ACCOUNT_BINDINGS_AUDITED: AuditedTable = {
+  table: 'account_bindings',
+  idColumn: 'account_id',
+  columns: {
+    account_id: 'uuid',
+    subject_id: 'uuid',
+    via: 'text',
+    verifier: 'text',
+    reference: 'text',
+    purpose: 'text',
+    actor_id: 'text',
+    actor_role: 'text',
+    actor_department: 'text',
+    request_id: 'text',
+    bound_at: 'instant',
+  },
+};
+
+/** Web sessions: a forged or revived session is a signed-in account. */
+export const SESSIONS_AUDITED: AuditedTable = {
+  table: 'sessions',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    token_hash: 'text',
+    account_id: 'uuid',
+    created_at: 'instant',
+    expires_at: 'instant',
+    revoked_at: 'instant',
+  },
+};
+
+/** API keys of department systems (B19, B22): their department, permissions, expiry and revocation. */
+export const API_KEYS_AUDITED: AuditedTable = {
+  table: 'api_keys',
+  idColumn: 'id',
+  columns: {
+    id: 'text',
+    secret_hash: 'text',
+    label: 'text',
+    department_code: 'text',
+    permissions: 'json',
+    created_by: 'text',
+    created_at: 'instant',
+    expires_at: 'instant',
+    revoked_at: 'instant',
+    replaces_id: 'text',
+  },
+  // last_used_at: informational ("last seen"), marked at most once a minute per key on the check path;
+  // it decides nothing, and recording it would put a chain entry on the hottest path.
+  excluded: ['last_used_at'],
+};
+
+/** B21: a subject's consent to another party reading 授权查询 items. */
+export const CONSENTS_AUDITED: AuditedTable = {
+  table: 'consents',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    subject_id: 'uuid',
+    grantee_department: 'text',
+    scope: 'json',
+    purpose: 'text',
+    granted_at: 'instant',
+    expires_at: 'instant',
+    revoked_at: 'instant',
+    evidence: 'json',
+    granted_by: 'text',
+  },
+};
+
+/** The city's list types (A3): a type's polarity decides whether its entries punish or reward. */
+export const LIST_TYPES_AUDITED: AuditedTable = {
+  table: 'list_types',
+  idColumn: 'code',
+  columns: {
+    code: 'text',
+    name: 'text',
+    name_en: 'text',
+    polarity: 'text',
+    description: 'text',
+    created_at: 'instant',
+    updated_at: 'instant',
+  },
+};
+
+/** Red and black list entries (A3–A12, B26): a check's block, warn or favor comes from these. */
+export const LIST_ENTRIES_AUDITED: AuditedTable = {
+  table: 'list_entries',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    list_type: 'text',
+    record_key: 'uuid',
+    record_id: 'uuid',
+    item_code: 'text',
+    provider_department: 'text',
+    subject_id: 'uuid',
+    origin: 'text',
+    source_entry_id: 'uuid',
+    relation_role: 'text',
+    ground: 'text',
+    severity: 'text',
+    identified_on: 'date',
+    valid_until: 'date',
+    validity_ends_on: 'date',
+    status: 'text',
+    status_reason: 'text',
+    removed_at: 'instant',
+    removed_by_entry: 'uuid',
+    procedure: 'text',
+    created_at: 'instant',
+    updated_at: 'instant',
+  },
+};
+
+/** Each change of a list entry, with its article (append-only). */
+export const LIST_ENTRY_EVENTS_AUDITED: AuditedTable = {
+  table: 'list_entry_events',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    entry_id: 'uuid',
+    at: 'instant',
+    kind: 'text',
+    article: 'text',
+    detail: 'json',
+    record_id: 'uuid',
+    batch_id: 'uuid',
+    actor_id: 'text',
+  },
+};
+
+/** B26: who answers for an organization, to whom its severe black entry is written. */
+export const SUBJECT_RELATIONS_AUDITED: AuditedTable = {
+  table: 'subject_relations',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    organization_id: 'uuid',
+    person_id: 'uuid',
+    role: 'text',
+    source: 'text',
+    created_at: 'instant',
+    created_by: 'text',
+    ended_at: 'instant',
+  },
+};
+
+/** The notification outbox (A4, A11, B26): that a notice was written, to whom, delivered and read. */
+export const NOTIFICATIONS_AUDITED: AuditedTable = {
+  table: 'notifications',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    kind: 'text',
+    article: 'text',
+    recipient_department: 'text',
+    subject_id: 'uuid',
+    entry_id: 'uuid',
+    title: 'text',
+    body: 'json',
+    created_at: 'instant',
+    status: 'text',
+    attempts: 'integer',
+    delivered_at: 'instant',
+    read_at: 'instant',
+    read_by: 'text',
+  },
+};
+
+/** The catalog (B8–B13): which version of each item is current. */
+export const CATALOG_ITEMS_AUDITED: AuditedTable = {
+  table: 'catalog_items',
+  idColumn: 'code',
+  columns: { code: 'text', current_version: 'integer', created_at: 'instant', updated_at: 'instant' },
+};
+
+/** Catalog item versions: usage scope (public, 授权查询), list type, fields (B8–B14). */
+export const CATALOG_ITEM_VERSIONS_AUDITED: AuditedTable = {
+  table: 'catalog_item_versions',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    item_code: 'text',
+    version: 'integer',
+    name: 'text',
+    category: 'text',
+    usage_scope: 'text',
+    list_type: 'text',
+    severity_required: 'integer',
+    definition: 'json',
+    digest: 'text',
+    published_at: 'instant',
+  },
+};
+
+/** The measures (A13, A14, D §5): which version of each measure is current. */
+export const MEASURES_AUDITED: AuditedTable = {
+  table: 'measures',
+  idColumn: 'code',
+  columns: { code: 'text', current_version: 'integer', created_at: 'instant', updated_at: 'instant' },
+};
+
+/** Measure versions: a measure's effect and scenarios decide what a check answers. */
+export const MEASURE_VERSIONS_AUDITED: AuditedTable = {
+  table: 'measure_versions',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    measure_code: 'text',
+    version: 'integer',
+    title: 'text',
+    article: 'text',
+    effect: 'text',
+    active: 'integer',
+    definition: 'json',
+    digest: 'text',
+    published_at: 'instant',
+    published_by: 'text',
+    reason: 'text',
+  },
+};
+
+/** The content behind each (policy id, version) decisions record (decision 0004). */
+export const POLICY_VERSIONS_AUDITED: AuditedTable = {
+  table: 'policy_versions',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    policy_id: 'text',
+    version: 'text',
+    digest: 'text',
+    content: 'json',
+    first_loaded_at: 'instant',
+  },
+};
+
+/** Real codes registered as exceptions to their check character: they decide a code's validity. */
+export const CODE_EXCEPTIONS_AUDITED: AuditedTable = {
+  table: 'code_exceptions',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    code_digest: 'text',
+    code_sealed: 'text',
+    kind: 'text',
+    reason: 'text',
+    registered_by: 'text',
+    created_at: 'instant',
+  },
+};
+
+/** Imported State Council schedules: they decide working-day deadlines (A9, B17). */
+export const CALENDAR_YEARS_AUDITED: AuditedTable = {
+  table: 'calendar_years',
+  idColumn: 'year',
+  columns: {
+    year: 'integer',
+    source: 'text',
+    schedule: 'json',
+    digest: 'text',
+    imported_by: 'text',
+    imported_at: 'instant',
+  },
+};
+
+/** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
   RECORDS_AUDITED,
   CHECKS_AUDITED,
   CHECK_PARTS_AUDITED,
   CHECK_HITS_AUDITED,
+  ACCOUNTS_AUDITED,
+  ACCOUNT_BINDINGS_AUDITED,
+  SESSIONS_AUDITED,
+  API_KEYS_AUDITED,
+  CONSENTS_AUDITED,
+  LIST_TYPES_AUDITED,
+  LIST_ENTRIES_AUDITED,
+  LIST_ENTRY_EVENTS_AUDITED,
+  SUBJECT_RELATIONS_AUDITED,
+  NOTIFICATIONS_AUDITED,
+  CATALOG_ITEMS_AUDITED,
+  CATALOG_ITEM_VERSIONS_AUDITED,
+  MEASURES_AUDITED,
+  MEASURE_VERSIONS_AUDITED,
+  POLICY_VERSIONS_AUDITED,
+  CODE_EXCEPTIONS_AUDITED,
+  CALENDAR_YEARS_AUDITED,
 ];

@@ -186,12 +186,18 @@ describe('canonical rows: written straight from the row, the same bytes', () => 
     }
   });
 
+  it('hashes an instant column holding text that is no instant as that text, on both paths (an expiry typed by hand)', () => {
+    const columns = digestColumns(RECORDS_AUDITED);
+    const odd = { ...record, received_at: 'banana' };
+    assert.equal(canonicalRow(RECORDS_AUDITED, odd, columns), referenceRow(RECORDS_AUDITED, odd, columns));
+    assert.match(canonicalRow(RECORDS_AUDITED, odd, columns), /"received_at":"banana"/);
+  });
+
   it('fails as the definition does on a value it cannot hash', () => {
     const columns = digestColumns(RECORDS_AUDITED);
     for (const bad of [
       { ...record, version: 'two' },
       { ...record, fields: '{"x":' },
-      { ...record, received_at: 'not a time' },
     ]) {
       assert.throws(
         () => canonicalRow(RECORDS_AUDITED, bad, columns),

@@ -9,17 +9,35 @@ export {
   type ChainVerdict,
   canonicalEntry,
   createChainVerifier,
+  type DayAnchor,
   entryHash,
   verifyChain,
 } from './audit.chain.ts';
 export type { AuditEntryInput, AuditWriter } from './audit.repository.ts';
 export type { AuditReport } from './audit.service.ts';
 export {
+  ACCOUNT_BINDINGS_AUDITED,
+  ACCOUNTS_AUDITED,
+  API_KEYS_AUDITED,
   AUDITED_TABLES,
+  CALENDAR_YEARS_AUDITED,
+  CATALOG_ITEM_VERSIONS_AUDITED,
+  CATALOG_ITEMS_AUDITED,
   CHECK_HITS_AUDITED,
   CHECK_PARTS_AUDITED,
   CHECKS_AUDITED,
+  CODE_EXCEPTIONS_AUDITED,
+  CONSENTS_AUDITED,
+  LIST_ENTRIES_AUDITED,
+  LIST_ENTRY_EVENTS_AUDITED,
+  LIST_TYPES_AUDITED,
+  MEASURE_VERSIONS_AUDITED,
+  MEASURES_AUDITED,
+  NOTIFICATIONS_AUDITED,
+  POLICY_VERSIONS_AUDITED,
   RECORDS_AUDITED,
+  SESSIONS_AUDITED,
+  SUBJECT_RELATIONS_AUDITED,
   SUBJECTS_AUDITED,
 } from './audited-tables.ts';
 export { canonicalJson, GENESIS_HASH } from './canonical.ts';

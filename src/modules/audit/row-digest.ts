@@ -5,12 +5,16 @@
  * Pure: no database here.
  */
 import { sm3 } from '../../platform/crypto/sm3.ts';
+import { wellFormed } from '../../platform/well-formed.ts';
 import { canonicalJson } from './canonical.ts';
 
 /**
  * How a column's value is brought to one form on both engines before hashing: PostgreSQL returns
  * jsonb parsed and SQLite as text, uuids are lowercase, instants ISO 8601 UTC (see engine.ts).
- * Digests therefore cover values, not encodings: re-encoding the same value is not a change.
+ * Digests therefore cover values, not encodings: re-encoding the same value is not a change. Text is
+ * taken as both engines store it, well-formed (a lone surrogate is stored as U+FFFD; issue 14 §2); a
+ * json column keeps it as a `\ud800` escape (SQLite) or refuses it (PostgreSQL), so its parsed value
+ * hashes the same written or read back.
  */
 export type ColumnKind = 'text' | 'uuid' | 'integer' | 'instant' | 'date' | 'json';
 
@@ -55,17 +59,26 @@ export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (kind) {
     case 'uuid':
-      return String(value).toLowerCase();
+      return wellFormed(String(value).toLowerCase());
     case 'integer':
       return Number(value);
     case 'instant':
-      return new Date(value instanceof Date ? value : String(value)).toISOString();
+      return instantValue(value);
     case 'json':
       if (value instanceof CanonicalJsonText) return JSON.parse(value.text);
       return typeof value === 'string' ? JSON.parse(value) : value;
     default:
-      return String(value);
+      return wellFormed(String(value));
   }
+}
+
+/**
+ * An instant in ISO 8601 UTC form; text that is no instant (SQLite keeps whatever was written, e.g. an
+ * expiry typed by hand) is hashed as the text it is, so it is still vouched for as stored.
+ */
+function instantValue(value: unknown): string {
+  const date = new Date(value instanceof Date ? value : String(value));
+  return Number.isNaN(date.getTime()) ? wellFormed(String(value)) : date.toISOString();
 }
 
 const sortedColumns = new WeakMap<AuditedTable, readonly string[]>();
@@ -154,7 +167,7 @@ function valueText(kind: ColumnKind, value: unknown): string {
   if (value === null || value === undefined) return 'null';
   switch (kind) {
     case 'uuid':
-      return JSON.stringify(String(value).toLowerCase());
+      return JSON.stringify(wellFormed(String(value).toLowerCase()));
     case 'integer': {
       const n = Number(value);
       if (!Number.isFinite(n)) throw new Error('not finite');
@@ -166,7 +179,7 @@ function valueText(kind: ColumnKind, value: unknown): string {
       if (value instanceof CanonicalJsonText) return value.text;
       return canonicalJson(typeof value === 'string' ? JSON.parse(value) : value, { fractions: true });
     default:
-      return JSON.stringify(String(value));
+      return JSON.stringify(wellFormed(String(value)));
   }
 }
 
@@ -175,7 +188,7 @@ let lastInstant: unknown;
 let lastInstantText = '';
 function instantText(value: unknown): string {
   if (typeof value === 'string' && value === lastInstant) return lastInstantText;
-  const text = JSON.stringify(new Date(value instanceof Date ? value : String(value)).toISOString());
+  const text = JSON.stringify(instantValue(value));
   if (typeof value === 'string') {
     lastInstant = value;
     lastInstantText = text;

@@ -48,6 +48,43 @@ export async function recordRowsWritten(
 }
 
 /**
+ * The writer of rows the platform writes on its own account — reference data, accounts, sessions, keys,
+ * the outbox: `system`, under the policy in force. The entry that records a change names no person;
+ * the service's own audit entry for the act does (who created the account, who revoked the key).
+ */
+export function systemWriter(policy: { id: string; version: string }): RowsWrittenMeta {
+  return { actorRole: 'system', policyId: policy.id, policyVersion: policy.version };
+}
+
+/**
+ * Records rows of an audited table as they are stored now — the rows the writing statement returned
+ * (`returningAll()`) — in the writer's transaction. Every insert and every update of a mutable audited
+ * table records this way, so verification holds each row to the latest digest recorded for it
+ * (decision 0022). No rows, no entry.
+ */
+export async function recordStoredRows(
+  trx: AuditWriter,
+  table: AuditedTable,
+  rows: readonly Record<string, unknown>[],
+  meta: RowsWrittenMeta,
+): Promise<void> {
+  if (rows.length > 0) await recordRowsWritten(trx, { table, rows }, meta);
+}
+
+/**
+ * Records rows of several audited tables as stored, under one head update (e.g. a catalog item's head
+ * row and its new version). Tables without rows are left out; nothing at all, no entry.
+ */
+export async function recordStoredTables(
+  trx: AuditWriter,
+  written: readonly { table: AuditedTable; rows: readonly Record<string, unknown>[] }[],
+  meta: RowsWrittenMeta,
+): Promise<void> {
+  const entries = written.filter((w) => w.rows.length > 0).flatMap((w) => rowsWrittenEntries(w, meta));
+  await appendAuditMany(trx, entries);
+}
+
+/**
  * The chain entries that record rows just written (what `recordRowsWritten` appends), for a writer
  * that appends them together with entries of its own or of other tables, under one head update.
  * `digests`, when given, are the SM3 of `rowDigestTexts(table, rows)` in order, hashed elsewhere
@@ -210,7 +247,7 @@ export async function verifyRows(
           continue;
         }
         expected.delete(id);
-        const actual = rowDigest(table, row, recorded.columns);
+        const actual = digestOrProblem(table, row, recorded.columns);
         if (actual !== recorded.digest) {
           report({
             table: name,
@@ -247,6 +284,15 @@ export async function verifyRows(
     }
   }
   return { checked, problems, problemCount };
+}
+
+/** The row's digest, or what keeps it from having one (a value edited into something unhashable). */
+function digestOrProblem(table: AuditedTable, row: Record<string, unknown>, columns: readonly string[]) {
+  try {
+    return rowDigest(table, row, columns);
+  } catch (error) {
+    return `(none: ${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /** id → the digest the chain recorded last for it (a re-recorded row counts as its latest record). */

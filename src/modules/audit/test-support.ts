@@ -1,5 +1,9 @@
 /** Test support for the audit suites (not a test file itself). */
 import type { AuditEntryInput } from './audit.repository.ts';
+import { systemWriter } from './row-digests.service.ts';
+
+/** The writer repositories record rows as in suites without an app context (the shipped policy's id). */
+export const TEST_WRITER = systemWriter({ id: 'huaian-2018', version: '1.0.0' });
 
 export const sampleEntry = (n: number, extra: Partial<AuditEntryInput> = {}): AuditEntryInput => ({
   actorId: `staff-${n % 3}`,

@@ -1,5 +1,7 @@
 /** The SQL of the calendar: the official holiday schedules an administrator imported. */
 import type { Insertable, Selectable } from 'kysely';
+import { CALENDAR_YEARS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { CalendarYearTable } from './calendar.tables.ts';
 
@@ -9,9 +11,12 @@ export const calendarRepository = {
     return db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
   },
 
-  /** Stores a year's schedule; an imported year replaces the previous import of that year. */
-  async saveYear(db: Db, row: Insertable<CalendarYearTable>): Promise<void> {
-    await db
+  /**
+   * Stores a year's schedule; an imported year replaces the previous import of that year. Run in a
+   * transaction (`trx`): the row as stored is recorded on the audit chain with it (issue 14 §3).
+   */
+  async saveYear(trx: Db, row: Insertable<CalendarYearTable>, writer: RowsWrittenMeta): Promise<void> {
+    const rows = await trx
       .insertInto('calendar_years')
       .values(row)
       .onConflict((oc) =>
@@ -23,6 +28,8 @@ export const calendarRepository = {
           imported_at: row.imported_at,
         }),
       )
+      .returningAll()
       .execute();
+    await recordStoredRows(trx, CALENDAR_YEARS_AUDITED, rows, writer);
   },
 };

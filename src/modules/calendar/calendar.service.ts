@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { Store } from '../database.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import { builtInSchedules, createCalendar, type WorkdayCalendar, type YearSchedule } from './index.ts';
@@ -16,7 +17,11 @@ export type LoadedYear = {
  * administrator imported (`xinyong calendar import FILE`), which replace built-in data year by year.
  * A new State Council notice therefore needs no release.
  */
-export function calendarService(store: Store) {
+export function calendarService(
+  store: Store,
+  /** who an imported year's row is recorded as on the audit chain (issue 14 §3) */
+  writer: RowsWrittenMeta,
+) {
   const { db } = store;
   let calendar: WorkdayCalendar = createCalendar(builtInSchedules());
   let years: LoadedYear[] = [];
@@ -58,7 +63,7 @@ export function calendarService(store: Store) {
             imported_by: importedBy,
             imported_at: now,
           };
-          await calendarRepository.saveYear(trx, row);
+          await calendarRepository.saveYear(trx, row, writer);
         }
       });
       await reload();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { AppError } from '../../platform/errors.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
+import { TEST_WRITER } from '../audit/test-support.ts';
 import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
 import { catalogRepository } from './catalog.repository.ts';
 import { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';
@@ -15,7 +16,7 @@ const draft = (): CatalogItemDraft => structuredClone(SEED_CATALOG.find((d) => d
 
 describeEachEngine('catalog repository (B8: items are versioned, never edited)', (getStore) => {
   it('publishes an item as version 1 and reads it back whole', async () => {
-    const catalog = catalogRepository(getStore());
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
     const { item, outcome } = await catalog.publish(draft(), T1);
     assert.equal(outcome, 'created');
     assert.equal(item.version, 1);
@@ -24,7 +25,7 @@ describeEachEngine('catalog repository (B8: items are versioned, never edited)',
   });
 
   it('adds no version when the same content is published again', async () => {
-    const catalog = catalogRepository(getStore());
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
     const { item, outcome } = await catalog.publish(draft(), T2);
     assert.equal(outcome, 'unchanged');
     assert.equal(item.version, 1);
@@ -32,7 +33,7 @@ describeEachEngine('catalog repository (B8: items are versioned, never edited)',
   });
 
   it('publishes a change as the next version and keeps the old one for the records made under it', async () => {
-    const catalog = catalogRepository(getStore());
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
     const changed = draft();
     changed.fields.push({
       key: 'taxPeriod',
@@ -61,7 +62,7 @@ describeEachEngine('catalog repository (B8: items are versioned, never edited)',
   });
 
   it('refuses a draft that breaks the catalog rules, listing every problem', async () => {
-    const catalog = catalogRepository(getStore());
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
     const bad = draft();
     bad.code = 'bad-item';
     bad.category = 'positive';
@@ -77,7 +78,7 @@ describeEachEngine('catalog repository (B8: items are versioned, never edited)',
   });
 
   it('refuses an item that defines a field for data B14 forbids', async () => {
-    const catalog = catalogRepository(getStore());
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
     const bad = draft();
     bad.code = 'with-blood-type';
     bad.fields.push({
@@ -93,11 +94,11 @@ describeEachEngine('catalog repository (B8: items are versioned, never edited)',
 
 describeEachEngine('seed catalog (B10–B13, A8)', (getStore) => {
   it('publishes every seed item once; a second run publishes nothing', async () => {
-    const first = await ensureSeedCatalog(getStore(), T1);
+    const first = await ensureSeedCatalog(getStore(), T1, TEST_WRITER);
     assert.equal(first.published.length, SEED_CATALOG.length);
-    const second = await ensureSeedCatalog(getStore(), T2);
+    const second = await ensureSeedCatalog(getStore(), T2, TEST_WRITER);
     assert.deepEqual(second.published, []);
-    const items = await catalogRepository(getStore()).list();
+    const items = await catalogRepository(getStore(), TEST_WRITER).list();
     assert.equal(items.length, SEED_CATALOG.length);
     assert.ok(items.every((i) => i.version === 1));
     assert.deepEqual(
@@ -108,11 +109,11 @@ describeEachEngine('seed catalog (B10–B13, A8)', (getStore) => {
   });
 
   it("leaves an item the city has since changed at the city's version", async () => {
-    const catalog = catalogRepository(getStore());
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
     const changed = structuredClone(SEED_CATALOG.find((d) => d.code === 'honor')!);
     changed.updateCycle = 'quarterly';
     await catalog.publish(changed, T2);
-    assert.deepEqual((await ensureSeedCatalog(getStore(), T2)).published, []);
+    assert.deepEqual((await ensureSeedCatalog(getStore(), T2, TEST_WRITER)).published, []);
     assert.equal((await catalog.current('honor'))?.updateCycle, 'quarterly');
     assert.equal((await catalog.list({ category: 'positive' })).length, 5);
   });

@@ -3,7 +3,13 @@ import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { type PublishOutcome, publishVersion } from '../../platform/db/versioned.ts';
 import { conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { Store } from '../database.ts';
+import {
+  CATALOG_ITEM_VERSIONS_AUDITED,
+  CATALOG_ITEMS_AUDITED,
+  type RowsWrittenMeta,
+} from '../audit/index.ts';
+import { recordStoredTables } from '../audit/row-digests.service.ts';
+import type { Db, Store } from '../database.ts';
 import { canonicalJson } from '../policy/index.ts';
 import {
   CATEGORIES,
@@ -28,9 +34,11 @@ const VERSION_COLUMNS = ['version', 'definition', 'published_at'] as const;
 /**
  * The catalog (B8): items by code, each with its versions. Publishing never edits: a changed draft
  * becomes the next version, an identical one changes nothing, and every version stays readable
- * (platform/db/versioned.ts).
+ * (platform/db/versioned.ts). A publication records the item's head row and its new version on the
+ * audit chain in the same transaction (`writer`; issue 14 §3): a usage scope or list type edited in
+ * the database is named by `audit verify`.
  */
-export function catalogRepository(store: Store) {
+export function catalogRepository(store: Store, writer: RowsWrittenMeta) {
   const { db } = store;
 
   return {
@@ -67,6 +75,15 @@ export function catalogRepository(store: Store) {
           }),
           unchanged: (current) => toVersion(current as VersionRow),
           published: (version) => ({ ...content, version, publishedAt: now }),
+          written: (trx, { head, version }) =>
+            recordStoredTables(
+              trx as Db,
+              [
+                { table: CATALOG_ITEMS_AUDITED, rows: [head] },
+                { table: CATALOG_ITEM_VERSIONS_AUDITED, rows: [version] },
+              ],
+              writer,
+            ),
           conflict: () =>
             conflict(
               'CATALOG_PUBLISH_CONFLICT',

@@ -5,7 +5,6 @@ import { createHttpServer, declaredAccess, type HttpApp } from '../../platform/h
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { PERMISSIONS } from '../access/roles.ts';
-import { catalogRepository } from './catalog.repository.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { ensureSeedCatalog, SEED_CATALOG } from './catalog.seed.ts';
 import { INSTRUCTIONS_SHEET } from './template.ts';
@@ -24,10 +23,10 @@ describeEachEngine('catalog routes (B8: the catalog is public)', (getStore) => {
       routes: [catalogRoutes(t.ctx)],
     });
     await app.ready();
-    await ensureSeedCatalog(t.ctx.store, NOW);
+    await ensureSeedCatalog(t.ctx.store, NOW, t.ctx.rowWriter);
     const honor = structuredClone(SEED_CATALOG.find((d) => d.code === 'honor')!);
     honor.updateCycle = 'quarterly';
-    await catalogRepository(t.ctx.store).publish(honor, NOW);
+    await t.ctx.catalog.publish(honor, NOW);
   });
   after(async () => {
     await app.close();

@@ -3,6 +3,7 @@
  * with A8's content. A city publishes its own catalog (B8); this one makes a fresh install usable
  * (`xinyong init`, modules/reference). Departments are the seed's codes (`departments/seed-departments.ts`).
  */
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { Store } from '../database.ts';
 import { catalogRepository } from './catalog.repository.ts';
 import { SEED_CATALOG } from './seed-catalog.ts';
@@ -13,8 +14,12 @@ export { SEED_CATALOG };
  * Publishes the seed items that are missing; an item already in the catalog is left as it is, even if
  * it has since been changed (the catalog belongs to the city, not to the seed). Idempotent.
  */
-export async function ensureSeedCatalog(store: Store, now: string): Promise<{ published: string[] }> {
-  const catalog = catalogRepository(store);
+export async function ensureSeedCatalog(
+  store: Store,
+  now: string,
+  writer: RowsWrittenMeta,
+): Promise<{ published: string[] }> {
+  const catalog = catalogRepository(store, writer);
   const published: string[] = [];
   for (const draft of SEED_CATALOG) {
     if (await catalog.current(draft.code)) continue;

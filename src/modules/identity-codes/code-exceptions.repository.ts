@@ -1,6 +1,9 @@
 /** The SQL of the registry of code exceptions: found by blind index, the code itself sealed. */
 import type { Insertable, Selectable } from 'kysely';
 import { inChunks } from '../../platform/chunks.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { CODE_EXCEPTIONS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { CodeExceptionTable } from './identity-codes.tables.ts';
 
@@ -26,8 +29,12 @@ export const codeExceptionsRepository = {
     return out;
   },
 
-  async insert(db: Db, row: Insertable<CodeExceptionTable>): Promise<void> {
-    await db.insertInto('code_exceptions').values(row).execute();
+  /** Registers an exception; its digest is recorded on the audit chain in the same transaction (issue 14 §3). */
+  async insert(db: Db, row: Insertable<CodeExceptionTable>, writer: RowsWrittenMeta): Promise<void> {
+    await inTransaction(db, async (trx) => {
+      const rows = await trx.insertInto('code_exceptions').values(row).returningAll().execute();
+      await recordStoredRows(trx, CODE_EXCEPTIONS_AUDITED, rows, writer);
+    });
   },
 
   /** Every registered exception, oldest first. */

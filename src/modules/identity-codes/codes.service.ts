@@ -1,6 +1,7 @@
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { Store } from '../database.ts';
 import { codeExceptionsRepository } from './code-exceptions.repository.ts';
 import {
@@ -17,7 +18,13 @@ import {
  * their check character yet are real. The registry is consulted only when a code fails that way, so
  * the common path is pure computation; an accepted exception always carries a warning.
  */
-export function codesService(store: Store, sealer: Sealer, today: () => string) {
+export function codesService(
+  store: Store,
+  sealer: Sealer,
+  today: () => string,
+  /** who a registered exception's row is recorded as on the audit chain (issue 14 §3) */
+  writer: RowsWrittenMeta,
+) {
   const { db } = store;
 
   /** Registered exceptions among normalized codes, by code: one query per 500 codes. */
@@ -95,15 +102,19 @@ export function codesService(store: Store, sealer: Sealer, today: () => string) 
           `Code ${normalized} is already registered`,
         );
       }
-      await codeExceptionsRepository.insert(db, {
-        id: uuidv7(),
-        code_digest: sealer.blindIndex(normalized),
-        code_sealed: sealer.seal(normalized),
-        kind: result.kind,
-        reason: input.reason.trim(),
-        registered_by: input.registeredBy,
-        created_at: input.now,
-      });
+      await codeExceptionsRepository.insert(
+        db,
+        {
+          id: uuidv7(),
+          code_digest: sealer.blindIndex(normalized),
+          code_sealed: sealer.seal(normalized),
+          kind: result.kind,
+          reason: input.reason.trim(),
+          registered_by: input.registeredBy,
+          created_at: input.now,
+        },
+        writer,
+      );
       return { code: normalized, kind: result.kind, reason: input.reason.trim() };
     },
 

@@ -1,9 +1,17 @@
+import { wellFormed } from '../../platform/well-formed.ts';
+
 /**
  * A spreadsheet cell's value as the text a clerk sees. Dates typed into a date-formatted cell arrive as
  * `Date` (exceljs reads Excel serials as UTC midnight) and become `YYYY-MM-DD`; rich text is joined;
  * a formula gives its cached result; whole numbers print without a decimal point or exponent.
  */
 export function cellText(value: unknown): string {
+  // A lone surrogate (an xlsx cell may carry `&#xD800;`) is made U+FFFD here, once, as both engines
+  // would store it: the row is kept and everything after reads the text as stored (issue 14 §2).
+  return wellFormed(rawCellText(value));
+}
+
+function rawCellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return numberText(value);
@@ -18,8 +26,8 @@ export function cellText(value: unknown): string {
       error?: string;
     };
     if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
-    if ('text' in v) return cellText(v.text);
+    if ('formula' in v || 'sharedFormula' in v) return rawCellText(v.result);
+    if ('text' in v) return rawCellText(v.text);
     if (typeof v.error === 'string') return v.error;
   }
   return String(value);

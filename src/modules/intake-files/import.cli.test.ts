@@ -10,7 +10,6 @@ import ExcelJS from 'exceljs';
 import { toCount } from '../../platform/db/engine.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { catalogRepository } from '../catalog/catalog.repository.ts';
 import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
 import { type CatalogItemVersion, columnsOf } from '../catalog/index.ts';
 import { citizenId, penaltyRow } from '../catalog/test-support.ts';
@@ -76,10 +75,10 @@ describeEachEngine('xinyong import: killed mid-way and resumed, no duplicates (B
   before(async () => {
     t = await createTestApp(getStore());
     await loadDemoData(t.ctx, { persons: 1, organizations: 1 });
-    await ensureSeedCatalog(t.ctx.store, t.ctx.now());
+    await ensureSeedCatalog(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
     dir = mkdtempSync(path.join(tmpdir(), 'xinyong-import-'));
     file = path.join(dir, '行政处罚.csv');
-    item = (await catalogRepository(t.ctx.store).current('admin-penalty'))!;
+    item = (await t.ctx.catalog.current('admin-penalty'))!;
     writeFileSync(file, importCsv(item));
     env = { ...process.env, DATABASE_URL: getStore().url, XINYONG_DATA_DIR: t.ctx.config.dataDir } as Record<
       string,
@@ -189,7 +188,7 @@ describeEachEngine('xinyong import: killed mid-way and resumed, no duplicates (B
   });
 
   it('a black list imported from the command line becomes list entries like any other channel (issue 5 point 1)', async () => {
-    const black = (await catalogRepository(t.ctx.store).current('blacklist-person'))!;
+    const black = (await t.ctx.catalog.current('blacklist-person'))!;
     const csv = path.join(dir, 'black.csv');
     const rows = [columnsOf(black).map((c) => c.header)];
     for (let i = 1; i <= 3; i++) {

@@ -16,7 +16,7 @@ export const UPLOAD_URL = '/api/v1/records/upload';
 export async function uploadTestApp(store: TestStore, now: () => string): Promise<TestApp> {
   const full = await createTestApp(store, { now, policy: await relaxedPolicy() });
   await loadDemoData(full.ctx, { persons: 4, organizations: 2 });
-  await ensureSeedCatalog(store, now());
+  await ensureSeedCatalog(store, now(), full.ctx.rowWriter);
   return full;
 }
 

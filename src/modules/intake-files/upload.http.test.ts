@@ -3,7 +3,6 @@ import { after, before, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { catalogRepository } from '../catalog/catalog.repository.ts';
 import { buildTemplate, type CatalogItemVersion, columnsOf } from '../catalog/index.ts';
 import { citizenId, penaltyRow } from '../catalog/test-support.ts';
 import { recordsRepository } from '../records/records.repository.ts';
@@ -36,7 +35,7 @@ describeEachEngine('spreadsheet and CSV upload (B16; B14 in the error report)', 
 
   before(async () => {
     t = await uploadTestApp(getStore(), () => new Date(clock).toISOString());
-    item = (await catalogRepository(t.ctx.store).current('admin-penalty'))!;
+    item = (await t.ctx.catalog.current('admin-penalty'))!;
     const key = await t.ctx.accountsAdmin.issueApiKey({
       departmentCode: 'HA-TAX',
       permissions: ['records.write'],
@@ -157,7 +156,7 @@ describeEachEngine('spreadsheet and CSV upload (B16; B14 in the error report)', 
     const forbidden = await send([...all, '血型']);
     assert.equal(forbidden.json().error.code, 'UPLOAD_COLUMN_FORBIDDEN', 'B14 by column name');
 
-    const tax = (await catalogRepository(t.ctx.store).current('tax-arrears'))!;
+    const tax = (await t.ctx.catalog.current('tax-arrears'))!;
     const wrong = await send(columnsOf(tax).map((c) => c.header));
     assert.equal(wrong.json().error.code, 'UPLOAD_WRONG_TEMPLATE');
     assert.equal(wrong.json().error.details.fileItem, 'tax-arrears');

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachEngine } from '../../testing/engines.ts';
+import { TEST_WRITER } from '../audit/test-support.ts';
 import { ensureSeedListTypes } from './list-types.repository.ts';
 import { listTypesService } from './list-types.service.ts';
 import type { ListType } from './list-types.ts';
@@ -23,9 +24,9 @@ describeEachEngine('list types as a process sees them', (getStore) => {
   const now = () => new Date(clock).toISOString();
 
   it('a type added by another process: listed within a minute, found at once when asked for by code', async () => {
-    await ensureSeedListTypes(getStore().db, now());
-    const here = listTypesService({ store: getStore(), now });
-    const elsewhere = listTypesService({ store: getStore(), now });
+    await ensureSeedListTypes(getStore().db, now(), TEST_WRITER);
+    const here = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
+    const elsewhere = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
     assert.deepEqual((await here.list()).map((t) => t.code).sort(), ['black', 'red', 'watch']);
     await elsewhere.add(type('key-watch'));
     assert.equal((await here.byCode()).has('key-watch'), false, 'the copy is under a minute old');
@@ -40,18 +41,18 @@ describeEachEngine('list types as a process sees them', (getStore) => {
   });
 
   it('reads again when told reference data changed, and when the clock goes back', async () => {
-    const here = listTypesService({ store: getStore(), now });
+    const here = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
     await here.byCode();
-    await listTypesService({ store: getStore(), now }).add(type('signalled'));
+    await listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER }).add(type('signalled'));
     here.invalidate();
     assert.ok((await here.byCode()).has('signalled'));
-    await listTypesService({ store: getStore(), now }).add(type('rewound'));
+    await listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER }).add(type('rewound'));
     clock -= 3_600_000;
     assert.ok((await here.byCode()).has('rewound'));
   });
 
   it('refuses a code that is taken: LIST_TYPE_EXISTS', async () => {
-    const here = listTypesService({ store: getStore(), now });
+    const here = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
     await assert.rejects(here.add(type('red')), (e: { code?: string }) => e.code === 'LIST_TYPE_EXISTS');
   });
 });

@@ -5,6 +5,7 @@
  * process is known within a minute, not only after a restart.
  */
 import { conflict } from '../../platform/errors.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { Store } from '../database.ts';
 import { addListType, listTypes } from './list-types.repository.ts';
 import type { ListType } from './list-types.ts';
@@ -12,7 +13,12 @@ import type { ListType } from './list-types.ts';
 /** Not a policy number: how stale the copy may be where no change-feed signal reaches it. */
 const MAX_AGE_MS = 60_000;
 
-export type ListTypesDeps = { store: Store; now: () => string };
+export type ListTypesDeps = {
+  store: Store;
+  now: () => string;
+  /** who a new type's row is recorded as on the audit chain (issue 14 §3) */
+  rowWriter: RowsWrittenMeta;
+};
 
 export function listTypesService(deps: ListTypesDeps) {
   let cached: { at: number; byCode: Promise<Map<string, ListType>> } | undefined;
@@ -54,7 +60,7 @@ export function listTypesService(deps: ListTypesDeps) {
     list: async (): Promise<ListType[]> => [...(await byCode()).values()],
     /** Adds a list type; LIST_TYPE_EXISTS when its code is taken. */
     async add(type: ListType): Promise<void> {
-      if (!(await addListType(deps.store.db, type, deps.now()))) {
+      if (!(await addListType(deps.store.db, type, deps.now(), deps.rowWriter))) {
         throw conflict(
           'LIST_TYPE_EXISTS',
           `名单类型 ${type.code} 已存在`,

@@ -11,7 +11,9 @@
 import { chinaDayOf } from '../../platform/clock.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { appendAuditMany } from '../audit/audit.repository.ts';
+import { LIST_ENTRIES_AUDITED, LIST_ENTRY_EVENTS_AUDITED, NOTIFICATIONS_AUDITED } from '../audit/index.ts';
+import { rowsWrittenEntries } from '../audit/row-digests.service.ts';
 import type { RowError } from '../catalog/index.ts';
 import type { Db, Insertable } from '../database.ts';
 import type { BatchInfo, IntakeHooks, WrittenRecord } from '../records/intake.types.ts';
@@ -77,6 +79,8 @@ class ListChange {
   readonly events: Insertable<ListEntryEventTable>[] = [];
   readonly notifications: Insertable<NotificationTable>[] = [];
   readonly counts = { listed: 0, updated: 0, removedByA4: 0, associated: 0, dissociated: 0, notified: 0 };
+  /** every entry written, as stored after its last write in this batch: recorded on the chain at commit */
+  readonly written = new Map<string, EntryRow>();
   private departments: Awaited<ReturnType<typeof repo.departments>> | undefined;
 
   constructor(trx: Tx, batch: BatchInfo, types: Map<string, ListType>) {
@@ -156,7 +160,7 @@ class ListChange {
     };
     const nameConflict = record.subject_name !== subject.name;
     if (previous) {
-      await repo.updateEntry(this.trx, previous.id, values);
+      const updated = await this.update(previous.id, values);
       this.event(
         previous.id,
         'updated',
@@ -165,7 +169,7 @@ class ListChange {
         record.id,
       );
       this.counts.updated++;
-      return { ...previous, ...values };
+      return updated;
     }
     const entry: EntryRow = {
       id: uuidv7(),
@@ -185,7 +189,7 @@ class ListChange {
       created_at: this.batch.at,
       ...values,
     };
-    await repo.insertEntry(this.trx, entry);
+    const stored = await this.insert(entry);
     this.event(
       entry.id,
       'listed',
@@ -194,7 +198,20 @@ class ListChange {
       record.id,
     );
     this.counts.listed++;
-    return entry;
+    return stored;
+  }
+
+  /** Writes an entry; the row as stored is kept for the batch's record on the audit chain. */
+  private async insert(entry: Insertable<ListEntryTable>): Promise<EntryRow> {
+    const stored = await repo.insertEntry(this.trx, entry);
+    this.written.set(stored.id, stored);
+    return stored;
+  }
+
+  private async update(id: string, patch: Parameters<typeof repo.updateEntry>[2]): Promise<EntryRow> {
+    const stored = await repo.updateEntry(this.trx, id, patch);
+    this.written.set(stored.id, stored);
+    return stored;
   }
 
   /** A4: the subject leaves every red list at once; each red list's owner is told why. */
@@ -204,7 +221,7 @@ class ListChange {
     );
     for (const red of reds) {
       const reason = `A4：该主体已列入${type.name}（${black.provider_department} 认定，${black.identified_on}），从红名单中删除`;
-      await repo.updateEntry(this.trx, red.id, {
+      await this.update(red.id, {
         status: 'removed',
         status_reason: reason,
         removed_at: this.batch.at,
@@ -295,12 +312,12 @@ class ListChange {
     };
     for (const entry of current) {
       if (persons.has(entry.subject_id) && entry.status === 'active') {
-        await repo.updateEntry(this.trx, entry.id, mirrored);
+        await this.update(entry.id, mirrored);
         this.event(entry.id, 'updated', 'B26', { sourceEntryId: source.id });
         persons.delete(entry.subject_id);
       } else if (entry.status === 'active') {
         const reason = 'B26：来源组织的严重失信记录已不再有效或不再为严重，关联记载随之撤除';
-        await repo.updateEntry(this.trx, entry.id, {
+        await this.update(entry.id, {
           status: 'removed',
           status_reason: reason,
           removed_at: this.batch.at,
@@ -330,7 +347,7 @@ class ListChange {
         created_at: this.batch.at,
         ...mirrored,
       };
-      await repo.insertEntry(this.trx, entry);
+      await this.insert(entry);
       this.event(entry.id!, 'associated', 'B26', {
         sourceEntryId: source.id,
         organizationId: subject.id,
@@ -372,25 +389,39 @@ class ListChange {
     return this.departments;
   }
 
+  /**
+   * Writes the events and notices, then appends, under one head update, the `rows.written` entries of
+   * every entry, event and notice this batch wrote, as stored (issue 14 §3: a check's block comes
+   * from these rows), and the batch's `lists.changed` entry.
+   */
   async commit() {
-    await repo.insertEvents(this.trx, this.events);
-    await repo.insertNotifications(this.trx, this.notifications);
-    await appendAudit(this.trx, {
-      ...this.batch.writer,
-      at: this.batch.at,
-      action: 'lists.changed',
-      targetType: 'intake_batch',
-      targetId: this.batch.batchId,
-      result: 'ok',
-      detail: {
-        ...this.counts,
-        entries: [...new Set(this.events.map((e) => e.entry_id))],
-        notifications: this.notifications.map((n) => ({
-          id: n.id,
-          kind: n.kind,
-          to: n.recipient_department,
-        })),
+    const events = await repo.insertEvents(this.trx, this.events);
+    const notifications = await repo.insertNotifications(this.trx, this.notifications);
+    const writer = { ...this.batch.writer, at: this.batch.at, detail: { batchId: this.batch.batchId } };
+    const recorded = [
+      { table: LIST_ENTRIES_AUDITED, rows: [...this.written.values()] },
+      { table: LIST_ENTRY_EVENTS_AUDITED, rows: events },
+      { table: NOTIFICATIONS_AUDITED, rows: notifications },
+    ].filter((w) => w.rows.length > 0);
+    await appendAuditMany(this.trx, [
+      ...recorded.flatMap((w) => rowsWrittenEntries(w, writer)),
+      {
+        ...this.batch.writer,
+        at: this.batch.at,
+        action: 'lists.changed',
+        targetType: 'intake_batch',
+        targetId: this.batch.batchId,
+        result: 'ok',
+        detail: {
+          ...this.counts,
+          entries: [...new Set(this.events.map((e) => e.entry_id))],
+          notifications: this.notifications.map((n) => ({
+            id: n.id,
+            kind: n.kind,
+            to: n.recipient_department,
+          })),
+        },
       },
-    });
+    ]);
   }
 }

@@ -2,6 +2,9 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { inChunks } from '../../platform/chunks.ts';
 import { fromJson } from '../../platform/db/engine.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { type RowsWrittenMeta, SUBJECT_RELATIONS_AUDITED } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type {
   ListEntryEventTable,
@@ -86,24 +89,45 @@ export const listsRepository = {
     return out;
   },
 
-  async insertEntry(db: Db, entry: Insertable<ListEntryTable>): Promise<void> {
-    await db.insertInto('list_entries').values(entry).execute();
+  /*
+   * The four writes below return the rows as stored: entries, their events and notices are audited
+   * tables, and the caller records them on the chain in its transaction (lists.hooks.ts records a
+   * batch's rows in one go; issue 14 §3).
+   */
+
+  async insertEntry(db: Db, entry: Insertable<ListEntryTable>): Promise<EntryRow> {
+    return db.insertInto('list_entries').values(entry).returningAll().executeTakeFirstOrThrow();
   },
 
-  async updateEntry(db: Db, id: string, patch: Updateable<ListEntryTable>): Promise<void> {
-    await db.updateTable('list_entries').set(patch).where('id', '=', id).execute();
+  async updateEntry(db: Db, id: string, patch: Updateable<ListEntryTable>): Promise<EntryRow> {
+    return db
+      .updateTable('list_entries')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
-  async insertEvents(db: Db, events: Insertable<ListEntryEventTable>[]): Promise<void> {
+  async insertEvents(
+    db: Db,
+    events: Insertable<ListEntryEventTable>[],
+  ): Promise<Selectable<ListEntryEventTable>[]> {
+    const out: Selectable<ListEntryEventTable>[] = [];
     for (const part of chunks(events)) {
-      await db.insertInto('list_entry_events').values(part).execute();
+      out.push(...(await db.insertInto('list_entry_events').values(part).returningAll().execute()));
     }
+    return out;
   },
 
-  async insertNotifications(db: Db, rows: Insertable<NotificationTable>[]): Promise<void> {
+  async insertNotifications(
+    db: Db,
+    rows: Insertable<NotificationTable>[],
+  ): Promise<Selectable<NotificationTable>[]> {
+    const out: Selectable<NotificationTable>[] = [];
     for (const part of chunks(rows)) {
-      await db.insertInto('notifications').values(part).execute();
+      out.push(...(await db.insertInto('notifications').values(part).returningAll().execute()));
     }
+    return out;
   },
 
   /** B26: the persons who answer for an organization (registered relations still in force). */
@@ -239,8 +263,16 @@ export const listsRepository = {
       .executeTakeFirst();
   },
 
-  async insertRelation(db: Db, relation: Insertable<SubjectRelationTable>): Promise<void> {
-    await db.insertInto('subject_relations').values(relation).execute();
+  /** B26: a relation, its digest recorded on the audit chain in the same transaction (`writer`). */
+  async insertRelation(
+    db: Db,
+    relation: Insertable<SubjectRelationTable>,
+    writer: RowsWrittenMeta,
+  ): Promise<void> {
+    await inTransaction(db, async (trx) => {
+      const rows = await trx.insertInto('subject_relations').values(relation).returningAll().execute();
+      await recordStoredRows(trx, SUBJECT_RELATIONS_AUDITED, rows, writer);
+    });
   },
 
   /** Every relation registered for an organization, ended ones included. */

@@ -9,6 +9,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../access/actor.ts';
 import { actorId } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { CatalogRepository, RowError } from '../catalog/index.ts';
 import type { Store } from '../database.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
@@ -78,6 +79,8 @@ export type ListsDeps = {
   catalog: Pick<CatalogRepository, 'current'>;
   intake: Pick<IntakeService, 'submit'>;
   audit: Pick<AuditTrail, 'record' | 'writer'>;
+  /** who the outbox's deliveries and reads are recorded as on the audit chain (issue 14 §3) */
+  rowWriter: RowsWrittenMeta;
   now: () => string;
   today: () => string;
 };
@@ -252,16 +255,20 @@ export function listsService(ctx: ListsDeps) {
     const existing = await listsRepository.findRelation(db, organization.id, personId, role);
     if (existing) return { id: existing.id, created: false };
     const id = uuidv7();
-    await listsRepository.insertRelation(db, {
-      id,
-      organization_id: organization.id,
-      person_id: personId,
-      role,
-      source: 'center',
-      created_at: now,
-      created_by: actorId(actor),
-      ended_at: null,
-    });
+    await listsRepository.insertRelation(
+      db,
+      {
+        id,
+        organization_id: organization.id,
+        person_id: personId,
+        role,
+        source: 'center',
+        created_at: now,
+        created_by: actorId(actor),
+        ended_at: null,
+      },
+      ctx.audit.writer(actor, requestId),
+    );
     await ctx.audit.record({
       actor,
       action: 'subject.relation_added',
@@ -310,7 +317,7 @@ export function listsService(ctx: ListsDeps) {
   }
 
   /** Delivers pending notices (A4, A11, B26) into their departments' inboxes; how many. */
-  const dispatch = () => dispatchNotifications(db, ctx.now);
+  const dispatch = () => dispatchNotifications(db, ctx.now, ctx.rowWriter);
 
   /** A department's inbox, newest first; pending notices are delivered first, so none is missing. */
   async function inbox(
@@ -323,7 +330,7 @@ export function listsService(ctx: ListsDeps) {
 
   /** Marks a notice of this department read; NOTIFICATION_NOT_FOUND when it has no such notice. */
   async function read(id: string, department: string, reader: string): Promise<void> {
-    if (!(await markRead(db, id, department, reader, ctx.now()))) {
+    if (!(await markRead(db, id, department, reader, ctx.now(), ctx.rowWriter))) {
       throw new AppError(
         'NOTIFICATION_NOT_FOUND',
         404,

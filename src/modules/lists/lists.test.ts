@@ -311,13 +311,13 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     assert.ok((await pendingCount(db())) > 0, 'written with the change, not yet delivered');
     const inboxBefore = await inboxOf(db(), 'HA-FGW', { limit: 500 });
     // a fresh dispatcher (as after a restart) delivers everything pending
-    const delivered = await dispatchNotifications(db(), t.ctx.now);
+    const delivered = await dispatchNotifications(db(), t.ctx.now, t.ctx.rowWriter);
     assert.ok(delivered > 0);
     assert.equal(await pendingCount(db()), 0);
     const inbox = await inboxOf(db(), 'HA-FGW', { limit: 500 });
     assert.ok(inbox.length > inboxBefore.length);
     assert.ok(inbox.some((n) => n.article === 'A4' && n.body.identifyingDepartment === 'HA-GSJ'));
-    assert.equal(await dispatchNotifications(db(), t.ctx.now), 0, 'delivered once');
+    assert.equal(await dispatchNotifications(db(), t.ctx.now, t.ctx.rowWriter), 0, 'delivered once');
   });
 
   it('list types are data: the seeded red, black and watch lists exist', async () => {

@@ -6,6 +6,9 @@
  */
 import type { Kysely } from 'kysely';
 import { fromJson } from '../../platform/db/engine.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { NOTIFICATIONS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordStoredRows } from '../audit/row-digests.service.ts';
 import type { Database } from '../database.ts';
 
 export type Notification = {
@@ -24,33 +27,45 @@ export type Notification = {
 
 const DISPATCH_BATCH = 500;
 
-/** Delivers pending notices in creation order; returns how many were delivered. */
-export async function dispatchNotifications(db: Kysely<Database>, now: () => string): Promise<number> {
+/**
+ * Delivers pending notices in creation order; returns how many were delivered. Each batch is one
+ * transaction that records the delivered notices' digests on the audit chain (`writer`; issue 14 §3).
+ */
+export async function dispatchNotifications(
+  db: Kysely<Database>,
+  now: () => string,
+  writer: RowsWrittenMeta,
+): Promise<number> {
   let delivered = 0;
   for (;;) {
-    const pending = await db
-      .selectFrom('notifications')
-      .select(['id', 'attempts'])
-      .where('status', '=', 'pending')
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(DISPATCH_BATCH)
-      .execute();
-    if (pending.length === 0) return delivered;
-    // The in-app inbox is the only channel so far: delivery is making the notice visible there.
-    const at = now();
-    await db
-      .updateTable('notifications')
-      .set((eb) => ({ status: 'delivered', delivered_at: at, attempts: eb('attempts', '+', 1) }))
-      .where(
-        'id',
-        'in',
-        pending.map((p) => p.id),
-      )
-      .where('status', '=', 'pending')
-      .execute();
-    delivered += pending.length;
-    if (pending.length < DISPATCH_BATCH) return delivered;
+    const batch = await inTransaction(db, async (trx) => {
+      const pending = await trx
+        .selectFrom('notifications')
+        .select(['id', 'attempts'])
+        .where('status', '=', 'pending')
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(DISPATCH_BATCH)
+        .execute();
+      if (pending.length === 0) return { pending: 0, delivered: 0 };
+      // The in-app inbox is the only channel so far: delivery is making the notice visible there.
+      const at = now();
+      const rows = await trx
+        .updateTable('notifications')
+        .set((eb) => ({ status: 'delivered', delivered_at: at, attempts: eb('attempts', '+', 1) }))
+        .where(
+          'id',
+          'in',
+          pending.map((p) => p.id),
+        )
+        .where('status', '=', 'pending')
+        .returningAll()
+        .execute();
+      await recordStoredRows(trx, NOTIFICATIONS_AUDITED, rows, writer);
+      return { pending: pending.length, delivered: rows.length };
+    });
+    delivered += batch.delivered;
+    if (batch.pending < DISPATCH_BATCH) return delivered;
   }
 }
 
@@ -92,28 +107,36 @@ export async function inboxOf(
   }));
 }
 
-/** Marks a delivered notice of this department read; false when there is no such notice. */
+/**
+ * Marks a delivered notice of this department read; false when there is no such notice. The notice's
+ * new digest is recorded on the audit chain in the same transaction (`writer`; issue 14 §3).
+ */
 export async function markRead(
   db: Kysely<Database>,
   id: string,
   department: string,
   reader: string,
   at: string,
+  writer: RowsWrittenMeta,
 ): Promise<boolean> {
-  const found = await db
-    .selectFrom('notifications')
-    .select(['id', 'read_at'])
-    .where('id', '=', id)
-    .where('recipient_department', '=', department)
-    .where('status', '=', 'delivered')
-    .executeTakeFirst();
-  if (!found) return false;
-  if (found.read_at === null) {
-    await db
-      .updateTable('notifications')
-      .set({ read_at: at, read_by: reader })
+  return inTransaction(db, async (trx) => {
+    const found = await trx
+      .selectFrom('notifications')
+      .select(['id', 'read_at'])
       .where('id', '=', id)
-      .execute();
-  }
-  return true;
+      .where('recipient_department', '=', department)
+      .where('status', '=', 'delivered')
+      .executeTakeFirst();
+    if (!found) return false;
+    if (found.read_at === null) {
+      const rows = await trx
+        .updateTable('notifications')
+        .set({ read_at: at, read_by: reader })
+        .where('id', '=', id)
+        .returningAll()
+        .execute();
+      await recordStoredRows(trx, NOTIFICATIONS_AUDITED, rows, writer);
+    }
+    return true;
+  });
 }

@@ -24,8 +24,8 @@ export async function listsTestApp(
     policy: await relaxedPolicy(),
   });
   await loadDemoData(t.ctx, size);
-  await ensureSeedCatalog(t.ctx.store, t.ctx.now());
-  await ensureSeedMeasures(t.ctx.store, t.ctx.now());
+  await ensureSeedCatalog(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
+  await ensureSeedMeasures(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
   return t;
 }
 

@@ -3,7 +3,9 @@ import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { type PublishOutcome, publishVersion } from '../../platform/db/versioned.ts';
 import { conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { Store } from '../database.ts';
+import { MEASURE_VERSIONS_AUDITED, MEASURES_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
+import { recordStoredTables } from '../audit/row-digests.service.ts';
+import type { Db, Store } from '../database.ts';
 import { canonicalJson } from '../policy/index.ts';
 import type { MeasureReferences } from './measure-draft.ts';
 import { draftOf, type Measure, type MeasureDraft } from './measures.ts';
@@ -38,9 +40,11 @@ export function measureFingerprint(content: MeasureDraft): string {
 /**
  * The measures catalog (A13, A14, D §5): measures by code, each with its versions. Publishing never
  * edits: changed content becomes the next version, identical content changes nothing, and every
- * version stays readable. Content is validated by the caller (`parseMeasureDraft`).
+ * version stays readable. Content is validated by the caller (`parseMeasureDraft`). A publication
+ * records the measure's head row and its new version on the audit chain in the same transaction
+ * (`writer`; issue 14 §3): an effect edited in the database is named by `audit verify`.
  */
-export function measuresRepository(store: Store) {
+export function measuresRepository(store: Store, writer: RowsWrittenMeta) {
   const { db } = store;
 
   return {
@@ -80,6 +84,15 @@ export function measuresRepository(store: Store) {
             publishedBy: meta.publishedBy,
             reason: meta.reason,
           }),
+          written: (trx, { head, version }) =>
+            recordStoredTables(
+              trx as Db,
+              [
+                { table: MEASURES_AUDITED, rows: [head] },
+                { table: MEASURE_VERSIONS_AUDITED, rows: [version] },
+              ],
+              writer,
+            ),
           conflict: () =>
             conflict(
               'MEASURE_PUBLISH_CONFLICT',

@@ -33,7 +33,7 @@ describeEachEngine(
 
     before(async () => {
       t = await measuresTestApp(getStore());
-      await ensureSeedMeasures(t.ctx.store, t.ctx.now());
+      await ensureSeedMeasures(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
       as.set('office', await signIn('demo.office'));
       as.set('center', await signIn('demo.center'));
       as.set('user', await signIn('demo.user'));

@@ -1,3 +1,4 @@
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { Store } from '../database.ts';
 import { parseMeasureDraft } from './measure-draft.ts';
 import { measureFingerprint, measuresRepository } from './measures.repository.ts';
@@ -21,8 +22,12 @@ export type SeedResult = {
  * run changes nothing. Needs the departments and list types the seed names (the seed departments; the
  * lists module's seed types), and refuses with MEASURE_INVALID otherwise.
  */
-export async function ensureSeedMeasures(store: Store, now: string): Promise<SeedResult> {
-  const repository = measuresRepository(store);
+export async function ensureSeedMeasures(
+  store: Store,
+  now: string,
+  writer: RowsWrittenMeta,
+): Promise<SeedResult> {
+  const repository = measuresRepository(store, writer);
   const references = await repository.references();
   const result: SeedResult = { created: [], updated: [], kept: [] };
   for (const draft of SEED_MEASURES) {

@@ -49,7 +49,7 @@ describeEachEngine('measures catalog (A13, A14, D §5; issue 5 point 4)', (getSt
   after(async () => t.close());
 
   it('seeds every shipped measure once; a second run changes nothing', async () => {
-    const first = await ensureSeedMeasures(t.ctx.store, t.ctx.now());
+    const first = await ensureSeedMeasures(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
     // The demo loader may already have seeded them; either way they are all there afterwards.
     const current = await service.current();
     assert.deepEqual(
@@ -58,18 +58,18 @@ describeEachEngine('measures catalog (A13, A14, D §5; issue 5 point 4)', (getSt
     );
     assert.ok(current.every((m) => m.version === 1 && m.publishedBy === null && m.reason === null));
     assert.ok(first.updated.length === 0 && first.kept.length === 0);
-    const second = await ensureSeedMeasures(t.ctx.store, t.ctx.now());
+    const second = await ensureSeedMeasures(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
     assert.deepEqual(second, { created: [], updated: [], kept: [] });
     service.reload();
     assert.deepEqual(await service.current(), current);
   });
 
   it('publishes a new version of a seed measure only when the shipped text changed', async () => {
-    const repository = measuresRepository(t.ctx.store);
+    const repository = measuresRepository(t.ctx.store, t.ctx.rowWriter);
     // As if an older release had shipped another wording of A14(6).
     const older = { ...seedDraft('a14-06-concession'), title: '限制特许经营（旧）' };
     await repository.publish(older, { now: t.ctx.now(), publishedBy: null, reason: 'older seed' });
-    const result = await ensureSeedMeasures(t.ctx.store, t.ctx.now());
+    const result = await ensureSeedMeasures(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
     assert.deepEqual(result, { created: [], updated: ['a14-06-concession'], kept: [] });
     const history = await service.history('a14-06-concession');
     assert.deepEqual(
@@ -103,7 +103,7 @@ describeEachEngine('measures catalog (A13, A14, D §5; issue 5 point 4)', (getSt
     const current = (await service.current()).find((m) => m.code === 'a14-07-share-transfer-listing');
     assert.equal(current?.version, 2);
     // The seed does not overwrite the city's edit.
-    const seeded = await ensureSeedMeasures(t.ctx.store, t.ctx.now());
+    const seeded = await ensureSeedMeasures(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
     assert.deepEqual(seeded.kept, ['a14-07-share-transfer-listing']);
     assert.equal((await service.history('a14-07-share-transfer-listing')).length, 2);
     // Republishing the same content adds nothing.

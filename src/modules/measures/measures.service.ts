@@ -6,6 +6,7 @@
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { type Actor, actorId } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { Store } from '../database.ts';
 import { parseMeasureDraft } from './measure-draft.ts';
 import { measuresRepository, type PublishOutcome } from './measures.repository.ts';
@@ -49,11 +50,17 @@ function frozen(measure: Measure): Measure {
  */
 const LIST_MAX_AGE_MS = 60_000;
 
-export type MeasuresDeps = { store: Store; now: () => string; audit: Pick<AuditTrail, 'record'> };
+export type MeasuresDeps = {
+  store: Store;
+  now: () => string;
+  audit: Pick<AuditTrail, 'record'>;
+  /** who publications are recorded as on the audit chain (the `measure.publish` entry names the actor) */
+  rowWriter: RowsWrittenMeta;
+};
 
 export function measuresService(deps: MeasuresDeps) {
   const { store, now, audit } = deps;
-  const repository = measuresRepository(store);
+  const repository = measuresRepository(store, deps.rowWriter);
   // Every check reads the catalog, which changes a few times a year: keep it in memory. This
   // service's own publications reset it; another process's reach it through the check change feed
   // (`reload()`), or, for the list served to people, within LIST_MAX_AGE_MS (see README).

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { signIn as signInAs } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { catalogRepository } from '../catalog/catalog.repository.ts';
 import { SEED_CATALOG } from '../catalog/index.ts';
 import { clock, penalty, push, type RecordsTestApp, recordsTestApp, setClock } from './test-support.ts';
 
@@ -39,10 +38,7 @@ describeEachEngine('reading records by scope, consent and validity', (getStore) 
       ['test-government-penalty', 'government'],
       ['test-authorized-penalty', 'authorized'],
     ] as const) {
-      await catalogRepository(t.ctx.store).publish(
-        { ...structuredClone(penaltyItem), code, usageScope },
-        t.ctx.now(),
-      );
+      await t.ctx.catalog.publish({ ...structuredClone(penaltyItem), code, usageScope }, t.ctx.now());
     }
     const account = await t.ctx.auth.accounts.findByLogin('demo.person');
     const person = (await t.ctx.subjects.findById(account!.subjectId!))!;

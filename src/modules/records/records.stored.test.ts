@@ -7,13 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { verifyRows } from '../audit/row-digests.service.ts';
-import { catalogRepository } from '../catalog/catalog.repository.ts';
 import { exampleRow } from '../catalog/index.ts';
 import { citizenId, penalty, push, type RecordsTestApp, recordsTestApp, setClock } from './test-support.ts';
 
 /** A black-list entry for a person (A8(1)), identified on `identifiedOn`. */
 async function blacklistRow(t: RecordsTestApp, n: number, identifiedOn: string) {
-  const item = (await catalogRepository(t.ctx.store).current('blacklist-person'))!;
+  const item = (await t.ctx.catalog.current('blacklist-person'))!;
   const row = exampleRow(item) as { fields: Record<string, unknown> } & Record<string, unknown>;
   delete row.fields.gender;
   delete row.fields.age;

@@ -7,7 +7,6 @@ import { installAccessControl } from '../access/access.hook.ts';
 import type { Actor } from '../access/actor.ts';
 import { authRoutes } from '../access/auth.routes.ts';
 import { PERMISSIONS } from '../access/roles.ts';
-import { catalogRepository } from '../catalog/catalog.repository.ts';
 import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
 import { SEED_CATALOG } from '../catalog/index.ts';
 import { citizenId, penaltyRow } from '../catalog/test-support.ts';
@@ -33,10 +32,10 @@ export async function recordsTestApp(store: TestStore): Promise<RecordsTestApp> 
     policy: await relaxedPolicy(),
   });
   await loadDemoData(t.ctx, { persons: 3, organizations: 2 });
-  await ensureSeedCatalog(t.ctx.store, t.ctx.now());
+  await ensureSeedCatalog(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
   // An item with an identity-code field, to show such fields are sealed at rest.
   const penalty = SEED_CATALOG.find((d) => d.code === 'admin-penalty')!;
-  await catalogRepository(t.ctx.store).publish(
+  await t.ctx.catalog.publish(
     {
       ...structuredClone(penalty),
       code: 'test-coded-penalty',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { AppError } from '../../platform/errors.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
+import { TEST_WRITER } from '../audit/test-support.ts';
 import { SEED_CATALOG } from '../catalog/seed-catalog.ts';
 import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
 import { SEED_LIST_TYPES } from '../lists/list-types.ts';
@@ -17,6 +18,7 @@ describeEachEngine('reference data (xinyong init)', (getStore) => {
     return {
       store: getStore(),
       policy: { id: 'huaian-2018' },
+      rowWriter: TEST_WRITER,
       measures: {
         reload: () => {
           reloads++;

@@ -8,6 +8,7 @@
  */
 
 import { AppError } from '../../platform/errors.ts';
+import type { RowsWrittenMeta } from '../audit/index.ts';
 import { ensureSeedCatalog } from '../catalog/catalog.seed.ts';
 import type { Store } from '../database.ts';
 import { ensureSeedDepartments } from '../departments/departments.seed.ts';
@@ -31,6 +32,8 @@ export type ReferenceDeps = {
   store: Store;
   policy: Pick<Policy, 'id'>;
   measures: Pick<MeasuresService, 'reload'>;
+  /** who the reference rows are recorded as on the audit chain (issue 14 §3) */
+  rowWriter: RowsWrittenMeta;
   now: () => string;
 };
 
@@ -69,11 +72,11 @@ export async function loadReferenceData(deps: ReferenceDeps): Promise<ReferenceL
     })),
   );
   const departments = await ensureSeedDepartments(deps.store, now);
-  const listTypes = await ensureSeedListTypes(deps.store.db, now);
+  const listTypes = await ensureSeedListTypes(deps.store.db, now, deps.rowWriter);
   // The published catalog (B8): what providers may record, item by item.
-  const catalog = await ensureSeedCatalog(deps.store, now);
+  const catalog = await ensureSeedCatalog(deps.store, now, deps.rowWriter);
   // The measures (A13, A14, D §5) name departments and list types, so they come last.
-  const measures = await ensureSeedMeasures(deps.store, now);
+  const measures = await ensureSeedMeasures(deps.store, now, deps.rowWriter);
   deps.measures.reload();
   return {
     regions,

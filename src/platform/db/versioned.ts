@@ -38,6 +38,14 @@ export type Publication<R> = {
   published: (version: number) => R;
   /** the error to throw when another publisher won the race */
   conflict: () => Error;
+  /**
+   * Called in the publishing transaction with the rows written, as stored: the head row and the new
+   * version's row (the caller records them, e.g. on an audit chain). Not called when nothing changed.
+   */
+  written: (
+    trx: Kysely<unknown>,
+    rows: { head: Record<string, unknown>; version: Record<string, unknown> },
+  ) => Promise<void>;
 };
 
 export async function publishVersion<DB, R>(
@@ -69,15 +77,18 @@ export async function publishVersion<DB, R>(
           .execute();
       }
       const version = Number(head?.current_version ?? 0) + 1;
-      await trx
+      const versionRow = await trx
         .insertInto(tables.versions)
         .values({ ...publication.row(version), [tables.codeColumn]: code, version, digest: fingerprint })
-        .execute();
-      await trx
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const headRow = await trx
         .updateTable(tables.heads)
         .set({ current_version: version, updated_at: now })
         .where('code', '=', code)
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await publication.written(trx as unknown as Kysely<unknown>, { head: headRow, version: versionRow });
       return {
         value: publication.published(version),
         outcome: head ? ('new_version' as const) : ('created' as const),

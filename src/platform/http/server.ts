@@ -21,6 +21,7 @@ import { AppError } from '../errors.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { type LogDigest, withRequestLog } from './request-log.ts';
 import type { RouteAccess } from './route-access.ts';
+import { frameworkError, installWellFormedText } from './well-formed-text.ts';
 
 /**
  * Who may call a route is declared next to the route (`config: { access }`, decision 0006); a route
@@ -81,11 +82,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
     trustProxy: options.trustProxy ?? false,
+    // a path that is not valid percent-encoded UTF-8, before routing: the platform's error body
+    frameworkErrors: frameworkError as never,
   }).withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Text that is not well-formed Unicode is refused before any other hook or route sees it.
+  installWellFormedText(app);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(DOCS_PREFIX) || route.method === 'HEAD') {

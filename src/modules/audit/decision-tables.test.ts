@@ -1,0 +1,388 @@
+/**
+ * Issue 14 §3: every table whose rows decide an outcome or grant access is under row digests. Rows are
+ * written through the platform's own writers (the app, its routes and services); then, table by
+ * table, one byte edited, one row deleted and one row slipped in are each named by `audit verify` with
+ * table, row and kind — and put back, the trail verifies again.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, it } from 'node:test';
+import { type Kysely, sql } from 'kysely';
+import { toJson } from '../../platform/db/engine.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { signIn, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine, type TestStore } from '../../testing/engines.ts';
+import { parseScheduleFile } from '../calendar/schedule-file.ts';
+import type { Database } from '../database.ts';
+import { blackOrg, demoSubjects, listsTestApp, push, redOrg, setClock } from '../lists/test-support.ts';
+import { verifyAudit } from './audit.service.ts';
+import { scanAuditedTable } from './audited-rows.repository.ts';
+import {
+  ACCOUNT_BINDINGS_AUDITED,
+  ACCOUNTS_AUDITED,
+  API_KEYS_AUDITED,
+  AUDITED_TABLES,
+  CALENDAR_YEARS_AUDITED,
+  CATALOG_ITEM_VERSIONS_AUDITED,
+  CATALOG_ITEMS_AUDITED,
+  CODE_EXCEPTIONS_AUDITED,
+  CONSENTS_AUDITED,
+  LIST_ENTRIES_AUDITED,
+  LIST_ENTRY_EVENTS_AUDITED,
+  LIST_TYPES_AUDITED,
+  MEASURE_VERSIONS_AUDITED,
+  MEASURES_AUDITED,
+  NOTIFICATIONS_AUDITED,
+  POLICY_VERSIONS_AUDITED,
+  SESSIONS_AUDITED,
+  SUBJECT_RELATIONS_AUDITED,
+} from './audited-tables.ts';
+import { type AuditedTable, rowId } from './row-digest.ts';
+
+type Row = Record<string, unknown>;
+
+/** How one table is tampered with: the byte edited, and what a slipped-in copy must change to be unique. */
+type Case = {
+  table: AuditedTable;
+  /** picks the row to tamper with among those written (default: the first by key) */
+  pick?: (row: Row) => boolean;
+  edit: { column: string; value: unknown };
+  /** columns a copy must not share with the original (unique keys), given a new value */
+  unique?: Record<string, (row: Row) => unknown>;
+};
+
+/** Rows as stored, for writing back: json columns as JSON text (PostgreSQL hands them back parsed). */
+function writable(table: AuditedTable, row: Row): Row {
+  const out: Row = {};
+  for (const [column, value] of Object.entries(row)) {
+    out[column] =
+      table.columns[column] === 'json' && value !== null && typeof value !== 'string' ? toJson(value) : value;
+  }
+  return out;
+}
+
+/** Deletes or inserts with foreign keys unchecked, as an administrator editing the database can. */
+async function raw(store: TestStore, run: (db: Kysely<Database>) => Promise<unknown>) {
+  await store.db.connection().execute(async (db) => {
+    const sqlite = store.capabilities.engine === 'sqlite';
+    await sql
+      .raw(sqlite ? 'pragma foreign_keys = off' : 'set session_replication_role = replica')
+      .execute(db);
+    try {
+      await run(db);
+    } finally {
+      await sql
+        .raw(sqlite ? 'pragma foreign_keys = on' : 'set session_replication_role = origin')
+        .execute(db);
+    }
+  });
+}
+
+const where = (table: AuditedTable, row: Row) =>
+  sql.join(
+    (table.keyColumns ?? [table.idColumn]).map((k) => sql`${sql.ref(k)} = ${row[k]}`),
+    sql` and `,
+  );
+
+async function problems(store: TestStore, table: AuditedTable) {
+  const report = await verifyAudit(store, [table]);
+  assert.deepEqual(report.breaks, [], 'the chain itself is intact');
+  return report.rowProblems.map((p) => [p.table, p.id, p.reason]);
+}
+
+/** Edit a byte, delete the row, slip a copy in: each named with table, row and kind; then intact again. */
+async function assertTamperEvident(store: TestStore, c: Case) {
+  const { table } = c;
+  const name = table.table;
+  let original: Row | undefined;
+  for await (const row of scanAuditedTable(store.db, table)) {
+    if (!c.pick || c.pick(row)) {
+      original = row;
+      break;
+    }
+  }
+  assert.ok(original, `${name}: the writers wrote a row to tamper with`);
+  const id = rowId(table, original);
+  assert.deepEqual(await problems(store, table), [], `${name}: intact as written`);
+
+  const edited = table.columns[c.edit.column] === 'json' ? toJson(c.edit.value) : c.edit.value;
+  assert.notDeepEqual(original[c.edit.column], c.edit.value, `${name}.${c.edit.column} is changed`);
+  await sql`update ${sql.table(name)} set ${sql.ref(c.edit.column)} = ${edited} where ${where(table, original)}`.execute(
+    store.db,
+  );
+  assert.deepEqual(await problems(store, table), [[name, id, 'row_digest_mismatch']], `${name}: edited`);
+  const back = writable(table, original)[c.edit.column];
+  await sql`update ${sql.table(name)} set ${sql.ref(c.edit.column)} = ${back} where ${where(table, original)}`.execute(
+    store.db,
+  );
+  assert.deepEqual(await problems(store, table), [], `${name}: edit undone`);
+
+  await raw(store, (db) => sql`delete from ${sql.table(name)} where ${where(table, original!)}`.execute(db));
+  assert.deepEqual(await problems(store, table), [[name, id, 'row_missing']], `${name}: deleted`);
+  const insert = async (db: Kysely<Database>, row: Row) => {
+    const columns = Object.keys(row);
+    await sql`insert into ${sql.table(name)} (${sql.join(columns.map((k) => sql.ref(k)))})
+      values (${sql.join(columns.map((k) => sql`${row[k]}`))})`.execute(db);
+  };
+  await raw(store, (db) => insert(db, writable(table, original!)));
+  assert.deepEqual(await problems(store, table), [], `${name}: deletion undone`);
+
+  const copy = writable(table, original);
+  copy[table.idColumn] =
+    table.columns[table.idColumn] === 'integer' ? 2099 : table.idColumn === 'id' ? uuidv7() : `forged-${id}`;
+  for (const [column, value] of Object.entries(c.unique ?? {})) copy[column] = value(original);
+  await raw(store, (db) => insert(db, copy));
+  assert.deepEqual(
+    await problems(store, table),
+    [[name, rowId(table, copy), 'row_unrecorded']],
+    `${name}: forged`,
+  );
+  await raw(store, (db) => sql`delete from ${sql.table(name)} where ${where(table, copy)}`.execute(db));
+  assert.deepEqual(await problems(store, table), [], `${name}: forgery removed`);
+}
+
+describeEachEngine('issue 14 §3: decision tables are under row digests', (getStore) => {
+  let t: TestApp;
+  /** a staff account, bound to no subject: what a forged binding would bind */
+  let staffAccountId = '';
+  before(async () => {
+    setClock('2026-11-26T08:00:00.000Z');
+    t = await listsTestApp(getStore(), { persons: 6, organizations: 4 });
+    staffAccountId = (await t.ctx.auth.accounts.findByLogin('demo.user'))!.id;
+    // access: sessions opened and closed, a key issued and rotated, a consent granted and revoked, a
+    // password changed
+    const person = await signIn(t.app, 'demo.person');
+    const grant = async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/consents',
+        headers: person,
+        payload: { granteeDepartment: 'HA-ZJJ', scope: ['*'], purpose: '贷款审查', expiresOn: '2027-01-31' },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as string;
+    };
+    await grant();
+    const revoked = await grant();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/consents/${revoked}/revoke`,
+      headers: person,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const key = await t.ctx.accountsAdmin.issueApiKey({
+      departmentCode: 'HA-CZJ',
+      permissions: ['checks.run'],
+      label: '政府采购系统',
+      createdBy: 'test',
+    });
+    await t.ctx.accountsAdmin.rotateApiKey(key.id, 'test');
+    const user = await signIn(t.app, 'demo.user');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: user });
+
+    // lists: a red entry, then a black one for the same company (A4 takes it off the red list and
+    // tells the red list's owner), a responsible person related (B26), notices delivered and one read,
+    // a list type added
+    const [company, other] = await demoSubjects(t, 'organization');
+    const [responsible] = await demoSubjects(t, 'person');
+    await t.ctx.lists.relate({ kind: 'operator', name: 'test' }, company!.code, responsible!, 'responsible');
+    await push(t, 'HA-FGW', [redOrg('R-1', company!), redOrg('R-2', other!)]);
+    await push(t, 'HA-GSJ', [blackOrg('B-1', company!)]);
+    await t.ctx.lists.dispatch();
+    const [notice] = await t.ctx.store.db
+      .selectFrom('notifications')
+      .select(['id', 'recipient_department'])
+      .execute();
+    await t.ctx.lists.read(notice!.id, notice!.recipient_department, 'test');
+    await t.ctx.lists.addListType({
+      code: 'watch-tax',
+      name: '税务重点关注名单',
+      nameEn: 'Tax watch list',
+      polarity: 'watch',
+      description: '税务部门重点关注对象',
+    });
+
+    // catalog and measures: the seed published (listsTestApp), then a new version of each
+    const item = (await t.ctx.catalog.current('tax-arrears'))!;
+    const { version: _v, publishedAt: _p, ...draft } = item;
+    await t.ctx.catalog.publish({ ...draft, name: `${item.name}（修订）` }, t.ctx.now());
+    await t.ctx.measures.retire('a14-15-public-exposure', {
+      actor: { kind: 'operator', name: 'test' },
+      reason: '由信用中心统一曝光',
+    });
+
+    // reference data: the policy registered at start; a code exception; an imported year, imported again
+    await t.ctx.codes.registerException({
+      code: '91320811696707409B',
+      reason: '早期颁发的证件（测试）',
+      registeredBy: 'test',
+      now: t.ctx.now(),
+    });
+    const file = JSON.parse(readFileSync('src/modules/calendar/examples/2027.example.json', 'utf8'));
+    const parsed = parseScheduleFile(file);
+    assert.ok(parsed.ok);
+    await t.ctx.calendar.importSchedules(parsed.schedules, 'test', t.ctx.now());
+    await t.ctx.calendar.importSchedules(parsed.schedules, 'test-again', t.ctx.now());
+  });
+  after(() => t.close());
+
+  const cases: Case[] = [
+    {
+      table: ACCOUNTS_AUDITED,
+      pick: (r) => r.login === 'demo.user',
+      edit: { column: 'role', value: 'admin' },
+      unique: { login: (r) => `${r.login}-2` },
+    },
+    {
+      // issue 14 §1's record of which subject an account acts for: a forged one reads a subject's file
+      table: ACCOUNT_BINDINGS_AUDITED,
+      edit: { column: 'purpose', value: '伪造的用途' },
+      unique: { account_id: () => staffAccountId },
+    },
+    {
+      table: SESSIONS_AUDITED,
+      pick: (r) => r.revoked_at !== null,
+      edit: { column: 'revoked_at', value: null },
+      unique: { token_hash: (r) => `${r.token_hash}-2` },
+    },
+    {
+      table: API_KEYS_AUDITED,
+      pick: (r) => r.revoked_at !== null,
+      edit: { column: 'revoked_at', value: null },
+    },
+    {
+      table: CONSENTS_AUDITED,
+      pick: (r) => r.revoked_at === null,
+      edit: { column: 'scope', value: ['*', 'tax-arrears'] },
+    },
+    {
+      table: LIST_TYPES_AUDITED,
+      pick: (r) => r.code === 'black',
+      edit: { column: 'polarity', value: 'watch' },
+    },
+    {
+      table: LIST_ENTRIES_AUDITED,
+      pick: (r) => r.status === 'active' && r.list_type === 'black',
+      edit: { column: 'status', value: 'removed' },
+      unique: { record_key: () => uuidv7() },
+    },
+    {
+      table: LIST_ENTRY_EVENTS_AUDITED,
+      pick: (r) => r.kind === 'removed_cross_check',
+      edit: { column: 'article', value: 'A5' },
+    },
+    {
+      table: SUBJECT_RELATIONS_AUDITED,
+      edit: { column: 'source', value: 'registry' },
+      unique: { role: () => 'principal' },
+    },
+    {
+      table: NOTIFICATIONS_AUDITED,
+      pick: (r) => r.read_at !== null,
+      edit: { column: 'read_at', value: null },
+    },
+    {
+      table: CATALOG_ITEMS_AUDITED,
+      pick: (r) => r.code === 'tax-arrears',
+      edit: { column: 'current_version', value: 1 },
+    },
+    {
+      table: CATALOG_ITEM_VERSIONS_AUDITED,
+      pick: (r) => r.usage_scope !== 'public',
+      edit: { column: 'usage_scope', value: 'public' },
+      unique: { version: () => 999 },
+    },
+    {
+      table: MEASURES_AUDITED,
+      pick: (r) => r.code === 'a14-15-public-exposure',
+      edit: { column: 'current_version', value: 1 },
+    },
+    {
+      table: MEASURE_VERSIONS_AUDITED,
+      pick: (r) => r.effect === 'block',
+      edit: { column: 'effect', value: 'warn' },
+      unique: { version: () => 999 },
+    },
+    {
+      table: POLICY_VERSIONS_AUDITED,
+      edit: { column: 'content', value: { id: 'huaian-2018', edited: true } },
+      unique: { version: () => 'forged' },
+    },
+    {
+      table: CODE_EXCEPTIONS_AUDITED,
+      edit: { column: 'reason', value: '任意理由' },
+      unique: { code_digest: () => 'forged-index' },
+    },
+    {
+      table: CALENDAR_YEARS_AUDITED,
+      pick: (r) => r.imported_by === 'test-again',
+      edit: { column: 'digest', value: 'edited' },
+    },
+  ];
+
+  it('issue 14 §3: the whole trail verifies after the writers wrote every table', async () => {
+    const report = await verifyAudit(getStore());
+    assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
+  });
+
+  for (const c of cases) {
+    it(`issue 14 §3: ${c.table.table} — an edited byte, a deleted row, a slipped-in row are each named`, async () => {
+      await assertTamperEvident(getStore(), c);
+    });
+  }
+
+  it('issue 14 §3: the registry holds every decision table, each column digested or excluded', async () => {
+    const names = AUDITED_TABLES.map((table) => table.table);
+    for (const c of cases) assert.ok(names.includes(c.table.table));
+    // a column nobody registered is reported, so a later migration cannot widen a table unseen
+    await sql`alter table consents add column note text`.execute(getStore().db);
+    try {
+      assert.deepEqual(await problems(getStore(), CONSENTS_AUDITED), [
+        ['consents', null, 'column_unregistered'],
+      ]);
+    } finally {
+      await sql`alter table consents drop column note`.execute(getStore().db);
+    }
+  });
+
+  it("issue 14 §3: a list entry's status edited in the database turns a check's block into none — and verify names the row", async () => {
+    const key = await t.ctx.accountsAdmin.issueApiKey({
+      departmentCode: 'HA-CZJ',
+      permissions: ['checks.run'],
+      label: '政府采购系统',
+      createdBy: 'test',
+    });
+    const [company] = await demoSubjects(t, 'organization');
+    const check = async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/checks',
+        headers: { authorization: `Bearer ${key.key}` },
+        payload: {
+          scenario: 'public_resource_trading',
+          purpose: '投标资格审查',
+          subjects: [{ code: company!.code }],
+        },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().results[0].decision as string;
+    };
+    assert.equal(await check(), 'block');
+    const entry = await t.ctx.store.db
+      .selectFrom('list_entries')
+      .select('id')
+      .where('subject_id', '=', company!.id)
+      .where('list_type', '=', 'black')
+      .executeTakeFirstOrThrow();
+    await sql`update list_entries set status = 'removed' where id = ${entry.id}`.execute(t.ctx.store.db);
+    assert.equal(await check(), 'none', 'the edit took effect');
+    const report = await verifyAudit(getStore());
+    assert.equal(report.ok, false);
+    assert.deepEqual(
+      report.rowProblems.map((p) => [p.table, p.id, p.reason]),
+      [['list_entries', entry.id, 'row_digest_mismatch']],
+    );
+    await sql`update list_entries set status = 'active' where id = ${entry.id}`.execute(t.ctx.store.db);
+    assert.equal((await verifyAudit(getStore())).ok, true);
+  });
+});
