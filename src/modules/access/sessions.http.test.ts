@@ -61,6 +61,12 @@ describeEachEngine('issue 14 §4: sessions and the second factor', (getStore) =>
     assert.equal(await who(elsewhere), 'anonymous', 'the other session has ended');
     assert.equal(await who(here), 'account', 'the session that changed it goes on');
     await signIn(t.app, 'demo.provider', 'Grand-Canal-Lock-2026');
+    // issue 14 §3: the sessions ended are recorded as ended, so the trail still holds every row
+    const report = await t.ctx.audit.verify();
+    assert.deepEqual(
+      report.rowProblems.filter((p) => p.table === 'sessions'),
+      [],
+    );
   });
 
   it('issue 14 §4: the server generates the TOTP secret (160 bits); binding needs the password; a caller-chosen secret is refused', async () => {

@@ -69,14 +69,17 @@ export function sessionsRepository(store: Store, writer: RowsWrittenMeta) {
 
     /** Ends every live session of the account but the one given (issue 14 §4: after a credential change). */
     async revokeOthers(accountId: string, keepSessionId: string, now: string): Promise<number> {
-      const result = await db
-        .updateTable('sessions')
-        .set({ revoked_at: now })
-        .where('account_id', '=', accountId)
-        .where('id', '!=', keepSessionId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      const rows = await write((trx) =>
+        trx
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('account_id', '=', accountId)
+          .where('id', '!=', keepSessionId)
+          .where('revoked_at', 'is', null)
+          .returningAll()
+          .execute(),
+      );
+      return rows.length;
     },
 
     async revokeAllOf(accountId: string, now: string): Promise<void> {
