@@ -17,6 +17,7 @@ import { type FeedbackService, feedbackService } from '../modules/checks/feedbac
 import type { Database, Store } from '../modules/database.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '../modules/intake-files/sheet-limits.ts';
 import { type UploadService, uploadService } from '../modules/intake-files/upload.service.ts';
 import { ensureSeedListTypes } from '../modules/lists/list-types.repository.ts';
 import { type ListTypesService, listTypesService } from '../modules/lists/list-types.service.ts';
@@ -171,7 +172,15 @@ export async function createAppContext(config: Config, options: ContextOptions =
       audit,
       catalog,
       intake,
-      uploads: uploadService({ intake, catalog }),
+      uploads: uploadService({
+        intake,
+        catalog,
+        limits: {
+          ...DEFAULT_UPLOAD_LIMITS,
+          maxRows: config.uploadMaxRows,
+          maxUnpackedBytes: config.uploadMaxUnpackedMb * 1024 * 1024,
+        },
+      }),
       records: recordsReader({ store, sealer, catalog, consents, now, today }),
       measures,
       listTypes,

@@ -21,6 +21,9 @@ export type Config = {
   sealAlgorithm: string;
   /** real-name verifier for subject self-registration: 'demo' (demonstrations only) or 'none' (disabled) */
   identityVerifier: string;
+  /** what an uploaded spreadsheet may hold: data rows, and MiB once unpacked (issue 14 §6) */
+  uploadMaxRows: number;
+  uploadMaxUnpackedMb: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,7 +44,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.XINYONG_COOKIE_SECURE === 'true',
     sealAlgorithm: env.XINYONG_SEAL_ALGORITHM || 'aes-256-gcm',
     identityVerifier: env.XINYONG_IDENTITY_VERIFIER || 'demo',
+    uploadMaxRows: positiveInteger(env, 'XINYONG_UPLOAD_MAX_ROWS', 100_000),
+    uploadMaxUnpackedMb: positiveInteger(env, 'XINYONG_UPLOAD_MAX_UNPACKED_MB', 512),
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`${name} 应为正整数 / ${name} must be a positive integer, got "${text}"`);
+  }
+  return value;
 }
 
 /** A database URL safe to print: the password is replaced. */

@@ -12,6 +12,7 @@ import * as CP from './import-checkpoint.file.ts';
 import { type PrevalidationOptions, prevalidator } from './import-prevalidate.ts';
 import type { ProgressReporter } from './progress.ts';
 import { submitSheetBatch } from './sheet-batch.service.ts';
+import { IMPORT_LIMITS, type SheetLimits } from './sheet-limits.ts';
 import type { UploadRowResult } from './upload-result.ts';
 import { detectFormat, type FileFormat, fileRows, openSheet, submissionOf } from './uploaded-sheet.ts';
 
@@ -29,6 +30,8 @@ export type ImportOptions = {
   /** ignore an existing checkpoint and start from the first row (rows already in are `unchanged`) */
   restart: boolean;
   actor: Actor;
+  /** what the file may hold (default IMPORT_LIMITS: one row's limits and the inflate ratio) */
+  limits?: SheetLimits;
 };
 
 export type ImportReport = {
@@ -104,7 +107,11 @@ export async function importFile(deps: ImportDeps, options: ImportOptions, progr
           xlsxRead = fraction;
         },
       };
-      const sheet = await openSheet(version, fileRows(format, source), otherItems);
+      const sheet = await openSheet(
+        version,
+        fileRows(format, source, options.limits ?? IMPORT_LIMITS),
+        otherItems,
+      );
       // CSV: bytes of the file read; xlsx: the share of the data sheet read (its size unpacked).
       const fraction = () => (stream ? Math.min(1, stream.bytesRead / Math.max(1, size)) : xlsxRead);
       return { sheet, fraction };
