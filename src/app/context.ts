@@ -186,7 +186,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       listTypes,
       lists: listsService({ store, listTypes, audit, subjects, codes, catalog, intake, now, today }),
       checks,
-      feedback: feedbackService({ store, sealer, audit, now, today }),
+      feedback: feedbackService({ store, sealer, audit, policy, now, today }),
       close: async () => {
         await checks.close();
         await store.close();
