@@ -15,6 +15,10 @@ import { type CatalogRepository, catalogRepository } from '../modules/catalog/ca
 import { type ChecksService, checksService } from '../modules/checks/checks.service.ts';
 import { type FeedbackService, feedbackService } from '../modules/checks/feedback.service.ts';
 import type { Database, Store } from '../modules/database.ts';
+import {
+  type DepartmentPurposesService,
+  departmentPurposesService,
+} from '../modules/departments/department-purposes.service.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
 import { DEFAULT_UPLOAD_LIMITS } from '../modules/intake-files/sheet-limits.ts';
@@ -64,6 +68,8 @@ export type AppContext = {
   codes: CodesService;
   regions: ReturnType<typeof regionsRepository>;
   departments: ReturnType<typeof departmentsRepository>;
+  /** the purposes (事项) departments registered for their queries (decision 0025) */
+  departmentPurposes: DepartmentPurposesService;
   subjects: ReturnType<typeof subjectsRepository>;
   subjectSearch: SubjectSearchRepository;
   auth: AuthService;
@@ -156,6 +162,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       codes,
       regions,
       departments,
+      departmentPurposes: departmentPurposesService({ departments, audit, now }),
       subjects,
       subjectSearch: subjectSearchRepository(store, sealer),
       auth,

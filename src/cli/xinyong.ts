@@ -10,6 +10,7 @@ import { auditCommand } from './commands/audit.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { codesCommand } from './commands/codes.ts';
 import { demoCommand } from './commands/demo.ts';
+import { departmentCommand } from './commands/department.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { policyCommand } from './commands/policy.ts';
@@ -37,6 +38,8 @@ export const USAGE = `用法 / usage: xinyong <command>
   audit verify [--anchor DAY:SEQ:HASH]…
                                    校验审计链 / verify the audit chain and record digests
   audit anchor [--day YYYY-MM-DD]  记录并打印某日链头 / anchor and print a day's chain head
+  department purposes CODE [--add TEXT]… [--remove TEXT]… [--clear]
+                                   部门登记的查询事项（X-Purpose 须为其一）/ a department's registered purposes
   import FILE --item CODE --provider DEPT [--mode accept_valid|all_or_nothing] [--batch-size N] [--restart]
                                    批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
 
@@ -54,6 +57,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   user: userCommand,
   apikey: apikeyCommand,
   import: importCommand,
+  department: departmentCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -17,6 +17,7 @@ import * as m0009 from './0009-checks.ts';
 import * as m0010 from './0010-check-feed.ts';
 import * as m0011 from './0011-reference-feed.ts';
 import * as m0012 from './0012-check-digests.ts';
+import * as m0015 from './0015-department-purposes.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -31,6 +32,8 @@ export const MIGRATIONS: MigrationList = [
   ['0010-check-feed', m0010],
   ['0011-reference-feed', m0011],
   ['0012-check-digests', m0012],
+  // 0013 and 0014 are left to the other parts of issue 14 (account bindings, audit backfill).
+  ['0015-department-purposes', m0015],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

@@ -591,6 +591,13 @@ function upgradeSuite(getStore: () => TestStore) {
       entry.rows.push(header as Row);
       written.set('checks', entry);
     },
+    '0015-department-purposes': async (step) => {
+      await insert(
+        'department_purposes',
+        [{ department_code: 'HA-CZJ', purpose: '政府采购供应商资格审查', registered_by: 'os:ops', registered_at: at(step) }],
+        ['department_code', 'purpose'],
+      );
+    },
   };
 
   /** What a step must have done beyond keeping the rows. */

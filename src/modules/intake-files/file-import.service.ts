@@ -15,6 +15,7 @@ import { submitSheetBatch } from './sheet-batch.service.ts';
 import { IMPORT_LIMITS, type SheetLimits } from './sheet-limits.ts';
 import type { UploadRowResult } from './upload-result.ts';
 import { detectFormat, type FileFormat, fileRows, openSheet, submissionOf } from './uploaded-sheet.ts';
+import { fileArchive } from './xlsx-archive.file.ts';
 
 /**
  * `xinyong import FILE` (intake issue item 4): a provider's history, millions of rows, streamed from
@@ -97,7 +98,7 @@ export async function importFile(deps: ImportDeps, options: ImportOptions, progr
       let stream: ReadStream | undefined;
       let xlsxRead = 0;
       const source = {
-        path: file,
+        archive: () => fileArchive(file),
         stream: () => {
           stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
           streams.push(stream);

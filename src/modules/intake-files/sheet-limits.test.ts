@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { DEFAULT_UPLOAD_LIMITS, IMPORT_LIMITS, type SheetLimits } from './sheet-limits.ts';
 import { bombXlsx, deflatedPart, heapGrowth, xlsxOfSheetXml, zipArchive } from './test-support.ts';
 import { detectFormat, fileRows } from './uploaded-sheet.ts';
+import { fileArchive } from './xlsx-archive.file.ts';
 
 /** Heap a refused file may cost: the issue's bound (today a 2 GB bomb costs some 600 MB). */
 const HEAP_BOUND = 64 * 1024 * 1024;
@@ -72,12 +73,12 @@ describe('issue 14 §6: spreadsheet intake refuses hostile files while reading, 
       const { growth, error } = await heapGrowth(() => readAll(liar, limits));
       assertRefused(error, 'UPLOAD_INFLATE_RATIO_EXCEEDED', 'maxInflateRatio');
       assert.ok(growth < HEAP_BOUND, `${label}: heap grew ${growth} bytes`);
-      // The same from a file on disk (the CLI import reads xlsx by path).
+      // The same from a file on disk (the CLI import reads xlsx as an archive on disk).
       const file = path.join(dir, `bomb-${label}.xlsx`);
       writeFileSync(file, liar);
       const rows = fileRows(
         'xlsx',
-        { path: file, stream: () => assert.fail('xlsx is read by path') },
+        { archive: () => fileArchive(file), stream: () => assert.fail('xlsx is read as an archive') },
         limits,
       );
       await assert.rejects(

@@ -12,7 +12,7 @@ import { csvRows } from './csv.ts';
 import { readHeader, type SheetHeader } from './sheet-header.ts';
 import { limitExceeded, type SheetLimits } from './sheet-limits.ts';
 import type { SheetRow } from './sheet-row.ts';
-import { xlsxRows } from './xlsx-rows.ts';
+import { type ArchiveSource, xlsxRows } from './xlsx-rows.ts';
 
 /**
  * A spreadsheet or CSV file as rows for intake, shared by the upload route (a buffer) and the CLI
@@ -44,14 +44,22 @@ const TEMPLATE_SHEETS = [INSTRUCTIONS_SHEET, CHOICES_SHEET];
 
 export function fileRows(
   format: FileFormat,
-  source: Buffer | { path: string; stream: () => Readable; progress?: (fraction: number) => void },
+  source:
+    | Buffer
+    | {
+        /** the file as a stream, for CSV */
+        stream: () => Readable;
+        /** the file as an archive, for xlsx (read through its directory) */
+        archive: () => ArchiveSource;
+        progress?: (fraction: number) => void;
+      },
   limits: SheetLimits,
 ): AsyncGenerator<SheetRow> {
   if (format === 'xlsx') {
     return withinLimits(
       Buffer.isBuffer(source)
         ? xlsxRows(source, { skipSheets: TEMPLATE_SHEETS, limits })
-        : xlsxRows(source.path, {
+        : xlsxRows(source.archive(), {
             skipSheets: TEMPLATE_SHEETS,
             limits,
             ...(source.progress ? { progress: source.progress } : {}),

@@ -1,4 +1,3 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PassThrough, pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { createInflateRaw, type InflateRaw } from 'node:zlib';
@@ -32,8 +31,30 @@ type ZipEntry = {
 };
 type ZipDirectory = { files: ZipEntry[] };
 const unzipper = createRequire(import.meta.url)('unzipper') as {
-  Open: { buffer(data: Buffer): Promise<ZipDirectory>; file(path: string): Promise<ZipDirectory> };
+  Open: {
+    custom(source: { stream(offset: number): Readable; size(): Promise<number> }): Promise<ZipDirectory>;
+  };
 };
+
+/**
+ * The bytes of an archive, wherever they are: an uploaded buffer (`bufferArchive`), or a file on disk
+ * (`fileArchive` in xlsx-archive.file.ts, for the CLI import).
+ */
+export type ArchiveSource = {
+  size: number;
+  /** `length` bytes from `at` (fewer past the end) */
+  read(at: number, length: number): Buffer;
+  /** the bytes from `start` up to `end` (exclusive; the end of the archive when left out) */
+  stream(start: number, end?: number): Readable;
+};
+
+export function bufferArchive(bytes: Buffer): ArchiveSource {
+  return {
+    size: bytes.length,
+    read: (at, length) => bytes.subarray(at, at + length),
+    stream: (start, end) => Readable.from(slices(bytes.subarray(start, end))),
+  };
+}
 
 /** What of exceljs's WorkbookReader is driven here: its parsers of the workbook's parts. */
 type WorkbookParts = {
@@ -58,7 +79,7 @@ const SHEET_PATH = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * wherever a clerk moved it). `progress` hears the share of the data sheet read so far.
  */
 export async function* xlsxRows(
-  input: Buffer | string,
+  input: Buffer | ArchiveSource,
   options: {
     skipSheets?: readonly string[];
     progress?: (fraction: number) => void;
@@ -66,11 +87,14 @@ export async function* xlsxRows(
   } = {},
 ): AsyncGenerator<SheetRow> {
   const limits = options.limits ?? DEFAULT_UPLOAD_LIMITS;
+  const archive = Buffer.isBuffer(input) ? bufferArchive(input) : input;
   let directory: ZipDirectory;
-  let archiveBytes: number;
   try {
-    archiveBytes = refuseCrowdedArchive(input);
-    directory = Buffer.isBuffer(input) ? await unzipper.Open.buffer(input) : await unzipper.Open.file(input);
+    refuseCrowdedArchive(archive);
+    directory = await unzipper.Open.custom({
+      stream: (offset) => archive.stream(offset),
+      size: async () => archive.size,
+    });
   } catch (error) {
     throw readerError(error);
   }
@@ -78,7 +102,7 @@ export async function* xlsxRows(
   // Every part read counts towards the unpacked size, each is read through a guard (see PartGuard).
   const unpacked = { bytes: 0 };
   const read = (file: ZipEntry, worksheet = false) => {
-    const { packed, unpack } = partStreams(input, file, archiveBytes);
+    const { packed, unpack } = partStreams(archive, file);
     // The inflater's `bytesWritten`: the packed bytes it has consumed so far.
     const packedIn = () => ('bytesWritten' in unpack ? unpack.bytesWritten : Number.POSITIVE_INFINITY);
     const guard = new PartGuard({ limits, unpacked, part: file.path, packedIn, worksheet });
@@ -156,32 +180,17 @@ export const MAX_ZIP_ENTRIES = 10_000;
 
 /**
  * Refuses an archive whose directory lists more entries than a workbook has, before the directory is
- * read (the zip reader would build an object per entry), and says how large the archive is.
+ * read (the zip reader would build an object per entry).
  */
-function refuseCrowdedArchive(input: Buffer | string): number {
-  const tail = archiveTail(input);
+function refuseCrowdedArchive(archive: ArchiveSource): void {
+  const TAIL = 22 + 0xffff; // the end record and the longest comment
+  const tail = archive.read(Math.max(0, archive.size - TAIL), TAIL);
   // The end-of-central-directory record: "PK\x05\x06", its entry count at offset 10.
-  const end = tail.bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end >= 0 && end + 12 <= tail.bytes.length) {
-    const entries = tail.bytes.readUInt16LE(end + 10);
+  const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end >= 0 && end + 12 <= tail.length) {
+    const entries = tail.readUInt16LE(end + 10);
     if (entries !== 0xffff && entries > MAX_ZIP_ENTRIES)
       throw notAWorkbook(`the archive lists ${entries} entries; a workbook has a few dozen`);
-  }
-  return tail.size;
-}
-
-function archiveTail(input: Buffer | string): { bytes: Buffer; size: number } {
-  const TAIL = 22 + 0xffff; // the record and the longest comment
-  if (Buffer.isBuffer(input))
-    return { bytes: input.subarray(Math.max(0, input.length - TAIL)), size: input.length };
-  const fd = openSync(input, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = Buffer.alloc(Math.min(TAIL, size));
-    readSync(fd, bytes, 0, bytes.length, size - bytes.length);
-    return { bytes, size };
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -197,36 +206,27 @@ function refuseDeclaredBomb(file: ZipEntry, limits: SheetLimits): void {
 }
 
 /**
- * A part's packed bytes (from its local header on, as long as its directory entry says, never past
- * the archive's end) and the stream that unpacks them. Unpacked here rather than by the zip reader so
+ * A part's packed bytes (after its local header, as long as its directory entry says, never past the
+ * archive's end) and the stream that unpacks them. Unpacked here rather than by the zip reader so
  * that the guard can weigh the bytes coming out against the packed bytes gone in.
  */
 function partStreams(
-  input: Buffer | string,
+  archive: ArchiveSource,
   file: ZipEntry,
-  archiveBytes: number,
 ): { packed: Readable; unpack: InflateRaw | PassThrough } {
   if ((file.flags & 0x01) !== 0) throw notAWorkbook(`${file.path} is encrypted`);
   if (file.compressionMethod !== 0 && file.compressionMethod !== 8)
     throw notAWorkbook(`${file.path} is packed with method ${file.compressionMethod}`);
-  const header = Buffer.alloc(30);
   const at = file.offsetToLocalFileHeader;
-  if (Buffer.isBuffer(input)) input.copy(header, 0, at, at + 30);
-  else {
-    const fd = openSync(input, 'r');
-    try {
-      readSync(fd, header, 0, 30, at);
-    } finally {
-      closeSync(fd);
-    }
-  }
-  if (header.readUInt32LE(0) !== 0x04034b50) throw notAWorkbook(`no local header for ${file.path}`);
+  const header = archive.read(at, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50)
+    throw notAWorkbook(`no local header for ${file.path}`);
   const start = at + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const end = Math.min(archiveBytes, start + file.compressedSize);
-  const packed = Buffer.isBuffer(input)
-    ? Readable.from(slices(input.subarray(start, end)))
-    : createReadStream(input, { start, end: Math.max(start, end - 1), highWaterMark: 1024 * 1024 });
-  return { packed, unpack: file.compressionMethod === 8 ? createInflateRaw() : new PassThrough() };
+  const end = Math.min(archive.size, start + file.compressedSize);
+  return {
+    packed: archive.stream(start, Math.max(start, end)),
+    unpack: file.compressionMethod === 8 ? createInflateRaw() : new PassThrough(),
+  };
 }
 
 function* slices(bytes: Buffer): Generator<Buffer> {
