@@ -16,7 +16,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { policyCommand } from './commands/policy.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
-import { UsageError } from './usage.ts';
+import { isHelp, UsageError, usageOf } from './usage.ts';
 
 export const USAGE = `用法 / usage: xinyong <command>
 
@@ -32,9 +32,12 @@ export const USAGE = `用法 / usage: xinyong <command>
   codes exception list             列出例外 / list registered exceptions
   user create --login L --role R --name N [--department CODE | --subject-code CODE] [--password-stdin]
                                    创建账号（不给密码则生成并显示一次）/ create an account
-  apikey create --department CODE --permissions p1,p2 --label TEXT [--expires ISO]
-                                   签发系统 API 密钥（只显示一次）/ issue a system API key (shown once)
-  apikey list | apikey revoke ID | apikey rotate ID
+  apikey create --department CODE --permissions p1,p2 --label TEXT [--expires INSTANT|DATE]
+                                   签发系统 API 密钥（只显示一次）/ issue a system API key (shown once);
+                                   到期 / expiry: 2027-06-30T00:00:00+08:00, or 2027-06-30 (00:00 China time)
+  apikey list                      列出密钥 / list keys
+  apikey revoke ID                 吊销密钥 / revoke a key
+  apikey rotate ID                 轮换密钥 / rotate a key (the old one is revoked)
   audit verify [--anchor DAY:SEQ:HASH]…
                                    校验审计链 / verify the audit chain and record digests
   audit anchor [--day YYYY-MM-DD]  记录并打印某日链头 / anchor and print a day's chain head
@@ -46,7 +49,7 @@ export const USAGE = `用法 / usage: xinyong <command>
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
 XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, LOG_LEVEL`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
   migrate: migrateCommand,
   demo: demoCommand,
@@ -62,14 +65,26 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    console.log(USAGE);
+  if (!name || name === 'help' || isHelp(name)) {
+    // `xinyong help CMD [SUB]`: that command's usage.
+    const asked =
+      name === 'help' && rest[0] && COMMANDS[rest[0]] ? usageOf(USAGE, rest[0], rest.slice(1)) : undefined;
+    console.log(asked ?? USAGE);
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
   if (!command) {
     console.error(`未知命令 / unknown command: ${name}\n\n${USAGE}`);
     return 2;
+  }
+  // `xinyong CMD [SUB] --help`: the command's own usage, exit 0, and nothing run (issue 14 §6).
+  if (rest.some(isHelp)) {
+    const words = rest.slice(
+      0,
+      rest.findIndex((a) => a.startsWith('-')),
+    );
+    console.log(usageOf(USAGE, name, words) ?? USAGE);
+    return 0;
   }
   try {
     return await command(rest);
@@ -87,5 +102,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const code = await main(process.argv.slice(2));
-if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
+/** The command line of this process (bin/xinyong.js, `node src/cli/xinyong.ts`). */
+export async function run(): Promise<void> {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
+}
+
+// Imported by bin/xinyong.js (which calls run) or by a test (which calls main): nothing runs.
+if (import.meta.main) await run();
