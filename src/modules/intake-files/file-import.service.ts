@@ -12,7 +12,7 @@ import * as CP from './import-checkpoint.file.ts';
 import { type PrevalidationOptions, prevalidator } from './import-prevalidate.ts';
 import type { ProgressReporter } from './progress.ts';
 import { submitSheetBatch } from './sheet-batch.service.ts';
-import { IMPORT_LIMITS, type SheetLimits } from './sheet-limits.ts';
+import { type SheetLimits, STREAMED_LIMITS } from './sheet-limits.ts';
 import type { UploadRowResult } from './upload-result.ts';
 import { detectFormat, type FileFormat, fileRows, openSheet, submissionOf } from './uploaded-sheet.ts';
 import { fileArchive } from './xlsx-archive.file.ts';
@@ -31,7 +31,7 @@ export type ImportOptions = {
   /** ignore an existing checkpoint and start from the first row (rows already in are `unchanged`) */
   restart: boolean;
   actor: Actor;
-  /** what the file may hold (default IMPORT_LIMITS: one row's limits and the inflate ratio) */
+  /** what the file may hold (default STREAMED_LIMITS: one row's limits and the inflate ratio) */
   limits?: SheetLimits;
 };
 
@@ -110,7 +110,7 @@ export async function importFile(deps: ImportDeps, options: ImportOptions, progr
       };
       const sheet = await openSheet(
         version,
-        fileRows(format, source, options.limits ?? IMPORT_LIMITS),
+        fileRows(format, source, options.limits ?? STREAMED_LIMITS),
         otherItems,
       );
       // CSV: bytes of the file read; xlsx: the share of the data sheet read (its size unpacked).

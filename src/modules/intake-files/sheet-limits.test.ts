@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { AppError } from '../../platform/errors.ts';
-import { DEFAULT_UPLOAD_LIMITS, IMPORT_LIMITS, type SheetLimits } from './sheet-limits.ts';
+import { DEFAULT_UPLOAD_LIMITS, type SheetLimits, STREAMED_LIMITS } from './sheet-limits.ts';
 import { bombXlsx, deflatedPart, heapGrowth, xlsxOfSheetXml, zipArchive } from './test-support.ts';
 import { detectFormat, fileRows } from './uploaded-sheet.ts';
 import { fileArchive } from './xlsx-archive.file.ts';
@@ -68,7 +68,7 @@ describe('issue 14 §6: spreadsheet intake refuses hostile files while reading, 
     const liar = bombXlsx({ unit: '<row/>', unpackedBytes: 2 * GIB, declaredSize: 4096 });
     for (const [label, limits] of [
       ['upload', DEFAULT_UPLOAD_LIMITS],
-      ['CLI import', IMPORT_LIMITS],
+      ['CLI import', STREAMED_LIMITS],
     ] as const) {
       const { growth, error } = await heapGrowth(() => readAll(liar, limits));
       assertRefused(error, 'UPLOAD_INFLATE_RATIO_EXCEEDED', 'maxInflateRatio');

@@ -50,10 +50,11 @@ export const DEFAULT_UPLOAD_LIMITS: SheetLimits = {
 };
 
 /**
- * `xinyong import` streams a history of millions of rows in batches, so its memory does not grow with
- * rows or size: only the limits that bound one row, and the inflate ratio, apply.
+ * `xinyong import` and the streaming check (`POST /api/v1/checks/stream` as CSV) read millions of rows
+ * a part at a time, so their memory does not grow with rows or size: only the limits that bound one
+ * row, and the inflate ratio, apply.
  */
-export const IMPORT_LIMITS: SheetLimits = {
+export const STREAMED_LIMITS: SheetLimits = {
   maxRows: Number.POSITIVE_INFINITY,
   maxUnpackedBytes: Number.POSITIVE_INFINITY,
   maxColumns: MAX_COLUMNS,
