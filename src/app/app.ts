@@ -42,19 +42,24 @@ export async function createApp(
     permissions: PERMISSIONS,
     before: [
       (app) =>
-        installAccessControl(app, ctx.auth, async (request, code) => {
-          // Refusals are evidence too (C §4(1)): who tried what, and why it was refused.
-          await ctx.audit.record({
-            actor: request.actor,
-            purpose: request.purpose,
-            action: 'access.denied',
-            targetType: 'route',
-            targetId: `${request.method} ${request.routeOptions.url ?? request.url}`,
-            result: 'denied',
-            detail: { code },
-            requestId: request.id,
-          });
-        }),
+        installAccessControl(
+          app,
+          ctx.auth,
+          async (request, code) => {
+            // Refusals are evidence too (C §4(1)): who tried what, and why it was refused.
+            await ctx.audit.record({
+              actor: request.actor,
+              purpose: request.purpose,
+              action: 'access.denied',
+              targetType: 'route',
+              targetId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+              result: 'denied',
+              detail: { code },
+              requestId: request.id,
+            });
+          },
+          ctx.departmentPurposes.check,
+        ),
     ],
     routes: [
       homeRoutes(ctx),

@@ -19,8 +19,13 @@ import { type CatalogRepository, catalogRepository } from '../modules/catalog/ca
 import { type ChecksService, checksService } from '../modules/checks/checks.service.ts';
 import { type FeedbackService, feedbackService } from '../modules/checks/feedback.service.ts';
 import type { Database, Store } from '../modules/database.ts';
+import {
+  type DepartmentPurposesService,
+  departmentPurposesService,
+} from '../modules/departments/department-purposes.service.ts';
 import { departmentsRepository } from '../modules/departments/departments.repository.ts';
 import { type CodesService, codesService } from '../modules/identity-codes/codes.service.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '../modules/intake-files/sheet-limits.ts';
 import { type UploadService, uploadService } from '../modules/intake-files/upload.service.ts';
 import { ensureSeedListTypes } from '../modules/lists/list-types.repository.ts';
 import { type ListTypesService, listTypesService } from '../modules/lists/list-types.service.ts';
@@ -69,6 +74,8 @@ export type AppContext = {
   codes: CodesService;
   regions: ReturnType<typeof regionsRepository>;
   departments: ReturnType<typeof departmentsRepository>;
+  /** the purposes (事项) departments registered for their queries (decision 0025) */
+  departmentPurposes: DepartmentPurposesService;
   subjects: ReturnType<typeof subjectsRepository>;
   subjectSearch: SubjectSearchRepository;
   auth: AuthService;
@@ -177,6 +184,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       codes,
       regions,
       departments,
+      departmentPurposes: departmentPurposesService({ departments, audit, now }),
       subjects,
       subjectSearch: subjectSearchRepository(store, sealer),
       auth,
@@ -198,7 +206,15 @@ export async function createAppContext(config: Config, options: ContextOptions =
       rowWriter,
       catalog,
       intake,
-      uploads: uploadService({ intake, catalog }),
+      uploads: uploadService({
+        intake,
+        catalog,
+        limits: {
+          ...DEFAULT_UPLOAD_LIMITS,
+          maxRows: config.uploadMaxRows,
+          maxUnpackedBytes: config.uploadMaxUnpackedMb * 1024 * 1024,
+        },
+      }),
       records: recordsReader({ store, sealer, catalog, consents, now, today }),
       measures,
       listTypes,
@@ -215,7 +231,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
         today,
       }),
       checks,
-      feedback: feedbackService({ store, sealer, audit, now, today }),
+      feedback: feedbackService({ store, sealer, audit, policy, now, today }),
       close: async () => {
         await checks.close();
         await store.close();

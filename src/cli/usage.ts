@@ -31,3 +31,37 @@ export function requireWellFormedArguments(args: readonly string[]): void {
     { in: 'argv', field: String(index + 1) },
   );
 }
+
+/** What asks for help: `xinyong CMD [SUB] --help` (or -h), anywhere among the arguments. */
+export const isHelp = (arg: string) => arg === '--help' || arg === '-h';
+
+/**
+ * The usage of one command (and subcommand), cut from the general usage text: its entries are the
+ * lines that start with two spaces and the command's name, with the lines indented deeper that follow
+ * them. With subcommand words (`codes exception add`), only the entries that name the most of them.
+ */
+export function usageOf(usage: string, command: string, words: readonly string[] = []): string | undefined {
+  const entries: string[][] = [];
+  for (const line of usage.split('\n')) {
+    if (/^ {2}\S/.test(line)) entries.push([line]);
+    else if (/^ {3,}\S/.test(line) && entries.at(-1)?.length) entries.at(-1)!.push(line);
+    else entries.push([]);
+  }
+  // An entry may list several forms: `apikey list | apikey revoke ID | apikey rotate ID`.
+  const forms = (entry: string[]) =>
+    (entry[0] ?? '')
+      .trim()
+      .split(/\s+\|\s+/)
+      .map((f) => f.split(/\s+/));
+  const naming = (n: number) =>
+    entries.filter((e) =>
+      forms(e).some((form) => form[0] === command && words.slice(0, n).every((w, i) => form[i + 1] === w)),
+    );
+  let chosen: string[][] = [];
+  for (let n = words.length; n >= 0 && chosen.length === 0; n--) chosen = naming(n);
+  if (chosen.length === 0) return undefined;
+  const text = chosen.map(([first, ...more]) =>
+    [first!.replace(/^ {2}/, '  xinyong '), ...more.map((line) => `        ${line}`)].join('\n'),
+  );
+  return `用法 / usage:\n${text.join('\n')}`;
+}

@@ -19,6 +19,7 @@ import * as m0011 from './0011-reference-feed.ts';
 import * as m0012 from './0012-check-digests.ts';
 import * as m0013 from './0013-account-bindings.ts';
 import * as m0014 from './0014-decision-digests.ts';
+import * as m0015 from './0015-department-purposes.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -35,6 +36,7 @@ export const MIGRATIONS: MigrationList = [
   ['0012-check-digests', m0012],
   ['0013-account-bindings', m0013],
   ['0014-decision-digests', m0014],
+  ['0015-department-purposes', m0015],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

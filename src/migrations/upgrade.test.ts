@@ -685,6 +685,20 @@ function upgradeSuite(getStore: () => TestStore) {
         updated_at: at(step),
       });
     },
+    '0015-department-purposes': async (step) => {
+      await insert(
+        'department_purposes',
+        [
+          {
+            department_code: 'HA-CZJ',
+            purpose: '政府采购供应商资格审查',
+            registered_by: 'os:ops',
+            registered_at: at(step),
+          },
+        ],
+        ['department_code', 'purpose'],
+      );
+    },
   };
 
   /** What a step must have done beyond keeping the rows. */

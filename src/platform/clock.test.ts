@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chinaDayOf, clockOf, endOfChinaDay, previousChinaDay, startOfChinaDay } from './clock.ts';
+import {
+  chinaDayOf,
+  clockOf,
+  endOfChinaDay,
+  parseInstant,
+  previousChinaDay,
+  startOfChinaDay,
+} from './clock.ts';
 
 describe('the clock: today is the date in China (UTC+8)', () => {
   it('a China day ends at 16:00 UTC; yesterday is counted in China time', () => {
@@ -39,5 +46,27 @@ describe('the clock: today is the date in China (UTC+8)', () => {
     assert.equal(chinaDayOf(startOfChinaDay('2026-11-26')), '2026-11-26');
     assert.equal(endOfChinaDay('2026-11-25'), startOfChinaDay('2026-11-26'));
     assert.throws(() => startOfChinaDay('not a day'), RangeError);
+  });
+
+  it('issue 14 §6: an instant typed with an offset, Z or as a China date is stored as ISO UTC; anything else is refused', () => {
+    assert.equal(parseInstant('2027-06-30T08:00:00+08:00'), '2027-06-30T00:00:00.000Z');
+    assert.equal(parseInstant('2027-06-30T00:00Z'), '2027-06-30T00:00:00.000Z');
+    assert.equal(parseInstant('2027-06-30T00:00:00.5-05:30'), '2027-06-30T05:30:00.500Z');
+    assert.equal(parseInstant('2027-06-30'), '2027-06-29T16:00:00.000Z', 'a date: its first moment in China');
+    for (const bad of [
+      'banana',
+      '',
+      '2027-06-30T08:00:00',
+      '2027-02-30T00:00:00Z',
+      '2027-06-30T24:00:00Z',
+      '2027-06-30T08:00:00+15:00',
+      '2027-6-30',
+      '20270630',
+    ]) {
+      assert.equal(parseInstant(bad), undefined, bad);
+    }
+    // What the stored form is for: instants compare as strings.
+    const [a, b] = [parseInstant('2027-06-30T07:59:00+08:00')!, parseInstant('2027-06-29T23:58:00Z')!];
+    assert.equal(a > b, Date.parse(a) > Date.parse(b));
   });
 });

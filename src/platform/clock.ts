@@ -41,6 +41,33 @@ export function startOfChinaDay(day: string): string {
   return new Date(ms - CHINA_OFFSET_MS).toISOString();
 }
 
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/**
+ * An instant typed by a person or sent by a system, as the platform stores instants (ISO 8601 UTC,
+ * `2027-06-29T16:00:00.000Z`), so that instants compare as strings. Accepted: an ISO 8601 date-time
+ * with its zone (`Z` or `±HH:MM`; a time without one is ambiguous), or a China date, meaning its
+ * first moment (`2027-06-30` → `2027-06-29T16:00:00.000Z`). Anything else — `banana`, `2026-02-30`,
+ * `25:00` — is `undefined`.
+ */
+export function parseInstant(text: string): string | undefined {
+  const value = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return realDate(value) ? startOfChinaDay(value) : undefined;
+  const m = INSTANT.exec(value);
+  if (!m || !realDate(m[1]!)) return undefined;
+  const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  if (m[6] !== undefined && (Number(m[6]) > 14 || Number(m[7]) > 59)) return undefined;
+  const ms = Date.parse(value.toUpperCase());
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** A real YYYY-MM-DD date (Date.parse would roll 02-30 over into March). */
+function realDate(day: string): boolean {
+  const ms = Date.parse(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+}
+
 /** Yesterday in China: e.g. the day to anchor, the last one surely over. */
 export function previousChinaDay(instant: string | number): string {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);

@@ -53,6 +53,9 @@ export type Config = {
   auditAnchorFile: string | undefined;
   /** how often `serve` appends the chain head to the anchor log, in seconds (0: never on a schedule) */
   auditAnchorEverySeconds: number;
+  /** what an uploaded spreadsheet may hold: data rows, and MiB once unpacked (issue 14 §6) */
+  uploadMaxRows: number;
+  uploadMaxUnpackedMb: number;
 };
 
 /** A configuration mistake, said in both languages; `serve` and every command stop on it. */
@@ -147,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.XINYONG_TRUST_PROXY),
     auditAnchorFile: anchorFile === 'none' ? undefined : path.resolve(anchorFile),
     auditAnchorEverySeconds: anchorEvery,
+    uploadMaxRows: positiveInteger(env, 'XINYONG_UPLOAD_MAX_ROWS', 100_000),
+    uploadMaxUnpackedMb: positiveInteger(env, 'XINYONG_UPLOAD_MAX_UNPACKED_MB', 512),
   };
 }
 
@@ -188,6 +193,16 @@ function secureCookie(setting: string | undefined, host: string): boolean {
       ? `XINYONG_COOKIE_SECURE=false is allowed only when serving on loopback (HOST=${host} is not): a session cookie must not cross a network in clear text`
       : `XINYONG_COOKIE_SECURE must be true, false or auto, not "${setting}"`,
   );
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`${name} 应为正整数 / ${name} must be a positive integer, got "${text}"`);
+  }
+  return value;
 }
 
 /** A database URL safe to print: the password is replaced. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { AppError } from './errors.ts';
 import {
   daysInMonth,
   formatDayNumber,
@@ -74,5 +75,16 @@ describe('ISO dates', () => {
     assert.equal(parseIsoDate('2025-02-29'), undefined);
     assert.equal(formatIsoDate(2025, 3, 1), '2025-03-01');
     assert.equal(formatIsoDate(1, 1, 1), '0001-01-01');
+  });
+
+  it('issue 14 §6: never writes a five-digit or zero year: DATE_OUT_OF_RANGE, a 400', () => {
+    const outOfRange = (e: unknown) =>
+      e instanceof AppError && e.code === 'DATE_OUT_OF_RANGE' && e.status === 400;
+    assert.throws(() => formatIsoDate(10000, 1, 1), outOfRange);
+    assert.throws(() => formatIsoDate(0, 12, 31), outOfRange);
+    assert.throws(() => formatDayNumber(toDayNumber(9999, 12, 31) + 1), outOfRange);
+    assert.throws(() => formatDayNumber(toDayNumber(1, 1, 1) - 1), outOfRange);
+    assert.equal(formatDayNumber(toDayNumber(9999, 12, 31)), '9999-12-31');
+    assert.equal(formatDayNumber(toDayNumber(1, 1, 1)), '0001-01-01');
   });
 });

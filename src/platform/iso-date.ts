@@ -6,10 +6,31 @@
  * zone shifts it by a day somewhere. So nothing here touches `Date`; dates become integer day numbers
  * (days since 1970-01-01, proleptic Gregorian) by pure arithmetic and back.
  */
+import { AppError } from './errors.ts';
+
 export type IsoDate = string; // YYYY-MM-DD
 
 export const MIN_YEAR = 1;
 export const MAX_YEAR = 9999;
+export const MIN_DATE: IsoDate = '0001-01-01';
+export const MAX_DATE: IsoDate = '9999-12-31';
+
+/**
+ * A computed date outside 0001-01-01 … 9999-12-31 (a deadline, an expiry, the day before the first):
+ * refused as the caller's input (400), never written with a five-digit or zero year.
+ */
+export function dateOutOfRange(
+  what: { zh: string; en: string },
+  details: Record<string, unknown> = {},
+): AppError {
+  return new AppError(
+    'DATE_OUT_OF_RANGE',
+    400,
+    `${what.zh}超出可表示的日期范围（${MIN_DATE} 至 ${MAX_DATE}）`,
+    `${what.en} falls outside the dates the platform can represent (${MIN_DATE} to ${MAX_DATE})`,
+    { min: MIN_DATE, max: MAX_DATE, ...details },
+  );
+}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -69,8 +90,13 @@ export function fromDayNumber(dayNumber: number): { year: number; month: number;
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-/** Writes the parts as `YYYY-MM-DD` (zero-padded; not validated). */
+/**
+ * Writes the parts as `YYYY-MM-DD` (zero-padded). A year outside 1–9999 is refused
+ * (`DATE_OUT_OF_RANGE`): no five-digit year is ever produced; month and day are not validated.
+ */
 export function formatIsoDate(year: number, month: number, day: number): IsoDate {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+    throw dateOutOfRange({ zh: '日期', en: 'The date' }, { year });
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

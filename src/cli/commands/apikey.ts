@@ -4,7 +4,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
 const USAGE =
-  '用法 / usage: xinyong apikey create --department CODE --permissions p1,p2 --label TEXT [--expires ISO] | apikey list | apikey revoke ID | apikey rotate ID';
+  '用法 / usage: xinyong apikey create --department CODE --permissions p1,p2 --label TEXT [--expires INSTANT|DATE] | apikey list | apikey revoke ID | apikey rotate ID';
 
 /** API keys for department systems; the full key is printed once and never stored. */
 export async function apikeyCommand(args: string[]): Promise<number> {

@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import { boundedPurpose } from '../departments/purposes.ts';
 import type { Actor } from './actor.ts';
-import { ANONYMOUS } from './actor.ts';
+import { ANONYMOUS, actorDepartment } from './actor.ts';
 import type { AuthService } from './auth.service.ts';
 import { authorize } from './authorize.ts';
 
@@ -23,13 +24,15 @@ declare module 'fastify' {
 
 /**
  * X-Purpose carries the stated purpose of a query (B33). Headers are Latin-1, so Chinese text is sent
- * percent-encoded (encodeURIComponent); plain ASCII is taken as it is.
+ * percent-encoded (encodeURIComponent); plain ASCII is taken as it is. At most 200 characters
+ * (PURPOSE_TOO_LONG; issue 14 §6).
  */
 export function decodePurpose(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
+  let decoded: string;
   try {
-    return decodeURIComponent(value).trim() || undefined;
+    decoded = decodeURIComponent(value).trim();
   } catch {
     throw new AppError(
       'PURPOSE_ENCODING_INVALID',
@@ -38,6 +41,7 @@ export function decodePurpose(header: string | string[] | undefined): string | u
       'The X-Purpose header must be UTF-8 percent-encoded (encodeURIComponent)',
     );
   }
+  return decoded === '' ? undefined : boundedPurpose(decoded);
 }
 
 function apiKeyOf(request: FastifyRequest): string | undefined {
@@ -50,12 +54,14 @@ function apiKeyOf(request: FastifyRequest): string | undefined {
 /**
  * Resolves who is calling (API key, else session cookie, else the public), then enforces the route's
  * declared access rule and, for cookie sessions, the CSRF token on state-changing requests.
- * Runs on every request before the body is even parsed.
+ * Runs on every request before the body is even parsed. `checkPurpose` holds a stated purpose to the
+ * caller's department's registered purposes (事项), where it has some (decision 0025).
  */
 export function installAccessControl(
   app: HttpApp,
   auth: AuthService,
   onDenied?: (request: FastifyRequest, code: string) => Promise<void>,
+  checkPurpose?: (department: string, purpose: string) => Promise<void>,
 ) {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('purpose', undefined);
@@ -87,6 +93,15 @@ export function installAccessControl(
     if (!decision.allowed) {
       await onDenied?.(request, decision.code);
       throw new AppError(decision.code, decision.status, decision.message, decision.messageEn);
+    }
+    const department = actorDepartment(request.actor);
+    if (checkPurpose && request.purpose !== undefined && department) {
+      try {
+        await checkPurpose(department, request.purpose);
+      } catch (error) {
+        if (error instanceof AppError) await onDenied?.(request, error.code);
+        throw error;
+      }
     }
     if (request.sessionToken && UNSAFE_METHODS.has(request.method)) {
       const csrf = request.headers['x-csrf-token'];

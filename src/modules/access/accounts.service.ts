@@ -5,7 +5,7 @@ import {
   newApiKey,
   passwordRejected,
 } from '../../platform/auth/index.ts';
-import { startOfChinaDay } from '../../platform/clock.ts';
+import { parseInstant, startOfChinaDay } from '../../platform/clock.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
@@ -272,12 +272,23 @@ export function accountsService(deps: AccountsServiceDeps) {
         );
       }
       const now = deps.now();
+      // An instant, stored as ISO 8601 UTC so that it compares as a string (issue 14 §6).
       const expiresAt =
-        input.expiresAt ??
-        startOfChinaDay(addPolicyDuration(deps.today(), deps.policy.access.apiKeyValidity));
+        input.expiresAt === undefined
+          ? startOfChinaDay(addPolicyDuration(deps.today(), deps.policy.access.apiKeyValidity))
+          : parseInstant(input.expiresAt);
+      if (expiresAt === undefined) {
+        throw badRequest(
+          'APIKEY_EXPIRY_INVALID',
+          '到期时间应为带时区的 ISO 8601 时刻（如 2027-06-30T00:00:00+08:00）或日期（如 2027-06-30，当日零时到期）',
+          'The expiry must be an ISO 8601 instant with its zone (e.g. 2027-06-30T00:00:00+08:00) or a date (e.g. 2027-06-30: at its first moment, China time)',
+          { field: 'expiresAt', value: input.expiresAt },
+        );
+      }
       if (expiresAt <= now) {
         throw badRequest('APIKEY_EXPIRY_INVALID', '到期时间须晚于现在', 'The expiry must be in the future', {
           field: 'expiresAt',
+          expiresAt,
         });
       }
       const key = newApiKey();

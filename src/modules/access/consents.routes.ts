@@ -2,6 +2,7 @@ import { endOfChinaDay } from '../../platform/clock.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { CatalogRepository } from '../catalog/catalog.repository.ts';
 import type { DepartmentsRepository } from '../departments/departments.repository.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import { addPolicyDuration, type Policy } from '../policy/index.ts';
@@ -30,6 +31,8 @@ export type ConsentsRoutesDeps = {
   consents: ConsentsRepository;
   departments: Pick<DepartmentsRepository, 'findByCode'>;
   subjects: Pick<SubjectsRepository, 'findByCode'>;
+  /** the scope of a consent names catalog items that exist (issue 14 §6) */
+  catalog: Pick<CatalogRepository, 'list'>;
   codes: Pick<CodesService, 'normalize'>;
   audit: Pick<AuditTrail, 'record'>;
   policy: Policy;
@@ -100,6 +103,17 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
             {
               field: 'granteeDepartment',
             },
+          );
+        }
+        // '*': every item of the subject's file; otherwise catalog item codes that exist (issue 14 §6).
+        const items = new Set((await ctx.catalog.list()).map((item) => item.code));
+        const unknown = [...new Set(body.scope)].filter((code) => code !== '*' && !items.has(code));
+        if (unknown.length > 0) {
+          throw badRequest(
+            'CONSENT_SCOPE_UNKNOWN',
+            `授权范围中有目录中不存在的信息项：${unknown.join('、')}（见 GET /api/v1/catalog）`,
+            `The scope names items the catalog does not have: ${unknown.join(', ')} (see GET /api/v1/catalog)`,
+            { field: 'scope', unknown },
           );
         }
         const today = ctx.today();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { AppError } from '../../platform/errors.ts';
 import { formatDayNumber, toDayNumber } from '../../platform/iso-date.ts';
 import { builtInSchedules } from './built-in.ts';
 import { createCalendar, MAX_WORKDAYS, type WorkdayCalendar } from './calendar.ts';
@@ -145,7 +146,16 @@ describe('arguments (the HTTP layer validates first; the calendar still refuses 
     assert.throws(() => calendar.addWorkdays('2025-02-30', 1), RangeError);
     assert.throws(() => calendar.isWorkday('2025-13-01'), RangeError);
     assert.throws(() => calendar.workdaysBetween('2025-01-01', '2025/01/02'), RangeError);
-    assert.throws(() => calendar.addWorkdays('9999-12-30', 5), RangeError); // beyond the date range
+  });
+
+  it('issue 14 §6: a deadline past 9999-12-31 is DATE_OUT_OF_RANGE (400), never a five-digit year', () => {
+    const outOfRange = (e: unknown) =>
+      e instanceof AppError && e.code === 'DATE_OUT_OF_RANGE' && e.status === 400;
+    assert.throws(() => calendar.addWorkdays('9999-12-30', 5), outOfRange);
+    assert.throws(() => calendar.addWorkdays('9999-12-30', MAX_WORKDAYS), outOfRange);
+    assert.throws(() => calendar.addWorkdays('9999-12-31', 1), outOfRange);
+    assert.equal(calendar.addWorkdays('9999-12-31', 0).deadline, '9999-12-31');
+    assert.equal(calendar.addWorkdays('9999-12-28', 3).deadline, '9999-12-31'); // Mon 28 … Thu 31 (provisional)
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  dateOutOfRange,
   dayNumberOf,
   daysInYear,
   formatDayNumber,
@@ -140,8 +141,10 @@ export function createCalendar(schedules: YearSchedule[]): WorkdayCalendar {
       }
       const start = dayNumberOf(from, 'from');
       if (workdays === 0) return { from, workdays, deadline: from, provisional: false, missingYears: [] };
+      const past = () => dateOutOfRange({ zh: '期限', en: 'The deadline' }, { from, workdays });
       const missingYears: number[] = [];
       let year = fromDayNumber(start + 1).year;
+      if (year > MAX_YEAR) throw past();
       let table = tableFor(year);
       let index = start + 1 - table.start;
       let remaining = workdays;
@@ -164,7 +167,7 @@ export function createCalendar(schedules: YearSchedule[]): WorkdayCalendar {
         }
         remaining -= available;
         year += 1;
-        if (year > MAX_YEAR) throw new RangeError(`deadline falls after ${MAX_YEAR}-12-31`);
+        if (year > MAX_YEAR) throw past();
         table = tableFor(year);
         index = 0;
       }

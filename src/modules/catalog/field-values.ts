@@ -4,7 +4,7 @@
  * system really sends and returns one normalized form — or `INVALID`. Regular expressions are built
  * once here; nothing is allocated per value beyond the result.
  */
-import { formatIsoDate, isIsoDate } from '../../platform/iso-date.ts';
+import { formatIsoDate, isIsoDate, MAX_YEAR, MIN_YEAR } from '../../platform/iso-date.ts';
 
 export const INVALID: unique symbol = Symbol('invalid');
 export type Invalid = typeof INVALID;
@@ -36,7 +36,10 @@ export function readDate(raw: unknown): string | Invalid {
     return isIsoDate(iso) ? iso : INVALID;
   }
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) {
-    return formatIsoDate(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
+    const year = raw.getUTCFullYear();
+    // A date cell past 9999 (or before year 1) is no date a record can carry.
+    if (year < MIN_YEAR || year > MAX_YEAR) return INVALID;
+    return formatIsoDate(year, raw.getUTCMonth() + 1, raw.getUTCDate());
   }
   return INVALID;
 }

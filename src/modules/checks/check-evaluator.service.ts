@@ -4,6 +4,7 @@
  * measures apply in this scenario (A13, A14, D §5) and so what the clerk's system does. Reads only;
  * recording is the recorder's job.
  */
+import { nextTurn } from '../../platform/concurrency/loop-turns.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
 import { type CodeCheck, checkCode, EXCUSABLE_CODE_ERRORS } from '../identity-codes/index.ts';
@@ -56,6 +57,55 @@ export type SubjectResult = {
 };
 
 const SCOPE_TTL_MS = 60_000;
+
+/**
+ * A batch larger than this gives the event loop back between slices of its work (issue 14 §6):
+ * between slices, health probes, single checks and other requests that arrived meanwhile are
+ * answered, so eight batches of 10,000 at once no longer hold them for seconds. One batch's slice runs
+ * per turn of the loop (platform/concurrency/loop-turns.ts). Serialising and recording go by slices
+ * of this many results.
+ */
+export const SLICE = 1000;
+/** How long a slice of evaluation runs at most before the loop gets a turn (checked every `STEP` subjects). */
+export const SLICE_MS = 4;
+const STEP = 64;
+export const yieldToLoop = nextTurn;
+
+/**
+ * A clock for slices: `due()` after SLICE subjects, or sooner once SLICE_MS have passed (checked every
+ * STEP subjects: a loaded machine gives the loop its turns as often as an idle one); `next()` yields
+ * and starts the next slice.
+ */
+function sliceClock() {
+  let end = performance.now() + SLICE_MS;
+  let done = 0;
+  return {
+    due: () => ++done >= SLICE || (done % STEP === 0 && performance.now() >= end),
+    async next() {
+      await yieldToLoop();
+      end = performance.now() + SLICE_MS;
+      done = 0;
+    },
+  };
+}
+
+/**
+ * JSON.stringify of a large array (`each` applied to its items), a slice at a time with the loop given
+ * back between slices: the same text, without holding the thread for the whole (issue 14 §6).
+ */
+export async function jsonArrayInSlices<T>(items: readonly T[], each: (item: T) => unknown): Promise<string> {
+  const parts: string[] = ['['];
+  for (let i = 0; i < items.length; i += SLICE) {
+    if (i > 0) {
+      parts.push(',');
+      await yieldToLoop();
+    }
+    parts.push(JSON.stringify(items.slice(i, i + SLICE).map(each)).slice(1, -1));
+  }
+  parts.push(']');
+  return parts.join('');
+}
+
 const NO_ENTRIES: EntryBrief[] = Object.freeze([]) as unknown as EntryBrief[];
 const NO_MEASURES: MeasureBrief[] = Object.freeze([]) as unknown as MeasureBrief[];
 
@@ -219,7 +269,14 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     const pooled = deps.pool !== undefined && inputs.length >= POOL_MIN;
     const split = pooled ? Math.floor((inputs.length * deps.pool!.share) / CHUNK) * CHUNK : 0;
     const chunks = pooled && split > 0 ? deps.pool!.check(inputs.slice(0, split).map(codeOf), today) : [];
-    for (let i = split; i < inputs.length; i++) checkHere(i);
+    // Batches larger than a slice give the loop a turn every few milliseconds (a single check never
+    // waits for the loop). A chunk already back resolves in a microtask, which gives the loop no turn.
+    const sliced = inputs.length > SLICE;
+    const clock = sliceClock();
+    for (let i = split; i < inputs.length; i++) {
+      checkHere(i);
+      if (sliced && clock.due()) await clock.next();
+    }
     for (let c = 0; c < chunks.length; c++) {
       const done = await chunks[c]!;
       const from = c * CHUNK;
@@ -227,6 +284,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
         const plain = done.checked[i - from];
         if (plain) take(i, plain, [], done.blindIndexes.slice((i - from) * 64, (i - from + 1) * 64));
         else checkHere(i);
+        if (sliced && clock.due()) await clock.next();
       }
     }
     if (excusable.length > 0) {
@@ -238,6 +296,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
     }
 
     for (const [subject, positions] of listed) {
+      if (sliced && clock.due()) await clock.next();
       const entries: EntryBrief[] = [];
       for (const e of subject.entries) {
         if (

@@ -58,14 +58,17 @@ export const Summary = z.object({
   none: z.number().int(),
   error: z.number().int(),
 });
-export const CheckBody = z.object({
-  scenario: z.string().min(1).max(60).describe('业务场景代码，见 GET /api/v1/scenarios'),
-  purpose: z.string().min(1).max(200).describe('核查事由（B33），如“政府采购项目投标资格审查”'),
-  subjects: z
-    .array(z.object({ code: z.string().max(64), name: z.string().max(200).optional() }))
-    .min(1)
-    .max(MAX_SUBJECTS_PER_CHECK),
-});
+/** Request bodies are strict (issue 14 §6): an unknown property is REQUEST_INVALID, naming it. */
+export const CheckBody = z
+  .object({
+    scenario: z.string().min(1).max(60).describe('业务场景代码，见 GET /api/v1/scenarios'),
+    purpose: z.string().min(1).max(200).describe('核查事由（B33），如“政府采购项目投标资格审查”'),
+    subjects: z
+      .array(z.object({ code: z.string().max(64), name: z.string().max(200).optional() }).strict())
+      .min(1)
+      .max(MAX_SUBJECTS_PER_CHECK),
+  })
+  .strict();
 export const CheckResponse = z.object({
   checkId: z.string(),
   checkedAt: z.string(),
@@ -74,22 +77,24 @@ export const CheckResponse = z.object({
   summary: Summary,
   results: z.array(SubjectResultView),
 });
-export const FeedbackBody = z.object({
-  position: z.number().int().min(0).optional().describe('the subject’s index in the check result'),
-  code: z.string().max(64).optional().describe('or the subject’s code'),
-  measuresApplied: z.array(z.string().max(80)).max(50).describe('codes of the measures actually applied'),
-  outcome: z
-    .enum(FEEDBACK_OUTCOMES)
-    .describe('refused 不予受理/不予许可; restricted 从严审核; favored 激励便利; approved 正常办理; other'),
-  amount: z
-    .union([z.string().max(20), z.number()])
-    .optional()
-    .describe('yuan (e.g. bid deposit waived, funds withheld)'),
-  legalBasis: z.string().min(1).max(500),
-  decidedOn: z.string().describe('YYYY-MM-DD'),
-  businessRef: z.string().max(100).optional().describe('the approval system’s own case number'),
-  note: z.string().max(1000).optional(),
-});
+export const FeedbackBody = z
+  .object({
+    position: z.number().int().min(0).optional().describe('the subject’s index in the check result'),
+    code: z.string().max(64).optional().describe('or the subject’s code'),
+    measuresApplied: z.array(z.string().max(80)).max(50).describe('codes of the measures actually applied'),
+    outcome: z
+      .enum(FEEDBACK_OUTCOMES)
+      .describe('refused 不予受理/不予许可; restricted 从严审核; favored 激励便利; approved 正常办理; other'),
+    amount: z
+      .union([z.string().max(20), z.number()])
+      .optional()
+      .describe('yuan (e.g. bid deposit waived, funds withheld)'),
+    legalBasis: z.string().min(1).max(500),
+    decidedOn: z.string().describe('YYYY-MM-DD'),
+    businessRef: z.string().max(100).optional().describe('the approval system’s own case number'),
+    note: z.string().max(1000).optional(),
+  })
+  .strict();
 export const FeedbackParams = z.object({ checkId: z.string().min(1).max(64) });
 export const FeedbackResponse = z.object({
   feedbackId: z.string(),

@@ -22,7 +22,10 @@ import {
   type CheckEvaluator,
   type CheckSubjectInput,
   checkEvaluator,
+  jsonArrayInSlices,
+  SLICE,
   type SubjectResult,
+  yieldToLoop,
 } from './check-evaluator.service.ts';
 import { type CheckIndex, type CheckIndexStats, checkIndex } from './check-index.service.ts';
 import { type CheckRecorder, checkRecorder } from './check-recorder.service.ts';
@@ -170,34 +173,43 @@ export function checksService(deps: ChecksDeps) {
     };
   }
 
-  /** Compact, code-free results of one part: the blind index stands for the code (personal data). */
-  function part(checkId: string, n: number, results: SubjectResult[]): Insertable<CheckPartTable> {
+  /** A result as recorded: compact and code-free, the blind index stands for the code (personal data). */
+  const compact = (r: SubjectResult) => [
+    r.index,
+    r.blindIndex ?? null,
+    r.decision,
+    r.error?.code ?? null,
+    listOf(r.entries, (e) => e.id),
+    listOf(r.measures, (m) => `${m.code}@${m.version}`),
+    listOf(r.warnings, (w) => w.code),
+  ];
+
+  /** Compact, code-free results of one part (a large part written a slice at a time, issue 14 §6). */
+  async function part(
+    checkId: string,
+    n: number,
+    results: SubjectResult[],
+  ): Promise<Insertable<CheckPartTable>> {
     return {
       check_id: checkId,
       part: n,
       first_position: results[0]?.index ?? 0,
-      results: toJson(
-        results.map((r) => [
-          r.index,
-          r.blindIndex ?? null,
-          r.decision,
-          r.error?.code ?? null,
-          listOf(r.entries, (e) => e.id),
-          listOf(r.measures, (m) => `${m.code}@${m.version}`),
-          listOf(r.warnings, (w) => w.code),
-        ]),
-      ),
+      results:
+        results.length > SLICE ? await jsonArrayInSlices(results, compact) : toJson(results.map(compact)),
     };
   }
 
-  function hits(
+  /** The hits of a check's results (a large check's a slice at a time, issue 14 §6). */
+  async function hits(
     checkId: string,
     department: string | null,
     day: string,
     results: SubjectResult[],
-  ): Insertable<CheckHitTable>[] {
+  ): Promise<Insertable<CheckHitTable>[]> {
     const out: Insertable<CheckHitTable>[] = [];
-    for (const r of results) {
+    for (let i = 0; i < results.length; i++) {
+      if (i > 0 && i % SLICE === 0) await yieldToLoop();
+      const r = results[i]!;
       if (r.decision === null || r.decision === 'none' || !r.subjectId) continue;
       out.push({
         id: uuidv7(),
@@ -233,11 +245,14 @@ export function checksService(deps: ChecksDeps) {
     for (const r of results) count(summary, r);
     const checkId = uuidv7();
     // One part: its results go in the header row (migration 0012).
-    const h = { ...header(request, checkId, at, 'api', summary), results: part(checkId, 0, results).results };
+    const h = {
+      ...header(request, checkId, at, 'api', summary),
+      results: (await part(checkId, 0, results)).results,
+    };
     await recorder.record({
       header: h,
       parts: [],
-      hits: hits(checkId, h.department ?? null, today, results),
+      hits: await hits(checkId, h.department ?? null, today, results),
     });
     return {
       checkId,
@@ -268,11 +283,11 @@ export function checksService(deps: ChecksDeps) {
       position += buffer.length;
       buffer = [];
       for (const r of results) count(summary, r);
-      const p = part(checkId, n, results);
+      const p = await part(checkId, n, results);
       await recorder.writePart(
         header(request, checkId, at, 'stream', summary),
         p,
-        hits(checkId, department, today, results),
+        await hits(checkId, department, today, results),
         n === 0,
       );
       n++;

@@ -459,6 +459,21 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     assert.equal(bad.json().error.code, 'REPORT_QUARTER_INVALID');
   });
 
+  it('issue 14 §6: a report quarter before the rules’ year or after the current quarter is refused', async () => {
+    const report = (quarter: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/joint-measures?quarter=${quarter}`,
+        headers: session.office!,
+      });
+    for (const quarter of ['2017Q4', '2027Q1', '9999Q4']) {
+      const res = await report(quarter);
+      assert.equal(res.statusCode, 400, `${quarter}: ${res.body}`);
+      assert.equal(res.json().error.code, 'REPORT_QUARTER_OUT_OF_RANGE', quarter);
+    }
+    assert.equal((await report('2018Q1')).statusCode, 200);
+  });
+
   /** A check header of one subject with no decision, under this app's policy (decision 0012 tests). */
   const checkRow = (
     id: string,

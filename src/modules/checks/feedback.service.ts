@@ -14,8 +14,9 @@ import { type Actor, actorDepartment, actorId } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { Store } from '../database.ts';
 import { checkCode } from '../identity-codes/index.ts';
+import type { Policy } from '../policy/index.ts';
 import { checksRepository } from './checks.repository.ts';
-import { quarterlyReportOf, quarterlyReportXlsx, quarterRange } from './quarterly-report.ts';
+import { quarterBounds, quarterlyReportOf, quarterlyReportXlsx, quarterRange } from './quarterly-report.ts';
 
 export const FEEDBACK_OUTCOMES = ['refused', 'restricted', 'favored', 'approved', 'other'] as const;
 export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];
@@ -50,6 +51,8 @@ export type FeedbackDeps = {
   store: Store;
   sealer: Pick<Sealer, 'blindIndex'>;
   audit: Pick<AuditTrail, 'record'>;
+  /** when the rules took effect: the first year a quarterly report may cover */
+  policy: Pick<Policy, 'effectiveFrom'>;
   now: () => string;
   today: () => string;
 };
@@ -179,7 +182,7 @@ export function feedbackService(ctx: FeedbackDeps) {
     report,
     /** A21: the quarter's checks, hits and feedback per department (all, or one department's). */
     async quarterly(quarter: string, department?: string) {
-      const range = quarterRange(quarter);
+      const range = quarterRange(quarter, quarterBounds(ctx.policy.effectiveFrom, ctx.today()));
       const [departmentNames, checks, hits, measuresApplied] = await Promise.all([
         checksRepository.departmentNames(db),
         checksRepository.checksPerDepartment(db, range, department),

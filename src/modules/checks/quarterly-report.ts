@@ -10,13 +10,43 @@ import { daysInMonth, formatIsoDate } from '../../platform/iso-date.ts';
 
 export type QuarterRange = { quarter: string; from: string; to: string };
 
-/** `2026Q4` → 2026-10-01 … 2026-12-31 (China dates). */
-export function quarterRange(quarter: string): QuarterRange {
+/** The quarters a report may cover: from the first quarter of the year the rules took effect. */
+export type QuarterBounds = { first: string; last: string };
+
+/** The quarter of a China date: 2026-11-26 → 2026Q4. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/**
+ * Reports run from the first quarter of the year the policy took effect (2018Q1 for 淮政发〔2018〕103号)
+ * to the current quarter (issue 14 §6): before, no check was recorded under these rules; after, none
+ * can have been yet.
+ */
+export function quarterBounds(policyEffectiveFrom: string, today: string): QuarterBounds {
+  return { first: `${policyEffectiveFrom.slice(0, 4)}Q1`, last: quarterOf(today) };
+}
+
+const quarterIndex = (quarter: string) => Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(5)) - 1;
+
+/** `2026Q4` → 2026-10-01 … 2026-12-31 (China dates), within `bounds`. */
+export function quarterRange(quarter: string, bounds: QuarterBounds): QuarterRange {
   const m = /^(\d{4})Q([1-4])$/.exec(quarter);
   if (!m) {
     throw badRequest('REPORT_QUARTER_INVALID', '季度应写作如 2026Q4', 'A quarter is written like 2026Q4', {
       field: 'quarter',
     });
+  }
+  if (
+    quarterIndex(quarter) < quarterIndex(bounds.first) ||
+    quarterIndex(quarter) > quarterIndex(bounds.last)
+  ) {
+    throw badRequest(
+      'REPORT_QUARTER_OUT_OF_RANGE',
+      `季度应在 ${bounds.first} 至 ${bounds.last}（本季度）之间`,
+      `The quarter must be from ${bounds.first} to ${bounds.last} (the current quarter)`,
+      { field: 'quarter', first: bounds.first, last: bounds.last },
+    );
   }
   const year = Number(m[1]);
   const q = Number(m[2]);

@@ -10,6 +10,11 @@ export const Department = z.object({
   kinds: z.array(z.enum(DEPARTMENT_KINDS)),
   nature: z.string(),
   parentCode: z.string().nullable(),
+  purposes: z
+    .array(z.string())
+    .describe(
+      '登记的查询事项（B33）：X-Purpose 须为其一（可加“：案件”）；为空则可自由填写 / registered purposes',
+    ),
 });
 
 export const DepartmentsQuery = z.object({

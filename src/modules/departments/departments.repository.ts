@@ -75,6 +75,72 @@ export function departmentsRepository(store: Store) {
       const row = await db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
       return row ? toDepartment(row) : undefined;
     },
+
+    /** The purposes (事项) a department registered, sorted; none: it states free text (decision 0025). */
+    async purposesOf(code: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('department_purposes')
+        .select('purpose')
+        .where('department_code', '=', code)
+        .orderBy('purpose')
+        .execute();
+      return rows.map((r) => r.purpose);
+    },
+
+    /** Every department's registered purposes, by department code. */
+    async allPurposes(): Promise<Map<string, string[]>> {
+      const rows = await db
+        .selectFrom('department_purposes')
+        .select(['department_code', 'purpose'])
+        .orderBy('department_code')
+        .orderBy('purpose')
+        .execute();
+      const byDepartment = new Map<string, string[]>();
+      for (const r of rows)
+        byDepartment.set(r.department_code, [...(byDepartment.get(r.department_code) ?? []), r.purpose]);
+      return byDepartment;
+    },
+
+    /** Registers purposes (normalised by the caller); those already registered are left as they are. */
+    async registerPurposes(
+      code: string,
+      purposes: readonly string[],
+      by: string,
+      now: string,
+    ): Promise<string[]> {
+      if (purposes.length === 0) return [];
+      const known = new Set(await this.purposesOf(code));
+      const added = [...new Set(purposes)].filter((p) => !known.has(p));
+      if (added.length > 0) {
+        await db
+          .insertInto('department_purposes')
+          .values(
+            added.map((purpose) => ({
+              department_code: code,
+              purpose,
+              registered_by: by,
+              registered_at: now,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['department_code', 'purpose']).doNothing())
+          .execute();
+      }
+      return added;
+    },
+
+    /** Removes registered purposes (all of them when `purposes` is undefined); the removed ones. */
+    async removePurposes(code: string, purposes?: readonly string[]): Promise<string[]> {
+      const before = await this.purposesOf(code);
+      const removed = purposes === undefined ? before : before.filter((p) => purposes.includes(p));
+      if (removed.length > 0) {
+        await db
+          .deleteFrom('department_purposes')
+          .where('department_code', '=', code)
+          .where('purpose', 'in', removed)
+          .execute();
+      }
+      return removed;
+    },
   };
 }
 export type DepartmentsRepository = ReturnType<typeof departmentsRepository>;

@@ -2,7 +2,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import { DepartmentsQuery, DepartmentsResponse } from './departments.api.ts';
 import type { DepartmentsRepository } from './departments.repository.ts';
 
-export type DepartmentsRoutesDeps = { departments: Pick<DepartmentsRepository, 'list'> };
+export type DepartmentsRoutesDeps = { departments: Pick<DepartmentsRepository, 'list' | 'allPurposes'> };
 
 export function departmentsRoutes(ctx: DepartmentsRoutesDeps) {
   return (app: HttpApp) => {
@@ -22,7 +22,13 @@ export function departmentsRoutes(ctx: DepartmentsRoutesDeps) {
           regionCode: request.query.region,
           kind: request.query.kind,
         });
-        return { departments: departments.map(({ id: _id, ...d }) => d) };
+        const purposes = await ctx.departments.allPurposes();
+        return {
+          departments: departments.map(({ id: _id, ...d }) => ({
+            ...d,
+            purposes: purposes.get(d.code) ?? [],
+          })),
+        };
       },
     );
   };

@@ -1,6 +1,7 @@
 /** Tables of the departments module (migration 0001-foundation). */
 export type DepartmentsTables = {
   departments: DepartmentTable;
+  department_purposes: DepartmentPurposeTable;
 };
 
 export type DepartmentTable = {
@@ -15,4 +16,13 @@ export type DepartmentTable = {
   parent_code: string | null;
   created_at: string;
   updated_at: string;
+};
+
+/** A purpose (事项) a department registered for its queries (migration 0015, decision 0025). */
+export type DepartmentPurposeTable = {
+  department_code: string;
+  /** normalised: NFKC, spaces collapsed (departments/purposes.ts) */
+  purpose: string;
+  registered_by: string;
+  registered_at: string;
 };

@@ -1,5 +1,6 @@
 import { TextDecoder } from 'node:util';
 import { badRequest } from '../../platform/errors.ts';
+import { DEFAULT_UPLOAD_LIMITS, limitExceeded, type SheetLimits } from './sheet-limits.ts';
 import type { SheetRow } from './sheet-row.ts';
 
 /**
@@ -81,11 +82,19 @@ const CR = 13;
 
 /**
  * Incremental parser: `push` text as it arrives, `end` at the end of input. A record cut by a chunk
- * boundary is kept and parsed again with the next chunk (records are short, so this costs little).
+ * boundary is kept and parsed again with the next chunk (records are short, so this costs little). A
+ * record past the limits is refused as soon as it is seen (a cell longer than `maxCellChars`, more
+ * than `maxColumns` cells), complete or not, so what is kept stays small: a 20 MB file of one cell is
+ * refused after its first 32,767 characters.
  */
 export class CsvParser {
   private rest = '';
   private rowNumber = 0;
+  private readonly limits: SheetLimits;
+
+  constructor(limits: SheetLimits = DEFAULT_UPLOAD_LIMITS) {
+    this.limits = limits;
+  }
 
   push(text: string): SheetRow[] {
     return this.parse(this.rest + text, false);
@@ -99,7 +108,7 @@ export class CsvParser {
     const rows: SheetRow[] = [];
     let position = 0;
     while (position < buffer.length) {
-      const record = parseRecord(buffer, position, final);
+      const record = parseRecord(buffer, position, final, this.limits, this.rowNumber + 1);
       if (!record) break;
       this.rowNumber++;
       position = record.next;
@@ -117,8 +126,14 @@ function parseRecord(
   s: string,
   start: number,
   final: boolean,
+  limits: SheetLimits,
+  rowNumber: number,
 ): { cells: string[]; next: number } | undefined {
   const cells: string[] = [];
+  const tooLong = (length: number) => {
+    if (length > limits.maxCellChars)
+      throw limitExceeded(limits, 'maxCellChars', { rowNumber, column: cells.length + 1 });
+  };
   let i = start;
   for (;;) {
     let value: string;
@@ -128,6 +143,7 @@ function parseRecord(
       let from = i + 1;
       for (;;) {
         const q = s.indexOf('"', from);
+        tooLong(text.length + (q < 0 ? s.length : q) - from);
         if (q < 0) {
           if (!final) return undefined;
           text += s.slice(from);
@@ -146,14 +162,17 @@ function parseRecord(
       }
       // Anything between the closing quote and the separator is kept, as spreadsheet programs do.
       const end = fieldEnd(s, i);
+      tooLong(text.length + end - i);
       value = text + s.slice(i, end);
       i = end;
     } else {
       const end = fieldEnd(s, i);
+      tooLong(end - i);
       value = s.slice(i, end);
       i = end;
     }
     cells.push(value);
+    if (cells.length > limits.maxColumns) throw limitExceeded(limits, 'maxColumns', { rowNumber });
     if (i >= s.length) {
       if (!final) return undefined;
       return { cells, next: i };
@@ -181,13 +200,26 @@ function fieldEnd(s: string, from: number): number {
   return s.length;
 }
 
-/** Byte chunks of a CSV file → its non-blank rows with their row numbers. */
+/** Byte chunks of a CSV file → its non-blank rows with their row numbers, within `limits`. */
 export async function* csvRows(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  limits: SheetLimits = DEFAULT_UPLOAD_LIMITS,
 ): AsyncGenerator<SheetRow> {
-  const parser = new CsvParser();
-  for await (const text of decodeCsvBytes(chunks)) yield* parser.push(text);
+  const parser = new CsvParser(limits);
+  for await (const text of decodeCsvBytes(counted(chunks, limits))) yield* parser.push(text);
   yield* parser.end();
+}
+
+async function* counted(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  limits: SheetLimits,
+): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    if (bytes > limits.maxUnpackedBytes) throw limitExceeded(limits, 'maxUnpackedBytes');
+    yield chunk;
+  }
 }
 
 /**

@@ -12,8 +12,10 @@ import * as CP from './import-checkpoint.file.ts';
 import { type PrevalidationOptions, prevalidator } from './import-prevalidate.ts';
 import type { ProgressReporter } from './progress.ts';
 import { submitSheetBatch } from './sheet-batch.service.ts';
+import { type SheetLimits, STREAMED_LIMITS } from './sheet-limits.ts';
 import type { UploadRowResult } from './upload-result.ts';
 import { detectFormat, type FileFormat, fileRows, openSheet, submissionOf } from './uploaded-sheet.ts';
+import { fileArchive } from './xlsx-archive.file.ts';
 
 /**
  * `xinyong import FILE` (intake issue item 4): a provider's history, millions of rows, streamed from
@@ -29,6 +31,8 @@ export type ImportOptions = {
   /** ignore an existing checkpoint and start from the first row (rows already in are `unchanged`) */
   restart: boolean;
   actor: Actor;
+  /** what the file may hold (default STREAMED_LIMITS: one row's limits and the inflate ratio) */
+  limits?: SheetLimits;
 };
 
 export type ImportReport = {
@@ -94,7 +98,7 @@ export async function importFile(deps: ImportDeps, options: ImportOptions, progr
       let stream: ReadStream | undefined;
       let xlsxRead = 0;
       const source = {
-        path: file,
+        archive: () => fileArchive(file),
         stream: () => {
           stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
           streams.push(stream);
@@ -104,7 +108,11 @@ export async function importFile(deps: ImportDeps, options: ImportOptions, progr
           xlsxRead = fraction;
         },
       };
-      const sheet = await openSheet(version, fileRows(format, source), otherItems);
+      const sheet = await openSheet(
+        version,
+        fileRows(format, source, options.limits ?? STREAMED_LIMITS),
+        otherItems,
+      );
       // CSV: bytes of the file read; xlsx: the share of the data sheet read (its size unpacked).
       const fraction = () => (stream ? Math.min(1, stream.bytesRead / Math.max(1, size)) : xlsxRead);
       return { sheet, fraction };

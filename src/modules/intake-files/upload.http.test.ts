@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import { toCount } from '../../platform/db/engine.ts';
 import type { TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { buildTemplate, type CatalogItemVersion, columnsOf } from '../catalog/index.ts';
 import { citizenId, penaltyRow } from '../catalog/test-support.ts';
 import { recordsRepository } from '../records/records.repository.ts';
 import { XLSX_CONTENT } from './error-report.ts';
-import { cellsOf, csvText, gb18030, UPLOAD_URL, uploadTestApp, zipEntryTexts } from './test-support.ts';
+import {
+  bombXlsx,
+  cellsOf,
+  csvText,
+  gb18030,
+  heapGrowth,
+  UPLOAD_URL,
+  uploadTestApp,
+  zipEntryTexts,
+} from './test-support.ts';
 
 const clock = Date.parse('2026-11-26T02:00:00.000Z');
 const FORBIDDEN_FACT = '当事人罹患肺结核仍从事食品经营';
@@ -210,5 +220,41 @@ describeEachEngine('spreadsheet and CSV upload (B16; B14 in the error report)', 
       payload: 'a,b\n',
     });
     assert.equal(anonymous.statusCode, 401);
+  });
+
+  it('issue 14 §6: a 2 MB xlsx bomb and a 20 MB one-cell CSV are refused (413, the limit named), heap < 64 MB', async () => {
+    const count = async () =>
+      toCount(
+        (
+          await t.ctx.store.db
+            .selectFrom('records')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const bomb = bombXlsx({
+      prefix: '<row r="1"><c r="A1" t="inlineStr"><is><t>',
+      unit: 'A',
+      unpackedBytes: 2 ** 31,
+    });
+    const liar = bombXlsx({ unit: '<row/>', unpackedBytes: 2 ** 31, declaredSize: 4096 });
+    const csv = Buffer.alloc(20 * 1024 * 1024, 'A');
+    for (const [label, body, type, code] of [
+      ['xlsx bomb', bomb, XLSX_CONTENT, 'UPLOAD_INFLATE_RATIO_EXCEEDED'],
+      ['xlsx bomb with lying sizes', liar, XLSX_CONTENT, 'UPLOAD_INFLATE_RATIO_EXCEEDED'],
+      ['one-cell CSV', csv, 'text/csv', 'UPLOAD_CELL_TOO_LONG'],
+    ] as const) {
+      let res: Awaited<ReturnType<typeof upload>> | undefined;
+      const { growth } = await heapGrowth(async () => {
+        res = await upload(body, type, 'item=admin-penalty&mode=accept_valid');
+      });
+      assert.equal(res!.statusCode, 413, `${label}: ${res!.body}`);
+      const { error } = res!.json();
+      assert.equal(error.code, code, label);
+      assert.ok(typeof error.details.limit === 'string' && typeof error.details.max === 'number', label);
+      assert.ok(growth < 64 * 1024 * 1024, `${label}: heap grew ${growth} bytes`);
+    }
+    assert.equal(await count(), before, 'nothing written');
   });
 });

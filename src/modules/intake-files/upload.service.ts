@@ -6,6 +6,7 @@ import type { IntakeService } from '../records/intake.service.ts';
 import { type IntakeMode, MAX_ROWS_PER_CALL } from '../records/intake.types.ts';
 import { buildErrorReport } from './error-report.ts';
 import { submitSheetBatch } from './sheet-batch.service.ts';
+import { DEFAULT_UPLOAD_LIMITS, type SheetLimits } from './sheet-limits.ts';
 import { addSummary, emptySummary, type UploadResult, type UploadRowResult } from './upload-result.ts';
 import { detectFormat, fileRows, openSheet, type SheetSubmission, submissionOf } from './uploaded-sheet.ts';
 
@@ -29,7 +30,13 @@ export type UploadOutcome = { result: UploadResult; report(): Promise<Buffer> };
  * a larger file is refused before anything is written (UPLOAD_TOO_LARGE_FOR_ALL_OR_NOTHING): the
  * provider splits it or uses accept_valid (or the CLI import, which checks a whole file first).
  */
-export function uploadService(deps: { intake: Pick<IntakeService, 'submit'>; catalog: CatalogRepository }) {
+export function uploadService(deps: {
+  intake: Pick<IntakeService, 'submit'>;
+  catalog: CatalogRepository;
+  /** what an uploaded file may hold (issue 14 §6); DEFAULT_UPLOAD_LIMITS unless configured */
+  limits?: SheetLimits;
+}) {
+  const limits = deps.limits ?? DEFAULT_UPLOAD_LIMITS;
   async function upload(request: UploadRequest): Promise<UploadOutcome> {
     const version = await deps.catalog.current(request.itemCode);
     if (!version) {
@@ -50,7 +57,7 @@ export function uploadService(deps: { intake: Pick<IntakeService, 'submit'>; cat
       );
     }
     const format = detectFormat(request.body);
-    const sheet = await openSheet(version, fileRows(format, request.body), await deps.catalog.list());
+    const sheet = await openSheet(version, fileRows(format, request.body, limits), await deps.catalog.list());
     const submissions: SheetSubmission[] = [];
     for await (const row of sheet.rows) submissions.push(submissionOf(version, sheet, row));
     if (submissions.length === 0) {

@@ -10,8 +10,9 @@ import {
 } from '../catalog/index.ts';
 import { csvRows } from './csv.ts';
 import { readHeader, type SheetHeader } from './sheet-header.ts';
+import { limitExceeded, type SheetLimits } from './sheet-limits.ts';
 import type { SheetRow } from './sheet-row.ts';
-import { xlsxRows } from './xlsx-rows.ts';
+import { type ArchiveSource, xlsxRows } from './xlsx-rows.ts';
 
 /**
  * A spreadsheet or CSV file as rows for intake, shared by the upload route (a buffer) and the CLI
@@ -43,18 +44,54 @@ const TEMPLATE_SHEETS = [INSTRUCTIONS_SHEET, CHOICES_SHEET];
 
 export function fileRows(
   format: FileFormat,
-  source: Buffer | { path: string; stream: () => Readable; progress?: (fraction: number) => void },
+  source:
+    | Buffer
+    | {
+        /** the file as a stream, for CSV */
+        stream: () => Readable;
+        /** the file as an archive, for xlsx (read through its directory) */
+        archive: () => ArchiveSource;
+        progress?: (fraction: number) => void;
+      },
+  limits: SheetLimits,
 ): AsyncGenerator<SheetRow> {
   if (format === 'xlsx') {
-    return Buffer.isBuffer(source)
-      ? xlsxRows(source, { skipSheets: TEMPLATE_SHEETS })
-      : xlsxRows(source.path, {
-          skipSheets: TEMPLATE_SHEETS,
-          ...(source.progress ? { progress: source.progress } : {}),
-        });
+    return withinLimits(
+      Buffer.isBuffer(source)
+        ? xlsxRows(source, { skipSheets: TEMPLATE_SHEETS, limits })
+        : xlsxRows(source.archive(), {
+            skipSheets: TEMPLATE_SHEETS,
+            limits,
+            ...(source.progress ? { progress: source.progress } : {}),
+          }),
+      limits,
+    );
   }
-  const stream = Buffer.isBuffer(source) ? Readable.from([source]) : source.stream();
-  return csvRows(stream as AsyncIterable<Uint8Array>);
+  const stream = Buffer.isBuffer(source) ? Readable.from(slices(source)) : source.stream();
+  return withinLimits(csvRows(stream as AsyncIterable<Uint8Array>, limits), limits);
+}
+
+/** An uploaded file in slices of 1 MiB, so a line is never decoded and parsed in one piece of 32 MiB. */
+function* slices(body: Buffer): Generator<Buffer> {
+  for (let at = 0; at < body.length; at += 1024 * 1024) yield body.subarray(at, at + 1024 * 1024);
+}
+
+/**
+ * The limits on parsed rows, whatever the format: data rows (the header is the first non-blank row,
+ * not counted), cells of a row and characters of a cell. The readers refuse earlier what would
+ * otherwise make them hold too much (see csv.ts and xlsx-rows.ts); this is the exact count.
+ */
+async function* withinLimits(rows: AsyncGenerator<SheetRow>, limits: SheetLimits): AsyncGenerator<SheetRow> {
+  let count = 0;
+  for await (const row of rows) {
+    if (++count > limits.maxRows + 1) throw limitExceeded(limits, 'maxRows', { rowNumber: row.rowNumber });
+    if (row.cells.length > limits.maxColumns)
+      throw limitExceeded(limits, 'maxColumns', { rowNumber: row.rowNumber });
+    const long = row.cells.findIndex((cell) => cell.length > limits.maxCellChars);
+    if (long >= 0)
+      throw limitExceeded(limits, 'maxCellChars', { rowNumber: row.rowNumber, column: long + 1 });
+    yield row;
+  }
 }
 
 export type OpenedSheet = SheetHeader & {

@@ -14,6 +14,9 @@ export const ListTypeView = z.object({
   description: z.string().max(500),
 });
 
+/** Request bodies are strict (issue 14 §6): an unknown property is REQUEST_INVALID, naming it. */
+export const ListTypeBody = ListTypeView.strict();
+
 export const ListTypesResponse = z.object({ listTypes: z.array(ListTypeView) });
 
 export const EntryView = z.object({
@@ -68,20 +71,24 @@ export const EntriesQuery = z.object({
   before: z.string().max(40).optional().describe('createdAt of the last entry of the previous page'),
 });
 
-export const DecisionBody = z.object({
-  item: z.string().min(1).max(60).describe('名单目录项代码，如 blacklist-organization'),
-  providerRecordId: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .describe('本部门的决定编号；填写后重复提交不会重复登记（缺省时由平台生成）'),
-  subject: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(200) }),
-  severity: z.enum(SEVERITIES).optional(),
-  identifiedOn: z.string().describe('认定日期 YYYY-MM-DD'),
-  fields: z.record(z.string(), z.unknown()),
-  reason: z.string().max(500).optional().describe('修改已报送的决定时必填'),
-});
+export const DecisionBody = z
+  .object({
+    item: z.string().min(1).max(60).describe('名单目录项代码，如 blacklist-organization'),
+    providerRecordId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('本部门的决定编号；填写后重复提交不会重复登记（缺省时由平台生成）'),
+    subject: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(200) }).strict(),
+    severity: z.enum(SEVERITIES).optional(),
+    identifiedOn: z.string().describe('认定日期 YYYY-MM-DD'),
+    fields: z
+      .record(z.string(), z.unknown())
+      .describe('the item’s fields; unknown ones are refused by the catalog'),
+    reason: z.string().max(500).optional().describe('修改已报送的决定时必填'),
+  })
+  .strict();
 
 export const DecisionResponse = z.object({
   outcome: z.enum(['created', 'unchanged', 'new_version']),
@@ -119,12 +126,14 @@ export const InboxQuery = z.object({
 
 export const InboxResponse = z.object({ notifications: z.array(Notification) });
 
-export const RelationBody = z.object({
-  person: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(100) }),
-  role: z
-    .enum(RELATION_ROLES)
-    .describe('legal_representative 法定代表人; principal 主要负责人; responsible 直接责任人'),
-});
+export const RelationBody = z
+  .object({
+    person: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(100) }).strict(),
+    role: z
+      .enum(RELATION_ROLES)
+      .describe('legal_representative 法定代表人; principal 主要负责人; responsible 直接责任人'),
+  })
+  .strict();
 
 export const CodeParam = z.object({ code: z.string().min(1).max(64) });
 export const IdParam = z.object({ id: z.string().min(1).max(64) });

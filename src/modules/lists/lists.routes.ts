@@ -14,6 +14,7 @@ import {
   IdParam,
   InboxQuery,
   InboxResponse,
+  ListTypeBody,
   ListTypesResponse,
   ListTypeView,
   NoContent,
@@ -62,7 +63,7 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
         schema: {
           tags: ['lists'],
           summary: '新增名单类型 / add a list type (e.g. 重点关注名单)',
-          body: ListTypeView,
+          body: ListTypeBody,
           response: { 201: ListTypeView },
         },
         config: { access: { kind: 'permission', permission: 'lists.manage', systems: false } },

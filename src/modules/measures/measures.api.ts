@@ -35,5 +35,6 @@ export const MeasuresResponse = z.object({ measures: z.array(MeasureView) });
 
 export const MeasureHistoryResponse = z.object({ measure: MeasureView, versions: z.array(MeasureView) });
 
-export const NewMeasureBody = MeasureDraftSchema.extend({ reason: Reason.optional() });
-export const MeasureVersionBody = MeasureContentSchema.extend({ reason: Reason });
+/** Strict, as the draft schema (issue 14 §6): an unknown property is REQUEST_INVALID, naming it. */
+export const NewMeasureBody = MeasureDraftSchema.extend({ reason: Reason.optional() }).strict();
+export const MeasureVersionBody = MeasureContentSchema.extend({ reason: Reason }).strict();

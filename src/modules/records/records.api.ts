@@ -21,15 +21,18 @@ const RecordRow = z
       'Checked row by row: a bad row is refused in the results, not the whole request.',
   );
 
-export const IntakeBody = z.object({
-  mode: z
-    .enum(INTAKE_MODES)
-    .default('accept_valid')
-    .describe(
-      'all_or_nothing: nothing is written if any row is refused; accept_valid: valid rows are written',
-    ),
-  rows: z.array(RecordRow).min(1).max(MAX_ROWS_PER_CALL),
-});
+/** Strict (issue 14 §6); each row is checked by the catalog, which refuses unknown keys itself. */
+export const IntakeBody = z
+  .object({
+    mode: z
+      .enum(INTAKE_MODES)
+      .default('accept_valid')
+      .describe(
+        'all_or_nothing: nothing is written if any row is refused; accept_valid: valid rows are written',
+      ),
+    rows: z.array(RecordRow).min(1).max(MAX_ROWS_PER_CALL),
+  })
+  .strict();
 
 export const IntakeResponse = z.object({
   batchId: z.string(),

@@ -24,6 +24,12 @@ const WAIT_SLICE_MS = 50;
 export type OffloadJob<R> = {
   /** The result; blocks until the thread has it (or computes it inline). Once per job. */
   take(): R;
+  /**
+   * Resolves once `take` would not block on the thread (the reply is back, or the thread is gone),
+   * waiting through the event loop: for a caller that is not yet inside a transaction and would
+   * rather serve other requests than block while a large job is computed (issue 14 §6).
+   */
+  ready(): Promise<void>;
   /** The caller no longer wants the result (its write failed): the reply is dropped when it comes. */
   drop(): void;
 };
@@ -59,6 +65,7 @@ export const inlineJob = <R>(compute: () => R): OffloadJob<R> => {
       return compute();
     },
     drop: () => {},
+    ready: async () => {},
   };
 };
 
@@ -136,6 +143,16 @@ export function syncOffload<I, R, W = R>(options: SyncOffloadOptions<I, R, W>): 
           if (settled) return;
           settled = true;
           if (!arrived.delete(id)) dropped.add(id);
+        },
+        async ready() {
+          const deadline = performance.now() + options.giveUpMs;
+          while (!settled && channel === sentOn && performance.now() <= deadline) {
+            const seen = Atomics.load(sentOn.signal, 0);
+            drain(sentOn.port);
+            if (arrived.has(id)) return;
+            const wait = Atomics.waitAsync(sentOn.signal, 0, seen, WAIT_SLICE_MS);
+            if (wait.async) await wait.value;
+          }
         },
       };
     },

@@ -38,6 +38,32 @@ describe('digest thread (decision 0013)', () => {
     }
   });
 
+  it('issue 14 §6: ready() waits for a job through the event loop, so that take() then has its digests', async () => {
+    const digester = digestThread({ minChars: 1 });
+    try {
+      const big = [...texts(20, 'r'), 'y'.repeat(2_000_000)];
+      const job = digester.start(big);
+      let turns = 0;
+      let waiting = true;
+      const tick = () => {
+        turns++;
+        if (waiting) setImmediate(tick);
+      };
+      setImmediate(tick);
+      await job.ready();
+      waiting = false;
+      assert.ok(turns > 0, 'the loop turned while the thread hashed');
+      assert.deepEqual(job.take(), big.map(sm3));
+      // Inline jobs, and jobs already taken or dropped, are ready at once.
+      await INLINE_DIGESTER.start(['a']).ready();
+      const dropped = digester.start(texts(3, 'q'));
+      dropped.drop();
+      await dropped.ready();
+    } finally {
+      await digester.close();
+    }
+  });
+
   it('hashes small jobs inline: a message would cost more than the hashing', async () => {
     const digester = digestThread({ minChars: 4096 });
     try {

@@ -30,6 +30,7 @@ export const INLINE_DIGESTER: Digester = {
         return digestAll(texts);
       },
       drop: () => {},
+      ready: async () => {},
     };
   },
   close: async () => {},

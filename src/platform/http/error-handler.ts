@@ -22,8 +22,20 @@ type ValidationIssue = {
 };
 
 function describeIssues(part: string, issues: ValidationIssue[]) {
-  return issues.map((issue) => {
-    const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || part;
+  return issues.flatMap((issue) => {
+    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    // A strict schema's unknown properties: one issue each, its field the property itself.
+    const unknown =
+      issue.keyword === 'unrecognized_keys' ? (issue.params?.keys as string[] | undefined) : undefined;
+    if (unknown && unknown.length > 0) {
+      return unknown.map((key) => ({
+        in: part,
+        field: path ? `${path}.${key}` : key,
+        message: '未知字段：请删除或检查拼写',
+        message_en: 'unknown property: remove it or check its spelling',
+      }));
+    }
+    const field = path || part;
     const zh = zhLocale({ code: issue.keyword, ...(issue.params ?? {}) } as never);
     const zhMessage = typeof zh === 'string' ? zh : (zh?.message ?? issue.message ?? '');
     return { in: part, field, message: zhMessage, message_en: issue.message ?? '' };
