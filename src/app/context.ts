@@ -19,6 +19,7 @@ import { type CatalogRepository, catalogRepository } from '../modules/catalog/ca
 import { type ChecksService, checksService } from '../modules/checks/checks.service.ts';
 import { type FeedbackService, feedbackService } from '../modules/checks/feedback.service.ts';
 import type { Database, Store } from '../modules/database.ts';
+import { departmentPurposesRepository } from '../modules/departments/department-purposes.repository.ts';
 import {
   type DepartmentPurposesService,
   departmentPurposesService,
@@ -184,7 +185,12 @@ export async function createAppContext(config: Config, options: ContextOptions =
       codes,
       regions,
       departments,
-      departmentPurposes: departmentPurposesService({ departments, audit, now }),
+      departmentPurposes: departmentPurposesService({
+        departments,
+        purposes: departmentPurposesRepository(store, rowWriter),
+        audit,
+        now,
+      }),
       subjects,
       subjectSearch: subjectSearchRepository(store, sealer),
       auth,

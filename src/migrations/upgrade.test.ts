@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0014, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0015, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -18,6 +18,7 @@ import { recordRowsWritten } from '../modules/audit/row-digests.service.ts';
 import { checkRecorder } from '../modules/checks/check-recorder.service.ts';
 import { checkHeaderRow } from '../modules/checks/test-support.ts';
 import type { Database, Store } from '../modules/database.ts';
+import { departmentPurposesRepository } from '../modules/departments/department-purposes.repository.ts';
 import { addListType } from '../modules/lists/list-types.repository.ts';
 import { indexSubjects } from '../modules/subject-search/search-index.repository.ts';
 import { parseSearchQuery } from '../modules/subject-search/search-text.ts';
@@ -686,18 +687,24 @@ function upgradeSuite(getStore: () => TestStore) {
       });
     },
     '0015-department-purposes': async (step) => {
-      await insert(
-        'department_purposes',
-        [
-          {
-            department_code: 'HA-CZJ',
-            purpose: '政府采购供应商资格审查',
-            registered_by: 'os:ops',
-            registered_at: at(step),
-          },
-        ],
-        ['department_code', 'purpose'],
-      );
+      // From 0015 on, a department's registered purposes are written through their repository, which
+      // records each row (issue 14 §3): one registered, one registered and removed.
+      const purposes = departmentPurposesRepository(live(), WRITER);
+      const registered = ['政府采购供应商资格审查', '评优评先'];
+      assert.deepEqual(await purposes.register('HA-CZJ', registered, 'os:ops', at(step)), registered);
+      assert.deepEqual(await purposes.remove('HA-CZJ', ['评优评先'], 'os:ops', at(step)), ['评优评先']);
+      written.set('department_purposes', {
+        table: 'department_purposes',
+        key: ['department_code', 'purpose'],
+        rows: registered.map((purpose, i) => ({
+          department_code: 'HA-CZJ',
+          purpose,
+          registered_by: 'os:ops',
+          registered_at: at(step),
+          removed_by: i === 1 ? 'os:ops' : null,
+          removed_at: i === 1 ? at(step) : null,
+        })),
+      });
     },
   };
 
@@ -886,4 +893,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0014 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0015 over data written at every version', upgradeSuite);

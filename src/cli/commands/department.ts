@@ -35,7 +35,7 @@ export async function departmentCommand(args: string[]): Promise<number> {
       const added = await ctx.departmentPurposes.register(actor, code, values.add);
       for (const p of added) console.log(`+ ${p}`);
     }
-    const purposes = await ctx.departments.purposesOf(code);
+    const purposes = await ctx.departmentPurposes.registered(code);
     if (purposes.length === 0)
       console.log(`${code}：未登记事项，查询事由可自由填写 / no registered purposes: free text`);
     else {

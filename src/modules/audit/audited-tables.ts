@@ -415,6 +415,25 @@ export const CALENDAR_YEARS_AUDITED: AuditedTable = {
   },
 };
 
+/**
+ * The purposes (事项) a department registered for its queries (issue 14 §6, decision 0025): a caller
+ * whose X-Purpose names none of them is refused, so an added or revived purpose admits queries. A
+ * removal is an update (removed_by, removed_at); a purpose registered again is the same row, re-dated.
+ */
+export const DEPARTMENT_PURPOSES_AUDITED: AuditedTable = {
+  table: 'department_purposes',
+  idColumn: 'department_code',
+  keyColumns: ['department_code', 'purpose'],
+  columns: {
+    department_code: 'text',
+    purpose: 'text',
+    registered_by: 'text',
+    registered_at: 'instant',
+    removed_by: 'text',
+    removed_at: 'instant',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
@@ -439,4 +458,5 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   POLICY_VERSIONS_AUDITED,
   CODE_EXCEPTIONS_AUDITED,
   CALENDAR_YEARS_AUDITED,
+  DEPARTMENT_PURPOSES_AUDITED,
 ];

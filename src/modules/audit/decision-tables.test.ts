@@ -27,6 +27,7 @@ import {
   CATALOG_ITEMS_AUDITED,
   CODE_EXCEPTIONS_AUDITED,
   CONSENTS_AUDITED,
+  DEPARTMENT_PURPOSES_AUDITED,
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
   LIST_TYPES_AUDITED,
@@ -223,6 +224,11 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
     assert.ok(parsed.ok);
     await t.ctx.calendar.importSchedules(parsed.schedules, 'test', t.ctx.now());
     await t.ctx.calendar.importSchedules(parsed.schedules, 'test-again', t.ctx.now());
+
+    // a department's registered purposes (decision 0025): two registered, one removed
+    const operator = { kind: 'operator', name: 'test' } as const;
+    await t.ctx.departmentPurposes.register(operator, 'HA-CZJ', ['政府采购供应商资格审查', '评优评先']);
+    await t.ctx.departmentPurposes.remove(operator, 'HA-CZJ', ['评优评先']);
   });
   after(() => t.close());
 
@@ -317,6 +323,13 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       table: CALENDAR_YEARS_AUDITED,
       pick: (r) => r.imported_by === 'test-again',
       edit: { column: 'digest', value: 'edited' },
+    },
+    {
+      // a removed purpose revived in the database would admit queries stating it
+      table: DEPARTMENT_PURPOSES_AUDITED,
+      pick: (r) => r.removed_at !== null,
+      edit: { column: 'removed_at', value: null },
+      unique: { purpose: () => '伪造的事项' },
     },
   ];
 

@@ -2,8 +2,9 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
-import { actorDepartment } from '../access/actor.ts';
+import { type Actor, actorDepartment } from '../access/actor.ts';
 import { hasPermission } from '../access/roles-check.ts';
+import type { DepartmentPurposesService } from '../departments/department-purposes.service.ts';
 import { csvLine, csvRows } from '../intake-files/csv.ts';
 import { STREAMED_LIMITS } from '../intake-files/sheet-limits.ts';
 import { type CheckSubjectInput, SLICE, type SubjectResult, yieldToLoop } from './check-evaluator.service.ts';
@@ -85,9 +86,20 @@ const resultLine = (r: SubjectResult) =>
 export type ChecksRoutesDeps = {
   checks: Pick<ChecksService, 'run' | 'stream'>;
   feedback: Pick<FeedbackService, 'report' | 'quarterly' | 'quarterlyXlsx'>;
+  departmentPurposes: Pick<DepartmentPurposesService, 'check'>;
 };
 
-export function checksRoutes({ checks, feedback }: ChecksRoutesDeps) {
+export function checksRoutes({ checks, feedback, departmentPurposes }: ChecksRoutesDeps) {
+  /**
+   * The purpose a check states (its body's, or the stream's query) is what the check is recorded
+   * under: where the caller's department registered purposes (事项), it must be one of them, as its
+   * X-Purpose must (decision 0025).
+   */
+  const purposeRegistered = async (actor: Actor, purpose: string) => {
+    const department = actorDepartment(actor);
+    if (department) await departmentPurposes.check(department, purpose);
+  };
+
   return (app: HttpApp) => {
     for (const type of ['application/x-ndjson', 'text/csv']) {
       app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
@@ -111,6 +123,7 @@ export function checksRoutes({ checks, feedback }: ChecksRoutesDeps) {
         serializerCompiler: () => (data) => JSON.stringify(data),
       },
       async (request, reply) => {
+        await purposeRegistered(request.actor, request.body.purpose);
         const response = await checks.run({
           actor: request.actor,
           ...request.body,
@@ -148,6 +161,7 @@ export function checksRoutes({ checks, feedback }: ChecksRoutesDeps) {
             'Upload as application/x-ndjson or text/csv',
           );
         }
+        await purposeRegistered(request.actor, request.query.purpose);
         const csvOut = String(request.headers.accept ?? '').includes('text/csv');
         const body = request.body as NodeJS.ReadableStream;
         const iterator = checks

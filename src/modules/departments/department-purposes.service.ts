@@ -2,6 +2,7 @@ import { expiringCache } from '../../platform/cache.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { type Actor, actorId } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { DepartmentPurposesRepository } from './department-purposes.repository.ts';
 import type { DepartmentsRepository } from './departments.repository.ts';
 import { boundedPurpose, normalizePurpose, purposeMatches, purposeNotRegistered } from './purposes.ts';
 
@@ -14,10 +15,8 @@ import { boundedPurpose, normalizePurpose, purposeMatches, purposeNotRegistered 
 export const PURPOSES_CACHE_MS = 30_000;
 
 export type DepartmentPurposesDeps = {
-  departments: Pick<
-    DepartmentsRepository,
-    'findByCode' | 'purposesOf' | 'registerPurposes' | 'removePurposes'
-  >;
+  departments: Pick<DepartmentsRepository, 'findByCode'>;
+  purposes: DepartmentPurposesRepository;
   audit: Pick<AuditTrail, 'record'>;
   now: () => string;
 };
@@ -28,7 +27,7 @@ export function departmentPurposesService(deps: DepartmentPurposesDeps) {
   async function registered(department: string): Promise<readonly string[]> {
     const hit = cache.get(department);
     if (hit) return hit;
-    const purposes = await deps.departments.purposesOf(department);
+    const purposes = await deps.purposes.purposesOf(department);
     cache.set(department, purposes);
     return purposes;
   }
@@ -44,6 +43,9 @@ export function departmentPurposesService(deps: DepartmentPurposesDeps) {
 
   return {
     registered,
+
+    /** Every department's registered purposes, by department code (read through, not cached). */
+    all: () => deps.purposes.allPurposes(),
 
     /**
      * A stated purpose of a caller of `department`: free text where the department registered none,
@@ -64,7 +66,7 @@ export function departmentPurposesService(deps: DepartmentPurposesDeps) {
           '事项名称不能为空，也不能含冒号（冒号之后是具体案件）',
           'A purpose may be neither empty nor contain a colon (what follows a colon is the case)',
         );
-      const added = await deps.departments.registerPurposes(
+      const added = await deps.purposes.register(
         department,
         normalised,
         actorId(actor) ?? 'unknown',
@@ -85,7 +87,12 @@ export function departmentPurposesService(deps: DepartmentPurposesDeps) {
     /** Removes some purposes, or all (`undefined`): the department's callers state free text again. */
     async remove(actor: Actor, department: string, purposes?: readonly string[]): Promise<string[]> {
       await known(department);
-      const removed = await deps.departments.removePurposes(department, purposes?.map(normalizePurpose));
+      const removed = await deps.purposes.remove(
+        department,
+        purposes?.map(normalizePurpose),
+        actorId(actor) ?? 'unknown',
+        deps.now(),
+      );
       cache.delete(department);
       await deps.audit.record({
         actor,

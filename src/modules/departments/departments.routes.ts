@@ -1,8 +1,12 @@
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { DepartmentPurposesService } from './department-purposes.service.ts';
 import { DepartmentsQuery, DepartmentsResponse } from './departments.api.ts';
 import type { DepartmentsRepository } from './departments.repository.ts';
 
-export type DepartmentsRoutesDeps = { departments: Pick<DepartmentsRepository, 'list' | 'allPurposes'> };
+export type DepartmentsRoutesDeps = {
+  departments: Pick<DepartmentsRepository, 'list'>;
+  departmentPurposes: Pick<DepartmentPurposesService, 'all'>;
+};
 
 export function departmentsRoutes(ctx: DepartmentsRoutesDeps) {
   return (app: HttpApp) => {
@@ -22,7 +26,7 @@ export function departmentsRoutes(ctx: DepartmentsRoutesDeps) {
           regionCode: request.query.region,
           kind: request.query.kind,
         });
-        const purposes = await ctx.departments.allPurposes();
+        const purposes = await ctx.departmentPurposes.all();
         return {
           departments: departments.map(({ id: _id, ...d }) => ({
             ...d,

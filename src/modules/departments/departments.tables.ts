@@ -25,4 +25,7 @@ export type DepartmentPurposeTable = {
   purpose: string;
   registered_by: string;
   registered_at: string;
+  /** set when removed; a purpose registered again is cleared and re-dated */
+  removed_by: string | null;
+  removed_at: string | null;
 };

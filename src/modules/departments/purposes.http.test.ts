@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { cliOperator } from '../access/actor.ts';
+import { actorId, cliOperator } from '../access/actor.ts';
 import { loadDemoData } from '../demo/demo.loader.ts';
 
 describeEachEngine('registered purposes (事项) and X-Purpose', (getStore) => {
@@ -81,5 +81,93 @@ describeEachEngine('registered purposes (事项) and X-Purpose', (getStore) => {
 
     await t.ctx.departmentPurposes.remove(cliOperator(), 'HA-FGW');
     assert.equal((await read('核查一下这家企业')).statusCode, 200, 'cleared: free text again');
+  });
+
+  it("issue 14 §6: a check's own purpose (body, or the stream's query) is held to the registered purposes as X-Purpose is; nothing is recorded for a refused one", async () => {
+    const checker = (
+      await t.ctx.accountsAdmin.issueApiKey({
+        departmentCode: 'HA-CZJ',
+        permissions: ['checks.run'],
+        label: 'test',
+        createdBy: 'test',
+      })
+    ).key;
+    const code = '91320800MA1XXXXX0Y';
+    const checks = async () =>
+      Number(
+        (
+          await t.ctx.store.db
+            .selectFrom('checks')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const check = (purpose: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/checks',
+        headers: { authorization: `Bearer ${checker}` },
+        payload: { scenario: 'public_resource_trading', purpose, subjects: [{ code }] },
+      });
+    const stream = (purpose: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/checks/stream?scenario=public_resource_trading&purpose=${encodeURIComponent(purpose)}`,
+        headers: { authorization: `Bearer ${checker}`, 'content-type': 'application/x-ndjson' },
+        payload: `${JSON.stringify({ code })}\n`,
+      });
+
+    assert.equal((await check('随便查查')).statusCode, 200, 'nothing registered: free text');
+    await t.ctx.departmentPurposes.register(cliOperator(), 'HA-CZJ', ['政府采购供应商资格审查']);
+    const before = await checks();
+    for (const res of [await check('随便查查'), await stream('随便查查')]) {
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'PURPOSE_NOT_REGISTERED');
+      assert.deepEqual(res.json().error.details.registered, ['政府采购供应商资格审查']);
+    }
+    assert.equal(await checks(), before, 'a refused check is not recorded');
+    assert.equal((await check('政府采购供应商资格审查：淮采〔2026〕7号')).statusCode, 200);
+    assert.equal((await stream('政府采购供应商资格审查')).statusCode, 200);
+    assert.equal(await checks(), before + 2);
+    await t.ctx.departmentPurposes.remove(cliOperator(), 'HA-CZJ');
+  });
+
+  it('issue 14 §3: a removal keeps the row, dated and signed; registering again revives it; the trail verifies throughout', async () => {
+    const rows = () =>
+      t.ctx.store.db
+        .selectFrom('department_purposes')
+        .select(['purpose', 'removed_by', 'removed_at'])
+        .where('department_code', '=', 'HA-FGW')
+        .orderBy('purpose')
+        .execute();
+    // the previous test registered two purposes and cleared them: both rows are still there, removed
+    const cleared = await rows();
+    assert.equal(cleared.length, 2);
+    assert.ok(cleared.every((r) => r.removed_at !== null && r.removed_by === actorId(cliOperator())));
+    assert.deepEqual(await t.ctx.departmentPurposes.registered('HA-FGW'), []);
+
+    assert.deepEqual(
+      await t.ctx.departmentPurposes.register(cliOperator(), 'HA-FGW', ['政府投资项目审批', '招标投标']),
+      ['政府投资项目审批', '招标投标'],
+    );
+    assert.deepEqual(await t.ctx.departmentPurposes.register(cliOperator(), 'HA-FGW', ['招标投标']), []);
+    assert.deepEqual(
+      (await rows()).map((r) => [r.purpose, r.removed_at === null]).sort(),
+      [
+        ['招标投标', true],
+        ['政府投资项目审批', true],
+        ['评优评先(示范)', false],
+      ].sort(),
+    );
+    assert.deepEqual(await t.ctx.departmentPurposes.remove(cliOperator(), 'HA-FGW', ['招标投标']), [
+      '招标投标',
+    ]);
+    assert.deepEqual(await t.ctx.departmentPurposes.registered('HA-FGW'), ['政府投资项目审批']);
+    const report = await t.ctx.audit.verify();
+    assert.deepEqual(
+      report.rowProblems.filter((p) => p.table === 'department_purposes'),
+      [],
+      'every registration, removal and revival is recorded',
+    );
   });
 });
