@@ -225,10 +225,11 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
     await t.ctx.calendar.importSchedules(parsed.schedules, 'test', t.ctx.now());
     await t.ctx.calendar.importSchedules(parsed.schedules, 'test-again', t.ctx.now());
 
-    // a department's registered purposes (decision 0025): two registered, one removed
+    // a department's registered purposes (decision 0025): two registered, then removed (so the checks
+    // below state free text)
     const operator = { kind: 'operator', name: 'test' } as const;
     await t.ctx.departmentPurposes.register(operator, 'HA-CZJ', ['政府采购供应商资格审查', '评优评先']);
-    await t.ctx.departmentPurposes.remove(operator, 'HA-CZJ', ['评优评先']);
+    await t.ctx.departmentPurposes.remove(operator, 'HA-CZJ');
   });
   after(() => t.close());
 
