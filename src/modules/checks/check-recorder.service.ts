@@ -36,7 +36,7 @@ export type CheckRecord = {
 const GROUP_LIMIT = 256;
 /** Rows whose digest texts are built between two turns of the event loop (issue 14 §6). */
 const TEXT_SLICE = 1000;
-/** Subjects in a check that is written at once rather than after the grouping delay. */
+/** Subjects in a check that is written on its own, beside the groups of smaller ones. */
 const LARGE_CHECK = 1000;
 
 /**
@@ -109,7 +109,16 @@ const policyOf = (header: Insertable<CheckTable>) => ({
   policyVersion: header.policy_version,
 });
 
-type WriteOptions = { beforeCommit?: () => void; digester?: Digester };
+type WriteOptions = {
+  beforeCommit?: () => void;
+  digester?: Digester;
+  /**
+   * A large write opens its transaction in a turn of the loop of its own (loop-turns.ts): two whose
+   * digests were ready in the same turn ran their transactions back to back, holding the thread for
+   * both.
+   */
+  ownTurn?: boolean;
+};
 
 /**
  * Rows of checks in one transaction: headers, parts, hits, then the chain entries vouching for them.
@@ -133,6 +142,7 @@ async function writeRows(
     // the digest thread behind one, held the answering thread for hundreds of milliseconds. What is
     // overlapped now is the hashing with other requests rather than with this group's inserts.
     await digesting.ready();
+    if (options.ownTurn) await nextTurn();
     await db.transaction().execute(async (trx) => {
       await checksRepository.insertChecks(trx, rows);
       // Last: the audit head lock is held until commit (decision 0008).
@@ -166,6 +176,32 @@ export function checkRecorder(store: Store, options: CheckRecorderOptions = {}) 
   /** groups committed, the checks in them and the milliseconds spent writing them (bench:check) */
   const totals = { groups: 0, checks: 0, writeMs: 0 };
 
+  /** Writes checks in one transaction: a group of small ones, or one large check. */
+  async function write(group: CheckRecord[], ownTurn = false) {
+    let counter: number | undefined;
+    const started = performance.now();
+    await writeRows(
+      store.db,
+      {
+        headers: group.map((g) => g.header),
+        parts: group.flatMap((g) => g.parts),
+        hits: group.flatMap((g) => g.hits),
+      },
+      policyOf(group[0]!.header),
+      {
+        beforeCommit: () => {
+          counter = store.changeCounter?.();
+        },
+        digester,
+        ownTurn,
+      },
+    );
+    totals.writeMs += performance.now() - started;
+    totals.groups++;
+    totals.checks += group.length;
+    options.committed?.(counter);
+  }
+
   const groups = groupCommit<CheckRecord>({
     // A group waits at most 1 ms on SQLite, 2 ms on PostgreSQL, where a commit is a round trip and a
     // flush on the server (figures: docs/PERFORMANCE.md, decision 0010).
@@ -174,36 +210,34 @@ export function checkRecorder(store: Store, options: CheckRecorderOptions = {}) 
     // Decision 0014: on SQLite the write runs on the answering thread; a group is written once a turn
     // of the loop has read no further check.
     flushWhenQuiet: options.flushWhenQuiet ?? !store.capabilities.concurrentWriters,
-    // A large check is a group by itself: nothing is gained by holding it for others.
-    alone: (record) => Number(record.header.subject_count) >= LARGE_CHECK,
-    async write(group) {
-      let counter: number | undefined;
-      const started = performance.now();
-      await writeRows(
-        store.db,
-        {
-          headers: group.map((g) => g.header),
-          parts: group.flatMap((g) => g.parts),
-          hits: group.flatMap((g) => g.hits),
-        },
-        policyOf(group[0]!.header),
-        {
-          beforeCommit: () => {
-            counter = store.changeCounter?.();
-          },
-          digester,
-        },
-      );
-      totals.writeMs += performance.now() - started;
-      totals.groups++;
-      totals.checks += group.length;
-      options.committed?.(counter);
-    },
+    write,
   });
+  /** Large checks being written, each on its own (see record). */
+  const large = new Set<Promise<void>>();
+
+  /** Writes the groups queued and waits for the large checks being written. */
+  async function flush(): Promise<void> {
+    await groups.flush();
+    await Promise.allSettled([...large]);
+  }
 
   return {
-    /** Resolves once the check is committed; a failed commit rejects (the caller answers with an error). */
-    record: (record: CheckRecord): Promise<void> => groups.add(record),
+    /**
+     * Resolves once the check is committed; a failed commit rejects (the caller answers with an error).
+     * A large check is written on its own, beside the groups, not through them (issue 14 §6): nothing
+     * is gained by grouping it, and its digests are prepared a slice at a time over many turns of the
+     * loop before its transaction opens; in the group queue, every single check arriving meanwhile
+     * waited behind that preparation, and large checks queued together became one transaction of
+     * several megabytes.
+     */
+    record(record: CheckRecord): Promise<void> {
+      if (Number(record.header.subject_count) < LARGE_CHECK) return groups.add(record);
+      const writing = write([record], true);
+      large.add(writing);
+      const done = () => void large.delete(writing);
+      writing.then(done, done);
+      return writing;
+    },
     /**
      * Writes a large check's part now (streams), outside the grouping; the header at the first part
      * (recorded again with its final counts by finishStream).
@@ -227,10 +261,10 @@ export function checkRecorder(store: Store, options: CheckRecorderOptions = {}) 
         await appendAuditMany(trx, digesting.entries(policyOf(header)));
       });
     },
-    flush: groups.flush,
+    flush,
     stats: () => ({ ...totals }),
     /** Writes what is queued (before the store closes). */
-    close: groups.flush,
+    close: flush,
   };
 }
 

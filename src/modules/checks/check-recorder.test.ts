@@ -89,4 +89,38 @@ describeEachEngine('check recorder: groups and when they are written', (getStore
       .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 15);
   });
+
+  it('issue 14 §6: a large check is written on its own, beside the groups: never in one transaction with another check', async () => {
+    const recorder = checkRecorder(getStore(), { maxDelayMs: 60_000, flushWhenQuiet: true });
+    const large = (): CheckRecord => ({
+      header: checkHeaderRow(uuidv7(), {
+        subject_count: 5000,
+        none_count: 5000,
+        results: JSON.stringify(
+          Array.from({ length: 5000 }, (_, i) => [i, 'a'.repeat(64), 'none', null, [], [], []]),
+        ),
+      }),
+      parts: [],
+      hits: [],
+    });
+    // Two large checks and three single ones arriving in one turn: the singles are one group, and each
+    // large check its own transaction (queued together, large checks had been one transaction).
+    await Promise.all([
+      recorder.record(large()),
+      recorder.record(aCheck()),
+      recorder.record(large()),
+      recorder.record(aCheck()),
+      recorder.record(aCheck()),
+    ]);
+    assert.deepEqual(
+      { groups: recorder.stats().groups, checks: recorder.stats().checks },
+      { groups: 3, checks: 5 },
+    );
+    // close waits for a large check still being written
+    const last = recorder.record(large());
+    await recorder.close();
+    assert.equal(recorder.stats().groups, 4, 'written before close resolved');
+    await last;
+    assert.deepEqual((await verifyRows(getStore())).problems, []);
+  });
 });

@@ -6,7 +6,6 @@
  * A group is written when the first of these comes:
  * - `maxDelayMs` after its first item (an upper bound for items that keep arriving);
  * - `maxGroup` items are queued;
- * - an item that is a group by itself arrives (`alone`);
  * - with `flushWhenQuiet`, a turn of the event loop has read no further item. Where the write holds the
  *   answering thread (SQLite), a group held for its delay while no request is pending is time that
  *   thread sits idle (decision 0014).
@@ -18,8 +17,6 @@ export type GroupCommitOptions<T> = {
   maxDelayMs: number;
   maxGroup: number;
   flushWhenQuiet: boolean;
-  /** an item that is written at once, as a group by itself with whatever is queued */
-  alone?: (item: T) => boolean;
 };
 
 export type GroupCommit<T> = {
@@ -81,7 +78,7 @@ export function groupCommit<T>(options: GroupCommitOptions<T>): GroupCommit<T> {
     add(item: T): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        if (queue.length >= options.maxGroup || options.alone?.(item)) {
+        if (queue.length >= options.maxGroup) {
           void flush();
           return;
         }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
+import { nextTurn } from '../concurrency/loop-turns.ts';
 import { createHttpServer, type HttpApp } from './server.ts';
-import { malformedQueryComponent } from './well-formed-text.ts';
+import { LARGE_JSON_BODY, malformedQueryComponent } from './well-formed-text.ts';
 
 describe('the HTTP edge refuses text that is not well-formed (issue 14 §2)', () => {
   let app: HttpApp;
@@ -48,6 +49,26 @@ describe('the HTTP edge refuses text that is not well-formed (issue 14 §2)', ()
     assert.match(error.message, /UTF-8/);
     assert.match(error.message_en, /not well-formed Unicode/);
   };
+
+  it('issue 14 §6: a large JSON body is parsed in a turn of its own, after the slices of work already waiting', async () => {
+    // Eight half-megabyte bodies arriving together were decoded, parsed and validated in one turn.
+    const order: string[] = [];
+    const waiting = Promise.all(
+      Array.from({ length: 8 }, (_, i) => nextTurn().then(() => order.push(`slice ${i}`))),
+    );
+    const big = JSON.stringify({ rows: 'x'.repeat(LARGE_JSON_BODY) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: big,
+    });
+    order.push('the large body handled');
+    await waiting;
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(order, [...Array.from({ length: 8 }, (_, i) => `slice ${i}`), 'the large body handled']);
+    assert.deepEqual(seen.at(-1), JSON.parse(big), 'parsed as sent');
+  });
 
   it('a lone surrogate escaped in a JSON body, naming the field; the route never runs', async () => {
     const before = seen.length;
