@@ -112,12 +112,8 @@ const policyOf = (header: Insertable<CheckTable>) => ({
 type WriteOptions = {
   beforeCommit?: () => void;
   digester?: Digester;
-  /**
-   * A large write opens its transaction in a turn of the loop of its own (loop-turns.ts): two whose
-   * digests were ready in the same turn ran their transactions back to back, holding the thread for
-   * both.
-   */
-  ownTurn?: boolean;
+  /** Runs the transaction when its turn comes (large checks: one at a time; see checkRecorder). */
+  opening?: (transaction: () => Promise<void>) => Promise<void>;
 };
 
 /**
@@ -142,13 +138,14 @@ async function writeRows(
     // the digest thread behind one, held the answering thread for hundreds of milliseconds. What is
     // overlapped now is the hashing with other requests rather than with this group's inserts.
     await digesting.ready();
-    if (options.ownTurn) await nextTurn();
-    await db.transaction().execute(async (trx) => {
-      await checksRepository.insertChecks(trx, rows);
-      // Last: the audit head lock is held until commit (decision 0008).
-      await appendAuditMany(trx, digesting.entries(policy));
-      options.beforeCommit?.();
-    });
+    const transaction = () =>
+      db.transaction().execute(async (trx) => {
+        await checksRepository.insertChecks(trx, rows);
+        // Last: the audit head lock is held until commit (decision 0008).
+        await appendAuditMany(trx, digesting.entries(policy));
+        options.beforeCommit?.();
+      });
+    await (options.opening ? options.opening(transaction) : transaction());
   } finally {
     digesting.drop();
   }
@@ -177,7 +174,7 @@ export function checkRecorder(store: Store, options: CheckRecorderOptions = {}) 
   const totals = { groups: 0, checks: 0, writeMs: 0 };
 
   /** Writes checks in one transaction: a group of small ones, or one large check. */
-  async function write(group: CheckRecord[], ownTurn = false) {
+  async function write(group: CheckRecord[], opening?: WriteOptions['opening']) {
     let counter: number | undefined;
     const started = performance.now();
     await writeRows(
@@ -193,7 +190,7 @@ export function checkRecorder(store: Store, options: CheckRecorderOptions = {}) 
           counter = store.changeCounter?.();
         },
         digester,
-        ownTurn,
+        opening,
       },
     );
     totals.writeMs += performance.now() - started;
@@ -214,6 +211,23 @@ export function checkRecorder(store: Store, options: CheckRecorderOptions = {}) 
   });
   /** Large checks being written, each on its own (see record). */
   const large = new Set<Promise<void>>();
+  /** The transaction of the large check before (settled), which the next one waits for. */
+  let lastLarge: Promise<unknown> = Promise.resolve();
+  /**
+   * Large checks' transactions open one at a time, each in a turn of the loop of its own
+   * (loop-turns.ts). The store serves transactions in the order they asked (on SQLite, one
+   * connection): eight large ones asking at once put a group of single checks behind all eight, and
+   * two whose digests were ready in the same turn ran back to back, holding the thread for both. Now a
+   * group waits for one large transaction at most; their digests are still prepared side by side.
+   */
+  function oneLargeAtATime(transaction: () => Promise<void>): Promise<void> {
+    const mine = lastLarge.then(async () => {
+      await nextTurn();
+      await transaction();
+    });
+    lastLarge = mine.catch(() => undefined);
+    return mine;
+  }
 
   /** Writes the groups queued and waits for the large checks being written. */
   async function flush(): Promise<void> {
@@ -232,7 +246,7 @@ export function checkRecorder(store: Store, options: CheckRecorderOptions = {}) 
      */
     record(record: CheckRecord): Promise<void> {
       if (Number(record.header.subject_count) < LARGE_CHECK) return groups.add(record);
-      const writing = write([record], true);
+      const writing = write([record], oneLargeAtATime);
       large.add(writing);
       const done = () => void large.delete(writing);
       writing.then(done, done);

@@ -123,4 +123,32 @@ describeEachEngine('check recorder: groups and when they are written', (getStore
     await last;
     assert.deepEqual((await verifyRows(getStore())).problems, []);
   });
+
+  it('issue 14 §6: large checks open their transactions one at a time, so a group of single checks waits for one at most', async () => {
+    const recorder = checkRecorder(getStore(), { maxDelayMs: 60_000, flushWhenQuiet: true });
+    const large = (): CheckRecord => ({
+      header: checkHeaderRow(uuidv7(), { subject_count: 2000, none_count: 2000, results: '[]' }),
+      parts: [],
+      hits: [],
+    });
+    const committed: string[] = [];
+    const record = (name: string, check: CheckRecord) =>
+      recorder.record(check).then(() => void committed.push(name));
+    // Four large checks and then a single one, asking in the same turn: the single one's group is
+    // written after the first large check, not after all four.
+    await Promise.all([
+      record('large 1', large()),
+      record('large 2', large()),
+      record('large 3', large()),
+      record('large 4', large()),
+      record('single', aCheck()),
+    ]);
+    assert.ok(committed.indexOf('single') <= 1, `committed in the order ${committed.join(', ')}`);
+    assert.deepEqual(
+      committed.filter((name) => name !== 'single'),
+      ['large 1', 'large 2', 'large 3', 'large 4'],
+    );
+    await recorder.close();
+    assert.deepEqual((await verifyRows(getStore())).problems, []);
+  });
 });

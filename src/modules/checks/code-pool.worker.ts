@@ -3,9 +3,12 @@
  * the valid ones, exactly as the main thread would. Pure computation: no database, no I/O.
  */
 import { workerData } from 'node:worker_threads';
+import { runInBackground } from '../../platform/concurrency/thread-priority.ts';
 import { servePool } from '../../platform/concurrency/worker-pool.ts';
 import { hmacSha256Hex } from '../../platform/crypto/sealing.ts';
 import { checkCode } from '../identity-codes/index.ts';
+
+runInBackground();
 
 const blindIndex = hmacSha256Hex(Buffer.from((workerData as { indexKey: Uint8Array }).indexKey));
 
