@@ -332,6 +332,7 @@ export function checkEvaluator(deps: EvaluatorDeps) {
             origin: e.origin,
             subjectKind: subject.kind,
             ground: e.ground,
+            severity: e.severity,
           }),
         ),
         measures,

@@ -34,6 +34,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
   let redCo: DemoSubject;
   let cleanCo: DemoSubject;
   let expiredCo: DemoSubject;
+  let lessSeriousCo: DemoSubject;
   let blackPersonS: DemoSubject;
   let key = '';
   let otherKey = '';
@@ -44,6 +45,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     t = await listsTestApp(getStore(), { persons: 30, organizations: 40 });
     const companies = await demoSubjects(t, 'organization', (a) => a.organizationKind === 'enterprise');
     [blackCo, redCo, cleanCo, expiredCo] = companies as [DemoSubject, DemoSubject, DemoSubject, DemoSubject];
+    lessSeriousCo = companies[4]!;
     blackPersonS = (await demoSubjects(t, 'person', (a) => a.employerDepartmentCode === undefined))[0]!;
     // an old 一般 black entry: B27 validity of 1 year has long passed
     await push(t, 'HA-GSJ', [
@@ -56,6 +58,9 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     ]);
     setClock('2026-11-26T02:00:00.000Z');
     await push(t, 'HA-GSJ', [blackOrg('B-1', blackCo)]);
+    await push(t, 'HA-GSJ', [
+      blackOrg('B-2', lessSeriousCo, { severity: '较重' }, { validUntil: '2027-11-19' }),
+    ]);
     await push(t, 'HA-FGW', [redOrg('R-1', redCo)]);
     await push(t, 'HA-FY', [blackPerson('BP-1', blackPersonS)]);
     key = (
@@ -149,6 +154,19 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     const exit = (await check('exit_control', [{ code: blackCo.code }])).json().results[0];
     assert.equal(exit.measures.length, 0, 'A14(12) exit bans reach judgment debtors, not this company');
     assert.equal(exit.decision, 'warn', 'the black entry still reaches the clerk');
+  });
+
+  it('W12, A14(11): honours are taken from a 严重 black-listed company, not from a 较重 one', async () => {
+    const codes = (r: { measures: { code: string }[] }) => r.measures.map((m) => m.code);
+    const severe = (await check('honors', [{ code: blackCo.code }])).json().results[0];
+    assert.equal(severe.decision, 'block');
+    assert.deepEqual(codes(severe), ['a14-11-honors']);
+    const less = (await check('honors', [{ code: lessSeriousCo.code }])).json().results[0];
+    assert.equal(less.entries[0].severity, '较重');
+    assert.deepEqual([less.decision, codes(less)], ['warn', []], 'the entry reaches the clerk, no measure');
+    const trading = (await check('public_resource_trading', [{ code: lessSeriousCo.code }])).json()
+      .results[0];
+    assert.equal(trading.decision, 'block', 'other punishments are not limited by severity');
   });
 
   it('A13(4): a red-listed company is favored in public resource trading with no bid deposit', async () => {

@@ -12,6 +12,7 @@ const blackOrganization: EntryForDecision = {
   origin: 'listed',
   subjectKind: 'organization',
   ground: 'A6(2) 严重破坏市场公平竞争秩序',
+  severity: '严重',
 };
 const blackPerson: EntryForDecision = { ...blackOrganization, subjectKind: 'person' };
 const redOrganization: EntryForDecision = {
@@ -106,6 +107,26 @@ describe('decide(): the decision of a credit check', () => {
 
   it('takes the honours of the dishonest subject itself (A14(11)), not through B26', () => {
     assert.deepEqual(codes(decide([blackOrganization], SEED, 'honors')), ['a14-11-honors']);
+  });
+
+  it('W12, A14(11): takes honours from 严重失信主体 only; a 较重 or 一般 black entry is a warning there', () => {
+    for (const severity of ['较重', '一般', null]) {
+      for (const entry of [blackOrganization, blackPerson]) {
+        assert.deepEqual(
+          decide([{ ...entry, severity }], SEED, 'honors'),
+          { decision: 'warn', measures: [] },
+          `${entry.subjectKind} ${severity}`,
+        );
+      }
+    }
+    assert.deepEqual(codes(decide([{ ...blackPerson, severity: '严重' }], SEED, 'honors')), [
+      'a14-11-honors',
+    ]);
+    // Other punishments are not limited by severity: a 一般 entry still blocks public resource trading.
+    assert.equal(
+      decide([{ ...blackOrganization, severity: '一般' }], SEED, 'public_resource_trading').decision,
+      'block',
+    );
   });
 
   it('applies no red measure while a black entry exists (A4: black wins)', () => {

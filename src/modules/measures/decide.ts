@@ -13,6 +13,8 @@ export type EntryForDecision = {
   subjectKind: 'person' | 'organization';
   /** the entry's A5/A6 ground as the catalog codes it ('A6(7) …'); needed by ground-limited measures */
   ground?: string | null | undefined;
+  /** the entry's severity (B15); needed by severity-limited measures (A14(11): 严重 only) */
+  severity?: string | null | undefined;
 };
 
 export type Decision = 'block' | 'warn' | 'favor' | 'none';
@@ -37,6 +39,10 @@ function applies(measure: Measure, entry: EntryForDecision, scenario: string): b
   // A ground-limited measure (A14(12): judgment debtors only) needs the entry's ground to be one of them.
   if (measure.grounds.length > 0) {
     if (!entry.ground || !measure.grounds.includes(groundArticle(entry.ground))) return false;
+  }
+  // A severity-limited measure (A14(11): the honours of 严重失信主体) needs the entry's severity.
+  if (measure.severities.length > 0) {
+    if (!entry.severity || !measure.severities.includes(entry.severity)) return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { SEVERITIES } from '../policy/index.ts';
 import {
   draftOf,
   MEASURE_EFFECTS,
@@ -50,6 +51,11 @@ export const MeasureContentSchema = z
       .max(30)
       .default([])
       .describe('限于这些列入依据（如 A6(7)）；空：不限'),
+    severities: z
+      .array(z.enum(SEVERITIES))
+      .max(3)
+      .default([])
+      .describe('限于这些严重程度的名单条目（一般、较重、严重）；空：不限'),
     legalBasis: z.array(LegalBasisSchema).min(1).max(20),
     implementingDepartments: z
       .array(z.string().regex(DEPARTMENT_CODE, 'a department code, e.g. HA-FGW'))
@@ -118,6 +124,7 @@ function ruleIssues(d: MeasureDraft, refs: MeasureReferences): MeasureIssue[] {
   repeats('appliesTo', d.appliesTo);
   repeats('subjectKinds', d.subjectKinds);
   repeats('grounds', d.grounds);
+  repeats('severities', d.severities);
   repeats('implementingDepartments', d.implementingDepartments);
 
   d.scenarios.forEach((scenario, i) => {

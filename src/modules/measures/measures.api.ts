@@ -5,6 +5,7 @@ import { SCENARIO_CODES } from './scenarios.ts';
 
 export const MeasureView = MeasureDraftSchema.extend({
   grounds: z.array(z.string()),
+  severities: z.array(z.string()),
   active: z.boolean(),
   version: z.int(),
   publishedAt: z.string(),

@@ -32,8 +32,11 @@ const toMeasure = (row: VersionRow): Measure => ({
 
 /** SHA-256 of the content's canonical JSON: equal content, equal digest. */
 export function measureFingerprint(content: MeasureDraft): string {
+  // A measure without severities keeps the fingerprint it had before the field existed (issue 15
+  // W12): otherwise every shipped measure would look changed to the seed loader and be republished.
+  const { severities, ...rest } = draftOf(content);
   return createHash('sha256')
-    .update(canonicalJson(draftOf(content)))
+    .update(canonicalJson(severities.length > 0 ? { ...rest, severities } : rest))
     .digest('hex');
 }
 

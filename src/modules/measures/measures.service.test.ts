@@ -82,6 +82,41 @@ describeEachEngine('measures catalog (A13, A14, D §5; issue 5 point 4)', (getSt
     );
   });
 
+  it('W12, A14(11): a catalog seeded before severities existed gets honours limited to 严重, nothing else changes', async () => {
+    const repository = measuresRepository(t.ctx.store, t.ctx.rowWriter);
+    // As the release before issue 15 shipped it: the honours of every black-listed subject.
+    const older = { ...seedDraft('a14-11-honors'), severities: [] };
+    await repository.publish(older, { now: t.ctx.now(), publishedBy: null, reason: 'older seed' });
+    const result = await ensureSeedMeasures(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);
+    assert.deepEqual(result, { created: [], updated: ['a14-11-honors'], kept: [] });
+    service.reload();
+    const honours = (await service.current()).find((m) => m.code === 'a14-11-honors')!;
+    assert.deepEqual([honours.severities, honours.reason], [['严重'], SEED_UPDATE_REASON]);
+    assert.ok(
+      (await service.current())
+        .filter((m) => m.code !== 'a14-11-honors')
+        .every((m) => m.severities.length === 0),
+    );
+  });
+
+  it("W12: a measure's severities are checked like its other fields", async () => {
+    const draft = { ...seedDraft('a14-05-public-resource-trading'), code: 'city-w12-severity' };
+    const issues = await issuesOf(
+      service.publish({ ...draft, severities: ['一般', '特别严重'] }, { actor: office, expect: 'new' }),
+    );
+    assert.deepEqual(
+      issues.map((i) => i.field),
+      ['severities.1'],
+    );
+    const repeated = await issuesOf(
+      service.publish({ ...draft, severities: ['严重', '严重'] }, { actor: office, expect: 'new' }),
+    );
+    assert.deepEqual(
+      repeated.map((i) => [i.field, i.code]),
+      [['severities', 'MEASURE_VALUE_REPEATED']],
+    );
+  });
+
   it('keeps a version 2 the credit office published, old version still readable', async () => {
     const edited = {
       ...seedDraft('a14-07-share-transfer-listing'),

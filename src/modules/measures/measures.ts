@@ -41,6 +41,11 @@ export type MeasureDraft = {
    * judgment debtors who can pay and refuse). Empty: every ground.
    */
   grounds: string[];
+  /**
+   * Severities of the entries the measure is limited to (B15: 一般, 较重, 严重). Empty: every severity.
+   * A14(11) takes the honours of 严重失信主体 only (issue 15 W12).
+   */
+  severities: string[];
   legalBasis: LegalBasis[];
   /** department codes (table `departments`) */
   implementingDepartments: string[];
@@ -70,6 +75,8 @@ export function draftOf(measure: MeasureDraft): MeasureDraft {
     appliesTo: [...measure.appliesTo],
     subjectKinds: [...measure.subjectKinds],
     grounds: [...measure.grounds],
+    // Versions published before the field existed hold no severities: every severity.
+    severities: [...(measure.severities ?? [])],
     legalBasis: measure.legalBasis.map((b) => ({
       document: b.document,
       ...(b.provision === undefined ? {} : { provision: b.provision }),

@@ -13,6 +13,7 @@
  * - A14(11) names two measures for two targets: an industry ban for the responsible persons and the
  *   loss of honours for the dishonest subject itself. They are two measures with one article.
  * - A14(12) reaches only judgment debtors who can pay and refuse: `grounds: ['A6(7)']`.
+ * - A14(11)'s loss of honours is for 严重失信主体: `severities: ['严重']` (issue 15 W12).
  * - D §5 speaks of e-commerce red and black lists. Until the city adds those list types, the D §5
  *   measures bind to the red and black lists and name the scenarios D §5 names.
  */
@@ -54,8 +55,8 @@ const basisD = (item: 1 | 2): LegalBasis[] => [
 ];
 
 const BOTH = ['person', 'organization'] as const;
-type Seed = Omit<MeasureDraft, 'grounds' | 'active' | 'subjectKinds' | 'appliesTo'> &
-  Partial<Pick<MeasureDraft, 'grounds' | 'appliesTo'>> & {
+type Seed = Omit<MeasureDraft, 'grounds' | 'severities' | 'active' | 'subjectKinds' | 'appliesTo'> &
+  Partial<Pick<MeasureDraft, 'grounds' | 'severities' | 'appliesTo'>> & {
     subjectKinds: readonly ('person' | 'organization')[];
   };
 
@@ -64,6 +65,7 @@ const measure = (m: Seed): MeasureDraft => ({
   subjectKinds: [...m.subjectKinds],
   appliesTo: m.appliesTo ?? ['subject'],
   grounds: m.grounds ?? [],
+  severities: m.severities ?? [],
   active: true,
 });
 
@@ -356,6 +358,8 @@ const A14: MeasureDraft[] = [
     text: '及时撤销严重失信主体已取得的荣誉称号，取消参加评先评优资格',
     article: 'A14(11)',
     listTypes: ['black'],
+    // 严重失信主体: entries marked 严重 only (issue 15 W12)
+    severities: ['严重'],
     effect: 'block',
     scenarios: ['honors'],
     subjectKinds: BOTH,
