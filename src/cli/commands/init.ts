@@ -16,7 +16,7 @@ export async function initCommand(args: string[]): Promise<number> {
   try {
     const added = await loadReferenceData(ctx);
     const total = added.regions + added.departments + added.listTypes + added.catalogItems + added.measures;
-    if (total + added.measuresUpdated > 0) {
+    if (total + added.measuresUpdated + added.catalogItemsCorrected > 0) {
       await ctx.audit.record({
         actor: cliOperator(),
         action: 'reference.load',
@@ -31,6 +31,9 @@ export async function initCommand(args: string[]): Promise<number> {
         `新增 / added ${added.regions} regions, ${added.departments} departments, ${added.listTypes} list types, ` +
         `${added.catalogItems} catalog items, ${added.measures} measures` +
         (added.measuresUpdated > 0 ? ` (${added.measuresUpdated} seed measures updated)` : '') +
+        (added.catalogItemsCorrected > 0
+          ? `; 更正 / corrected ${added.catalogItemsCorrected} seed catalog items`
+          : '') +
         `\n  共有 / in the database: ${counts.regions} regions, ${counts.departments} departments, ` +
         `${counts.listTypes} list types, ${counts.catalogItems} catalog items, ${counts.measures} measures; ` +
         `${added.scenarios} business scenarios (built in)`,

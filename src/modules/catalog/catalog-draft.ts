@@ -38,6 +38,7 @@ export const CatalogFieldSchema = z
     notBeforeIdentified: z.boolean().optional(),
     codeOf: z.enum(SUBJECT_KINDS).optional(),
     derivedFrom: z.enum(['subjectGender', 'subjectAge']).optional(),
+    noneValue: z.string().min(1).max(20).optional(),
     note: z.string().max(500).optional(),
     example: z.union([z.string().max(500), z.number(), z.boolean()]).optional(),
   })

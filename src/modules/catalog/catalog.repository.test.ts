@@ -117,6 +117,34 @@ describeEachEngine('seed catalog (B10–B13, A8)', (getStore) => {
     assert.equal((await catalog.current('honor'))?.updateCycle, 'quarterly');
     assert.equal((await catalog.list({ category: 'positive' })).length, 5);
   });
+
+  it('W11, A8(1): a black-list item for persons as the earlier release shipped it gets 工作单位 required; a changed one stays', async () => {
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
+    // As shipped before issue 15: 工作单位 optional.
+    const earlier = structuredClone(SEED_CATALOG.find((d) => d.code === 'blacklist-person')!);
+    const employer = earlier.fields.find((f) => f.key === 'employer')!;
+    employer.required = false;
+    delete employer.noneValue;
+    delete employer.note;
+    await catalog.publish(earlier, T2);
+    const corrected = await ensureSeedCatalog(getStore(), T2, TEST_WRITER);
+    assert.deepEqual(corrected, { published: [], corrected: ['blacklist-person'] });
+    const now = (await catalog.current('blacklist-person'))!;
+    assert.deepEqual(
+      now.fields.find((f) => f.key === 'employer'),
+      SEED_CATALOG.find((d) => d.code === 'blacklist-person')!.fields.find((f) => f.key === 'employer'),
+    );
+    assert.deepEqual(await ensureSeedCatalog(getStore(), T2, TEST_WRITER), { published: [], corrected: [] });
+    // The city's own version (here: the earlier one with a longer limit) is the city's.
+    const citys = structuredClone(earlier);
+    citys.fields.find((f) => f.key === 'employer')!.maxLength = 300;
+    await catalog.publish(citys, T2);
+    assert.deepEqual(await ensureSeedCatalog(getStore(), T2, TEST_WRITER), { published: [], corrected: [] });
+    assert.equal(
+      (await catalog.current('blacklist-person'))!.fields.find((f) => f.key === 'employer')!.required,
+      false,
+    );
+  });
 });
 
 it('the seed covers the kinds of B10–B13 and the red and black lists', () => {

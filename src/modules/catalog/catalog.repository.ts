@@ -31,6 +31,10 @@ const toVersion = (row: VersionRow): CatalogItemVersion => ({
 
 const VERSION_COLUMNS = ['version', 'definition', 'published_at'] as const;
 
+/** What tells two versions of an item apart: the SHA-256 of the checked draft's canonical JSON. */
+export const catalogFingerprint = (content: CatalogItemDraft): string =>
+  createHash('sha256').update(canonicalJson(content)).digest('hex');
+
 /**
  * The catalog (B8): items by code, each with its versions. Publishing never edits: a changed draft
  * becomes the next version, an identical one changes nothing, and every version stays readable
@@ -61,7 +65,7 @@ export function catalogRepository(store: Store, writer: RowsWrittenMeta) {
         },
         {
           code: content.code,
-          fingerprint: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+          fingerprint: catalogFingerprint(content),
           now,
           row: () => ({
             id: uuidv7(),

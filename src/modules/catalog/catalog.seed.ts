@@ -5,26 +5,52 @@
  */
 import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { Store } from '../database.ts';
-import { catalogRepository } from './catalog.repository.ts';
+import { catalogFingerprint, catalogRepository } from './catalog.repository.ts';
+import type { CatalogItemDraft, CatalogItemVersion } from './catalog.ts';
+import { parseCatalogDraft } from './catalog-draft.ts';
 import { SEED_CATALOG } from './seed-catalog.ts';
 
 export { SEED_CATALOG };
 
 /**
- * Publishes the seed items that are missing; an item already in the catalog is left as it is, even if
- * it has since been changed (the catalog belongs to the city, not to the seed). Idempotent.
+ * Fingerprints (`catalogFingerprint`) of items as an earlier release shipped them, where the current
+ * release corrects them. An item still exactly as shipped then was never edited by the city, and gets
+ * the correction; any other content is the city's and stays.
+ */
+export const EARLIER_SEED_VERSIONS: Readonly<Record<string, readonly string[]>> = {
+  // Issue 15 W11: before it, 工作单位 (A8(1)) was optional on a black-listed person's entry.
+  'blacklist-person': ['1e28279ddf4bfe94334169b571c054d2990384cbe3066be72200e98db7a4925d'],
+};
+
+/** The draft a stored version was published from. */
+function draftOfVersion(version: CatalogItemVersion): CatalogItemDraft {
+  const { version: _version, publishedAt: _publishedAt, ...draft } = version;
+  return draft;
+}
+
+/**
+ * Publishes the seed items that are missing, and the corrected seed version of an item still exactly
+ * as an earlier release shipped it (`EARLIER_SEED_VERSIONS`). An item the city has changed is left as
+ * it is (the catalog belongs to the city, not to the seed). Idempotent.
  */
 export async function ensureSeedCatalog(
   store: Store,
   now: string,
   writer: RowsWrittenMeta,
-): Promise<{ published: string[] }> {
+): Promise<{ published: string[]; corrected: string[] }> {
   const catalog = catalogRepository(store, writer);
   const published: string[] = [];
+  const corrected: string[] = [];
   for (const draft of SEED_CATALOG) {
-    if (await catalog.current(draft.code)) continue;
-    await catalog.publish(draft, now);
-    published.push(draft.code);
+    const current = await catalog.current(draft.code);
+    if (!current) {
+      await catalog.publish(draft, now);
+      published.push(draft.code);
+      continue;
+    }
+    const earlier = EARLIER_SEED_VERSIONS[draft.code];
+    if (!earlier?.includes(catalogFingerprint(parseCatalogDraft(draftOfVersion(current))))) continue;
+    if ((await catalog.publish(draft, now)).outcome !== 'unchanged') corrected.push(draft.code);
   }
-  return { published };
+  return { published, corrected };
 }

@@ -63,6 +63,11 @@ export type CatalogField = {
    * already states them, so a clerk need not type them and they cannot disagree unnoticed.
    */
   derivedFrom?: 'subjectGender' | 'subjectAge';
+  /**
+   * text, required: what to write where there is none (A8(1) 工作单位: 无). A blank is refused with this
+   * named, so a provider states "none" rather than leaving the field out (issue 15 W11).
+   */
+  noneValue?: string;
   /** what to write, shown in the template's instructions */
   note?: string;
   /** a valid, obviously fake value for the template's example row */

@@ -30,8 +30,15 @@ export function rowError(code: string, where: Where, zh: string, en: string, ext
   return { code, field: where.field, message: `${z}${zh}`, messageEn: `${e} ${en}`, ...extra };
 }
 
-export const missing = (w: Where): RowError =>
-  rowError('CATALOG_FIELD_MISSING', w, '为必填项，请填写。', 'is required; fill it in.');
+export const missing = (w: Where, noneValue?: string): RowError =>
+  noneValue === undefined
+    ? rowError('CATALOG_FIELD_MISSING', w, '为必填项，请填写。', 'is required; fill it in.')
+    : rowError(
+        'CATALOG_FIELD_MISSING',
+        w,
+        `为必填项；没有的，请填写“${noneValue}”。`,
+        `is required; where there is none, write "${noneValue}".`,
+      );
 
 const TYPE_ZH: Record<FieldType | 'object', string> = {
   text: '应为文本',

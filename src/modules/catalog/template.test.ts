@@ -57,7 +57,7 @@ describe('xlsx template per catalog item (B8, B16)', () => {
     for (const label of [
       '性别',
       '年龄',
-      '工作单位',
+      '工作单位*', // W11: required, 无 where there is none
       '主要失信事实*',
       '失信类型*',
       '认定依据*',

@@ -121,6 +121,7 @@ describe('validateRecordRow: A8 black list person', () => {
     severity: '严重',
     identifiedOn: '2024-03-15',
     fields: {
+      employer: '无',
       facts: '拒不履行判决确定的给付义务',
       dishonestyType: 'A6(7) 有履行能力拒不履行生效法律文书的失信被执行人',
       legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条',
@@ -145,6 +146,23 @@ describe('validateRecordRow: A8 black list person', () => {
       result.row.warnings.map((w) => [w.code, w.field]),
       [['RECORD_FIELD_DISAGREES_WITH_CODE', 'fields.gender']],
     );
+  });
+
+  it('W11, A8(1): refuses an entry without 工作单位, saying to write 无 where there is none', () => {
+    for (const employer of [undefined, '', '  ']) {
+      const error = only(
+        validateRecordRow(blacklist(), row({ employer }), OPTIONS),
+        'CATALOG_FIELD_MISSING',
+        'fields.employer',
+      );
+      assert.match(error.message, /工作单位.*没有的，请填写“无”/);
+      assert.match(error.messageEn, /where there is none, write "无"/);
+    }
+    for (const employer of ['无', '淮安市示例贸易有限公司']) {
+      const result = validateRecordRow(blacklist(), row({ employer }), OPTIONS);
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.equal(result.row.fields.employer, employer);
+    }
   });
 
   it('refuses a removal date before the identification date', () => {

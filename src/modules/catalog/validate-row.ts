@@ -268,7 +268,7 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
         : null;
       if (read.isBlank(rawValue)) {
         out[field.key] = derived;
-        if (derived === null && field.required) errors.push(E.missing(rule.where));
+        if (derived === null && field.required) errors.push(E.missing(rule.where, field.noneValue));
         continue;
       }
       const value = readField(rule, rawValue, options, identifiedOn, errors, warnings);

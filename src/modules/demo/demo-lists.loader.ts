@@ -4,6 +4,7 @@
  * associated entries and checks that hit. Fixed record ids and dates: a second run changes nothing.
  */
 import { cliOperator } from '../access/actor.ts';
+import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
 import type { IntakeService } from '../records/intake.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 
@@ -107,6 +108,11 @@ export async function loadDemoLists(ctx: DemoListsDeps): Promise<{ created: numb
       severity: '严重',
       identifiedOn: '2026-09-15',
       fields: {
+        // A8(1): the employer, 无 where there is none (issue 15 W11)
+        employer:
+          typeof p.attributes.employerDepartmentCode === 'string'
+            ? (SEED_DEPARTMENTS.find((d) => d.code === p.attributes.employerDepartmentCode)?.name ?? '无')
+            : '无',
         stateEmployee: typeof p.attributes.employerDepartmentCode === 'string' ? '是' : '否',
         facts: '有履行能力而拒不履行生效判决确定的给付义务（演示数据）',
         dishonestyType: 'A6(7) 有履行能力拒不履行生效法律文书的失信被执行人',

@@ -124,6 +124,21 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     assert.equal((await entriesOf(c.id)).filter((e) => e.list_type === 'red').length, 0, 'nothing stored');
   });
 
+  it('W11, A8(1): a black-list row for a person without 工作单位 is refused and lists nobody; 无 is accepted', async () => {
+    const p = person();
+    const refused = await push(t, 'HA-FY', [blackPerson(nextId('BP'), p, {}, { employer: undefined })]);
+    assert.equal(refused.results[0]!.outcome, 'refused');
+    assert.deepEqual(
+      refused.results[0]!.errors!.map((e) => [e.code, e.field]),
+      [['CATALOG_FIELD_MISSING', 'fields.employer']],
+    );
+    assert.match(refused.results[0]!.errors![0]!.message, /没有的，请填写“无”/);
+    assert.equal((await entriesOf(p.id)).length, 0, 'nothing stored');
+    const accepted = await push(t, 'HA-FY', [blackPerson(nextId('BP'), p, {}, { employer: '无' })]);
+    assert.equal(accepted.results[0]!.outcome, 'created', JSON.stringify(accepted.results[0]));
+    assert.equal((await entriesOf(p.id)).length, 1);
+  });
+
   it('A4: black and red rows for one subject in the same batch end with the red entry removed', async () => {
     const c = company();
     await push(t, 'HA-FGW', [

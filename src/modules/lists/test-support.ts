@@ -112,6 +112,7 @@ export function blackPerson(
     severity: '严重',
     identifiedOn: '2026-11-20',
     fields: {
+      employer: '无',
       stateEmployee: '否',
       facts: '拒不履行（2025）苏0812民初789号民事判决确定的给付义务',
       dishonestyType: 'A6(7) 有履行能力拒不履行生效法律文书的失信被执行人',

@@ -72,6 +72,7 @@ describeEachEngine('reference data (xinyong init)', (getStore) => {
       catalogItems: 0,
       measures: 0,
       measuresUpdated: 0,
+      catalogItemsCorrected: 0,
       scenarios: SCENARIOS.length,
     });
     assert.deepEqual(await referenceDataStatus(getStore()), before);

@@ -46,6 +46,8 @@ export type ReferenceLoadResult = {
   measures: number;
   /** seed measures whose shipped content changed and got a new version */
   measuresUpdated: number;
+  /** catalog items still as an earlier release shipped them, given the corrected version */
+  catalogItemsCorrected: number;
   /** business scenarios measures may name (built in, nothing to store) */
   scenarios: number;
 };
@@ -85,6 +87,7 @@ export async function loadReferenceData(deps: ReferenceDeps): Promise<ReferenceL
     catalogItems: catalog.published.length,
     measures: measures.created.length,
     measuresUpdated: measures.updated.length,
+    catalogItemsCorrected: catalog.corrected.length,
     scenarios: SCENARIOS.length,
   };
 }

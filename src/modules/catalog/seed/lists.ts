@@ -68,10 +68,12 @@ export const LIST_ITEMS: CatalogItemDraft[] = [
         example: 39,
         note: '认定时的周岁年龄；可留空：按公民身份号码推算',
       }),
+      // A8(1) names 工作单位 among a black-listed person's content: required, 无 where there is none.
       text('employer', '工作单位', 'employer', {
-        required: false,
         maxLength: 200,
+        noneValue: '无',
         example: '淮安市示例贸易有限公司',
+        note: '没有工作单位的，填写“无”',
       }),
       yesNo('stateEmployee', '是否国家工作人员', 'state employee', {
         required: false,
