@@ -99,6 +99,8 @@ export async function buildRecords(
     if (!subject) throw new Error(`the subject of row ${a.index} is not registered`);
     const id = uuidv7();
     const push = pushOf(a.item, a.row.identifiedOn);
+    const late = push.late && planned.outcome === 'created';
+    const validityEnds = validityEndsOn(deps.policy, a.item, a.row);
     const fields = storedFields(a.item, a.row.fields, deps.sealer);
     built.records.push({
       id,
@@ -113,7 +115,7 @@ export async function buildRecords(
       severity: a.row.severity,
       identified_on: a.row.identifiedOn,
       received_at: receivedAt,
-      validity_ends_on: validityEndsOn(deps.policy, a.item, a.row),
+      validity_ends_on: validityEnds,
       policy_id: deps.policy.id,
       policy_version: deps.policy.version,
       fields: JSON.stringify(fields),
@@ -121,7 +123,7 @@ export async function buildRecords(
       reason: a.row.reason === null ? null : asStored(a.row.reason),
       push_workdays: push.workdays,
       // A9 times the push of a decision: a later correction (version 2, …) is not a late push.
-      push_late: push.late && planned.outcome === 'created' ? 1 : 0,
+      push_late: late ? 1 : 0,
       push_provisional: push.provisional ? 1 : 0,
       batch_id: batchId,
     });
@@ -129,6 +131,15 @@ export async function buildRecords(
     // JSON text parses back to the very values written (strings, finite numbers, booleans, null)
     built.fieldsTexts.push(a.storedFieldsText ?? canonicalJson(fields, { fractions: true }));
     let warnings = a.row.warnings;
+    // Issue 15 W13: the provider is told what the platform recorded about the push, not only `created`.
+    if (late) warnings = [...warnings, E.pushLate(push, deps.policy.lists.pushDeadline.workdays)];
+    const removal = a.item.listType === null ? null : a.row.fields.validUntil;
+    if (validityEnds !== null && validityEnds < receivedOn) {
+      warnings = [...warnings, E.alreadyExpired('identifiedOn', validityEnds)];
+    } else if (typeof removal === 'string' && removal < receivedOn) {
+      // A list entry's removal date (A12; the seed's `validUntil`, as lists/list-rules.ts reads it).
+      warnings = [...warnings, E.alreadyExpired('fields.validUntil', removal)];
+    }
     if (subject.name !== a.row.subject.name) {
       // Never a silent overwrite: the registered name stays, the other one is kept for review.
       warnings = [...warnings, E.nameConflict()];

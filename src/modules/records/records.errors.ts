@@ -83,3 +83,39 @@ export const nameConflict = (): RowError =>
     '平台已登记该代码的信息主体，但名称不同：记录已接收，名称差异已提交人工核查，登记名称未被覆盖。',
     'The platform knows this code under another name: the record was received, the difference is flagged for review and the registered name was not overwritten.',
   );
+
+/**
+ * Issue 15 W13, A9: a list decision received later than the policy's limit. A warning, not a refusal:
+ * the record is written and counted late in the department's timeliness figures (A22).
+ */
+export const pushLate = (push: { workdays: number; provisional: boolean }, limit: number): RowError => ({
+  ...rowError(
+    'PUSH_LATE',
+    'identifiedOn',
+    `认定日至接收日已过 ${push.workdays} 个工作日，超过名单 ${limit} 个工作日的报送时限（A9）：记录已接收，` +
+      `计入本单位报送及时性统计（A22）${push.provisional ? '；所涉年份的节假日安排尚未公布，工作日按暂定日历计算' : ''}。`,
+    `${push.workdays} working days passed between identification and receipt, beyond the ${limit}-working-day limit for list decisions (A9): ` +
+      `the record was received and counts as late in this department's timeliness figures (A22)` +
+      `${push.provisional ? "; a year's holiday schedule is not yet published, so the count is provisional" : ''}.`,
+  ),
+  actual: String(push.workdays),
+  expected: `<= ${limit}`,
+});
+
+/**
+ * Issue 15 W13, B27, A12: the record's validity (or a list entry's removal date) ended before it
+ * arrived. Written and kept, but neither published nor used in checks.
+ */
+export const alreadyExpired = (field: 'identifiedOn' | 'fields.validUntil', lastDay: string): RowError => ({
+  ...rowError(
+    'ALREADY_EXPIRED',
+    field,
+    field === 'identifiedOn'
+      ? `按认定日期和失信程度，有效期已于 ${lastDay} 届满（B27）：记录已接收留档，但不公开、不用于核查；认定日期或失信程度有误的，请更正后重报。`
+      : `移出日期 ${lastDay} 已过（A12）：记录已接收留档，但不列入名单、不用于核查；日期有误的，请更正后重报。`,
+    field === 'identifiedOn'
+      ? `Counted from identification by severity, its validity ended on ${lastDay} (B27): the record is kept but neither published nor used in checks; if the identification date or severity is wrong, correct it and push again.`
+      : `Its removal date ${lastDay} has passed (A12): the record is kept but lists no one and is not used in checks; if the date is wrong, correct it and push again.`,
+  ),
+  actual: lastDay,
+});

@@ -82,6 +82,39 @@ describeEachEngine('stored records: validity, timeliness, sealing, audit (B27, A
     ]);
   });
 
+  it('W13, A9, B27, A12: a late push and a record already past its validity come back with warnings, not a plain created', async () => {
+    setClock('2025-10-10T02:00:00.000Z');
+    const warned = (r: { warnings?: { code: string; field: string; actual?: string }[] }) =>
+      (r.warnings ?? []).map((w) => [w.code, w.field, w.actual]);
+    const removed = await blacklistRow(t, 11, '2025-09-19');
+    (removed.fields as Record<string, unknown>).validUntil = '2025-10-09';
+    const result = await push(t, 'HA-TAX', [
+      await blacklistRow(t, 10, '2025-09-19'),
+      penalty(12, { severity: '一般', identifiedOn: '2024-09-30' }),
+      await blacklistRow(t, 13, '2025-09-26'),
+      removed,
+    ]);
+    assert.deepEqual(
+      result.results.map((r) => r.outcome),
+      ['created', 'created', 'created', 'created'],
+    );
+    assert.deepEqual(warned(result.results[0]!), [['PUSH_LATE', 'identifiedOn', '10']]);
+    assert.match(result.results[0]!.warnings![0]!.message, /超过名单 7 个工作日的报送时限（A9）/);
+    assert.deepEqual(warned(result.results[1]!), [['ALREADY_EXPIRED', 'identifiedOn', '2025-09-30']]);
+    assert.deepEqual(warned(result.results[2]!), [], 'on time and valid: nothing to say');
+    assert.deepEqual(warned(result.results[3]!), [
+      ['PUSH_LATE', 'identifiedOn', '10'],
+      ['ALREADY_EXPIRED', 'fields.validUntil', '2025-10-09'],
+    ]);
+    // The figures keep counting the late ones (A22): B-10 and B-11 of this batch.
+    const stats = await t.intake.stats('2025-10-10', '2025-10-10');
+    const tax = stats.departments.find((d) => d.department === 'HA-TAX')!;
+    assert.equal(tax.late, 1 + 2, 'B-2 of the earlier test and the two late rows here');
+    // A retry is `unchanged`, with nothing more to say.
+    const again = await push(t, 'HA-TAX', [await blacklistRow(t, 10, '2025-09-19')]);
+    assert.deepEqual([again.results[0]!.outcome, warned(again.results[0]!)], ['unchanged', []]);
+  });
+
   it('counts refused rows per department by the day the batch arrived (A22)', async () => {
     setClock('2025-10-13T02:00:00.000Z');
     await push(t, 'HA-GSJ', [penalty(4), penalty(5, { identifiedOn: '2025-13-01' })]);
