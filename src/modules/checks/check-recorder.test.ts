@@ -125,30 +125,55 @@ describeEachEngine('check recorder: groups and when they are written', (getStore
   });
 
   it('issue 14 §6: large checks open their transactions one at a time, so a group of single checks waits for one at most', async () => {
-    const recorder = checkRecorder(getStore(), { maxDelayMs: 60_000, flushWhenQuiet: true });
+    // The store as the recorder sees it, but the first transaction asked for waits at a gate: how many
+    // transactions are asked for meanwhile is what the test reads (turns of the loop, not time).
+    const store = getStore();
+    let asked = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const db = new Proxy(store.db, {
+      get(target, property, receiver) {
+        if (property !== 'transaction') return Reflect.get(target, property, receiver);
+        return () => {
+          const builder = target.transaction();
+          return {
+            async execute<T>(run: (trx: Parameters<Parameters<typeof builder.execute>[0]>[0]) => Promise<T>) {
+              asked++;
+              if (asked === 1) await gate;
+              return builder.execute(run);
+            },
+          };
+        };
+      },
+    });
+    const recorder = checkRecorder({ ...store, db }, { maxDelayMs: 60_000, flushWhenQuiet: true });
     const large = (): CheckRecord => ({
       header: checkHeaderRow(uuidv7(), { subject_count: 2000, none_count: 2000, results: '[]' }),
       parts: [],
       hits: [],
     });
-    const committed: string[] = [];
-    const record = (name: string, check: CheckRecord) =>
-      recorder.record(check).then(() => void committed.push(name));
-    // Four large checks and then a single one, asking in the same turn: the single one's group is
-    // written after the first large check, not after all four.
-    await Promise.all([
-      record('large 1', large()),
-      record('large 2', large()),
-      record('large 3', large()),
-      record('large 4', large()),
-      record('single', aCheck()),
-    ]);
-    assert.ok(committed.indexOf('single') <= 1, `committed in the order ${committed.join(', ')}`);
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    // Four large checks in one turn: the first one's transaction is held at the gate, and no other
+    // large one asks for its own meanwhile.
+    const all = [large(), large(), large(), large()].map((check) => recorder.record(check));
+    await turns(50);
+    assert.equal(asked, 1, 'one large check at a time');
+    // A single check arriving meanwhile is written in its group at once, not behind three large ones.
+    all.push(recorder.record(aCheck()));
+    await turns(50);
+    assert.equal(asked, 2, 'the group of the single check');
+    open();
+    await Promise.all(all);
+    assert.equal(asked, 5);
     assert.deepEqual(
-      committed.filter((name) => name !== 'single'),
-      ['large 1', 'large 2', 'large 3', 'large 4'],
+      { groups: recorder.stats().groups, checks: recorder.stats().checks },
+      { groups: 5, checks: 5 },
     );
     await recorder.close();
-    assert.deepEqual((await verifyRows(getStore())).problems, []);
+    assert.deepEqual((await verifyRows(store)).problems, []);
   });
 });
