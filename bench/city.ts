@@ -630,6 +630,7 @@ function recordFactory(
         provider_record_id: row.providerRecordId,
         subject_id: s.id,
         subject_name: s.name,
+        subject_ground: null,
         severity,
         identified_on: identifiedOn,
         received_at: `${receivedOn}T0${n % 9}:${String(n % 60).padStart(2, '0')}:00.000Z`,

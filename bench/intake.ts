@@ -146,6 +146,7 @@ async function raw(
             provider_record_id: r.providerRecordId,
             subject_id: idOf.get(r.subject.code)!,
             subject_name: r.subject.name,
+            subject_ground: null,
             severity: r.severity,
             identified_on: r.identifiedOn,
             received_at: now,

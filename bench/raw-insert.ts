@@ -29,6 +29,7 @@ export const COLUMNS = [
   'provider_record_id',
   'subject_id',
   'subject_name',
+  'subject_ground',
   'severity',
   'identified_on',
   'received_at',

@@ -20,6 +20,7 @@ import * as m0012 from './0012-check-digests.ts';
 import * as m0013 from './0013-account-bindings.ts';
 import * as m0014 from './0014-decision-digests.ts';
 import * as m0015 from './0015-department-purposes.ts';
+import * as m0016 from './0016-records-subject-ground.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -37,6 +38,7 @@ export const MIGRATIONS: MigrationList = [
   ['0013-account-bindings', m0013],
   ['0014-decision-digests', m0014],
   ['0015-department-purposes', m0015],
+  ['0016-records-subject-ground', m0016],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

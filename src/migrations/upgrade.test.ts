@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0015, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0016, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -31,6 +31,14 @@ import { DECISION_TABLES_0014 } from './0014-decision-digests.audit.ts';
 import { MIGRATIONS, migrateToLatest } from './index.ts';
 
 type Row = Record<string, unknown>;
+
+/** Records as registered for row digests before 0016 added `subject_ground`. */
+const RECORDS_BEFORE_0016 = {
+  ...RECORDS_AUDITED,
+  columns: Object.fromEntries(
+    Object.entries(RECORDS_AUDITED.columns).filter(([c]) => c !== 'subject_ground'),
+  ),
+};
 
 const sealer = createSealer({ dataKey: Buffer.alloc(32, 7), indexKey: Buffer.alloc(32, 8) });
 const WRITER = { actorRole: 'system', policyId: 'huaian-2018', policyVersion: '1.0.0' };
@@ -438,7 +446,7 @@ function upgradeSuite(getStore: () => TestStore) {
           batch_id: batch!.id,
         },
       ]);
-      await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
+      await recordRowsWritten(liveDb(), { table: RECORDS_BEFORE_0016, rows: records }, WRITER);
       await insert('subject_name_conflicts', [
         {
           id: uuidv7(),
@@ -686,6 +694,22 @@ function upgradeSuite(getStore: () => TestStore) {
         updated_at: at(step),
       });
     },
+    '0016-records-subject-ground': async (step) => {
+      // From 0016 on, a record on a person of 16 or 17 keeps its B2 ground, under its row digest.
+      const [first] = written.get('records')!.rows;
+      const records = await insert('records', [
+        {
+          ...first!,
+          id: uuidv7(),
+          record_key: uuidv7(),
+          provider_record_id: 'R-2026-B2',
+          subject_ground: 'B2',
+          received_at: at(step),
+          content_digest: 'content-digest-b2',
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
+    },
     '0015-department-purposes': async (step) => {
       // From 0015 on, a department's registered purposes are written through their repository, which
       // records each row (issue 14 §3): one registered, one registered and removed.
@@ -893,4 +917,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0015 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0016 over data written at every version', upgradeSuite);

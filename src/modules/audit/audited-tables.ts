@@ -38,6 +38,7 @@ export const RECORDS_AUDITED: AuditedTable = {
     provider_record_id: 'text',
     subject_id: 'uuid',
     subject_name: 'text',
+    subject_ground: 'text',
     severity: 'text',
     identified_on: 'date',
     received_at: 'instant',

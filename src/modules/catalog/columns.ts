@@ -87,6 +87,17 @@ export function columnsOf(version: CatalogItemDraft): TemplateColumn[] {
       field,
     });
   }
+  if (version.subjectKinds.includes('person')) {
+    columns.push(
+      base(
+        '以自己劳动收入为主要生活来源',
+        'self-supporting by own labour (B2)',
+        'subject.selfSupporting',
+        false,
+        '信息主体在认定日期为16或17周岁、以自己的劳动收入为主要生活来源的，填“是”（B2：视为完全民事行为能力人）；其他情况留空。未满16周岁的，信息不予归集。',
+      ),
+    );
+  }
   columns.push(
     base('变更原因', 'reason for the change', 'reason', false, '修改已报送的信息时填写原因；首次报送留空。'),
   );

@@ -218,3 +218,23 @@ export const forbiddenData = (field: string): RowError => ({
   message: `${field} 含有禁止归集的个人信息（宗教信仰、基因、血型、疾病和病史等，B14），整行已拒收、未保存。请删除该内容后重新报送；如属误判，请改写表述或联系市公共信用信息中心。`,
   messageEn: `${field} contains personal data the platform may not collect (religious belief, genes, blood type, illness or medical history, B14); the whole row was refused and nothing was stored. Remove it and resend; if this is a mistake, rephrase it or contact the credit center.`,
 });
+
+/** B2 (issue 15 W8): under 16 on the identification date, never a subject of the platform. */
+export const subjectUnder16 = (w: Where, age: number): RowError =>
+  rowError(
+    'RECORD_SUBJECT_UNDER_16',
+    w,
+    `表明信息主体在认定日期为 ${age} 周岁，未满16周岁，不是完全民事行为能力人（B2），其信用信息不予归集；号码或认定日期有误的，请更正后重报。`,
+    `shows the subject was ${age} on the identification date: under 16, not of full civil capacity (B2), so the information is not collected; if the number or the date is wrong, correct it and push again.`,
+    { actual: String(age), expected: '>= 16' },
+  );
+
+/** B2 (issue 15 W8): 16 or 17 on the identification date, without the stated ground. */
+export const subjectMinor = (w: Where, age: number): RowError =>
+  rowError(
+    'RECORD_SUBJECT_MINOR',
+    w,
+    `：信息主体在认定日期为 ${age} 周岁。未满18周岁的，只有年满16周岁、以自己的劳动收入为主要生活来源的，视为完全民事行为能力人，其信息才能归集（B2）；属于这种情况的，请在此填写“是”，否则不予报送。`,
+    `: the subject was ${age} on the identification date. Under 18, only a person of 16 or more living mainly on the income of their own labour counts as of full civil capacity (B2); if that is the case, state it here (true / 是), otherwise do not push the row.`,
+    { actual: String(age), expected: '>= 18' },
+  );

@@ -112,6 +112,84 @@ describe('validateRecordRow: subject, dates, severity (B15), provider IDs', () =
   });
 });
 
+describe('validateRecordRow: B2, persons of full civil capacity (issue 15 W8)', () => {
+  const blacklist = () => seedItem('blacklist-person');
+  const black = (birth: string, subject: Record<string, unknown> = {}) => ({
+    item: 'blacklist-person',
+    providerRecordId: 'FY-2026-B2',
+    subject: { code: citizenId(birth, '124'), name: '李娜', ...subject },
+    severity: '严重',
+    identifiedOn: '2026-03-15',
+    fields: {
+      employer: '无',
+      facts: '拒不履行判决确定的给付义务',
+      dishonestyType: 'A6(7) 有履行能力拒不履行生效法律文书的失信被执行人',
+      legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条',
+      documentNumber: '（2026）苏08执12号决定书',
+      identifyingUnit: '淮安市中级人民法院',
+      validUntil: '2027-03-15',
+    },
+  });
+
+  it('W8, B2: refuses a penalty on a 12-year-old and a black-list entry on a 14-year-old, with the age', () => {
+    const child = penaltyRow({ subject: { code: citizenId('20140101', '321'), name: '王小明' } });
+    const e1 = only(validateRecordRow(penalty(), child, OPTIONS), 'RECORD_SUBJECT_UNDER_16', 'subject.code');
+    assert.equal(e1.actual, '10', 'the age on the identification date (2024-03-15), not today');
+    assert.match(e1.message, /未满16周岁.*B2/);
+    const e2 = only(
+      validateRecordRow(blacklist(), black('20111001'), OPTIONS),
+      'RECORD_SUBJECT_UNDER_16',
+      'subject.code',
+    );
+    assert.equal(e2.actual, '14');
+    // Stating the B2 ground does not make a 14-year-old a subject.
+    only(
+      validateRecordRow(blacklist(), black('20111001', { selfSupporting: true }), OPTIONS),
+      'RECORD_SUBJECT_UNDER_16',
+      'subject.code',
+    );
+  });
+
+  it('W8, B2: at 16 or 17 only with the stated ground (own labour), which is kept with the row', () => {
+    const e = only(
+      validateRecordRow(blacklist(), black('20090316'), OPTIONS),
+      'RECORD_SUBJECT_MINOR',
+      'subject.selfSupporting',
+    );
+    assert.equal(e.actual, '16', 'one day short of 17 on 2026-03-15');
+    assert.match(e.message, /以自己的劳动收入为主要生活来源.*B2.*填写“是”/);
+    for (const selfSupporting of [true, '是']) {
+      const ok = validateRecordRow(blacklist(), black('20090316', { selfSupporting }), OPTIONS);
+      assert.ok(ok.ok, JSON.stringify(ok));
+      assert.equal(ok.row.subjectGround, 'B2');
+    }
+    only(
+      validateRecordRow(blacklist(), black('20090316', { selfSupporting: '否' }), OPTIONS),
+      'RECORD_SUBJECT_MINOR',
+      'subject.selfSupporting',
+    );
+    only(
+      validateRecordRow(blacklist(), black('20090316', { selfSupporting: '也许' }), OPTIONS),
+      'CATALOG_FIELD_TYPE',
+      'subject.selfSupporting',
+    );
+  });
+
+  it('W8, B2: an adult on the identification date needs no ground; an organization is not judged', () => {
+    const adult = validateRecordRow(blacklist(), black('20080315'), OPTIONS);
+    assert.ok(adult.ok, JSON.stringify(adult));
+    assert.equal(adult.row.subjectGround, null, '18 on the very day');
+    const stated = validateRecordRow(blacklist(), black('19900101', { selfSupporting: true }), OPTIONS);
+    assert.ok(stated.ok && stated.row.subjectGround === null, 'a ground an adult does not need is not kept');
+    const company = validateRecordRow(
+      penalty(),
+      penaltyRow({ subject: { code: ORGANIZATION_CODE, name: '淮安市示例贸易有限公司' } }),
+      OPTIONS,
+    );
+    assert.ok(company.ok && company.row.subjectGround === null);
+  });
+});
+
 describe('validateRecordRow: A8 black list person', () => {
   const blacklist = () => seedItem('blacklist-person');
   const row = (fields: Record<string, unknown> = {}) => ({

@@ -33,7 +33,8 @@ export type { RowError } from './row-errors.ts';
 export type RecordRowInput = {
   item: string;
   providerRecordId: string;
-  subject: { code: string; name: string };
+  /** selfSupporting: B2, a person of 16 or 17 living mainly on the income of their own labour */
+  subject: { code: string; name: string; selfSupporting?: boolean | string };
   severity?: Severity;
   identifiedOn: string;
   fields: Record<string, unknown>;
@@ -48,6 +49,11 @@ export type ValidRow = {
   providerRecordId: string;
   /** the code normalized (a legacy 15-digit ID number upgraded to 18) */
   subject: { code: string; name: string; kind: SubjectKind; codeKind: string };
+  /**
+   * B2: why a person under 18 on the identification date is a subject of full civil capacity — 'B2'
+   * when 16 or 17 and living on their own labour (stated by the provider); null for everyone else.
+   */
+  subjectGround: 'B2' | null;
   severity: Severity | null;
   identifiedOn: string;
   /** every field of the item, normalized per type; null when not filled in */
@@ -79,7 +85,10 @@ export type CompiledItem = {
 
 const TOP_KEYS = ['item', 'providerRecordId', 'subject', 'severity', 'identifiedOn', 'fields', 'reason'];
 const TOP_KEY_SET = new Set(TOP_KEYS);
-const SUBJECT_KEYS = new Set(['code', 'name']);
+const SUBJECT_KEYS = new Set(['code', 'name', 'selfSupporting']);
+/** B2: full civil capacity at 18, or at 16 for a person living on the income of their own labour. */
+const ADULT_AGE = 18;
+const SELF_SUPPORTING_AGE = 16;
 const SEVERITY_SET: ReadonlySet<string> = new Set(SEVERITIES);
 const PROVIDER_ID_MAX = 100;
 const SUBJECT_NAME_MAX = 200;
@@ -112,6 +121,7 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
     fields: { field: 'fields', zh: '字段', en: 'fields' },
     code: w('subject.code'),
     name: w('subject.name'),
+    selfSupporting: w('subject.selfSupporting'),
     providerRecordId: w('providerRecordId'),
     severity: where.get('severity') ?? { field: 'severity', zh: '失信程度', en: 'severity' },
     identifiedOn: w('identifiedOn'),
@@ -172,6 +182,7 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
     }
 
     const fields = readFields(row.fields, options, identifiedOn, subject?.check, errors, warnings);
+    const subjectGround = subject && identifiedOn ? civilCapacity(subject, identifiedOn, errors) : null;
 
     let reason: string | null = null;
     if (!read.isBlank(row.reason)) {
@@ -192,6 +203,7 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
         itemVersion: version.version,
         providerRecordId,
         subject: { code: subject.code, name: subject.name, kind: subject.kind, codeKind: subject.codeKind },
+        subjectGround,
         severity,
         identifiedOn,
         fields,
@@ -213,7 +225,13 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
     const s = raw as Record<string, unknown>;
     for (const key in s) {
       if (!SUBJECT_KEYS.has(key) && !read.isBlank(s[key])) {
-        errors.push(E.unknownField(version, `subject.${key}`, ['subject.code', 'subject.name']));
+        errors.push(
+          E.unknownField(version, `subject.${key}`, [
+            'subject.code',
+            'subject.name',
+            'subject.selfSupporting',
+          ]),
+        );
       }
     }
     const code = readCode(s.code, W.code, 'RECORD_SUBJECT_CODE', options, errors, warnings);
@@ -233,8 +251,49 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
         errors.push(E.tooLong(W.name, SUBJECT_NAME_MAX, read.characterCount(text)));
       } else name = text;
     }
+    // undefined: stated but unreadable (already an error of its own)
+    let selfSupporting: boolean | undefined = false;
+    if (!read.isBlank(s.selfSupporting)) {
+      const stated = read.readBoolean(s.selfSupporting);
+      if (stated === read.INVALID) {
+        errors.push(E.wrongType(W.selfSupporting, 'boolean'));
+        selfSupporting = undefined;
+      } else selfSupporting = stated;
+    }
     if (!code || !kind || name === undefined) return undefined;
-    return { code: code.upgraded ?? code.normalized, codeKind: codeKindOf(code), kind, name, check: code };
+    return {
+      code: code.upgraded ?? code.normalized,
+      codeKind: codeKindOf(code),
+      kind,
+      name,
+      check: code,
+      selfSupporting,
+    };
+  }
+
+  /**
+   * B2 (issue 15 W8): information is collected on persons of full civil capacity. The age on the
+   * identification date comes from the ID number: under 16 the row is refused; at 16 or 17 only when
+   * the provider states the person lives mainly on the income of their own labour ('B2' is kept with
+   * the record). A code without a birth date (none for persons in use) is not judged here.
+   */
+  function civilCapacity(
+    subject: { kind: SubjectKind; check: CodeCheck; selfSupporting: boolean | undefined },
+    identifiedOn: string,
+    errors: RowError[],
+  ): 'B2' | null {
+    if (subject.kind !== 'person') return null;
+    const age = derive('subjectAge', subject.check, identifiedOn);
+    if (typeof age !== 'number' || age >= ADULT_AGE) return null;
+    if (age < SELF_SUPPORTING_AGE) {
+      errors.push(E.subjectUnder16(W.code, age));
+      return null;
+    }
+    if (subject.selfSupporting !== true) {
+      if (subject.selfSupporting === false) errors.push(E.subjectMinor(W.selfSupporting, age));
+      return null;
+    }
+    return 'B2';
   }
 
   function readFields(

@@ -112,6 +112,7 @@ export async function buildRecords(
       provider_record_id: asStored(a.row.providerRecordId),
       subject_id: subject.id,
       subject_name: asStored(a.row.subject.name),
+      subject_ground: a.row.subjectGround,
       severity: a.row.severity,
       identified_on: a.row.identifiedOn,
       received_at: receivedAt,

@@ -18,6 +18,8 @@ export type RecordView = {
   usageScope: 'public' | 'government' | 'authorized';
   providerDepartment: string;
   severity: string | null;
+  /** B2: 'B2' where the subject was 16 or 17 and living on their own labour (issue 15 W8) */
+  subjectGround: string | null;
   identifiedOn: string;
   validityEndsOn: string | null;
   expired: boolean;
@@ -98,6 +100,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         usageScope: item.usageScope,
         providerDepartment: row.provider_department,
         severity: row.severity,
+        subjectGround: row.subject_ground ?? null,
         identifiedOn: row.identified_on,
         validityEndsOn: row.validity_ends_on,
         expired,

@@ -16,7 +16,8 @@ export const RowErrorView = z.object({
 const RecordRow = z
   .unknown()
   .describe(
-    'RecordRowInput: { item, providerRecordId, subject: { code, name }, severity?: 一般|较重|严重, ' +
+    'RecordRowInput: { item, providerRecordId, subject: { code, name, selfSupporting? (B2: true for a ' +
+      'person of 16 or 17 living on their own labour; under 16 is refused) }, severity?: 一般|较重|严重, ' +
       'identifiedOn: YYYY-MM-DD, fields: { key: value }, reason? (required for a change) }. ' +
       'Checked row by row: a bad row is refused in the results, not the whole request.',
   );
@@ -88,6 +89,10 @@ export const RecordView = z.object({
   usageScope: z.enum(['public', 'government', 'authorized']),
   providerDepartment: z.string(),
   severity: z.string().nullable(),
+  subjectGround: z
+    .string()
+    .nullable()
+    .describe('B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，为 B2；其他为 null'),
   identifiedOn: z.string(),
   validityEndsOn: z.string().nullable(),
   expired: z.boolean(),

@@ -89,24 +89,29 @@ export function fingerprintContent(
  * `canonicalJson({ item, subject: { code, name }, severity, identifiedOn, fields }, { fractions: true })`
  * written out for this fixed shape (members in sorted order; every value but `fields` a string or, for
  * severity, possibly null), `fieldsText` being the fields' canonical JSON: the content fingerprint is
- * computed for every submitted row.
+ * computed for every submitted row. A B2 ground (issue 15 W8) is `subject.ground`, present only when
+ * stated, so every fingerprint made before it existed is unchanged.
  */
 export function canonicalContent(
-  row: Pick<ValidRow, 'item' | 'subject' | 'severity' | 'identifiedOn'>,
+  row: Pick<ValidRow, 'item' | 'subject' | 'severity' | 'identifiedOn'> & {
+    subjectGround?: ValidRow['subjectGround'];
+  },
   fieldsText: string,
   subjectIndex: string,
 ): string {
   const { item, subject, severity, identifiedOn } = row;
+  const ground = row.subjectGround ?? null;
   if (
     typeof item !== 'string' ||
     typeof identifiedOn !== 'string' ||
     typeof subject.name !== 'string' ||
-    (severity !== null && typeof severity !== 'string')
+    (severity !== null && typeof severity !== 'string') ||
+    (ground !== null && typeof ground !== 'string')
   ) {
     // not the shape validation produces: the general form decides
     const content = {
       item,
-      subject: { code: subjectIndex, name: subject.name },
+      subject: { code: subjectIndex, ...(ground === null ? {} : { ground }), name: subject.name },
       severity,
       identifiedOn,
       fields: JSON.parse(fieldsText),
@@ -114,7 +119,8 @@ export function canonicalContent(
     return canonicalJson(content, { fractions: true });
   }
   const s = JSON.stringify;
-  return `{"fields":${fieldsText},"identifiedOn":${s(identifiedOn)},"item":${s(item)},"severity":${severity === null ? 'null' : s(severity)},"subject":{"code":${s(subjectIndex)},"name":${s(subject.name)}}}`;
+  const groundText = ground === null ? '' : `"ground":${s(ground)},`;
+  return `{"fields":${fieldsText},"identifiedOn":${s(identifiedOn)},"item":${s(item)},"severity":${severity === null ? 'null' : s(severity)},"subject":{"code":${s(subjectIndex)},${groundText}"name":${s(subject.name)}}}`;
 }
 
 /**

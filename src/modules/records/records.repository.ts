@@ -39,6 +39,7 @@ const RECORD_TEMPLATE = {
   provider_record_id: null,
   subject_id: null,
   subject_name: null,
+  subject_ground: null,
   severity: null,
   identified_on: null,
   received_at: null,

@@ -115,6 +115,47 @@ describeEachEngine('stored records: validity, timeliness, sealing, audit (B27, A
     assert.deepEqual([again.results[0]!.outcome, warned(again.results[0]!)], ['unchanged', []]);
   });
 
+  it('W8, B2: a record on a 12-year-old is refused and stores nothing; on a 17-year-old only with the B2 ground, kept under row digests', async () => {
+    setClock('2026-11-26T08:00:00.000Z');
+    const child = citizenId('20140101', '777');
+    const refused = await push(t, 'HA-TAX', [
+      penalty(30, { subject: { code: child, name: '王小明' }, identifiedOn: '2026-10-08' }),
+    ]);
+    assert.deepEqual(
+      refused.results[0]!.errors!.map((e) => [e.code, e.field, e.actual]),
+      [['RECORD_SUBJECT_UNDER_16', 'subject.code', '12']],
+    );
+    assert.equal(await t.ctx.subjects.findByCode(child), undefined, 'not even registered as a subject');
+    assert.deepEqual(await t.intake.repository.versions('HA-TAX', 'P-30'), []);
+
+    const teen = { code: citizenId('20090601', '778'), name: '李小红' };
+    const without = await push(t, 'HA-TAX', [penalty(31, { subject: teen, identifiedOn: '2026-10-08' })]);
+    assert.equal(without.results[0]!.errors![0]!.code, 'RECORD_SUBJECT_MINOR');
+    const row = penalty(31, { subject: { ...teen, selfSupporting: true }, identifiedOn: '2026-10-08' });
+    const created = await push(t, 'HA-TAX', [row]);
+    assert.equal(created.results[0]!.outcome, 'created', JSON.stringify(created.results[0]));
+    const [stored] = await t.intake.repository.versions('HA-TAX', 'P-31');
+    assert.equal(stored!.subject_ground, 'B2');
+    assert.equal((await push(t, 'HA-TAX', [row])).results[0]!.outcome, 'unchanged');
+    assert.deepEqual((await verifyRows(t.ctx.store)).problems, []);
+    // The ground is vouched for by the record's row digest: edited in the database, verify names it.
+    await t.ctx.store.db
+      .updateTable('records')
+      .set({ subject_ground: null })
+      .where('id', '=', stored!.id)
+      .execute();
+    const problems = (await verifyRows(t.ctx.store)).problems;
+    assert.deepEqual(
+      problems.map((p) => [p.table, p.id]),
+      [['records', stored!.id]],
+    );
+    await t.ctx.store.db
+      .updateTable('records')
+      .set({ subject_ground: 'B2' })
+      .where('id', '=', stored!.id)
+      .execute();
+  });
+
   it('counts refused rows per department by the day the batch arrived (A22)', async () => {
     setClock('2025-10-13T02:00:00.000Z');
     await push(t, 'HA-GSJ', [penalty(4), penalty(5, { identifiedOn: '2025-13-01' })]);

@@ -21,6 +21,8 @@ export type RecordTable = {
   subject_id: string;
   /** the subject's name as the provider wrote it on this record (A8) */
   subject_name: string;
+  /** B2: 'B2' for a person of 16 or 17 living on their own labour (migration 0016); null otherwise */
+  subject_ground: 'B2' | null;
   severity: '一般' | '较重' | '严重' | null;
   identified_on: string;
   received_at: string;
