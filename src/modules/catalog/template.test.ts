@@ -159,6 +159,21 @@ describe('xlsx template per catalog item (B8, B16)', () => {
     assert.ok(!JSON.stringify(result).includes('AB型'));
   });
 
+  it('W8, B2: items about persons have the 以自己劳动收入为主要生活来源 column; 是 there reaches subject.selfSupporting', () => {
+    const item = seedItem('admin-penalty');
+    const column = columnsOf(item).find((c) => c.target === 'subject.selfSupporting')!;
+    assert.equal(column.header, '以自己劳动收入为主要生活来源', 'optional: no *');
+    assert.match(column.note, /16或17周岁.*B2.*未满16周岁的，信息不予归集/);
+    assert.equal(
+      columnsOf(seedItem('blacklist-organization')).some((c) => c.target === 'subject.selfSupporting'),
+      false,
+      'not on items about organizations only',
+    );
+    const headers = ['公民身份号码', '姓名', '以自己劳动收入为主要生活来源'];
+    const row = rowInputOf(item, mapHeaders(item, headers), ['320812200906011234', '李小红', '是']);
+    assert.deepEqual(row.subject, { code: '320812200906011234', name: '李小红', selfSupporting: '是' });
+  });
+
   it("every seed item's example row is valid", () => {
     for (const draft of SEED_CATALOG) {
       const item = seedItem(draft.code);
