@@ -13,6 +13,11 @@
  *   companies are called 信仰科技, 淮安市佛教协会 is a registered organization, penalties cite the
  *   《传染病防治法》 and 《艾滋病防治条例》, hospitals are penalized for 伪造病历, safety records say 隐患,
  *   and false-advertising penalties name diseases a product claimed to cure.
+ * - B14 protects a natural person's own data. Illness stated of a number of people who are not named
+ *   ("导致23名消费者被确诊为食物中毒", "泄露12名乙肝患者的信息") is the harm a record's subject caused, the
+ *   lawful substance of a food-safety or medical penalty (A6(1), B12(5); issue 15 W9): a medical match
+ *   whose clause counts the people it concerns (`COUNTED_PEOPLE`) is not forbidden. A named person's
+ *   illness ("法定代表人张三患有…"), and every religion, gene and blood-type match, still is.
  */
 
 /** Field names: a name containing one of these is forbidden (Chinese keys and spreadsheet headers). */
@@ -127,3 +132,13 @@ export const FORBIDDEN_CONTENT_PATTERNS: readonly { topic: string; pattern: stri
     pattern: '(?:精神分裂症?|抑郁症|癫痫|尿毒症|白血病)\\s*(?:患者|病人|病史|发作)',
   },
 ];
+
+/**
+ * A count of people (23名, 3人, 多名, 数十人, 12例) — the unnamed people a medical match in the same clause
+ * is about (see the decisions above).
+ */
+export const COUNTED_PEOPLE =
+  '(?:\\d+|[一二两三四五六七八九十百千万几数多若干]+)\\s*(?:余|多)?\\s*(?:名|人|位|例)';
+
+/** Where a clause ends: a medical match is judged with the text from here on. */
+export const CLAUSE_END = '[。；;！!？?\\n]';

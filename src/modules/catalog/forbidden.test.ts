@@ -114,6 +114,36 @@ describe('forbidden data by content, only in a personal context (B14)', () => {
   });
 });
 
+describe('B14 protects persons: harm an organization caused is not forbidden data (issue 15 W9)', () => {
+  it('W9, B14: accepts illness stated of a number of unnamed people — the harm the subject caused', () => {
+    for (const text of [
+      '导致23名消费者被确诊为食物中毒',
+      '造成多名学生被诊断为细菌性痢疾',
+      '泄露12名乙肝患者的个人信息',
+      '致使3人确诊为一氧化碳中毒，其中1人死亡',
+      '引发数十人患病',
+    ]) {
+      assert.equal(containsForbiddenContent(text), false, text);
+    }
+  });
+
+  it("W9, B14: still refuses a named or single person's illness, and every belief, gene and blood type", () => {
+    for (const text of [
+      '当事人患有糖尿病',
+      '法定代表人张三患有精神分裂症',
+      '张三被确诊为肝癌',
+      // the count is in another clause: the illness is stated of someone else
+      '导致23名消费者食物中毒。法定代表人李四有高血压病史',
+      // counts do not excuse religion, genes or blood types
+      '23名员工信仰佛教',
+      '对5名员工进行基因检测',
+      '3人均为A型血',
+    ]) {
+      assert.equal(containsForbiddenContent(text), true, text);
+    }
+  });
+});
+
 describe('detectForbidden names the field, never the value', () => {
   it('returns the dotted path of the field, by name or by content', () => {
     assert.deepEqual(detectForbidden({ fields: { bloodType: 'A' } }), { field: 'fields.bloodType' });

@@ -5,6 +5,8 @@
  * database, not in a log, not in an error report.
  */
 import {
+  CLAUSE_END,
+  COUNTED_PEOPLE,
   FORBIDDEN_CONTENT_PATTERNS,
   FORBIDDEN_NAME_PARTS_ZH,
   FORBIDDEN_NAME_PHRASES,
@@ -14,6 +16,14 @@ import {
 export type ForbiddenHit = { field: string };
 
 const CONTENT = new RegExp(FORBIDDEN_CONTENT_PATTERNS.map((p) => `(?:${p.pattern})`).join('|'), 'iu');
+/** Every pattern on its own, with its topic, for the matches CONTENT finds (rare: clean text never gets here). */
+const EACH = FORBIDDEN_CONTENT_PATTERNS.map((p) => ({
+  medical: p.topic === 'medical',
+  pattern: new RegExp(p.pattern, 'giu'),
+}));
+/** A count of people in the clause before a match (issue 15 W9). */
+const COUNTED_BEFORE = new RegExp(`${COUNTED_PEOPLE}[^${CLAUSE_END.slice(1, -1)}]*$`, 'u');
+const CLAUSE_ENDS = new RegExp(CLAUSE_END, 'gu');
 const NAME_WORDS = new Set(FORBIDDEN_NAME_WORDS);
 const PHRASES = new Set(FORBIDDEN_NAME_PHRASES.map(([a, b]) => `${a} ${b}`));
 const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
@@ -45,7 +55,26 @@ function judgeName(name: string): boolean {
 
 /** Whether free text states forbidden data in a personal context (信仰佛教, A型血, 患有…). */
 export function containsForbiddenContent(text: string): boolean {
-  return text.length >= 2 && CONTENT.test(text);
+  if (text.length < 2 || !CONTENT.test(text)) return false;
+  // A match stands unless it is medical and its clause counts the unnamed people it is about (W9).
+  for (const { medical, pattern } of EACH) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (!medical || !COUNTED_BEFORE.test(clauseBefore(text, m.index))) return true;
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+  }
+  return false;
+}
+
+/** The text of the clause a match at `at` is in, up to the match. */
+function clauseBefore(text: string, at: number): string {
+  let start = 0;
+  CLAUSE_ENDS.lastIndex = 0;
+  for (let m = CLAUSE_ENDS.exec(text); m !== null && m.index < at; m = CLAUSE_ENDS.exec(text)) {
+    start = m.index + 1;
+  }
+  return text.slice(start, at);
 }
 
 /**

@@ -11,7 +11,14 @@ import { after, before, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { penalty, type RecordsTestApp, recordsHttpApp, recordsTestApp, setClock } from './test-support.ts';
+import {
+  ORGANIZATION_CODE,
+  penalty,
+  type RecordsTestApp,
+  recordsHttpApp,
+  recordsTestApp,
+  setClock,
+} from './test-support.ts';
 
 const run = promisify(execFile);
 
@@ -87,6 +94,19 @@ describeEachEngine('forbidden data is refused and stored nowhere (B14, A15(2))',
       body.results.map((r: { errors: { code: string }[] }) => r.errors[0]!.code),
       ['FORBIDDEN_DATA', 'RECORD_BATCH_ABORTED'],
     );
+  });
+
+  it("W9, B14: a food-safety penalty stating how many consumers fell ill is recorded; a named person's illness is not", async () => {
+    const company = { code: ORGANIZATION_CODE, name: '淮安市示例餐饮管理有限公司' };
+    const body = await send('accept_valid', [
+      withFields(7, { facts: '供应的盒饭导致23名消费者被确诊为食物中毒' }, { subject: company }),
+      withFields(8, { facts: '法定代表人张三患有糖尿病，未履行食品安全管理职责' }, { subject: company }),
+    ]);
+    const [harm, named] = body.results;
+    assert.equal(harm.outcome, 'created', JSON.stringify(harm));
+    assert.deepEqual([named.errors[0].code, named.errors[0].field], ['FORBIDDEN_DATA', 'fields.facts']);
+    const [stored] = await t.intake.repository.versions('HA-TAX', 'P-7');
+    assert.match(JSON.stringify(stored!.fields), /23名消费者被确诊为食物中毒/);
   });
 
   async function storedText(): Promise<string> {
