@@ -116,7 +116,9 @@ class ListChange {
     for (const { entry, type, subject, w } of blacks) {
       const effective = isEffective(entry, this.today);
       if (effective) await this.crossCheck(entry, type);
-      if (effective && w.record.version === 1) await this.noticeA11(entry, subject, w);
+      // A11 on the first version, and on a correction that makes the subject one to report, or names
+      // another employer or superior (issue 15 W6); never twice to the same department for an entry.
+      if (effective) await this.noticeA11(entry, subject, w);
       await this.propagate(entry, type, subject, associated.get(entry.record_key) ?? []);
     }
   }
@@ -266,6 +268,8 @@ class ListChange {
     const center = departments.find((d) => d.kinds.includes('credit_center'))?.code;
     const recipient = known ? notice.recipient! : center;
     if (!recipient) return;
+    const correction = w.record.version > 1;
+    if (correction && (await repo.a11RecipientsOf(this.trx, entry.id)).has(recipient)) return;
     const about = notice.kind === 'state_employee' ? '国家工作人员' : '国家机关、事业单位或国有企业';
     this.notify({
       kind: `blacklist.${notice.kind}`,
@@ -273,7 +277,7 @@ class ListChange {
       recipient,
       entry,
       title: known
-        ? `通报：${about}列入失信黑名单（A11）`
+        ? `通报${correction ? '（更正后）' : ''}：${about}列入失信黑名单（A11）`
         : `通报待转交：${about}列入失信黑名单，平台未登记其${notice.kind === 'state_employee' ? '所在单位' : '上级单位或主管部门'}，请市信用中心转交（A11）`,
       body: {
         entryId: entry.id,
@@ -284,6 +288,7 @@ class ListChange {
         identifiedOn: entry.identified_on,
         validUntil: entry.valid_until,
         forward: !known,
+        ...(correction ? { correctedInVersion: w.record.version } : {}),
       },
     });
   }

@@ -130,6 +130,17 @@ export const listsRepository = {
     return out;
   },
 
+  /** A11: the departments already told about an entry (issue 15 W6: a correction tells only a new one). */
+  async a11RecipientsOf(db: Db, entryId: string): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('notifications')
+      .select('recipient_department')
+      .where('entry_id', '=', entryId)
+      .where('article', '=', 'A11')
+      .execute();
+    return new Set(rows.map((r) => r.recipient_department));
+  },
+
   /** B26: the persons who answer for an organization (registered relations still in force). */
   async responsiblePersons(
     db: Db,

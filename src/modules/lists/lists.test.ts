@@ -226,6 +226,37 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     assert.equal(notices[0]!.recipient_department, employee!.attributes.employerDepartmentCode);
   });
 
+  it('W6, A11: a correction that makes the person a state employee, or names another employer, tells that employer then; a plain correction tells no one again', async () => {
+    const p = person();
+    const id = nextId('BP');
+    const version = async (fields: Record<string, unknown>, reason?: string) => {
+      const result = await push(t, 'HA-FY', [blackPerson(id, p, reason ? { reason } : {}, fields)]);
+      assert.match(result.results[0]!.outcome, /created|new_version/, JSON.stringify(result.results[0]));
+    };
+    await version({ stateEmployee: '否' });
+    const [entry] = await entriesOf(p.id);
+    assert.deepEqual(await notificationsOf(entry!.id), [], 'not a state employee: no one to tell');
+    await version({ stateEmployee: '是', employer: '国家税务总局淮安市税务局' }, '更正：系国家工作人员');
+    await version({ stateEmployee: '是', employer: '淮安市财政局' }, '更正：工作单位');
+    await version(
+      {
+        stateEmployee: '是',
+        employer: '淮安市财政局',
+        facts: '拒不履行（2025）苏0812民初789号民事判决（更正案号）',
+      },
+      '更正：失信事实',
+    );
+    const notices = await notificationsOf(entry!.id);
+    assert.deepEqual(
+      notices.map((n) => [n.article, n.recipient_department, n.title]),
+      [
+        ['A11', 'HA-TAX', '通报（更正后）：国家工作人员列入失信黑名单（A11）'],
+        ['A11', 'HA-CZJ', '通报（更正后）：国家工作人员列入失信黑名单（A11）'],
+      ],
+    );
+    assert.equal(fromJson<{ correctedInVersion: number }>(notices[0]!.body).correctedInVersion, 2);
+  });
+
   it('A11: an employer named by the row is matched to a department; unknown ones go to the credit center to forward', async () => {
     const p1 = person();
     await push(t, 'HA-FY', [
