@@ -31,6 +31,7 @@ import { type UploadService, uploadService } from '../modules/intake-files/uploa
 import { ensureSeedListTypes } from '../modules/lists/list-types.repository.ts';
 import { type ListTypesService, listTypesService } from '../modules/lists/list-types.service.ts';
 import { listIntakeHooks } from '../modules/lists/lists.hooks.ts';
+import { listsRepository } from '../modules/lists/lists.repository.ts';
 import { type ListsService, listsService } from '../modules/lists/lists.service.ts';
 import { type MeasuresService, measuresService } from '../modules/measures/measures.service.ts';
 import type { Policy } from '../modules/policy/index.ts';
@@ -221,7 +222,16 @@ export async function createAppContext(config: Config, options: ContextOptions =
           maxUnpackedBytes: config.uploadMaxUnpackedMb * 1024 * 1024,
         },
       }),
-      records: recordsReader({ store, sealer, catalog, consents, now, today }),
+      records: recordsReader({
+        store,
+        sealer,
+        catalog,
+        consents,
+        now,
+        today,
+        // W1: a record is read as its list entry stands (removed under A4, past its removal date).
+        listEntries: (keys) => listsRepository.listedStateOfRecords(store.db, keys),
+      }),
       measures,
       listTypes,
       lists: listsService({

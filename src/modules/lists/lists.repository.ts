@@ -89,6 +89,38 @@ export const listsRepository = {
     return out;
   },
 
+  /**
+   * The state of the entries made from records (origin `listed`), by record key: what a read of the
+   * records needs to tell a current record from one removed or past its removal date (issue 15 W1).
+   */
+  async listedStateOfRecords(
+    db: Db,
+    keys: readonly string[],
+  ): Promise<
+    Map<string, { status: 'active' | 'removed'; validUntil: string | null; removedByEntry: string | null }>
+  > {
+    const out = new Map<
+      string,
+      { status: 'active' | 'removed'; validUntil: string | null; removedByEntry: string | null }
+    >();
+    for (const part of chunks(keys)) {
+      const rows = await db
+        .selectFrom('list_entries')
+        .select(['record_key', 'status', 'valid_until', 'removed_by_entry'])
+        .where('record_key', 'in', part)
+        .where('origin', '=', 'listed')
+        .execute();
+      for (const r of rows) {
+        out.set(r.record_key, {
+          status: r.status,
+          validUntil: r.valid_until,
+          removedByEntry: r.removed_by_entry,
+        });
+      }
+    }
+    return out;
+  },
+
   /*
    * The four writes below return the rows as stored: entries, their events and notices are audited
    * tables, and the caller records them on the chain in its transaction (lists.hooks.ts records a

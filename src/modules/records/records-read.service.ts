@@ -5,6 +5,7 @@ import type { ConsentsRepository } from '../access/consents.repository.ts';
 import { canRead, type ReadDecision } from '../access/scope.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
 import type { Store } from '../database.ts';
+import { type ListEntryState, type RecordCurrencyState, recordCurrency } from './record-currency.ts';
 import { recordsRepository } from './records.repository.ts';
 import type { RecordTable } from './records.tables.ts';
 
@@ -22,7 +23,12 @@ export type RecordView = {
   subjectGround: string | null;
   identifiedOn: string;
   validityEndsOn: string | null;
+  /** not current (`state` other than current): kept for callers of the first API version */
   expired: boolean;
+  /** whether the record is current, by the one rule of every read (record-currency.ts; W1, W10) */
+  state: RecordCurrencyState;
+  /** the article that ended it (A4, A12, B27, B8); null while current */
+  stateBasis: string | null;
   fields: Record<string, unknown>;
   readBasis: string;
 };
@@ -34,6 +40,11 @@ export type RecordsReaderDeps = {
   consents: Pick<ConsentsRepository, 'forSubjectAndDepartment'>;
   now: () => string;
   today: () => string;
+  /**
+   * The list entries made from records, by record key (the lists module supplies them: a record read
+   * as current while its entry was removed or past its removal date was W1).
+   */
+  listEntries?: (recordKeys: readonly string[]) => Promise<ReadonlyMap<string, ListEntryState>>;
 };
 
 /**
@@ -63,10 +74,19 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     const consents = department ? await ctx.consents.forSubjectAndDepartment(subjectId, department) : [];
     const today = ctx.today();
     const records: RecordView[] = [];
-    const withheld = { CONSENT_REQUIRED: 0, SCOPE_DENIED: 0, EXPIRED: 0 };
+    const withheld = { CONSENT_REQUIRED: 0, SCOPE_DENIED: 0, EXPIRED: 0, REMOVED: 0 };
+    const entries = ctx.listEntries ? await ctx.listEntries([...current.keys()]) : new Map();
     for (const row of current.values()) {
       const item = await itemOf(row.item_code, row.item_version);
-      const expired = row.validity_ends_on !== null && row.validity_ends_on < today;
+      const currency = recordCurrency(
+        {
+          identifiedOn: row.identified_on,
+          validityEndsOn: row.validity_ends_on,
+          usagePeriod: item.usagePeriod,
+          listEntry: entries.get(row.record_key),
+        },
+        today,
+      );
       const decision: ReadDecision = canRead(
         actor,
         {
@@ -82,8 +102,15 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         withheld[decision.code]++;
         continue;
       }
-      if (expired && decision.basis !== 'own_subject' && decision.basis !== 'own_provider') {
-        withheld.EXPIRED++;
+      // Only the subject and the provider see what is no longer current (B20, B4); to everyone else
+      // it is neither published nor used (A12, B27, B8).
+      if (
+        currency.state !== 'current' &&
+        decision.basis !== 'own_subject' &&
+        decision.basis !== 'own_provider'
+      ) {
+        if (currency.state === 'removed') withheld.REMOVED++;
+        else withheld.EXPIRED++;
         continue;
       }
       const fields = fromJson<Record<string, unknown>>(row.fields);
@@ -103,7 +130,9 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         subjectGround: row.subject_ground ?? null,
         identifiedOn: row.identified_on,
         validityEndsOn: row.validity_ends_on,
-        expired,
+        expired: currency.state !== 'current',
+        state: currency.state,
+        stateBasis: currency.basis,
         fields,
         readBasis: decision.basis,
       });

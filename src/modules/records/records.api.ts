@@ -95,7 +95,13 @@ export const RecordView = z.object({
     .describe('B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，为 B2；其他为 null'),
   identifiedOn: z.string(),
   validityEndsOn: z.string().nullable(),
-  expired: z.boolean(),
+  expired: z.boolean().describe('不再有效（state 不为 current）'),
+  state: z
+    .enum(['current', 'expired', 'removed', 'usage_ended'])
+    .describe(
+      'current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4）；usage_ended 使用期限届满（B8）',
+    ),
+  stateBasis: z.string().nullable().describe('终止所依据的条款：A4、A12、B27、B8'),
   fields: z.record(z.string(), z.unknown()),
   readBasis: z.string(),
 });
@@ -107,5 +113,6 @@ export const RecordsResponse = z.object({
     CONSENT_REQUIRED: z.number().int(),
     SCOPE_DENIED: z.number().int(),
     EXPIRED: z.number().int(),
+    REMOVED: z.number().int(),
   }),
 });

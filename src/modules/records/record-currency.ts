@@ -1,0 +1,59 @@
+/**
+ * Whether a record is current: the one rule every read applies (issue 15 W1, W10). A record stops being
+ * current when
+ * - its list entry was removed (A4: a black listing removes the subject's red entries; or any later
+ *   removal of the entry) — `removed`;
+ * - its list entry's removal date has passed (A12, `validUntil`) — `expired`;
+ * - its validity has ended (B27: 一般 1 year, 严重 3 years from identification) — `expired`;
+ * - its item's usage period has ended (B8 使用期限, counted from identification) — `usage_ended`.
+ * Objection and repair procedures (the due-process issue) will add their states here. Pure: the
+ * caller supplies the list entry's state and the item's period.
+ */
+import { addPolicyDuration, type CalendarDuration } from '../policy/index.ts';
+
+export type RecordCurrencyState = 'current' | 'expired' | 'removed' | 'usage_ended';
+
+export type RecordCurrency = {
+  state: RecordCurrencyState;
+  /** the article that ends it (A4, A12, B27, B8); null while current */
+  basis: string | null;
+  /** the last day it was current, where a date decides it; null while current or for a removal */
+  lastDay: string | null;
+};
+
+/** The list entry made from the record (`origin: listed`), as the lists module keeps it. */
+export type ListEntryState = {
+  status: 'active' | 'removed';
+  validUntil: string | null;
+  /** set when A4 removed it (the black entry that did) */
+  removedByEntry: string | null;
+};
+
+export type CurrencyInput = {
+  identifiedOn: string;
+  validityEndsOn: string | null;
+  usagePeriod: CalendarDuration | null;
+  listEntry?: ListEntryState | undefined;
+};
+
+const CURRENT: RecordCurrency = { state: 'current', basis: null, lastDay: null };
+
+/** The record's state on `today` (a China date, YYYY-MM-DD). */
+export function recordCurrency(record: CurrencyInput, today: string): RecordCurrency {
+  const entry = record.listEntry;
+  if (entry?.status === 'removed') {
+    return { state: 'removed', basis: entry.removedByEntry ? 'A4' : 'A12', lastDay: null };
+  }
+  if (entry?.validUntil != null && entry.validUntil < today) {
+    return { state: 'expired', basis: 'A12', lastDay: entry.validUntil };
+  }
+  if (record.validityEndsOn !== null && record.validityEndsOn < today) {
+    return { state: 'expired', basis: 'B27', lastDay: record.validityEndsOn };
+  }
+  if (record.usagePeriod !== null) {
+    // The last day of use, counted as B27's last valid day is.
+    const ends = addPolicyDuration(record.identifiedOn, record.usagePeriod);
+    if (ends < today) return { state: 'usage_ended', basis: 'B8', lastDay: ends };
+  }
+  return CURRENT;
+}
