@@ -59,6 +59,13 @@ function articleOrder(a: string, b: string): number {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
+/** A Markdown table with its columns padded, as the formatter (Biome) writes it; ASCII cells only. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
 export function coverageMarkdown(tests: CitedTest[] = testNames()): string {
   const byArticle = new Map<string, CitedTest[]>();
   const byFinding = new Map<string, CitedTest[]>();
@@ -79,9 +86,10 @@ export function coverageMarkdown(tests: CitedTest[] = testNames()): string {
     '',
     `${articles.length} articles cited by ${new Set([...byArticle.values()].flat()).size} tests.`,
     '',
-    '| Article | Tests |',
-    '| ------- | ----- |',
-    ...articles.map((a) => `| ${a} | ${byArticle.get(a)!.length} |`),
+    ...table(
+      ['Article', 'Tests'],
+      articles.map((a) => [a, String(byArticle.get(a)!.length)]),
+    ),
     '',
   ];
   for (const a of articles) {
