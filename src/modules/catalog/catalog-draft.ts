@@ -73,6 +73,11 @@ export const CatalogItemDraftSchema = z
       )
       .nullable()
       .describe(`名单类型代码（list_types），如 ${LIST_TYPES.join('、')}`),
+    listGround: z
+      .string()
+      .regex(/^[AB]\d{1,2}\(\d{1,2}\)$/, "a ground's article, e.g. A6(7)")
+      .optional()
+      .describe('名单项的列入依据（条款），行中未写明时使用，如 A6(7)'),
     basis: z.array(z.string().min(1).max(40)).min(1).max(20),
     identifiedOnLabel: z.string().min(1).max(20).optional(),
   })

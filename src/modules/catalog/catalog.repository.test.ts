@@ -147,6 +147,22 @@ describeEachEngine('seed catalog (B10–B13, A8)', (getStore) => {
   });
 });
 
+describeEachEngine('seed catalog corrections (issue 15)', (getStore) => {
+  it("W4, A14(12): the courts' 失信被执行人 item as the earlier release shipped it is corrected to list its debtors", async () => {
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
+    const earlier = structuredClone(SEED_CATALOG.find((d) => d.code === 'judgment-debtor')!);
+    earlier.listType = null;
+    delete earlier.listGround;
+    earlier.basis = earlier.basis.filter((b) => b !== 'A14(12)');
+    await catalog.publish(earlier, T1);
+    assert.equal((await catalog.current('judgment-debtor'))!.listType, null);
+    const result = await ensureSeedCatalog(getStore(), T2, TEST_WRITER);
+    assert.ok(result.corrected.includes('judgment-debtor'), JSON.stringify(result));
+    const now = (await catalog.current('judgment-debtor'))!;
+    assert.deepEqual([now.listType, now.listGround], ['debtor', 'A6(7)']);
+  });
+});
+
 it('the seed covers the kinds of B10–B13 and the red and black lists', () => {
   const codes = SEED_CATALOG.map((d) => d.code);
   for (const code of [

@@ -20,6 +20,8 @@ export { SEED_CATALOG };
 export const EARLIER_SEED_VERSIONS: Readonly<Record<string, readonly string[]>> = {
   // Issue 15 W11: before it, 工作单位 (A8(1)) was optional on a black-listed person's entry.
   'blacklist-person': ['1e28279ddf4bfe94334169b571c054d2990384cbe3066be72200e98db7a4925d'],
+  // Issue 15 W4: before it, the courts' 失信被执行人 item listed no one (no list type, no ground).
+  'judgment-debtor': ['b720337cb811aacf6751abeed8e40f666f9436848959db165d97ab7e0fdf1bf4'],
 };
 
 /** The draft a stored version was published from. */

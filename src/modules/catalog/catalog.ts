@@ -95,6 +95,11 @@ export type CatalogItemDraft = {
   /** B15: the provider marks 一般 / 较重 / 严重 on each record */
   severityRequired: boolean;
   listType: ListType | null;
+  /**
+   * A list item's ground for entries whose rows state none (A5/A6 by article): the courts'
+   * 失信被执行人 are A6(7) by what the list is (issue 15 W4), so ground-limited measures (A14(12)) reach them.
+   */
+  listGround?: string;
   /** articles the item rests on, e.g. ['B12(3)', 'B15'] */
   basis: string[];
   /** the header of the identification-date column (e.g. 处罚决定日期); default 认定日期 */

@@ -13,6 +13,7 @@ import { describeEachEngine } from '../../testing/engines.ts';
 import { scanAuditedTable } from '../audit/audited-rows.repository.ts';
 import { CHECK_PARTS_AUDITED } from '../audit/index.ts';
 import { verifyRows } from '../audit/row-digests.service.ts';
+import { exampleRow } from '../catalog/index.ts';
 import { citizenId } from '../catalog/test-support.ts';
 import {
   blackOrg,
@@ -167,6 +168,39 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     const trading = (await check('public_resource_trading', [{ code: lessSeriousCo.code }])).json()
       .results[0];
     assert.equal(trading.decision, 'block', 'other punishments are not limited by severity');
+  });
+
+  it("W4, A14(12), C §5(2): a person on the courts' 失信被执行人 list is blocked in exit control, high consumption and public resource trading", async () => {
+    const debtor = (await demoSubjects(t, 'person', (a) => a.employerDepartmentCode === undefined))[1]!;
+    const item = (await t.ctx.catalog.current('judgment-debtor'))!;
+    const example = exampleRow(item) as { fields: Record<string, unknown> };
+    const pushed = await push(t, 'HA-FY', [
+      {
+        ...example,
+        providerRecordId: 'JD-1',
+        subject: { code: debtor.code, name: debtor.name },
+        severity: '严重',
+        identifiedOn: '2026-11-20',
+      },
+    ]);
+    assert.equal(pushed.results[0]!.outcome, 'created', JSON.stringify(pushed.results[0]));
+    const expected = {
+      exit_control: 'a14-12-exit-control',
+      high_consumption: 'a14-10-high-consumption',
+      public_resource_trading: 'a14-05-public-resource-trading',
+    };
+    for (const [scenario, measure] of Object.entries(expected)) {
+      const [r] = (await check(scenario, [{ code: debtor.code }])).json().results;
+      assert.equal(r.decision, 'block', scenario);
+      assert.ok(
+        r.measures.some((m: { code: string }) => m.code === measure),
+        `${scenario}: ${JSON.stringify(r.measures)}`,
+      );
+      assert.deepEqual(
+        r.entries.map((e: { listType: string; ground: string }) => [e.listType, e.ground]),
+        [['debtor', 'A6(7)']],
+      );
+    }
   });
 
   it('A13(4): a red-listed company is favored in public resource trading with no bid deposit', async () => {

@@ -29,6 +29,15 @@ export const SEED_LIST_TYPES: readonly ListType[] = [
     description: '职能部门依法认定的失信主体（A6），作为联合惩戒对象（A14）；列入时从红名单中删除（A4）。',
   },
   {
+    // A14(12), C §5(2): the courts' list is itself within joint punishment, whether or not the court
+    // also pushes a black-list row (issue 15 W4). Its entries come from the `judgment-debtor` item.
+    code: 'debtor',
+    name: '失信被执行人名单',
+    nameEn: "courts' list of dishonest judgment debtors",
+    polarity: 'black',
+    description: '各级法院发布的失信被执行人名单，纳入联合惩戒范围（A14(12)）；列入时从红名单中删除（A4）。',
+  },
+  {
     code: 'watch',
     name: '重点关注名单',
     nameEn: 'watch list',

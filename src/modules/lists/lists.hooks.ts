@@ -153,7 +153,7 @@ class ListChange {
     const fields = accepted.row.fields;
     const values = {
       record_id: record.id,
-      ground: groundOf(fields),
+      ground: groundOf(fields) ?? accepted.item.listGround ?? null,
       severity: record.severity ?? null,
       identified_on: record.identified_on,
       valid_until: validUntilOf(fields),

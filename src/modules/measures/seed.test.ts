@@ -130,6 +130,7 @@ describe('seed measures (A13, A14, D §5)', () => {
       listTypes: new Map([
         ['red', 'red'],
         ['black', 'black'],
+        ['debtor', 'black'],
         ['watch', 'watch'],
       ] as const),
       departments: new Set(SEED_DEPARTMENTS.map((d) => d.code)),

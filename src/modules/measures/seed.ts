@@ -13,6 +13,8 @@
  * - A14(11) names two measures for two targets: an industry ban for the responsible persons and the
  *   loss of honours for the dishonest subject itself. They are two measures with one article.
  * - A14(12) reaches only judgment debtors who can pay and refuse: `grounds: ['A6(7)']`.
+ * - A14(12) also brings the courts' 失信被执行人 list within joint punishment: every A14 measure binds
+ *   the `debtor` list as well as the black list (its entries are A6(7); issue 15 W4).
  * - A14(11)'s loss of honours is for 严重失信主体: `severities: ['严重']` (issue 15 W12).
  * - D §5 speaks of e-commerce red and black lists. Until the city adds those list types, the D §5
  *   measures bind to the red and black lists and name the scenarios D §5 names.
@@ -55,6 +57,11 @@ const basisD = (item: 1 | 2): LegalBasis[] => [
 ];
 
 const BOTH = ['person', 'organization'] as const;
+/**
+ * The lists A14's punishments bind: the black list, and the courts' 失信被执行人 list, which A14(12)
+ * brings within joint punishment (issue 15 W4).
+ */
+const BLACK_LISTS = ['black', 'debtor'];
 type Seed = Omit<MeasureDraft, 'grounds' | 'severities' | 'active' | 'subjectKinds' | 'appliesTo'> &
   Partial<Pick<MeasureDraft, 'grounds' | 'severities' | 'appliesTo'>> & {
     subjectKinds: readonly ('person' | 'organization')[];
@@ -224,7 +231,7 @@ const A14: MeasureDraft[] = [
     title: '限制安排财政性资金项目',
     text: '限制安排财政性资金项目',
     article: 'A14(1)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['fiscal_funds'],
     subjectKinds: BOTH,
@@ -236,7 +243,7 @@ const A14: MeasureDraft[] = [
     title: '暂停行政许可审批项目',
     text: '暂停行政许可审批项目',
     article: 'A14(2)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['licensing'],
     subjectKinds: BOTH,
@@ -248,7 +255,7 @@ const A14: MeasureDraft[] = [
     title: '从严控制生产许可证发放',
     text: '从严控制生产许可证发放',
     article: 'A14(3)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'restrict',
     scenarios: ['production_license'],
     subjectKinds: ['organization'],
@@ -260,7 +267,7 @@ const A14: MeasureDraft[] = [
     title: '限制新增项目审批、核准',
     text: '限制新增项目审批、核准',
     article: 'A14(4)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['project_approval'],
     subjectKinds: BOTH,
@@ -272,7 +279,7 @@ const A14: MeasureDraft[] = [
     title: '限制参与公共资源交易活动',
     text: '限制参与公共资源交易活动',
     article: 'A14(5)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['public_resource_trading'],
     subjectKinds: BOTH,
@@ -284,7 +291,7 @@ const A14: MeasureDraft[] = [
     title: '限制基础设施和公用事业特许经营',
     text: '限制基础设施和公用事业特许经营',
     article: 'A14(6)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['concession'],
     subjectKinds: ['organization'],
@@ -296,7 +303,7 @@ const A14: MeasureDraft[] = [
     title: '限制在全国股份转让系统挂牌、融资',
     text: '限制在全国股份转让系统挂牌、融资',
     article: 'A14(7)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['securities_financing'],
     subjectKinds: ['organization'],
@@ -308,7 +315,7 @@ const A14: MeasureDraft[] = [
     title: '限制从事互联网信息服务',
     text: '限制从事互联网信息服务等',
     article: 'A14(8)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['internet_services'],
     subjectKinds: BOTH,
@@ -320,7 +327,7 @@ const A14: MeasureDraft[] = [
     title: '限制提供贷款、保荐、承销、保险等服务',
     text: '限制向其提供贷款、保荐、承销、保险等服务',
     article: 'A14(9)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['credit_loans', 'securities_financing'],
     subjectKinds: BOTH,
@@ -332,7 +339,7 @@ const A14: MeasureDraft[] = [
     title: '限制高消费',
     text: '限制购买不动产、乘坐飞机、乘坐高等级列车和席次、旅游度假、入住星级以上宾馆及其他高消费行为等措施',
     article: 'A14(10)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['high_consumption'],
     subjectKinds: BOTH,
@@ -344,7 +351,7 @@ const A14: MeasureDraft[] = [
     title: '对法定代表人、主要负责人和直接责任注册执业人员实施行业禁入',
     text: '依法对其法定代表人、主要负责人和对失信行为负有直接责任的注册执业人员等实施行业禁入措施',
     article: 'A14(11)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['licensing', 'recruitment'],
     appliesTo: ['responsible_person'],
@@ -357,7 +364,7 @@ const A14: MeasureDraft[] = [
     title: '撤销荣誉称号、取消评先评优资格',
     text: '及时撤销严重失信主体已取得的荣誉称号，取消参加评先评优资格',
     article: 'A14(11)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     // 严重失信主体: entries marked 严重 only (issue 15 W12)
     severities: ['严重'],
     effect: 'block',
@@ -371,7 +378,7 @@ const A14: MeasureDraft[] = [
     title: '对失信被执行人限制出境',
     text: '对有履行能力但拒不履行生效法律文书确定义务的失信被执行人实施限制出境等联合惩戒措施。将各级法院发布的失信被执行人名单纳入跨地区、跨部门的联合惩戒范围，推动失信行为信息共享、结果互认',
     article: 'A14(12)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'block',
     scenarios: ['exit_control'],
     subjectKinds: ['person'],
@@ -384,7 +391,7 @@ const A14: MeasureDraft[] = [
     title: '对法定代表人、主要负责人和其他直接责任人员采取相应惩戒',
     text: '对各级行政机关和企事业单位失信行为，依照法律法规和政策规定对其法定代表人、主要负责人和其他负有直接责任人员采取相应的联合惩戒措施',
     article: 'A14(13)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'restrict',
     scenarios: [
       'recruitment',
@@ -404,7 +411,7 @@ const A14: MeasureDraft[] = [
     title: '行业协会商会实施行业惩戒',
     text: '各行业协会商会要按照行业标准、行规、行约等方式对黑名单会员开展行业惩戒，视情节轻重实行警告、行业内通报批评、公开谴责、不予接纳、劝退等惩戒措施',
     article: 'A14(14)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'restrict',
     scenarios: ['industry_self_discipline'],
     subjectKinds: BOTH,
@@ -416,7 +423,7 @@ const A14: MeasureDraft[] = [
     title: '鼓励媒体、公众举报、披露和曝光',
     text: '鼓励媒体、公众对非法经营、隐蔽生产经营场所、事故隐患、安全生产违法黑名单企业及其他失信行为进行举报、披露和曝光，通过社会舆论的道德谴责，形成社会震慑力，约束社会成员的失信行为',
     article: 'A14(15)',
-    listTypes: ['black'],
+    listTypes: [...BLACK_LISTS],
     effect: 'warn',
     scenarios: ['publicity'],
     subjectKinds: BOTH,

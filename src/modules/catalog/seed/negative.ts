@@ -61,7 +61,10 @@ export const NEGATIVE_ITEMS: CatalogItemDraft[] = [
     usageScope: 'public',
     updateCycle: 'daily',
     providerDepartments: ['HA-FY'],
-    basis: ['B12(2)', 'A6(7)', 'B15'],
+    basis: ['B12(2)', 'A6(7)', 'A14(12)', 'B15'],
+    // A14(12): the courts' list is within joint punishment; its entries are A6(7) (issue 15 W4).
+    listType: 'debtor',
+    listGround: 'A6(7)',
     identifiedOnLabel: '发布日期',
     fields: [
       caseNumber('（2024）苏0812执456号'),
