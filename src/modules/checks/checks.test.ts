@@ -203,6 +203,32 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
     }
   });
 
+  it('W7, D §5(2): a company on the e-commerce black list is blocked on e-commerce platforms; elsewhere D §5 does not reach', async () => {
+    const shop = (await demoSubjects(t, 'organization', (a) => a.organizationKind === 'enterprise'))[6]!;
+    const item = (await t.ctx.catalog.current('ecommerce-blacklist'))!;
+    const example = exampleRow(item) as { fields: Record<string, unknown> };
+    const pushed = await push(t, 'HA-SWJ', [
+      {
+        ...example,
+        providerRecordId: 'EC-1',
+        subject: { code: shop.code, name: shop.name },
+        severity: '严重',
+        identifiedOn: '2026-11-20',
+        fields: { ...example.fields, validUntil: '2029-11-19' },
+      },
+    ]);
+    assert.equal(pushed.results[0]!.outcome, 'created', JSON.stringify(pushed.results[0]));
+    const [ec] = (await check('e_commerce', [{ code: shop.code }])).json().results;
+    assert.equal(ec.decision, 'block');
+    assert.ok(ec.measures.some((m: { code: string }) => m.code === 'd5-2-platform-sanctions'));
+    const [loans] = (await check('credit_loans', [{ code: shop.code }])).json().results;
+    assert.deepEqual(
+      [loans.decision, loans.measures],
+      ['warn', []],
+      'the entry reaches the clerk; no measure',
+    );
+  });
+
   it('A13(4): a red-listed company is favored in public resource trading with no bid deposit', async () => {
     const [r] = (await check('public_resource_trading', [{ code: redCo.code }])).json().results;
     assert.equal(r.decision, 'favor');

@@ -27,7 +27,14 @@ describeEachEngine('list types as a process sees them', (getStore) => {
     await ensureSeedListTypes(getStore().db, now(), TEST_WRITER);
     const here = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
     const elsewhere = listTypesService({ store: getStore(), now, rowWriter: TEST_WRITER });
-    assert.deepEqual((await here.list()).map((t) => t.code).sort(), ['black', 'debtor', 'red', 'watch']);
+    assert.deepEqual((await here.list()).map((t) => t.code).sort(), [
+      'black',
+      'debtor',
+      'ec-black',
+      'ec-red',
+      'red',
+      'watch',
+    ]);
     await elsewhere.add(type('key-watch'));
     assert.equal((await here.byCode()).has('key-watch'), false, 'the copy is under a minute old');
     assert.equal((await here.including(['key-watch'])).get('key-watch')?.polarity, 'black');

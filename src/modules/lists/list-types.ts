@@ -38,6 +38,22 @@ export const SEED_LIST_TYPES: readonly ListType[] = [
     description: '各级法院发布的失信被执行人名单，纳入联合惩戒范围（A14(12)）；列入时从红名单中删除（A4）。',
   },
   {
+    // D §5: e-commerce red and black lists, with measures of their own (issue 15 W7).
+    code: 'ec-red',
+    name: '电子商务领域守信红名单',
+    nameEn: 'e-commerce red list',
+    polarity: 'red',
+    description: '电子商务领域守信主体（D §5(1)），适用电子商务领域的激励措施。',
+  },
+  {
+    code: 'ec-black',
+    name: '电子商务领域失信黑名单',
+    nameEn: 'e-commerce black list',
+    polarity: 'black',
+    description:
+      '电子商务领域失信主体（D §3(1)、D §5(2)），适用电子商务领域的惩戒措施；列入时从红名单中删除（A4）。',
+  },
+  {
     code: 'watch',
     name: '重点关注名单',
     nameEn: 'watch list',

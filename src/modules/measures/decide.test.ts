@@ -50,7 +50,7 @@ describe('decide(): the decision of a credit check', () => {
     const internet = decide([blackOrganization], SEED, 'internet_services');
     assert.deepEqual(codes(internet), ['a14-08-internet-services']);
     const loans = decide([blackOrganization], SEED, 'credit_loans');
-    assert.deepEqual(codes(loans), ['a14-09-financial-services', 'd5-2-business-financing']);
+    assert.deepEqual(codes(loans), ['a14-09-financial-services'], 'D §5 binds e-commerce lists only (W7)');
     // A14(3) 从严控制: the licence may still be issued, under stricter conditions.
     const production = decide([blackOrganization], SEED, 'production_license');
     assert.equal(production.decision, 'warn');
@@ -89,11 +89,7 @@ describe('decide(): the decision of a credit check', () => {
   it('reaches a person tied to a severely dishonest organization (B26) only with responsible-person measures', () => {
     const recruitment = decide([associatedPerson], SEED, 'recruitment');
     assert.equal(recruitment.decision, 'block');
-    assert.deepEqual(codes(recruitment), [
-      'a14-11-industry-ban',
-      'd5-2-officer-ban',
-      'a14-13-responsible-persons',
-    ]);
+    assert.deepEqual(codes(recruitment), ['a14-11-industry-ban', 'a14-13-responsible-persons']);
     assert.ok(recruitment.measures.every((m) => m.appliesTo.includes('responsible_person')));
     // A14(1) binds the organization, not its representative: A14(13) "相应的" measures are a warning.
     const funds = decide([associatedPerson], SEED, 'fiscal_funds');
@@ -166,8 +162,9 @@ describe('decide(): the decision of a credit check', () => {
   });
 
   it('lists each measure once, block before restrict before warn, then by code', () => {
-    const second = { ...blackOrganization, ground: 'A6(4) 严重扰乱社会秩序' };
-    const result = decide([blackOrganization, second], SEED, 'e_commerce');
+    const ecBlack = { ...blackOrganization, listType: 'ec-black' };
+    const second = { ...ecBlack, ground: 'A6(4) 严重扰乱社会秩序' };
+    const result = decide([ecBlack, second], SEED, 'e_commerce');
     assert.deepEqual(codes(result), [
       'd5-2-business-financing',
       'd5-2-platform-sanctions',
@@ -177,6 +174,34 @@ describe('decide(): the decision of a credit check', () => {
       result.measures.map((m) => m.effect),
       ['block', 'block', 'restrict'],
     );
+  });
+
+  it('W7, D §5, A13(2): e-commerce measures reach e-commerce lists in e-commerce only; a red-listed person gets no green channel', () => {
+    for (const scenario of ['licensing', 'credit_loans', 'securities_financing', 'public_services']) {
+      assert.ok(
+        !codes(decide([redPerson], SEED, scenario)).some((c) => c.startsWith('d5-')),
+        `${scenario}: no D §5 incentive for a red-listed person`,
+      );
+      assert.ok(!codes(decide([blackOrganization], SEED, scenario)).some((c) => c.startsWith('d5-')));
+    }
+    assert.deepEqual(decide([redPerson], SEED, 'licensing'), { decision: 'none', measures: [] });
+    assert.ok(!codes(decide([blackOrganization], SEED, 'e_commerce')).some((c) => c.startsWith('d5-')));
+    const ecRed = { ...redOrganization, listType: 'ec-red' };
+    assert.equal(decide([ecRed], SEED, 'e_commerce').decision, 'favor');
+    assert.deepEqual(decide([ecRed], SEED, 'licensing'), { decision: 'none', measures: [] });
+  });
+
+  it('W7, C §6(2): a severely dishonest person is kept from civil-service hiring and candidacy; a 一般 one is a warning', () => {
+    const severe = { ...blackPerson, severity: '严重' };
+    assert.ok(codes(decide([severe], SEED, 'recruitment')).includes('c6-2-civil-service'));
+    assert.deepEqual(
+      decide([severe], SEED, 'candidacy').measures.map((m) => m.code),
+      ['c6-2-candidacy'],
+    );
+    assert.equal(decide([severe], SEED, 'candidacy').decision, 'block');
+    const ordinary = { ...blackPerson, severity: '一般' };
+    assert.deepEqual(decide([ordinary], SEED, 'candidacy'), { decision: 'warn', measures: [] });
+    assert.deepEqual(decide([blackOrganization], SEED, 'candidacy'), { decision: 'warn', measures: [] });
   });
 
   it('applies a measure the city binds to a list type it added, and only to that type', () => {

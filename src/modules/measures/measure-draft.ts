@@ -20,7 +20,8 @@ import { isScenario, SCENARIO_CODES } from './scenarios.ts';
 
 const CODE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const DEPARTMENT_CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
-const LIST_TYPE_CODE = /^[a-z][a-z0-9_]{0,39}$/;
+/** As the catalog and the list types write them (hyphens, e.g. ec-black). */
+const LIST_TYPE_CODE = /^[a-z][a-z0-9_-]{0,39}$/;
 /** A5/A6 grounds by their article, e.g. 'A6(7)'. */
 const GROUND = /^[A-D]\d{1,2}\(\d{1,2}\)$/;
 

@@ -95,7 +95,13 @@ export const SCENARIOS = [
     code: 'recruitment',
     name: '招录聘用和任职',
     nameEn: 'recruitment and appointment to posts',
-    articles: ['A14(11)', 'A14(13)', 'C§5(3)', 'D§5(2)'],
+    articles: ['A14(11)', 'A14(13)', 'C§5(3)', 'C§6(2)'],
+  },
+  {
+    code: 'candidacy',
+    name: '党代会代表、人大代表和政协委员候选人推荐',
+    nameEn: 'nomination as a candidate deputy or committee member',
+    articles: ['C§6(2)'],
   },
   {
     code: 'high_consumption',

@@ -31,7 +31,7 @@ const NUMERALS = [
   '十五',
 ];
 
-describe('seed measures (A13, A14, D §5)', () => {
+describe('seed measures (A13, A14, C §6(2), D §5)', () => {
   it('quote the document: every text occurs in 淮政发〔2018〕103号', { skip: seedSkip }, () => {
     const document = bare(seed!);
     const missing = SEED_MEASURES.filter((m) => !document.includes(bare(m.text))).map((m) => m.code);
@@ -47,8 +47,10 @@ describe('seed measures (A13, A14, D §5)', () => {
     const a13 = section('第十三条', '第十四条');
     const a14 = section('第十四条', '第六章');
     const d5 = section('五、广泛开展电子商务信用联合奖惩', '严厉打击整治电子商务领域违法失信行为');
+    const c62 = section('健全严重失信个人联合惩戒机制', '推动形成市场性、社会性约束和惩戒');
+    const sources: Record<string, string> = { A13: a13, A14: a14, C: c62, D: d5 };
     for (const m of SEED_MEASURES) {
-      const source = m.article.startsWith('A13') ? a13 : m.article.startsWith('A14') ? a14 : d5;
+      const source = sources[m.article.slice(0, m.article.startsWith('A') ? 3 : 1)]!;
       assert.ok(source.includes(bare(m.text)), `${m.code} is not in ${m.article}`);
     }
   });
@@ -92,13 +94,38 @@ describe('seed measures (A13, A14, D §5)', () => {
   it('carry the e-commerce incentives and punishments of D §5(1) and D §5(2)', () => {
     assert.equal(byArticle('D§5(1)').length, 5);
     assert.equal(byArticle('D§5(2)').length, 4);
-    assert.ok(byArticle('D§5(1)').every((m) => m.effect === 'favor' && m.listTypes.includes('red')));
-    assert.ok(byArticle('D§5(2)').every((m) => m.effect !== 'favor' && m.listTypes.includes('black')));
+    assert.ok(byArticle('D§5(1)').every((m) => m.effect === 'favor'));
+    assert.ok(byArticle('D§5(2)').every((m) => m.effect !== 'favor'));
+  });
+
+  it('W7, D §5: e-commerce measures bind the e-commerce lists and the e-commerce scenario only', () => {
+    const d5 = SEED_MEASURES.filter((m) => m.article.startsWith('D§5'));
+    for (const m of d5) {
+      assert.deepEqual(m.scenarios, ['e_commerce'], m.code);
+      assert.deepEqual(m.listTypes, [m.article === 'D§5(1)' ? 'ec-red' : 'ec-black'], m.code);
+    }
+    const others = SEED_MEASURES.filter((m) => !m.article.startsWith('D§5'));
+    assert.ok(others.every((m) => !m.listTypes.some((t) => t.startsWith('ec-'))));
+  });
+
+  it('W7, C §6(2): severely dishonest persons are kept from civil-service hiring and candidacy, measures of their own', () => {
+    assert.deepEqual(
+      byArticle('C§6(2)').map((m) => [m.code, m.scenarios, m.subjectKinds, m.severities, m.effect]),
+      [
+        ['c6-2-civil-service', ['recruitment'], ['person'], ['严重'], 'block'],
+        ['c6-2-candidacy', ['candidacy'], ['person'], ['严重'], 'block'],
+      ],
+    );
   });
 
   it('reward red lists and punish black lists; A14(11) and A14(13) reach responsible persons', () => {
+    const red = new Set(['red', 'ec-red']);
     for (const m of SEED_MEASURES) {
-      assert.equal(m.effect === 'favor', m.listTypes.includes('red'), m.code);
+      assert.equal(
+        m.effect === 'favor',
+        m.listTypes.some((t) => red.has(t)),
+        m.code,
+      );
     }
     assert.ok(byArticle('A14(13)')[0]!.appliesTo.includes('responsible_person'));
     assert.ok(
@@ -116,6 +143,8 @@ describe('seed measures (A13, A14, D §5)', () => {
       if (a) {
         const article = a[1] === '13' ? '十三' : '十四';
         assert.equal(first.provision, `第${article}条第（${NUMERALS[Number(a[2]) - 1]}）项`, m.code);
+      } else if (m.article === 'C§6(2)') {
+        assert.equal(first.provision, '六、（二）', m.code);
       } else {
         const d = /^D§5\((\d)\)$/.exec(m.article);
         assert.ok(d, m.code);
@@ -131,6 +160,8 @@ describe('seed measures (A13, A14, D §5)', () => {
         ['red', 'red'],
         ['black', 'black'],
         ['debtor', 'black'],
+        ['ec-red', 'red'],
+        ['ec-black', 'black'],
         ['watch', 'watch'],
       ] as const),
       departments: new Set(SEED_DEPARTMENTS.map((d) => d.code)),

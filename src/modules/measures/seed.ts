@@ -16,12 +16,17 @@
  * - A14(12) also brings the courts' 失信被执行人 list within joint punishment: every A14 measure binds
  *   the `debtor` list as well as the black list (its entries are A6(7); issue 15 W4).
  * - A14(11)'s loss of honours is for 严重失信主体: `severities: ['严重']` (issue 15 W12).
- * - D §5 speaks of e-commerce red and black lists. Until the city adds those list types, the D §5
- *   measures bind to the red and black lists and name the scenarios D §5 names.
+ * - D §5's measures bind the e-commerce red and black lists (`ec-red`, `ec-black`) and the e-commerce
+ *   scenario only (issue 15 W7; DOMAIN: e-commerce measures bind e-commerce lists and scenarios):
+ *   bound to every red list, D §5(1)'s green channel reached red-listed persons in licensing.
+ * - C §6(2)'s restrictions on severely dishonest persons — hiring as civil servants or public
+ *   institution staff, nomination as candidate deputies or committee members — are measures of their
+ *   own (issue 15 W7): 严重 entries of persons on the black and debtor lists.
  */
 import type { LegalBasis, MeasureDraft } from './measures.ts';
 
 const DOC_A = '淮政发〔2018〕103号《淮安市守信联合激励和失信联合惩戒实施办法（试行）》';
+const DOC_C = '淮政发〔2018〕103号《淮安市加强个人诚信体系建设的实施意见》';
 const DOC_D = '淮政发〔2018〕103号《淮安市全面加强电子商务领域诚信建设的实施意见》';
 /** Named by A1 as a basis of the whole 办法. */
 const STATE_COUNCIL_2016_33 =
@@ -51,6 +56,7 @@ const basisA = (article: 13 | 14, item: number): LegalBasis[] => [
   { document: DOC_A, provision: `第${article === 13 ? '十三' : '十四'}条第（${A_ITEMS[item - 1]}）项` },
   { document: STATE_COUNCIL_2016_33 },
 ];
+const basisC62: LegalBasis[] = [{ document: DOC_C, provision: '六、（二）' }];
 const basisD = (item: 1 | 2): LegalBasis[] => [
   { document: DOC_D, provision: `五、（${A_ITEMS[item - 1]}）` },
   { document: NDRC_2016_2794 },
@@ -432,6 +438,36 @@ const A14: MeasureDraft[] = [
   }),
 ];
 
+/** C §6(2): restrictions on severely dishonest persons (personal integrity). */
+const C62: MeasureDraft[] = [
+  measure({
+    code: 'c6-2-civil-service',
+    title: '限制招录（聘用）为公务员或事业单位工作人员',
+    text: '限制被招录（聘用）为公务员或事业单位工作人员',
+    article: 'C§6(2)',
+    listTypes: [...BLACK_LISTS],
+    effect: 'block',
+    scenarios: ['recruitment'],
+    subjectKinds: ['person'],
+    severities: ['严重'],
+    legalBasis: basisC62,
+    implementingDepartments: ['HA-ZZB', 'HA-RSJ'],
+  }),
+  measure({
+    code: 'c6-2-candidacy',
+    title: '限制被推荐为党代会代表、人大代表和政协委员候选人',
+    text: '限制被推荐为各级党代会代表、各级人大代表和政协委员候选人',
+    article: 'C§6(2)',
+    listTypes: [...BLACK_LISTS],
+    effect: 'block',
+    scenarios: ['candidacy'],
+    subjectKinds: ['person'],
+    severities: ['严重'],
+    legalBasis: basisC62,
+    implementingDepartments: ['HA-ZZB'],
+  }),
+];
+
 /** D §5(1)–(2): joint incentives and punishments in e-commerce. */
 const D5: MeasureDraft[] = [
   measure({
@@ -439,9 +475,9 @@ const D5: MeasureDraft[] = [
     title: '商贸活动中加大对红名单主体推介',
     text: '在商贸活动中，加大对“红名单”主体推介力度',
     article: 'D§5(1)',
-    listTypes: ['red'],
+    listTypes: ['ec-red'],
     effect: 'favor',
-    scenarios: ['e_commerce', 'publicity'],
+    scenarios: ['e_commerce'],
     subjectKinds: BOTH,
     legalBasis: basisD(1),
     implementingDepartments: ['HA-SWJ', 'HA-XYB'],
@@ -451,9 +487,9 @@ const D5: MeasureDraft[] = [
     title: '续期办证、开具上市证明绿色通道',
     text: '在续期办证、开具上市证明等方面给予绿色通道',
     article: 'D§5(1)',
-    listTypes: ['red'],
+    listTypes: ['ec-red'],
     effect: 'favor',
-    scenarios: ['licensing', 'securities_financing'],
+    scenarios: ['e_commerce'],
     subjectKinds: BOTH,
     legalBasis: basisD(1),
     implementingDepartments: ['HA-SPJ', 'HA-GSJ', 'HA-JRB'],
@@ -463,9 +499,9 @@ const D5: MeasureDraft[] = [
     title: '公共服务、市场交易、社会管理便利',
     text: '在公共服务、市场交易、社会管理等方面给予便利',
     article: 'D§5(1)',
-    listTypes: ['red'],
+    listTypes: ['ec-red'],
     effect: 'favor',
-    scenarios: ['public_services', 'public_resource_trading', 'daily_supervision'],
+    scenarios: ['e_commerce'],
     subjectKinds: BOTH,
     legalBasis: basisD(1),
     implementingDepartments: ['HA-XYB', 'HA-SPJ', 'HA-GSJ'],
@@ -475,7 +511,7 @@ const D5: MeasureDraft[] = [
     title: '电商平台在搜索排序、流量分配等方面给予倾斜',
     text: '鼓励电子商务平台对“红名单”主体在搜索排序、流量分配、营销活动参与机会、信用积分等方面给予倾斜，强化正面激励引导',
     article: 'D§5(1)',
-    listTypes: ['red'],
+    listTypes: ['ec-red'],
     effect: 'favor',
     scenarios: ['e_commerce'],
     subjectKinds: BOTH,
@@ -487,9 +523,9 @@ const D5: MeasureDraft[] = [
     title: '金融机构加大支持、优化贷款流程',
     text: '推动金融机构加大对“红名单”企业支持力度，优化贷款流程，创新金融产品',
     article: 'D§5(1)',
-    listTypes: ['red'],
+    listTypes: ['ec-red'],
     effect: 'favor',
-    scenarios: ['credit_loans'],
+    scenarios: ['e_commerce'],
     subjectKinds: ['organization'],
     legalBasis: basisD(1),
     implementingDepartments: ['HA-RH', 'HA-YJFJ', 'HA-JRB'],
@@ -499,9 +535,9 @@ const D5: MeasureDraft[] = [
     title: '加大监管力度、提高检查频次',
     text: '各有关行业主管、监管部门要加大对“黑名单”电子商务平台及相关企业的监管力度，提高检查频次',
     article: 'D§5(2)',
-    listTypes: ['black'],
+    listTypes: ['ec-black'],
     effect: 'restrict',
-    scenarios: ['daily_supervision', 'e_commerce'],
+    scenarios: ['e_commerce'],
     subjectKinds: ['organization'],
     legalBasis: basisD(2),
     implementingDepartments: ['HA-GSJ', 'HA-SWJ', 'HA-WJJ'],
@@ -511,9 +547,9 @@ const D5: MeasureDraft[] = [
     title: '依法限制经营、融资授信、上市合规证明开具',
     text: '依法限制经营、融资授信、上市合规证明开具等',
     article: 'D§5(2)',
-    listTypes: ['black'],
+    listTypes: ['ec-black'],
     effect: 'block',
-    scenarios: ['e_commerce', 'credit_loans', 'securities_financing'],
+    scenarios: ['e_commerce'],
     subjectKinds: ['organization'],
     legalBasis: basisD(2),
     implementingDepartments: ['HA-GSJ', 'HA-RH', 'HA-YJFJ', 'HA-JRB'],
@@ -523,9 +559,9 @@ const D5: MeasureDraft[] = [
     title: '限制担任企业法定代表人、负责人、董事、监事、高级管理人员',
     text: '对有关失信人员限制担任企业法定代表人、负责人、董事、监事、高级管理人员职务',
     article: 'D§5(2)',
-    listTypes: ['black'],
+    listTypes: ['ec-black'],
     effect: 'block',
-    scenarios: ['recruitment'],
+    scenarios: ['e_commerce'],
     appliesTo: ['subject', 'responsible_person'],
     subjectKinds: ['person'],
     legalBasis: basisD(2),
@@ -536,7 +572,7 @@ const D5: MeasureDraft[] = [
     title: '电商平台限制入驻、屏蔽或关闭店铺等惩戒',
     text: '支持电子商务平台按照有关管理规定，对“黑名单”主体实施限制入驻会员、降低信用等级、屏蔽或关闭店铺、查封电子商务账户、公开曝光等惩戒措施',
     article: 'D§5(2)',
-    listTypes: ['black'],
+    listTypes: ['ec-black'],
     effect: 'block',
     scenarios: ['e_commerce'],
     subjectKinds: BOTH,
@@ -545,4 +581,4 @@ const D5: MeasureDraft[] = [
   }),
 ];
 
-export const SEED_MEASURES: readonly MeasureDraft[] = [...A13, ...A14, ...D5];
+export const SEED_MEASURES: readonly MeasureDraft[] = [...A13, ...A14, ...C62, ...D5];

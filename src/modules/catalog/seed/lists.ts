@@ -33,6 +33,17 @@ const list = {
 const black = { ...list, category: 'negative', severityRequired: true, listType: 'black' } as const;
 const red = { ...list, category: 'positive', severityRequired: false, listType: 'red' } as const;
 
+/** D §3(1): the e-commerce dishonesty the platform collects. */
+const EC_DISHONESTY = [
+  'D§3(1) 恶意评价',
+  'D§3(1) 刷单炒信',
+  'D§3(1) 虚假流量',
+  'D§3(1) 货不对板',
+  'D§3(1) 假冒伪劣',
+  'D§3(1) 价格欺诈',
+  '其他',
+];
+
 const identifyingUnit = unit('identifyingUnit', '认定单位', 'identifying unit', '淮安市中级人民法院');
 const grounds = choice('dishonestyType', '失信类型', 'kind of dishonesty', BLACKLIST_GROUNDS, {
   example: BLACKLIST_GROUNDS[6],
@@ -162,6 +173,53 @@ export const LIST_ITEMS: CatalogItemDraft[] = [
       identifyingUnit,
       documentNumber('认定文件文号', 'document number', '苏信用办〔2024〕3号', OPTIONAL),
       legalRepresentative(),
+      validUntil('有效期至'),
+    ],
+  },
+  // D §5: the e-commerce red and black lists, with measures of their own (issue 15 W7). D §3(1) names
+  // the dishonesty collected in e-commerce.
+  {
+    ...black,
+    listType: 'ec-black',
+    code: 'ecommerce-blacklist',
+    name: '电子商务领域失信黑名单',
+    nameEn: 'E-commerce black list',
+    description: '电子商务领域的失信主体（D §3(1)、D §5(2)），适用电子商务领域的惩戒措施。',
+    subjectKinds: ['person', 'organization'],
+    providerDepartments: ['HA-SWJ', 'HA-GSJ'],
+    basis: ['D§3(1)', 'D§5(2)', 'A8', 'A9', 'A12'],
+    fields: [
+      text('platform', '电子商务平台', 'e-commerce platform', { maxLength: 200, example: '示例电商平台' }),
+      text('shop', '店铺名称或账号', 'shop or account', {
+        required: false,
+        maxLength: 200,
+        example: '示例旗舰店',
+      }),
+      choice('dishonestyType', '失信类型', 'kind of dishonesty', EC_DISHONESTY, {
+        example: EC_DISHONESTY[1],
+      }),
+      facts('主要失信事实', 'main facts', '组织虚假交易（刷单）提高店铺信誉'),
+      legalRepresentative(),
+      documentNumber('认定文件文号', 'document number', '淮商务〔2026〕8号'),
+      identifyingUnit,
+      validUntil('有效期至（移出日期）', { required: true }),
+    ],
+  },
+  {
+    ...red,
+    listType: 'ec-red',
+    code: 'ecommerce-redlist',
+    name: '电子商务领域守信红名单',
+    nameEn: 'E-commerce red list',
+    description: '电子商务领域的守信主体（D §5(1)），适用电子商务领域的激励措施。',
+    subjectKinds: ['person', 'organization'],
+    providerDepartments: ['HA-SWJ', 'HA-GSJ'],
+    basis: ['D§5(1)', 'A9', 'A12'],
+    fields: [
+      text('platform', '电子商务平台', 'e-commerce platform', { maxLength: 200, example: '示例电商平台' }),
+      text('honorName', '荣誉或诚信称号', 'honor', { maxLength: 200, example: '电子商务诚信示范企业' }),
+      identifyingUnit,
+      documentNumber('认定文件文号', 'document number', '淮商务〔2026〕9号', OPTIONAL),
       validUntil('有效期至'),
     ],
   },
