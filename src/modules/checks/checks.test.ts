@@ -92,6 +92,28 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
       payload: { scenario, purpose: '投标资格审查', subjects },
     });
 
+  /** A 严重 record of a catalog item's example row about `subject`, pushed and created. */
+  async function pushExample(
+    code: string,
+    department: string,
+    id: string,
+    subject: DemoSubject,
+    fields: Record<string, unknown> = {},
+  ) {
+    const example = exampleRow((await t.ctx.catalog.current(code))!) as { fields: Record<string, unknown> };
+    const pushed = await push(t, department, [
+      {
+        ...example,
+        providerRecordId: id,
+        subject: { code: subject.code, name: subject.name },
+        severity: '严重',
+        identifiedOn: '2026-11-20',
+        fields: { ...example.fields, ...fields },
+      },
+    ]);
+    assert.equal(pushed.results[0]!.outcome, 'created', JSON.stringify(pushed.results[0]));
+  }
+
   it('A14(1), A14(5): a black-listed company is blocked for public resource trading and for fiscal funds', async () => {
     for (const scenario of ['public_resource_trading', 'fiscal_funds']) {
       const res = await check(scenario, [{ code: blackCo.code, name: blackCo.name }]);
@@ -172,18 +194,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
 
   it("W4, A14(12), C §5(2): a person on the courts' 失信被执行人 list is blocked in exit control, high consumption and public resource trading", async () => {
     const debtor = (await demoSubjects(t, 'person', (a) => a.employerDepartmentCode === undefined))[1]!;
-    const item = (await t.ctx.catalog.current('judgment-debtor'))!;
-    const example = exampleRow(item) as { fields: Record<string, unknown> };
-    const pushed = await push(t, 'HA-FY', [
-      {
-        ...example,
-        providerRecordId: 'JD-1',
-        subject: { code: debtor.code, name: debtor.name },
-        severity: '严重',
-        identifiedOn: '2026-11-20',
-      },
-    ]);
-    assert.equal(pushed.results[0]!.outcome, 'created', JSON.stringify(pushed.results[0]));
+    await pushExample('judgment-debtor', 'HA-FY', 'JD-1', debtor);
     const expected = {
       exit_control: 'a14-12-exit-control',
       high_consumption: 'a14-10-high-consumption',
@@ -205,19 +216,7 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
 
   it('W7, D §5(2): a company on the e-commerce black list is blocked on e-commerce platforms; elsewhere D §5 does not reach', async () => {
     const shop = (await demoSubjects(t, 'organization', (a) => a.organizationKind === 'enterprise'))[6]!;
-    const item = (await t.ctx.catalog.current('ecommerce-blacklist'))!;
-    const example = exampleRow(item) as { fields: Record<string, unknown> };
-    const pushed = await push(t, 'HA-SWJ', [
-      {
-        ...example,
-        providerRecordId: 'EC-1',
-        subject: { code: shop.code, name: shop.name },
-        severity: '严重',
-        identifiedOn: '2026-11-20',
-        fields: { ...example.fields, validUntil: '2029-11-19' },
-      },
-    ]);
-    assert.equal(pushed.results[0]!.outcome, 'created', JSON.stringify(pushed.results[0]));
+    await pushExample('ecommerce-blacklist', 'HA-SWJ', 'EC-1', shop, { validUntil: '2029-11-19' });
     const [ec] = (await check('e_commerce', [{ code: shop.code }])).json().results;
     assert.equal(ec.decision, 'block');
     assert.ok(ec.measures.some((m: { code: string }) => m.code === 'd5-2-platform-sanctions'));

@@ -44,6 +44,10 @@ const EC_DISHONESTY = [
   '其他',
 ];
 
+const platform = text('platform', '电子商务平台', 'e-commerce platform', {
+  maxLength: 200,
+  example: '示例电商平台',
+});
 const identifyingUnit = unit('identifyingUnit', '认定单位', 'identifying unit', '淮安市中级人民法院');
 const grounds = choice('dishonestyType', '失信类型', 'kind of dishonesty', BLACKLIST_GROUNDS, {
   example: BLACKLIST_GROUNDS[6],
@@ -189,7 +193,7 @@ export const LIST_ITEMS: CatalogItemDraft[] = [
     providerDepartments: ['HA-SWJ', 'HA-GSJ'],
     basis: ['D§3(1)', 'D§5(2)', 'A8', 'A9', 'A12'],
     fields: [
-      text('platform', '电子商务平台', 'e-commerce platform', { maxLength: 200, example: '示例电商平台' }),
+      platform,
       text('shop', '店铺名称或账号', 'shop or account', {
         required: false,
         maxLength: 200,
@@ -216,7 +220,7 @@ export const LIST_ITEMS: CatalogItemDraft[] = [
     providerDepartments: ['HA-SWJ', 'HA-GSJ'],
     basis: ['D§5(1)', 'A9', 'A12'],
     fields: [
-      text('platform', '电子商务平台', 'e-commerce platform', { maxLength: 200, example: '示例电商平台' }),
+      platform,
       text('honorName', '荣誉或诚信称号', 'honor', { maxLength: 200, example: '电子商务诚信示范企业' }),
       identifyingUnit,
       documentNumber('认定文件文号', 'document number', '淮商务〔2026〕9号', OPTIONAL),
