@@ -199,6 +199,36 @@ it('the seed covers the kinds of B10–B13 and the red and black lists', () => {
   }
 });
 
+it('catalog completeness (issue 15): B10(1), B12(3), B12(9), B13(3), B13(4) and C §2(5) each have an item with its scope, provider and period', () => {
+  const item = (code: string) => SEED_CATALOG.find((d) => d.code === code)!;
+  const expected: [string, string, string, string | null][] = [
+    ['person-basic', 'B10(1)', 'authorized', null],
+    ['fee-arrears', 'B12(3)', 'government', null],
+    ['admin-enforcement', 'B12(9)', 'public', null],
+    ['inspection', 'B13(3)', 'government', '3 years'],
+    ['mortgage', 'B13(4)', 'government', null],
+    ['pledge', 'B13(4)', 'public', null],
+    ['trademark', 'B13(4)', 'public', null],
+    ['student-loan-default', 'C§2(5)', 'government', null],
+    ['forged-job-papers', 'C§2(5)', 'government', null],
+  ];
+  for (const [code, article, scope, period] of expected) {
+    const d = item(code);
+    assert.ok(d, code);
+    assert.ok(d.basis.includes(article), `${code}: ${article}`);
+    assert.equal(d.usageScope, scope, code);
+    assert.ok(d.providerDepartments.length > 0, code);
+    const usage = d.usagePeriod && 'years' in d.usagePeriod ? `${d.usagePeriod.years} years` : null;
+    assert.equal(usage, period, code);
+  }
+  // negative ones are valid by B27 (severity required), the others by their period or without end
+  assert.ok(
+    ['fee-arrears', 'admin-enforcement', 'student-loan-default', 'forged-job-papers'].every(
+      (code) => item(code).category === 'negative' && item(code).severityRequired,
+    ),
+  );
+});
+
 it('every negative seed item requires a severity (B15); no other item does', () => {
   for (const d of SEED_CATALOG) assert.equal(d.severityRequired, d.category === 'negative', d.code);
 });
