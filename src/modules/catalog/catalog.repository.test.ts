@@ -117,8 +117,8 @@ describeEachEngine('seed catalog (B10–B13, A8)', (getStore) => {
     assert.equal((await catalog.current('honor'))?.updateCycle, 'quarterly');
     assert.equal(
       (await catalog.list({ category: 'positive' })).length,
-      6,
-      'with the e-commerce red list (W7)',
+      7,
+      'with the e-commerce and rural red lists (W7)',
     );
   });
 

@@ -23,6 +23,7 @@ import {
   listsTestApp,
   push,
   redOrg,
+  redPerson,
   setClock,
 } from '../lists/test-support.ts';
 import { checkRecorder } from './check-recorder.service.ts';
@@ -226,6 +227,30 @@ describeEachEngine('checks: decisions, recording, feedback, A21 report', (getSto
       ['warn', []],
       'the entry reaches the clerk; no measure',
     );
+  });
+
+  it('W7, A13(4): a farmer on the rural red list is offered rural credit; a red-listed person elsewhere is not', async () => {
+    const [farmer, other] = (
+      await demoSubjects(t, 'person', (a) => a.employerDepartmentCode === undefined)
+    ).slice(2, 4) as [DemoSubject, DemoSubject];
+    const rural = (await t.ctx.catalog.current('redlist-rural'))!;
+    const example = exampleRow(rural) as { fields: Record<string, unknown> };
+    const pushed = await push(t, 'HA-NW', [
+      {
+        ...example,
+        providerRecordId: 'RR-1',
+        subject: { code: farmer.code, name: farmer.name },
+        identifiedOn: '2026-11-20',
+      },
+    ]);
+    assert.equal(pushed.results[0]!.outcome, 'created', JSON.stringify(pushed.results[0]));
+    await push(t, 'HA-FGW', [redPerson('RP-W7', other)]);
+    const codes = (r: { measures: { code: string }[] }) => r.measures.map((m) => m.code);
+    const [f] = (await check('credit_loans', [{ code: farmer.code }])).json().results;
+    assert.equal(f.decision, 'favor');
+    assert.ok(codes(f).includes('a13-4-rural-credit'), JSON.stringify(f.measures));
+    const [o] = (await check('credit_loans', [{ code: other.code }])).json().results;
+    assert.ok(!codes(o).includes('a13-4-rural-credit'));
   });
 
   it('A13(4): a red-listed company is favored in public resource trading with no bid deposit', async () => {

@@ -33,6 +33,7 @@ describeEachEngine('list types as a process sees them', (getStore) => {
       'ec-black',
       'ec-red',
       'red',
+      'rural-red',
       'watch',
     ]);
     await elsewhere.add(type('key-watch'));

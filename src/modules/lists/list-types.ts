@@ -38,6 +38,15 @@ export const SEED_LIST_TYPES: readonly ListType[] = [
     description: '各级法院发布的失信被执行人名单，纳入联合惩戒范围（A14(12)）；列入时从红名单中删除（A4）。',
   },
   {
+    // A13(4): 红名单农村群体 — the agriculture department's red list of rural subjects, which alone
+    // earns the rural credit products (issue 15 W7); a red list like the other for A13's incentives.
+    code: 'rural-red',
+    name: '农村守信红名单',
+    nameEn: 'rural red list',
+    polarity: 'red',
+    description: '农业农村部门认定的守信农户、信用示范户和农民专业合作社等农村群体（A5、A13(4)）。',
+  },
+  {
     // D §5: e-commerce red and black lists, with measures of their own (issue 15 W7).
     code: 'ec-red',
     name: '电子商务领域守信红名单',

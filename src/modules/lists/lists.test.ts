@@ -366,7 +366,7 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     assert.equal(await dispatchNotifications(db(), t.ctx.now, t.ctx.rowWriter), 0, 'delivered once');
   });
 
-  it('list types are data: the seeded red, black, debtor (A14(12)), e-commerce (D §5) and watch lists exist', async () => {
+  it('list types are data: the seeded red, black, debtor (A14(12)), e-commerce (D §5), rural red (A13(4)) and watch lists exist', async () => {
     const types = await db().selectFrom('list_types').select(['code', 'polarity']).orderBy('code').execute();
     assert.deepEqual(
       types.map((x) => [x.code, x.polarity]),
@@ -376,6 +376,7 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
         ['ec-black', 'black'],
         ['ec-red', 'red'],
         ['red', 'red'],
+        ['rural-red', 'red'],
         ['watch', 'watch'],
       ],
     );

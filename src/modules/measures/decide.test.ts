@@ -191,6 +191,17 @@ describe('decide(): the decision of a credit check', () => {
     assert.deepEqual(decide([ecRed], SEED, 'licensing'), { decision: 'none', measures: [] });
   });
 
+  it('W7, A13(4): rural credit reaches subjects on the rural red list, not every red-listed person', () => {
+    assert.ok(!codes(decide([redPerson], SEED, 'credit_loans')).includes('a13-4-rural-credit'));
+    const rural = { ...redPerson, listType: 'rural-red' };
+    const loans = decide([rural], SEED, 'credit_loans');
+    assert.equal(loans.decision, 'favor');
+    assert.ok(codes(loans).includes('a13-4-rural-credit'));
+    // the rural red list is a red list for A13's other incentives
+    const cooperative = { ...redOrganization, listType: 'rural-red' };
+    assert.ok(codes(decide([cooperative], SEED, 'public_resource_trading')).includes('a13-4-no-bid-deposit'));
+  });
+
   it('W7, C §6(2): a severely dishonest person is kept from civil-service hiring and candidacy; a 一般 one is a warning', () => {
     const severe = { ...blackPerson, severity: '严重' };
     assert.ok(codes(decide([severe], SEED, 'recruitment')).includes('c6-2-civil-service'));

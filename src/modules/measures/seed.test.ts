@@ -119,7 +119,7 @@ describe('seed measures (A13, A14, C §6(2), D §5)', () => {
   });
 
   it('reward red lists and punish black lists; A14(11) and A14(13) reach responsible persons', () => {
-    const red = new Set(['red', 'ec-red']);
+    const red = new Set(['red', 'ec-red', 'rural-red']);
     for (const m of SEED_MEASURES) {
       assert.equal(
         m.effect === 'favor',
@@ -160,6 +160,7 @@ describe('seed measures (A13, A14, C §6(2), D §5)', () => {
         ['red', 'red'],
         ['black', 'black'],
         ['debtor', 'black'],
+        ['rural-red', 'red'],
         ['ec-red', 'red'],
         ['ec-black', 'black'],
         ['watch', 'watch'],

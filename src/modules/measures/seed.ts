@@ -19,6 +19,8 @@
  * - D §5's measures bind the e-commerce red and black lists (`ec-red`, `ec-black`) and the e-commerce
  *   scenario only (issue 15 W7; DOMAIN: e-commerce measures bind e-commerce lists and scenarios):
  *   bound to every red list, D §5(1)'s green channel reached red-listed persons in licensing.
+ * - A13(4)'s rural credit is for 红名单农村群体: it binds the rural red list (`rural-red`) only; the
+ *   other A13 incentives bind both red lists (issue 15 W7).
  * - C §6(2)'s restrictions on severely dishonest persons — hiring as civil servants or public
  *   institution staff, nomination as candidate deputies or committee members — are measures of their
  *   own (issue 15 W7): 严重 entries of persons on the black and debtor lists.
@@ -68,6 +70,11 @@ const BOTH = ['person', 'organization'] as const;
  * brings within joint punishment (issue 15 W4).
  */
 const BLACK_LISTS = ['black', 'debtor'];
+/**
+ * The lists A13's incentives bind: the red list, and the rural red list (信用户、信用示范户 and rural
+ * cooperatives the agriculture department names), which alone earns A13(4)'s rural credit (issue 15 W7).
+ */
+const RED_LISTS = ['red', 'rural-red'];
 type Seed = Omit<MeasureDraft, 'grounds' | 'severities' | 'active' | 'subjectKinds' | 'appliesTo'> &
   Partial<Pick<MeasureDraft, 'grounds' | 'severities' | 'appliesTo'>> & {
     subjectKinds: readonly ('person' | 'organization')[];
@@ -89,7 +96,7 @@ const A13: MeasureDraft[] = [
     title: '树立为诚信典型并公示宣传',
     text: '职能部门在行政监管和服务中要将列入红名单的信息主体树立为诚信典型，并及时在门户网站和信用淮安等网站进行公示。新闻媒体要深入挖掘宣传诚实守信红名单典型人物、企业和事迹。',
     article: 'A13(1)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['publicity'],
     subjectKinds: BOTH,
@@ -101,7 +108,7 @@ const A13: MeasureDraft[] = [
     title: '会展、银企对接中重点推介',
     text: '在会展、银企对接等活动中重点推介诚信示范企业。',
     article: 'A13(1)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['publicity', 'credit_loans'],
     subjectKinds: ['organization'],
@@ -113,7 +120,7 @@ const A13: MeasureDraft[] = [
     title: '行政审批“绿色通道”“容缺受理”',
     text: '职能部门在办理行政审批过程中，对红名单市场主体实施“绿色通道”“容缺受理”等便利服务措施，对部分申报材料不具备的，实行先信用承诺后补报材料',
     article: 'A13(2)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['licensing', 'production_license', 'project_approval'],
     subjectKinds: ['organization'],
@@ -125,7 +132,7 @@ const A13: MeasureDraft[] = [
     title: '优化检查方式、减少检查频次',
     text: '在日常检查、专项检查中优化检查方式，减少检查频次。',
     article: 'A13(2)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['daily_supervision'],
     subjectKinds: ['organization'],
@@ -137,7 +144,7 @@ const A13: MeasureDraft[] = [
     title: '财政性资金项目和优惠政策优先考虑',
     text: '职能部门在实施财政性资金项目安排、招商引资配套政策等各类优惠政策中，优先考虑红名单信息主体，加大扶持力度。',
     article: 'A13(3)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['fiscal_funds'],
     subjectKinds: BOTH,
@@ -149,7 +156,7 @@ const A13: MeasureDraft[] = [
     title: '公共资源交易信用加分',
     text: '在公共资源交易领域，依法依规对红名单信息主体采取信用加分等措施。',
     article: 'A13(3)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['public_resource_trading'],
     subjectKinds: BOTH,
@@ -161,7 +168,7 @@ const A13: MeasureDraft[] = [
     title: '教育、就业、社会保障等领域重点支持和优先便利',
     text: '在教育、就业、创业、社会保障、城市入户、住房租赁等领域对红名单个人给予重点支持和优先便利。',
     article: 'A13(3)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['public_services'],
     subjectKinds: ['person'],
@@ -173,7 +180,7 @@ const A13: MeasureDraft[] = [
     title: '个人诚信卡和票价优惠',
     text: '探索发行个人诚信卡，根据信用积分给予公共文化、旅游、体育设施、城市交通系统票价优惠等便利服务。',
     article: 'A13(3)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['public_services'],
     subjectKinds: ['person'],
@@ -185,7 +192,7 @@ const A13: MeasureDraft[] = [
     title: '免收投标保证金',
     text: '对纳入红名单投标企业，不收取投标保证金。',
     article: 'A13(4)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['public_resource_trading'],
     subjectKinds: ['organization'],
@@ -197,7 +204,7 @@ const A13: MeasureDraft[] = [
     title: '“信易贷”等守信激励产品',
     text: '开发应用面向红名单信息市场主体“信易贷”“信易债”“税源贷”“税易贷”“税贷通”等守信激励产品。',
     article: 'A13(4)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['credit_loans'],
     subjectKinds: ['organization'],
@@ -209,7 +216,8 @@ const A13: MeasureDraft[] = [
     title: '红名单农村群体优惠信贷产品',
     text: '开发激励红名单农村群体的优惠信贷产品。',
     article: 'A13(4)',
-    listTypes: ['red'],
+    // 红名单农村群体: subjects on the rural red list, not every red-listed person (issue 15 W7).
+    listTypes: ['rural-red'],
     effect: 'favor',
     scenarios: ['credit_loans'],
     subjectKinds: ['person'],
@@ -221,7 +229,7 @@ const A13: MeasureDraft[] = [
     title: '绿色服务通道、降低或减免服务费用',
     text: '对红名单信息主体提供绿色服务通道、降低或减免服务费用等优惠和便利。',
     article: 'A13(4)',
-    listTypes: ['red'],
+    listTypes: [...RED_LISTS],
     effect: 'favor',
     scenarios: ['public_services', 'public_resource_trading'],
     subjectKinds: BOTH,

@@ -227,4 +227,28 @@ export const LIST_ITEMS: CatalogItemDraft[] = [
       validUntil('有效期至'),
     ],
   },
+  // A13(4): the rural red list (红名单农村群体), which alone earns the rural credit products.
+  {
+    ...red,
+    listType: 'rural-red',
+    code: 'redlist-rural',
+    name: '农村守信红名单',
+    nameEn: 'Rural red list',
+    description:
+      '农业农村部门认定的守信农户、信用示范户和农民专业合作社（A5、A13(4)），适用红名单激励措施和农村群体优惠信贷。',
+    subjectKinds: ['person', 'organization'],
+    providerDepartments: ['HA-NW'],
+    basis: ['A5', 'A13(4)', 'A9', 'A12'],
+    fields: [
+      choice('ground', '列入依据', 'ground', REDLIST_GROUNDS, { example: REDLIST_GROUNDS[3] }),
+      text('honorName', '荣誉或诚信称号', 'honor', { maxLength: 200, example: '淮安市信用示范户' }),
+      text('village', '所在乡镇（街道）、村（社区）', 'township and village', {
+        maxLength: 200,
+        example: '淮安区示例镇示例村',
+      }),
+      identifyingUnit,
+      documentNumber('认定文件文号', 'document number', '淮农〔2026〕6号', OPTIONAL),
+      validUntil('有效期至'),
+    ],
+  },
 ];
