@@ -16,8 +16,9 @@
  * - B14 protects a natural person's own data. Illness stated of a number of people who are not named
  *   ("导致23名消费者被确诊为食物中毒", "泄露12名乙肝患者的信息") is the harm a record's subject caused, the
  *   lawful substance of a food-safety or medical penalty (A6(1), B12(5); issue 15 W9): a medical match
- *   whose clause counts the people it concerns (`COUNTED_PEOPLE`) is not forbidden. A named person's
- *   illness ("法定代表人张三患有…"), and every religion, gene and blood-type match, still is.
+ *   directly after a count of the people it concerns (`COUNTED_PEOPLE`, `COUNTED_GROUPS`), in the same
+ *   clause, is not forbidden. A named person's illness ("法定代表人张三患有…", "张三等3人均患有…",
+ *   or a count in another clause), and every religion, gene and blood-type match, still is.
  */
 
 /** Field names: a name containing one of these is forbidden (Chinese keys and spreadsheet headers). */
@@ -140,5 +141,9 @@ export const FORBIDDEN_CONTENT_PATTERNS: readonly { topic: string; pattern: stri
 export const COUNTED_PEOPLE =
   '(?:\\d+|[一二两三四五六七八九十百千万几数多若干]+)\\s*(?:余|多)?\\s*(?:名|人|位|例)';
 
-/** Where a clause ends: a medical match is judged with the text from here on. */
-export const CLAUSE_END = '[。；;！!？?\\n]';
+/** The unnamed people a count may name (23名消费者); the illness must follow them directly. */
+export const COUNTED_GROUPS =
+  '消费者|顾客|就餐者|学生|幼儿|儿童|员工|职工|工人|群众|村民|居民|患者|病人|人员|游客|旅客|乘客';
+
+/** Where a clause ends (commas included): a medical match is judged with the text from here on. */
+export const CLAUSE_END = '[。；;！!？?，,\\n]';

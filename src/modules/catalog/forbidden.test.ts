@@ -138,6 +138,10 @@ describe('B14 protects persons: harm an organization caused is not forbidden dat
       '23名员工信仰佛教',
       '对5名员工进行基因检测',
       '3人均为A型血',
+      // a count that names persons, or one in another clause (a comma ends it)
+      '当事人张三等3人均患有乙型肝炎',
+      '法定代表人张三雇用3名员工，张三本人患有糖尿病',
+      '3名员工中的张三患有糖尿病',
     ]) {
       assert.equal(containsForbiddenContent(text), true, text);
     }

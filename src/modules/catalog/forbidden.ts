@@ -6,6 +6,7 @@
  */
 import {
   CLAUSE_END,
+  COUNTED_GROUPS,
   COUNTED_PEOPLE,
   FORBIDDEN_CONTENT_PATTERNS,
   FORBIDDEN_NAME_PARTS_ZH,
@@ -22,7 +23,14 @@ const EACH = FORBIDDEN_CONTENT_PATTERNS.map((p) => ({
   pattern: new RegExp(p.pattern, 'giu'),
 }));
 /** A count of people in the clause before a match (issue 15 W9). */
-const COUNTED_BEFORE = new RegExp(`${COUNTED_PEOPLE}[^${CLAUSE_END.slice(1, -1)}]*$`, 'u');
+/**
+ * The text right before a medical match is a count of unnamed people (W9): `导致23名消费者|被确诊为`,
+ * `泄露12名|乙肝患者`. Not after 等 (张三等3人: named persons), and nothing else may come between.
+ */
+const COUNTED_BEFORE = new RegExp(
+  `(?<!等\\s*)${COUNTED_PEOPLE}\\s*(?:${COUNTED_GROUPS})?\\s*[均都共先后陆续相继]*$`,
+  'u',
+);
 const CLAUSE_ENDS = new RegExp(CLAUSE_END, 'gu');
 const NAME_WORDS = new Set(FORBIDDEN_NAME_WORDS);
 const PHRASES = new Set(FORBIDDEN_NAME_PHRASES.map(([a, b]) => `${a} ${b}`));

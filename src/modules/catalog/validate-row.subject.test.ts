@@ -132,9 +132,9 @@ describe('validateRecordRow: B2, persons of full civil capacity (issue 15 W8)', 
   });
 
   it('W8, B2: refuses a penalty on a 12-year-old and a black-list entry on a 14-year-old, with the age', () => {
-    const child = penaltyRow({ subject: { code: citizenId('20140101', '321'), name: '王小明' } });
+    const child = penaltyRow({ subject: { code: citizenId('20120101', '321'), name: '王小明' } });
     const e1 = only(validateRecordRow(penalty(), child, OPTIONS), 'RECORD_SUBJECT_UNDER_16', 'subject.code');
-    assert.equal(e1.actual, '10', 'the age on the identification date (2024-03-15), not today');
+    assert.equal(e1.actual, '12', 'the age on the identification date (2024-03-15), not today');
     assert.match(e1.message, /未满16周岁.*B2/);
     const e2 = only(
       validateRecordRow(blacklist(), black('20111001'), OPTIONS),

@@ -80,7 +80,16 @@ export const DecisionBody = z
       .max(100)
       .optional()
       .describe('本部门的决定编号；填写后重复提交不会重复登记（缺省时由平台生成）'),
-    subject: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(200) }).strict(),
+    subject: z
+      .object({
+        code: z.string().min(1).max(64),
+        name: z.string().min(1).max(200),
+        selfSupporting: z
+          .boolean()
+          .optional()
+          .describe('B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，填 true'),
+      })
+      .strict(),
     severity: z.enum(SEVERITIES).optional(),
     identifiedOn: z.string().describe('认定日期 YYYY-MM-DD'),
     fields: z

@@ -269,7 +269,12 @@ class ListChange {
     const recipient = known ? notice.recipient! : center;
     if (!recipient) return;
     const correction = w.record.version > 1;
-    if (correction && (await repo.a11RecipientsOf(this.trx, entry.id)).has(recipient)) return;
+    const fields = w.accepted.row.fields;
+    // The employer the row names, kept with the notice: the credit center forwards by it (A11).
+    const employer =
+      notice.kind === 'state_employee' && typeof fields.employer === 'string' ? fields.employer : null;
+    if (correction && (await repo.a11NoticesOf(this.trx, entry.id)).has(`${recipient}|${employer ?? ''}`))
+      return;
     const about = notice.kind === 'state_employee' ? '国家工作人员' : '国家机关、事业单位或国有企业';
     this.notify({
       kind: `blacklist.${notice.kind}`,
@@ -288,6 +293,7 @@ class ListChange {
         identifiedOn: entry.identified_on,
         validUntil: entry.valid_until,
         forward: !known,
+        ...(employer === null ? {} : { employer }),
         ...(correction ? { correctedInVersion: w.record.version } : {}),
       },
     });

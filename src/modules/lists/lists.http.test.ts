@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { signIn, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
-import { blackOrg, type DemoSubject, demoSubjects, listsTestApp, redOrg, setClock } from './test-support.ts';
+import { citizenId } from '../catalog/test-support.ts';
+import {
+  blackOrg,
+  blackPerson,
+  type DemoSubject,
+  demoSubjects,
+  listsTestApp,
+  redOrg,
+  setClock,
+} from './test-support.ts';
 
 describeEachEngine('lists HTTP', (getStore) => {
   let t: TestApp;
@@ -42,6 +51,28 @@ describeEachEngine('lists HTTP', (getStore) => {
   const as = (department: string, purpose = true) => ({
     authorization: `Bearer ${keys[department]}`,
     ...(purpose ? { 'x-purpose': encodeURIComponent('名单核查测试') } : {}),
+  });
+
+  it('W8, B2: the decision form states the ground of a 17-year-old living on their own labour; without it the refusal says so', async () => {
+    const teen = { code: citizenId('20090601', '779'), name: '李小红' };
+    const post = (selfSupporting?: boolean) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/lists/decisions',
+        headers: as('HA-GSJ'),
+        payload: blackPerson(
+          'W8-FORM',
+          { ...teen },
+          {
+            subject: { ...teen, ...(selfSupporting === undefined ? {} : { selfSupporting }) },
+          },
+        ),
+      });
+    const refused = await post();
+    assert.equal(refused.statusCode, 422, refused.body);
+    assert.equal(refused.json().error.details.errors[0].code, 'RECORD_SUBJECT_MINOR');
+    const accepted = await post(true);
+    assert.equal(accepted.statusCode, 201, accepted.body);
   });
 
   it('POST /api/v1/lists/decisions records a black list decision and reports the A4 removals and notices', async () => {

@@ -162,15 +162,22 @@ export const listsRepository = {
     return out;
   },
 
-  /** A11: the departments already told about an entry (issue 15 W6: a correction tells only a new one). */
-  async a11RecipientsOf(db: Db, entryId: string): Promise<Set<string>> {
+  /**
+   * A11: who was already told about an entry, as `recipient|employer named` (issue 15 W6: a correction
+   * tells only a new recipient, or the credit center about another employer it must forward to).
+   */
+  async a11NoticesOf(db: Db, entryId: string): Promise<Set<string>> {
     const rows = await db
       .selectFrom('notifications')
-      .select('recipient_department')
+      .select(['recipient_department', 'body'])
       .where('entry_id', '=', entryId)
       .where('article', '=', 'A11')
       .execute();
-    return new Set(rows.map((r) => r.recipient_department));
+    return new Set(
+      rows.map(
+        (r) => `${r.recipient_department}|${fromJson<{ employer?: string | null }>(r.body).employer ?? ''}`,
+      ),
+    );
   },
 
   /** B26: the persons who answer for an organization (registered relations still in force). */

@@ -64,7 +64,8 @@ export type EntryEventView = {
 export type DecisionInput = {
   item: string;
   providerRecordId?: string | undefined;
-  subject: { code: string; name: string };
+  /** selfSupporting: B2, a person of 16 or 17 living on their own labour (issue 15 W8) */
+  subject: { code: string; name: string; selfSupporting?: boolean | undefined };
   severity?: string | undefined;
   identifiedOn: string;
   fields: Record<string, unknown>;

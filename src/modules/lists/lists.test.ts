@@ -255,6 +255,21 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
       ],
     );
     assert.equal(fromJson<{ correctedInVersion: number }>(notices[0]!.body).correctedInVersion, 2);
+    // Employers the platform does not know go to the credit center to forward, each once, by name.
+    await version({ stateEmployee: '是', employer: '外省某局' }, '更正：工作单位');
+    await version({ stateEmployee: '是', employer: '外省另一局' }, '更正：工作单位');
+    await version(
+      { stateEmployee: '是', employer: '外省另一局', facts: '更正后的失信事实' },
+      '更正：失信事实',
+    );
+    const forwarded = (await notificationsOf(entry!.id)).slice(2);
+    assert.deepEqual(
+      forwarded.map((n) => [n.recipient_department, fromJson<{ employer: string }>(n.body).employer]),
+      [
+        ['HA-XYZX', '外省某局'],
+        ['HA-XYZX', '外省另一局'],
+      ],
+    );
   });
 
   it('A11: an employer named by the row is matched to a department; unknown ones go to the credit center to forward', async () => {

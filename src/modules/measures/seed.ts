@@ -220,7 +220,7 @@ const A13: MeasureDraft[] = [
     listTypes: ['rural-red'],
     effect: 'favor',
     scenarios: ['credit_loans'],
-    subjectKinds: ['person'],
+    subjectKinds: BOTH,
     legalBasis: basisA(13, 4),
     implementingDepartments: ['HA-RH', 'HA-YJFJ', 'HA-JRB', 'HA-NW'],
   }),

@@ -104,7 +104,9 @@ export const pushLate = (push: { workdays: number; provisional: boolean }, limit
 
 /**
  * Issue 15 W13, B27, A12: the record's validity (or a list entry's removal date) ended before it
- * arrived. Written and kept, but neither published nor used in checks.
+ * arrived. Written and kept, but neither published nor used in checks. A submitted removal date is
+ * in `actual` only, never in the message (no message repeats a submitted value); a B27 end is the
+ * platform's own count and is said.
  */
 export const alreadyExpired = (field: 'identifiedOn' | 'fields.validUntil', lastDay: string): RowError => ({
   ...rowError(
@@ -112,10 +114,10 @@ export const alreadyExpired = (field: 'identifiedOn' | 'fields.validUntil', last
     field,
     field === 'identifiedOn'
       ? `按认定日期和失信程度，有效期已于 ${lastDay} 届满（B27）：记录已接收留档，但不公开、不用于核查；认定日期或失信程度有误的，请更正后重报。`
-      : `移出日期 ${lastDay} 已过（A12）：记录已接收留档，但不列入名单、不用于核查；日期有误的，请更正后重报。`,
+      : '移出日期已过（A12）：记录已接收留档，但不列入名单、不用于核查；日期有误的，请更正后重报。',
     field === 'identifiedOn'
       ? `Counted from identification by severity, its validity ended on ${lastDay} (B27): the record is kept but neither published nor used in checks; if the identification date or severity is wrong, correct it and push again.`
-      : `Its removal date ${lastDay} has passed (A12): the record is kept but lists no one and is not used in checks; if the date is wrong, correct it and push again.`,
+      : 'Its removal date has passed (A12): the record is kept but lists no one and is not used in checks; if the date is wrong, correct it and push again.',
   ),
   actual: lastDay,
 });
