@@ -83,6 +83,13 @@ function summaryText(file: string, provider: string, mode: string, r: ImportRepo
     );
   }
   if (t.refused > 0) lines.push(`  拒收明细 / refused rows: ${r.errorsPath}`);
+  const warned = Object.entries(t.warnings ?? {});
+  if (warned.length > 0) {
+    lines.push(
+      `  已写入但有提示 / written with a warning: ${warned.map(([code, rows]) => `${code} ${n(rows)}`).join(' · ')}` +
+        '（PUSH_LATE 报送超过时限 A9；ALREADY_EXPIRED 有效期或移出日期已过，不公开、不用于核查）',
+    );
+  }
   if (!r.alreadyComplete) lines.push(`  用时 / took ${formatDuration(r.elapsedMs)}`);
   return lines.join('\n');
 }

@@ -171,6 +171,7 @@ export async function importFile(deps: ImportDeps, options: ImportOptions, progr
       t.newVersion += outcome.summary.newVersion;
       t.refused += outcome.summary.refused;
       t.aborted += outcome.summary.aborted;
+      t.warnings = countWarnings(outcome.results, t.warnings ?? {});
       report.rows += outcome.summary.total;
       report.batches++;
       CP.writeCheckpoint(file, {
@@ -301,4 +302,20 @@ async function prevalidationOptions(ctx: {
     today: ctx.today(),
     ...(byCode.size === 0 ? {} : { codeException: (code: string) => byCode.get(code) }),
   };
+}
+
+/**
+ * Rows written with a warning, counted by the warning's code (issue 15 W13): a history import where
+ * most rows arrive late or already expired is told so in its summary. The errors file keeps to the
+ * rows not written.
+ */
+function countWarnings(
+  results: readonly { outcome: string; warnings?: readonly { code: string }[] }[],
+  into: Record<string, number>,
+): Record<string, number> {
+  for (const r of results) {
+    if (r.outcome !== 'created' && r.outcome !== 'new_version') continue;
+    for (const code of new Set((r.warnings ?? []).map((w) => w.code))) into[code] = (into[code] ?? 0) + 1;
+  }
+  return into;
 }

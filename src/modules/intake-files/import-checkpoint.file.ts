@@ -25,6 +25,11 @@ export type ImportTotals = {
   newVersion: number;
   refused: number;
   aborted: number;
+  /**
+   * rows written with a warning, by its code (PUSH_LATE, ALREADY_EXPIRED, …; issue 15 W13); absent in
+   * older checkpoints
+   */
+  warnings?: Record<string, number>;
 };
 
 export type FileFingerprint = { size: number; mtimeMs: number; headSha256: string };

@@ -232,4 +232,20 @@ describeEachEngine('xinyong import: killed mid-way and resumed, no duplicates (B
     assert.equal(entries.length, 3);
     assert.ok(entries.every((e) => e.list_type === 'black' && e.ground === 'A6(7)'));
   });
+
+  it('W13, A9: a late list decision imported from the command line is written, and the summary counts it as PUSH_LATE', async () => {
+    const black = (await t.ctx.catalog.current('blacklist-person'))!;
+    const csv = path.join(dir, 'late.csv');
+    const late = blackPerson(
+      'LATE-1',
+      { code: citizenId('19800101', '401'), name: '孙一' },
+      { identifiedOn: '2026-01-05' },
+      { validUntil: '2029-01-04' },
+    );
+    writeFileSync(csv, csvText([columnsOf(black).map((c) => c.header), cellsOf(black, late)]));
+    const r = await xinyong(['import', csv, '--item', 'blacklist-person', '--provider', 'HA-FY']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /新增 created 1 /);
+    assert.match(r.stdout, /written with a warning: PUSH_LATE 1（/);
+  });
 });
