@@ -99,26 +99,15 @@ export const listsRepository = {
   ): Promise<
     Map<string, { status: 'active' | 'removed'; validUntil: string | null; removedByEntry: string | null }>
   > {
-    const out = new Map<
-      string,
-      { status: 'active' | 'removed'; validUntil: string | null; removedByEntry: string | null }
-    >();
-    for (const part of chunks(keys)) {
-      const rows = await db
-        .selectFrom('list_entries')
-        .select(['record_key', 'status', 'valid_until', 'removed_by_entry'])
-        .where('record_key', 'in', part)
-        .where('origin', '=', 'listed')
-        .execute();
-      for (const r of rows) {
-        out.set(r.record_key, {
-          status: r.status,
-          validUntil: r.valid_until,
-          removedByEntry: r.removed_by_entry,
-        });
-      }
-    }
-    return out;
+    const entries = await listsRepository.entriesOfRecordKeys(db, keys);
+    return new Map(
+      entries
+        .filter((e) => e.origin === 'listed')
+        .map((e) => [
+          e.record_key,
+          { status: e.status, validUntil: e.valid_until, removedByEntry: e.removed_by_entry },
+        ]),
+    );
   },
 
   /*
