@@ -16,6 +16,7 @@ import { uploadRoutes } from '../modules/intake-files/upload.routes.ts';
 import { listsRoutes } from '../modules/lists/lists.routes.ts';
 import { measuresRoutes } from '../modules/measures/measures.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { recordsReadRoutes } from '../modules/records/records-read.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
@@ -80,6 +81,7 @@ export async function createApp(
       catalogRoutes(ctx),
       recordsRoutes(ctx),
       recordsReadRoutes(ctx),
+      proceduresRoutes(ctx),
       uploadRoutes(ctx),
       measuresRoutes(ctx),
       listsRoutes(ctx),

@@ -37,6 +37,10 @@ import { type MeasuresService, measuresService } from '../modules/measures/measu
 import type { Policy } from '../modules/policy/index.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../modules/policy/policy.loader.ts';
 import { registerPolicyVersion } from '../modules/policy/policy-versions.repository.ts';
+import {
+  type ExternalDecisionsService,
+  externalDecisionsService,
+} from '../modules/procedures/external-decisions.service.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { type RecordsReader, recordsReader } from '../modules/records/records-read.service.ts';
 import { regionsRepository } from '../modules/regions/regions.repository.ts';
@@ -93,6 +97,8 @@ export type AppContext = {
   rowWriter: RowsWrittenMeta;
   catalog: CatalogRepository;
   intake: IntakeService;
+  /** decisions outside the platform the credit office records; they allow a record to be weakened (W3) */
+  externalDecisions: ExternalDecisionsService;
   uploads: UploadService;
   records: RecordsReader;
   /** the measures catalog (A13, A14, D §5), cached for checks */
@@ -158,6 +164,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const consents = consentsRepository(store, rowWriter);
     const catalog = catalogRepository(store, rowWriter);
     const measures = measuresService({ store, now, audit, rowWriter });
+    const externalDecisions = externalDecisionsService({ store, audit, now, today });
     const intake = intakeService({
       store,
       sealer,
@@ -169,6 +176,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
       catalog,
       now,
       hooks: listIntakeHooks(),
+      // W3: a version that weakens a negative record rests on a decision the credit office recorded.
+      changeBases: externalDecisions.bases,
     });
     const listTypes = listTypesService({ store, now, rowWriter });
     const checks = checksService({ store, sealer, policy, codes, catalog, measures, listTypes, now });
@@ -213,6 +222,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       rowWriter,
       catalog,
       intake,
+      externalDecisions,
       uploads: uploadService({
         intake,
         catalog,

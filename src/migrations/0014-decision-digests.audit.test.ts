@@ -24,8 +24,13 @@ const AT = '2026-11-20T02:30:00.000Z';
 const WRITER = { actorRole: 'test', policyId: 'huaian-2018', policyVersion: '1.0.0' };
 const id = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
-/** The live registry as a database at 0014 has it (department_purposes comes with 0015). */
-const AT_0014 = AUDITED_TABLES.filter((t) => t.table !== 'department_purposes');
+/**
+ * The live registry as a database at 0014 has it: department_purposes comes with 0015,
+ * external_decisions with 0017.
+ */
+const AT_0014 = AUDITED_TABLES.filter(
+  (t) => !['department_purposes', 'external_decisions'].includes(t.table),
+);
 
 describe('migration 0014: its frozen registry', () => {
   it('names live audited tables only, each column with the kind the live registry gives it', () => {

@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0016, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0017, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -13,7 +13,12 @@ import { type Kysely, sql } from 'kysely';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { appendAudit, readAuditEntries, readAuditHead } from '../modules/audit/audit.repository.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
-import { AUDITED_TABLES, RECORDS_AUDITED, SUBJECTS_AUDITED } from '../modules/audit/index.ts';
+import {
+  AUDITED_TABLES,
+  EXTERNAL_DECISIONS_AUDITED,
+  RECORDS_AUDITED,
+  SUBJECTS_AUDITED,
+} from '../modules/audit/index.ts';
 import { recordRowsWritten } from '../modules/audit/row-digests.service.ts';
 import { checkRecorder } from '../modules/checks/check-recorder.service.ts';
 import { checkHeaderRow } from '../modules/checks/test-support.ts';
@@ -32,11 +37,18 @@ import { MIGRATIONS, migrateToLatest } from './index.ts';
 
 type Row = Record<string, unknown>;
 
-/** Records as registered for row digests before 0016 added `subject_ground`. */
-const RECORDS_BEFORE_0016 = {
+/** Records as registered for row digests before 0017 added `change_basis_kind` and `change_basis_id`. */
+const RECORDS_BEFORE_0017 = {
   ...RECORDS_AUDITED,
   columns: Object.fromEntries(
-    Object.entries(RECORDS_AUDITED.columns).filter(([c]) => c !== 'subject_ground'),
+    Object.entries(RECORDS_AUDITED.columns).filter(([c]) => !c.startsWith('change_basis_')),
+  ),
+};
+/** Records as registered for row digests before 0016 added `subject_ground`. */
+const RECORDS_BEFORE_0016 = {
+  ...RECORDS_BEFORE_0017,
+  columns: Object.fromEntries(
+    Object.entries(RECORDS_BEFORE_0017.columns).filter(([c]) => c !== 'subject_ground'),
   ),
 };
 
@@ -708,6 +720,44 @@ function upgradeSuite(getStore: () => TestStore) {
           content_digest: 'content-digest-b2',
         },
       ]);
+      await recordRowsWritten(liveDb(), { table: RECORDS_BEFORE_0017, rows: records }, WRITER);
+    },
+    '0017-change-bases': async (step) => {
+      // From 0017 on, the credit office records decisions outside the platform (issue 15 W3), and a
+      // version that weakens a record names the one it rests on; both under row digests.
+      const [first] = written.get('records')!.rows;
+      const decisions = await insert('external_decisions', [
+        {
+          id: uuidv7(),
+          record_key: first!.record_key,
+          record_id: first!.id,
+          subject_id: first!.subject_id,
+          provider_department: first!.provider_department,
+          kind: 'administrative_review',
+          document_number: '淮政复决〔2026〕15号',
+          authority: '淮安市人民政府',
+          decided_on: '2026-01-16',
+          summary: '变更为一般失信',
+          recorded_by: 'os:ops',
+          recorded_role: 'credit_office',
+          recorded_at: at(step),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: EXTERNAL_DECISIONS_AUDITED, rows: decisions }, WRITER);
+      const records = await insert('records', [
+        {
+          ...first!,
+          id: uuidv7(),
+          version: 2,
+          subject_ground: null,
+          severity: 'minor',
+          reason: '依行政复议决定更正',
+          received_at: at(step),
+          content_digest: 'content-digest-v2',
+          change_basis_kind: 'external_decision',
+          change_basis_id: decisions[0]!.id,
+        },
+      ]);
       await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
     },
     '0015-department-purposes': async (step) => {
@@ -917,4 +967,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0016 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0017 over data written at every version', upgradeSuite);

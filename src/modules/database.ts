@@ -20,6 +20,7 @@ import type { IdentityCodesTables } from './identity-codes/identity-codes.tables
 import type { ListsTables } from './lists/lists.tables.ts';
 import type { MeasuresTables } from './measures/measures.tables.ts';
 import type { PolicyTables } from './policy/policy.tables.ts';
+import type { ProceduresTables } from './procedures/procedures.tables.ts';
 import type { RecordsTables } from './records/records.tables.ts';
 import type { RegionsTables } from './regions/regions.tables.ts';
 import type { SubjectSearchTables } from './subject-search/subject-search.tables.ts';
@@ -40,6 +41,7 @@ export type Database = RegionsTables &
   AccessTables &
   CatalogTables &
   RecordsTables &
+  ProceduresTables &
   ListsTables &
   MeasuresTables &
   SubjectSearchTables &

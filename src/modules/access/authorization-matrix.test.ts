@@ -101,6 +101,8 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/checks/stream': ['user_staff', 'system'],
   'POST /api/v1/checks/:checkId/feedback': ['user_staff', 'system'],
   'GET /api/v1/reports/joint-measures': ['user_staff', 'center_staff', 'credit_office'],
+  'POST /api/v1/external-decisions': ['credit_office'],
+  'GET /api/v1/external-decisions': ['provider_staff', 'center_staff', 'credit_office'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */

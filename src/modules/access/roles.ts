@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'measures.manage', // edit the measures catalog (A13, A14, D §5): a new version each time
   'relations.manage', // link organizations to their legal representative and responsible persons (B26)
   'inbox.read', // a department's notifications (A4, A11, B26)
+  'procedures.record_external', // record a decision taken outside the platform against a record (issue 15 W3)
+  'procedures.read', // decisions that allow a record to change (a provider: those about its records)
   'accounts.manage', // create accounts, reset passwords
   'apikeys.manage', // issue, rotate, revoke API keys for systems
   'codes.exceptions.manage', // register identity-code exceptions
@@ -52,7 +54,14 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   subject: ['subjects.read_own', 'consents.manage_own', 'accounts.manage_own'],
-  provider_staff: ['subjects.read', 'records.write', 'consents.read', 'lists.read', 'inbox.read'],
+  provider_staff: [
+    'subjects.read',
+    'records.write',
+    'consents.read',
+    'lists.read',
+    'inbox.read',
+    'procedures.read',
+  ],
   user_staff: ['subjects.read', 'checks.run', 'checks.report', 'consents.read', 'lists.read', 'inbox.read'],
   center_staff: [
     'subjects.read',
@@ -64,6 +73,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'checks.report',
     'checks.report_all',
     'inbox.read',
+    'procedures.read',
   ],
   credit_office: [
     'subjects.read',
@@ -75,6 +85,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'checks.report',
     'checks.report_all',
     'inbox.read',
+    'procedures.record_external',
+    'procedures.read',
   ],
   admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
   auditor: ['audit.read'],
@@ -89,6 +101,7 @@ export const SYSTEM_PERMISSIONS: readonly Permission[] = [
   'consents.read',
   'lists.read',
   'inbox.read',
+  'procedures.read',
 ];
 
 export function isRole(value: string): value is Role {

@@ -52,6 +52,8 @@ export const RECORDS_AUDITED: AuditedTable = {
     push_late: 'integer',
     push_provisional: 'integer',
     batch_id: 'uuid',
+    change_basis_kind: 'text',
+    change_basis_id: 'uuid',
   },
 };
 
@@ -435,6 +437,30 @@ export const DEPARTMENT_PURPOSES_AUDITED: AuditedTable = {
   },
 };
 
+/**
+ * Decisions outside the platform the credit office recorded (issue 15 W3): each allows its record's
+ * provider one version that weakens the record, so a smuggled-in or edited row would lift a listing.
+ */
+export const EXTERNAL_DECISIONS_AUDITED: AuditedTable = {
+  table: 'external_decisions',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    record_key: 'uuid',
+    record_id: 'uuid',
+    subject_id: 'uuid',
+    provider_department: 'text',
+    kind: 'text',
+    document_number: 'text',
+    authority: 'text',
+    decided_on: 'date',
+    summary: 'text',
+    recorded_by: 'text',
+    recorded_role: 'text',
+    recorded_at: 'instant',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
@@ -460,4 +486,5 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   CODE_EXCEPTIONS_AUDITED,
   CALENDAR_YEARS_AUDITED,
   DEPARTMENT_PURPOSES_AUDITED,
+  EXTERNAL_DECISIONS_AUDITED,
 ];

@@ -14,7 +14,15 @@ import { signIn, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine, type TestStore } from '../../testing/engines.ts';
 import { parseScheduleFile } from '../calendar/schedule-file.ts';
 import type { Database } from '../database.ts';
-import { blackOrg, demoSubjects, listsTestApp, push, redOrg, setClock } from '../lists/test-support.ts';
+import {
+  blackOrg,
+  demoSubjects,
+  externalDecision,
+  listsTestApp,
+  push,
+  redOrg,
+  setClock,
+} from '../lists/test-support.ts';
 import { verifyAudit } from './audit.service.ts';
 import { scanAuditedTable } from './audited-rows.repository.ts';
 import {
@@ -28,6 +36,7 @@ import {
   CODE_EXCEPTIONS_AUDITED,
   CONSENTS_AUDITED,
   DEPARTMENT_PURPOSES_AUDITED,
+  EXTERNAL_DECISIONS_AUDITED,
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
   LIST_TYPES_AUDITED,
@@ -188,7 +197,9 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
     const [responsible] = await demoSubjects(t, 'person');
     await t.ctx.lists.relate({ kind: 'operator', name: 'test' }, company!.code, responsible!, 'responsible');
     await push(t, 'HA-FGW', [redOrg('R-1', company!), redOrg('R-2', other!)]);
-    await push(t, 'HA-GSJ', [blackOrg('B-1', company!)]);
+    const listed = await push(t, 'HA-GSJ', [blackOrg('B-1', company!)]);
+    // issue 15 W3: a decision outside the platform the credit office records against the listing
+    await externalDecision(t, listed.results[0]!.recordId!);
     await t.ctx.lists.dispatch();
     const [notice] = await t.ctx.store.db
       .selectFrom('notifications')
@@ -331,6 +342,12 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       pick: (r) => r.removed_at !== null,
       edit: { column: 'removed_at', value: null },
       unique: { purpose: () => '伪造的事项' },
+    },
+    {
+      // issue 15 W3: a decision slipped in would let a provider lift a listing with no procedure
+      table: EXTERNAL_DECISIONS_AUDITED,
+      edit: { column: 'document_number', value: '伪造文号' },
+      unique: { document_number: () => '伪造文号〔2026〕1号' },
     },
   ];
 

@@ -100,6 +100,13 @@ export function columnsOf(version: CatalogItemDraft): TemplateColumn[] {
   }
   columns.push(
     base('变更原因', 'reason for the change', 'reason', false, '修改已报送的信息时填写原因；首次报送留空。'),
+    base(
+      '变更依据编号',
+      'change basis',
+      'changeBasis',
+      false,
+      '修改依据信用办登记的外部决定（行政复议决定、判决、原决定机关撤销或变更决定）进行时，填写平台给出的决定编号。降低失信程度、提前认定或移出日期、删去事实等减轻失信信息的修改必须填写（A20、B33）；其他情况留空。',
+    ),
   );
   return columns;
 }

@@ -238,3 +238,12 @@ export const subjectMinor = (w: Where, age: number): RowError =>
     `: the subject was ${age} on the identification date. Under 18, only a person of 16 or more living mainly on the income of their own labour counts as of full civil capacity (B2); if that is the case, state it here (true / 是), otherwise do not push the row.`,
     { actual: String(age), expected: '>= 18' },
   );
+
+/** Issue 15 W3: a change basis is named by the id the platform gave it. */
+export const changeBasisInvalid = (w: Where): RowError =>
+  rowError(
+    'CHANGE_BASIS_INVALID',
+    w,
+    '应为平台给出的决定编号（形如 0193a5c2-…的 36 位编号）；没有依据的修改请留空。',
+    'should be the id the platform gave the decision (36 characters, like 0193a5c2-…); leave it blank for a change without one.',
+  );

@@ -39,6 +39,8 @@ export type RecordRowInput = {
   identifiedOn: string;
   fields: Record<string, unknown>;
   reason?: string;
+  /** issue 15 W3: the id of the procedure a change rests on (an external decision the credit office recorded) */
+  changeBasis?: string;
 };
 
 export type { FieldValue } from './row-fields.ts';
@@ -59,6 +61,8 @@ export type ValidRow = {
   /** every field of the item, normalized per type; null when not filled in */
   fields: Record<string, FieldValue>;
   reason: string | null;
+  /** issue 15 W3: the procedure a change rests on (lower-case UUID), or null */
+  changeBasis: string | null;
   warnings: RowError[];
 };
 
@@ -83,7 +87,18 @@ export type CompiledItem = {
   validate(input: unknown, options: ValidateOptions): RowValidation;
 };
 
-const TOP_KEYS = ['item', 'providerRecordId', 'subject', 'severity', 'identifiedOn', 'fields', 'reason'];
+const TOP_KEYS = [
+  'item',
+  'providerRecordId',
+  'subject',
+  'severity',
+  'identifiedOn',
+  'fields',
+  'reason',
+  'changeBasis',
+];
+/** A change basis is named by its id, a UUID (any case; stored lower-case). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOP_KEY_SET = new Set(TOP_KEYS);
 const SUBJECT_KEYS = new Set(['code', 'name', 'selfSupporting']);
 /** B2: full civil capacity at 18, or at 16 for a person living on the income of their own labour. */
@@ -126,6 +141,7 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
     severity: where.get('severity') ?? { field: 'severity', zh: '失信程度', en: 'severity' },
     identifiedOn: w('identifiedOn'),
     reason: w('reason'),
+    changeBasis: w('changeBasis'),
   };
   const rules: Rule[] = version.fields.map((field) => compileRule(field, w(`fields.${field.key}`)));
   const ruleByKey = new Map(rules.map((r) => [r.field.key, r]));
@@ -193,6 +209,14 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
       } else reason = text;
     }
 
+    let changeBasis: string | null = null;
+    if (!read.isBlank(row.changeBasis)) {
+      const text = read.readText(row.changeBasis);
+      const id = text === read.INVALID ? '' : text.trim().toLowerCase();
+      if (UUID.test(id)) changeBasis = id;
+      else errors.push(E.changeBasisInvalid(W.changeBasis));
+    }
+
     if (errors.length > 0 || !subject || identifiedOn === undefined || providerRecordId === read.INVALID) {
       return { ok: false, errors };
     }
@@ -208,6 +232,7 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
         identifiedOn,
         fields,
         reason,
+        changeBasis,
         warnings,
       },
     };

@@ -96,6 +96,11 @@ export const DecisionBody = z
       .record(z.string(), z.unknown())
       .describe('the item’s fields; unknown ones are refused by the catalog'),
     reason: z.string().max(500).optional().describe('修改已报送的决定时必填'),
+    changeBasis: z
+      .string()
+      .max(64)
+      .optional()
+      .describe('减轻已报送决定的修改所依据的决定编号（信用办登记的外部决定；A20、B33）'),
   })
   .strict();
 

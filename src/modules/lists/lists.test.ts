@@ -14,6 +14,7 @@ import {
   blackPerson,
   type DemoSubject,
   demoSubjects,
+  externalDecision,
   listsTestApp,
   push,
   redOrg,
@@ -197,10 +198,10 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     const c = company();
     const id = nextId('B');
     await push(t, 'HA-GSJ', [blackOrg(id, c)]);
-    await push(t, 'HA-GSJ', [blackOrg(id, c, { reason: '移出日期更正' }, { validUntil: '2027-05-31' })]);
+    await push(t, 'HA-GSJ', [blackOrg(id, c, { reason: '移出日期更正' }, { validUntil: '2030-05-31' })]);
     const entries = await entriesOf(c.id);
     assert.equal(entries.length, 1);
-    assert.equal(entries[0]!.valid_until, '2027-05-31');
+    assert.equal(entries[0]!.valid_until, '2030-05-31');
     const events = await db()
       .selectFrom('list_entry_events')
       .selectAll()
@@ -323,7 +324,7 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
       'responsible',
     );
     const id = nextId('B');
-    await push(t, 'HA-GSJ', [blackOrg(id, c)]);
+    const pushed = await push(t, 'HA-GSJ', [blackOrg(id, c)]);
     const [source] = await entriesOf(c.id);
     const repEntries = await entriesOf(representative);
     assert.equal(repEntries.length, 1);
@@ -334,7 +335,9 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     assert.equal(resp!.relation_role, 'responsible');
 
     // the source no longer severe → the associated entries are removed with the reason (B26 follows the source)
-    await push(t, 'HA-GSJ', [blackOrg(id, c, { severity: '较重', reason: '复核后调整为较重' })]);
+    // lowering the severity weakens the record: it rests on a recorded review decision (W3)
+    const changeBasis = await externalDecision(t, pushed.results[0]!.recordId!);
+    await push(t, 'HA-GSJ', [blackOrg(id, c, { severity: '较重', reason: '复核后调整为较重', changeBasis })]);
     const [afterRep] = await entriesOf(representative);
     assert.equal(afterRep!.status, 'removed');
     assert.match(afterRep!.status_reason!, /^B26/);

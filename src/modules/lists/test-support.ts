@@ -47,6 +47,25 @@ export function push(t: TestApp, department: string, rows: unknown[], mode: Inta
   });
 }
 
+/**
+ * Issue 15 W3: a decision outside the platform recorded against a record (as the credit office does),
+ * so a test can push a correction that weakens it; its id, to name as `changeBasis`.
+ */
+export async function externalDecision(t: TestApp, recordId: string, documentNumber = '淮政复决〔2026〕1号') {
+  const decision = await t.ctx.externalDecisions.record(
+    { kind: 'operator', name: 'test' },
+    {
+      recordId,
+      kind: 'administrative_review',
+      documentNumber,
+      authority: '淮安市人民政府',
+      decidedOn: t.ctx.today(),
+      summary: '变更原认定',
+    },
+  );
+  return decision.id;
+}
+
 export type DemoSubject = { id: string; code: string; name: string; attributes: Record<string, unknown> };
 
 /** Demo subjects of a kind matching a predicate on their attributes (codes opened). */

@@ -6,6 +6,7 @@
 import type { RowError } from '../catalog/index.ts';
 import * as E from './records.errors.ts';
 import type { LatestVersion } from './records.repository.ts';
+import type { ChangeBasisKind } from './records.tables.ts';
 
 export type PlanInput = {
   index: number;
@@ -18,7 +19,14 @@ export type PlanInput = {
 export type Planned = PlanInput &
   (
     | { outcome: 'created'; recordKey: null; version: 1 }
-    | { outcome: 'new_version'; recordKey: string; version: number }
+    | {
+        outcome: 'new_version';
+        recordKey: string;
+        version: number;
+        previousId: string;
+        /** issue 15 W3: the procedure the version rests on, once judged (record-change.ts) */
+        changeBasis?: { kind: ChangeBasisKind; id: string };
+      }
     | { outcome: 'unchanged'; recordId: string; version: number }
     | { outcome: 'refused'; errors: RowError[] }
   );
@@ -38,6 +46,12 @@ export function planRows(rows: readonly PlanInput[], latest: ReadonlyMap<string,
       return { ...row, outcome: 'unchanged', recordId: previous.id, version: previous.version };
     }
     if (row.reason === null) return { ...row, outcome: 'refused', errors: [E.reasonRequired()] };
-    return { ...row, outcome: 'new_version', recordKey: previous.recordKey, version: previous.version + 1 };
+    return {
+      ...row,
+      outcome: 'new_version',
+      recordKey: previous.recordKey,
+      version: previous.version + 1,
+      previousId: previous.id,
+    };
   });
 }

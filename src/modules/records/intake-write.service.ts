@@ -127,6 +127,8 @@ export async function buildRecords(
       push_late: late ? 1 : 0,
       push_provisional: push.provisional ? 1 : 0,
       batch_id: batchId,
+      change_basis_kind: planned.outcome === 'new_version' ? (planned.changeBasis?.kind ?? null) : null,
+      change_basis_id: planned.outcome === 'new_version' ? (planned.changeBasis?.id ?? null) : null,
     });
     built.sources.push(a);
     // JSON text parses back to the very values written (strings, finite numbers, booleans, null)

@@ -9,6 +9,7 @@ import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { Policy } from '../policy/index.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 import type { ScreenedRow } from './intake-rows.ts';
+import type { ChangeBasisFound } from './record-change.ts';
 import type { RecordTable } from './records.tables.ts';
 
 export const INTAKE_CHANNELS = ['api', 'spreadsheet', 'cli', 'form'] as const;
@@ -64,6 +65,11 @@ export type IntakeDeps = {
   now: () => string;
   /** what other modules add inside a batch's transaction (the lists module's, in the app) */
   hooks?: IntakeHooks;
+  /**
+   * Issue 15 W3: the change bases (procedures that allow a change) with these ids, as the module
+   * that keeps them finds them; absent, none exists and a named one is refused as unknown.
+   */
+  changeBases?: (trx: Db, ids: readonly string[]) => Promise<Map<string, ChangeBasisFound>>;
 };
 
 /** A row about to be written (created or new version), with the subject it is about. */

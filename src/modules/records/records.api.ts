@@ -18,7 +18,9 @@ const RecordRow = z
   .describe(
     'RecordRowInput: { item, providerRecordId, subject: { code, name, selfSupporting? (B2: true for a ' +
       'person of 16 or 17 living on their own labour; under 16 is refused) }, severity?: 一般|较重|严重, ' +
-      'identifiedOn: YYYY-MM-DD, fields: { key: value }, reason? (required for a change) }. ' +
+      'identifiedOn: YYYY-MM-DD, fields: { key: value }, reason? (required for a change), changeBasis? ' +
+      '(the id of the decision a change rests on; required when the change weakens a negative record: ' +
+      'lower severity, earlier identification or removal date, a fact dropped, another subject; A20, B33) }. ' +
       'Checked row by row: a bad row is refused in the results, not the whole request.',
   );
 

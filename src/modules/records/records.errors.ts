@@ -3,6 +3,7 @@
  * do, in Chinese and English). Like the catalog's, no message repeats a submitted value.
  */
 import type { RowError } from '../catalog/index.ts';
+import type { Weakening, WeakeningKind } from './record-change.ts';
 
 const rowError = (code: string, field: string, message: string, messageEn: string): RowError => ({
   code,
@@ -121,3 +122,72 @@ export const alreadyExpired = (field: 'identifiedOn' | 'fields.validUntil', last
   ),
   actual: lastDay,
 });
+
+/** Issue 15 W3: what each weakening is called in the refusal. */
+const WEAKENING_LABELS: Record<WeakeningKind, { zh: string; en: string }> = {
+  subject: { zh: '改为另一信息主体', en: 'moves the record to another subject' },
+  severity: { zh: '降低失信程度', en: 'lowers the severity' },
+  identifiedOn: { zh: '提前认定日期', en: 'moves the identification date earlier' },
+  validity: { zh: '缩短有效期（B27）', en: 'shortens the validity (B27)' },
+  validUntil: { zh: '提前移出日期（A12）', en: 'brings the removal date forward (A12)' },
+  ground: { zh: '变更列入依据（A5、A6）', en: 'changes the listing ground (A5, A6)' },
+  fact: { zh: '删去已报送的事实', en: 'drops a fact pushed before' },
+};
+
+const CHANGE_BASIS_HINT_ZH =
+  '请在“变更依据编号”（changeBasis）中填写信用办登记的外部决定（行政复议决定、判决、原决定机关撤销或变更决定）的编号';
+const CHANGE_BASIS_HINT_EN =
+  'give in changeBasis the id of the external decision the credit office recorded (administrative review, judgment, revocation by the deciding body)';
+
+export const weakeningNeedsBasis = (weakenings: readonly Weakening[]): RowError => {
+  const kinds = [...new Set(weakenings.map((w) => w.kind))];
+  const facts = weakenings.filter((w) => w.kind === 'fact').map((w) => w.field);
+  const zh = kinds.map((k) => WEAKENING_LABELS[k].zh).join('、');
+  const en = kinds.map((k) => WEAKENING_LABELS[k].en).join(', ');
+  const named = facts.length > 0 ? `（${facts.join('、')}）` : '';
+  const namedEn = facts.length > 0 ? ` (${facts.join(', ')})` : '';
+  return {
+    ...rowError(
+      'RECORD_WEAKENING_NEEDS_BASIS',
+      weakenings[0]!.field,
+      `本次修改减轻了失信信息：${zh}${named}。失信信息只能依法定程序变更（A20、B33）：依据异议、申诉或信用修复决定，` +
+        `或行政复议、诉讼等外部决定。${CHANGE_BASIS_HINT_ZH}；笔误更正、补充事实等不减轻的修改，只需填写变更原因。`,
+      `This change weakens negative credit information: it ${en}${namedEn}. Negative information changes only through ` +
+        `a legal procedure (A20, B33): an objection, appeal or repair decision, or an administrative review or court ` +
+        `decision; ${CHANGE_BASIS_HINT_EN}. A change that weakens nothing (a typo, an added fact) needs only its reason.`,
+    ),
+    actual: weakenings.map((w) => w.field).join(','),
+  };
+};
+
+export const changeBasisUnknown = (): RowError =>
+  rowError(
+    'CHANGE_BASIS_UNKNOWN',
+    'changeBasis',
+    `平台上没有这个变更依据编号。${CHANGE_BASIS_HINT_ZH}（信用办登记后通知本单位）。`,
+    `The platform has no change basis with this id; ${CHANGE_BASIS_HINT_EN} (the office's recording tells your department).`,
+  );
+
+export const changeBasisNotForNew = (): RowError =>
+  rowError(
+    'CHANGE_BASIS_NOT_FOR_NEW',
+    'changeBasis',
+    '变更依据只用于修改已报送的记录；首次报送的记录请将“变更依据编号”留空。',
+    'A change basis applies to a change of a record pushed before; leave changeBasis blank on a first push.',
+  );
+
+export const changeBasisOtherRecord = (): RowError =>
+  rowError(
+    'CHANGE_BASIS_OTHER_RECORD',
+    'changeBasis',
+    '该变更依据登记在另一条记录上，不能用于本记录；请核对编号，或请信用办为本记录登记决定。',
+    'This change basis was recorded for another record and cannot be used for this one; check the id, or ask the credit office to record the decision for this record.',
+  );
+
+export const changeBasisUsed = (version: number | null): RowError =>
+  rowError(
+    'CHANGE_BASIS_USED',
+    'changeBasis',
+    `该变更依据已用于${version === null ? '另一条记录' : `本记录第 ${version} 版`}；一项决定只支持一次变更，需再次变更的，请信用办登记新的决定。`,
+    `This change basis already allowed ${version === null ? 'a version of another record' : `version ${version} of this record`}; a decision allows one change: for another, the credit office records a new decision.`,
+  );

@@ -3,6 +3,7 @@ import { inChunks } from '../../platform/chunks.ts';
 import { fromJson, toCount } from '../../platform/db/engine.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
 import type { Db, Store } from '../database.ts';
+import type { ComparableVersion } from './record-change.ts';
 import type { IntakeBatchTable, RecordTable, SubjectNameConflictTable } from './records.tables.ts';
 
 /** The latest version of a provider's record, as idempotency needs it. */
@@ -53,6 +54,8 @@ const RECORD_TEMPLATE = {
   push_late: null,
   push_provisional: null,
   batch_id: null,
+  change_basis_kind: null,
+  change_basis_id: null,
 } satisfies Record<keyof RecordTable, null>;
 const RECORD_COLUMNS = Object.keys(RECORD_TEMPLATE) as (keyof RecordTable)[];
 // Rows per INSERT: a few hundred is where both engines insert fastest (docs/PERFORMANCE.md), far
@@ -127,6 +130,58 @@ export function recordsRepository(store: Store) {
         }
       }
       return latest;
+    },
+
+    /**
+     * Stored versions by id, as a change of them is compared (issue 15 W3): the subject's blind
+     * index, severity, dates and fields (parsed; code fields as `{ sealed, index }`).
+     */
+    async comparableVersions(trx: Db, ids: string[]): Promise<Map<string, ComparableVersion>> {
+      const found = new Map<string, ComparableVersion>();
+      for (const list of inLists(ids)) {
+        const rows = await trx
+          .selectFrom('records')
+          .innerJoin('subjects', 'subjects.id', 'records.subject_id')
+          .select([
+            'records.id',
+            'subjects.code_digest',
+            'records.severity',
+            'records.identified_on',
+            'records.validity_ends_on',
+            'records.fields',
+          ])
+          .where('records.id', 'in', list)
+          .execute();
+        for (const row of rows) {
+          found.set(row.id, {
+            subjectIndex: row.code_digest,
+            severity: row.severity,
+            identifiedOn: row.identified_on,
+            validityEndsOn: row.validity_ends_on,
+            fields: fromJson(row.fields) as Record<string, unknown>,
+          });
+        }
+      }
+      return found;
+    },
+
+    /** The versions that already rest on these change bases (issue 15 W3: one basis, one version). */
+    async versionsNamingBases(
+      trx: Db,
+      basisIds: string[],
+    ): Promise<Map<string, { recordKey: string; version: number }>> {
+      const found = new Map<string, { recordKey: string; version: number }>();
+      for (const list of inLists(basisIds)) {
+        const rows = await trx
+          .selectFrom('records')
+          .select(['change_basis_id', 'record_key', 'version'])
+          .where('change_basis_id', 'in', list)
+          .execute();
+        for (const row of rows) {
+          found.set(row.change_basis_id!, { recordKey: row.record_key, version: Number(row.version) });
+        }
+      }
+      return found;
     },
 
     /**

@@ -44,7 +44,18 @@ export type RecordTable = {
   push_late: number;
   push_provisional: number;
   batch_id: string;
+  /**
+   * Issue 15 W3 (A20, B33): the procedure this version rests on — 'external_decision' (an
+   * administrative review, judgment or revocation the credit office recorded) now, the platform's
+   * objection, appeal and repair decisions later; null for a version that needs none. One basis
+   * allows one version (unique index, migration 0017).
+   */
+  change_basis_kind: ChangeBasisKind | null;
+  change_basis_id: string | null;
 };
+
+/** The procedures a new version may rest on (issue 15 W3; the due-process issue adds its own). */
+export type ChangeBasisKind = 'external_decision';
 
 export type IntakeBatchTable = {
   id: string;

@@ -1,0 +1,143 @@
+/**
+ * Issue 15 W3 (A20, B33; A17–A19, B30–B32): what a new version of a negative record takes away, and
+ * whether it names the procedure that allows that. Nobody may alter credit information outside the
+ * legal procedures: a provider's "correction" that lowers the severity, moves the identification date
+ * earlier, shortens the validity, brings the removal date forward, changes the listed ground, drops a
+ * fact or moves the record to another subject would lift a punishment with no procedure. Such a
+ * version is refused unless it names its basis — an external decision the credit office recorded for
+ * this record (administrative review, judgment, revocation), and, with the due-process issue, the
+ * platform's objection, appeal and repair decisions. A change that weakens nothing (a typo in a name,
+ * an added fact, a later removal date) needs only its reason, as before. Pure: the caller reads the
+ * stored version and the named basis.
+ */
+import type { RowError } from '../catalog/index.ts';
+import * as E from './records.errors.ts';
+import type { ChangeBasisKind } from './records.tables.ts';
+
+/** A version as the comparison needs it; `fields` as stored or as validated (a blank is null). */
+export type ComparableVersion = {
+  /** the blind index of the subject's code */
+  subjectIndex: string;
+  severity: string | null;
+  identifiedOn: string;
+  /** B27: the last day of validity (negative items) */
+  validityEndsOn: string | null;
+  fields: Readonly<Record<string, unknown>>;
+};
+
+export type WeakeningKind =
+  | 'subject'
+  | 'severity'
+  | 'identifiedOn'
+  | 'validity'
+  | 'validUntil'
+  | 'ground'
+  | 'fact';
+
+/** One thing a new version takes away; `field` is the row's path (`fields.facts`, `severity`). */
+export type Weakening = { kind: WeakeningKind; field: string };
+
+/**
+ * The order of severity (B15, B27, B31(2)): 一般 < 较重 < 严重. An unmarked severity counts as 较重: B27
+ * gives it the 3 years of 严重, yet a measure bound to 严重 (A14(11)) does not reach it, so 严重 →
+ * unmarked weakens and unmarked → 一般 weakens.
+ */
+const SEVERITY_RANK: Readonly<Record<string, number>> = { 一般: 1, 较重: 2, 严重: 3 };
+const rankOf = (severity: string | null) => (severity === null ? 2 : (SEVERITY_RANK[severity] ?? 2));
+
+/** The removal date of a list item (A12) — the seed's `validUntil`, as the lists module reads it. */
+const REMOVAL_FIELD = 'validUntil';
+/** The list ground fields (A5/A6), as the lists module reads them: ground-limited measures follow them. */
+const GROUND_FIELDS: readonly string[] = ['dishonestyType', 'ground'];
+
+const present = (value: unknown) => value !== null && value !== undefined && value !== '';
+const dateOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** Stored code fields are `{ sealed, index }`: compared by their blind index, like the fingerprint. */
+function comparable(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && 'index' in value)
+    return (value as { index: unknown }).index;
+  return value;
+}
+
+/**
+ * What `next` takes away from `previous`, for a negative item (B12; black and joint-punishment lists
+ * are negative items). `listed`: the item is a list item, whose removal date and ground count.
+ * Empty: nothing is weakened.
+ */
+export function weakeningsOf(
+  previous: ComparableVersion,
+  next: ComparableVersion,
+  listed: boolean,
+): Weakening[] {
+  const out: Weakening[] = [];
+  if (next.subjectIndex !== previous.subjectIndex) out.push({ kind: 'subject', field: 'subject.code' });
+  if (rankOf(next.severity) < rankOf(previous.severity)) out.push({ kind: 'severity', field: 'severity' });
+  if (next.identifiedOn < previous.identifiedOn) out.push({ kind: 'identifiedOn', field: 'identifiedOn' });
+  if (
+    previous.validityEndsOn !== null &&
+    (next.validityEndsOn === null || next.validityEndsOn < previous.validityEndsOn)
+  ) {
+    out.push({ kind: 'validity', field: 'severity' });
+  }
+  if (listed) {
+    // A removal date set where there was none, or brought forward, ends the listing sooner (A12);
+    // one dropped lets the entry run to its B27 validity, which weakens nothing.
+    const before = dateOf(previous.fields[REMOVAL_FIELD]);
+    const after = dateOf(next.fields[REMOVAL_FIELD]);
+    if (after !== null && (before === null || after < before)) {
+      out.push({ kind: 'validUntil', field: `fields.${REMOVAL_FIELD}` });
+    }
+    for (const key of GROUND_FIELDS) {
+      if (
+        present(previous.fields[key]) &&
+        comparable(previous.fields[key]) !== comparable(next.fields[key])
+      ) {
+        out.push({ kind: 'ground', field: `fields.${key}` });
+      }
+    }
+  }
+  for (const [key, value] of Object.entries(previous.fields)) {
+    if (key === REMOVAL_FIELD || (listed && GROUND_FIELDS.includes(key))) continue;
+    if (present(value) && !present(next.fields[key])) out.push({ kind: 'fact', field: `fields.${key}` });
+  }
+  return out;
+}
+
+/** A basis as its module found it: what it is and the record it was recorded for. */
+export type ChangeBasisFound = { kind: ChangeBasisKind; recordKey: string };
+
+export type ChangeToJudge = {
+  outcome: 'created' | 'new_version';
+  /** the record's key (null for a new record) */
+  recordKey: string | null;
+  /** the basis the row names, or null */
+  basisId: string | null;
+  /** the named basis, when it exists */
+  basis: ChangeBasisFound | undefined;
+  /** the version of this or another record that already rests on the named basis */
+  basisUsedBy: { recordKey: string; version: number } | undefined;
+  weakenings: readonly Weakening[];
+};
+
+/**
+ * The errors of a change (none: it may be written). A named basis must exist, belong to this record
+ * and not have allowed a version already; a weakening needs one.
+ */
+export function judgeChange(change: ChangeToJudge): RowError[] {
+  if (change.basisId !== null) {
+    if (change.outcome === 'created') return [E.changeBasisNotForNew()];
+    if (!change.basis) return [E.changeBasisUnknown()];
+    if (change.basis.recordKey !== change.recordKey) return [E.changeBasisOtherRecord()];
+    if (change.basisUsedBy) {
+      return [
+        E.changeBasisUsed(
+          change.basisUsedBy.recordKey === change.recordKey ? change.basisUsedBy.version : null,
+        ),
+      ];
+    }
+    return [];
+  }
+  if (change.weakenings.length > 0) return [E.weakeningNeedsBasis(change.weakenings)];
+  return [];
+}
