@@ -174,6 +174,31 @@ describe('xlsx template per catalog item (B8, B16)', () => {
     assert.deepEqual(row.subject, { code: '320812200906011234', name: '李小红', selfSupporting: '是' });
   });
 
+  it('W3, A20, B33: every template has the 变更依据编号 column; its value reaches changeBasis, lower-cased, and a malformed one is refused', () => {
+    const item = seedItem('blacklist-organization');
+    const column = columnsOf(item).find((c) => c.target === 'changeBasis')!;
+    assert.equal(column.header, '变更依据编号', 'optional: no *');
+    assert.match(column.note, /减轻失信信息的修改必须填写（A20、B33）/);
+    const example = exampleRow(item) as Record<string, unknown>;
+    const id = '0193A5C2-0000-7000-8000-000000000001';
+    const headers = [...columnsOf(item).map((c) => c.header)];
+    const cells = columnsOf(item).map((c) => {
+      if (c.target === 'changeBasis') return id;
+      const [top, key] = c.target.split('.');
+      const value = key ? (example[top!] as Record<string, unknown>)[key] : example[c.target];
+      return value === undefined ? null : value;
+    });
+    const row = rowInputOf(item, mapHeaders(item, headers), cells);
+    assert.equal(row.changeBasis, id);
+    const valid = validateRecordRow(item, row, OPTIONS);
+    assert.ok(valid.ok, JSON.stringify(valid));
+    assert.equal(valid.row.changeBasis, id.toLowerCase());
+    const bad = validateRecordRow(item, { ...row, changeBasis: '淮政复决〔2026〕15号' }, OPTIONS);
+    assert.deepEqual(bad.ok ? [] : bad.errors.map((e) => [e.code, e.field]), [
+      ['CHANGE_BASIS_INVALID', 'changeBasis'],
+    ]);
+  });
+
   it("every seed item's example row is valid", () => {
     for (const draft of SEED_CATALOG) {
       const item = seedItem(draft.code);

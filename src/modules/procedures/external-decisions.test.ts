@@ -41,7 +41,7 @@ describeEachEngine('procedures: external decisions and weakening corrections (W3
     providerKey = (
       await t.ctx.accountsAdmin.issueApiKey({
         departmentCode: 'HA-GSJ',
-        permissions: ['records.write', 'procedures.read', 'inbox.read'],
+        permissions: ['records.write', 'procedures.read', 'inbox.read', 'subjects.read'],
         label: '市场监管归集系统',
         createdBy: 'test',
       })
@@ -264,6 +264,18 @@ describeEachEngine('procedures: external decisions and weakening corrections (W3
       ],
     );
     assert.equal(await decisionOf(c), 'none', 'the removal date the decision set has passed');
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/subjects/${c.code}/records`,
+      // the provider still sees its record past its removal date (B4); others no longer do (A12)
+      headers: { authorization: `Bearer ${providerKey}`, 'x-purpose': encodeURIComponent('复核外部决定') },
+    });
+    const shown = read.json().records.find((r: { recordKey: string }) => r.recordKey === versions[0]!.id);
+    assert.deepEqual(
+      [shown.version, shown.changeBasis],
+      [2, { kind: 'external_decision', id: decision.id }],
+      'a reader sees which decision the version rests on',
+    );
     const after = await record(review(recordId), office);
     assert.deepEqual([after.statusCode, after.json().error.code], [409, 'EXTERNAL_DECISION_DUPLICATE']);
     const seen = await t.app.inject({

@@ -31,6 +31,8 @@ export type RecordView = {
   stateBasis: string | null;
   fields: Record<string, unknown>;
   readBasis: string;
+  /** issue 15 W3: the decision this version rests on (a weakening correction); null for most */
+  changeBasis: { kind: string; id: string } | null;
 };
 
 export type RecordsReaderDeps = {
@@ -135,6 +137,10 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         stateBasis: currency.basis,
         fields,
         readBasis: decision.basis,
+        changeBasis:
+          row.change_basis_id === null || row.change_basis_id === undefined
+            ? null
+            : { kind: row.change_basis_kind ?? 'external_decision', id: row.change_basis_id },
       });
     }
     return { records, withheld };

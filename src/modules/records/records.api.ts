@@ -106,6 +106,10 @@ export const RecordView = z.object({
   stateBasis: z.string().nullable().describe('终止所依据的条款：A4、A12、B27、B8'),
   fields: z.record(z.string(), z.unknown()),
   readBasis: z.string(),
+  changeBasis: z
+    .object({ kind: z.string(), id: z.string() })
+    .nullable()
+    .describe('本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定'),
 });
 
 export const RecordsResponse = z.object({
