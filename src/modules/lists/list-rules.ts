@@ -2,7 +2,8 @@
  * Pure rules of the red and black lists (A3–A12, B26, B27): when an entry counts, what a listed record
  * says about its ground and end date, and who must be told. No I/O: the hooks and the check read them.
  */
-import type { FieldValue } from '../catalog/index.ts';
+import type { CatalogPeriod, FieldValue } from '../catalog/index.ts';
+import { addPolicyDuration } from '../policy/index.ts';
 import type { ListPolarity } from './lists.tables.ts';
 
 /** The moments an entry stops counting; each is a plain date (YYYY-MM-DD) or null for "not set". */
@@ -24,6 +25,21 @@ export function isEffective(entry: EntryDates, today: string): boolean {
   if (entry.valid_until !== null && entry.valid_until < today) return false;
   if (entry.validity_ends_on !== null && entry.validity_ends_on < today) return false;
   return true;
+}
+
+/**
+ * The last day an entry may be used (issue 15 W10): its record's B27 validity, or, where the item
+ * declares a usage period (B8 使用期限, counted from identification as B27 is), the earlier of the two.
+ * Kept as the entry's `validity_ends_on`, so checks, list views and searches all stop at it.
+ */
+export function entryLastDay(
+  validityEndsOn: string | null,
+  identifiedOn: string,
+  usagePeriod: CatalogPeriod | null,
+): string | null {
+  if (usagePeriod === null) return validityEndsOn;
+  const usageEnds = addPolicyDuration(identifiedOn, usagePeriod);
+  return validityEndsOn === null || usageEnds < validityEndsOn ? usageEnds : validityEndsOn;
 }
 
 /** Why an entry does not count (for views): removed, past its removal date, or past B27 validity. */

@@ -19,6 +19,7 @@ import type { Db, Insertable } from '../database.ts';
 import type { BatchInfo, IntakeHooks, WrittenRecord } from '../records/intake.types.ts';
 import {
   a11Notice,
+  entryLastDay,
   groundOf,
   isEffective,
   propagatesToResponsiblePersons,
@@ -157,7 +158,12 @@ class ListChange {
       severity: record.severity ?? null,
       identified_on: record.identified_on,
       valid_until: validUntilOf(fields),
-      validity_ends_on: record.validity_ends_on ?? null,
+      // B27 validity, or the item's usage period where it ends sooner (B8; issue 15 W10)
+      validity_ends_on: entryLastDay(
+        record.validity_ends_on ?? null,
+        record.identified_on,
+        accepted.item.usagePeriod,
+      ),
       updated_at: this.batch.at,
     };
     const nameConflict = record.subject_name !== subject.name;

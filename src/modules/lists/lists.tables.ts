@@ -42,6 +42,10 @@ export type ListEntryTable = {
   severity: string | null;
   identified_on: string;
   valid_until: string | null;
+  /**
+   * The last day of use: the record's B27 validity, or the item's usage period where it ends sooner
+   * (B8; issue 15 W10, list-rules.ts `entryLastDay`). The name is kept: entries are under row digests.
+   */
   validity_ends_on: string | null;
   status: EntryStatus;
   status_reason: string | null;
