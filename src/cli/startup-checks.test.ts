@@ -53,6 +53,17 @@ describe('what serve says on start (issue 14 §0, §5)', () => {
     assert.match(warning ?? '', /xinyong user create --login admin --role admin/);
   });
 
+  it('issue 15, W4: says when this release corrects reference data that xinyong init has not loaded yet', () => {
+    assert.deepEqual(startupWarnings({ ...deployment, pendingSeed: { catalogItems: [], measures: [] } }), []);
+    const [warning, ...rest] = startupWarnings({
+      ...deployment,
+      pendingSeed: { catalogItems: ['judgment-debtor'], measures: [] },
+    });
+    assert.deepEqual(rest, []);
+    assert.match(warning!, /目录项 1 个：judgment-debtor；措施 0 项.*xinyong init/);
+    assert.match(warning!, /1 catalog items: judgment-debtor; 0 measures\). Run xinyong init/);
+  });
+
   it('issue 14 §0: names what is missing and what to run instead', () => {
     const message = noReferenceDataMessage(['departments', 'measures'], 'sqlite:/x.db');
     assert.match(message, /missing: departments, measures/);

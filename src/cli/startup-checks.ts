@@ -30,6 +30,8 @@ export type StartupFacts = {
   demoAccounts: boolean;
   /** active administrator accounts */
   admins: number;
+  /** seed catalog items and measures this release would publish or correct (`xinyong init` does) */
+  pendingSeed?: { catalogItems: readonly string[]; measures: readonly string[] };
 };
 
 /** Warnings printed on start; none for a deployment set up as the README says. */
@@ -68,6 +70,20 @@ export function startupWarnings(facts: StartupFacts): string[] {
     warnings.push(
       '还没有管理员账号：xinyong user create --login admin --role admin --name 平台管理员 --department <信用中心代码>\n' +
         '  No administrator yet: xinyong user create --login admin --role admin --name … --department <credit center code>',
+    );
+  }
+  const pending = facts.pendingSeed;
+  if (pending && pending.catalogItems.length + pending.measures.length > 0) {
+    const items = pending.catalogItems.join('、');
+    const measures = pending.measures.join('、');
+    warnings.push(
+      `本版本的参考数据有更新尚未载入（目录项 ${pending.catalogItems.length} 个${items ? `：${items}` : ''}；` +
+        `措施 ${pending.measures.length} 项${measures ? `：${measures}` : ''}）。请运行 xinyong init 载入更正；` +
+        '本市修改过的目录项和措施不受影响。\n' +
+        `  This release corrects reference data not yet loaded (${pending.catalogItems.length} catalog items` +
+        `${items ? `: ${pending.catalogItems.join(', ')}` : ''}; ${pending.measures.length} measures` +
+        `${measures ? `: ${pending.measures.join(', ')}` : ''}). Run xinyong init to load them; items and ` +
+        'measures the city edited are left as they are.',
     );
   }
   return warnings;

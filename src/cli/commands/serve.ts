@@ -3,7 +3,7 @@ import { createApp } from '../../app/app.ts';
 import { type AppContext, createAppContext } from '../../app/context.ts';
 import { DEMO_ENVIRONMENT_NOTICE } from '../../modules/access/identity-verification.ts';
 import { hasDemoAccounts } from '../../modules/demo/demo.loader.ts';
-import { referenceDataStatus } from '../../modules/reference/reference.seed.ts';
+import { pendingSeedChanges, referenceDataStatus } from '../../modules/reference/reference.seed.ts';
 import { asDemo, loadConfig, redactUrl } from '../../platform/config.ts';
 import { sqliteFileOf } from '../../platform/db/database.ts';
 import { tuneForServing } from '../../platform/runtime.ts';
@@ -51,6 +51,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     demoAccounts,
     admins: (await ctx.auth.accounts.list()).filter((a) => a.role === 'admin' && a.status === 'active')
       .length,
+    pendingSeed: await pendingSeedChanges(ctx),
   });
   for (const warning of warnings) console.warn(`⚠ ${warning}`);
   // The check index (decision 0011) is loaded before the port opens: the first check is as fast as any.

@@ -160,8 +160,16 @@ describeEachEngine('seed catalog corrections (issue 15)', (getStore) => {
     earlier.basis = earlier.basis.filter((b) => b !== 'A14(12)');
     await catalog.publish(earlier, T1);
     assert.equal((await catalog.current('judgment-debtor'))!.listType, null);
+    // what `serve` announces: the correction is pending, and a dry run writes nothing
+    const pending = await ensureSeedCatalog(getStore(), T2, TEST_WRITER, { dryRun: true });
+    assert.ok(pending.corrected.includes('judgment-debtor'), JSON.stringify(pending));
+    assert.equal((await catalog.current('judgment-debtor'))!.listType, null, 'a dry run publishes nothing');
     const result = await ensureSeedCatalog(getStore(), T2, TEST_WRITER);
     assert.ok(result.corrected.includes('judgment-debtor'), JSON.stringify(result));
+    assert.deepEqual(await ensureSeedCatalog(getStore(), T2, TEST_WRITER, { dryRun: true }), {
+      published: [],
+      corrected: [],
+    });
     const now = (await catalog.current('judgment-debtor'))!;
     assert.deepEqual([now.listType, now.listGround], ['debtor', 'A6(7)']);
   });

@@ -39,6 +39,8 @@ export async function ensureSeedCatalog(
   store: Store,
   now: string,
   writer: RowsWrittenMeta,
+  /** only say what would be published or corrected (`serve` announcing what `init` would do) */
+  options: { dryRun?: boolean } = {},
 ): Promise<{ published: string[]; corrected: string[] }> {
   const catalog = catalogRepository(store, writer);
   const published: string[] = [];
@@ -46,13 +48,16 @@ export async function ensureSeedCatalog(
   for (const draft of SEED_CATALOG) {
     const current = await catalog.current(draft.code);
     if (!current) {
-      await catalog.publish(draft, now);
+      if (!options.dryRun) await catalog.publish(draft, now);
       published.push(draft.code);
       continue;
     }
     const earlier = EARLIER_SEED_VERSIONS[draft.code];
-    if (!earlier?.includes(catalogFingerprint(parseCatalogDraft(draftOfVersion(current))))) continue;
-    if ((await catalog.publish(draft, now)).outcome !== 'unchanged') corrected.push(draft.code);
+    const stored = catalogFingerprint(parseCatalogDraft(draftOfVersion(current)));
+    if (!earlier?.includes(stored)) continue;
+    if (options.dryRun) {
+      if (catalogFingerprint(parseCatalogDraft(draft)) !== stored) corrected.push(draft.code);
+    } else if ((await catalog.publish(draft, now)).outcome !== 'unchanged') corrected.push(draft.code);
   }
   return { published, corrected };
 }

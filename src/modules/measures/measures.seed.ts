@@ -26,6 +26,8 @@ export async function ensureSeedMeasures(
   store: Store,
   now: string,
   writer: RowsWrittenMeta,
+  /** only say what would be created or updated (`serve` announcing what `init` would do) */
+  options: { dryRun?: boolean } = {},
 ): Promise<SeedResult> {
   const repository = measuresRepository(store, writer);
   const references = await repository.references();
@@ -38,11 +40,13 @@ export async function ensureSeedMeasures(
       result.kept.push(content.code);
       continue;
     }
-    await repository.publish(content, {
-      now,
-      publishedBy: null,
-      reason: current ? SEED_UPDATE_REASON : null,
-    });
+    if (!options.dryRun) {
+      await repository.publish(content, {
+        now,
+        publishedBy: null,
+        reason: current ? SEED_UPDATE_REASON : null,
+      });
+    }
     (current ? result.updated : result.created).push(content.code);
   }
   return result;

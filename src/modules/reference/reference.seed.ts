@@ -92,6 +92,29 @@ export async function loadReferenceData(deps: ReferenceDeps): Promise<ReferenceL
   };
 }
 
+/**
+ * What `xinyong init` would publish or correct in the catalog and the measures of this release (issue
+ * 15: seed corrections reach a database through `init` only); nothing is written. Empty when the
+ * database is up to date, or when no reference data ships for the policy.
+ */
+export async function pendingSeedChanges(
+  deps: Pick<ReferenceDeps, 'store' | 'now' | 'rowWriter' | 'policy'>,
+) {
+  if (!REFERENCE_DATA_POLICIES.includes(deps.policy.id)) return { catalogItems: [], measures: [] };
+  const dryRun = { dryRun: true };
+  const catalog = await ensureSeedCatalog(deps.store, deps.now(), deps.rowWriter, dryRun);
+  let measures: string[];
+  try {
+    const seed = await ensureSeedMeasures(deps.store, deps.now(), deps.rowWriter, dryRun);
+    measures = [...seed.created, ...seed.updated];
+  } catch (error) {
+    // A new measure naming a department or list type `init` has not loaded yet: init is pending.
+    if (!(error instanceof AppError)) throw error;
+    measures = ['(xinyong init)'];
+  }
+  return { catalogItems: [...catalog.published, ...catalog.corrected], measures };
+}
+
 /** What reference data the database holds, and which kinds are missing (none after `xinyong init`). */
 export async function referenceDataStatus(
   store: Store,
