@@ -13,6 +13,7 @@ import type { CatalogItemVersion } from '../catalog/index.ts';
 import type { Db, Insertable } from '../database.ts';
 import type { AcceptedRow, IntakeDeps, IntakeRequest, IntakeResult, RowResult } from './intake.types.ts';
 import type { Planned } from './intake-plan.ts';
+import { recordCurrency } from './record-currency.ts';
 import { type PushTimeliness, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
 import * as E from './records.errors.ts';
 import type { RecordsRepository } from './records.repository.ts';
@@ -136,12 +137,23 @@ export async function buildRecords(
     let warnings = a.row.warnings;
     // Issue 15 W13: the provider is told what the platform recorded about the push, not only `created`.
     if (late) warnings = [...warnings, E.pushLate(push, deps.policy.lists.pushDeadline.workdays)];
+    // Judged by the one rule every read applies (record-currency.ts): the entry's removal date (A12;
+    // the seed's `validUntil`, as lists/list-rules.ts reads it), B27 validity, the item's usage period (B8).
     const removal = a.item.listType === null ? null : a.row.fields.validUntil;
-    if (validityEnds !== null && validityEnds < receivedOn) {
-      warnings = [...warnings, E.alreadyExpired('identifiedOn', validityEnds)];
-    } else if (typeof removal === 'string' && removal < receivedOn) {
-      // A list entry's removal date (A12; the seed's `validUntil`, as lists/list-rules.ts reads it).
-      warnings = [...warnings, E.alreadyExpired('fields.validUntil', removal)];
+    const currency = recordCurrency(
+      {
+        identifiedOn: a.row.identifiedOn,
+        validityEndsOn: validityEnds,
+        usagePeriod: a.item.usagePeriod,
+        listEntry:
+          typeof removal === 'string'
+            ? { status: 'active', validUntil: removal, removedByEntry: null }
+            : undefined,
+      },
+      receivedOn,
+    );
+    if (currency.state !== 'current' && currency.lastDay !== null) {
+      warnings = [...warnings, E.alreadyExpired(currency.basis as 'A12' | 'B27' | 'B8', currency.lastDay)];
     }
     if (subject.name !== a.row.subject.name) {
       // Never a silent overwrite: the registered name stays, the other one is kept for review.

@@ -104,23 +104,29 @@ export const pushLate = (push: { workdays: number; provisional: boolean }, limit
 });
 
 /**
- * Issue 15 W13, B27, A12: the record's validity (or a list entry's removal date) ended before it
- * arrived. Written and kept, but neither published nor used in checks. A submitted removal date is
- * in `actual` only, never in the message (no message repeats a submitted value); a B27 end is the
+ * Issue 15 W13: a record that is no longer current on the day it arrives, by the one currency rule
+ * (record-currency.ts): its removal date (A12), its B27 validity, or its item's usage period (B8).
+ * Written and kept, but neither published nor used in checks. A submitted removal date is in `actual`
+ * only, never in the message (no message repeats a submitted value); a B27 or B8 end is the
  * platform's own count and is said.
  */
-export const alreadyExpired = (field: 'identifiedOn' | 'fields.validUntil', lastDay: string): RowError => ({
+export const alreadyExpired = (basis: 'A12' | 'B27' | 'B8', lastDay: string): RowError => ({
   ...rowError(
     'ALREADY_EXPIRED',
-    field,
-    field === 'identifiedOn'
-      ? `按认定日期和失信程度，有效期已于 ${lastDay} 届满（B27）：记录已接收留档，但不公开、不用于核查；认定日期或失信程度有误的，请更正后重报。`
-      : '移出日期已过（A12）：记录已接收留档，但不列入名单、不用于核查；日期有误的，请更正后重报。',
-    field === 'identifiedOn'
-      ? `Counted from identification by severity, its validity ended on ${lastDay} (B27): the record is kept but neither published nor used in checks; if the identification date or severity is wrong, correct it and push again.`
-      : 'Its removal date has passed (A12): the record is kept but lists no one and is not used in checks; if the date is wrong, correct it and push again.',
+    basis === 'A12' ? 'fields.validUntil' : 'identifiedOn',
+    basis === 'A12'
+      ? '移出日期已过（A12）：记录已接收留档，但不列入名单、不用于核查；日期有误的，请更正后重报。'
+      : basis === 'B27'
+        ? `按认定日期和失信程度，有效期已于 ${lastDay} 届满（B27）：记录已接收留档，但不公开、不用于核查；认定日期或失信程度有误的，请更正后重报。`
+        : `按目录规定的使用期限，该信息已于 ${lastDay} 到期（B8）：记录已接收留档，但不再提供使用；认定日期有误的，请更正后重报。`,
+    basis === 'A12'
+      ? 'Its removal date has passed (A12): the record is kept but lists no one and is not used in checks; if the date is wrong, correct it and push again.'
+      : basis === 'B27'
+        ? `Counted from identification by severity, its validity ended on ${lastDay} (B27): the record is kept but neither published nor used in checks; if the identification date or severity is wrong, correct it and push again.`
+        : `Its catalog item's usage period ended on ${lastDay} (B8): the record is kept but no longer served for use; if the identification date is wrong, correct it and push again.`,
   ),
   actual: lastDay,
+  expected: basis,
 });
 
 /** Issue 15 W3: what each weakening is called in the refusal. */

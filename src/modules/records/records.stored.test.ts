@@ -106,6 +106,16 @@ describeEachEngine('stored records: validity, timeliness, sealing, audit (B27, A
       ['PUSH_LATE', 'identifiedOn', '10'],
       ['ALREADY_EXPIRED', 'fields.validUntil', '2025-10-09'],
     ]);
+    // the item's usage period (B8: an interview is kept one year) ends a record by the same rule
+    const interview = exampleRow((await t.ctx.catalog.current('interview'))!) as Record<string, unknown>;
+    const [used] = (
+      await push(t, 'HA-FGW', [{ ...interview, providerRecordId: 'I-1', identifiedOn: '2024-05-01' }])
+    ).results;
+    assert.deepEqual(
+      [used!.outcome, warned(used!)],
+      ['created', [['ALREADY_EXPIRED', 'identifiedOn', '2025-05-01']]],
+    );
+    assert.match(used!.warnings![0]!.message, /使用期限.*2025-05-01 到期（B8）/);
     // The figures keep counting the late ones (A22): B-10 and B-11 of this batch.
     const stats = await t.intake.stats('2025-10-10', '2025-10-10');
     const tax = stats.departments.find((d) => d.department === 'HA-TAX')!;
