@@ -1,0 +1,308 @@
+/**
+ * The objection procedure (异议, A15–A16, B28–B29) as a pure state machine over its events. An
+ * objection is filed against one record (and its list entry, if any); the credit center reviews it
+ * within the policy's working days (10), may ask the record's provider to verify (5, inside the
+ * review: policy note), and decides: upheld — the provider corrects the record within 3 working days
+ * as a new version naming the objection (records/record-change.ts: the objection is that version's
+ * change basis), or rejected — the record stands, with the reasons. Each step's deadline comes from
+ * the working-day calendar (provisional when a year's schedule is missing, and says so).
+ *
+ * Who may take each step: the subject (own account) or the center on the subject's behalf files; the
+ * center asks for verification and decides; the record's provider verifies and corrects. The events
+ * are stored append-only (procedures module); the state is always replayed from them, never stored.
+ * No I/O here: the caller supplies the calendar, the policy's numbers and today.
+ */
+import type { WorkdayCalendar } from '../calendar/index.ts';
+
+/** A15, B28: why the subject objects. */
+export const OBJECTION_GROUNDS = [
+  'wrong_or_incomplete',
+  'forbidden_data',
+  'past_validity',
+  'cross_check',
+] as const;
+export type ObjectionGround = (typeof OBJECTION_GROUNDS)[number];
+
+export const GROUND_LABELS: Record<ObjectionGround, { zh: string; en: string; article: string }> = {
+  wrong_or_incomplete: { zh: '信息有误或不完整', en: 'wrong or incomplete', article: 'A15, B28' },
+  forbidden_data: { zh: '采集了依法禁止采集的信息', en: 'collected though forbidden', article: 'B14, B28' },
+  past_validity: { zh: '超过有效期仍在使用', en: 'used past its validity', article: 'B27, B28' },
+  cross_check: {
+    zh: '对红黑名单交叉比对结果有异议',
+    en: 'disputes the red/black cross-check',
+    article: 'A4',
+  },
+};
+
+/** Who takes a step. */
+export type Party = 'subject' | 'center' | 'provider' | 'system';
+
+export type ObjectionEvent =
+  | { kind: 'filed'; on: string; by: 'subject' | 'center'; ground: ObjectionGround }
+  | { kind: 'verification_requested'; on: string; by: 'center' }
+  | { kind: 'verified'; on: string; by: 'provider'; confirmed: boolean; reasons: string }
+  | { kind: 'decided'; on: string; by: 'center'; outcome: 'upheld' | 'rejected'; reasons: string }
+  | { kind: 'corrected'; on: string; by: 'provider'; recordId: string; version: number };
+
+export type ObjectionEventKind = ObjectionEvent['kind'];
+
+/**
+ * review: at the center; verification: the provider is verifying (inside the review); correction:
+ * upheld, the provider must correct; corrected: closed with the correction; rejected: closed, the
+ * record stands.
+ */
+export type ObjectionState = 'review' | 'verification' | 'correction' | 'corrected' | 'rejected';
+
+export const OPEN_STATES: readonly ObjectionState[] = ['review', 'verification', 'correction'];
+
+/** The numbers the procedure takes from the policy (`policy.objection`). */
+export type ObjectionPeriods = {
+  review: { workdays: number };
+  providerVerification: { workdays: number };
+  correction: { workdays: number };
+};
+
+export type StepName = 'review' | 'verification' | 'correction';
+
+/** A step with its deadline: opened on a day, due on a working day, closed (or not yet). */
+export type Step = {
+  step: StepName;
+  /** who must act */
+  party: 'center' | 'provider';
+  article: string;
+  opened: string;
+  due: string;
+  /** the calendar had no official schedule for a year the count crossed */
+  provisional: boolean;
+  closed: string | null;
+};
+
+export type ObjectionStatus = {
+  state: ObjectionState;
+  ground: ObjectionGround;
+  filedOn: string;
+  steps: Step[];
+  /** the center's decision, once taken */
+  outcome: { outcome: 'upheld' | 'rejected'; on: string; reasons: string } | null;
+  /** the provider's verification, once given */
+  verification: { confirmed: boolean; on: string; reasons: string } | null;
+  correction: { recordId: string; version: number; on: string } | null;
+};
+
+export class ProcedureError extends Error {
+  readonly code: string;
+  readonly messageEn: string;
+  constructor(code: string, message: string, messageEn: string) {
+    super(message);
+    this.code = code;
+    this.messageEn = messageEn;
+  }
+}
+
+const notAllowed = (state: ObjectionState, kind: ObjectionEventKind, party: Party) =>
+  new ProcedureError(
+    'OBJECTION_STEP_NOT_ALLOWED',
+    `异议当前处于“${STATE_LABELS[state].zh}”阶段，${PARTY_LABELS[party].zh}不能进行“${STEP_LABELS[kind].zh}”`,
+    `The objection is at "${STATE_LABELS[state].en}"; ${PARTY_LABELS[party].en} cannot ${STEP_LABELS[kind].en} now`,
+  );
+
+export const STATE_LABELS: Record<ObjectionState, { zh: string; en: string }> = {
+  review: { zh: '信用中心审核中', en: 'under review by the credit center' },
+  verification: { zh: '提供单位核实中', en: 'being verified by the provider' },
+  correction: { zh: '异议成立，待提供单位更正', en: 'upheld, awaiting the correction' },
+  corrected: { zh: '已更正', en: 'corrected' },
+  rejected: { zh: '异议不成立，信息维持', en: 'rejected, the record stands' },
+};
+
+const PARTY_LABELS: Record<Party, { zh: string; en: string }> = {
+  subject: { zh: '信息主体', en: 'the subject' },
+  center: { zh: '信用中心', en: 'the credit center' },
+  provider: { zh: '信息提供单位', en: 'the provider' },
+  system: { zh: '平台', en: 'the platform' },
+};
+
+const STEP_LABELS: Record<ObjectionEventKind, { zh: string; en: string }> = {
+  filed: { zh: '提出异议', en: 'file an objection' },
+  verification_requested: { zh: '转提供单位核实', en: 'ask the provider to verify' },
+  verified: { zh: '反馈核实结果', en: 'report the verification' },
+  decided: { zh: '作出审核决定', en: 'decide' },
+  corrected: { zh: '更正记录', en: 'correct the record' },
+};
+
+/** Which party may add which event in which state (the transitions). */
+const TRANSITIONS: Record<
+  ObjectionEventKind,
+  { from: readonly (ObjectionState | null)[]; by: readonly Party[] }
+> = {
+  filed: { from: [null], by: ['subject', 'center'] },
+  verification_requested: { from: ['review'], by: ['center'] },
+  verified: { from: ['verification'], by: ['provider'] },
+  // The center decides after its review, with or without the provider's verification; while the
+  // provider is verifying, it waits for the answer (the verification is a step of the review).
+  decided: { from: ['review'], by: ['center'] },
+  corrected: { from: ['correction'], by: ['provider'] },
+};
+
+/** The steps a party may take now. */
+export function allowedSteps(state: ObjectionState | null, party: Party): ObjectionEventKind[] {
+  return (Object.keys(TRANSITIONS) as ObjectionEventKind[]).filter(
+    (kind) => TRANSITIONS[kind].from.includes(state) && TRANSITIONS[kind].by.includes(party),
+  );
+}
+
+/** Refuses an event its state or party does not allow (OBJECTION_STEP_NOT_ALLOWED). */
+export function checkStep(state: ObjectionState | null, event: ObjectionEvent): void {
+  const rule = TRANSITIONS[event.kind];
+  if (!rule.from.includes(state) || !rule.by.includes(event.by)) {
+    throw notAllowed(state ?? 'review', event.kind, event.by);
+  }
+}
+
+function deadline(calendar: WorkdayCalendar, from: string, workdays: number) {
+  const d = calendar.addWorkdays(from, workdays);
+  return { due: d.deadline, provisional: d.provisional };
+}
+
+/**
+ * The objection's state and steps, replayed from its events in order. Throws ProcedureError when an
+ * event is out of order (stored events never are: each is checked before it is written).
+ */
+export function replayObjection(
+  events: readonly ObjectionEvent[],
+  periods: ObjectionPeriods,
+  calendar: WorkdayCalendar,
+): ObjectionStatus {
+  const [first, ...rest] = events;
+  if (first?.kind !== 'filed') throw new Error('an objection starts with its filing');
+  checkStep(null, first);
+  const review = deadline(calendar, first.on, periods.review.workdays);
+  const status: ObjectionStatus = {
+    state: 'review',
+    ground: first.ground,
+    filedOn: first.on,
+    steps: [
+      {
+        step: 'review',
+        party: 'center',
+        article: 'A16, B29',
+        opened: first.on,
+        ...review,
+        closed: null,
+      },
+    ],
+    outcome: null,
+    verification: null,
+    correction: null,
+  };
+  const open = (name: StepName) => status.steps.findLast((s) => s.step === name && s.closed === null);
+  for (const event of rest) {
+    checkStep(status.state, event);
+    switch (event.kind) {
+      case 'verification_requested': {
+        // A step of the review (policy note): due within its working days, never after the review.
+        const asked = deadline(calendar, event.on, periods.providerVerification.workdays);
+        const reviewStep = open('review')!;
+        const due = [asked.due, reviewStep.due].sort()[0]!;
+        status.steps.push({
+          step: 'verification',
+          party: 'provider',
+          article: 'A16, B29',
+          opened: event.on,
+          due,
+          provisional: due === asked.due ? asked.provisional : reviewStep.provisional,
+          closed: null,
+        });
+        status.state = 'verification';
+        break;
+      }
+      case 'verified':
+        open('verification')!.closed = event.on;
+        status.verification = { confirmed: event.confirmed, on: event.on, reasons: event.reasons };
+        status.state = 'review';
+        break;
+      case 'decided': {
+        open('review')!.closed = event.on;
+        status.outcome = { outcome: event.outcome, on: event.on, reasons: event.reasons };
+        if (event.outcome === 'rejected') {
+          status.state = 'rejected';
+          break;
+        }
+        const correction = deadline(calendar, event.on, periods.correction.workdays);
+        status.steps.push({
+          step: 'correction',
+          party: 'provider',
+          article: 'A16, B29',
+          opened: event.on,
+          ...correction,
+          closed: null,
+        });
+        status.state = 'correction';
+        break;
+      }
+      case 'corrected':
+        open('correction')!.closed = event.on;
+        status.correction = { recordId: event.recordId, version: event.version, on: event.on };
+        status.state = 'corrected';
+        break;
+      case 'filed':
+        throw new Error('an objection is filed once');
+    }
+  }
+  return status;
+}
+
+export type DeadlineState = {
+  state: 'on_time' | 'due_today' | 'overdue' | 'closed_on_time' | 'closed_late';
+  /** working days left after today (open steps not yet due), or overdue by (negative) */
+  workdaysLeft: number | null;
+  provisional: boolean;
+  zh: string;
+  en: string;
+};
+
+/** How a step stands on `today`: on time / due in N working days / overdue (or how it closed). */
+export function deadlineState(step: Step, today: string, calendar: WorkdayCalendar): DeadlineState {
+  const mark = step.provisional ? '（按暂定日历计算）' : '';
+  const markEn = step.provisional ? ' (provisional calendar)' : '';
+  if (step.closed !== null) {
+    const late = step.closed > step.due;
+    return {
+      state: late ? 'closed_late' : 'closed_on_time',
+      workdaysLeft: null,
+      provisional: step.provisional,
+      zh: late
+        ? `已于 ${step.closed} 完成，超过期限 ${step.due}${mark}`
+        : `已于 ${step.closed} 按期完成${mark}`,
+      en: late
+        ? `done on ${step.closed}, after its deadline ${step.due}${markEn}`
+        : `done on ${step.closed}, on time${markEn}`,
+    };
+  }
+  if (today === step.due) {
+    return {
+      state: 'due_today',
+      workdaysLeft: 0,
+      provisional: step.provisional,
+      zh: `今天（${step.due}）到期${mark}`,
+      en: `due today (${step.due})${markEn}`,
+    };
+  }
+  if (today < step.due) {
+    const left = calendar.workdaysBetween(today, step.due);
+    return {
+      state: 'on_time',
+      workdaysLeft: left.workdays,
+      provisional: step.provisional || left.provisional,
+      zh: `${step.due} 到期，还有 ${left.workdays} 个工作日${mark}`,
+      en: `due ${step.due}, in ${left.workdays} working days${markEn}`,
+    };
+  }
+  const over = calendar.workdaysBetween(step.due, today);
+  return {
+    state: 'overdue',
+    workdaysLeft: -over.workdays,
+    provisional: step.provisional || over.provisional,
+    zh: `已超期：${step.due} 到期，已超过 ${over.workdays} 个工作日${mark}`,
+    en: `overdue: due ${step.due}, ${over.workdays} working days ago${markEn}`,
+  };
+}
