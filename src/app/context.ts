@@ -41,7 +41,9 @@ import {
   type ExternalDecisionsService,
   externalDecisionsService,
 } from '../modules/procedures/external-decisions.service.ts';
+import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
+import { combineIntakeHooks } from '../modules/records/intake-hooks.ts';
 import { type RecordsReader, recordsReader } from '../modules/records/records-read.service.ts';
 import { regionsRepository } from '../modules/regions/regions.repository.ts';
 import {
@@ -99,6 +101,8 @@ export type AppContext = {
   intake: IntakeService;
   /** decisions outside the platform the credit office records; they allow a record to be weakened (W3) */
   externalDecisions: ExternalDecisionsService;
+  /** objections (A15–A16, B28–B29): filing, review, verification, decision; the correction via intake */
+  objections: ObjectionsService;
   uploads: UploadService;
   records: RecordsReader;
   /** the measures catalog (A13, A14, D §5), cached for checks */
@@ -165,6 +169,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const catalog = catalogRepository(store, rowWriter);
     const measures = measuresService({ store, now, audit, rowWriter });
     const externalDecisions = externalDecisionsService({ store, audit, now, today });
+    const objections = objectionsService({ store, policy, calendar, audit, now, today });
     const intake = intakeService({
       store,
       sealer,
@@ -175,9 +180,12 @@ export async function createAppContext(config: Config, options: ContextOptions =
       codes,
       catalog,
       now,
-      hooks: listIntakeHooks(),
-      // W3: a version that weakens a negative record rests on a decision the credit office recorded.
-      changeBases: externalDecisions.bases,
+      // The lists first (entries follow their records), then an objection closed by its correction.
+      hooks: combineIntakeHooks(listIntakeHooks(), objections.intakeHooks),
+      // W3: a version that weakens a negative record rests on a decision recorded for it: an external
+      // decision the credit office recorded, or an upheld objection (issue 16).
+      changeBases: async (trx, ids) =>
+        new Map([...(await externalDecisions.bases(trx, ids)), ...(await objections.bases(trx, ids))]),
     });
     const listTypes = listTypesService({ store, now, rowWriter });
     const checks = checksService({ store, sealer, policy, codes, catalog, measures, listTypes, now });
@@ -223,6 +231,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       catalog,
       intake,
       externalDecisions,
+      objections,
       uploads: uploadService({
         intake,
         catalog,
@@ -241,6 +250,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
         today,
         // W1: a record is read as its list entry stands (removed under A4, past its removal date).
         listEntries: (keys) => listsRepository.listedStateOfRecords(store.db, keys),
+        // Issue 16: a record under objection says so in every read.
+        openObjections: (keys) => objections.openOnRecords(keys),
       }),
       measures,
       listTypes,

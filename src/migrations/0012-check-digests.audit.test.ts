@@ -26,7 +26,13 @@ import { migrateToLatest } from './index.ts';
 type Row = Record<string, unknown>;
 
 /** The audited tables a database at 0012 has (later migrations create these). */
-const LATER = ['account_bindings', 'department_purposes', 'external_decisions'];
+const LATER = [
+  'account_bindings',
+  'department_purposes',
+  'external_decisions',
+  'objections',
+  'objection_events',
+];
 const AT_0012 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));
 const AT = '2026-11-20T02:30:00.000Z';
 const WRITER = { actorRole: 'test', policyId: 'huaian-2018', policyVersion: '1.0.0' };

@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0017, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0019, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -16,6 +16,8 @@ import { verifyAudit } from '../modules/audit/audit.service.ts';
 import {
   AUDITED_TABLES,
   EXTERNAL_DECISIONS_AUDITED,
+  OBJECTION_EVENTS_AUDITED,
+  OBJECTIONS_AUDITED,
   RECORDS_AUDITED,
   SUBJECTS_AUDITED,
 } from '../modules/audit/index.ts';
@@ -760,6 +762,46 @@ function upgradeSuite(getStore: () => TestStore) {
       ]);
       await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
     },
+    '0019-objections': async (step) => {
+      // From 0019 on, a subject objects to a record (issue 16): the objection and its steps are
+      // append-only rows under row digests.
+      const [first] = written.get('records')!.rows;
+      const objections = await insert('objections', [
+        {
+          id: uuidv7(),
+          subject_id: first!.subject_id,
+          record_key: first!.record_key,
+          record_id: first!.id,
+          entry_id: null,
+          provider_department: first!.provider_department,
+          ground: 'wrong_or_incomplete',
+          explanation: '认定对象有误',
+          filed_via: 'subject',
+          filed_by: 'account-1',
+          filed_role: 'subject',
+          purpose: null,
+          filed_at: at(step),
+          policy_id: 'huaian-2018',
+          policy_version: '1.0.0',
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: OBJECTIONS_AUDITED, rows: objections }, WRITER);
+      const events = await insert('objection_events', [
+        {
+          id: uuidv7(),
+          objection_id: objections[0]!.id,
+          seq: 1,
+          kind: 'filed',
+          on_date: '2026-01-19',
+          at: at(step),
+          actor_id: 'account-1',
+          actor_role: 'subject',
+          actor_department: null,
+          detail: toJson({ by: 'subject', ground: 'wrong_or_incomplete' }),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: OBJECTION_EVENTS_AUDITED, rows: events }, WRITER);
+    },
     '0015-department-purposes': async (step) => {
       // From 0015 on, a department's registered purposes are written through their repository, which
       // records each row (issue 14 §3): one registered, one registered and removed.
@@ -967,4 +1009,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0017 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0019 over data written at every version', upgradeSuite);

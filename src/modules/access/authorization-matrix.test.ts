@@ -103,6 +103,12 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/reports/joint-measures': ['user_staff', 'center_staff', 'credit_office'],
   'POST /api/v1/external-decisions': ['credit_office'],
   'GET /api/v1/external-decisions': ['provider_staff', 'center_staff', 'credit_office'],
+  'POST /api/v1/me/objections': ['subject'],
+  'GET /api/v1/me/objections': ['subject'],
+  'POST /api/v1/objections': ['center_staff'],
+  'GET /api/v1/objections': ['provider_staff', 'center_staff', 'credit_office'],
+  'GET /api/v1/objections/:id': ['provider_staff', 'center_staff', 'credit_office'],
+  'POST /api/v1/objections/:id/steps': ['provider_staff', 'center_staff'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */

@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'inbox.read', // a department's notifications (A4, A11, B26)
   'procedures.record_external', // record a decision taken outside the platform against a record (issue 15 W3)
   'procedures.read', // decisions that allow a record to change (a provider: those about its records)
+  'objections.file_own', // a subject objects to its own records and follows its objections (A15, B28)
+  'objections.manage', // the credit center files an objection for a subject at a service window (B28)
+  'objections.read', // objections: the center and office all, a provider those about its records
+  'objections.act', // a step of an objection: the center reviews and decides, the provider verifies (A16)
   'accounts.manage', // create accounts, reset passwords
   'apikeys.manage', // issue, rotate, revoke API keys for systems
   'codes.exceptions.manage', // register identity-code exceptions
@@ -53,7 +57,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  subject: ['subjects.read_own', 'consents.manage_own', 'accounts.manage_own'],
+  subject: ['subjects.read_own', 'consents.manage_own', 'accounts.manage_own', 'objections.file_own'],
   provider_staff: [
     'subjects.read',
     'records.write',
@@ -61,6 +65,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'lists.read',
     'inbox.read',
     'procedures.read',
+    'objections.read',
+    'objections.act',
   ],
   user_staff: ['subjects.read', 'checks.run', 'checks.report', 'consents.read', 'lists.read', 'inbox.read'],
   center_staff: [
@@ -74,6 +80,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'checks.report_all',
     'inbox.read',
     'procedures.read',
+    'objections.manage',
+    'objections.read',
+    'objections.act',
   ],
   credit_office: [
     'subjects.read',
@@ -87,6 +96,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'inbox.read',
     'procedures.record_external',
     'procedures.read',
+    'objections.read',
   ],
   admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
   auditor: ['audit.read'],
@@ -102,6 +112,8 @@ export const SYSTEM_PERMISSIONS: readonly Permission[] = [
   'lists.read',
   'inbox.read',
   'procedures.read',
+  'objections.read',
+  'objections.act',
 ];
 
 export function isRole(value: string): value is Role {

@@ -461,6 +461,46 @@ export const EXTERNAL_DECISIONS_AUDITED: AuditedTable = {
   },
 };
 
+/** Objections (issue 16, A15–A16): filed once; their steps append-only. They decide a record's fate. */
+export const OBJECTIONS_AUDITED: AuditedTable = {
+  table: 'objections',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    subject_id: 'uuid',
+    record_key: 'uuid',
+    record_id: 'uuid',
+    entry_id: 'uuid',
+    provider_department: 'text',
+    ground: 'text',
+    explanation: 'text',
+    filed_via: 'text',
+    filed_by: 'text',
+    filed_role: 'text',
+    purpose: 'text',
+    filed_at: 'instant',
+    policy_id: 'text',
+    policy_version: 'text',
+  },
+};
+
+export const OBJECTION_EVENTS_AUDITED: AuditedTable = {
+  table: 'objection_events',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    objection_id: 'uuid',
+    seq: 'integer',
+    kind: 'text',
+    on_date: 'date',
+    at: 'instant',
+    actor_id: 'text',
+    actor_role: 'text',
+    actor_department: 'text',
+    detail: 'json',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
@@ -487,4 +527,6 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   CALENDAR_YEARS_AUDITED,
   DEPARTMENT_PURPOSES_AUDITED,
   EXTERNAL_DECISIONS_AUDITED,
+  OBJECTIONS_AUDITED,
+  OBJECTION_EVENTS_AUDITED,
 ];

@@ -43,6 +43,8 @@ import {
   MEASURE_VERSIONS_AUDITED,
   MEASURES_AUDITED,
   NOTIFICATIONS_AUDITED,
+  OBJECTION_EVENTS_AUDITED,
+  OBJECTIONS_AUDITED,
   POLICY_VERSIONS_AUDITED,
   SESSIONS_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
@@ -200,6 +202,27 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
     const listed = await push(t, 'HA-GSJ', [blackOrg('B-1', company!)]);
     // issue 15 W3: a decision outside the platform the credit office records against the listing
     await externalDecision(t, listed.results[0]!.recordId!);
+    // issue 16: the center files an objection for the company and asks its provider to verify
+    const objection = await t.ctx.objections.file(
+      { kind: 'operator', name: 'test' },
+      { recordId: listed.results[0]!.recordId!, ground: 'wrong_or_incomplete', explanation: '认定对象有误' },
+      { subjectId: company!.id, purpose: '窗口受理信用异议' },
+    );
+    const centerStaff = await t.ctx.auth.accounts.findByLogin('demo.center');
+    await t.ctx.objections.act(
+      {
+        kind: 'account',
+        accountId: centerStaff!.id,
+        login: 'demo.center',
+        role: 'center_staff',
+        departmentCode: 'HA-XYZX',
+        regionCode: null,
+        subjectId: null,
+        sessionId: 'test',
+      },
+      objection.id,
+      { kind: 'verification_requested' },
+    );
     await t.ctx.lists.dispatch();
     const [notice] = await t.ctx.store.db
       .selectFrom('notifications')
@@ -348,6 +371,17 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       table: EXTERNAL_DECISIONS_AUDITED,
       edit: { column: 'document_number', value: '伪造文号' },
       unique: { document_number: () => '伪造文号〔2026〕1号' },
+    },
+    {
+      // issue 16: an objection's ground or a step's outcome edited would change what the record became
+      table: OBJECTIONS_AUDITED,
+      edit: { column: 'ground', value: 'past_validity' },
+    },
+    {
+      table: OBJECTION_EVENTS_AUDITED,
+      pick: (r) => r.kind === 'verification_requested',
+      edit: { column: 'on_date', value: '2026-01-01' },
+      unique: { seq: () => 99 },
     },
   ];
 

@@ -1,5 +1,6 @@
 /** The procedures API: decisions outside the platform the credit office records (issue 15 W3). */
 import { z } from 'zod';
+import { OBJECTION_GROUNDS } from './objection-procedure.ts';
 import { EXTERNAL_DECISION_KINDS } from './procedures.tables.ts';
 
 /** Strict (issue 14 §6): an unknown property is REQUEST_INVALID, naming it. */
@@ -44,3 +45,101 @@ export const ExternalDecisionsQuery = z
   .strict();
 
 export const ExternalDecisionsResponse = z.object({ decisions: z.array(ExternalDecisionView) });
+
+// ---------------------------------------------------------------------------------------------------
+// Objections (issue 16; A15–A16, B28–B29)
+
+const GROUND = z
+  .enum(OBJECTION_GROUNDS)
+  .describe(
+    'wrong_or_incomplete 信息有误或不完整（A15、B28）; forbidden_data 采集了依法禁止采集的信息（B14）; ' +
+      'past_validity 超过有效期仍在使用（B27）; cross_check 对红黑名单交叉比对结果有异议（A4）',
+  );
+
+export const OwnObjectionBody = z
+  .object({
+    recordId: z.uuid().describe('要提出异议的记录（平台记录编号）'),
+    ground: GROUND,
+    explanation: z.string().min(1).max(2000).describe('异议理由：哪里有误、应当如何'),
+  })
+  .strict();
+
+export const CenterObjectionBody = OwnObjectionBody.extend({
+  subjectCode: z.string().min(1).max(64).describe('信息主体的统一社会信用代码或公民身份号码'),
+}).strict();
+
+export const ObjectionStepBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('verification_requested') }).strict(),
+  z
+    .object({
+      kind: z.literal('verified'),
+      confirmed: z.boolean().describe('核实后确有错误：true'),
+      reasons: z.string().min(1).max(2000),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('decided'),
+      outcome: z
+        .enum(['upheld', 'rejected'])
+        .describe('upheld 异议成立（提供单位须更正）; rejected 不成立（信息维持）'),
+      reasons: z.string().min(1).max(2000),
+    })
+    .strict(),
+]);
+
+const StepView = z.object({
+  step: z.enum(['review', 'verification', 'correction']),
+  party: z.enum(['center', 'provider']),
+  article: z.string(),
+  opened: z.string(),
+  due: z.string(),
+  provisional: z.boolean().describe('期限跨越尚未公布节假日安排的年份，按暂定日历计算'),
+  closed: z.string().nullable(),
+  standing: z.object({
+    state: z.enum(['on_time', 'due_today', 'overdue', 'closed_on_time', 'closed_late']),
+    workdaysLeft: z.number().int().nullable(),
+    provisional: z.boolean(),
+    zh: z.string(),
+    en: z.string(),
+  }),
+});
+
+export const ObjectionView = z.object({
+  id: z.string(),
+  recordId: z.string(),
+  recordKey: z.string(),
+  entryId: z.string().nullable(),
+  providerDepartment: z.string(),
+  ground: z.enum(OBJECTION_GROUNDS),
+  groundLabel: z.string(),
+  groundArticle: z.string(),
+  explanation: z.string(),
+  filedVia: z.enum(['subject', 'center']),
+  filedAt: z.string(),
+  state: z.enum(['review', 'verification', 'correction', 'corrected', 'rejected']),
+  stateLabel: z.string(),
+  open: z.boolean(),
+  steps: z.array(StepView),
+  verification: z.object({ confirmed: z.boolean(), on: z.string(), reasons: z.string() }).nullable(),
+  outcome: z
+    .object({ outcome: z.enum(['upheld', 'rejected']), on: z.string(), reasons: z.string() })
+    .nullable()
+    .describe('审核结果和理由（A16）'),
+  correction: z.object({ recordId: z.string(), version: z.number().int(), on: z.string() }).nullable(),
+  nextSteps: z.array(z.string()).describe('调用者现在可以进行的步骤'),
+  policy: z.object({ id: z.string(), version: z.string() }),
+});
+
+export const ObjectionsQuery = z
+  .object({
+    open: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const ObjectionsResponse = z.object({ objections: z.array(ObjectionView) });
+export const ObjectionIdParam = z.object({ id: z.uuid() });

@@ -1,10 +1,21 @@
+import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
+import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 import type { ExternalDecisionsService } from './external-decisions.service.ts';
+import type { ObjectionsService } from './objections.service.ts';
 import {
+  CenterObjectionBody,
   ExternalDecisionBody,
   ExternalDecisionsQuery,
   ExternalDecisionsResponse,
   ExternalDecisionView,
+  ObjectionIdParam,
+  ObjectionStepBody,
+  ObjectionsQuery,
+  ObjectionsResponse,
+  ObjectionView,
+  OwnObjectionBody,
 } from './procedures.api.ts';
 
 /**
@@ -12,11 +23,121 @@ import {
  * judgments, revocations) against a record; providers read those about their records, the credit
  * center and office all of them.
  */
-export type ProceduresRoutesDeps = { externalDecisions: ExternalDecisionsService };
+export type ProceduresRoutesDeps = {
+  externalDecisions: ExternalDecisionsService;
+  objections: ObjectionsService;
+  subjects: Pick<SubjectsRepository, 'findByCode'>;
+  codes: Pick<CodesService, 'normalize'>;
+};
 
 export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
-  const { externalDecisions } = ctx;
+  const { externalDecisions, objections } = ctx;
   return (app: HttpApp) => {
+    app.post(
+      '/api/v1/me/objections',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '对本人的信用记录提出异议 / object to one of my records (A15, B28)',
+          body: OwnObjectionBody,
+          response: { 201: ObjectionView },
+        },
+        config: { access: { kind: 'permission', permission: 'objections.file_own' } },
+      },
+      async (request, reply) => {
+        const actor = request.actor;
+        const subjectId = actor.kind === 'account' ? (actor.subjectId ?? undefined) : undefined;
+        const objection = await objections.file(actor, request.body, { subjectId, requestId: request.id });
+        return reply.code(201).send(objection);
+      },
+    );
+
+    app.get(
+      '/api/v1/me/objections',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '我的异议及其进度 / my objections, their steps, deadlines and outcomes (A16)',
+          querystring: ObjectionsQuery,
+          response: { 200: ObjectionsResponse },
+        },
+        config: { access: { kind: 'permission', permission: 'objections.file_own' } },
+      },
+      async (request) => ({ objections: await objections.list(request.actor, request.query) }),
+    );
+
+    app.post(
+      '/api/v1/objections',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '窗口代信息主体提出异议 / file an objection for a subject at a service window (B28)',
+          body: CenterObjectionBody,
+          response: { 201: ObjectionView },
+        },
+        config: {
+          access: { kind: 'permission', permission: 'objections.manage', purpose: true, systems: false },
+        },
+      },
+      async (request, reply) => {
+        const { subjectCode, ...input } = request.body;
+        const subject = await ctx.subjects.findByCode(ctx.codes.normalize(subjectCode));
+        if (!subject) {
+          throw notFound('SUBJECT_NOT_FOUND', '平台上没有这个信息主体', 'No such subject on the platform');
+        }
+        const objection = await objections.file(request.actor, input, {
+          subjectId: subject.id,
+          purpose: request.purpose,
+          requestId: request.id,
+        });
+        return reply.code(201).send(objection);
+      },
+    );
+
+    app.get(
+      '/api/v1/objections',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '异议 / objections (the center all; a provider those about its records)',
+          querystring: ObjectionsQuery,
+          response: { 200: ObjectionsResponse },
+        },
+        config: { access: { kind: 'permission', permission: 'objections.read', purpose: true } },
+      },
+      async (request) => ({ objections: await objections.list(request.actor, request.query) }),
+    );
+
+    app.get(
+      '/api/v1/objections/:id',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '一项异议 / one objection with its steps',
+          params: ObjectionIdParam,
+          response: { 200: ObjectionView },
+        },
+        config: { access: { kind: 'permission', permission: 'objections.read', purpose: true } },
+      },
+      async (request) => objections.get(request.actor, request.params.id),
+    );
+
+    app.post(
+      '/api/v1/objections/:id/steps',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary:
+            '处理异议：转核实、反馈核实结果、作出审核决定 / a step: ask to verify, report the verification, decide (A16, B29)',
+          params: ObjectionIdParam,
+          body: ObjectionStepBody,
+          response: { 200: ObjectionView },
+        },
+        config: { access: { kind: 'permission', permission: 'objections.act' } },
+      },
+      async (request) => objections.act(request.actor, request.params.id, request.body, request.id),
+    );
+
     app.post(
       '/api/v1/external-decisions',
       {

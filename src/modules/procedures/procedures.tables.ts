@@ -1,6 +1,8 @@
 /** Tables of the procedures module (migration 0017-change-bases). */
 export type ProceduresTables = {
   external_decisions: ExternalDecisionTable;
+  objections: ObjectionTable;
+  objection_events: ObjectionEventTable;
 };
 
 /** What kind of decision outside the platform it is (A17, B30: review and litigation beyond appeal). */
@@ -34,4 +36,44 @@ export type ExternalDecisionTable = {
   recorded_by: string;
   recorded_role: string;
   recorded_at: string;
+};
+
+/** An objection (异议, A15–A16, B28–B29), written once at filing (migration 0019). */
+export type ObjectionTable = {
+  id: string;
+  subject_id: string;
+  record_key: string;
+  /** the version objected to */
+  record_id: string;
+  /** the record's list entry, if it has one (its `procedure` says `objection` while open) */
+  entry_id: string | null;
+  provider_department: string;
+  /** procedures/objection-procedure.ts OBJECTION_GROUNDS */
+  ground: string;
+  explanation: string;
+  /** 'subject' (own account) or 'center' (at a service window, on the subject's behalf) */
+  filed_via: 'subject' | 'center';
+  filed_by: string;
+  filed_role: string;
+  /** the center's stated purpose when it files on the subject's behalf (B33) */
+  purpose: string | null;
+  filed_at: string;
+  policy_id: string;
+  policy_version: string;
+};
+
+/** One step of an objection, in order (`seq` from 1, the filing); never updated. */
+export type ObjectionEventTable = {
+  id: string;
+  objection_id: string;
+  seq: number;
+  kind: string;
+  /** the China date the step was taken: deadlines count from it */
+  on_date: string;
+  at: string;
+  actor_id: string | null;
+  actor_role: string;
+  actor_department: string | null;
+  /** JSON: the step's own facts (ground; confirmed and reasons; outcome and reasons; record id and version) */
+  detail: unknown;
 };

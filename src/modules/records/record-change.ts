@@ -104,8 +104,11 @@ export function weakeningsOf(
   return out;
 }
 
-/** A basis as its module found it: what it is and the record it was recorded for. */
-export type ChangeBasisFound = { kind: ChangeBasisKind; recordKey: string };
+/**
+ * A basis as its module found it: what it is, the record it was recorded for, and whether it allows a
+ * change now (an objection only once upheld, and until its correction; absent: yes).
+ */
+export type ChangeBasisFound = { kind: ChangeBasisKind; recordKey: string; ready?: boolean };
 
 export type ChangeToJudge = {
   outcome: 'created' | 'new_version';
@@ -129,6 +132,7 @@ export function judgeChange(change: ChangeToJudge): RowError[] {
     if (change.outcome === 'created') return [E.changeBasisNotForNew()];
     if (!change.basis) return [E.changeBasisUnknown()];
     if (change.basis.recordKey !== change.recordKey) return [E.changeBasisOtherRecord()];
+    if (change.basis.ready === false) return [E.changeBasisNotReady()];
     if (change.basisUsedBy) {
       return [
         E.changeBasisUsed(

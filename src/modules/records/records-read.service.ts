@@ -33,6 +33,8 @@ export type RecordView = {
   readBasis: string;
   /** issue 15 W3: the decision this version rests on (a weakening correction); null for most */
   changeBasis: { kind: string; id: string } | null;
+  /** issue 16: a procedure in progress on the record (A16: an objection), shown in every view */
+  procedure: { kind: 'objection'; id: string } | null;
 };
 
 export type RecordsReaderDeps = {
@@ -47,6 +49,8 @@ export type RecordsReaderDeps = {
    * as current while its entry was removed or past its removal date was W1).
    */
   listEntries?: (recordKeys: readonly string[]) => Promise<ReadonlyMap<string, ListEntryState>>;
+  /** Issue 16: the records with an objection in progress (record key → objection id; procedures module) */
+  openObjections?: (recordKeys: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 };
 
 /**
@@ -78,6 +82,9 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     const records: RecordView[] = [];
     const withheld = { CONSENT_REQUIRED: 0, SCOPE_DENIED: 0, EXPIRED: 0, REMOVED: 0 };
     const entries = ctx.listEntries ? await ctx.listEntries([...current.keys()]) : new Map();
+    const objections = ctx.openObjections
+      ? await ctx.openObjections([...current.keys()])
+      : new Map<string, string>();
     for (const row of current.values()) {
       const item = await itemOf(row.item_code, row.item_version);
       const currency = recordCurrency(
@@ -141,6 +148,9 @@ export function recordsReader(ctx: RecordsReaderDeps) {
           row.change_basis_id === null || row.change_basis_id === undefined
             ? null
             : { kind: row.change_basis_kind ?? 'external_decision', id: row.change_basis_id },
+        procedure: objections.has(row.record_key)
+          ? { kind: 'objection', id: objections.get(row.record_key)! }
+          : null,
       });
     }
     return { records, withheld };

@@ -109,7 +109,13 @@ export const RecordView = z.object({
   changeBasis: z
     .object({ kind: z.string(), id: z.string() })
     .nullable()
-    .describe('本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定'),
+    .describe(
+      '本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定，objection 为成立的异议',
+    ),
+  procedure: z
+    .object({ kind: z.literal('objection'), id: z.string() })
+    .nullable()
+    .describe('正在进行的程序：objection 异议处理中（A16）'),
 });
 
 export const RecordsResponse = z.object({

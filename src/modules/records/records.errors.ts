@@ -197,3 +197,11 @@ export const changeBasisUsed = (version: number | null): RowError =>
     `该变更依据已用于${version === null ? '另一条记录' : `本记录第 ${version} 版`}；一项决定只支持一次变更，需再次变更的，请信用办登记新的决定。`,
     `This change basis already allowed ${version === null ? 'a version of another record' : `version ${version} of this record`}; a decision allows one change: for another, the credit office records a new decision.`,
   );
+
+export const changeBasisNotReady = (): RowError =>
+  rowError(
+    'CHANGE_BASIS_NOT_READY',
+    'changeBasis',
+    '该异议尚未被认定成立（或已据以更正），不能作为更正依据；请待信用中心作出异议成立的决定后再报送更正（A16、B29）。',
+    'This objection has not been upheld (or its correction was already made), so it cannot be the basis of a change; push the correction once the credit center upholds it (A16, B29).',
+  );

@@ -55,7 +55,7 @@ export type RecordTable = {
 };
 
 /** The procedures a new version may rest on (issue 15 W3; the due-process issue adds its own). */
-export type ChangeBasisKind = 'external_decision';
+export type ChangeBasisKind = 'external_decision' | 'objection';
 
 export type IntakeBatchTable = {
   id: string;

@@ -1,0 +1,198 @@
+import type { Insertable, Selectable } from 'kysely';
+import { fromJson, toJson } from '../../platform/db/engine.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { type AuditEntryInput, appendAuditMany } from '../audit/audit.repository.ts';
+import {
+  LIST_ENTRIES_AUDITED,
+  LIST_ENTRY_EVENTS_AUDITED,
+  NOTIFICATIONS_AUDITED,
+  OBJECTION_EVENTS_AUDITED,
+  OBJECTIONS_AUDITED,
+  type RowsWrittenMeta,
+} from '../audit/index.ts';
+import { rowsWrittenEntries } from '../audit/row-digests.service.ts';
+import type { Db } from '../database.ts';
+import type { NotificationTable } from '../lists/lists.tables.ts';
+import type { ObjectionEvent } from './objection-procedure.ts';
+import type { ObjectionEventTable, ObjectionTable } from './procedures.tables.ts';
+
+export type ObjectionRow = Selectable<ObjectionTable>;
+export type ObjectionEventRow = Selectable<ObjectionEventTable>;
+
+/** The record an objection is about: its current version, subject, provider and list entry. */
+export type RecordTarget = {
+  recordKey: string;
+  recordId: string;
+  version: number;
+  subjectId: string;
+  providerDepartment: string;
+  providerRecordId: string;
+  item: string;
+  entryId: string | null;
+};
+
+/** What one write of an objection's step does besides the step itself, all in one transaction. */
+export type StepWrite = {
+  /** the list entry's `procedure` flag: set while open, cleared when closed; undefined: unchanged */
+  entryProcedure?: {
+    entryId: string;
+    procedure: 'objection' | null;
+    article: string;
+    detail: Record<string, unknown>;
+  };
+  notices?: Insertable<NotificationTable>[];
+  writer: RowsWrittenMeta & { at: string };
+  act: Omit<AuditEntryInput, 'actorRole' | 'policyId' | 'policyVersion'>;
+};
+
+/** The event as the pure procedure reads it, from its stored row. */
+export function eventOf(row: ObjectionEventRow): ObjectionEvent {
+  const detail = fromJson<Record<string, unknown>>(row.detail);
+  return { kind: row.kind, on: row.on_date, by: detail.by, ...detail } as unknown as ObjectionEvent;
+}
+
+/** Objections and their steps (issue 16): append-only, every row under row digests. */
+export const objectionsRepository = {
+  /** A record by any of its versions' ids, as it stands now (its latest version), with its list entry. */
+  async recordTarget(db: Db, recordId: string): Promise<RecordTarget | undefined> {
+    const named = await db
+      .selectFrom('records')
+      .select(['record_key'])
+      .where('id', '=', recordId)
+      .executeTakeFirst();
+    if (!named) return undefined;
+    const latest = await db
+      .selectFrom('records')
+      .select([
+        'id',
+        'record_key',
+        'version',
+        'subject_id',
+        'provider_department',
+        'provider_record_id',
+        'item_code',
+      ])
+      .where('record_key', '=', named.record_key)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const entry = await db
+      .selectFrom('list_entries')
+      .select(['id'])
+      .where('record_key', '=', named.record_key)
+      .where('origin', '=', 'listed')
+      .executeTakeFirst();
+    return {
+      recordKey: latest.record_key,
+      recordId: latest.id,
+      version: Number(latest.version),
+      subjectId: latest.subject_id,
+      providerDepartment: latest.provider_department,
+      providerRecordId: latest.provider_record_id,
+      item: latest.item_code,
+      entryId: entry?.id ?? null,
+    };
+  },
+
+  async byId(db: Db, id: string): Promise<ObjectionRow | undefined> {
+    return db.selectFrom('objections').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async byIds(db: Db, ids: readonly string[]): Promise<ObjectionRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('objections')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+
+  async ofRecordKeys(db: Db, keys: readonly string[]): Promise<ObjectionRow[]> {
+    if (keys.length === 0) return [];
+    return db
+      .selectFrom('objections')
+      .selectAll()
+      .where('record_key', 'in', [...keys])
+      .execute();
+  },
+
+  /** Newest first; each filter narrows (subject: its own; department: objections about its records). */
+  async list(
+    db: Db,
+    filter: { subjectId?: string | undefined; department?: string | undefined; limit: number },
+  ): Promise<ObjectionRow[]> {
+    let query = db.selectFrom('objections').selectAll();
+    if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
+    if (filter.department !== undefined) query = query.where('provider_department', '=', filter.department);
+    return query.orderBy('filed_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  },
+
+  /** The steps of these objections, in order, by objection id. */
+  async eventsOf(db: Db, ids: readonly string[]): Promise<Map<string, ObjectionEventRow[]>> {
+    const out = new Map<string, ObjectionEventRow[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return out;
+    const rows = await db
+      .selectFrom('objection_events')
+      .selectAll()
+      .where('objection_id', 'in', [...ids])
+      .orderBy('objection_id')
+      .orderBy('seq')
+      .execute();
+    for (const row of rows) out.get(row.objection_id)?.push({ ...row, seq: Number(row.seq) });
+    return out;
+  },
+
+  /**
+   * Writes an objection (when given) and one step, the list entry's flag and its event, notices, their
+   * row digests and the act's audit entry, in the caller's transaction.
+   */
+  async write(
+    trx: Db,
+    objection: Insertable<ObjectionTable> | null,
+    event: Insertable<ObjectionEventTable>,
+    w: StepWrite,
+  ): Promise<void> {
+    const recorded: { table: typeof OBJECTIONS_AUDITED; rows: Record<string, unknown>[] }[] = [];
+    if (objection) {
+      await trx.insertInto('objections').values(objection).execute();
+      recorded.push({ table: OBJECTIONS_AUDITED, rows: [objection] });
+    }
+    await trx.insertInto('objection_events').values(event).execute();
+    recorded.push({ table: OBJECTION_EVENTS_AUDITED, rows: [event] });
+    if (w.entryProcedure) {
+      const { entryId, procedure, article, detail } = w.entryProcedure;
+      const entry = await trx
+        .updateTable('list_entries')
+        .set({ procedure, updated_at: w.writer.at })
+        .where('id', '=', entryId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const entryEvent = {
+        id: uuidv7(),
+        entry_id: entryId,
+        at: w.writer.at,
+        kind: procedure === null ? 'objection_closed' : 'objection_opened',
+        article,
+        detail: toJson(detail),
+        record_id: null,
+        batch_id: null,
+        actor_id: w.writer.actorId ?? null,
+      };
+      const [storedEvent] = await trx
+        .insertInto('list_entry_events')
+        .values(entryEvent)
+        .returningAll()
+        .execute();
+      recorded.push({ table: LIST_ENTRIES_AUDITED, rows: [entry] });
+      recorded.push({ table: LIST_ENTRY_EVENTS_AUDITED, rows: [storedEvent!] });
+    }
+    if (w.notices && w.notices.length > 0) {
+      const stored = await trx.insertInto('notifications').values(w.notices).returningAll().execute();
+      recorded.push({ table: NOTIFICATIONS_AUDITED, rows: stored });
+    }
+    await appendAuditMany(trx, [
+      ...recorded.flatMap((r) => rowsWrittenEntries(r, w.writer)),
+      { ...w.writer, ...w.act },
+    ]);
+  },
+};

@@ -1,0 +1,558 @@
+/**
+ * Objections (异议, A15–A16, B28–B29; issue 16): filed by the subject (own account) or by the credit
+ * center on its behalf; reviewed by the center, verified by the record's provider when asked, decided
+ * with reasons; an upheld objection is the change basis of the provider's correction (W3). Every step
+ * is checked by the pure procedure (objection-procedure.ts), written append-only with its row digest,
+ * the list entry's `procedure` flag and the provider's notice in one transaction.
+ */
+
+import { chinaDayOf } from '../../platform/clock.ts';
+import { toJson } from '../../platform/db/engine.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { CalendarService } from '../calendar/calendar.service.ts';
+import type { Db, Insertable, Store } from '../database.ts';
+import type { NotificationTable } from '../lists/lists.tables.ts';
+import type { Policy } from '../policy/index.ts';
+import type { IntakeHooks } from '../records/intake.types.ts';
+import type { ChangeBasisFound } from '../records/record-change.ts';
+import {
+  allowedSteps,
+  type DeadlineState,
+  deadlineState,
+  GROUND_LABELS,
+  type ObjectionEvent,
+  type ObjectionEventKind,
+  type ObjectionGround,
+  type ObjectionState,
+  OPEN_STATES,
+  type Party,
+  ProcedureError,
+  replayObjection,
+  STATE_LABELS,
+  type Step,
+} from './objection-procedure.ts';
+import {
+  eventOf,
+  type ObjectionEventRow,
+  type ObjectionRow,
+  objectionsRepository as repo,
+} from './objections.repository.ts';
+
+export type ObjectionsDeps = {
+  store: Store;
+  policy: Policy;
+  calendar: Pick<CalendarService, 'current'>;
+  audit: Pick<AuditTrail, 'writer'>;
+  now: () => string;
+  today: () => string;
+};
+
+export type ObjectionView = {
+  id: string;
+  recordId: string;
+  recordKey: string;
+  entryId: string | null;
+  providerDepartment: string;
+  ground: ObjectionGround;
+  groundLabel: string;
+  groundArticle: string;
+  explanation: string;
+  filedVia: 'subject' | 'center';
+  filedAt: string;
+  state: ObjectionState;
+  stateLabel: string;
+  open: boolean;
+  steps: (Step & { standing: DeadlineState })[];
+  verification: { confirmed: boolean; on: string; reasons: string } | null;
+  outcome: { outcome: 'upheld' | 'rejected'; on: string; reasons: string } | null;
+  correction: { recordId: string; version: number; on: string } | null;
+  /** the steps the caller may take now */
+  nextSteps: ObjectionEventKind[];
+  policy: { id: string; version: string };
+};
+
+export type StepInput =
+  | { kind: 'verification_requested' }
+  | { kind: 'verified'; confirmed: boolean; reasons: string }
+  | { kind: 'decided'; outcome: 'upheld' | 'rejected'; reasons: string };
+
+const recordNotFound = () =>
+  notFound(
+    'OBJECTION_RECORD_NOT_FOUND',
+    '没有这条记录，或它不是该信息主体的记录：请从“我的信用记录”中选择要提出异议的记录',
+    "No such record, or it is not the subject's: choose the record to object to from the subject's own records",
+  );
+
+const objectionNotFound = () => notFound('OBJECTION_NOT_FOUND', '没有这项异议', 'No such objection');
+
+const forbidden = (code: string, message: string, messageEn: string) =>
+  new AppError(code, 403, message, messageEn);
+
+const CITY_WIDE_ROLES = new Set(['center_staff', 'credit_office']);
+
+/** Who took a step, as its row records it. */
+type StepActor = { actor_id: string | null; actor_role: string; actor_department: string | null };
+const stepActorOf = (actor: Actor): StepActor => ({
+  actor_id: actorId(actor),
+  actor_role: actorRole(actor),
+  actor_department: actorDepartment(actor),
+});
+
+export function objectionsService(deps: ObjectionsDeps) {
+  const { store, policy } = deps;
+  const periods = policy.objection;
+
+  const statusOf = (events: readonly ObjectionEventRow[]) =>
+    replayObjection(events.map(eventOf), periods, deps.calendar.current());
+
+  /** The party `actor` is for this objection, or null (may only read, or nothing). */
+  function partyOf(
+    actor: Actor,
+    objection: Pick<ObjectionRow, 'subject_id' | 'provider_department'>,
+  ): Party | null {
+    if (actor.kind === 'account' && actor.role === 'subject') {
+      return actor.subjectId === objection.subject_id ? 'subject' : null;
+    }
+    if (actor.kind === 'account' && actor.role === 'center_staff') return 'center';
+    if (
+      (actor.kind === 'account' && actor.role === 'provider_staff') ||
+      (actor.kind === 'system' && actor.permissions.includes('records.write'))
+    ) {
+      return actorDepartment(actor) === objection.provider_department ? 'provider' : null;
+    }
+    return null;
+  }
+
+  function mayRead(actor: Actor, objection: ObjectionRow): boolean {
+    if (actor.kind === 'account' && CITY_WIDE_ROLES.has(actor.role)) return true;
+    return partyOf(actor, objection) !== null;
+  }
+
+  function view(actor: Actor, objection: ObjectionRow, events: ObjectionEventRow[]): ObjectionView {
+    const status = statusOf(events);
+    const today = deps.today();
+    const calendar = deps.calendar.current();
+    const party = partyOf(actor, objection);
+    const ground = objection.ground as ObjectionGround;
+    return {
+      id: objection.id,
+      recordId: objection.record_id,
+      recordKey: objection.record_key,
+      entryId: objection.entry_id,
+      providerDepartment: objection.provider_department,
+      ground,
+      groundLabel: GROUND_LABELS[ground].zh,
+      groundArticle: GROUND_LABELS[ground].article,
+      explanation: objection.explanation,
+      filedVia: objection.filed_via,
+      filedAt: objection.filed_at,
+      state: status.state,
+      stateLabel: STATE_LABELS[status.state].zh,
+      open: OPEN_STATES.includes(status.state),
+      steps: status.steps.map((s) => ({ ...s, standing: deadlineState(s, today, calendar) })),
+      verification: status.verification,
+      outcome: status.outcome,
+      correction: status.correction,
+      nextSteps: party === null ? [] : allowedSteps(status.state, party).filter((k) => k !== 'corrected'),
+      policy: { id: objection.policy_id, version: objection.policy_version },
+    };
+  }
+
+  const text = (value: string, field: string, zh: string, max: number) => {
+    const trimmed = value.trim();
+    if (trimmed === '') {
+      throw badRequest('OBJECTION_FIELD_MISSING', `请填写${zh}（${field}）`, `Fill in ${field}`, { field });
+    }
+    if (trimmed.length > max) {
+      throw badRequest(
+        'OBJECTION_FIELD_TOO_LONG',
+        `${zh}（${field}）最多 ${max} 个字符`,
+        `${field} may have at most ${max} characters`,
+        { field, max },
+      );
+    }
+    return trimmed;
+  };
+
+  function notice(
+    recipient: string,
+    objection: Pick<ObjectionRow, 'id' | 'subject_id' | 'record_id'>,
+    entryId: string | null,
+    kind: string,
+    title: string,
+    body: Record<string, unknown>,
+    at: string,
+  ): Insertable<NotificationTable> {
+    return {
+      id: uuidv7(),
+      kind,
+      article: 'A16',
+      recipient_department: recipient,
+      subject_id: objection.subject_id,
+      entry_id: entryId,
+      title,
+      body: toJson({ objectionId: objection.id, recordId: objection.record_id, ...body }),
+      created_at: at,
+      status: 'pending',
+      attempts: 0,
+      delivered_at: null,
+      read_at: null,
+      read_by: null,
+    };
+  }
+
+  /**
+   * A15, B28: the subject objects to one of its records (or the center files for it at a service
+   * window, with a stated purpose). One open objection per record.
+   */
+  async function file(
+    actor: Actor,
+    input: { recordId: string; ground: ObjectionGround; explanation: string; subjectCode?: string },
+    options: { subjectId: string | undefined; purpose?: string | undefined; requestId?: string | undefined },
+  ): Promise<ObjectionView> {
+    const explanation = text(input.explanation, 'explanation', '异议理由', 2000);
+    const via: 'subject' | 'center' =
+      actor.kind === 'account' && actor.role === 'subject' ? 'subject' : 'center';
+    const target = await repo.recordTarget(store.db, input.recordId.toLowerCase());
+    if (!target || options.subjectId === undefined || target.subjectId !== options.subjectId)
+      throw recordNotFound();
+    const at = deps.now();
+    const on = deps.today();
+    const id = uuidv7();
+    const objection = {
+      id,
+      subject_id: target.subjectId,
+      record_key: target.recordKey,
+      record_id: target.recordId,
+      entry_id: target.entryId,
+      provider_department: target.providerDepartment,
+      ground: input.ground,
+      explanation,
+      filed_via: via,
+      filed_by: actorId(actor) ?? 'unknown',
+      filed_role: actorRole(actor),
+      purpose: via === 'center' ? (options.purpose ?? null) : null,
+      filed_at: at,
+      policy_id: policy.id,
+      policy_version: policy.version,
+    };
+    const writer = { ...deps.audit.writer(actor, options.requestId, options.purpose), at };
+    const filed: ObjectionEvent = { kind: 'filed', on, by: via, ground: input.ground };
+    const review = replayObjection([filed], periods, deps.calendar.current()).steps[0]!;
+    await store.db.transaction().execute(async (trx: Db) => {
+      const existing = await repo.ofRecordKeys(trx, [target.recordKey]);
+      const events = await repo.eventsOf(
+        trx,
+        existing.map((o) => o.id),
+      );
+      const open = existing.find((o) => OPEN_STATES.includes(statusOf(events.get(o.id)!).state));
+      if (open) {
+        throw conflict(
+          'OBJECTION_ALREADY_OPEN',
+          '这条记录已有一项正在处理的异议，请查看其进度，无需重复提出',
+          'This record already has an objection in progress; follow it rather than filing again',
+          { objectionId: open.id },
+        );
+      }
+      await repo.write(trx, objection, stepRow(id, 1, filed, at, stepActorOf(actor)), {
+        ...(target.entryId
+          ? {
+              entryProcedure: {
+                entryId: target.entryId,
+                procedure: 'objection' as const,
+                article: 'A16',
+                detail: { objectionId: id, ground: input.ground },
+              },
+            }
+          : {}),
+        notices: [
+          notice(
+            target.providerDepartment,
+            objection,
+            target.entryId,
+            'objection.filed',
+            `信息主体对本单位报送的记录提出异议（${GROUND_LABELS[input.ground].zh}），信用中心审核中，期限 ${review.due}（A16）`,
+            {
+              providerRecordId: target.providerRecordId,
+              item: target.item,
+              ground: input.ground,
+              reviewDue: review.due,
+            },
+            at,
+          ),
+        ],
+        writer,
+        act: {
+          action: 'procedures.objection_filed',
+          targetType: 'record',
+          targetId: target.recordKey,
+          result: 'ok',
+          detail: { objectionId: id, ground: input.ground, via, entryId: target.entryId },
+        },
+      });
+    });
+    return view(actor, objection as ObjectionRow, (await repo.eventsOf(store.db, [id])).get(id)!);
+  }
+
+  function stepRow(objectionId: string, seq: number, event: ObjectionEvent, at: string, who: StepActor) {
+    const { kind, on, ...detail } = event;
+    return {
+      id: uuidv7(),
+      objection_id: objectionId,
+      seq,
+      kind,
+      on_date: on,
+      at,
+      ...who,
+      detail: toJson(detail),
+    };
+  }
+
+  /** A step of the center or the provider (the correction itself comes through intake, W3). */
+  async function act(actor: Actor, id: string, input: StepInput, requestId?: string): Promise<ObjectionView> {
+    const objection = await repo.byId(store.db, id.toLowerCase());
+    if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
+    const party = partyOf(actor, objection);
+    if (party === null) {
+      throw forbidden(
+        'OBJECTION_STEP_FORBIDDEN',
+        '只有信用中心（审核）和该记录的提供单位（核实、更正）处理异议',
+        "Only the credit center (review) and the record's provider (verification, correction) act on an objection",
+      );
+    }
+    const on = deps.today();
+    const at = deps.now();
+    const event: ObjectionEvent =
+      input.kind === 'verification_requested'
+        ? { kind: 'verification_requested', on, by: 'center' }
+        : input.kind === 'verified'
+          ? {
+              kind: 'verified',
+              on,
+              by: 'provider',
+              confirmed: input.confirmed,
+              reasons: text(input.reasons, 'reasons', '核实意见', 2000),
+            }
+          : {
+              kind: 'decided',
+              on,
+              by: 'center',
+              outcome: input.outcome,
+              reasons: text(input.reasons, 'reasons', '审核意见和理由', 2000),
+            };
+    if (event.by !== party) {
+      throw forbidden(
+        'OBJECTION_STEP_FORBIDDEN',
+        input.kind === 'verified' ? '核实结果由该记录的提供单位反馈' : '转交核实和审核决定由信用中心作出',
+        input.kind === 'verified'
+          ? "The record's provider reports the verification"
+          : 'The credit center asks for verification and decides',
+      );
+    }
+    const writer = { ...deps.audit.writer(actor, requestId), at };
+    try {
+      await store.db.transaction().execute(async (trx: Db) => {
+        const events = (await repo.eventsOf(trx, [objection.id])).get(objection.id)!;
+        const before = statusOf(events);
+        try {
+          replayObjection([...events.map(eventOf), event], periods, deps.calendar.current());
+        } catch (error) {
+          if (error instanceof ProcedureError) {
+            throw conflict(error.code, error.message, error.messageEn, { state: before.state });
+          }
+          throw error;
+        }
+        const closes = event.kind === 'decided' && event.outcome === 'rejected';
+        const notices: Insertable<NotificationTable>[] = [];
+        if (event.kind === 'verification_requested') {
+          const due = replayObjection(
+            [...events.map(eventOf), event],
+            periods,
+            deps.calendar.current(),
+          ).steps.at(-1)!;
+          notices.push(
+            notice(
+              objection.provider_department,
+              objection,
+              objection.entry_id,
+              'objection.verification',
+              `请核实信息主体提出异议的记录，并于 ${due.due} 前反馈核实结果（A16、B29）`,
+              { due: due.due, provisional: due.provisional },
+              at,
+            ),
+          );
+        }
+        if (event.kind === 'decided' && event.outcome === 'upheld') {
+          const due = replayObjection(
+            [...events.map(eventOf), event],
+            periods,
+            deps.calendar.current(),
+          ).steps.at(-1)!;
+          notices.push(
+            notice(
+              objection.provider_department,
+              objection,
+              objection.entry_id,
+              'objection.upheld',
+              `异议成立：请于 ${due.due} 前更正该记录，报送新版本时“变更依据编号”填写本异议编号（A16、B29）`,
+              { due: due.due, reasons: event.reasons, changeBasis: objection.id },
+              at,
+            ),
+          );
+        }
+        await repo.write(trx, null, stepRow(objection.id, events.length + 1, event, at, stepActorOf(actor)), {
+          ...(closes && objection.entry_id
+            ? {
+                entryProcedure: {
+                  entryId: objection.entry_id,
+                  procedure: null,
+                  article: 'A16',
+                  detail: { objectionId: objection.id, outcome: 'rejected' },
+                },
+              }
+            : {}),
+          notices,
+          writer,
+          act: {
+            action: `procedures.objection_${event.kind}`,
+            targetType: 'objection',
+            targetId: objection.id,
+            result: 'ok',
+            detail: {
+              kind: event.kind,
+              ...(event.kind === 'decided' ? { outcome: event.outcome } : {}),
+              ...(event.kind === 'verified' ? { confirmed: event.confirmed } : {}),
+            },
+          },
+        });
+      });
+    } catch (error) {
+      // Two clerks taking a step at once: the unique (objection, seq) index lets one through.
+      if (isUniqueViolation(error)) {
+        throw conflict(
+          'OBJECTION_STEP_CONCURRENT',
+          '该异议刚刚被他人处理，请刷新后再操作',
+          'Someone else just acted on this objection; reload it and try again',
+        );
+      }
+      throw error;
+    }
+    return get(actor, objection.id);
+  }
+
+  async function get(actor: Actor, id: string): Promise<ObjectionView> {
+    const objection = await repo.byId(store.db, id.toLowerCase());
+    if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
+    return view(actor, objection, (await repo.eventsOf(store.db, [objection.id])).get(objection.id)!);
+  }
+
+  /** The caller's objections: a subject its own, a provider those about its records, the center all. */
+  async function list(actor: Actor, filter: { open?: boolean | undefined; limit: number }) {
+    let rows: ObjectionRow[];
+    if (actor.kind === 'account' && actor.role === 'subject') {
+      if (actor.subjectId === null) return [];
+      rows = await repo.list(store.db, { subjectId: actor.subjectId, limit: filter.limit });
+    } else if (actor.kind === 'account' && CITY_WIDE_ROLES.has(actor.role)) {
+      rows = await repo.list(store.db, { limit: filter.limit });
+    } else {
+      const department = actorDepartment(actor);
+      if (department === null) return [];
+      rows = await repo.list(store.db, { department, limit: filter.limit });
+    }
+    const events = await repo.eventsOf(
+      store.db,
+      rows.map((r) => r.id),
+    );
+    const views = rows.map((r) => view(actor, r, events.get(r.id)!));
+    return filter.open === undefined ? views : views.filter((v) => v.open === filter.open);
+  }
+
+  /** For intake (W3): objections as change bases — usable once upheld and until corrected. */
+  async function bases(trx: Db, ids: readonly string[]): Promise<Map<string, ChangeBasisFound>> {
+    const rows = await repo.byIds(trx, ids);
+    const events = await repo.eventsOf(
+      trx,
+      rows.map((r) => r.id),
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          kind: 'objection',
+          recordKey: r.record_key,
+          ready: statusOf(events.get(r.id)!).state === 'correction',
+        },
+      ]),
+    );
+  }
+
+  /** The records with an objection in progress, by record key (the `procedure` flag of reads). */
+  async function openOnRecords(keys: readonly string[]): Promise<Map<string, string>> {
+    const rows = await repo.ofRecordKeys(store.db, keys);
+    if (rows.length === 0) return new Map();
+    const events = await repo.eventsOf(
+      store.db,
+      rows.map((r) => r.id),
+    );
+    return new Map(
+      rows
+        .filter((r) => OPEN_STATES.includes(statusOf(events.get(r.id)!).state))
+        .map((r) => [r.record_key, r.id]),
+    );
+  }
+
+  /**
+   * Intake's hook (W3): a version naming an upheld objection as its basis is the correction — the
+   * objection closes in the same transaction, and its list entry's flag is cleared.
+   */
+  const intakeHooks: IntakeHooks = {
+    async written(trx, written, batch) {
+      const corrections = written.filter((w) => w.record.change_basis_kind === 'objection');
+      for (const w of corrections) {
+        const id = w.record.change_basis_id!;
+        const objection = (await repo.byId(trx, id))!;
+        const events = (await repo.eventsOf(trx, [id])).get(id)!;
+        const event: ObjectionEvent = {
+          kind: 'corrected',
+          on: chinaDayOf(batch.at),
+          by: 'provider',
+          recordId: String(w.record.id),
+          version: Number(w.record.version),
+        };
+        const who = {
+          actor_id: batch.writer.actorId ?? null,
+          actor_role: batch.writer.actorRole,
+          actor_department: batch.providerDepartment,
+        };
+        await repo.write(trx, null, stepRow(id, events.length + 1, event, batch.at, who), {
+          ...(objection.entry_id
+            ? {
+                entryProcedure: {
+                  entryId: objection.entry_id,
+                  procedure: null,
+                  article: 'A16',
+                  detail: { objectionId: id, outcome: 'corrected', recordId: w.record.id },
+                },
+              }
+            : {}),
+          writer: { ...batch.writer, at: batch.at },
+          act: {
+            action: 'procedures.objection_corrected',
+            targetType: 'objection',
+            targetId: id,
+            result: 'ok',
+            detail: { recordId: w.record.id, version: w.record.version, batchId: batch.batchId },
+          },
+        });
+      }
+    },
+  };
+
+  return { file, act, get, list, bases, openOnRecords, intakeHooks };
+}
+
+export type ObjectionsService = ReturnType<typeof objectionsService>;

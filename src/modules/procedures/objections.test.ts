@@ -1,0 +1,277 @@
+/**
+ * Objections end to end through the HTTP API (issue 16; A15–A16, B28–B29, A20): a company objects to
+ * its black listing; the entry and the record say so in every view and in the check; the center asks
+ * the provider to verify and decides; an upheld objection is the basis of the provider's correction
+ * (W3), which closes it; a rejected one leaves the record standing with the reasons.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, it } from 'node:test';
+import { signIn, type TestApp } from '../../testing/app.ts';
+import { describeEachEngine } from '../../testing/engines.ts';
+import { verifyAudit } from '../audit/audit.service.ts';
+import {
+  blackOrg,
+  type DemoSubject,
+  demoSubjects,
+  listsTestApp,
+  push,
+  setClock,
+} from '../lists/test-support.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: response JSON read freely in assertions
+type Json = Record<string, any>;
+
+describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) => {
+  let t: TestApp;
+  let company: DemoSubject;
+  let others: DemoSubject[];
+  let subject: Record<string, string>;
+  let center: Record<string, string>;
+  let providerKey = '';
+  let otherProviderKey = '';
+  let checkKey = '';
+  let n = 0;
+  const nextId = () => `OB-${++n}`;
+
+  before(async () => {
+    setClock('2026-11-26T02:00:00.000Z');
+    t = await listsTestApp(getStore());
+    const account = (await t.ctx.auth.accounts.findByLogin('demo.company'))!;
+    const own = (await t.ctx.subjects.findById(account.subjectId!))!;
+    company = { id: own.id, code: own.code, name: own.name, attributes: own.attributes };
+    others = (await demoSubjects(t, 'organization', (a) => a.organizationKind === 'enterprise')).filter(
+      (c) => c.id !== company.id,
+    );
+    subject = await signIn(t.app, 'demo.company');
+    center = await signIn(t.app, 'demo.center');
+    const issue = async (department: string, permissions: string[]) =>
+      (
+        await t.ctx.accountsAdmin.issueApiKey({
+          departmentCode: department,
+          permissions: permissions as never,
+          label: `${department} 系统`,
+          createdBy: 'test',
+        })
+      ).key;
+    providerKey = await issue('HA-GSJ', ['records.write', 'objections.read', 'objections.act', 'inbox.read']);
+    otherProviderKey = await issue('HA-SWJ', ['objections.read', 'objections.act']);
+    checkKey = await issue('HA-CZJ', ['checks.run']);
+  });
+  after(() => t.close());
+  beforeEach(() => setClock('2026-11-26T02:00:00.000Z'));
+
+  const api = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: unknown) =>
+    t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const bearer = (key: string, purpose = '处理信用异议') => ({
+    authorization: `Bearer ${key}`,
+    'x-purpose': encodeURIComponent(purpose),
+  });
+  const withPurpose = (headers: Record<string, string>) => ({
+    ...headers,
+    'x-purpose': encodeURIComponent('窗口受理信用异议'),
+  });
+  const check = async (s: DemoSubject) => {
+    const res = await api('POST', '/api/v1/checks', bearer(checkKey), {
+      scenario: 'public_resource_trading',
+      purpose: '投标资格审查',
+      subjects: [{ code: s.code }],
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json().results[0] as Json;
+  };
+  const step = (id: string, headers: Record<string, string>, body: Json) =>
+    api('POST', `/api/v1/objections/${id}/steps`, headers, body);
+  async function listed(s: DemoSubject) {
+    const id = nextId();
+    const result = await push(t, 'HA-GSJ', [blackOrg(id, s)]);
+    assert.equal(result.results[0]!.outcome, 'created', JSON.stringify(result.results[0]));
+    return { providerRecordId: id, recordId: result.results[0]!.recordId! };
+  }
+  async function fileOwn(recordId: string) {
+    const res = await api('POST', '/api/v1/me/objections', subject, {
+      recordId,
+      ground: 'wrong_or_incomplete',
+      explanation: '本公司未参与该采购项目，围标串标的认定对象有误',
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json() as Json;
+  }
+
+  it('A15, A16, B28–B29, A20: an upheld objection — flagged in every view and the check, verified by the provider, decided, corrected as a version naming it; the check follows and the subject sees the outcome', async () => {
+    const { providerRecordId, recordId } = await listed(company);
+    const filed = await fileOwn(recordId);
+    // filed on Thursday 2026-11-26: 10 working days → Thursday 2026-12-10
+    assert.deepEqual(
+      [filed.state, filed.steps.map((s: Json) => [s.step, s.due, s.standing.state])],
+      ['review', [['review', '2026-12-10', 'on_time']]],
+    );
+    assert.match(filed.steps[0].standing.zh, /2026-12-10 到期，还有 10 个工作日/);
+
+    // while open: the check still blocks and says so; the subject's and the provider's reads say so
+    const during = await check(company);
+    assert.deepEqual([during.decision, during.entries[0].procedure], ['block', 'objection']);
+    const mine = (await api('GET', '/api/v1/me/records', subject)).json().records as Json[];
+    assert.deepEqual(mine.find((r) => r.id === recordId)?.procedure, { kind: 'objection', id: filed.id });
+    const inbox = (await api('GET', '/api/v1/inbox', bearer(providerKey))).json().notifications as Json[];
+    assert.ok(inbox.some((x) => x.kind === 'objection.filed' && x.body.objectionId === filed.id));
+
+    // the center asks the provider to verify (5 working days: 2026-12-03), the provider confirms
+    const asked = await step(filed.id, center, { kind: 'verification_requested' });
+    assert.equal(asked.statusCode, 200, asked.body);
+    assert.deepEqual(
+      asked.json().steps.map((s: Json) => [s.step, s.due]),
+      [
+        ['review', '2026-12-10'],
+        ['verification', '2026-12-03'],
+      ],
+    );
+    const verified = await step(filed.id, bearer(providerKey), {
+      kind: 'verified',
+      confirmed: true,
+      reasons: '经核，被认定围标串标的是另一家同名企业，认定对象有误',
+    });
+    assert.equal(verified.statusCode, 200, verified.body);
+    assert.equal(verified.json().state, 'review');
+    const decided = await step(filed.id, center, {
+      kind: 'decided',
+      outcome: 'upheld',
+      reasons: '提供单位核实认定对象有误，异议成立',
+    });
+    assert.equal(decided.statusCode, 200, decided.body);
+    // decided Thursday 2026-11-26: the correction is due in 3 working days (11-27, 11-30, 12-01)
+    assert.deepEqual(
+      [decided.json().state, decided.json().steps.at(-1).step, decided.json().steps.at(-1).due],
+      ['correction', 'correction', '2026-12-01'],
+    );
+
+    // the correction: lifting the listing rests on the upheld objection (W3)
+    const corrected = await push(t, 'HA-GSJ', [
+      blackOrg(
+        providerRecordId,
+        company,
+        { reason: '依异议审核结果更正：认定对象有误，即日移出', changeBasis: filed.id },
+        { validUntil: '2026-11-25' },
+      ),
+    ]);
+    assert.deepEqual(
+      [corrected.results[0]!.outcome, corrected.results[0]!.errors],
+      ['new_version', undefined],
+      JSON.stringify(corrected.results[0]),
+    );
+    const after = await check(company);
+    assert.deepEqual([after.decision, after.entries], ['none', []]);
+    const closed = ((await api('GET', '/api/v1/me/objections', subject)).json().objections as Json[]).find(
+      (o) => o.id === filed.id,
+    )!;
+    assert.deepEqual(
+      [closed.state, closed.open, closed.outcome.outcome, closed.outcome.reasons, closed.correction.version],
+      ['corrected', false, 'upheld', '提供单位核实认定对象有误，异议成立', 2],
+    );
+    assert.equal(closed.steps.at(-1).standing.state, 'closed_on_time');
+    const entry = await t.ctx.store.db
+      .selectFrom('list_entries')
+      .select(['procedure'])
+      .where('id', '=', filed.entryId)
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.procedure, null, 'the flag is cleared with the correction');
+    const report = await verifyAudit(t.ctx.store);
+    assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
+  });
+
+  it('A16, B29: a rejected objection — the record stands with the reasons, the flag is cleared, and it is no basis for a correction', async () => {
+    const c = others.shift()!;
+    const { providerRecordId, recordId } = await listed(c);
+    const filed = await api('POST', '/api/v1/objections', withPurpose(center), {
+      subjectCode: c.code,
+      recordId,
+      ground: 'cross_check',
+      explanation: '窗口代为提交：主体认为不应被列入',
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    assert.equal(filed.json().filedVia, 'center');
+    const id = filed.json().id as string;
+    const rejected = await step(id, center, {
+      kind: 'decided',
+      outcome: 'rejected',
+      reasons: '认定事实清楚，依据充分',
+    });
+    assert.deepEqual(
+      [rejected.json().state, rejected.json().outcome.reasons],
+      ['rejected', '认定事实清楚，依据充分'],
+    );
+    const result = await check(c);
+    assert.deepEqual([result.decision, result.entries[0].procedure], ['block', null]);
+    const tried = await push(t, 'HA-GSJ', [
+      blackOrg(providerRecordId, c, { severity: '一般', reason: '更正', changeBasis: id }),
+    ]);
+    assert.deepEqual(
+      tried.results[0]!.errors?.map((e) => e.code),
+      ['CHANGE_BASIS_NOT_READY'],
+    );
+  });
+
+  it('A16: who may take which step — one open objection per record, only the subject’s own records, each step by its party and in its turn', async () => {
+    const c = others.shift()!;
+    const own = await listed(company);
+    const theirs = await listed(c);
+    const notMine = await api('POST', '/api/v1/me/objections', subject, {
+      recordId: theirs.recordId,
+      ground: 'wrong_or_incomplete',
+      explanation: '不是我的记录',
+    });
+    assert.deepEqual([notMine.statusCode, notMine.json().error.code], [404, 'OBJECTION_RECORD_NOT_FOUND']);
+    const filed = await fileOwn(own.recordId);
+    const again = await api('POST', '/api/v1/me/objections', subject, {
+      recordId: own.recordId,
+      ground: 'past_validity',
+      explanation: '再提一次',
+    });
+    assert.deepEqual([again.statusCode, again.json().error.code], [409, 'OBJECTION_ALREADY_OPEN']);
+    const blank = await api('POST', '/api/v1/me/objections', subject, {
+      recordId: own.recordId,
+      ground: 'wrong_or_incomplete',
+      explanation: '   ',
+    });
+    assert.deepEqual([blank.statusCode, blank.json().error.code], [400, 'OBJECTION_FIELD_MISSING']);
+
+    // the subject follows but does not act; another department sees nothing; the provider does not decide
+    assert.equal((await step(filed.id, subject, { kind: 'verification_requested' })).statusCode, 403);
+    const elsewhere = await step(filed.id, bearer(otherProviderKey), { kind: 'verification_requested' });
+    assert.deepEqual([elsewhere.statusCode, elsewhere.json().error.code], [404, 'OBJECTION_NOT_FOUND']);
+    const providerDecides = await step(filed.id, bearer(providerKey), {
+      kind: 'decided',
+      outcome: 'upheld',
+      reasons: '自行认定',
+    });
+    assert.deepEqual(
+      [providerDecides.statusCode, providerDecides.json().error.code],
+      [403, 'OBJECTION_STEP_FORBIDDEN'],
+    );
+    const early = await step(filed.id, bearer(providerKey), {
+      kind: 'verified',
+      confirmed: false,
+      reasons: '无误',
+    });
+    assert.deepEqual([early.statusCode, early.json().error.code], [409, 'OBJECTION_STEP_NOT_ALLOWED']);
+    assert.equal((await step(filed.id, center, { kind: 'verification_requested' })).statusCode, 200);
+    const whileVerifying = await step(filed.id, center, {
+      kind: 'decided',
+      outcome: 'rejected',
+      reasons: '不成立',
+    });
+    assert.deepEqual(
+      [whileVerifying.statusCode, whileVerifying.json().error.code],
+      [409, 'OBJECTION_STEP_NOT_ALLOWED'],
+    );
+    const forProvider = (await api('GET', '/api/v1/objections?open=true', bearer(providerKey))).json()
+      .objections as Json[];
+    assert.deepEqual(
+      forProvider.find((o) => o.id === filed.id)?.nextSteps,
+      ['verified'],
+      'the provider is told what it must do',
+    );
+    const forOther = (await api('GET', '/api/v1/objections', bearer(otherProviderKey))).json()
+      .objections as Json[];
+    assert.equal(forOther.length, 0);
+  });
+});
