@@ -43,6 +43,15 @@ export const externalDecisionsRepository = {
     return row ? { ...row, version: Number(row.version) } : undefined;
   },
 
+  async identifiedOnOf(db: Db, recordId: string): Promise<string> {
+    const row = await db
+      .selectFrom('records')
+      .select(['identified_on'])
+      .where('id', '=', recordId)
+      .executeTakeFirstOrThrow();
+    return row.identified_on;
+  },
+
   async findByDocument(db: Db, recordKey: string, documentNumber: string) {
     return db
       .selectFrom('external_decisions')

@@ -130,6 +130,15 @@ export function externalDecisionsService(deps: ExternalDecisionsDeps) {
         { field: 'recordId' },
       );
     }
+    const identifiedOn = await repo.identifiedOnOf(store.db, concerned.id);
+    if (decidedOn < identifiedOn) {
+      throw badRequest(
+        'EXTERNAL_DECISION_BEFORE_RECORD',
+        `决定日期早于该记录的认定日期（${identifiedOn}）：请核对决定日期，或是否登记在了正确的记录上`,
+        `decidedOn is earlier than the record's identification date (${identifiedOn}): check the date, or whether this is the right record`,
+        { field: 'decidedOn', identifiedOn },
+      );
+    }
     const at = deps.now();
     const id = uuidv7();
     const writer = { ...deps.audit.writer(actor, requestId), at };
@@ -173,6 +182,8 @@ export function externalDecisionsService(deps: ExternalDecisionsDeps) {
               summary,
               howTo:
                 '按决定更正的，报送该记录的新版本，“变更原因”写明更正内容，“变更依据编号”（changeBasis）填写本决定编号；一项决定只支持一次变更。',
+              howToEn:
+                'To correct the record on this decision, push its next version with the correction in reason and this decision id in changeBasis; a decision allows one change.',
             }),
             created_at: at,
             status: 'pending',

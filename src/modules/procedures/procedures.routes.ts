@@ -1,5 +1,6 @@
 import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 import type { ExternalDecisionsService } from './external-decisions.service.ts';
@@ -28,10 +29,32 @@ export type ProceduresRoutesDeps = {
   objections: ObjectionsService;
   subjects: Pick<SubjectsRepository, 'findByCode'>;
   codes: Pick<CodesService, 'normalize'>;
+  audit: Pick<AuditTrail, 'record'>;
 };
 
 export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
   const { externalDecisions, objections } = ctx;
+  /** B33, C §4(1): every staff read of procedures is registered with its stated purpose. */
+  const read = (
+    request: {
+      actor: Parameters<AuditTrail['record']>[0]['actor'];
+      purpose?: string | undefined;
+      id: string;
+    },
+    targetType: string,
+    count: number,
+    targetId: string | null = null,
+  ) =>
+    ctx.audit.record({
+      actor: request.actor,
+      purpose: request.purpose,
+      action: 'procedures.read',
+      targetType,
+      targetId,
+      result: 'ok',
+      detail: { count },
+      requestId: request.id,
+    });
   return (app: HttpApp) => {
     app.post(
       '/api/v1/me/objections',
@@ -105,7 +128,11 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
         },
         config: { access: { kind: 'permission', permission: 'objections.read', purpose: true } },
       },
-      async (request) => ({ objections: await objections.list(request.actor, request.query) }),
+      async (request) => {
+        const found = await objections.list(request.actor, request.query);
+        await read(request, 'objections', found.length);
+        return { objections: found };
+      },
     );
 
     app.get(
@@ -119,7 +146,11 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
         },
         config: { access: { kind: 'permission', permission: 'objections.read', purpose: true } },
       },
-      async (request) => objections.get(request.actor, request.params.id),
+      async (request) => {
+        const objection = await objections.get(request.actor, request.params.id);
+        await read(request, 'objection', 1, objection.id);
+        return objection;
+      },
     );
 
     app.post(
@@ -167,9 +198,11 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
         },
         config: { access: { kind: 'permission', permission: 'procedures.read', purpose: true } },
       },
-      async (request) => ({
-        decisions: await externalDecisions.list(request.actor, request.query),
-      }),
+      async (request) => {
+        const decisions = await externalDecisions.list(request.actor, request.query);
+        await read(request, 'external_decisions', decisions.length);
+        return { decisions };
+      },
     );
   };
 }

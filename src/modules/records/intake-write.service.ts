@@ -152,7 +152,9 @@ export async function buildRecords(
       },
       receivedOn,
     );
-    if (currency.state !== 'current' && currency.lastDay !== null) {
+    // A version ending the record on a decision (W3) ends it on purpose: nothing to warn about.
+    const ordered = planned.outcome === 'new_version' && planned.changeBasis !== undefined;
+    if (currency.state !== 'current' && currency.lastDay !== null && !ordered) {
       warnings = [...warnings, E.alreadyExpired(currency.basis as 'A12' | 'B27' | 'B8', currency.lastDay)];
     }
     if (subject.name !== a.row.subject.name) {

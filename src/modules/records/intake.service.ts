@@ -7,6 +7,7 @@ import type { CatalogItemVersion } from '../catalog/index.ts';
 import type { Db } from '../database.ts';
 import { type CodeException, type CodeKind, checkCode } from '../identity-codes/index.ts';
 import { type NewSubject, newSubjectOf } from '../subjects/subjects.repository.ts';
+import { withChangeRules } from './change-rules.service.ts';
 import {
   type AcceptedRow,
   type IntakeDeps,
@@ -18,8 +19,7 @@ import {
 import { type PlanInput, type Planned, planRows } from './intake-plan.ts';
 import { itemCodesOf, screenRows } from './intake-rows.ts';
 import { type BatchContext, buildRecords, commitBatch, type KnownSubjects } from './intake-write.service.ts';
-import { type ComparableVersion, judgeChange, type Weakening, weakeningsOf } from './record-change.ts';
-import { fingerprintContent, validityEndsOn } from './records.content.ts';
+import { fingerprintContent } from './records.content.ts';
 import { recordsRepository } from './records.repository.ts';
 import { intakeStats } from './records-stats.service.ts';
 
@@ -168,73 +168,9 @@ export function intakeService(deps: IntakeDeps) {
         return errors ? { ...p, outcome: 'refused', errors } : p;
       });
     };
-    /**
-     * Issue 15 W3 (A20, B33): a new version that weakens a negative record, and any row naming a
-     * change basis, is judged against the stored version and the named basis. Batches of new records
-     * naming none (the bulk of intake) cost nothing here.
-     */
-    const withChangeRules = async (trx: Db, plan: Planned[]): Promise<Planned[]> => {
-      const judged: number[] = [];
-      accepted.forEach((a, i) => {
-        const p = plan[i]!;
-        if (!isWrite(p)) return;
-        if (a.row.changeBasis !== null || (p.outcome === 'new_version' && a.item.category === 'negative')) {
-          judged.push(i);
-        }
-      });
-      if (judged.length === 0) return plan;
-      const previousIds: string[] = [];
-      const basisIds = new Set<string>();
-      for (const i of judged) {
-        const p = plan[i]!;
-        if (p.outcome === 'new_version' && accepted[i]!.item.category === 'negative')
-          previousIds.push(p.previousId);
-        const basis = accepted[i]!.row.changeBasis;
-        if (basis !== null) basisIds.add(basis);
-      }
-      const previous =
-        previousIds.length > 0 ? await repository.comparableVersions(trx, previousIds) : new Map();
-      const bases =
-        basisIds.size > 0 && deps.changeBases ? await deps.changeBases(trx, [...basisIds]) : new Map();
-      const used = basisIds.size > 0 ? await repository.versionsNamingBases(trx, [...basisIds]) : new Map();
-      const out = [...plan];
-      for (const i of judged) {
-        const a = accepted[i]!;
-        const p = plan[i] as Extract<Planned, { outcome: 'created' | 'new_version' }>;
-        let weakenings: Weakening[] = [];
-        if (p.outcome === 'new_version' && a.item.category === 'negative') {
-          const before: ComparableVersion | undefined = previous.get(p.previousId);
-          if (!before) throw new Error(`the stored version ${p.previousId} was not found`);
-          weakenings = weakeningsOf(
-            before,
-            {
-              subjectIndex: a.subjectIndex,
-              severity: a.row.severity,
-              identifiedOn: a.row.identifiedOn,
-              validityEndsOn: validityEndsOn(deps.policy, a.item, a.row),
-              fields: a.row.fields,
-            },
-            a.item.listType !== null,
-          );
-        }
-        const basisId = a.row.changeBasis;
-        const errors = judgeChange({
-          outcome: p.outcome,
-          recordKey: p.recordKey,
-          basisId,
-          basis: basisId === null ? undefined : bases.get(basisId),
-          basisUsedBy: basisId === null ? undefined : used.get(basisId),
-          weakenings,
-        });
-        if (errors.length > 0) out[i] = { ...p, outcome: 'refused', errors };
-        else if (basisId !== null && p.outcome === 'new_version') {
-          out[i] = { ...p, changeBasis: { kind: bases.get(basisId)!.kind, id: basisId } };
-        }
-      }
-      return out;
-    };
     /** Every rule that may refuse a planned write, against what is stored now. */
-    const judge = async (trx: Db, plan: Planned[]) => withHookRefusals(trx, await withChangeRules(trx, plan));
+    const judge = async (trx: Db, plan: Planned[]) =>
+      withHookRefusals(trx, await withChangeRules(trx, deps, repository, accepted, plan));
     const abort = (plan: Planned[]) =>
       store.db
         .transaction()

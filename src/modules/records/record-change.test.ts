@@ -1,7 +1,7 @@
 /** Issue 15 W3: what a new version of a negative record takes away (pure; record-change.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type ComparableVersion, judgeChange, weakeningsOf } from './record-change.ts';
+import { type ComparableVersion, type ItemShape, judgeChange, weakeningsOf } from './record-change.ts';
 
 const stored: ComparableVersion = {
   subjectIndex: 'idx-a',
@@ -16,8 +16,11 @@ const stored: ComparableVersion = {
     fineAmount: 3,
   },
 };
-const kinds = (next: Partial<ComparableVersion>, listed = true) =>
-  weakeningsOf(stored, { ...stored, ...next }, listed).map((w) => w.kind);
+const keys = new Set(Object.keys(stored.fields));
+const LISTED: ItemShape = { listed: true, keys, numeric: new Set(['fineAmount']) };
+const UNLISTED: ItemShape = { ...LISTED, listed: false };
+const kinds = (next: Partial<ComparableVersion>, item: ItemShape = LISTED) =>
+  weakeningsOf(stored, { ...stored, ...next }, item).map((w) => w.kind);
 
 describe('W3, A20, B33: weakenings of a negative record', () => {
   it('the same content weakens nothing; added facts and later dates weaken nothing', () => {
@@ -37,17 +40,18 @@ describe('W3, A20, B33: weakenings of a negative record', () => {
   it('B15, B27: severity in the order 一般 < 较重 (and unmarked) < 严重', () => {
     assert.deepEqual(kinds({ severity: '较重' }), ['severity']);
     assert.deepEqual(kinds({ severity: null }), ['severity']);
-    assert.deepEqual(kinds({ severity: '一般', validityEndsOn: '2027-11-19' }), ['severity', 'validity']);
+    // the shorter validity follows from the severity: named once, by the severity
+    assert.deepEqual(kinds({ severity: '一般', validityEndsOn: '2027-11-19' }), ['severity']);
     const unmarked = { ...stored, severity: null };
     assert.deepEqual(
-      weakeningsOf(unmarked, { ...unmarked, severity: '较重' }, false).map((w) => w.kind),
+      weakeningsOf(unmarked, { ...unmarked, severity: '较重' }, UNLISTED).map((w) => w.kind),
       [],
     );
     assert.deepEqual(
-      weakeningsOf(unmarked, { ...unmarked, severity: '一般', validityEndsOn: '2027-11-19' }, false).map(
+      weakeningsOf(unmarked, { ...unmarked, severity: '一般', validityEndsOn: '2027-11-19' }, UNLISTED).map(
         (w) => w.kind,
       ),
-      ['severity', 'validity'],
+      ['severity'],
     );
   });
 
@@ -55,7 +59,7 @@ describe('W3, A20, B33: weakenings of a negative record', () => {
     assert.deepEqual(kinds({ fields: { ...stored.fields, validUntil: '2027-01-01' } }), ['validUntil']);
     const unset = { ...stored, fields: { ...stored.fields, validUntil: null } };
     assert.deepEqual(
-      weakeningsOf(unset, { ...unset, fields: { ...stored.fields, validUntil: '2029-11-19' } }, true).map(
+      weakeningsOf(unset, { ...unset, fields: { ...stored.fields, validUntil: '2029-11-19' } }, LISTED).map(
         (w) => w.kind,
       ),
       ['validUntil'],
@@ -63,23 +67,34 @@ describe('W3, A20, B33: weakenings of a negative record', () => {
     const otherGround = { ...stored.fields, dishonestyType: 'A6(4) 严重扰乱社会秩序' };
     assert.deepEqual(kinds({ fields: otherGround }), ['ground']);
     assert.deepEqual(
-      kinds({ fields: otherGround }, false),
+      kinds({ fields: otherGround }, UNLISTED),
       [],
       'off the lists, a reworded choice is a plain correction',
     );
   });
 
-  it('a fact dropped, an earlier identification date, another subject', () => {
+  it('a fact dropped or emptied to a placeholder, an amount lowered, an earlier identification date', () => {
     const { fineAmount: _, ...withoutFine } = stored.fields;
-    assert.deepEqual(weakeningsOf(stored, { ...stored, fields: { ...withoutFine, facts: '' } }, false), [
+    assert.deepEqual(weakeningsOf(stored, { ...stored, fields: { ...withoutFine, facts: '' } }, UNLISTED), [
       { kind: 'fact', field: 'fields.facts' },
       { kind: 'fact', field: 'fields.fineAmount' },
     ]);
-    assert.deepEqual(kinds({ identifiedOn: '2025-06-01', validityEndsOn: '2028-05-31' }), [
-      'identifiedOn',
-      'validity',
-    ]);
-    assert.deepEqual(kinds({ subjectIndex: 'idx-b' }), ['subject']);
+    for (const placeholder of ['无', ' - ', '暂无', 'x', '—']) {
+      assert.deepEqual(kinds({ fields: { ...stored.fields, facts: placeholder } }), ['fact'], placeholder);
+    }
+    assert.deepEqual(kinds({ fields: { ...stored.fields, fineAmount: 0.01 } }), ['amount']);
+    assert.deepEqual(
+      kinds({ fields: { ...stored.fields, fineAmount: 30 } }),
+      [],
+      'a higher amount weakens nothing',
+    );
+    assert.deepEqual(kinds({ identifiedOn: '2025-06-01', validityEndsOn: '2028-05-31' }), ['identifiedOn']);
+  });
+
+  it('B8: a field the catalog has since dropped is not a fact the provider dropped', () => {
+    const { fineAmount: _, ...withoutFine } = stored.fields;
+    const now: ItemShape = { ...UNLISTED, keys: new Set(Object.keys(withoutFine)) };
+    assert.deepEqual(weakeningsOf(stored, { ...stored, fields: withoutFine }, now), []);
   });
 });
 
@@ -101,6 +116,17 @@ describe('W3, A20: judging a change and its basis', () => {
     assert.deepEqual(codes({}), []);
     assert.deepEqual(codes({ weakenings: weakening }), ['RECORD_WEAKENING_NEEDS_BASIS']);
     assert.deepEqual(codes({ weakenings: weakening, basisId: 'b-1', basis: found }), []);
+  });
+
+  it('a version resting on a decision is not undone by a plain correction', () => {
+    assert.deepEqual(codes({ undoes: weakening }), ['RECORD_DECISION_UNDONE']);
+    assert.deepEqual(codes({ undoes: weakening, basisId: 'b-1', basis: found }), []);
+  });
+
+  it('an objection is a basis only once upheld', () => {
+    assert.deepEqual(codes({ basisId: 'b-1', basis: { ...found, kind: 'objection', ready: false } }), [
+      'CHANGE_BASIS_NOT_READY',
+    ]);
   });
 
   it('a named basis exists, is for this record, has allowed no version yet, and is not for a first push', () => {

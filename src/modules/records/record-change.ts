@@ -3,12 +3,13 @@
  * whether it names the procedure that allows that. Nobody may alter credit information outside the
  * legal procedures: a provider's "correction" that lowers the severity, moves the identification date
  * earlier, shortens the validity, brings the removal date forward, changes the listed ground, drops a
- * fact or moves the record to another subject would lift a punishment with no procedure. Such a
- * version is refused unless it names its basis — an external decision the credit office recorded for
- * this record (administrative review, judgment, revocation), and, with the due-process issue, the
- * platform's objection, appeal and repair decisions. A change that weakens nothing (a typo in a name,
- * an added fact, a later removal date) needs only its reason, as before. Pure: the caller reads the
- * stored version and the named basis.
+ * fact (or empties it to a placeholder such as 无) or lowers an amount would lift a punishment with no
+ * procedure. Such a version is refused unless it names its basis — an external decision the credit
+ * office recorded for this record (administrative review, judgment, revocation) or an upheld objection
+ * (issue 16); appeal and repair decisions come next. A version that rests on a decision is not undone
+ * by a plain correction either. A change that weakens nothing (a typo in a name, an added fact, a later
+ * removal date) needs only its reason, as before. Pure: the caller reads the stored version and the
+ * named basis.
  */
 import type { RowError } from '../catalog/index.ts';
 import * as E from './records.errors.ts';
@@ -23,19 +24,31 @@ export type ComparableVersion = {
   /** B27: the last day of validity (negative items) */
   validityEndsOn: string | null;
   fields: Readonly<Record<string, unknown>>;
+  /** the decision the version rests on (W3), if any: a plain correction may not undo it */
+  changeBasisId?: string | null;
 };
 
 export type WeakeningKind =
-  | 'subject'
   | 'severity'
   | 'identifiedOn'
   | 'validity'
   | 'validUntil'
   | 'ground'
-  | 'fact';
+  | 'fact'
+  | 'amount';
 
 /** One thing a new version takes away; `field` is the row's path (`fields.facts`, `severity`). */
 export type Weakening = { kind: WeakeningKind; field: string };
+
+/** What the comparison knows of the item (its current version). */
+export type ItemShape = {
+  /** a list item: its removal date (A12) and ground (A5/A6) count */
+  listed: boolean;
+  /** the item's field keys now: a field the catalog has since dropped is not a fact the provider dropped */
+  keys: ReadonlySet<string>;
+  /** integer and decimal fields: a lower amount (a fine, arrears) weakens the record */
+  numeric: ReadonlySet<string>;
+};
 
 /**
  * The order of severity (B15, B27, B31(2)): 一般 < 较重 < 严重. An unmarked severity counts as 较重: B27
@@ -49,9 +62,19 @@ const rankOf = (severity: string | null) => (severity === null ? 2 : (SEVERITY_R
 const REMOVAL_FIELD = 'validUntil';
 /** The list ground fields (A5/A6), as the lists module reads them: ground-limited measures follow them. */
 const GROUND_FIELDS: readonly string[] = ['dishonestyType', 'ground'];
+/**
+ * A text that states nothing: emptied to a placeholder, a fact is dropped as surely as when left blank
+ * (a review found 违法事实 → "无" and 文号 → "-" accepted as plain corrections).
+ */
+const PLACEHOLDER = /^(?:无|暂无|没有|不详|未知|略|空|[-—–_/\\.。·、xX?？]+)$/u;
 
-const present = (value: unknown) => value !== null && value !== undefined && value !== '';
+const present = (value: unknown) =>
+  value !== null &&
+  value !== undefined &&
+  value !== '' &&
+  !(typeof value === 'string' && PLACEHOLDER.test(value.trim()));
 const dateOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+const numberOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** Stored code fields are `{ sealed, index }`: compared by their blind index, like the fingerprint. */
 function comparable(value: unknown): unknown {
@@ -62,25 +85,26 @@ function comparable(value: unknown): unknown {
 
 /**
  * What `next` takes away from `previous`, for a negative item (B12; black and joint-punishment lists
- * are negative items). `listed`: the item is a list item, whose removal date and ground count.
- * Empty: nothing is weakened.
+ * are negative items). Empty: nothing is weakened. (A change of subject is not a weakening but a
+ * different record: intake refuses it outright, `RECORD_SUBJECT_CHANGED`.)
  */
 export function weakeningsOf(
   previous: ComparableVersion,
   next: ComparableVersion,
-  listed: boolean,
+  item: ItemShape,
 ): Weakening[] {
   const out: Weakening[] = [];
-  if (next.subjectIndex !== previous.subjectIndex) out.push({ kind: 'subject', field: 'subject.code' });
   if (rankOf(next.severity) < rankOf(previous.severity)) out.push({ kind: 'severity', field: 'severity' });
   if (next.identifiedOn < previous.identifiedOn) out.push({ kind: 'identifiedOn', field: 'identifiedOn' });
   if (
     previous.validityEndsOn !== null &&
-    (next.validityEndsOn === null || next.validityEndsOn < previous.validityEndsOn)
+    (next.validityEndsOn === null || next.validityEndsOn < previous.validityEndsOn) &&
+    out.length === 0
   ) {
+    // named on its own only when neither the severity nor the identification date explains it
     out.push({ kind: 'validity', field: 'severity' });
   }
-  if (listed) {
+  if (item.listed) {
     // A removal date set where there was none, or brought forward, ends the listing sooner (A12);
     // one dropped lets the entry run to its B27 validity, which weakens nothing.
     const before = dateOf(previous.fields[REMOVAL_FIELD]);
@@ -98,8 +122,17 @@ export function weakeningsOf(
     }
   }
   for (const [key, value] of Object.entries(previous.fields)) {
-    if (key === REMOVAL_FIELD || (listed && GROUND_FIELDS.includes(key))) continue;
-    if (present(value) && !present(next.fields[key])) out.push({ kind: 'fact', field: `fields.${key}` });
+    if (!item.keys.has(key) || key === REMOVAL_FIELD || (item.listed && GROUND_FIELDS.includes(key)))
+      continue;
+    if (present(value) && !present(next.fields[key])) {
+      out.push({ kind: 'fact', field: `fields.${key}` });
+      continue;
+    }
+    const was = numberOf(value);
+    const now = numberOf(next.fields[key]);
+    if (item.numeric.has(key) && was !== null && now !== null && now < was) {
+      out.push({ kind: 'amount', field: `fields.${key}` });
+    }
   }
   return out;
 }
@@ -121,6 +154,11 @@ export type ChangeToJudge = {
   /** the version of this or another record that already rests on the named basis */
   basisUsedBy: { recordKey: string; version: number } | undefined;
   weakenings: readonly Weakening[];
+  /**
+   * What the change takes back of a version that rests on a decision (the stored version's own
+   * weakenings in reverse): a decision is not undone by a plain correction either (A20, B33).
+   */
+  undoes?: readonly Weakening[];
 };
 
 /**
@@ -143,5 +181,6 @@ export function judgeChange(change: ChangeToJudge): RowError[] {
     return [];
   }
   if (change.weakenings.length > 0) return [E.weakeningNeedsBasis(change.weakenings)];
+  if (change.undoes && change.undoes.length > 0) return [E.decisionUndone(change.undoes)];
   return [];
 }

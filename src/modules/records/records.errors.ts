@@ -131,40 +131,82 @@ export const alreadyExpired = (basis: 'A12' | 'B27' | 'B8', lastDay: string): Ro
 
 /** Issue 15 W3: what each weakening is called in the refusal. */
 const WEAKENING_LABELS: Record<WeakeningKind, { zh: string; en: string }> = {
-  subject: { zh: '改为另一信息主体', en: 'moves the record to another subject' },
   severity: { zh: '降低失信程度', en: 'lowers the severity' },
   identifiedOn: { zh: '提前认定日期', en: 'moves the identification date earlier' },
   validity: { zh: '缩短有效期（B27）', en: 'shortens the validity (B27)' },
   validUntil: { zh: '提前移出日期（A12）', en: 'brings the removal date forward (A12)' },
   ground: { zh: '变更列入依据（A5、A6）', en: 'changes the listing ground (A5, A6)' },
   fact: { zh: '删去已报送的事实', en: 'drops a fact pushed before' },
+  amount: { zh: '调低金额', en: 'lowers an amount' },
 };
 
 const CHANGE_BASIS_HINT_ZH =
-  '请在“变更依据编号”（changeBasis）中填写信用办登记的外部决定（行政复议决定、判决、原决定机关撤销或变更决定）的编号';
+  '请在“变更依据编号”（changeBasis）中填写成立的异议编号，或信用办登记的外部决定（行政复议决定、判决、原决定机关撤销或变更决定）的编号';
 const CHANGE_BASIS_HINT_EN =
-  'give in changeBasis the id of the external decision the credit office recorded (administrative review, judgment, revocation by the deciding body)';
+  'give in changeBasis the id of the upheld objection, or of the external decision the credit office recorded (administrative review, judgment, revocation by the deciding body)';
 
-export const weakeningNeedsBasis = (weakenings: readonly Weakening[]): RowError => {
+/** `weakenings` described; fields named by their column label where the item gives one. */
+function describe(weakenings: readonly Weakening[], labelOf: (field: string) => string | undefined) {
   const kinds = [...new Set(weakenings.map((w) => w.kind))];
-  const facts = weakenings.filter((w) => w.kind === 'fact').map((w) => w.field);
-  const zh = kinds.map((k) => WEAKENING_LABELS[k].zh).join('、');
-  const en = kinds.map((k) => WEAKENING_LABELS[k].en).join(', ');
-  const named = facts.length > 0 ? `（${facts.join('、')}）` : '';
-  const namedEn = facts.length > 0 ? ` (${facts.join(', ')})` : '';
+  const detailed = weakenings.filter((w) => w.kind === 'fact' || w.kind === 'amount');
+  const names = detailed.map((w) => labelOf(w.field) ?? w.field);
+  return {
+    zh:
+      kinds.map((k) => WEAKENING_LABELS[k].zh).join('、') +
+      (names.length > 0 ? `（${names.join('、')}）` : ''),
+    en:
+      kinds.map((k) => WEAKENING_LABELS[k].en).join(', ') +
+      (names.length > 0 ? ` (${detailed.map((w) => w.field).join(', ')})` : ''),
+    fields: [...new Set(weakenings.map((w) => w.field))].join(','),
+  };
+}
+
+export const weakeningNeedsBasis = (
+  weakenings: readonly Weakening[],
+  labelOf: (field: string) => string | undefined = () => undefined,
+): RowError => {
+  const d = describe(weakenings, labelOf);
   return {
     ...rowError(
       'RECORD_WEAKENING_NEEDS_BASIS',
       weakenings[0]!.field,
-      `本次修改减轻了失信信息：${zh}${named}。失信信息只能依法定程序变更（A20、B33）：依据异议、申诉或信用修复决定，` +
+      `本次修改减轻了失信信息：${d.zh}。失信信息只能依法定程序变更（A20、B33）：依据成立的异议，` +
         `或行政复议、诉讼等外部决定。${CHANGE_BASIS_HINT_ZH}；笔误更正、补充事实等不减轻的修改，只需填写变更原因。`,
-      `This change weakens negative credit information: it ${en}${namedEn}. Negative information changes only through ` +
-        `a legal procedure (A20, B33): an objection, appeal or repair decision, or an administrative review or court ` +
-        `decision; ${CHANGE_BASIS_HINT_EN}. A change that weakens nothing (a typo, an added fact) needs only its reason.`,
+      `This change weakens negative credit information: it ${d.en}. Negative information changes only through ` +
+        `a legal procedure (A20, B33): an upheld objection, or an administrative review or court decision; ` +
+        `${CHANGE_BASIS_HINT_EN}. A change that weakens nothing (a typo, an added fact) needs only its reason.`,
     ),
-    actual: weakenings.map((w) => w.field).join(','),
+    actual: d.fields,
   };
 };
+
+/** A version that rests on a decision is not undone by a plain correction (A20, B33). */
+export const decisionUndone = (
+  undone: readonly Weakening[],
+  labelOf: (field: string) => string | undefined = () => undefined,
+): RowError => {
+  const d = describe(undone, labelOf);
+  return {
+    ...rowError(
+      'RECORD_DECISION_UNDONE',
+      undone[0]!.field,
+      `当前版本是依据异议或外部决定作出的更正，本次修改会撤回其中的变更（${d.fields}）。` +
+        `依据决定作出的变更同样只能依法定程序改回：${CHANGE_BASIS_HINT_ZH}。`,
+      `The current version is a correction resting on an objection or external decision; this change would take back what it changed (${d.fields}). ` +
+        `A change made on a decision is undone only through a legal procedure too: ${CHANGE_BASIS_HINT_EN}.`,
+    ),
+    actual: d.fields,
+  };
+};
+
+/** A record is about one subject: another subject is another record (like RECORD_ITEM_CHANGED). */
+export const subjectChanged = (): RowError =>
+  rowError(
+    'RECORD_SUBJECT_CHANGED',
+    'subject.code',
+    '该报送编号的记录属于另一信息主体，记录的信息主体不能更改。认定对象有误的，请依据成立的异议或外部决定结束原记录（如提前移出日期），再以新的报送编号为正确的主体报送。',
+    "This provider record id belongs to a record about another subject, and a record's subject cannot change. Where the wrong subject was identified, end the record on an upheld objection or external decision (e.g. bring its removal date forward) and push a new record, with a new id, for the right subject.",
+  );
 
 export const changeBasisUnknown = (): RowError =>
   rowError(

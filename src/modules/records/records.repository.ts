@@ -149,6 +149,7 @@ export function recordsRepository(store: Store) {
             'records.identified_on',
             'records.validity_ends_on',
             'records.fields',
+            'records.change_basis_id',
           ])
           .where('records.id', 'in', list)
           .execute();
@@ -159,6 +160,7 @@ export function recordsRepository(store: Store) {
             identifiedOn: row.identified_on,
             validityEndsOn: row.validity_ends_on,
             fields: fromJson(row.fields) as Record<string, unknown>,
+            changeBasisId: row.change_basis_id,
           });
         }
       }
