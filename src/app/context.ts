@@ -38,6 +38,7 @@ import type { Policy } from '../modules/policy/index.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../modules/policy/policy.loader.ts';
 import { registerPolicyVersion } from '../modules/policy/policy-versions.repository.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
+import { recordsRepository } from '../modules/records/records.repository.ts';
 import { type RecordsReader, recordsReader } from '../modules/records/records-read.service.ts';
 import { regionsRepository } from '../modules/regions/regions.repository.ts';
 import {
@@ -158,6 +159,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const consents = consentsRepository(store, rowWriter);
     const catalog = catalogRepository(store, rowWriter);
     const measures = measuresService({ store, now, audit, rowWriter });
+    // B26 (issue 15 W5): who answers for an organization's severe records, and writing theirs.
+    const responsible = { subjects, records: recordsRepository(store) };
     const intake = intakeService({
       store,
       sealer,
@@ -168,7 +171,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       codes,
       catalog,
       now,
-      hooks: listIntakeHooks(),
+      hooks: listIntakeHooks(responsible),
     });
     const listTypes = listTypesService({ store, now, rowWriter });
     const checks = checksService({ store, sealer, policy, codes, catalog, measures, listTypes, now });
@@ -238,6 +241,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
         store,
         listTypes,
         audit,
+        responsible,
         rowWriter,
         subjects,
         codes,

@@ -21,6 +21,7 @@ import * as m0013 from './0013-account-bindings.ts';
 import * as m0014 from './0014-decision-digests.ts';
 import * as m0015 from './0015-department-purposes.ts';
 import * as m0016 from './0016-records-subject-ground.ts';
+import * as m0018 from './0018-records-derived.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -39,6 +40,7 @@ export const MIGRATIONS: MigrationList = [
   ['0014-decision-digests', m0014],
   ['0015-department-purposes', m0015],
   ['0016-records-subject-ground', m0016],
+  ['0018-records-derived', m0018],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0016, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0018, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -32,11 +32,18 @@ import { MIGRATIONS, migrateToLatest } from './index.ts';
 
 type Row = Record<string, unknown>;
 
-/** Records as registered for row digests before 0016 added `subject_ground`. */
-const RECORDS_BEFORE_0016 = {
+/** Records as registered for row digests before 0018 added the B26 columns (`derived_*`). */
+const RECORDS_BEFORE_0018 = {
   ...RECORDS_AUDITED,
   columns: Object.fromEntries(
-    Object.entries(RECORDS_AUDITED.columns).filter(([c]) => c !== 'subject_ground'),
+    Object.entries(RECORDS_AUDITED.columns).filter(([c]) => !c.startsWith('derived_')),
+  ),
+};
+/** Records as registered for row digests before 0016 added `subject_ground`. */
+const RECORDS_BEFORE_0016 = {
+  ...RECORDS_BEFORE_0018,
+  columns: Object.fromEntries(
+    Object.entries(RECORDS_BEFORE_0018.columns).filter(([c]) => c !== 'subject_ground'),
   ),
 };
 
@@ -708,6 +715,31 @@ function upgradeSuite(getStore: () => TestStore) {
           content_digest: 'content-digest-b2',
         },
       ]);
+      await recordRowsWritten(liveDb(), { table: RECORDS_BEFORE_0018, rows: records }, WRITER);
+    },
+    '0018-records-derived': async (step) => {
+      // From 0018 on, a severe organization's record is also written into its legal representative's
+      // credit record (B26, issue 15 W5): a record of the person's own, saying where it comes from.
+      const [source] = written.get('records')!.rows;
+      const id = uuidv7();
+      const records = await insert('records', [
+        {
+          ...source!,
+          id,
+          record_key: id,
+          provider_record_id: `B26:${source!.record_key}:${subjectId('張學友')}`,
+          subject_id: subjectId('張學友'),
+          subject_name: '張學友',
+          subject_ground: null,
+          received_at: at(step),
+          push_workdays: 0,
+          derived_from: source!.id,
+          derived_from_key: source!.record_key,
+          derived_basis: 'B26',
+          derived_role: 'legal_representative',
+          derived_ended: 0,
+        },
+      ]);
       await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
     },
     '0015-department-purposes': async (step) => {
@@ -917,4 +949,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0016 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0018 over data written at every version', upgradeSuite);

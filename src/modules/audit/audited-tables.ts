@@ -52,6 +52,11 @@ export const RECORDS_AUDITED: AuditedTable = {
     push_late: 'integer',
     push_provisional: 'integer',
     batch_id: 'uuid',
+    derived_from: 'uuid',
+    derived_from_key: 'uuid',
+    derived_basis: 'text',
+    derived_role: 'text',
+    derived_ended: 'integer',
   },
 };
 

@@ -43,7 +43,19 @@ export type RecordTable = {
   push_workdays: number;
   push_late: number;
   push_provisional: number;
+  /** the batch that brought this content (a B26 record: its source's batch) */
   batch_id: string;
+  /**
+   * B26 (issue 15 W5, decision 0028; migration 0018): set on a record the platform writes into a
+   * responsible person's credit record from a severe organization's record — the source version it
+   * follows, the source's key, the article, the person's role, and 1 on the version that ends it.
+   * Null on every record a provider pushed.
+   */
+  derived_from: string | null;
+  derived_from_key: string | null;
+  derived_basis: 'B26' | null;
+  derived_role: string | null;
+  derived_ended: number | null;
 };
 
 export type IntakeBatchTable = {
