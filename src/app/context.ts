@@ -44,6 +44,7 @@ import {
 import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { combineIntakeHooks } from '../modules/records/intake-hooks.ts';
+import { recordsRepository } from '../modules/records/records.repository.ts';
 import { type RecordsReader, recordsReader } from '../modules/records/records-read.service.ts';
 import { regionsRepository } from '../modules/regions/regions.repository.ts';
 import {
@@ -170,6 +171,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const measures = measuresService({ store, now, audit, rowWriter });
     const externalDecisions = externalDecisionsService({ store, audit, now, today });
     const objections = objectionsService({ store, policy, calendar, audit, now, today });
+    // B26 (issue 15 W5): who answers for an organization's severe records, and writing theirs.
+    const responsible = { subjects, records: recordsRepository(store) };
     const intake = intakeService({
       store,
       sealer,
@@ -180,8 +183,9 @@ export async function createAppContext(config: Config, options: ContextOptions =
       codes,
       catalog,
       now,
-      // The lists first (entries follow their records), then an objection closed by its correction.
-      hooks: combineIntakeHooks(listIntakeHooks(), objections.intakeHooks),
+      // The lists first (entries and B26 records follow their records), then an objection closed by
+      // its correction.
+      hooks: combineIntakeHooks(listIntakeHooks(responsible), objections.intakeHooks),
       // W3: a version that weakens a negative record rests on a decision recorded for it: an external
       // decision the credit office recorded, or an upheld objection (issue 16).
       changeBases: async (trx, ids) =>
@@ -259,6 +263,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
         store,
         listTypes,
         audit,
+        responsible,
         rowWriter,
         subjects,
         codes,

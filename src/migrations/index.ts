@@ -22,6 +22,7 @@ import * as m0014 from './0014-decision-digests.ts';
 import * as m0015 from './0015-department-purposes.ts';
 import * as m0016 from './0016-records-subject-ground.ts';
 import * as m0017 from './0017-change-bases.ts';
+import * as m0018 from './0018-records-derived.ts';
 import * as m0019 from './0019-objections.ts';
 
 export const MIGRATIONS: MigrationList = [
@@ -42,6 +43,7 @@ export const MIGRATIONS: MigrationList = [
   ['0015-department-purposes', m0015],
   ['0016-records-subject-ground', m0016],
   ['0017-change-bases', m0017],
+  ['0018-records-derived', m0018],
   ['0019-objections', m0019],
 ];
 

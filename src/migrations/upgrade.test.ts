@@ -39,11 +39,18 @@ import { MIGRATIONS, migrateToLatest } from './index.ts';
 
 type Row = Record<string, unknown>;
 
-/** Records as registered for row digests before 0017 added `change_basis_kind` and `change_basis_id`. */
-const RECORDS_BEFORE_0017 = {
+/** Records as registered for row digests before 0018 added the B26 columns (`derived_*`). */
+const RECORDS_BEFORE_0018 = {
   ...RECORDS_AUDITED,
   columns: Object.fromEntries(
-    Object.entries(RECORDS_AUDITED.columns).filter(([c]) => !c.startsWith('change_basis_')),
+    Object.entries(RECORDS_AUDITED.columns).filter(([c]) => !c.startsWith('derived_')),
+  ),
+};
+/** Records as registered for row digests before 0017 added `change_basis_kind` and `change_basis_id`. */
+const RECORDS_BEFORE_0017 = {
+  ...RECORDS_BEFORE_0018,
+  columns: Object.fromEntries(
+    Object.entries(RECORDS_BEFORE_0018.columns).filter(([c]) => !c.startsWith('change_basis_')),
   ),
 };
 /** Records as registered for row digests before 0016 added `subject_ground`. */
@@ -758,6 +765,33 @@ function upgradeSuite(getStore: () => TestStore) {
           content_digest: 'content-digest-v2',
           change_basis_kind: 'external_decision',
           change_basis_id: decisions[0]!.id,
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: RECORDS_BEFORE_0018, rows: records }, WRITER);
+    },
+    '0018-records-derived': async (step) => {
+      // From 0018 on, a severe organization's record is also written into its legal representative's
+      // credit record (B26, issue 15 W5): a record of the person's own, saying where it comes from.
+      const [source] = written.get('records')!.rows;
+      const id = uuidv7();
+      const records = await insert('records', [
+        {
+          ...source!,
+          id,
+          record_key: id,
+          provider_record_id: `B26:${source!.record_key}:${subjectId('張學友')}`,
+          subject_id: subjectId('張學友'),
+          subject_name: '張學友',
+          subject_ground: null,
+          received_at: at(step),
+          push_workdays: 0,
+          derived_from: source!.id,
+          derived_from_key: source!.record_key,
+          derived_basis: 'B26',
+          derived_role: 'legal_representative',
+          derived_ended: 0,
+          change_basis_kind: null,
+          change_basis_id: null,
         },
       ]);
       await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);

@@ -54,6 +54,11 @@ export const RECORDS_AUDITED: AuditedTable = {
     batch_id: 'uuid',
     change_basis_kind: 'text',
     change_basis_id: 'uuid',
+    derived_from: 'uuid',
+    derived_from_key: 'uuid',
+    derived_basis: 'text',
+    derived_role: 'text',
+    derived_ended: 'integer',
   },
 };
 

@@ -71,7 +71,8 @@ describeEachEngine('catalog repository (B8: items are versioned, never edited)',
       assert.ok(error instanceof AppError);
       assert.equal(error.code, 'CATALOG_ITEM_INVALID');
       const paths = ((error.details?.issues ?? []) as { path: string }[]).map((i) => i.path);
-      assert.deepEqual(paths, ['severityRequired', 'fields.5.key', 'fields.5.values']);
+      const last = `fields.${bad.fields.length - 1}`;
+      assert.deepEqual(paths, ['severityRequired', `${last}.key`, `${last}.values`]);
       return true;
     });
     assert.equal(await catalog.current('bad-item'), undefined);
@@ -157,6 +158,8 @@ describeEachEngine('seed catalog corrections (issue 15)', (getStore) => {
     const earlier = structuredClone(SEED_CATALOG.find((d) => d.code === 'judgment-debtor')!);
     earlier.listType = null;
     delete earlier.listGround;
+    // nor had it the legal representative's ID number (W5)
+    earlier.fields = earlier.fields.filter((f) => f.key !== 'legalRepresentativeCode');
     earlier.basis = earlier.basis.filter((b) => b !== 'A14(12)');
     await catalog.publish(earlier, T1);
     assert.equal((await catalog.current('judgment-debtor'))!.listType, null);
@@ -172,6 +175,35 @@ describeEachEngine('seed catalog corrections (issue 15)', (getStore) => {
     });
     const now = (await catalog.current('judgment-debtor'))!;
     assert.deepEqual([now.listType, now.listGround], ['debtor', 'A6(7)']);
+  });
+
+  it("W5, B26: negative items about organizations as earlier releases shipped them get the legal representative's ID number; the city's own stay", async () => {
+    const catalog = catalogRepository(getStore(), TEST_WRITER);
+    const asShipped = (code: string) => {
+      const earlier = structuredClone(SEED_CATALOG.find((d) => d.code === code)!);
+      earlier.fields = earlier.fields.filter((f) => f.key !== 'legalRepresentativeCode');
+      return earlier;
+    };
+    for (const code of ['admin-penalty', 'judgment-debtor', 'blacklist-organization']) {
+      await catalog.publish(asShipped(code), T1);
+    }
+    const citys = asShipped('tax-arrears');
+    citys.updateCycle = 'monthly';
+    await catalog.publish(citys, T1);
+    const result = await ensureSeedCatalog(getStore(), T2, TEST_WRITER);
+    assert.deepEqual(
+      result.corrected.sort(),
+      ['admin-penalty', 'blacklist-organization', 'judgment-debtor'],
+      JSON.stringify(result),
+    );
+    const field = (await catalog.current('admin-penalty'))!.fields.find(
+      (f) => f.key === 'legalRepresentativeCode',
+    );
+    assert.deepEqual([field?.type, field?.codeOf, field?.required], ['code', 'person', false]);
+    assert.equal(
+      (await catalog.current('tax-arrears'))!.fields.some((f) => f.key === 'legalRepresentativeCode'),
+      false,
+    );
   });
 });
 

@@ -31,6 +31,30 @@ const toVersion = (row: VersionRow): CatalogItemVersion => ({
 
 const VERSION_COLUMNS = ['version', 'definition', 'published_at'] as const;
 
+/**
+ * Versions of items by `code@version`, read on `db` — a transaction's connection where the caller
+ * holds one (B26 applies a relation to an organization's records inside the relation's transaction).
+ * Versions are immutable, so what is read here never goes stale.
+ */
+export async function itemVersionsOn(
+  db: Db,
+  refs: readonly { code: string; version: number }[],
+): Promise<Map<string, CatalogItemVersion>> {
+  const out = new Map<string, CatalogItemVersion>();
+  for (const { code, version } of refs) {
+    const key = `${code}@${version}`;
+    if (out.has(key)) continue;
+    const row = await db
+      .selectFrom('catalog_item_versions')
+      .select(VERSION_COLUMNS)
+      .where('item_code', '=', code)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (row) out.set(key, toVersion(row));
+  }
+  return out;
+}
+
 /** What tells two versions of an item apart: the SHA-256 of the checked draft's canonical JSON. */
 export const catalogFingerprint = (content: CatalogItemDraft): string =>
   createHash('sha256').update(canonicalJson(content)).digest('hex');

@@ -169,18 +169,29 @@ export const listsRepository = {
     );
   },
 
-  /** B26: the persons who answer for an organization (registered relations still in force). */
-  async responsiblePersons(
+  /** B26: the relations in force of several organizations, by organization. */
+  async responsiblePersonsOf(
     db: Db,
-    organizationId: string,
-  ): Promise<{ personId: string; role: RelationRole }[]> {
-    const rows = await db
-      .selectFrom('subject_relations')
-      .select(['person_id', 'role'])
-      .where('organization_id', '=', organizationId)
-      .where('ended_at', 'is', null)
-      .execute();
-    return rows.map((r) => ({ personId: r.person_id, role: r.role }));
+    organizationIds: readonly string[],
+  ): Promise<Map<string, { personId: string; role: RelationRole }[]>> {
+    const out = new Map<string, { personId: string; role: RelationRole }[]>();
+    for (const part of chunks(organizationIds)) {
+      const rows = await db
+        .selectFrom('subject_relations')
+        .select(['organization_id', 'person_id', 'role'])
+        .where('organization_id', 'in', part)
+        .where('ended_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      for (const r of rows) {
+        out.set(r.organization_id, [
+          ...(out.get(r.organization_id) ?? []),
+          { personId: r.person_id, role: r.role },
+        ]);
+      }
+    }
+    return out;
   },
 
   async departments(db: Db): Promise<{ code: string; name: string; shortName: string; kinds: string[] }[]> {

@@ -187,7 +187,8 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
       {
         schema: {
           tags: ['lists'],
-          summary: '登记组织的责任人 / link a responsible person to an organization (B26)',
+          summary:
+            '登记组织的责任人，即时适用于其有效的严重失信记录 / link a responsible person to an organization; applies at once to its severe records in force (B26)',
           params: CodeParam,
           body: RelationBody,
         },

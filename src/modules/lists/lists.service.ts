@@ -3,11 +3,13 @@
  * form-shaped single decision that goes through the same intake path as every other push, and the
  * organization ↔ person relations B26 needs.
  */
+import { chinaDayOf } from '../../platform/clock.ts';
 import { fromJson } from '../../platform/db/engine.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../access/actor.ts';
 import { actorId } from '../access/actor.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { RowsWrittenMeta } from '../audit/index.ts';
 import type { CatalogRepository, RowError } from '../catalog/index.ts';
@@ -23,6 +25,8 @@ import type { ListType } from './list-types.ts';
 import { type EntryRow, listsRepository } from './lists.repository.ts';
 import type { RelationRole } from './lists.tables.ts';
 import { dispatchNotifications, inboxOf, markRead, type Notification } from './notifications.repository.ts';
+import { applyRelation } from './relations.service.ts';
+import type { ResponsiblePersonsDeps } from './responsible-persons.service.ts';
 
 export type EntryView = {
   id: string;
@@ -80,6 +84,8 @@ export type ListsDeps = {
   catalog: Pick<CatalogRepository, 'current'>;
   intake: Pick<IntakeService, 'submit'>;
   audit: Pick<AuditTrail, 'record' | 'writer'>;
+  /** B26: who answers for an organization's severe records, and writing theirs (issue 15 W5) */
+  responsible: ResponsiblePersonsDeps;
   /** who the outbox's deliveries and reads are recorded as on the audit chain (issue 14 §3) */
   rowWriter: RowsWrittenMeta;
   now: () => string;
@@ -224,7 +230,13 @@ export function listsService(ctx: ListsDeps) {
     };
   }
 
-  /** B26: registers who answers for an organization; a second identical call changes nothing. */
+  /**
+   * B26: registers who answers for an organization, and applies it at once, in the relation's
+   * transaction (issue 15 W5): the person gets a record of each of the organization's severe negative
+   * records in force and an associated entry of each of its severe black entries in force, with their
+   * row digests and the audit entry — no re-push needed. A second identical call registers nothing
+   * and writes only what is still missing (a record stored before W5, say).
+   */
   async function relate(
     actor: Actor,
     organizationCode: string,
@@ -247,39 +259,52 @@ export function listsService(ctx: ListsDeps) {
       );
     }
     const now = ctx.now();
+    const writer = ctx.audit.writer(actor, requestId);
     await ctx.subjects.ensure(
       [newSubjectOf({ kind: 'person', code, codeKind: 'citizen_id', name: person.name }, check)],
       now,
-      ctx.audit.writer(actor, requestId),
+      writer,
     );
     const personId = (await ctx.subjects.idsByCode([code])).get(code)!;
-    const existing = await listsRepository.findRelation(db, organization.id, personId, role);
-    if (existing) return { id: existing.id, created: false };
-    const id = uuidv7();
-    await listsRepository.insertRelation(
-      db,
-      {
-        id,
-        organization_id: organization.id,
-        person_id: personId,
-        role,
-        source: 'center',
-        created_at: now,
-        created_by: actorId(actor),
-        ended_at: null,
-      },
-      ctx.audit.writer(actor, requestId),
-    );
-    await ctx.audit.record({
-      actor,
-      action: 'subject.relation_added',
-      targetType: 'subject',
-      targetId: organization.id,
-      result: 'ok',
-      detail: { relationId: id, personId, role },
-      requestId,
+    return db.transaction().execute(async (trx) => {
+      const existing = await listsRepository.findRelation(trx, organization.id, personId, role);
+      const id = existing?.id ?? uuidv7();
+      if (!existing) {
+        await listsRepository.insertRelation(
+          trx,
+          {
+            id,
+            organization_id: organization.id,
+            person_id: personId,
+            role,
+            source: 'center',
+            created_at: now,
+            created_by: actorId(actor),
+            ended_at: null,
+          },
+          writer,
+        );
+      }
+      const applied = await applyRelation(
+        trx,
+        ctx.responsible,
+        { at: now, writer, batchId: null, target: { type: 'subject_relation', id } },
+        { organization, personId, role },
+        chinaDayOf(now),
+      );
+      if (!existing || applied.records + applied.entries > 0) {
+        await appendAudit(trx, {
+          ...writer,
+          at: now,
+          action: existing ? 'subject.relation_applied' : 'subject.relation_added',
+          targetType: 'subject',
+          targetId: organization.id,
+          result: 'ok',
+          detail: { relationId: id, personId, role, applied },
+        });
+      }
+      return { id, created: !existing, applied };
     });
-    return { id, created: true };
   }
 
   async function relations(organizationCode: string) {

@@ -2,7 +2,8 @@
  * Several modules add to intake (the lists module: A4 refusals, list entries; the procedures module:
  * an objection closed by its correction). Their hooks run in the order given, inside the batch's
  * transaction: refusals are merged (a row keeps every module's reasons), `written` hooks run one after
- * the other (the lists first, so a correction's entry is updated before its objection flag is cleared).
+ * the other (the lists first, so a correction's entry is updated before its objection flag is cleared)
+ * and their row warnings are merged.
  */
 import type { RowError } from '../catalog/index.ts';
 import type { IntakeHooks } from './intake.types.ts';
@@ -20,7 +21,13 @@ export function combineIntakeHooks(...hooks: IntakeHooks[]): IntakeHooks {
       return merged;
     },
     async written(trx, written, batch) {
-      for (const h of hooks) await h.written?.(trx, written, batch);
+      const warnings = new Map<number, RowError[]>();
+      for (const h of hooks) {
+        const added = await h.written?.(trx, written, batch);
+        for (const [index, list] of added ?? [])
+          warnings.set(index, [...(warnings.get(index) ?? []), ...list]);
+      }
+      return warnings;
     },
   };
 }

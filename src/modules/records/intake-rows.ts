@@ -1,8 +1,8 @@
 /**
  * The checks of a submitted row that need no database, in the order intake applies them: forbidden
  * data first (B14: the row is refused naming the field only, before anything else can echo a value),
- * then the catalog item (B8), the provider's right to push it (B4, B8), the item's own validation,
- * and one occurrence per record in a batch. Pure: items are looked up by the caller beforehand.
+ * then the catalog item (B8), the provider's right to push it (B4, B8), the item's own validation, an
+ * id not reserved for the platform's B26 records, and one occurrence per record in a batch. Pure: items are looked up by the caller beforehand.
  */
 
 import {
@@ -13,6 +13,7 @@ import {
   validateRecordRow,
 } from '../catalog/index.ts';
 import type { CodeException } from '../identity-codes/index.ts';
+import { DERIVED_RECORD_ID_PREFIX } from './derived-records.ts';
 import * as E from './records.errors.ts';
 
 export type ScreenedRow =
@@ -85,6 +86,9 @@ export function screenRows(rows: readonly unknown[], options: ScreenOptions): Sc
     }
     const result = validateRecordRow(item, object, validation);
     if (!result.ok) return refused(index, object, result.errors);
+    if (result.row.providerRecordId.startsWith(DERIVED_RECORD_ID_PREFIX)) {
+      return refused(index, object, [E.recordIdReserved(DERIVED_RECORD_ID_PREFIX)]);
+    }
     const seen = firstIndex.get(result.row.providerRecordId);
     if (seen !== undefined) return refused(index, object, [E.duplicateInBatch(seen)]);
     firstIndex.set(result.row.providerRecordId, index);

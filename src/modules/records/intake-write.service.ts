@@ -130,6 +130,12 @@ export async function buildRecords(
       batch_id: batchId,
       change_basis_kind: planned.outcome === 'new_version' ? (planned.changeBasis?.kind ?? null) : null,
       change_basis_id: planned.outcome === 'new_version' ? (planned.changeBasis?.id ?? null) : null,
+      // a provider's record: B26 records are written by the lists module (derived-records.ts)
+      derived_from: null,
+      derived_from_key: null,
+      derived_basis: null,
+      derived_role: null,
+      derived_ended: null,
     });
     built.sources.push(a);
     // JSON text parses back to the very values written (strings, finite numbers, booleans, null)
@@ -277,11 +283,15 @@ export async function commitBatch(
     await batch.repository.insertNameConflicts(trx, outcome.conflicts);
     const hook = batch.deps.hooks?.written;
     if (hook) {
-      await hook(
+      const warnings = await hook(
         trx,
         outcome.records.map((record, i) => ({ record, accepted: outcome.sources[i]! })),
         { batchId, providerDepartment: request.providerDepartment, at: finishedAt, writer },
       );
+      for (const [index, added] of warnings ?? []) {
+        const result = results[index];
+        if (result && added.length > 0) result.warnings = [...(result.warnings ?? []), ...added];
+      }
     }
   }
   const errorCodes: Record<string, number> = {};

@@ -92,8 +92,15 @@ export type BatchInfo = {
 export type IntakeHooks = {
   /** per-row refusals (row index → errors) among the rows planned to be written */
   refuse?(trx: Db, rows: readonly RowToWrite[], today: string): Promise<Map<number, RowError[]>>;
-  /** after the batch's records are inserted, before the batch commits */
-  written?(trx: Db, written: readonly WrittenRecord[], batch: BatchInfo): Promise<void>;
+  /**
+   * After the batch's records are inserted, before the batch commits; may return warnings per row
+   * index (B26: a legal representative named without an ID number), added to the row results.
+   */
+  written?(
+    trx: Db,
+    written: readonly WrittenRecord[],
+    batch: BatchInfo,
+  ): Promise<ReadonlyMap<number, readonly RowError[]> | undefined>;
 };
 
 /** A row that passed screening, with its content fingerprint and its subject's blind index. */

@@ -47,4 +47,13 @@ describe('recordCurrency: the one rule of every read (issue 15 W1, W10)', () => 
     });
     assert.equal(recordCurrency({ ...interview, identifiedOn: '2026-05-01' }, TODAY).state, 'current');
   });
+
+  it('W5, B26: a B26 record whose source no longer reaches the person is removed, whatever its dates', () => {
+    assert.deepEqual(recordCurrency({ ...base, derivationEnded: true }, TODAY), {
+      state: 'removed',
+      basis: 'B26',
+      lastDay: null,
+    });
+    assert.equal(recordCurrency({ ...base, derivationEnded: false }, TODAY).state, 'current');
+  });
 });

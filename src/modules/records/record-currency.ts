@@ -5,7 +5,10 @@
  *   removal of the entry) — `removed`;
  * - its list entry's removal date has passed (A12, `validUntil`) — `expired`;
  * - its validity has ended (B27: 一般 1 year, 严重 3 years from identification) — `expired`;
- * - its item's usage period has ended (B8 使用期限, counted from identification) — `usage_ended`.
+ * - its item's usage period has ended (B8 使用期限, counted from identification) — `usage_ended`;
+ * - for a record written into a responsible person's credit record from an organization's (B26,
+ *   issue 15 W5): its source no longer reaches the person (no longer 严重, or no longer naming them) —
+ *   `removed`; otherwise it follows its source, whose list entry and dates it is read with.
  * Objection and repair procedures (the due-process issue) will add their states here. Pure: the
  * caller supplies the list entry's state and the item's period.
  */
@@ -15,7 +18,7 @@ export type RecordCurrencyState = 'current' | 'expired' | 'removed' | 'usage_end
 
 export type RecordCurrency = {
   state: RecordCurrencyState;
-  /** the article that ends it (A4, A12, B27, B8); null while current */
+  /** the article that ends it (A4, A12, B27, B8, B26); null while current */
   basis: string | null;
   /** the last day it was current, where a date decides it; null while current or for a removal */
   lastDay: string | null;
@@ -34,12 +37,15 @@ export type CurrencyInput = {
   validityEndsOn: string | null;
   usagePeriod: CalendarDuration | null;
   listEntry?: ListEntryState | undefined;
+  /** B26: the latest version of a person's record written from an organization's says it has ended */
+  derivationEnded?: boolean | undefined;
 };
 
 const CURRENT: RecordCurrency = { state: 'current', basis: null, lastDay: null };
 
 /** The record's state on `today` (a China date, YYYY-MM-DD). */
 export function recordCurrency(record: CurrencyInput, today: string): RecordCurrency {
+  if (record.derivationEnded) return { state: 'removed', basis: 'B26', lastDay: null };
   const entry = record.listEntry;
   if (entry?.status === 'removed') {
     return { state: 'removed', basis: entry.removedByEntry ? 'A4' : 'A12', lastDay: null };

@@ -6,6 +6,7 @@ import { canRead, type ReadDecision } from '../access/scope.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
 import type { Store } from '../database.ts';
 import { type ListEntryState, type RecordCurrencyState, recordCurrency } from './record-currency.ts';
+import { maskedCode } from './records.content.ts';
 import { recordsRepository } from './records.repository.ts';
 import type { RecordTable } from './records.tables.ts';
 
@@ -35,6 +36,19 @@ export type RecordView = {
   changeBasis: { kind: string; id: string } | null;
   /** issue 16: a procedure in progress on the record (A16: an objection), shown in every view */
   procedure: { kind: 'objection'; id: string } | null;
+  /**
+   * B26 (issue 15 W5): where a record the platform wrote into a responsible person's credit record
+   * comes from — the organization, its record and version, the person's role; null for a pushed record.
+   */
+  derivedFrom: DerivedFromView | null;
+};
+
+export type DerivedFromView = {
+  basis: string;
+  recordId: string;
+  recordKey: string;
+  role: string;
+  organization: { id: string; name: string; code: string } | null;
 };
 
 export type RecordsReaderDeps = {
@@ -81,18 +95,23 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     const today = ctx.today();
     const records: RecordView[] = [];
     const withheld = { CONSENT_REQUIRED: 0, SCOPE_DENIED: 0, EXPIRED: 0, REMOVED: 0 };
-    const entries = ctx.listEntries ? await ctx.listEntries([...current.keys()]) : new Map();
+    // B26: a person's record written from an organization's is read with its source's list entry.
+    const entryKey = (row: RecordTable) => row.derived_from_key ?? row.record_key;
+    const rows = [...current.values()];
+    const entries = ctx.listEntries ? await ctx.listEntries([...new Set(rows.map(entryKey))]) : new Map();
+    const sources = await derivedSources(rows);
     const objections = ctx.openObjections
       ? await ctx.openObjections([...current.keys()])
       : new Map<string, string>();
-    for (const row of current.values()) {
+    for (const row of rows) {
       const item = await itemOf(row.item_code, row.item_version);
       const currency = recordCurrency(
         {
           identifiedOn: row.identified_on,
           validityEndsOn: row.validity_ends_on,
           usagePeriod: item.usagePeriod,
-          listEntry: entries.get(row.record_key),
+          listEntry: entries.get(entryKey(row)),
+          derivationEnded: Number(row.derived_ended) === 1,
         },
         today,
       );
@@ -123,9 +142,17 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         continue;
       }
       const fields = fromJson<Record<string, unknown>>(row.fields);
+      // A person's ID number named in the fields (a legal representative's) is shown in full only to
+      // the provider who wrote it (B4); to everyone else, the subject included, it is masked (A7:
+      // disclosure without privacy; decision 0028).
+      const personCodes = new Set(
+        item.fields.filter((f) => f.type === 'code' && f.codeOf === 'person').map((f) => f.key),
+      );
       for (const [key, value] of Object.entries(fields)) {
-        if (value && typeof value === 'object' && 'sealed' in value)
-          fields[key] = ctx.sealer.open(String(value.sealed));
+        if (value && typeof value === 'object' && 'sealed' in value) {
+          const code = ctx.sealer.open(String(value.sealed));
+          fields[key] = personCodes.has(key) && decision.basis !== 'own_provider' ? maskedCode(code) : code;
+        }
       }
       records.push({
         id: row.id,
@@ -151,10 +178,32 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         procedure: objections.has(row.record_key)
           ? { kind: 'objection', id: objections.get(row.record_key)! }
           : null,
+        derivedFrom:
+          row.derived_from === null || row.derived_from === undefined
+            ? null
+            : {
+                basis: row.derived_basis ?? 'B26',
+                recordId: row.derived_from,
+                recordKey: row.derived_from_key ?? '',
+                role: row.derived_role ?? '',
+                organization: sources.get(row.derived_from) ?? null,
+              },
       });
     }
     return { records, withheld };
   }
+
+  /** B26: the organization each source version of these records is about, its code opened. */
+  async function derivedSources(rows: readonly RecordTable[]) {
+    const ids = rows.flatMap((r) => (r.derived_from ? [r.derived_from] : []));
+    const out = new Map<string, { id: string; name: string; code: string }>();
+    if (ids.length === 0) return out;
+    for (const [id, s] of await repository.subjectsOfRecords(ids)) {
+      out.set(id, { id: s.subjectId, name: s.name, code: ctx.sealer.open(s.codeSealed) });
+    }
+    return out;
+  }
+
   return { readable };
 }
 

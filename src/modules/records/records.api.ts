@@ -101,10 +101,12 @@ export const RecordView = z.object({
   state: z
     .enum(['current', 'expired', 'removed', 'usage_ended'])
     .describe(
-      'current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4）；usage_ended 使用期限届满（B8）',
+      'current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）',
     ),
-  stateBasis: z.string().nullable().describe('终止所依据的条款：A4、A12、B27、B8'),
-  fields: z.record(z.string(), z.unknown()),
+  stateBasis: z.string().nullable().describe('终止所依据的条款：A4、A12、B27、B8、B26'),
+  fields: z
+    .record(z.string(), z.unknown())
+    .describe('目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分'),
   readBasis: z.string(),
   changeBasis: z
     .object({ kind: z.string(), id: z.string() })
@@ -116,6 +118,20 @@ export const RecordView = z.object({
     .object({ kind: z.literal('objection'), id: z.string() })
     .nullable()
     .describe('正在进行的程序：objection 异议处理中（A16）'),
+  derivedFrom: z
+    .object({
+      basis: z.string().describe('B26'),
+      recordId: z.string().describe('来源记录（组织的记录）的版本'),
+      recordKey: z.string(),
+      role: z
+        .string()
+        .describe('legal_representative 法定代表人；principal 主要负责人；responsible 直接责任人'),
+      organization: z.object({ id: z.string(), name: z.string(), code: z.string() }).nullable(),
+    })
+    .nullable()
+    .describe(
+      'B26：严重失信法人和其他组织的失信信息记入其法定代表人、主要负责人和直接责任人的信用记录；本记录随来源记录更正、失效而变化；平台报送的记录为 null',
+    ),
 });
 
 export const RecordsResponse = z.object({

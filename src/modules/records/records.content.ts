@@ -59,23 +59,21 @@ export function contentFingerprint(
 }
 
 /**
- * `contentFingerprint`, with the canonical JSON of the fields it hashed when the item has no code fields:
- * the fields are then stored as they are, and that text is also their canonical form in the record's
- * row digest (A20), which need not write it again.
+ * `contentFingerprint`, with the canonical JSON of the fields it hashed when the row holds no code
+ * (the item has no code field, or the row left its optional ones blank, as most rows leave the legal
+ * representative's ID number): the fields are then stored as they are, and that text is also their
+ * canonical form in the record's row digest (A20), which need not write it again.
  */
 export function fingerprintContent(
   item: CatalogItemVersion,
   row: ValidRow,
   blindIndex: (code: string) => string,
 ): { fingerprint: string; storedFieldsText: string | null } {
-  const keys = codeFieldKeys(item);
+  const keys = codeFieldKeys(item).filter((key) => typeof row.fields[key] === 'string');
   let fields = row.fields;
   if (keys.length > 0) {
     fields = { ...row.fields };
-    for (const key of keys) {
-      const value = fields[key];
-      if (typeof value === 'string') fields[key] = blindIndex(value);
-    }
+    for (const key of keys) fields[key] = blindIndex(fields[key] as string);
   }
   const fieldsText = canonicalJson(fields, { fractions: true });
   const content = canonicalContent(row, fieldsText, blindIndex(row.subject.code));
@@ -151,4 +149,13 @@ export function pushTimeliness(
   const { workdays, provisional } = calendar.workdaysBetween(identifiedOn, receivedOn);
   const late = item.listType !== null && workdays > policy.lists.pushDeadline.workdays;
   return { workdays, late, provisional };
+}
+
+/**
+ * A person's ID number named in a record's fields, as shown to readers other than its provider (B4):
+ * the region and the last four characters, the birth date and the rest hidden (A7; decision 0028).
+ */
+export function maskedCode(code: string): string {
+  if (code.length <= 10) return '*'.repeat(code.length);
+  return `${code.slice(0, 6)}${'*'.repeat(code.length - 10)}${code.slice(-4)}`;
 }

@@ -69,6 +69,15 @@ export const duplicateInBatch = (firstIndex: number): RowError =>
     `Row ${firstIndex + 1} of this batch has the same provider record id; a record may appear once per batch (send a change in a later batch).`,
   );
 
+/** B26 records are the platform's (derived-records.ts): their ids are never a provider's. */
+export const recordIdReserved = (prefix: string): RowError =>
+  rowError(
+    'RECORD_ID_RESERVED',
+    'providerRecordId',
+    `以“${prefix}”开头的编号留给平台记入责任人信用记录的记录（B26），请使用其他报送编号。`,
+    `Ids starting with "${prefix}" are reserved for the records the platform writes to responsible persons (B26); use another provider record id.`,
+  );
+
 export const batchAborted = (): RowError =>
   rowError(
     'RECORD_BATCH_ABORTED',

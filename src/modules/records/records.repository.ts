@@ -3,6 +3,7 @@ import { inChunks } from '../../platform/chunks.ts';
 import { fromJson, toCount } from '../../platform/db/engine.ts';
 import { insertRows } from '../../platform/db/insert-rows.ts';
 import type { Db, Store } from '../database.ts';
+import type { DerivedLatest } from './derived-records.ts';
 import type { ComparableVersion } from './record-change.ts';
 import type { IntakeBatchTable, RecordTable, SubjectNameConflictTable } from './records.tables.ts';
 
@@ -56,6 +57,11 @@ const RECORD_TEMPLATE = {
   batch_id: null,
   change_basis_kind: null,
   change_basis_id: null,
+  derived_from: null,
+  derived_from_key: null,
+  derived_basis: null,
+  derived_role: null,
+  derived_ended: null,
 } satisfies Record<keyof RecordTable, null>;
 const RECORD_COLUMNS = Object.keys(RECORD_TEMPLATE) as (keyof RecordTable)[];
 // Rows per INSERT: a few hundred is where both engines insert fastest (docs/PERFORMANCE.md), far
@@ -116,6 +122,8 @@ export function recordsRepository(store: Store) {
           .select(['id', 'record_key', 'version', 'item_code', 'content_digest', 'provider_record_id'])
           .where('provider_department', '=', department)
           .where('provider_record_id', 'in', list)
+          // B26 records are the platform's (derived-records.ts): no push ever plans against one
+          .where('derived_from', 'is', null)
           .execute();
         for (const row of rows) {
           const seen = latest.get(row.provider_record_id);
@@ -264,6 +272,82 @@ export function recordsRepository(store: Store) {
       return rows as RecordTable[];
     },
 
+    /**
+     * B26: the latest version of every person's record written from these source records (by source
+     * key), in the caller's transaction.
+     */
+    async latestDerivedOf(trx: Db, sourceKeys: readonly string[]): Promise<DerivedLatest[]> {
+      const latest = new Map<string, DerivedLatest>();
+      for (const part of inChunks(sourceKeys, IN_LIST_SIZES[0])) {
+        const rows = await trx
+          .selectFrom('records')
+          .select([
+            'id',
+            'record_key',
+            'version',
+            'subject_id',
+            'derived_from',
+            'derived_from_key',
+            'derived_role',
+            'derived_ended',
+          ])
+          .where('derived_from_key', 'in', part)
+          .execute();
+        for (const r of rows) {
+          const seen = latest.get(r.record_key);
+          if (seen && seen.version >= Number(r.version)) continue;
+          latest.set(r.record_key, {
+            id: r.id,
+            recordKey: r.record_key,
+            version: Number(r.version),
+            subjectId: r.subject_id,
+            sourceKey: r.derived_from_key!,
+            derivedFrom: r.derived_from!,
+            role: r.derived_role ?? '',
+            ended: Number(r.derived_ended) === 1,
+          });
+        }
+      }
+      return [...latest.values()];
+    },
+
+    /** The current version of each record a provider pushed about a subject (B26 records left out). */
+    async currentPushedOfSubject(trx: Db, subjectId: string): Promise<RecordTable[]> {
+      const rows = await trx
+        .selectFrom('records')
+        .selectAll()
+        .where('subject_id', '=', subjectId)
+        .where('derived_from', 'is', null)
+        .orderBy('record_key')
+        .orderBy('version')
+        .execute();
+      const current = new Map<string, RecordTable>();
+      for (const row of rows as RecordTable[]) current.set(row.record_key, row);
+      return [...current.values()];
+    },
+
+    /**
+     * B26: the subject each source version is about (the organization), with its name and sealed code,
+     * for the view of a person's record written from it.
+     */
+    async subjectsOfRecords(
+      ids: readonly string[],
+    ): Promise<Map<string, { subjectId: string; name: string; codeSealed: string }>> {
+      const out = new Map<string, { subjectId: string; name: string; codeSealed: string }>();
+      for (const part of inChunks(ids, IN_LIST_SIZES[0])) {
+        const rows = await db
+          .selectFrom('records as r')
+          .innerJoin('subjects as s', 's.id', 'r.subject_id')
+          .select(['r.id', 's.id as subject_id', 's.name', 's.code_sealed'])
+          .where('r.id', 'in', part)
+          .execute();
+        for (const r of rows) {
+          out.set(r.id, { subjectId: r.subject_id, name: r.name, codeSealed: r.code_sealed });
+        }
+      }
+      return out;
+    },
+
     async count(): Promise<number> {
       const row = await db
         .selectFrom('records')
@@ -296,6 +380,8 @@ export function recordsRepository(store: Store) {
         ])
         .where('received_at', '>=', fromInstant)
         .where('received_at', '<', toInstant)
+        // B26 records written by the platform are no push of the provider's
+        .where('derived_from', 'is', null)
         .groupBy('provider_department')
         .execute();
       const refused = await db

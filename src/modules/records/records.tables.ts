@@ -43,6 +43,7 @@ export type RecordTable = {
   push_workdays: number;
   push_late: number;
   push_provisional: number;
+  /** the batch that brought this content (a B26 record: its source's batch) */
   batch_id: string;
   /**
    * Issue 15 W3 (A20, B33): the procedure this version rests on — 'external_decision' (an
@@ -52,6 +53,17 @@ export type RecordTable = {
    */
   change_basis_kind: ChangeBasisKind | null;
   change_basis_id: string | null;
+  /**
+   * B26 (issue 15 W5, decision 0028; migration 0018): set on a record the platform writes into a
+   * responsible person's credit record from a severe organization's record — the source version it
+   * follows, the source's key, the article, the person's role, and 1 on the version that ends it.
+   * Null on every record a provider pushed.
+   */
+  derived_from: string | null;
+  derived_from_key: string | null;
+  derived_basis: 'B26' | null;
+  derived_role: string | null;
+  derived_ended: number | null;
 };
 
 /** The procedures a new version may rest on (issue 15 W3; the due-process issue adds its own). */

@@ -1,10 +1,11 @@
 import { inChunks } from '../../platform/chunks.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { fromJson, toCount, toJson } from '../../platform/db/engine.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type RowsWrittenMeta, SUBJECTS_AUDITED } from '../audit/index.ts';
 import { recordRowsWritten } from '../audit/row-digests.service.ts';
-import type { Store } from '../database.ts';
+import type { Db, Store } from '../database.ts';
 import type { CodeCheck } from '../identity-codes/index.ts';
 import { indexSubjects } from '../subject-search/search-index.repository.ts';
 
@@ -68,9 +69,11 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
      * Registers subjects whose code is not known yet; a known code is left as it is (name changes
      * are the intake issue's reviewed path, never a silent overwrite). The digests of the rows
      * written go into the audit chain in the same transaction (A20), so an edited, deleted or
-     * smuggled-in row is detected by `xinyong audit verify`. Returns how many were new.
+     * smuggled-in row is detected by `xinyong audit verify`. Returns how many were new. `within`:
+     * the caller's transaction (B26 registers the legal representative a row names inside the batch's
+     * transaction); otherwise each part commits in a transaction of its own.
      */
-    async ensure(subjects: NewSubject[], now: string, audit: RowsWrittenMeta): Promise<number> {
+    async ensure(subjects: NewSubject[], now: string, audit: RowsWrittenMeta, within?: Db): Promise<number> {
       let inserted = 0;
       // 10 columns a row: stay well inside the engine's bind-parameter limit.
       const chunk = Math.max(1, Math.floor(capabilities.maxBindParameters / 10 / 2));
@@ -87,7 +90,7 @@ export function subjectsRepository(store: Store, sealer: Sealer) {
           created_at: now,
           updated_at: now,
         }));
-        inserted += await db.transaction().execute(async (trx) => {
+        inserted += await inTransaction(within ?? db, async (trx) => {
           const written = await trx
             .insertInto('subjects')
             .values(rows)

@@ -16,6 +16,7 @@ import {
   handling,
   integer,
   legalRepresentative,
+  legalRepresentativeCode,
   NEGATIVE_DEFAULTS,
   OPTIONAL,
   text,
@@ -94,6 +95,7 @@ export const COMPLETENESS_NEGATIVE_ITEMS: CatalogItemDraft[] = [
       amount('arrearsAmount', '欠缴金额（元）', 'amount owed (yuan)', 56000),
       unit('collectingUnit', '征收单位', 'collecting body', '淮安市财政局'),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
   {
@@ -115,6 +117,7 @@ export const COMPLETENESS_NEGATIVE_ITEMS: CatalogItemDraft[] = [
       handling('已代为拆除，费用由当事人承担'),
       authority('执行机关', '淮安市城市管理局'),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
   {

@@ -61,6 +61,23 @@ export const legalRepresentative = (options: Options = {}) =>
     ...options,
   });
 
+/**
+ * B26 (issue 15 W5): the legal representative's citizen ID number. A severe record of an organization
+ * is also written into the credit record of the person it identifies; a name alone identifies no one.
+ */
+export const legalRepresentativeCode = (options: Options = {}) =>
+  field('code')(
+    'legalRepresentativeCode',
+    '法定代表人或负责人公民身份号码',
+    "legal representative's citizen ID number",
+    {
+      required: false,
+      codeOf: 'person',
+      note: '法人和其他组织填写；严重失信的，据此记入其本人信用记录（B26）。仅填姓名无法确定本人。填写号码的，应同时填写姓名',
+      ...options,
+    },
+  );
+
 export const validUntil = (label: string, options: Options = {}) =>
   date('validUntil', label, 'valid until', {
     required: false,

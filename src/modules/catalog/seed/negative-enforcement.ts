@@ -13,6 +13,7 @@ import {
   facts,
   handling,
   legalRepresentative,
+  legalRepresentativeCode,
   NEGATIVE_DEFAULTS,
   OPTIONAL,
   text,
@@ -52,6 +53,7 @@ export const ENFORCEMENT_ITEMS: CatalogItemDraft[] = [
       documentNumber('处理决定文书号', 'decision number', '淮安监罚〔2024〕7号', OPTIONAL),
       authority('处理机关', '淮安市安全生产监督管理局'),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
   {
@@ -175,6 +177,7 @@ export const ENFORCEMENT_ITEMS: CatalogItemDraft[] = [
       ),
       authority('处罚机关', '淮安市工商行政管理局'),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
 ];

@@ -14,6 +14,7 @@ import {
   handling,
   integer,
   legalRepresentative,
+  legalRepresentativeCode,
   NEGATIVE_DEFAULTS,
   OPTIONAL,
   text,
@@ -80,6 +81,7 @@ export const NEGATIVE_ITEMS: CatalogItemDraft[] = [
         example: '有履行能力而拒不履行生效法律文书确定义务',
       }),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
   {
@@ -100,6 +102,7 @@ export const NEGATIVE_ITEMS: CatalogItemDraft[] = [
       amount('newArrearsAmount', '当期新发生欠税（元）', 'new arrears this period (yuan)', 0, OPTIONAL),
       unit('taxAuthority', '主管税务机关', 'tax authority', '国家税务总局淮安市清江浦区税务局'),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
   {
@@ -119,6 +122,7 @@ export const NEGATIVE_ITEMS: CatalogItemDraft[] = [
       integer('months', '欠缴月数', 'months in arrears', { min: 1, max: 1200, example: 6 }),
       unit('agency', '征收机构', 'collecting agency', '淮安市社会保险基金管理中心'),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
   {
@@ -144,6 +148,7 @@ export const NEGATIVE_ITEMS: CatalogItemDraft[] = [
       documentNumber('处理决定文书号', 'decision number', '淮人社监察〔2024〕3号', OPTIONAL),
       authority('认定机关', '淮安市人力资源和社会保障局'),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
   {
@@ -171,6 +176,7 @@ export const NEGATIVE_ITEMS: CatalogItemDraft[] = [
       documentNumber('处理决定文书号', 'decision number', '淮住建罚〔2024〕21号'),
       authority('认定机关', '淮安市住房和城乡建设局'),
       legalRepresentative(),
+      legalRepresentativeCode(),
     ],
   },
 ];
