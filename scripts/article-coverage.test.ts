@@ -9,6 +9,7 @@ describe('article coverage (issue 15 acceptance)', () => {
     assert.deepEqual(articlesOf('A14(1), A14(5): a black-listed company is blocked'), ['A14(1)', 'A14(5)']);
     assert.deepEqual(articlesOf('C §5(2): blocked; D§5(1) and D §5 too'), ['C §5(2)', 'D §5(1)', 'D §5']);
     assert.deepEqual(articlesOf('W8, B2: refuses a 12-year-old; B27 validity'), ['B2', 'B27']);
+    assert.deepEqual(articlesOf('B31(2)4, B31(1): two repairs; A14(11)'), ['B31(2)', 'B31(1)', 'A14(11)']);
     assert.deepEqual(articlesOf('SHA-256, UTF-8, AB型, 0001 → 0016, TLS1'), []);
     assert.deepEqual(findingsOf('W12, A14(11): honours; W2 and W12 again'), ['W12', 'W2']);
   });

@@ -14,8 +14,11 @@ const TEST_GLOBS = ['src/**/*.test.ts', 'scripts/**/*.test.ts'];
 
 /** A test or suite name as written: it('…'), describe('…'), describeEachEngine('…'). */
 const NAMED = /\b(?:it|test|describe|describeEachEngine)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g;
-/** 淮政发〔2018〕103号 A and B (and the seed's other documents' letters) with article and item. */
-const AB = /(?<![A-Za-z0-9])([AB])(\d{1,2})(\(\d{1,2}\))?(?![0-9])/g;
+/**
+ * 淮政发〔2018〕103号 A and B (and the seed's other documents' letters) with article and item; a numbered
+ * point within the item (`B31(2)4`) is filed under the item.
+ */
+const AB = /(?<![A-Za-z0-9])([AB])(\d{1,2})(?:(\(\d{1,2}\))\d{0,2})?(?![0-9])/g;
 const CD = /(?<![A-Za-z0-9])([CD])\s?§\s?(\d{1,2})(\(\d{1,2}\))?/g;
 const FINDING = /(?<![A-Za-z0-9])W(\d{1,2})(?![0-9])/g;
 
