@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0019, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0020, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -39,11 +39,16 @@ import { MIGRATIONS, migrateToLatest } from './index.ts';
 
 type Row = Record<string, unknown>;
 
+/** Records as registered for row digests before 0020 added `withdrawn`. */
+const RECORDS_BEFORE_0020 = {
+  ...RECORDS_AUDITED,
+  columns: Object.fromEntries(Object.entries(RECORDS_AUDITED.columns).filter(([c]) => c !== 'withdrawn')),
+};
 /** Records as registered for row digests before 0018 added the B26 columns (`derived_*`). */
 const RECORDS_BEFORE_0018 = {
-  ...RECORDS_AUDITED,
+  ...RECORDS_BEFORE_0020,
   columns: Object.fromEntries(
-    Object.entries(RECORDS_AUDITED.columns).filter(([c]) => !c.startsWith('derived_')),
+    Object.entries(RECORDS_BEFORE_0020.columns).filter(([c]) => !c.startsWith('derived_')),
   ),
 };
 /** Records as registered for row digests before 0017 added `change_basis_kind` and `change_basis_id`. */
@@ -794,6 +799,31 @@ function upgradeSuite(getStore: () => TestStore) {
           change_basis_id: null,
         },
       ]);
+      await recordRowsWritten(liveDb(), { table: RECORDS_BEFORE_0020, rows: records }, WRITER);
+    },
+    '0020-records-withdrawn': async (step) => {
+      // From 0020 on, a record may be withdrawn (撤销) on a decision (issue 15 W3): its next version
+      // says so, under its row digest.
+      const [first] = written.get('records')!.rows;
+      const records = await insert('records', [
+        {
+          ...first!,
+          id: uuidv7(),
+          version: 3,
+          subject_ground: null,
+          reason: '原处罚决定已被判决撤销',
+          received_at: at(step),
+          content_digest: 'content-digest-v3',
+          change_basis_kind: null,
+          change_basis_id: null,
+          derived_from: null,
+          derived_from_key: null,
+          derived_basis: null,
+          derived_role: null,
+          derived_ended: null,
+          withdrawn: 1,
+        },
+      ]);
       await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
     },
     '0019-objections': async (step) => {
@@ -1043,4 +1073,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0019 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0020 over data written at every version', upgradeSuite);

@@ -59,6 +59,7 @@ export const RECORDS_AUDITED: AuditedTable = {
     derived_basis: 'text',
     derived_role: 'text',
     derived_ended: 'integer',
+    withdrawn: 'integer',
   },
 };
 

@@ -107,6 +107,13 @@ export function columnsOf(version: CatalogItemDraft): TemplateColumn[] {
       false,
       '修改依据信用办登记的外部决定（行政复议决定、判决、原决定机关撤销或变更决定）进行时，填写平台给出的决定编号。降低失信程度、提前认定或移出日期、删去事实等减轻失信信息的修改必须填写（A20、B33）；其他情况留空。',
     ),
+    base(
+      '撤销本记录',
+      'withdraw the record',
+      'withdrawn',
+      false,
+      '依据成立的异议或外部决定（如判决撤销原处罚决定）撤销已报送的记录时填“是”，并填写变更原因和变更依据编号；撤销后该记录不再公开和使用，也不能再修改（A20）。其他情况留空。',
+    ),
   );
   return columns;
 }

@@ -41,6 +41,8 @@ export type RecordRowInput = {
   reason?: string;
   /** issue 15 W3: the id of the procedure a change rests on (an external decision the credit office recorded) */
   changeBasis?: string;
+  /** issue 15 W3: true (or 是) withdraws the record (撤销), on its change basis */
+  withdrawn?: boolean | string;
 };
 
 export type { FieldValue } from './row-fields.ts';
@@ -63,6 +65,8 @@ export type ValidRow = {
   reason: string | null;
   /** issue 15 W3: the procedure a change rests on (lower-case UUID), or null */
   changeBasis: string | null;
+  /** issue 15 W3: this version withdraws the record (撤销) */
+  withdrawn: boolean;
   warnings: RowError[];
 };
 
@@ -96,6 +100,7 @@ const TOP_KEYS = [
   'fields',
   'reason',
   'changeBasis',
+  'withdrawn',
 ];
 /** A change basis is named by its id, a UUID (any case; stored lower-case). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -142,6 +147,7 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
     identifiedOn: w('identifiedOn'),
     reason: w('reason'),
     changeBasis: w('changeBasis'),
+    withdrawn: w('withdrawn'),
   };
   const rules: Rule[] = version.fields.map((field) => compileRule(field, w(`fields.${field.key}`)));
   const ruleByKey = new Map(rules.map((r) => [r.field.key, r]));
@@ -217,6 +223,13 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
       else errors.push(E.changeBasisInvalid(W.changeBasis));
     }
 
+    let withdrawn = false;
+    if (!read.isBlank(row.withdrawn)) {
+      const stated = read.readBoolean(row.withdrawn);
+      if (stated === read.INVALID) errors.push(E.wrongType(W.withdrawn, 'boolean'));
+      else withdrawn = stated;
+    }
+
     if (errors.length > 0 || !subject || identifiedOn === undefined || providerRecordId === read.INVALID) {
       return { ok: false, errors };
     }
@@ -233,6 +246,7 @@ export function compileItem(version: CatalogItemVersion): CompiledItem {
         fields,
         reason,
         changeBasis,
+        withdrawn,
         warnings,
       },
     };

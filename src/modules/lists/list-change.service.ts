@@ -157,6 +157,30 @@ export class ListChange {
       updated_at: this.cause.at,
     };
     const nameConflict = record.subject_name !== subject.name;
+    if (previous && record.withdrawn === 1) {
+      // Withdrawn (撤销) on a decision (issue 15 W3, A20): the entry is removed with the reason, and
+      // its B26 entries follow it (propagate: no longer effective).
+      const reason = `A20：记录已依据${record.change_basis_kind === 'objection' ? '成立的异议' : '外部决定'}撤销`;
+      const updated = await this.update(previous.id, {
+        ...values,
+        status: 'removed',
+        status_reason: reason,
+        removed_at: this.cause.at,
+      });
+      this.event(
+        previous.id,
+        'withdrawn',
+        'A20',
+        {
+          version: record.version,
+          reason: record.reason ?? null,
+          basis: { kind: record.change_basis_kind ?? null, id: record.change_basis_id ?? null },
+        },
+        record.id,
+      );
+      this.counts.updated++;
+      return updated;
+    }
     if (previous) {
       const updated = await this.update(previous.id, values);
       this.event(

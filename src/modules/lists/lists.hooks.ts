@@ -124,6 +124,8 @@ const polarityOf = (types: Map<string, ListType>, code: string | null) =>
   code === null ? null : (types.get(code)?.polarity ?? null);
 
 const severeOf = (w: WrittenRecord) =>
+  // a withdrawn record (issue 15 W3) reaches no one: the persons' records end with it
+  w.record.withdrawn !== 1 &&
   reachesResponsiblePersons({
     category: w.accepted.item.category,
     subjectKind: w.accepted.row.subject.kind,
@@ -145,6 +147,7 @@ function currentOf(w: WrittenRecord, today: string, listEntry: ListEntryState | 
         validityEndsOn: w.record.validity_ends_on ?? null,
         usagePeriod: w.accepted.item.usagePeriod,
         listEntry,
+        withdrawn: w.record.withdrawn === 1,
       },
       today,
     ).state === 'current'

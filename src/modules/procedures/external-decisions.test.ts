@@ -405,6 +405,133 @@ describeEachEngine('procedures: external decisions and weakening corrections (W3
     assert.equal(reworded.outcome, 'new_version', JSON.stringify(reworded));
   });
 
+  it('W3, A20, A14(12): a judgment annulling a debtor listing withdraws the record on its recorded decision — the check stops, the entry is removed with the reason, the record reads withdrawn and takes no further version', async () => {
+    const [debtor] = await demoSubjects(t, 'person', (a) => a.employerDepartmentCode === undefined);
+    const example = exampleRow((await t.ctx.catalog.current('judgment-debtor'))!) as Row & { fields: Row };
+    const row = {
+      ...example,
+      providerRecordId: nextId('JD'),
+      subject: { code: debtor!.code, name: debtor!.name },
+      severity: '严重',
+      identifiedOn: '2026-11-20',
+    };
+    const created = only(await push(t, 'HA-FY', [row]));
+    assert.equal(created.outcome, 'created', JSON.stringify(created));
+    assert.equal(await decisionOf(debtor!), 'block');
+    assert.deepEqual(
+      only(await push(t, 'HA-FY', [{ ...row, withdrawn: '是', reason: '撤销' }])).errors?.map((e) => [
+        e.code,
+        e.actual,
+      ]),
+      [['RECORD_WEAKENING_NEEDS_BASIS', 'withdrawn']],
+      'a withdrawal is a weakening: it needs its decision',
+    );
+    assert.deepEqual(
+      only(await push(t, 'HA-FY', [{ ...row, providerRecordId: nextId('JD'), withdrawn: true }])).errors?.map(
+        (e) => e.code,
+      ),
+      ['RECORD_WITHDRAWAL_NOT_FOR_NEW'],
+    );
+    const judgment = (
+      await record(
+        review(created.recordId!, {
+          kind: 'court_judgment',
+          documentNumber: '（2026）苏08执复7号',
+          authority: '江苏省淮安市中级人民法院',
+          summary: '撤销将被执行人纳入失信被执行人名单的决定',
+        }),
+      )
+    ).json();
+    const withdrawn = only(
+      await push(t, 'HA-FY', [
+        { ...row, withdrawn: true, reason: '依执行复议裁定撤销失信被执行人名单', changeBasis: judgment.id },
+      ]),
+    );
+    assert.deepEqual(
+      [withdrawn.outcome, withdrawn.warnings],
+      ['new_version', undefined],
+      JSON.stringify(withdrawn),
+    );
+    assert.equal(await decisionOf(debtor!), 'none', 'the listing no longer punishes (A14(12))');
+    const entry = await t.ctx.store.db
+      .selectFrom('list_entries')
+      .selectAll()
+      .where('subject_id', '=', debtor!.id)
+      .where('origin', '=', 'listed')
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.status, 'removed');
+    assert.match(String(entry.status_reason), /^A20：记录已依据外部决定撤销/);
+    const events = await t.ctx.store.db
+      .selectFrom('list_entry_events')
+      .select(['kind', 'article'])
+      .where('entry_id', '=', entry.id)
+      .orderBy('at')
+      .execute();
+    assert.deepEqual(events.map((e) => [e.kind, e.article]).at(-1), ['withdrawn', 'A20']);
+    const courtKey = (
+      await t.ctx.accountsAdmin.issueApiKey({
+        departmentCode: 'HA-FY',
+        permissions: ['subjects.read'],
+        label: '法院执行系统',
+        createdBy: 'test',
+      })
+    ).key;
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/subjects/${debtor!.code}/records`,
+      headers: { authorization: `Bearer ${courtKey}`, 'x-purpose': encodeURIComponent('核对撤销结果') },
+    });
+    const mine = read.json().records.find((r: { id: string }) => r.id === withdrawn.recordId);
+    assert.deepEqual([mine.state, mine.stateBasis], ['withdrawn', 'A20']);
+    const office2 = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/subjects/${debtor!.code}/records`,
+      headers: { ...office, 'x-purpose': encodeURIComponent('核对撤销结果') },
+    });
+    assert.equal(
+      office2.json().withheld.WITHDRAWN,
+      1,
+      'no longer served to anyone but its subject and provider',
+    );
+    const after = only(await push(t, 'HA-FY', [{ ...row, reason: '恢复' }]));
+    assert.deepEqual(
+      after.errors?.map((e) => e.code),
+      ['RECORD_WITHDRAWN'],
+    );
+  });
+
+  it('W3, W5, B26, A20: withdrawing a severe organization record ends its legal representative’s record too', async () => {
+    const c = company();
+    const representative = c.attributes.legalRepresentativeId as string;
+    const { providerRecordId, recordId } = await listed(c);
+    const derived = () =>
+      t.ctx.store.db
+        .selectFrom('records')
+        .select(['version', 'derived_ended'])
+        .where('subject_id', '=', representative)
+        .where('derived_from_key', '=', recordId)
+        .orderBy('version')
+        .execute();
+    assert.deepEqual(
+      (await derived()).map((r) => [Number(r.version), Number(r.derived_ended)]),
+      [[1, 0]],
+    );
+    const decision = (await record(review(recordId, { documentNumber: '淮政复决〔2026〕41号' }))).json();
+    const withdrawn = only(
+      await push(t, 'HA-GSJ', [
+        blackOrg(providerRecordId, c, { withdrawn: true, reason: '复议撤销', changeBasis: decision.id }),
+      ]),
+    );
+    assert.equal(withdrawn.outcome, 'new_version', JSON.stringify(withdrawn));
+    assert.deepEqual(
+      (await derived()).map((r) => [Number(r.version), Number(r.derived_ended)]),
+      [
+        [1, 0],
+        [2, 1],
+      ],
+    );
+  });
+
   it('W3, A17, B30: only the credit office records an external decision; bad input gets a stable code and stores nothing', async () => {
     const c = company();
     const { recordId } = await listed(c);

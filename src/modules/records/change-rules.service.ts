@@ -51,7 +51,9 @@ export async function withChangeRules(
   const judged: number[] = [];
   accepted.forEach((a, i) => {
     const p = plan[i]!;
-    if (isWrite(p) && (a.row.changeBasis !== null || p.outcome === 'new_version')) judged.push(i);
+    if (isWrite(p) && (a.row.changeBasis !== null || a.row.withdrawn || p.outcome === 'new_version')) {
+      judged.push(i);
+    }
   });
   if (judged.length === 0) return plan;
   const previousIds: string[] = [];
@@ -72,9 +74,17 @@ export async function withChangeRules(
     const p = plan[i] as Extract<Planned, { outcome: 'created' | 'new_version' }>;
     let weakenings: Weakening[] = [];
     let undoes: Weakening[] = [];
+    if (p.outcome === 'created' && a.row.withdrawn) {
+      out[i] = { ...p, outcome: 'refused', errors: [E.withdrawalNotForNew()] };
+      continue;
+    }
     if (p.outcome === 'new_version') {
       const before: ComparableVersion | undefined = previous.get(p.previousId);
       if (!before) throw new Error(`the stored version ${p.previousId} was not found`);
+      if (before.withdrawn) {
+        out[i] = { ...p, outcome: 'refused', errors: [E.recordWithdrawn()] };
+        continue;
+      }
       if (before.subjectIndex !== a.subjectIndex) {
         out[i] = { ...p, outcome: 'refused', errors: [E.subjectChanged()] };
         continue;
@@ -87,6 +97,7 @@ export async function withChangeRules(
           identifiedOn: a.row.identifiedOn,
           validityEndsOn: validityEndsOn(deps.policy, a.item, a.row),
           fields: a.row.fields,
+          withdrawn: a.row.withdrawn,
         };
         weakenings = weakeningsOf(before, next, shape);
         // What this version takes back of a decision-backed one: the same comparison in reverse.

@@ -116,5 +116,7 @@ export function derivedVersion(
     // it follows its source (derived_from), which names the decision a weakening rested on (W3)
     change_basis_kind: null,
     change_basis_id: null,
+    // a withdrawn source ends the person's record (`ended`): the person's record is never withdrawn itself
+    withdrawn: 0,
   };
 }

@@ -136,6 +136,7 @@ export async function buildRecords(
       derived_basis: null,
       derived_role: null,
       derived_ended: null,
+      withdrawn: a.row.withdrawn ? 1 : 0,
     });
     built.sources.push(a);
     // JSON text parses back to the very values written (strings, finite numbers, booleans, null)

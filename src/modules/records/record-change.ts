@@ -26,9 +26,12 @@ export type ComparableVersion = {
   fields: Readonly<Record<string, unknown>>;
   /** the decision the version rests on (W3), if any: a plain correction may not undo it */
   changeBasisId?: string | null;
+  /** the version withdraws the record (撤销) */
+  withdrawn?: boolean;
 };
 
 export type WeakeningKind =
+  | 'withdrawal'
   | 'severity'
   | 'identifiedOn'
   | 'validity'
@@ -94,12 +97,15 @@ export function weakeningsOf(
   item: ItemShape,
 ): Weakening[] {
   const out: Weakening[] = [];
+  // the whole record withdrawn (撤销): the strongest weakening of all
+  if (next.withdrawn === true && previous.withdrawn !== true)
+    out.push({ kind: 'withdrawal', field: 'withdrawn' });
   if (rankOf(next.severity) < rankOf(previous.severity)) out.push({ kind: 'severity', field: 'severity' });
   if (next.identifiedOn < previous.identifiedOn) out.push({ kind: 'identifiedOn', field: 'identifiedOn' });
   if (
     previous.validityEndsOn !== null &&
     (next.validityEndsOn === null || next.validityEndsOn < previous.validityEndsOn) &&
-    out.length === 0
+    !out.some((w) => w.kind === 'severity' || w.kind === 'identifiedOn')
   ) {
     // named on its own only when neither the severity nor the identification date explains it
     out.push({ kind: 'validity', field: 'severity' });

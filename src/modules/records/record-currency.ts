@@ -9,12 +9,14 @@
  * - for a record written into a responsible person's credit record from an organization's (B26,
  *   issue 15 W5): its source no longer reaches the person (no longer 严重, or no longer naming them) —
  *   `removed`; otherwise it follows its source, whose list entry and dates it is read with.
+ * - it was withdrawn (撤销) on a decision (issue 15 W3: an upheld objection, an annulling judgment) —
+ *   `withdrawn`, A20.
  * Objection and repair procedures (the due-process issue) will add their states here. Pure: the
  * caller supplies the list entry's state and the item's period.
  */
 import { addPolicyDuration, type CalendarDuration } from '../policy/index.ts';
 
-export type RecordCurrencyState = 'current' | 'expired' | 'removed' | 'usage_ended';
+export type RecordCurrencyState = 'current' | 'expired' | 'removed' | 'usage_ended' | 'withdrawn';
 
 export type RecordCurrency = {
   state: RecordCurrencyState;
@@ -39,12 +41,15 @@ export type CurrencyInput = {
   listEntry?: ListEntryState | undefined;
   /** B26: the latest version of a person's record written from an organization's says it has ended */
   derivationEnded?: boolean | undefined;
+  /** issue 15 W3: the record's latest version withdraws it */
+  withdrawn?: boolean | undefined;
 };
 
 const CURRENT: RecordCurrency = { state: 'current', basis: null, lastDay: null };
 
 /** The record's state on `today` (a China date, YYYY-MM-DD). */
 export function recordCurrency(record: CurrencyInput, today: string): RecordCurrency {
+  if (record.withdrawn) return { state: 'withdrawn', basis: 'A20', lastDay: null };
   if (record.derivationEnded) return { state: 'removed', basis: 'B26', lastDay: null };
   const entry = record.listEntry;
   if (entry?.status === 'removed') {

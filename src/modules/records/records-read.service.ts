@@ -94,7 +94,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     const consents = department ? await ctx.consents.forSubjectAndDepartment(subjectId, department) : [];
     const today = ctx.today();
     const records: RecordView[] = [];
-    const withheld = { CONSENT_REQUIRED: 0, SCOPE_DENIED: 0, EXPIRED: 0, REMOVED: 0 };
+    const withheld = { CONSENT_REQUIRED: 0, SCOPE_DENIED: 0, EXPIRED: 0, REMOVED: 0, WITHDRAWN: 0 };
     // B26: a person's record written from an organization's is read with its source's list entry.
     const entryKey = (row: RecordTable) => row.derived_from_key ?? row.record_key;
     const rows = [...current.values()];
@@ -112,6 +112,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
           usagePeriod: item.usagePeriod,
           listEntry: entries.get(entryKey(row)),
           derivationEnded: Number(row.derived_ended) === 1,
+          withdrawn: Number(row.withdrawn) === 1,
         },
         today,
       );
@@ -138,6 +139,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         decision.basis !== 'own_provider'
       ) {
         if (currency.state === 'removed') withheld.REMOVED++;
+        else if (currency.state === 'withdrawn') withheld.WITHDRAWN++;
         else withheld.EXPIRED++;
         continue;
       }

@@ -72,7 +72,13 @@ describeEachEngine('reading records by scope, consent and validity', (getStore) 
   it('shows other government staff public and shared items, withholds 授权查询 and expired ones (B18, B21, B27)', async () => {
     const body = await read('demo.user');
     assert.deepEqual(body.records.map((r) => r.item).sort(), ['admin-penalty', 'test-government-penalty']);
-    assert.deepEqual(body.withheld, { CONSENT_REQUIRED: 1, SCOPE_DENIED: 0, EXPIRED: 1, REMOVED: 0 });
+    assert.deepEqual(body.withheld, {
+      CONSENT_REQUIRED: 1,
+      SCOPE_DENIED: 0,
+      EXPIRED: 1,
+      REMOVED: 0,
+      WITHDRAWN: 0,
+    });
   });
 
   it('shows the 授权查询 item once the subject consents, and audits the read with its basis (B21, B33)', async () => {

@@ -99,11 +99,11 @@ export const RecordView = z.object({
   validityEndsOn: z.string().nullable(),
   expired: z.boolean().describe('不再有效（state 不为 current）'),
   state: z
-    .enum(['current', 'expired', 'removed', 'usage_ended'])
+    .enum(['current', 'expired', 'removed', 'usage_ended', 'withdrawn'])
     .describe(
-      'current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）',
+      'current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）；withdrawn 依据异议或外部决定撤销（A20）',
     ),
-  stateBasis: z.string().nullable().describe('终止所依据的条款：A4、A12、B27、B8、B26'),
+  stateBasis: z.string().nullable().describe('终止所依据的条款：A4、A12、B27、B8、B26、A20'),
   fields: z
     .record(z.string(), z.unknown())
     .describe('目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分'),
@@ -142,5 +142,6 @@ export const RecordsResponse = z.object({
     SCOPE_DENIED: z.number().int(),
     EXPIRED: z.number().int(),
     REMOVED: z.number().int(),
+    WITHDRAWN: z.number().int().describe('依据决定撤销的记录（A20）'),
   }),
 });

@@ -87,12 +87,14 @@ export function fingerprintContent(
  * `canonicalJson({ item, subject: { code, name }, severity, identifiedOn, fields }, { fractions: true })`
  * written out for this fixed shape (members in sorted order; every value but `fields` a string or, for
  * severity, possibly null), `fieldsText` being the fields' canonical JSON: the content fingerprint is
- * computed for every submitted row. A B2 ground (issue 15 W8) is `subject.ground`, present only when
- * stated, so every fingerprint made before it existed is unchanged.
+ * computed for every submitted row. A B2 ground (issue 15 W8) is `subject.ground`, and a withdrawal
+ * (issue 15 W3) is `withdrawn: true`, each present only when stated, so every fingerprint made before
+ * they existed is unchanged.
  */
 export function canonicalContent(
   row: Pick<ValidRow, 'item' | 'subject' | 'severity' | 'identifiedOn'> & {
     subjectGround?: ValidRow['subjectGround'];
+    withdrawn?: boolean;
   },
   fieldsText: string,
   subjectIndex: string,
@@ -113,12 +115,14 @@ export function canonicalContent(
       severity,
       identifiedOn,
       fields: JSON.parse(fieldsText),
+      ...(row.withdrawn === true ? { withdrawn: true } : {}),
     };
     return canonicalJson(content, { fractions: true });
   }
   const s = JSON.stringify;
   const groundText = ground === null ? '' : `"ground":${s(ground)},`;
-  return `{"fields":${fieldsText},"identifiedOn":${s(identifiedOn)},"item":${s(item)},"severity":${severity === null ? 'null' : s(severity)},"subject":{"code":${s(subjectIndex)},${groundText}"name":${s(subject.name)}}}`;
+  const withdrawnText = row.withdrawn === true ? ',"withdrawn":true' : '';
+  return `{"fields":${fieldsText},"identifiedOn":${s(identifiedOn)},"item":${s(item)},"severity":${severity === null ? 'null' : s(severity)},"subject":{"code":${s(subjectIndex)},${groundText}"name":${s(subject.name)}}${withdrawnText}}`;
 }
 
 /**

@@ -140,6 +140,7 @@ export const alreadyExpired = (basis: 'A12' | 'B27' | 'B8', lastDay: string): Ro
 
 /** Issue 15 W3: what each weakening is called in the refusal. */
 const WEAKENING_LABELS: Record<WeakeningKind, { zh: string; en: string }> = {
+  withdrawal: { zh: '撤销整条记录', en: 'withdraws the whole record' },
   severity: { zh: '降低失信程度', en: 'lowers the severity' },
   identifiedOn: { zh: '提前认定日期', en: 'moves the identification date earlier' },
   validity: { zh: '缩短有效期（B27）', en: 'shortens the validity (B27)' },
@@ -255,4 +256,21 @@ export const changeBasisNotReady = (): RowError =>
     'changeBasis',
     '该异议尚未被认定成立（或已据以更正），不能作为更正依据；请待信用中心作出异议成立的决定后再报送更正（A16、B29）。',
     'This objection has not been upheld (or its correction was already made), so it cannot be the basis of a change; push the correction once the credit center upholds it (A16, B29).',
+  );
+
+/** Issue 15 W3: a withdrawn record is ended for good (A20). */
+export const recordWithdrawn = (): RowError =>
+  rowError(
+    'RECORD_WITHDRAWN',
+    'providerRecordId',
+    '该记录已依据决定撤销，不能再修改；需要重新记载的，请以新的报送编号报送（A20）。',
+    'This record was withdrawn on a decision and takes no further version; to record it again, push a new record with a new id (A20).',
+  );
+
+export const withdrawalNotForNew = (): RowError =>
+  rowError(
+    'RECORD_WITHDRAWAL_NOT_FOR_NEW',
+    'withdrawn',
+    '“撤销本记录”只用于撤销已报送的记录；首次报送请留空。',
+    'withdrawn applies to a record pushed before; leave it blank on a first push.',
   );

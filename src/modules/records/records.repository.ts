@@ -62,6 +62,7 @@ const RECORD_TEMPLATE = {
   derived_basis: null,
   derived_role: null,
   derived_ended: null,
+  withdrawn: null,
 } satisfies Record<keyof RecordTable, null>;
 const RECORD_COLUMNS = Object.keys(RECORD_TEMPLATE) as (keyof RecordTable)[];
 // Rows per INSERT: a few hundred is where both engines insert fastest (docs/PERFORMANCE.md), far
@@ -158,6 +159,7 @@ export function recordsRepository(store: Store) {
             'records.validity_ends_on',
             'records.fields',
             'records.change_basis_id',
+            'records.withdrawn',
           ])
           .where('records.id', 'in', list)
           .execute();
@@ -169,6 +171,7 @@ export function recordsRepository(store: Store) {
             validityEndsOn: row.validity_ends_on,
             fields: fromJson(row.fields) as Record<string, unknown>,
             changeBasisId: row.change_basis_id,
+            withdrawn: row.withdrawn === 1,
           });
         }
       }

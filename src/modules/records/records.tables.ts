@@ -64,6 +64,12 @@ export type RecordTable = {
   derived_basis: 'B26' | null;
   derived_role: string | null;
   derived_ended: number | null;
+  /**
+   * 1 on the version that withdraws the record (撤销; issue 15 W3, migration 0020): it rests on a
+   * decision (`change_basis_*`) like every weakening, ends the record (A20) and takes no further
+   * version. 0 otherwise; null on records stored before.
+   */
+  withdrawn: number | null;
 };
 
 /** The procedures a new version may rest on (issue 15 W3; the due-process issue adds its own). */
