@@ -6,9 +6,13 @@ export const redListBlocked = (): RowError => ({
   code: 'REDLIST_SUBJECT_BLACKLISTED',
   field: 'subject.code',
   message:
-    '该信息主体正列入失信黑名单，不能列入红名单（A4：黑名单主体应从红名单中删除）。请核实后再报送；如黑名单有误，请先按异议程序处理。',
+    '该信息主体正列入失信黑名单，不能列入红名单（A4：黑名单主体应从红名单中删除）。请核实后再报送；如黑名单有误，' +
+    '由信息主体提出异议（POST /api/v1/me/objections，异议理由 cross_check），或由信用中心窗口代为提出' +
+    '（POST /api/v1/objections），异议成立、黑名单依据更正后再报送红名单（A15、A16）。',
   messageEn:
-    'This subject is on a black list and cannot be put on a red list (A4: black-listed subjects are removed from red lists). Check the decision; if the black list entry is wrong, raise an objection first.',
+    'This subject is on a black list and cannot be put on a red list (A4: black-listed subjects are removed from red lists). Check the decision; ' +
+    'if the black list entry is wrong, the subject objects (POST /api/v1/me/objections, ground cross_check) or the credit center files it at a ' +
+    'service window (POST /api/v1/objections); once the objection is upheld and the black list entry corrected, push the red list row again (A15, A16).',
 });
 
 /**

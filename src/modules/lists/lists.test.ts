@@ -122,6 +122,9 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     assert.equal(result.results[0]!.outcome, 'refused');
     assert.equal(result.results[0]!.errors![0]!.code, 'REDLIST_SUBJECT_BLACKLISTED');
     assert.equal(result.results[0]!.errors![0]!.field, 'subject.code');
+    // issue 15, A15–A16: the refusal names the objection procedure's endpoints, now that they exist
+    assert.match(result.results[0]!.errors![0]!.message, /POST \/api\/v1\/me\/objections.*cross_check/);
+    assert.match(result.results[0]!.errors![0]!.messageEn, /POST \/api\/v1\/objections/);
     assert.equal((await entriesOf(c.id)).filter((e) => e.list_type === 'red').length, 0, 'nothing stored');
   });
 
