@@ -170,7 +170,18 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const catalog = catalogRepository(store, rowWriter);
     const measures = measuresService({ store, now, audit, rowWriter });
     const externalDecisions = externalDecisionsService({ store, audit, now, today });
-    const objections = objectionsService({ store, policy, calendar, audit, now, today });
+    const objections = objectionsService({
+      store,
+      policy,
+      calendar,
+      audit,
+      now,
+      today,
+      // A17: appeals go to the city's credit office (not a county node's)
+      creditOfficeDepartment: async () =>
+        (await departments.list({ kind: 'credit_office' })).find((d) => !d.kinds.includes('regional_node'))
+          ?.code ?? null,
+    });
     // B26 (issue 15 W5): who answers for an organization's severe records, and writing theirs.
     const responsible = { subjects, records: recordsRepository(store) };
     const intake = intakeService({

@@ -108,7 +108,8 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/objections': ['center_staff'],
   'GET /api/v1/objections': ['provider_staff', 'center_staff', 'credit_office'],
   'GET /api/v1/objections/:id': ['provider_staff', 'center_staff', 'credit_office'],
-  'POST /api/v1/objections/:id/steps': ['provider_staff', 'center_staff'],
+  'POST /api/v1/objections/:id/steps': ['provider_staff', 'center_staff', 'credit_office'],
+  'POST /api/v1/me/objections/:id/appeal': ['subject'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */

@@ -97,6 +97,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'procedures.record_external',
     'procedures.read',
     'objections.read',
+    'objections.act',
   ],
   admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
   auditor: ['audit.read'],

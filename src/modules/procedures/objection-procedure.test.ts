@@ -121,7 +121,11 @@ describe('objection procedure (A15–A16, B28–B29)', () => {
     assert.deepEqual(allowedSteps(null, 'subject'), ['filed']);
     assert.deepEqual(allowedSteps('review', 'center'), ['verification_requested', 'decided']);
     assert.deepEqual(allowedSteps('correction', 'provider'), ['corrected']);
-    assert.deepEqual(allowedSteps('rejected', 'center'), []);
+    assert.deepEqual(
+      allowedSteps('rejected', 'center'),
+      ['appealed'],
+      'only an appeal, filed at a window (A17)',
+    );
   });
 
   it('A16: each step says how it stands — due in N working days, due today, overdue, closed on time or late', () => {
@@ -146,6 +150,56 @@ describe('objection procedure (A15–A16, B28–B29)', () => {
       reasons: 'x',
     });
     assert.equal(deadlineState(closed.steps[0]!, '2026-10-20', calendar).state, 'closed_late');
+  });
+
+  it('A17, B30: a rejected objection may be appealed to the credit office; upheld, the correction follows; the appeal has no period set', () => {
+    const rejected: ObjectionEvent = {
+      kind: 'decided',
+      on: '2026-09-29',
+      by: 'center',
+      outcome: 'rejected',
+      reasons: '信息无误',
+    };
+    const appealed: ObjectionEvent = {
+      kind: 'appealed',
+      on: '2026-09-30',
+      by: 'subject',
+      reasons: '认定对象有误',
+    };
+    const during = replay(rejected, appealed);
+    assert.deepEqual(
+      [during.state, during.steps.at(-1)!.step, during.steps.at(-1)!.party, during.steps.at(-1)!.due],
+      ['appeal', 'appeal', 'credit_office', null],
+    );
+    assert.equal(deadlineState(during.steps.at(-1)!, '2026-10-30', calendar).state, 'no_deadline');
+    assert.deepEqual(allowedSteps('appeal', 'center'), [], 'the center does not decide its own appeal');
+    assert.deepEqual(allowedSteps('appeal', 'credit_office'), ['appeal_decided']);
+    const upheld = replay(rejected, appealed, {
+      kind: 'appeal_decided',
+      on: '2026-10-08',
+      by: 'credit_office',
+      outcome: 'upheld',
+      reasons: '申诉成立',
+    });
+    // decided 10-08: the correction is due 10-09, 10-10 (make-up Saturday), 10-12
+    assert.deepEqual(
+      [upheld.state, upheld.steps.at(-1)!.step, upheld.steps.at(-1)!.due],
+      ['correction', 'correction', '2026-10-12'],
+    );
+    const final = replay(rejected, appealed, {
+      kind: 'appeal_decided',
+      on: '2026-10-08',
+      by: 'credit_office',
+      outcome: 'rejected',
+      reasons: '维持',
+    });
+    assert.equal(final.state, 'appeal_rejected');
+    assert.deepEqual(
+      allowedSteps('appeal_rejected', 'subject'),
+      [],
+      'one appeal on the platform; beyond it lie review and litigation',
+    );
+    assert.deepEqual(allowedSteps('corrected', 'subject'), [], 'an upheld objection is not appealed');
   });
 
   it('A16: a deadline that crosses a year with no official schedule is provisional, and says so', () => {

@@ -7,8 +7,13 @@
  * change basis), or rejected — the record stands, with the reasons. Each step's deadline comes from
  * the working-day calendar (provisional when a year's schedule is missing, and says so).
  *
- * Who may take each step: the subject (own account) or the center on the subject's behalf files; the
- * center asks for verification and decides; the record's provider verifies and corrects. The events
+ * Against a rejection the subject may appeal (申诉, A17, B30) to the credit office, whose decision, if
+ * it upholds the subject, opens the correction like an upheld objection. The text sets no period for
+ * the appeal's decision, so that step has no deadline (shown as such).
+ *
+ * Who may take each step: the subject (own account) or the center on the subject's behalf files and
+ * appeals; the center asks for verification and decides; the credit office decides the appeal; the
+ * record's provider verifies and corrects. The events
  * are stored append-only (procedures module); the state is always replayed from them, never stored.
  * No I/O here: the caller supplies the calendar, the policy's numbers and today.
  */
@@ -35,25 +40,42 @@ export const GROUND_LABELS: Record<ObjectionGround, { zh: string; en: string; ar
 };
 
 /** Who takes a step. */
-export type Party = 'subject' | 'center' | 'provider' | 'system';
+export type Party = 'subject' | 'center' | 'provider' | 'credit_office' | 'system';
 
 export type ObjectionEvent =
   | { kind: 'filed'; on: string; by: 'subject' | 'center'; ground: ObjectionGround }
   | { kind: 'verification_requested'; on: string; by: 'center' }
   | { kind: 'verified'; on: string; by: 'provider'; confirmed: boolean; reasons: string }
   | { kind: 'decided'; on: string; by: 'center'; outcome: 'upheld' | 'rejected'; reasons: string }
-  | { kind: 'corrected'; on: string; by: 'provider'; recordId: string; version: number };
+  | { kind: 'corrected'; on: string; by: 'provider'; recordId: string; version: number }
+  | { kind: 'appealed'; on: string; by: 'subject' | 'center'; reasons: string }
+  | {
+      kind: 'appeal_decided';
+      on: string;
+      by: 'credit_office';
+      outcome: 'upheld' | 'rejected';
+      reasons: string;
+    };
 
 export type ObjectionEventKind = ObjectionEvent['kind'];
 
 /**
  * review: at the center; verification: the provider is verifying (inside the review); correction:
- * upheld, the provider must correct; corrected: closed with the correction; rejected: closed, the
- * record stands.
+ * upheld (or the appeal upheld), the provider must correct; corrected: closed with the correction;
+ * rejected: closed, the record stands — unless the subject appeals; appeal: at the credit office
+ * (A17, B30); appeal_rejected: closed for good on the platform (administrative review and litigation
+ * lie outside it, recorded as external decisions).
  */
-export type ObjectionState = 'review' | 'verification' | 'correction' | 'corrected' | 'rejected';
+export type ObjectionState =
+  | 'review'
+  | 'verification'
+  | 'correction'
+  | 'corrected'
+  | 'rejected'
+  | 'appeal'
+  | 'appeal_rejected';
 
-export const OPEN_STATES: readonly ObjectionState[] = ['review', 'verification', 'correction'];
+export const OPEN_STATES: readonly ObjectionState[] = ['review', 'verification', 'correction', 'appeal'];
 
 /** The numbers the procedure takes from the policy (`policy.objection`). */
 export type ObjectionPeriods = {
@@ -62,16 +84,17 @@ export type ObjectionPeriods = {
   correction: { workdays: number };
 };
 
-export type StepName = 'review' | 'verification' | 'correction';
+export type StepName = 'review' | 'verification' | 'correction' | 'appeal';
 
 /** A step with its deadline: opened on a day, due on a working day, closed (or not yet). */
 export type Step = {
   step: StepName;
   /** who must act */
-  party: 'center' | 'provider';
+  party: 'center' | 'provider' | 'credit_office';
   article: string;
   opened: string;
-  due: string;
+  /** null where the rules set no period (the appeal's decision, A17) */
+  due: string | null;
   /** the calendar had no official schedule for a year the count crossed */
   provisional: boolean;
   closed: string | null;
@@ -87,6 +110,12 @@ export type ObjectionStatus = {
   /** the provider's verification, once given */
   verification: { confirmed: boolean; on: string; reasons: string } | null;
   correction: { recordId: string; version: number; on: string } | null;
+  /** the subject's appeal against a rejection (A17, B30) and the credit office's decision */
+  appeal: {
+    on: string;
+    reasons: string;
+    outcome: { outcome: 'upheld' | 'rejected'; on: string; reasons: string } | null;
+  } | null;
 };
 
 export class ProcedureError extends Error {
@@ -112,12 +141,15 @@ export const STATE_LABELS: Record<ObjectionState, { zh: string; en: string }> = 
   correction: { zh: '异议成立，待提供单位更正', en: 'upheld, awaiting the correction' },
   corrected: { zh: '已更正', en: 'corrected' },
   rejected: { zh: '异议不成立，信息维持', en: 'rejected, the record stands' },
+  appeal: { zh: '已申诉，信用办处理中', en: 'appealed, with the credit office' },
+  appeal_rejected: { zh: '申诉不成立，信息维持', en: 'appeal rejected, the record stands' },
 };
 
 const PARTY_LABELS: Record<Party, { zh: string; en: string }> = {
   subject: { zh: '信息主体', en: 'the subject' },
   center: { zh: '信用中心', en: 'the credit center' },
   provider: { zh: '信息提供单位', en: 'the provider' },
+  credit_office: { zh: '信用办', en: 'the credit office' },
   system: { zh: '平台', en: 'the platform' },
 };
 
@@ -127,6 +159,8 @@ const STEP_LABELS: Record<ObjectionEventKind, { zh: string; en: string }> = {
   verified: { zh: '反馈核实结果', en: 'report the verification' },
   decided: { zh: '作出审核决定', en: 'decide' },
   corrected: { zh: '更正记录', en: 'correct the record' },
+  appealed: { zh: '申诉', en: 'appeal' },
+  appeal_decided: { zh: '作出申诉决定', en: 'decide the appeal' },
 };
 
 /** Which party may add which event in which state (the transitions). */
@@ -141,6 +175,10 @@ const TRANSITIONS: Record<
   // provider is verifying, it waits for the answer (the verification is a step of the review).
   decided: { from: ['review'], by: ['center'] },
   corrected: { from: ['correction'], by: ['provider'] },
+  // A17, B30: against the outcome, to the credit office; only a rejection leaves the subject
+  // something to appeal (an upheld objection is corrected; a new objection follows a correction).
+  appealed: { from: ['rejected'], by: ['subject', 'center'] },
+  appeal_decided: { from: ['appeal'], by: ['credit_office'] },
 };
 
 /** The steps a party may take now. */
@@ -193,6 +231,7 @@ export function replayObjection(
     outcome: null,
     verification: null,
     correction: null,
+    appeal: null,
   };
   const open = (name: StepName) => status.steps.findLast((s) => s.step === name && s.closed === null);
   for (const event of rest) {
@@ -202,7 +241,7 @@ export function replayObjection(
         // A step of the review (policy note): due within its working days, never after the review.
         const asked = deadline(calendar, event.on, periods.providerVerification.workdays);
         const reviewStep = open('review')!;
-        const due = [asked.due, reviewStep.due].sort()[0]!;
+        const due = [asked.due, reviewStep.due!].sort()[0]!;
         status.steps.push({
           step: 'verification',
           party: 'provider',
@@ -244,6 +283,39 @@ export function replayObjection(
         status.correction = { recordId: event.recordId, version: event.version, on: event.on };
         status.state = 'corrected';
         break;
+      case 'appealed':
+        status.steps.push({
+          step: 'appeal',
+          party: 'credit_office',
+          article: 'A17, B30',
+          opened: event.on,
+          due: null,
+          provisional: false,
+          closed: null,
+        });
+        status.appeal = { on: event.on, reasons: event.reasons, outcome: null };
+        status.state = 'appeal';
+        break;
+      case 'appeal_decided': {
+        open('appeal')!.closed = event.on;
+        status.appeal!.outcome = { outcome: event.outcome, on: event.on, reasons: event.reasons };
+        if (event.outcome === 'rejected') {
+          status.state = 'appeal_rejected';
+          break;
+        }
+        // Upheld on appeal: corrected as an upheld objection is (A17, B30).
+        const correction = deadline(calendar, event.on, periods.correction.workdays);
+        status.steps.push({
+          step: 'correction',
+          party: 'provider',
+          article: 'A17, B30, A16',
+          opened: event.on,
+          ...correction,
+          closed: null,
+        });
+        status.state = 'correction';
+        break;
+      }
       case 'filed':
         throw new Error('an objection is filed once');
     }
@@ -252,7 +324,7 @@ export function replayObjection(
 }
 
 export type DeadlineState = {
-  state: 'on_time' | 'due_today' | 'overdue' | 'closed_on_time' | 'closed_late';
+  state: 'on_time' | 'due_today' | 'overdue' | 'closed_on_time' | 'closed_late' | 'no_deadline';
   /** working days left after today (open steps not yet due), or overdue by (negative) */
   workdaysLeft: number | null;
   provisional: boolean;
@@ -264,45 +336,56 @@ export type DeadlineState = {
 export function deadlineState(step: Step, today: string, calendar: WorkdayCalendar): DeadlineState {
   const mark = step.provisional ? '（按暂定日历计算）' : '';
   const markEn = step.provisional ? ' (provisional calendar)' : '';
+  if (step.due === null) {
+    return {
+      state: 'no_deadline',
+      workdaysLeft: null,
+      provisional: false,
+      zh: step.closed === null ? '规定未设办理期限' : `已于 ${step.closed} 办结（规定未设办理期限）`,
+      en:
+        step.closed === null
+          ? 'no period set by the rules'
+          : `done on ${step.closed} (no period set by the rules)`,
+    };
+  }
+  const due: string = step.due;
   if (step.closed !== null) {
-    const late = step.closed > step.due;
+    const late = step.closed > due;
     return {
       state: late ? 'closed_late' : 'closed_on_time',
       workdaysLeft: null,
       provisional: step.provisional,
-      zh: late
-        ? `已于 ${step.closed} 完成，超过期限 ${step.due}${mark}`
-        : `已于 ${step.closed} 按期完成${mark}`,
+      zh: late ? `已于 ${step.closed} 完成，超过期限 ${due}${mark}` : `已于 ${step.closed} 按期完成${mark}`,
       en: late
-        ? `done on ${step.closed}, after its deadline ${step.due}${markEn}`
+        ? `done on ${step.closed}, after its deadline ${due}${markEn}`
         : `done on ${step.closed}, on time${markEn}`,
     };
   }
-  if (today === step.due) {
+  if (today === due) {
     return {
       state: 'due_today',
       workdaysLeft: 0,
       provisional: step.provisional,
-      zh: `今天（${step.due}）到期${mark}`,
-      en: `due today (${step.due})${markEn}`,
+      zh: `今天（${due}）到期${mark}`,
+      en: `due today (${due})${markEn}`,
     };
   }
-  if (today < step.due) {
-    const left = calendar.workdaysBetween(today, step.due);
+  if (today < due) {
+    const left = calendar.workdaysBetween(today, due);
     return {
       state: 'on_time',
       workdaysLeft: left.workdays,
       provisional: step.provisional || left.provisional,
-      zh: `${step.due} 到期，还有 ${left.workdays} 个工作日${mark}`,
-      en: `due ${step.due}, in ${left.workdays} working days${markEn}`,
+      zh: `${due} 到期，还有 ${left.workdays} 个工作日${mark}`,
+      en: `due ${due}, in ${left.workdays} working days${markEn}`,
     };
   }
-  const over = calendar.workdaysBetween(step.due, today);
+  const over = calendar.workdaysBetween(due, today);
   return {
     state: 'overdue',
     workdaysLeft: -over.workdays,
     provisional: step.provisional || over.provisional,
-    zh: `已超期：${step.due} 到期，已超过 ${over.workdays} 个工作日${mark}`,
-    en: `overdue: due ${step.due}, ${over.workdays} working days ago${markEn}`,
+    zh: `已超期：${due} 到期，已超过 ${over.workdays} 个工作日${mark}`,
+    en: `overdue: due ${due}, ${over.workdays} working days ago${markEn}`,
   };
 }

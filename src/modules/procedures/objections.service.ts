@@ -28,6 +28,7 @@ import {
   type ObjectionEventKind,
   type ObjectionGround,
   type ObjectionState,
+  type ObjectionStatus,
   OPEN_STATES,
   type Party,
   ProcedureError,
@@ -49,6 +50,8 @@ export type ObjectionsDeps = {
   audit: Pick<AuditTrail, 'writer'>;
   now: () => string;
   today: () => string;
+  /** the credit office's department (A17: appeals go to it), for its inbox; null: no notice */
+  creditOfficeDepartment?: () => Promise<string | null>;
 };
 
 export type ObjectionView = {
@@ -70,6 +73,7 @@ export type ObjectionView = {
   verification: { confirmed: boolean; on: string; reasons: string } | null;
   outcome: { outcome: 'upheld' | 'rejected'; on: string; reasons: string } | null;
   correction: { recordId: string; version: number; on: string } | null;
+  appeal: ObjectionStatus['appeal'];
   /** the steps the caller may take now */
   nextSteps: ObjectionEventKind[];
   policy: { id: string; version: string };
@@ -78,7 +82,9 @@ export type ObjectionView = {
 export type StepInput =
   | { kind: 'verification_requested' }
   | { kind: 'verified'; confirmed: boolean; reasons: string }
-  | { kind: 'decided'; outcome: 'upheld' | 'rejected'; reasons: string };
+  | { kind: 'decided'; outcome: 'upheld' | 'rejected'; reasons: string }
+  | { kind: 'appealed'; reasons: string }
+  | { kind: 'appeal_decided'; outcome: 'upheld' | 'rejected'; reasons: string };
 
 const recordNotFound = () =>
   notFound(
@@ -93,6 +99,73 @@ const forbidden = (code: string, message: string, messageEn: string) =>
   new AppError(code, 403, message, messageEn);
 
 const CITY_WIDE_ROLES = new Set(['center_staff', 'credit_office']);
+
+/** Who takes each step, for the refusal when someone else tries (OBJECTION_STEP_FORBIDDEN). */
+const WHO_TAKES: Record<StepInput['kind'], [string, string]> = {
+  verification_requested: ['转交核实由信用中心作出', 'The credit center asks for verification'],
+  verified: ['核实结果由该记录的提供单位反馈', "The record's provider reports the verification"],
+  decided: ['异议审核决定由信用中心作出', 'The credit center decides the objection'],
+  appealed: [
+    '申诉由信息主体提出（或由信用中心窗口代为提出）',
+    'The subject appeals (or the credit center files it at a window)',
+  ],
+  appeal_decided: ['申诉决定由信用办作出（A17、B30）', 'The credit office decides the appeal (A17, B30)'],
+};
+
+/** The event a step input becomes, taken by `party` on `on`. */
+function eventFor(input: StepInput, on: string, party: Party): ObjectionEvent {
+  switch (input.kind) {
+    case 'verification_requested':
+      return { kind: 'verification_requested', on, by: 'center' };
+    case 'verified':
+      return {
+        kind: 'verified',
+        on,
+        by: 'provider',
+        confirmed: input.confirmed,
+        reasons: text(input.reasons, 'reasons', '核实意见', 2000),
+      };
+    case 'decided':
+      return {
+        kind: 'decided',
+        on,
+        by: 'center',
+        outcome: input.outcome,
+        reasons: text(input.reasons, 'reasons', '审核意见和理由', 2000),
+      };
+    case 'appealed':
+      return {
+        kind: 'appealed',
+        on,
+        by: party === 'center' ? 'center' : 'subject',
+        reasons: text(input.reasons, 'reasons', '申诉理由', 2000),
+      };
+    case 'appeal_decided':
+      return {
+        kind: 'appeal_decided',
+        on,
+        by: 'credit_office',
+        outcome: input.outcome,
+        reasons: text(input.reasons, 'reasons', '申诉决定理由', 2000),
+      };
+  }
+}
+
+function text(value: string, field: string, zh: string, max: number) {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    throw badRequest('OBJECTION_FIELD_MISSING', `请填写${zh}（${field}）`, `Fill in ${field}`, { field });
+  }
+  if (trimmed.length > max) {
+    throw badRequest(
+      'OBJECTION_FIELD_TOO_LONG',
+      `${zh}（${field}）最多 ${max} 个字符`,
+      `${field} may have at most ${max} characters`,
+      { field, max },
+    );
+  }
+  return trimmed;
+}
 
 /** Who took a step, as its row records it. */
 type StepActor = { actor_id: string | null; actor_role: string; actor_department: string | null };
@@ -118,6 +191,7 @@ export function objectionsService(deps: ObjectionsDeps) {
       return actor.subjectId === objection.subject_id ? 'subject' : null;
     }
     if (actor.kind === 'account' && actor.role === 'center_staff') return 'center';
+    if (actor.kind === 'account' && actor.role === 'credit_office') return 'credit_office';
     if (
       (actor.kind === 'account' && actor.role === 'provider_staff') ||
       (actor.kind === 'system' && actor.permissions.includes('records.write'))
@@ -157,26 +231,11 @@ export function objectionsService(deps: ObjectionsDeps) {
       verification: status.verification,
       outcome: status.outcome,
       correction: status.correction,
+      appeal: status.appeal,
       nextSteps: party === null ? [] : allowedSteps(status.state, party).filter((k) => k !== 'corrected'),
       policy: { id: objection.policy_id, version: objection.policy_version },
     };
   }
-
-  const text = (value: string, field: string, zh: string, max: number) => {
-    const trimmed = value.trim();
-    if (trimmed === '') {
-      throw badRequest('OBJECTION_FIELD_MISSING', `请填写${zh}（${field}）`, `Fill in ${field}`, { field });
-    }
-    if (trimmed.length > max) {
-      throw badRequest(
-        'OBJECTION_FIELD_TOO_LONG',
-        `${zh}（${field}）最多 ${max} 个字符`,
-        `${field} may have at most ${max} characters`,
-        { field, max },
-      );
-    }
-    return trimmed;
-  };
 
   function notice(
     recipient: string,
@@ -326,34 +385,15 @@ export function objectionsService(deps: ObjectionsDeps) {
     }
     const on = deps.today();
     const at = deps.now();
-    const event: ObjectionEvent =
-      input.kind === 'verification_requested'
-        ? { kind: 'verification_requested', on, by: 'center' }
-        : input.kind === 'verified'
-          ? {
-              kind: 'verified',
-              on,
-              by: 'provider',
-              confirmed: input.confirmed,
-              reasons: text(input.reasons, 'reasons', '核实意见', 2000),
-            }
-          : {
-              kind: 'decided',
-              on,
-              by: 'center',
-              outcome: input.outcome,
-              reasons: text(input.reasons, 'reasons', '审核意见和理由', 2000),
-            };
+    const event = eventFor(input, on, party);
     if (event.by !== party) {
-      throw forbidden(
-        'OBJECTION_STEP_FORBIDDEN',
-        input.kind === 'verified' ? '核实结果由该记录的提供单位反馈' : '转交核实和审核决定由信用中心作出',
-        input.kind === 'verified'
-          ? "The record's provider reports the verification"
-          : 'The credit center asks for verification and decides',
-      );
+      const [zh, en] = WHO_TAKES[input.kind];
+      throw forbidden('OBJECTION_STEP_FORBIDDEN', zh, en);
     }
     const writer = { ...deps.audit.writer(actor, requestId), at };
+    // read before the transaction: on SQLite a read outside it would wait for it to end
+    const office =
+      event.kind === 'appealed' && deps.creditOfficeDepartment ? await deps.creditOfficeDepartment() : null;
     try {
       await store.db.transaction().execute(async (trx: Db) => {
         const events = (await repo.eventsOf(trx, [objection.id])).get(objection.id)!;
@@ -366,7 +406,9 @@ export function objectionsService(deps: ObjectionsDeps) {
           }
           throw error;
         }
-        const closes = event.kind === 'decided' && event.outcome === 'rejected';
+        const closes =
+          (event.kind === 'decided' || event.kind === 'appeal_decided') && event.outcome === 'rejected';
+        const reopens = event.kind === 'appealed';
         const notices: Insertable<NotificationTable>[] = [];
         if (event.kind === 'verification_requested') {
           const due = replayObjection(
@@ -386,7 +428,22 @@ export function objectionsService(deps: ObjectionsDeps) {
             ),
           );
         }
-        if (event.kind === 'decided' && event.outcome === 'upheld') {
+        if (event.kind === 'appealed') {
+          if (office) {
+            notices.push(
+              notice(
+                office,
+                objection,
+                objection.entry_id,
+                'objection.appealed',
+                '信息主体对异议处理结果提出申诉，请审查并作出决定（A17、B30）',
+                { reasons: event.reasons, rejectedReasons: before.outcome?.reasons ?? null },
+                at,
+              ),
+            );
+          }
+        }
+        if ((event.kind === 'decided' || event.kind === 'appeal_decided') && event.outcome === 'upheld') {
           const due = replayObjection(
             [...events.map(eventOf), event],
             periods,
@@ -405,13 +462,13 @@ export function objectionsService(deps: ObjectionsDeps) {
           );
         }
         await repo.write(trx, null, stepRow(objection.id, events.length + 1, event, at, stepActorOf(actor)), {
-          ...(closes && objection.entry_id
+          ...((closes || reopens) && objection.entry_id
             ? {
                 entryProcedure: {
                   entryId: objection.entry_id,
-                  procedure: null,
-                  article: 'A16',
-                  detail: { objectionId: objection.id, outcome: 'rejected' },
+                  procedure: reopens ? ('objection' as const) : null,
+                  article: event.kind === 'decided' ? 'A16' : 'A17',
+                  detail: { objectionId: objection.id, step: event.kind },
                 },
               }
             : {}),

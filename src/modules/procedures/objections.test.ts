@@ -210,6 +210,80 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
     );
   });
 
+  it('A17, B30: a rejected objection appealed to the credit office — upheld, the provider corrects on it and the check follows; the center cannot decide the appeal', async () => {
+    const c = others.shift()!;
+    const { providerRecordId, recordId } = await listed(c);
+    const filed = await api('POST', '/api/v1/objections', withPurpose(center), {
+      subjectCode: c.code,
+      recordId,
+      ground: 'wrong_or_incomplete',
+      explanation: '窗口代为提交：处罚已被撤销',
+    });
+    const id = filed.json().id as string;
+    await step(id, center, { kind: 'decided', outcome: 'rejected', reasons: '未提供撤销文书' });
+    // the subject here has no account: the center files the appeal at the window
+    const appealed = await step(id, center, { kind: 'appealed', reasons: '补充提交撤销决定书' });
+    assert.equal(appealed.statusCode, 200, appealed.body);
+    assert.deepEqual(
+      [
+        appealed.json().state,
+        appealed.json().steps.at(-1).party,
+        appealed.json().steps.at(-1).standing.state,
+      ],
+      ['appeal', 'credit_office', 'no_deadline'],
+    );
+    assert.equal((await check(c)).entries[0].procedure, 'objection', 'flagged again while appealed');
+    const office = await signIn(t.app, 'demo.office');
+    const officeInbox = (await api('GET', '/api/v1/inbox', office)).json().notifications as Json[];
+    assert.ok(officeInbox.some((x) => x.kind === 'objection.appealed' && x.body.objectionId === id));
+    const byCenter = await step(id, center, {
+      kind: 'appeal_decided',
+      outcome: 'upheld',
+      reasons: '自行决定',
+    });
+    assert.deepEqual([byCenter.statusCode, byCenter.json().error.code], [403, 'OBJECTION_STEP_FORBIDDEN']);
+    const decided = await step(id, office, {
+      kind: 'appeal_decided',
+      outcome: 'upheld',
+      reasons: '撤销决定书真实有效，申诉成立',
+    });
+    assert.equal(decided.statusCode, 200, decided.body);
+    assert.deepEqual(
+      [decided.json().state, decided.json().appeal.outcome.outcome, decided.json().steps.at(-1).step],
+      ['correction', 'upheld', 'correction'],
+    );
+    const corrected = await push(t, 'HA-GSJ', [
+      blackOrg(providerRecordId, c, { withdrawn: true, reason: '依申诉决定撤销', changeBasis: id }),
+    ]);
+    assert.equal(corrected.results[0]!.outcome, 'new_version', JSON.stringify(corrected.results[0]));
+    assert.deepEqual([(await check(c)).decision], ['none']);
+  });
+
+  it('A17: a subject appeals its own rejected objection; rejected again, the record stands and the flag is cleared', async () => {
+    const own = await listed(company);
+    const filed = await fileOwn(own.recordId);
+    const early = await api('POST', `/api/v1/me/objections/${filed.id}/appeal`, subject, { reasons: '不服' });
+    assert.deepEqual([early.statusCode, early.json().error.code], [409, 'OBJECTION_STEP_NOT_ALLOWED']);
+    await step(filed.id, center, { kind: 'decided', outcome: 'rejected', reasons: '认定无误' });
+    const appealed = await api('POST', `/api/v1/me/objections/${filed.id}/appeal`, subject, {
+      reasons: '认定对象有误，请信用办复查',
+    });
+    assert.equal(appealed.statusCode, 200, appealed.body);
+    const office = await signIn(t.app, 'demo.office');
+    const decided = await step(filed.id, office, {
+      kind: 'appeal_decided',
+      outcome: 'rejected',
+      reasons: '维持原认定',
+    });
+    assert.deepEqual([decided.json().state, decided.json().open], ['appeal_rejected', false]);
+    const entry = await t.ctx.store.db
+      .selectFrom('list_entries')
+      .select(['procedure'])
+      .where('id', '=', filed.entryId)
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.procedure, null);
+  });
+
   it('A16: who may take which step — one open objection per record, only the subject’s own records, each step by its party and in its turn', async () => {
     const c = others.shift()!;
     const own = await listed(company);

@@ -86,18 +86,37 @@ export const ObjectionStepBody = z.discriminatedUnion('kind', [
       reasons: z.string().min(1).max(2000),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('appealed'),
+      reasons: z.string().min(1).max(2000).describe('窗口代信息主体提出申诉（A17、B30）'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('appeal_decided'),
+      outcome: z
+        .enum(['upheld', 'rejected'])
+        .describe('信用办的申诉决定（A17、B30）：upheld 申诉成立（提供单位须更正）; rejected 不成立'),
+      reasons: z.string().min(1).max(2000),
+    })
+    .strict(),
 ]);
 
+export const AppealBody = z
+  .object({ reasons: z.string().min(1).max(2000).describe('申诉理由：对异议处理结果的哪一点不服，为什么') })
+  .strict();
+
 const StepView = z.object({
-  step: z.enum(['review', 'verification', 'correction']),
-  party: z.enum(['center', 'provider']),
+  step: z.enum(['review', 'verification', 'correction', 'appeal']),
+  party: z.enum(['center', 'provider', 'credit_office']),
   article: z.string(),
   opened: z.string(),
-  due: z.string(),
+  due: z.string().nullable().describe('规定未设期限的步骤（申诉决定）为 null'),
   provisional: z.boolean().describe('期限跨越尚未公布节假日安排的年份，按暂定日历计算'),
   closed: z.string().nullable(),
   standing: z.object({
-    state: z.enum(['on_time', 'due_today', 'overdue', 'closed_on_time', 'closed_late']),
+    state: z.enum(['on_time', 'due_today', 'overdue', 'closed_on_time', 'closed_late', 'no_deadline']),
     workdaysLeft: z.number().int().nullable(),
     provisional: z.boolean(),
     zh: z.string(),
@@ -117,7 +136,15 @@ export const ObjectionView = z.object({
   explanation: z.string(),
   filedVia: z.enum(['subject', 'center']),
   filedAt: z.string(),
-  state: z.enum(['review', 'verification', 'correction', 'corrected', 'rejected']),
+  state: z.enum([
+    'review',
+    'verification',
+    'correction',
+    'corrected',
+    'rejected',
+    'appeal',
+    'appeal_rejected',
+  ]),
   stateLabel: z.string(),
   open: z.boolean(),
   steps: z.array(StepView),
@@ -127,6 +154,16 @@ export const ObjectionView = z.object({
     .nullable()
     .describe('审核结果和理由（A16）'),
   correction: z.object({ recordId: z.string(), version: z.number().int(), on: z.string() }).nullable(),
+  appeal: z
+    .object({
+      on: z.string(),
+      reasons: z.string(),
+      outcome: z
+        .object({ outcome: z.enum(['upheld', 'rejected']), on: z.string(), reasons: z.string() })
+        .nullable(),
+    })
+    .nullable()
+    .describe('申诉（A17、B30）及信用办的决定'),
   nextSteps: z.array(z.string()).describe('调用者现在可以进行的步骤'),
   policy: z.object({ id: z.string(), version: z.string() }),
 });

@@ -6,6 +6,7 @@ import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 import type { ExternalDecisionsService } from './external-decisions.service.ts';
 import type { ObjectionsService } from './objections.service.ts';
 import {
+  AppealBody,
   CenterObjectionBody,
   ExternalDecisionBody,
   ExternalDecisionsQuery,
@@ -87,6 +88,28 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
         config: { access: { kind: 'permission', permission: 'objections.file_own' } },
       },
       async (request) => ({ objections: await objections.list(request.actor, request.query) }),
+    );
+
+    app.post(
+      '/api/v1/me/objections/:id/appeal',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary:
+            '对异议处理结果申诉 / appeal against the objection’s outcome to the credit office (A17, B30)',
+          params: ObjectionIdParam,
+          body: AppealBody,
+          response: { 200: ObjectionView },
+        },
+        config: { access: { kind: 'permission', permission: 'objections.file_own' } },
+      },
+      async (request) =>
+        objections.act(
+          request.actor,
+          request.params.id,
+          { kind: 'appealed', reasons: request.body.reasons },
+          request.id,
+        ),
     );
 
     app.post(
