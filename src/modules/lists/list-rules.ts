@@ -73,7 +73,8 @@ export type SubjectFacts = {
 
 /**
  * A11: who the credit center must tell about a new black list entry.
- * - a person who is a state employee (the row says so) → the employer;
+ * - a person who is a state employee (the row says so) → the employer the row names, where the platform
+ *   knows it; else the employer registered for the person;
  * - an organization that is a state organ, public institution or state-owned enterprise (the row's
  *   单位性质, or the registration) → its superior or competent department.
  * The recipient is a department code when the platform knows it; otherwise `null`, and the credit
@@ -86,10 +87,13 @@ export function a11Notice(
 ): { kind: 'state_employee' | 'public_unit'; recipient: string | null } | null {
   if (subject.kind === 'person') {
     if (fields.stateEmployee !== true) return null;
+    // The decision's own 工作单位 first: a registration can be stale, and a correction naming another
+    // employer must reach that employer (issue 15 W6); the registered one where the row names none the
+    // platform knows.
+    const named = typeof fields.employer === 'string' ? departmentByName(fields.employer) : undefined;
+    if (named !== undefined) return { kind: 'state_employee', recipient: named };
     const known = subject.attributes.employerDepartmentCode;
-    if (typeof known === 'string') return { kind: 'state_employee', recipient: known };
-    const employer = typeof fields.employer === 'string' ? departmentByName(fields.employer) : undefined;
-    return { kind: 'state_employee', recipient: employer ?? null };
+    return { kind: 'state_employee', recipient: typeof known === 'string' ? known : null };
   }
   const nature = fields.unitNature;
   const isPublicUnit =

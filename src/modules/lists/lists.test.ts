@@ -230,6 +230,24 @@ describeEachEngine('lists: entries, A4 cross-check, A11 and B26', (getStore) => 
     assert.equal(notices[0]!.recipient_department, employee!.attributes.employerDepartmentCode);
   });
 
+  it('W6, A11: the employer the decision names wins over a stale registered one', async () => {
+    const [employee] = await demoSubjects(
+      t,
+      'person',
+      (a) => typeof a.employerDepartmentCode === 'string' && a.employerDepartmentCode !== 'HA-CZJ',
+    );
+    assert.ok(employee, 'the demo data has state employees');
+    const pushed = await push(t, 'HA-FY', [
+      blackPerson(nextId('BP'), employee!, {}, { stateEmployee: '是', employer: '淮安市财政局' }),
+    ]);
+    const entry = (await entriesOf(employee!.id)).find((e) => e.record_id === pushed.results[0]!.recordId);
+    assert.deepEqual(
+      (await notificationsOf(entry!.id)).map((n) => n.recipient_department),
+      ['HA-CZJ'],
+      'the named employer, not the registered one',
+    );
+  });
+
   it('W6, A11: a correction that makes the person a state employee, or names another employer, tells that employer then; a plain correction tells no one again', async () => {
     const p = person();
     const id = nextId('BP');
