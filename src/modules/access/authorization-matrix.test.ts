@@ -110,6 +110,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/objections/:id': ['provider_staff', 'center_staff', 'credit_office'],
   'POST /api/v1/objections/:id/steps': ['provider_staff', 'center_staff', 'credit_office'],
   'POST /api/v1/me/objections/:id/appeal': ['subject'],
+  'GET /api/v1/me/objections/:id': ['subject'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */

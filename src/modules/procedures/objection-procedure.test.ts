@@ -202,6 +202,21 @@ describe('objection procedure (A15–A16, B28–B29)', () => {
     assert.deepEqual(allowedSteps('corrected', 'subject'), [], 'an upheld objection is not appealed');
   });
 
+  it('A16, B29: asked after the review is already late, the provider still gets its 5 working days; a weekend past a deadline is overdue by no working day yet', () => {
+    const late = replay({ kind: 'verification_requested', on: '2026-10-19', by: 'center' });
+    // review due 10-16 (Friday); asked Monday 10-19: 10-20 … 10-26
+    assert.deepEqual(
+      late.steps.map((s) => [s.step, s.due]),
+      [
+        ['review', '2026-10-16'],
+        ['verification', '2026-10-26'],
+      ],
+    );
+    const weekend = deadlineState(replay().steps[0]!, '2026-10-17', calendar);
+    assert.deepEqual([weekend.state, weekend.workdaysLeft], ['overdue', -1]);
+    assert.match(weekend.zh, /已超期：已于 2026-10-16 到期/);
+  });
+
   it('A16: a deadline that crosses a year with no official schedule is provisional, and says so', () => {
     const late = replayObjection(
       [{ kind: 'filed', on: '2027-12-28', by: 'center', ground: 'past_validity' }],

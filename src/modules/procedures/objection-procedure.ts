@@ -241,7 +241,9 @@ export function replayObjection(
         // A step of the review (policy note): due within its working days, never after the review.
         const asked = deadline(calendar, event.on, periods.providerVerification.workdays);
         const reviewStep = open('review')!;
-        const due = [asked.due, reviewStep.due!].sort()[0]!;
+        // Inside the review while it is running; asked after the review's own deadline, the provider
+        // still gets its full period (its task is not overdue the day it is given).
+        const due = reviewStep.due! < event.on ? asked.due : [asked.due, reviewStep.due!].sort()[0]!;
         status.steps.push({
           step: 'verification',
           party: 'provider',
@@ -381,6 +383,16 @@ export function deadlineState(step: Step, today: string, calendar: WorkdayCalend
     };
   }
   const over = calendar.workdaysBetween(due, today);
+  if (over.workdays === 0) {
+    // a weekend or holiday after the last day: past due, no working day lost yet
+    return {
+      state: 'overdue',
+      workdaysLeft: -1,
+      provisional: step.provisional || over.provisional,
+      zh: `已超期：已于 ${due} 到期${mark}`,
+      en: `overdue: due ${due}${markEn}`,
+    };
+  }
   return {
     state: 'overdue',
     workdaysLeft: -over.workdays,

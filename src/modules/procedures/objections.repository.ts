@@ -29,6 +29,10 @@ export type RecordTarget = {
   providerRecordId: string;
   item: string;
   entryId: string | null;
+  /** the latest version withdraws the record (W3): nothing is left to object to */
+  withdrawn: boolean;
+  /** a B26 record written from an organization's: its content is the source's */
+  derived: boolean;
 };
 
 /** What one write of an objection's step does besides the step itself, all in one transaction. */
@@ -71,6 +75,8 @@ export const objectionsRepository = {
         'provider_department',
         'provider_record_id',
         'item_code',
+        'withdrawn',
+        'derived_from_key',
       ])
       .where('record_key', '=', named.record_key)
       .orderBy('version', 'desc')
@@ -91,7 +97,19 @@ export const objectionsRepository = {
       providerRecordId: latest.provider_record_id,
       item: latest.item_code,
       entryId: entry?.id ?? null,
+      withdrawn: Number(latest.withdrawn) === 1,
+      derived: latest.derived_from_key !== null,
     };
+  },
+
+  /**
+   * Takes the record's rows for this transaction (PostgreSQL: FOR UPDATE), so two filings, or an appeal
+   * and a filing, on one record are decided one after the other. SQLite's write transactions already
+   * run one at a time (decision 0016).
+   */
+  async lockRecord(trx: Db, recordKey: string, engine: string): Promise<void> {
+    if (engine !== 'postgres') return;
+    await trx.selectFrom('records').select(['id']).where('record_key', '=', recordKey).forUpdate().execute();
   },
 
   async byId(db: Db, id: string): Promise<ObjectionRow | undefined> {
@@ -116,15 +134,24 @@ export const objectionsRepository = {
       .execute();
   },
 
-  /** Newest first; each filter narrows (subject: its own; department: objections about its records). */
+  /**
+   * Newest first; each filter narrows (subject: its own; department: objections about its records);
+   * `before`: the id of the last row of the previous page (ids are time-ordered UUIDv7).
+   */
   async list(
     db: Db,
-    filter: { subjectId?: string | undefined; department?: string | undefined; limit: number },
+    filter: {
+      subjectId?: string | undefined;
+      department?: string | undefined;
+      before?: string | undefined;
+      limit: number;
+    },
   ): Promise<ObjectionRow[]> {
     let query = db.selectFrom('objections').selectAll();
     if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
     if (filter.department !== undefined) query = query.where('provider_department', '=', filter.department);
-    return query.orderBy('filed_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+    if (filter.before !== undefined) query = query.where('id', '<', filter.before);
+    return query.orderBy('id', 'desc').limit(filter.limit).execute();
   },
 
   /** The steps of these objections, in order, by objection id. */

@@ -99,6 +99,8 @@ const forbidden = (code: string, message: string, messageEn: string) =>
   new AppError(code, 403, message, messageEn);
 
 const CITY_WIDE_ROLES = new Set(['center_staff', 'credit_office']);
+/** Rows read at a time while listing. */
+const PAGE = 200;
 
 /** Who takes each step, for the refusal when someone else tries (OBJECTION_STEP_FORBIDDEN). */
 const WHO_TAKES: Record<StepInput['kind'], [string, string]> = {
@@ -183,15 +185,26 @@ export function objectionsService(deps: ObjectionsDeps) {
     replayObjection(events.map(eventOf), periods, deps.calendar.current());
 
   /** The party `actor` is for this objection, or null (may only read, or nothing). */
+  /** The city's credit office (A17: appeals go to the office at the same level), read once. */
+  let officeCode: Promise<string | null> | undefined;
+  const officeOf = () => {
+    officeCode ??= deps.creditOfficeDepartment ? deps.creditOfficeDepartment() : Promise.resolve(null);
+    return officeCode;
+  };
+
   function partyOf(
     actor: Actor,
     objection: Pick<ObjectionRow, 'subject_id' | 'provider_department'>,
+    office: string | null = null,
   ): Party | null {
     if (actor.kind === 'account' && actor.role === 'subject') {
       return actor.subjectId === objection.subject_id ? 'subject' : null;
     }
     if (actor.kind === 'account' && actor.role === 'center_staff') return 'center';
-    if (actor.kind === 'account' && actor.role === 'credit_office') return 'credit_office';
+    if (actor.kind === 'account' && actor.role === 'credit_office') {
+      // a county node's office does not decide the city's appeals (A17: the same level)
+      return office !== null && actor.departmentCode === office ? 'credit_office' : null;
+    }
     if (
       (actor.kind === 'account' && actor.role === 'provider_staff') ||
       (actor.kind === 'system' && actor.permissions.includes('records.write'))
@@ -203,14 +216,21 @@ export function objectionsService(deps: ObjectionsDeps) {
 
   function mayRead(actor: Actor, objection: ObjectionRow): boolean {
     if (actor.kind === 'account' && CITY_WIDE_ROLES.has(actor.role)) return true;
-    return partyOf(actor, objection) !== null;
+    if (actor.kind === 'account' && actor.role === 'subject') return actor.subjectId === objection.subject_id;
+    // the record's provider, staff or system, whatever else it may do
+    return actor.kind !== 'anonymous' && actorDepartment(actor) === objection.provider_department;
   }
 
-  function view(actor: Actor, objection: ObjectionRow, events: ObjectionEventRow[]): ObjectionView {
+  function view(
+    actor: Actor,
+    objection: ObjectionRow,
+    events: ObjectionEventRow[],
+    office: string | null,
+  ): ObjectionView {
     const status = statusOf(events);
     const today = deps.today();
     const calendar = deps.calendar.current();
-    const party = partyOf(actor, objection);
+    const party = partyOf(actor, objection, office);
     const ground = objection.ground as ObjectionGround;
     return {
       id: objection.id,
@@ -264,6 +284,24 @@ export function objectionsService(deps: ObjectionsDeps) {
     };
   }
 
+  /** OBJECTION_ALREADY_OPEN when an objection other than `except` is open on the record. */
+  async function refuseIfOpen(trx: Db, recordKey: string, except: string | null) {
+    const existing = (await repo.ofRecordKeys(trx, [recordKey])).filter((o) => o.id !== except);
+    const events = await repo.eventsOf(
+      trx,
+      existing.map((o) => o.id),
+    );
+    const open = existing.find((o) => OPEN_STATES.includes(statusOf(events.get(o.id)!).state));
+    if (open) {
+      throw conflict(
+        'OBJECTION_ALREADY_OPEN',
+        '这条记录已有一项正在处理的异议或申诉，请查看其进度，待其办结后再提出',
+        'This record already has an objection or appeal in progress; follow it, and file again once it is closed',
+        { objectionId: open.id },
+      );
+    }
+  }
+
   /**
    * A15, B28: the subject objects to one of its records (or the center files for it at a service
    * window, with a stated purpose). One open objection per record.
@@ -279,6 +317,22 @@ export function objectionsService(deps: ObjectionsDeps) {
     const target = await repo.recordTarget(store.db, input.recordId.toLowerCase());
     if (!target || options.subjectId === undefined || target.subjectId !== options.subjectId)
       throw recordNotFound();
+    if (target.withdrawn) {
+      throw conflict(
+        'OBJECTION_RECORD_WITHDRAWN',
+        '该记录已依据决定撤销，不再公开和使用，无需提出异议（A20）',
+        'This record was withdrawn on a decision and is no longer published or used; there is nothing to object to (A20)',
+      );
+    }
+    if (target.derived) {
+      throw conflict(
+        'OBJECTION_RECORD_DERIVED',
+        '该记录是组织的严重失信信息记入本人信用记录的（B26）：对内容有异议的，请对该组织的原记录提出异议；' +
+          '不是该组织法定代表人或责任人的，请信用中心核实更正关联关系',
+        "This record was written into the person's credit record from an organization's (B26): to dispute its content, object to the organization's record; " +
+          'if the person does not answer for the organization, ask the credit center to correct the relation',
+      );
+    }
     const at = deps.now();
     const on = deps.today();
     const id = uuidv7();
@@ -303,20 +357,9 @@ export function objectionsService(deps: ObjectionsDeps) {
     const filed: ObjectionEvent = { kind: 'filed', on, by: via, ground: input.ground };
     const review = replayObjection([filed], periods, deps.calendar.current()).steps[0]!;
     await store.db.transaction().execute(async (trx: Db) => {
-      const existing = await repo.ofRecordKeys(trx, [target.recordKey]);
-      const events = await repo.eventsOf(
-        trx,
-        existing.map((o) => o.id),
-      );
-      const open = existing.find((o) => OPEN_STATES.includes(statusOf(events.get(o.id)!).state));
-      if (open) {
-        throw conflict(
-          'OBJECTION_ALREADY_OPEN',
-          '这条记录已有一项正在处理的异议，请查看其进度，无需重复提出',
-          'This record already has an objection in progress; follow it rather than filing again',
-          { objectionId: open.id },
-        );
-      }
+      // one open objection per record: filings racing on PostgreSQL are decided one after the other
+      await repo.lockRecord(trx, target.recordKey, store.capabilities.engine);
+      await refuseIfOpen(trx, target.recordKey, null);
       await repo.write(trx, objection, stepRow(id, 1, filed, at, stepActorOf(actor)), {
         ...(target.entryId
           ? {
@@ -354,7 +397,12 @@ export function objectionsService(deps: ObjectionsDeps) {
         },
       });
     });
-    return view(actor, objection as ObjectionRow, (await repo.eventsOf(store.db, [id])).get(id)!);
+    return view(
+      actor,
+      objection as ObjectionRow,
+      (await repo.eventsOf(store.db, [id])).get(id)!,
+      await officeOf(),
+    );
   }
 
   function stepRow(objectionId: string, seq: number, event: ObjectionEvent, at: string, who: StepActor) {
@@ -375,12 +423,14 @@ export function objectionsService(deps: ObjectionsDeps) {
   async function act(actor: Actor, id: string, input: StepInput, requestId?: string): Promise<ObjectionView> {
     const objection = await repo.byId(store.db, id.toLowerCase());
     if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
-    const party = partyOf(actor, objection);
+    // read before the transaction: on SQLite a read outside it would wait for it to end
+    const office = await officeOf();
+    const party = partyOf(actor, objection, office);
     if (party === null) {
       throw forbidden(
         'OBJECTION_STEP_FORBIDDEN',
-        '只有信用中心（审核）和该记录的提供单位（核实、更正）处理异议',
-        "Only the credit center (review) and the record's provider (verification, correction) act on an objection",
+        '只有信用中心（审核）、该记录的提供单位（核实、更正）和市信用办（申诉）处理异议',
+        "Only the credit center (review), the record's provider (verification, correction) and the city's credit office (appeal) act on an objection",
       );
     }
     const on = deps.today();
@@ -391,11 +441,13 @@ export function objectionsService(deps: ObjectionsDeps) {
       throw forbidden('OBJECTION_STEP_FORBIDDEN', zh, en);
     }
     const writer = { ...deps.audit.writer(actor, requestId), at };
-    // read before the transaction: on SQLite a read outside it would wait for it to end
-    const office =
-      event.kind === 'appealed' && deps.creditOfficeDepartment ? await deps.creditOfficeDepartment() : null;
     try {
       await store.db.transaction().execute(async (trx: Db) => {
+        if (event.kind === 'appealed') {
+          // one procedure at a time on a record: an appeal waits for another open objection
+          await repo.lockRecord(trx, objection.record_key, store.capabilities.engine);
+          await refuseIfOpen(trx, objection.record_key, objection.id);
+        }
         const events = (await repo.eventsOf(trx, [objection.id])).get(objection.id)!;
         const before = statusOf(events);
         try {
@@ -443,6 +495,21 @@ export function objectionsService(deps: ObjectionsDeps) {
             );
           }
         }
+        if (closes) {
+          notices.push(
+            notice(
+              objection.provider_department,
+              objection,
+              objection.entry_id,
+              'objection.rejected',
+              event.kind === 'decided'
+                ? '信息主体的异议经审核不成立，记录维持（A16）'
+                : '信息主体的申诉经信用办审查不成立，记录维持（A17）',
+              { reasons: event.reasons },
+              at,
+            ),
+          );
+        }
         if ((event.kind === 'decided' || event.kind === 'appeal_decided') && event.outcome === 'upheld') {
           const due = replayObjection(
             [...events.map(eventOf), event],
@@ -481,7 +548,9 @@ export function objectionsService(deps: ObjectionsDeps) {
             result: 'ok',
             detail: {
               kind: event.kind,
-              ...(event.kind === 'decided' ? { outcome: event.outcome } : {}),
+              ...(event.kind === 'decided' || event.kind === 'appeal_decided'
+                ? { outcome: event.outcome }
+                : {}),
               ...(event.kind === 'verified' ? { confirmed: event.confirmed } : {}),
             },
           },
@@ -504,28 +573,45 @@ export function objectionsService(deps: ObjectionsDeps) {
   async function get(actor: Actor, id: string): Promise<ObjectionView> {
     const objection = await repo.byId(store.db, id.toLowerCase());
     if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
-    return view(actor, objection, (await repo.eventsOf(store.db, [objection.id])).get(objection.id)!);
+    return view(
+      actor,
+      objection,
+      (await repo.eventsOf(store.db, [objection.id])).get(objection.id)!,
+      await officeOf(),
+    );
   }
 
   /** The caller's objections: a subject its own, a provider those about its records, the center all. */
   async function list(actor: Actor, filter: { open?: boolean | undefined; limit: number }) {
-    let rows: ObjectionRow[];
+    let scope: { subjectId?: string; department?: string };
     if (actor.kind === 'account' && actor.role === 'subject') {
       if (actor.subjectId === null) return [];
-      rows = await repo.list(store.db, { subjectId: actor.subjectId, limit: filter.limit });
+      scope = { subjectId: actor.subjectId };
     } else if (actor.kind === 'account' && CITY_WIDE_ROLES.has(actor.role)) {
-      rows = await repo.list(store.db, { limit: filter.limit });
+      scope = {};
     } else {
       const department = actorDepartment(actor);
       if (department === null) return [];
-      rows = await repo.list(store.db, { department, limit: filter.limit });
+      scope = { department };
     }
-    const events = await repo.eventsOf(
-      store.db,
-      rows.map((r) => r.id),
-    );
-    const views = rows.map((r) => view(actor, r, events.get(r.id)!));
-    return filter.open === undefined ? views : views.filter((v) => v.open === filter.open);
+    const office = await officeOf();
+    // Open-ness is replayed from the steps, so a filtered list pages on until it has `limit` of them.
+    const out: ObjectionView[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const rows = await repo.list(store.db, { ...scope, before, limit: PAGE });
+      const events = await repo.eventsOf(
+        store.db,
+        rows.map((r) => r.id),
+      );
+      for (const r of rows) {
+        const v = view(actor, r, events.get(r.id)!, office);
+        if (filter.open === undefined || v.open === filter.open) out.push(v);
+        if (out.length === filter.limit) return out;
+      }
+      if (rows.length < PAGE) return out;
+      before = rows.at(-1)!.id;
+    }
   }
 
   /** For intake (W3): objections as change bases — usable once upheld and until corrected. */

@@ -13,6 +13,7 @@ import {
   blackOrg,
   type DemoSubject,
   demoSubjects,
+  externalDecision,
   listsTestApp,
   push,
   setClock,
@@ -282,6 +283,119 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
       .where('id', '=', filed.entryId)
       .executeTakeFirstOrThrow();
     assert.equal(entry.procedure, null);
+  });
+
+  it('A15, A17: one procedure at a time on a record — a second objection after a rejection blocks the first one’s appeal; two filings at once give one objection', async () => {
+    const c = others.shift()!;
+    const { recordId } = await listed(c);
+    const fileFor = () =>
+      api('POST', '/api/v1/objections', withPurpose(center), {
+        subjectCode: c.code,
+        recordId,
+        ground: 'wrong_or_incomplete',
+        explanation: '窗口代为提交',
+      });
+    const [one, two] = await Promise.all([fileFor(), fileFor()]);
+    assert.deepEqual([one.statusCode, two.statusCode].sort(), [201, 409], `${one.body} ${two.body}`);
+    const first = (one.statusCode === 201 ? one : two).json().id as string;
+    await step(first, center, { kind: 'decided', outcome: 'rejected', reasons: '认定无误' });
+    const second = await fileFor();
+    assert.equal(second.statusCode, 201, second.body);
+    const appeal = await step(first, center, { kind: 'appealed', reasons: '不服' });
+    assert.deepEqual([appeal.statusCode, appeal.json().error.code], [409, 'OBJECTION_ALREADY_OPEN']);
+    assert.equal((await check(c)).entries[0].procedure, 'objection', 'the second objection keeps the flag');
+  });
+
+  it('A20, B26: an objection on a withdrawn record, or on a record written from an organization’s, is refused with where to go instead', async () => {
+    const c = others.shift()!;
+    const { providerRecordId, recordId } = await listed(c);
+    const changeBasis = await externalDecision(t, recordId, '淮政复决〔2026〕51号');
+    const withdrawn = await push(t, 'HA-GSJ', [
+      blackOrg(providerRecordId, c, { withdrawn: true, reason: '撤销', changeBasis }),
+    ]);
+    assert.equal(withdrawn.results[0]!.outcome, 'new_version', JSON.stringify(withdrawn.results[0]));
+    const onWithdrawn = await api('POST', '/api/v1/objections', withPurpose(center), {
+      subjectCode: c.code,
+      recordId,
+      ground: 'wrong_or_incomplete',
+      explanation: '已撤销',
+    });
+    assert.deepEqual(
+      [onWithdrawn.statusCode, onWithdrawn.json().error.code],
+      [409, 'OBJECTION_RECORD_WITHDRAWN'],
+    );
+    // the registered legal representative's B26 record of another company's severe listing
+    const d = others.shift()!;
+    const source = await listed(d);
+    const representative = (await t.ctx.subjects.findById(d.attributes.legalRepresentativeId as string))!;
+    const derived = await t.ctx.store.db
+      .selectFrom('records')
+      .select(['id'])
+      .where('derived_from', '=', source.recordId)
+      .where('subject_id', '=', representative.id)
+      .executeTakeFirstOrThrow();
+    const onDerived = await api('POST', '/api/v1/objections', withPurpose(center), {
+      subjectCode: representative.code,
+      recordId: derived.id,
+      ground: 'wrong_or_incomplete',
+      explanation: '不是该公司法定代表人',
+    });
+    assert.deepEqual([onDerived.statusCode, onDerived.json().error.code], [409, 'OBJECTION_RECORD_DERIVED']);
+    assert.match(onDerived.json().error.message, /B26.*原记录/);
+  });
+
+  it('A17: only the city’s credit office decides an appeal, not a county node’s; an open-only list finds open objections beyond the newest few', async () => {
+    const c = others.shift()!;
+    const { recordId } = await listed(c);
+    const filed = (
+      await api('POST', '/api/v1/objections', withPurpose(center), {
+        subjectCode: c.code,
+        recordId,
+        ground: 'wrong_or_incomplete',
+        explanation: '窗口代为提交',
+      })
+    ).json();
+    await step(filed.id, center, { kind: 'decided', outcome: 'rejected', reasons: '认定无误' });
+    await step(filed.id, center, { kind: 'appealed', reasons: '不服' });
+    const county = {
+      kind: 'account' as const,
+      accountId: 'county-office',
+      login: 'county.office',
+      role: 'credit_office' as const,
+      departmentCode: 'HA-QJP-XYB',
+      regionCode: '320812',
+      subjectId: null,
+      sessionId: 'test',
+    };
+    await assert.rejects(
+      t.ctx.objections.act(county, filed.id, {
+        kind: 'appeal_decided',
+        outcome: 'upheld',
+        reasons: '越级决定',
+      }),
+      (e: { code?: string }) => e.code === 'OBJECTION_STEP_FORBIDDEN',
+    );
+    // three closed objections filed after it: the open one is still found with limit 3
+    for (let i = 0; i < 3; i++) {
+      const x = others.shift()!;
+      const r = await listed(x);
+      const o = (
+        await api('POST', '/api/v1/objections', withPurpose(center), {
+          subjectCode: x.code,
+          recordId: r.recordId,
+          ground: 'wrong_or_incomplete',
+          explanation: '窗口代为提交',
+        })
+      ).json();
+      await step(o.id, center, { kind: 'decided', outcome: 'rejected', reasons: '认定无误' });
+    }
+    const open = (await api('GET', '/api/v1/objections?open=true&limit=3', withPurpose(center))).json()
+      .objections as Json[];
+    assert.ok(
+      open.some((o) => o.id === filed.id),
+      JSON.stringify(open.map((o) => o.state)),
+    );
+    assert.ok(open.every((o) => o.open));
   });
 
   it('A16: who may take which step — one open objection per record, only the subject’s own records, each step by its party and in its turn', async () => {

@@ -90,6 +90,20 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       async (request) => ({ objections: await objections.list(request.actor, request.query) }),
     );
 
+    app.get(
+      '/api/v1/me/objections/:id',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '我的一项异议 / one of my objections, with its steps, deadlines and outcome (A16)',
+          params: ObjectionIdParam,
+          response: { 200: ObjectionView },
+        },
+        config: { access: { kind: 'permission', permission: 'objections.file_own' } },
+      },
+      async (request) => objections.get(request.actor, request.params.id),
+    );
+
     app.post(
       '/api/v1/me/objections/:id/appeal',
       {
