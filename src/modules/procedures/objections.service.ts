@@ -14,6 +14,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
+import type { RowError } from '../catalog/index.ts';
 import type { Db, Insertable, Store } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { Policy } from '../policy/index.ts';
@@ -99,6 +100,14 @@ const forbidden = (code: string, message: string, messageEn: string) =>
   new AppError(code, 403, message, messageEn);
 
 const CITY_WIDE_ROLES = new Set(['center_staff', 'credit_office']);
+
+/** A16: a version that may be the correction of an upheld objection but does not name it. */
+const awaitingCorrection = (objectionId: string): RowError => ({
+  code: 'OBJECTION_AWAITING_CORRECTION',
+  field: 'changeBasis',
+  message: `该记录有异议已成立、待更正（异议编号 ${objectionId}）：本版本已接收，但未填写该异议编号，异议仍未办结；如本版本即为更正，请以同样内容并在“变更依据编号”中填写该异议编号重新报送（A16）。`,
+  messageEn: `An upheld objection awaits this record's correction (objection ${objectionId}): this version was received without naming it, so the objection stays open; if this version is the correction, push it again naming the objection in changeBasis (A16).`,
+});
 /** Rows read at a time while listing. */
 const PAGE = 200;
 
@@ -692,6 +701,33 @@ export function objectionsService(deps: ObjectionsDeps) {
           },
         });
       }
+      // A new version of a record whose upheld objection awaits its correction, not naming it: the
+      // version is written (it may well be the correction), but the objection stays open until a
+      // version names it — the provider is told which (A16).
+      const others = written.filter(
+        (w) => Number(w.record.version) > 1 && w.record.change_basis_kind !== 'objection',
+      );
+      if (others.length === 0) return undefined;
+      const pending = await repo.ofRecordKeys(
+        trx,
+        others.map((w) => String(w.record.record_key)),
+      );
+      if (pending.length === 0) return undefined;
+      const events = await repo.eventsOf(
+        trx,
+        pending.map((o) => o.id),
+      );
+      const awaiting = new Map(
+        pending
+          .filter((o) => statusOf(events.get(o.id)!).state === 'correction')
+          .map((o) => [o.record_key, o.id]),
+      );
+      const warnings = new Map<number, RowError[]>();
+      for (const w of others) {
+        const id = awaiting.get(String(w.record.record_key));
+        if (id) warnings.set(w.accepted.index, [awaitingCorrection(id)]);
+      }
+      return warnings;
     },
   };
 

@@ -398,6 +398,42 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
     assert.ok(open.every((o) => o.open));
   });
 
+  it('A16: a correction pushed without naming the upheld objection is kept with a warning; the same content naming it then closes the objection', async () => {
+    const c = others.shift()!;
+    const { providerRecordId, recordId } = await listed(c);
+    const filed = (
+      await api('POST', '/api/v1/objections', withPurpose(center), {
+        subjectCode: c.code,
+        recordId,
+        ground: 'wrong_or_incomplete',
+        explanation: '失信事实表述有误',
+      })
+    ).json();
+    await step(filed.id, center, { kind: 'decided', outcome: 'upheld', reasons: '事实表述有误' });
+    const fixed = blackOrg(
+      providerRecordId,
+      c,
+      { reason: '按异议更正事实表述' },
+      { facts: '以串通投标方式参与政府采购项目' },
+    );
+    const unnamed = (await push(t, 'HA-GSJ', [fixed])).results[0]!;
+    const awaiting = unnamed.warnings?.find((w) => w.code === 'OBJECTION_AWAITING_CORRECTION');
+    assert.equal(unnamed.outcome, 'new_version');
+    assert.ok(awaiting, JSON.stringify(unnamed.warnings));
+    assert.match(awaiting.message, new RegExp(filed.id));
+    const still = (await api('GET', `/api/v1/objections/${filed.id}`, withPurpose(center))).json();
+    assert.equal(still.state, 'correction');
+    const named = (await push(t, 'HA-GSJ', [{ ...fixed, changeBasis: filed.id }])).results[0]!;
+    assert.deepEqual([named.outcome, named.version], ['new_version', 3], JSON.stringify(named));
+    const closed = (await api('GET', `/api/v1/objections/${filed.id}`, withPurpose(center))).json();
+    assert.deepEqual([closed.state, closed.correction.version], ['corrected', 3]);
+    // and a retry of that push is unchanged, not a second use of the objection
+    assert.equal(
+      (await push(t, 'HA-GSJ', [{ ...fixed, changeBasis: filed.id }])).results[0]!.outcome,
+      'unchanged',
+    );
+  });
+
   it('A16: who may take which step — one open objection per record, only the subject’s own records, each step by its party and in its turn', async () => {
     const c = others.shift()!;
     const own = await listed(company);

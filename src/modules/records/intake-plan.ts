@@ -14,6 +14,8 @@ export type PlanInput = {
   item: string;
   reason: string | null;
   fingerprint: string;
+  /** the change basis the row names (W3), or null */
+  namedBasis?: string | null;
 };
 
 export type Planned = PlanInput &
@@ -42,7 +44,14 @@ export function planRows(rows: readonly PlanInput[], latest: ReadonlyMap<string,
     const previous = latest.get(row.providerRecordId);
     if (!previous) return { ...row, outcome: 'created', recordKey: null, version: 1 };
     if (previous.itemCode !== row.item) return { ...row, outcome: 'refused', errors: [E.itemChanged()] };
-    if (previous.contentFingerprint === row.fingerprint) {
+    const basis = row.namedBasis ?? null;
+    // Same content: unchanged — unless the row names a basis the stored version does not rest on
+    // (an upheld objection whose correction was pushed before without naming it): then it is the
+    // version that records the basis, and closes the procedure (A16, W3).
+    if (
+      previous.contentFingerprint === row.fingerprint &&
+      (basis === null || basis === (previous.changeBasisId ?? null))
+    ) {
       return { ...row, outcome: 'unchanged', recordId: previous.id, version: previous.version };
     }
     if (row.reason === null) return { ...row, outcome: 'refused', errors: [E.reasonRequired()] };

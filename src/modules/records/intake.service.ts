@@ -148,6 +148,7 @@ export function intakeService(deps: IntakeDeps) {
       item: a.row.item,
       reason: a.row.reason,
       fingerprint: a.fingerprint,
+      namedBasis: a.row.changeBasis,
     }));
     const ids = planInput.map((p) => p.providerRecordId);
     const today = chinaDayOf(startedAt);

@@ -14,6 +14,8 @@ export type LatestVersion = {
   version: number;
   itemCode: string;
   contentFingerprint: string;
+  /** the change basis it rests on (W3), if any */
+  changeBasisId?: string | null;
 };
 
 export type StoredRecord = Omit<RecordTable, 'fields'> & { fields: Record<string, unknown> };
@@ -120,7 +122,15 @@ export function recordsRepository(store: Store) {
       for (const list of inLists(ids)) {
         const rows = await trx
           .selectFrom('records')
-          .select(['id', 'record_key', 'version', 'item_code', 'content_digest', 'provider_record_id'])
+          .select([
+            'id',
+            'record_key',
+            'version',
+            'item_code',
+            'content_digest',
+            'provider_record_id',
+            'change_basis_id',
+          ])
           .where('provider_department', '=', department)
           .where('provider_record_id', 'in', list)
           // B26 records are the platform's (derived-records.ts): no push ever plans against one
@@ -135,6 +145,7 @@ export function recordsRepository(store: Store) {
             version: Number(row.version),
             itemCode: row.item_code,
             contentFingerprint: row.content_digest,
+            changeBasisId: row.change_basis_id,
           });
         }
       }
