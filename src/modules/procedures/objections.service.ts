@@ -470,70 +470,57 @@ export function objectionsService(deps: ObjectionsDeps) {
         const closes =
           (event.kind === 'decided' || event.kind === 'appeal_decided') && event.outcome === 'rejected';
         const reopens = event.kind === 'appealed';
+        // The step the event opens (verification, correction), with its deadline, for the notices.
+        const opened = replayObjection(
+          [...events.map(eventOf), event],
+          periods,
+          deps.calendar.current(),
+        ).steps.at(-1)!;
+        const tell = (recipient: string, kind: string, title: string, body: Record<string, unknown>) =>
+          notice(recipient, objection, objection.entry_id, kind, title, body, at);
         const notices: Insertable<NotificationTable>[] = [];
         if (event.kind === 'verification_requested') {
-          const due = replayObjection(
-            [...events.map(eventOf), event],
-            periods,
-            deps.calendar.current(),
-          ).steps.at(-1)!;
           notices.push(
-            notice(
+            tell(
               objection.provider_department,
-              objection,
-              objection.entry_id,
               'objection.verification',
-              `请核实信息主体提出异议的记录，并于 ${due.due} 前反馈核实结果（A16、B29）`,
-              { due: due.due, provisional: due.provisional },
-              at,
+              `请核实信息主体提出异议的记录，并于 ${opened.due} 前反馈核实结果（A16、B29）`,
+              { due: opened.due, provisional: opened.provisional },
             ),
           );
         }
-        if (event.kind === 'appealed') {
-          if (office) {
-            notices.push(
-              notice(
-                office,
-                objection,
-                objection.entry_id,
-                'objection.appealed',
-                '信息主体对异议处理结果提出申诉，请审查并作出决定（A17、B30）',
-                { reasons: event.reasons, rejectedReasons: before.outcome?.reasons ?? null },
-                at,
-              ),
-            );
-          }
+        if (event.kind === 'appealed' && office) {
+          notices.push(
+            tell(
+              office,
+              'objection.appealed',
+              '信息主体对异议处理结果提出申诉，请审查并作出决定（A17、B30）',
+              {
+                reasons: event.reasons,
+                rejectedReasons: before.outcome?.reasons ?? null,
+              },
+            ),
+          );
         }
         if (closes) {
           notices.push(
-            notice(
+            tell(
               objection.provider_department,
-              objection,
-              objection.entry_id,
               'objection.rejected',
               event.kind === 'decided'
                 ? '信息主体的异议经审核不成立，记录维持（A16）'
                 : '信息主体的申诉经信用办审查不成立，记录维持（A17）',
               { reasons: event.reasons },
-              at,
             ),
           );
         }
         if ((event.kind === 'decided' || event.kind === 'appeal_decided') && event.outcome === 'upheld') {
-          const due = replayObjection(
-            [...events.map(eventOf), event],
-            periods,
-            deps.calendar.current(),
-          ).steps.at(-1)!;
           notices.push(
-            notice(
+            tell(
               objection.provider_department,
-              objection,
-              objection.entry_id,
               'objection.upheld',
-              `异议成立：请于 ${due.due} 前更正该记录，报送新版本时“变更依据编号”填写本异议编号（A16、B29）`,
-              { due: due.due, reasons: event.reasons, changeBasis: objection.id },
-              at,
+              `异议成立：请于 ${opened.due} 前更正该记录，报送新版本时“变更依据编号”填写本异议编号（A16、B29）`,
+              { due: opened.due, reasons: event.reasons, changeBasis: objection.id },
             ),
           );
         }
