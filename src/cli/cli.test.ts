@@ -135,6 +135,13 @@ describeEachEngine('xinyong init, then the first administrator (issue 14 §0)', 
     );
     assert.equal(await count('subjects'), 0);
     assert.equal(await count('accounts'), 0);
+    // issue 16, A16: the overdue objection steps (none on a fresh deployment); a wrong form is a usage error
+    const overdue = await xinyong(['objections', 'overdue'], env);
+    assert.deepEqual(
+      [overdue.code, overdue.stdout.trim()],
+      [0, '没有超期的异议处理步骤 / no objection step is overdue'],
+    );
+    assert.equal((await xinyong(['objections'], env)).code, 2);
     const second = await xinyong(['init'], env);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /added 0 regions, 0 departments, 0 list types, 0 catalog items, 0 measures/);

@@ -14,6 +14,7 @@ import { departmentCommand } from './commands/department.ts';
 import { importCommand } from './commands/import.ts';
 import { initCommand } from './commands/init.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { objectionsCommand } from './commands/objections.ts';
 import { policyCommand } from './commands/policy.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
@@ -51,6 +52,8 @@ export const USAGE = `用法 / usage: xinyong <command>
                                    部门登记的查询事项（X-Purpose 须为其一）/ a department's registered purposes
   import FILE --item CODE --provider DEPT [--mode accept_valid|all_or_nothing] [--batch-size N] [--restart]
                                    批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
+  objections overdue [--department CODE]
+                                   列出超期的异议处理步骤 / list overdue objection steps (A16)
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
 XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_KEY_FILE, XINYONG_SEAL_ALGORITHM,
@@ -71,6 +74,7 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   apikey: apikeyCommand,
   import: importCommand,
   department: departmentCommand,
+  objections: objectionsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -80,6 +80,19 @@ export type ObjectionView = {
   policy: { id: string; version: string };
 };
 
+/** An open step past its deadline. */
+export type OverdueStep = {
+  objectionId: string;
+  recordId: string;
+  providerDepartment: string;
+  state: ObjectionState;
+  step: string;
+  party: string;
+  due: string;
+  workdaysOverdue: number;
+  provisional: boolean;
+};
+
 export type StepInput =
   | { kind: 'verification_requested' }
   | { kind: 'verified'; confirmed: boolean; reasons: string }
@@ -610,6 +623,47 @@ export function objectionsService(deps: ObjectionsDeps) {
     }
   }
 
+  /**
+   * Open objections whose current step is past its deadline (A16; the CLI's `objections overdue` and,
+   * later, the scheduler's escalation): oldest first, optionally one provider department's.
+   */
+  async function overdue(filter: { department?: string | undefined } = {}): Promise<OverdueStep[]> {
+    const today = deps.today();
+    const calendar = deps.calendar.current();
+    const out: OverdueStep[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const rows = await repo.list(store.db, { department: filter.department, before, limit: PAGE });
+      const events = await repo.eventsOf(
+        store.db,
+        rows.map((r) => r.id),
+      );
+      for (const r of rows) {
+        const status = statusOf(events.get(r.id)!);
+        if (!OPEN_STATES.includes(status.state)) continue;
+        for (const s of status.steps) {
+          if (s.closed !== null) continue;
+          const standing = deadlineState(s, today, calendar);
+          if (standing.state !== 'overdue') continue;
+          out.push({
+            objectionId: r.id,
+            recordId: r.record_id,
+            providerDepartment: r.provider_department,
+            state: status.state,
+            step: s.step,
+            party: s.party,
+            due: s.due!,
+            workdaysOverdue: -(standing.workdaysLeft ?? 0),
+            provisional: standing.provisional,
+          });
+        }
+      }
+      if (rows.length < PAGE) break;
+      before = rows.at(-1)!.id;
+    }
+    return out.reverse();
+  }
+
   /** For intake (W3): objections as change bases — usable once upheld and until corrected. */
   async function bases(trx: Db, ids: readonly string[]): Promise<Map<string, ChangeBasisFound>> {
     const rows = await repo.byIds(trx, ids);
@@ -718,7 +772,7 @@ export function objectionsService(deps: ObjectionsDeps) {
     },
   };
 
-  return { file, act, get, list, bases, openOnRecords, intakeHooks };
+  return { file, act, get, list, overdue, bases, openOnRecords, intakeHooks };
 }
 
 export type ObjectionsService = ReturnType<typeof objectionsService>;

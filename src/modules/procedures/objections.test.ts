@@ -434,6 +434,31 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
     );
   });
 
+  it('A16: overdue steps are listed with who must act and how many working days late (the CLI lists them the same way)', async () => {
+    const c = others.shift()!;
+    const { recordId } = await listed(c);
+    const filed = (
+      await api('POST', '/api/v1/objections', withPurpose(center), {
+        subjectCode: c.code,
+        recordId,
+        ground: 'wrong_or_incomplete',
+        explanation: '窗口代为提交',
+      })
+    ).json();
+    assert.equal(filed.steps[0].due, '2026-12-10');
+    const mine = async (department?: string) =>
+      (await t.ctx.objections.overdue({ department })).filter((s) => s.objectionId === filed.id);
+    assert.deepEqual(await mine(), [], 'not yet due');
+    // Monday 2026-12-14: 12-11 and 12-14 have passed since the review's last day
+    setClock('2026-12-14T02:00:00.000Z');
+    assert.deepEqual(
+      (await mine()).map((s) => [s.step, s.party, s.due, s.workdaysOverdue]),
+      [['review', 'center', '2026-12-10', 2]],
+    );
+    assert.equal((await mine('HA-GSJ')).length, 1, 'the provider department of the record');
+    assert.equal((await mine('HA-SWJ')).length, 0);
+  });
+
   it('A16: who may take which step — one open objection per record, only the subject’s own records, each step by its party and in its turn', async () => {
     const c = others.shift()!;
     const own = await listed(company);
