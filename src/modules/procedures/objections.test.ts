@@ -80,6 +80,19 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
     assert.equal(res.statusCode, 200, res.body);
     return res.json().results[0] as Json;
   };
+  /** The center files an objection for a subject at a service window (B28), with a stated purpose. */
+  const atWindow = (
+    s: { code: string } | string,
+    recordId: string,
+    ground = 'wrong_or_incomplete',
+    explanation = '窗口代为提交',
+  ) =>
+    api('POST', '/api/v1/objections', withPurpose(center), {
+      subjectCode: typeof s === 'string' ? s : s.code,
+      recordId,
+      ground,
+      explanation,
+    });
   const step = (id: string, headers: Record<string, string>, body: Json) =>
     api('POST', `/api/v1/objections/${id}/steps`, headers, body);
   async function listed(s: DemoSubject) {
@@ -182,12 +195,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
   it('A16, B29: a rejected objection — the record stands with the reasons, the flag is cleared, and it is no basis for a correction', async () => {
     const c = others.shift()!;
     const { providerRecordId, recordId } = await listed(c);
-    const filed = await api('POST', '/api/v1/objections', withPurpose(center), {
-      subjectCode: c.code,
-      recordId,
-      ground: 'cross_check',
-      explanation: '窗口代为提交：主体认为不应被列入',
-    });
+    const filed = await atWindow(c.code, recordId, 'cross_check', '窗口代为提交：主体认为不应被列入');
     assert.equal(filed.statusCode, 201, filed.body);
     assert.equal(filed.json().filedVia, 'center');
     const id = filed.json().id as string;
@@ -214,12 +222,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
   it('A17, B30: a rejected objection appealed to the credit office — upheld, the provider corrects on it and the check follows; the center cannot decide the appeal', async () => {
     const c = others.shift()!;
     const { providerRecordId, recordId } = await listed(c);
-    const filed = await api('POST', '/api/v1/objections', withPurpose(center), {
-      subjectCode: c.code,
-      recordId,
-      ground: 'wrong_or_incomplete',
-      explanation: '窗口代为提交：处罚已被撤销',
-    });
+    const filed = await atWindow(c.code, recordId, 'wrong_or_incomplete', '窗口代为提交：处罚已被撤销');
     const id = filed.json().id as string;
     await step(id, center, { kind: 'decided', outcome: 'rejected', reasons: '未提供撤销文书' });
     // the subject here has no account: the center files the appeal at the window
@@ -288,13 +291,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
   it('A15, A17: one procedure at a time on a record — a second objection after a rejection blocks the first one’s appeal; two filings at once give one objection', async () => {
     const c = others.shift()!;
     const { recordId } = await listed(c);
-    const fileFor = () =>
-      api('POST', '/api/v1/objections', withPurpose(center), {
-        subjectCode: c.code,
-        recordId,
-        ground: 'wrong_or_incomplete',
-        explanation: '窗口代为提交',
-      });
+    const fileFor = () => atWindow(c.code, recordId, 'wrong_or_incomplete', '窗口代为提交');
     const [one, two] = await Promise.all([fileFor(), fileFor()]);
     assert.deepEqual([one.statusCode, two.statusCode].sort(), [201, 409], `${one.body} ${two.body}`);
     const first = (one.statusCode === 201 ? one : two).json().id as string;
@@ -314,12 +311,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
       blackOrg(providerRecordId, c, { withdrawn: true, reason: '撤销', changeBasis }),
     ]);
     assert.equal(withdrawn.results[0]!.outcome, 'new_version', JSON.stringify(withdrawn.results[0]));
-    const onWithdrawn = await api('POST', '/api/v1/objections', withPurpose(center), {
-      subjectCode: c.code,
-      recordId,
-      ground: 'wrong_or_incomplete',
-      explanation: '已撤销',
-    });
+    const onWithdrawn = await atWindow(c.code, recordId, 'wrong_or_incomplete', '已撤销');
     assert.deepEqual(
       [onWithdrawn.statusCode, onWithdrawn.json().error.code],
       [409, 'OBJECTION_RECORD_WITHDRAWN'],
@@ -334,12 +326,12 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
       .where('derived_from', '=', source.recordId)
       .where('subject_id', '=', representative.id)
       .executeTakeFirstOrThrow();
-    const onDerived = await api('POST', '/api/v1/objections', withPurpose(center), {
-      subjectCode: representative.code,
-      recordId: derived.id,
-      ground: 'wrong_or_incomplete',
-      explanation: '不是该公司法定代表人',
-    });
+    const onDerived = await atWindow(
+      representative.code,
+      derived.id,
+      'wrong_or_incomplete',
+      '不是该公司法定代表人',
+    );
     assert.deepEqual([onDerived.statusCode, onDerived.json().error.code], [409, 'OBJECTION_RECORD_DERIVED']);
     assert.match(onDerived.json().error.message, /B26.*原记录/);
   });
@@ -347,14 +339,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
   it('A17: only the city’s credit office decides an appeal, not a county node’s; an open-only list finds open objections beyond the newest few', async () => {
     const c = others.shift()!;
     const { recordId } = await listed(c);
-    const filed = (
-      await api('POST', '/api/v1/objections', withPurpose(center), {
-        subjectCode: c.code,
-        recordId,
-        ground: 'wrong_or_incomplete',
-        explanation: '窗口代为提交',
-      })
-    ).json();
+    const filed = (await atWindow(c.code, recordId, 'wrong_or_incomplete', '窗口代为提交')).json();
     await step(filed.id, center, { kind: 'decided', outcome: 'rejected', reasons: '认定无误' });
     await step(filed.id, center, { kind: 'appealed', reasons: '不服' });
     const county = {
@@ -379,14 +364,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
     for (let i = 0; i < 3; i++) {
       const x = others.shift()!;
       const r = await listed(x);
-      const o = (
-        await api('POST', '/api/v1/objections', withPurpose(center), {
-          subjectCode: x.code,
-          recordId: r.recordId,
-          ground: 'wrong_or_incomplete',
-          explanation: '窗口代为提交',
-        })
-      ).json();
+      const o = (await atWindow(x.code, r.recordId, 'wrong_or_incomplete', '窗口代为提交')).json();
       await step(o.id, center, { kind: 'decided', outcome: 'rejected', reasons: '认定无误' });
     }
     const open = (await api('GET', '/api/v1/objections?open=true&limit=3', withPurpose(center))).json()
@@ -401,14 +379,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
   it('A16: a correction pushed without naming the upheld objection is kept with a warning; the same content naming it then closes the objection', async () => {
     const c = others.shift()!;
     const { providerRecordId, recordId } = await listed(c);
-    const filed = (
-      await api('POST', '/api/v1/objections', withPurpose(center), {
-        subjectCode: c.code,
-        recordId,
-        ground: 'wrong_or_incomplete',
-        explanation: '失信事实表述有误',
-      })
-    ).json();
+    const filed = (await atWindow(c.code, recordId, 'wrong_or_incomplete', '失信事实表述有误')).json();
     await step(filed.id, center, { kind: 'decided', outcome: 'upheld', reasons: '事实表述有误' });
     const fixed = blackOrg(
       providerRecordId,
@@ -437,14 +408,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
   it('A16: overdue steps are listed with who must act and how many working days late (the CLI lists them the same way)', async () => {
     const c = others.shift()!;
     const { recordId } = await listed(c);
-    const filed = (
-      await api('POST', '/api/v1/objections', withPurpose(center), {
-        subjectCode: c.code,
-        recordId,
-        ground: 'wrong_or_incomplete',
-        explanation: '窗口代为提交',
-      })
-    ).json();
+    const filed = (await atWindow(c.code, recordId, 'wrong_or_incomplete', '窗口代为提交')).json();
     assert.equal(filed.steps[0].due, '2026-12-10');
     const mine = async (department?: string) =>
       (await t.ctx.objections.overdue({ department })).filter((s) => s.objectionId === filed.id);
