@@ -19,11 +19,17 @@ describe('test:fast selection', () => {
       [at('src/modules/x/pure.test.ts')]: "import { rule } from './rule.ts';",
       [at('src/modules/x/repo.test.ts')]: "import { describeEachEngine } from '../../testing/engines.ts';",
       [at('src/cli/runs.test.ts')]: "const r = spawnSync(process.execPath, ['x']);",
+      [at('src/cli/promisified.test.ts')]: 'const run = promisify(execFile);',
     };
     const read = (file: string) => files[file] ?? '';
     assert.equal(wiresTheApp(at('src/modules/x/direct.test.ts'), read), true);
     assert.equal(wiresTheApp(at('src/modules/x/through.test.ts'), read), true);
     assert.equal(wiresTheApp(at('src/cli/runs.test.ts'), read), true);
+    assert.equal(
+      wiresTheApp(at('src/cli/promisified.test.ts'), read),
+      true,
+      'a promisified execFile runs processes too',
+    );
     assert.equal(wiresTheApp(at('src/modules/x/pure.test.ts'), read), false);
     assert.equal(wiresTheApp(at('src/modules/x/repo.test.ts'), read), false, 'repository suites are fast');
   });
@@ -33,5 +39,10 @@ describe('test:fast selection', () => {
     assert.equal(wiresTheApp(at('src/modules/subjects/subjects.repository.test.ts')), false);
     assert.equal(wiresTheApp(at('src/modules/checks/checks.test.ts')), true);
     assert.equal(wiresTheApp(at('src/cli/cli.test.ts')), true);
+    assert.equal(
+      wiresTheApp(at('src/modules/audit/audit.cli.test.ts')),
+      true,
+      'the CLI through promisify(execFile)',
+    );
   });
 });

@@ -29,7 +29,8 @@ export function wiresTheApp(
   read: (file: string) => string = (f) => readFileSync(f, 'utf8'),
 ): boolean {
   const text = read(file);
-  if (/\b(spawn|spawnSync|execFile|execFileSync|fork)\(/.test(text)) return true;
+  // a child process started directly, or through promisify (the CLI, pg_dump, a second app process)
+  if (/\b(spawn|spawnSync|execFile|execFileSync|fork)\(|promisify\((execFile|exec)\)/.test(text)) return true;
   const imports = [...text.matchAll(/from\s+'(\.[^']+)'/g)].map((m) =>
     path.resolve(path.dirname(file), m[1]!),
   );
