@@ -16,6 +16,7 @@ export type RecordConcerned = {
   provider_department: string;
   provider_record_id: string;
   item_code: string;
+  identified_on: string;
 };
 
 export type DecisionRow = Selectable<ExternalDecisionTable> & {
@@ -37,19 +38,11 @@ export const externalDecisionsRepository = {
         'provider_department',
         'provider_record_id',
         'item_code',
+        'identified_on',
       ])
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? { ...row, version: Number(row.version) } : undefined;
-  },
-
-  async identifiedOnOf(db: Db, recordId: string): Promise<string> {
-    const row = await db
-      .selectFrom('records')
-      .select(['identified_on'])
-      .where('id', '=', recordId)
-      .executeTakeFirstOrThrow();
-    return row.identified_on;
   },
 
   async findByDocument(db: Db, recordKey: string, documentNumber: string) {

@@ -130,7 +130,7 @@ export function externalDecisionsService(deps: ExternalDecisionsDeps) {
         { field: 'recordId' },
       );
     }
-    const identifiedOn = await repo.identifiedOnOf(store.db, concerned.id);
+    const identifiedOn = concerned.identified_on;
     if (decidedOn < identifiedOn) {
       throw badRequest(
         'EXTERNAL_DECISION_BEFORE_RECORD',

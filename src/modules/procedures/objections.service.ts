@@ -206,6 +206,36 @@ export function objectionsService(deps: ObjectionsDeps) {
   const statusOf = (events: readonly ObjectionEventRow[]) =>
     replayObjection(events.map(eventOf), periods, deps.calendar.current());
 
+  /** Each objection with its status, replayed from its steps (one read of the steps for all of them). */
+  async function withStatus(db: Db, rows: readonly ObjectionRow[]) {
+    const events = await repo.eventsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => ({ row, status: statusOf(events.get(row.id)!) }));
+  }
+
+  /** The open objections on these records, by record key (at most one each: filing and appeal see to it). */
+  async function openOf(db: Db, keys: readonly string[], except: string | null = null) {
+    const rows = (await repo.ofRecordKeys(db, keys)).filter((o) => o.id !== except);
+    const open = new Map<string, { row: ObjectionRow; status: ObjectionStatus }>();
+    for (const o of await withStatus(db, rows)) {
+      if (OPEN_STATES.includes(o.status.state)) open.set(o.row.record_key, o);
+    }
+    return open;
+  }
+
+  /** Every objection in a scope, newest first, a page at a time, with its status. */
+  async function* scan(scope: { subjectId?: string; department?: string | undefined }) {
+    let before: string | undefined;
+    for (;;) {
+      const rows = await repo.list(store.db, { ...scope, before, limit: PAGE });
+      yield* await withStatus(store.db, rows);
+      if (rows.length < PAGE) return;
+      before = rows.at(-1)!.id;
+    }
+  }
+
   /** The party `actor` is for this objection, or null (may only read, or nothing). */
   /** The city's credit office (A17: appeals go to the office at the same level), read once. */
   let officeCode: Promise<string | null> | undefined;
@@ -246,10 +276,9 @@ export function objectionsService(deps: ObjectionsDeps) {
   function view(
     actor: Actor,
     objection: ObjectionRow,
-    events: ObjectionEventRow[],
+    status: ObjectionStatus,
     office: string | null,
   ): ObjectionView {
-    const status = statusOf(events);
     const today = deps.today();
     const calendar = deps.calendar.current();
     const party = partyOf(actor, objection, office);
@@ -308,12 +337,7 @@ export function objectionsService(deps: ObjectionsDeps) {
 
   /** OBJECTION_ALREADY_OPEN when an objection other than `except` is open on the record. */
   async function refuseIfOpen(trx: Db, recordKey: string, except: string | null) {
-    const existing = (await repo.ofRecordKeys(trx, [recordKey])).filter((o) => o.id !== except);
-    const events = await repo.eventsOf(
-      trx,
-      existing.map((o) => o.id),
-    );
-    const open = existing.find((o) => OPEN_STATES.includes(statusOf(events.get(o.id)!).state));
+    const open = (await openOf(trx, [recordKey], except)).get(recordKey)?.row;
     if (open) {
       throw conflict(
         'OBJECTION_ALREADY_OPEN',
@@ -422,7 +446,7 @@ export function objectionsService(deps: ObjectionsDeps) {
     return view(
       actor,
       objection as ObjectionRow,
-      (await repo.eventsOf(store.db, [id])).get(id)!,
+      statusOf((await repo.eventsOf(store.db, [id])).get(id)!),
       await officeOf(),
     );
   }
@@ -582,12 +606,7 @@ export function objectionsService(deps: ObjectionsDeps) {
   async function get(actor: Actor, id: string): Promise<ObjectionView> {
     const objection = await repo.byId(store.db, id.toLowerCase());
     if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
-    return view(
-      actor,
-      objection,
-      (await repo.eventsOf(store.db, [objection.id])).get(objection.id)!,
-      await officeOf(),
-    );
+    return view(actor, objection, (await withStatus(store.db, [objection]))[0]!.status, await officeOf());
   }
 
   /** The caller's objections: a subject its own, a provider those about its records, the center all. */
@@ -606,21 +625,12 @@ export function objectionsService(deps: ObjectionsDeps) {
     const office = await officeOf();
     // Open-ness is replayed from the steps, so a filtered list pages on until it has `limit` of them.
     const out: ObjectionView[] = [];
-    let before: string | undefined;
-    for (;;) {
-      const rows = await repo.list(store.db, { ...scope, before, limit: PAGE });
-      const events = await repo.eventsOf(
-        store.db,
-        rows.map((r) => r.id),
-      );
-      for (const r of rows) {
-        const v = view(actor, r, events.get(r.id)!, office);
-        if (filter.open === undefined || v.open === filter.open) out.push(v);
-        if (out.length === filter.limit) return out;
-      }
-      if (rows.length < PAGE) return out;
-      before = rows.at(-1)!.id;
+    for await (const { row, status } of scan(scope)) {
+      const v = view(actor, row, status, office);
+      if (filter.open === undefined || v.open === filter.open) out.push(v);
+      if (out.length === filter.limit) break;
     }
+    return out;
   }
 
   /**
@@ -631,71 +641,41 @@ export function objectionsService(deps: ObjectionsDeps) {
     const today = deps.today();
     const calendar = deps.calendar.current();
     const out: OverdueStep[] = [];
-    let before: string | undefined;
-    for (;;) {
-      const rows = await repo.list(store.db, { department: filter.department, before, limit: PAGE });
-      const events = await repo.eventsOf(
-        store.db,
-        rows.map((r) => r.id),
-      );
-      for (const r of rows) {
-        const status = statusOf(events.get(r.id)!);
-        if (!OPEN_STATES.includes(status.state)) continue;
-        for (const s of status.steps) {
-          if (s.closed !== null) continue;
-          const standing = deadlineState(s, today, calendar);
-          if (standing.state !== 'overdue') continue;
-          out.push({
-            objectionId: r.id,
-            recordId: r.record_id,
-            providerDepartment: r.provider_department,
-            state: status.state,
-            step: s.step,
-            party: s.party,
-            due: s.due!,
-            workdaysOverdue: -(standing.workdaysLeft ?? 0),
-            provisional: standing.provisional,
-          });
-        }
+    for await (const { row: r, status } of scan({ department: filter.department })) {
+      if (!OPEN_STATES.includes(status.state)) continue;
+      for (const s of status.steps) {
+        if (s.closed !== null) continue;
+        const standing = deadlineState(s, today, calendar);
+        if (standing.state !== 'overdue') continue;
+        out.push({
+          objectionId: r.id,
+          recordId: r.record_id,
+          providerDepartment: r.provider_department,
+          state: status.state,
+          step: s.step,
+          party: s.party,
+          due: s.due!,
+          workdaysOverdue: -(standing.workdaysLeft ?? 0),
+          provisional: standing.provisional,
+        });
       }
-      if (rows.length < PAGE) break;
-      before = rows.at(-1)!.id;
     }
     return out.reverse();
   }
 
   /** For intake (W3): objections as change bases — usable once upheld and until corrected. */
   async function bases(trx: Db, ids: readonly string[]): Promise<Map<string, ChangeBasisFound>> {
-    const rows = await repo.byIds(trx, ids);
-    const events = await repo.eventsOf(
-      trx,
-      rows.map((r) => r.id),
-    );
     return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          kind: 'objection',
-          recordKey: r.record_key,
-          ready: statusOf(events.get(r.id)!).state === 'correction',
-        },
+      (await withStatus(trx, await repo.byIds(trx, ids))).map(({ row, status }) => [
+        row.id,
+        { kind: 'objection', recordKey: row.record_key, ready: status.state === 'correction' },
       ]),
     );
   }
 
   /** The records with an objection in progress, by record key (the `procedure` flag of reads). */
   async function openOnRecords(keys: readonly string[]): Promise<Map<string, string>> {
-    const rows = await repo.ofRecordKeys(store.db, keys);
-    if (rows.length === 0) return new Map();
-    const events = await repo.eventsOf(
-      store.db,
-      rows.map((r) => r.id),
-    );
-    return new Map(
-      rows
-        .filter((r) => OPEN_STATES.includes(statusOf(events.get(r.id)!).state))
-        .map((r) => [r.record_key, r.id]),
-    );
+    return new Map([...(await openOf(store.db, keys))].map(([key, o]) => [key, o.row.id]));
   }
 
   /**
@@ -749,24 +729,14 @@ export function objectionsService(deps: ObjectionsDeps) {
         (w) => Number(w.record.version) > 1 && w.record.change_basis_kind !== 'objection',
       );
       if (others.length === 0) return undefined;
-      const pending = await repo.ofRecordKeys(
+      const open = await openOf(
         trx,
         others.map((w) => String(w.record.record_key)),
       );
-      if (pending.length === 0) return undefined;
-      const events = await repo.eventsOf(
-        trx,
-        pending.map((o) => o.id),
-      );
-      const awaiting = new Map(
-        pending
-          .filter((o) => statusOf(events.get(o.id)!).state === 'correction')
-          .map((o) => [o.record_key, o.id]),
-      );
       const warnings = new Map<number, RowError[]>();
       for (const w of others) {
-        const id = awaiting.get(String(w.record.record_key));
-        if (id) warnings.set(w.accepted.index, [awaitingCorrection(id)]);
+        const o = open.get(String(w.record.record_key));
+        if (o?.status.state === 'correction') warnings.set(w.accepted.index, [awaitingCorrection(o.row.id)]);
       }
       return warnings;
     },

@@ -7,7 +7,7 @@
 import { type CatalogItemVersion, columnsOf } from '../catalog/index.ts';
 import type { Db } from '../database.ts';
 import type { AcceptedRow, IntakeDeps } from './intake.types.ts';
-import type { Planned } from './intake-plan.ts';
+import { isWrite, type Planned } from './intake-plan.ts';
 import {
   type ComparableVersion,
   type ItemShape,
@@ -18,8 +18,6 @@ import {
 import { validityEndsOn } from './records.content.ts';
 import * as E from './records.errors.ts';
 import type { RecordsRepository } from './records.repository.ts';
-
-const isWrite = (p: Planned) => p.outcome === 'created' || p.outcome === 'new_version';
 
 /** The item as the comparison sees it, and its column labels (cached per item version object). */
 const shapes = new WeakMap<CatalogItemVersion, { shape: ItemShape; labels: Map<string, string> }>();

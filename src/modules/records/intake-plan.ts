@@ -33,6 +33,9 @@ export type Planned = PlanInput &
     | { outcome: 'refused'; errors: RowError[] }
   );
 
+/** A planned row that writes a record version (created or new version). */
+export const isWrite = (p: Planned) => p.outcome === 'created' || p.outcome === 'new_version';
+
 /**
  * Idempotency on (provider department, provider record id) — the department is in the key, so a
  * provider can never reach another's record (B4 谁提供谁负责): the same id from another department is

@@ -12,7 +12,7 @@ import { recordRowsWritten } from '../audit/row-digests.service.ts';
 import type { CatalogItemVersion } from '../catalog/index.ts';
 import type { Db, Insertable } from '../database.ts';
 import type { AcceptedRow, IntakeDeps, IntakeRequest, IntakeResult, RowResult } from './intake.types.ts';
-import type { Planned } from './intake-plan.ts';
+import { isWrite, type Planned } from './intake-plan.ts';
 import { recordCurrency } from './record-currency.ts';
 import { type PushTimeliness, pushTimeliness, storedFields, validityEndsOn } from './records.content.ts';
 import * as E from './records.errors.ts';
@@ -199,8 +199,6 @@ export async function buildRecords(
  * code-made strings, numbers, and `fields` as JSON text (which escapes lone surrogates).
  */
 const asStored = (text: string) => (text.isWellFormed() ? text : text.toWellFormed());
-
-const isWrite = (p: Planned) => p.outcome === 'created' || p.outcome === 'new_version';
 
 /**
  * Commits the batch: its row (with counts) before the records that refer to it, then the records and

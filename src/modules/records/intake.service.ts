@@ -16,7 +16,7 @@ import {
   MAX_ROWS_PER_CALL,
   type RowResult,
 } from './intake.types.ts';
-import { type PlanInput, type Planned, planRows } from './intake-plan.ts';
+import { isWrite, type PlanInput, type Planned, planRows } from './intake-plan.ts';
 import { itemCodesOf, screenRows } from './intake-rows.ts';
 import { type BatchContext, buildRecords, commitBatch, type KnownSubjects } from './intake-write.service.ts';
 import { fingerprintContent } from './records.content.ts';
@@ -33,7 +33,6 @@ class BatchRefused extends Error {
 }
 
 const hasRefusal = (plan: readonly Planned[]) => plan.some((p) => p.outcome === 'refused');
-const isWrite = (p: Planned) => p.outcome === 'created' || p.outcome === 'new_version';
 
 /**
  * 归集 (B16–B17): one batch of rows from one provider through one channel (API, spreadsheet, CLI).
