@@ -73,15 +73,17 @@ export async function recordStoredRows(
 
 /**
  * Records rows of several audited tables as stored, under one head update (e.g. a catalog item's head
- * row and its new version). Tables without rows are left out; nothing at all, no entry.
+ * row and its new version), followed by `also`: the entries of the act that wrote them, so rows and
+ * act are one contiguous run of the chain. Tables without rows are left out; nothing at all, no entry.
  */
 export async function recordStoredTables(
   trx: AuditWriter,
   written: readonly { table: AuditedTable; rows: readonly Record<string, unknown>[] }[],
   meta: RowsWrittenMeta,
+  also: readonly AuditEntryInput[] = [],
 ): Promise<void> {
   const entries = written.filter((w) => w.rows.length > 0).flatMap((w) => rowsWrittenEntries(w, meta));
-  await appendAuditMany(trx, entries);
+  await appendAuditMany(trx, [...entries, ...also]);
 }
 
 /**

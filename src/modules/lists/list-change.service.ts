@@ -13,14 +13,13 @@
 import { chinaDayOf } from '../../platform/clock.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { appendAuditMany } from '../audit/audit.repository.ts';
 import {
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
   NOTIFICATIONS_AUDITED,
   type RowsWrittenMeta,
 } from '../audit/index.ts';
-import { rowsWrittenEntries } from '../audit/row-digests.service.ts';
+import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db, Insertable } from '../database.ts';
 import type { WrittenRecord } from '../records/intake.types.ts';
 import {
@@ -448,9 +447,8 @@ export class ListChange {
       { table: LIST_ENTRIES_AUDITED, rows: [...this.written.values()] },
       { table: LIST_ENTRY_EVENTS_AUDITED, rows: events },
       { table: NOTIFICATIONS_AUDITED, rows: notifications },
-    ].filter((w) => w.rows.length > 0);
-    await appendAuditMany(this.trx, [
-      ...recorded.flatMap((w) => rowsWrittenEntries(w, writer)),
+    ];
+    await recordStoredTables(this.trx, recorded, writer, [
       {
         ...this.cause.writer,
         at: this.cause.at,

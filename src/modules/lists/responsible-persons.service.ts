@@ -12,9 +12,8 @@
  */
 import { toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { appendAuditMany } from '../audit/audit.repository.ts';
 import { NOTIFICATIONS_AUDITED, RECORDS_AUDITED } from '../audit/index.ts';
-import { rowsWrittenEntries } from '../audit/row-digests.service.ts';
+import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { FieldValue, RowError } from '../catalog/index.ts';
 import type { Db, Insertable } from '../database.ts';
 import { checkCode } from '../identity-codes/index.ts';
@@ -250,9 +249,8 @@ export class ResponsiblePersons {
     const recorded = [
       { table: RECORDS_AUDITED, rows: this.rows as Record<string, unknown>[] },
       { table: NOTIFICATIONS_AUDITED, rows: notices },
-    ].filter((w) => w.rows.length > 0);
-    await appendAuditMany(this.trx, [
-      ...recorded.flatMap((w) => rowsWrittenEntries(w, writer)),
+    ];
+    await recordStoredTables(this.trx, recorded, writer, [
       {
         ...this.cause.writer,
         at: this.cause.at,

@@ -1,8 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
-import { type AuditEntryInput, appendAuditMany } from '../audit/audit.repository.ts';
+import type { AuditEntryInput } from '../audit/audit.repository.ts';
 import type { RowsWrittenMeta } from '../audit/index.ts';
 import { EXTERNAL_DECISIONS_AUDITED, NOTIFICATIONS_AUDITED } from '../audit/index.ts';
-import { rowsWrittenEntries } from '../audit/row-digests.service.ts';
+import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { ExternalDecisionTable } from './procedures.tables.ts';
@@ -67,11 +67,15 @@ export const externalDecisionsRepository = {
   ): Promise<void> {
     await trx.insertInto('external_decisions').values(decision).execute();
     const [stored] = await trx.insertInto('notifications').values(notice).returningAll().execute();
-    await appendAuditMany(trx, [
-      ...rowsWrittenEntries({ table: EXTERNAL_DECISIONS_AUDITED, rows: [decision] }, writer),
-      ...rowsWrittenEntries({ table: NOTIFICATIONS_AUDITED, rows: [stored!] }, writer),
-      { ...writer, ...act },
-    ]);
+    await recordStoredTables(
+      trx,
+      [
+        { table: EXTERNAL_DECISIONS_AUDITED, rows: [decision] },
+        { table: NOTIFICATIONS_AUDITED, rows: [stored!] },
+      ],
+      writer,
+      [{ ...writer, ...act }],
+    );
   },
 
   /** The record each decision was recorded for, by decision id (intake's change bases). */

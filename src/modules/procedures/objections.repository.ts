@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { type AuditEntryInput, appendAuditMany } from '../audit/audit.repository.ts';
+import type { AuditEntryInput } from '../audit/audit.repository.ts';
 import {
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
@@ -10,7 +10,7 @@ import {
   OBJECTIONS_AUDITED,
   type RowsWrittenMeta,
 } from '../audit/index.ts';
-import { rowsWrittenEntries } from '../audit/row-digests.service.ts';
+import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { ObjectionEvent } from './objection-procedure.ts';
@@ -217,9 +217,6 @@ export const objectionsRepository = {
       const stored = await trx.insertInto('notifications').values(w.notices).returningAll().execute();
       recorded.push({ table: NOTIFICATIONS_AUDITED, rows: stored });
     }
-    await appendAuditMany(trx, [
-      ...recorded.flatMap((r) => rowsWrittenEntries(r, w.writer)),
-      { ...w.writer, ...w.act },
-    ]);
+    await recordStoredTables(trx, recorded, w.writer, [{ ...w.writer, ...w.act }]);
   },
 };
