@@ -27,6 +27,7 @@ export {
   type ForbiddenHit,
   isForbiddenFieldName,
 } from './forbidden.ts';
+export { GROUND_FIELDS, groundOf, REMOVAL_FIELD, validUntilOf } from './list-fields.ts';
 export type { RowError } from './row-errors.ts';
 export { SEED_CATALOG } from './seed-catalog.ts';
 export {

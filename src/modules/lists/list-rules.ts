@@ -48,19 +48,8 @@ export function entryState(entry: EntryDates, today: string): 'effective' | 'rem
   return isEffective(entry, today) ? 'effective' : 'expired';
 }
 
-/** The A5/A6 ground as a coded value: the catalog's choices start with it, e.g. `A6(7) 有履行能力…`. */
-export function groundOf(fields: Readonly<Record<string, FieldValue>>): string | null {
-  const value = fields.dishonestyType ?? fields.ground;
-  if (typeof value !== 'string') return null;
-  const coded = /^([A-Z]\d+\(\d+\))/.exec(value);
-  return coded ? coded[1]! : value;
-}
-
-/** A12: the removal date the identifying unit set (`validUntil` field of the list items). */
-export function validUntilOf(fields: Readonly<Record<string, FieldValue>>): string | null {
-  const value = fields.validUntil;
-  return typeof value === 'string' && value !== '' ? value : null;
-}
+/** The ground (A5/A6) and removal date (A12) of a list row: read by the catalog's one reading. */
+export { groundOf, validUntilOf } from '../catalog/index.ts';
 
 /** Natures of organizations whose superior is told when they are black-listed (A11). */
 export const PUBLIC_UNIT_NATURES = ['国家机关', '事业单位', '国有企业'] as const;

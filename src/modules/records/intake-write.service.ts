@@ -9,7 +9,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { CanonicalJsonText, canonicalJson, RECORDS_AUDITED, type RowsWrittenMeta } from '../audit/index.ts';
 import { recordRowsWritten } from '../audit/row-digests.service.ts';
-import type { CatalogItemVersion } from '../catalog/index.ts';
+import { type CatalogItemVersion, validUntilOf } from '../catalog/index.ts';
 import type { Db, Insertable } from '../database.ts';
 import type { AcceptedRow, IntakeDeps, IntakeRequest, IntakeResult, RowResult } from './intake.types.ts';
 import { isWrite, type Planned } from './intake-plan.ts';
@@ -144,18 +144,16 @@ export async function buildRecords(
     let warnings = a.row.warnings;
     // Issue 15 W13: the provider is told what the platform recorded about the push, not only `created`.
     if (late) warnings = [...warnings, E.pushLate(push, deps.policy.lists.pushDeadline.workdays)];
-    // Judged by the one rule every read applies (record-currency.ts): the entry's removal date (A12;
-    // the seed's `validUntil`, as lists/list-rules.ts reads it), B27 validity, the item's usage period (B8).
-    const removal = a.item.listType === null ? null : a.row.fields.validUntil;
+    // Judged by the one rule every read applies (record-currency.ts): the entry's removal date (A12),
+    // B27 validity, the item's usage period (B8).
+    const removal = a.item.listType === null ? null : validUntilOf(a.row.fields);
     const currency = recordCurrency(
       {
         identifiedOn: a.row.identifiedOn,
         validityEndsOn: validityEnds,
         usagePeriod: a.item.usagePeriod,
         listEntry:
-          typeof removal === 'string'
-            ? { status: 'active', validUntil: removal, removedByEntry: null }
-            : undefined,
+          removal === null ? undefined : { status: 'active', validUntil: removal, removedByEntry: null },
       },
       receivedOn,
     );

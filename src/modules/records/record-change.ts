@@ -11,7 +11,7 @@
  * removal date) needs only its reason, as before. Pure: the caller reads the stored version and the
  * named basis.
  */
-import type { RowError } from '../catalog/index.ts';
+import { GROUND_FIELDS, REMOVAL_FIELD, type RowError, validUntilOf } from '../catalog/index.ts';
 import * as E from './records.errors.ts';
 import type { ChangeBasisKind } from './records.tables.ts';
 
@@ -61,10 +61,6 @@ export type ItemShape = {
 const SEVERITY_RANK: Readonly<Record<string, number>> = { 一般: 1, 较重: 2, 严重: 3 };
 const rankOf = (severity: string | null) => (severity === null ? 2 : (SEVERITY_RANK[severity] ?? 2));
 
-/** The removal date of a list item (A12) — the seed's `validUntil`, as the lists module reads it. */
-const REMOVAL_FIELD = 'validUntil';
-/** The list ground fields (A5/A6), as the lists module reads them: ground-limited measures follow them. */
-const GROUND_FIELDS: readonly string[] = ['dishonestyType', 'ground'];
 /**
  * A text that states nothing: emptied to a placeholder, a fact is dropped as surely as when left blank
  * (a review found 违法事实 → "无" and 文号 → "-" accepted as plain corrections).
@@ -76,7 +72,6 @@ const present = (value: unknown) =>
   value !== undefined &&
   value !== '' &&
   !(typeof value === 'string' && PLACEHOLDER.test(value.trim()));
-const dateOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 const numberOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** Stored code fields are `{ sealed, index }`: compared by their blind index, like the fingerprint. */
@@ -113,8 +108,8 @@ export function weakeningsOf(
   if (item.listed) {
     // A removal date set where there was none, or brought forward, ends the listing sooner (A12);
     // one dropped lets the entry run to its B27 validity, which weakens nothing.
-    const before = dateOf(previous.fields[REMOVAL_FIELD]);
-    const after = dateOf(next.fields[REMOVAL_FIELD]);
+    const before = validUntilOf(previous.fields);
+    const after = validUntilOf(next.fields);
     if (after !== null && (before === null || after < before)) {
       out.push({ kind: 'validUntil', field: `fields.${REMOVAL_FIELD}` });
     }
@@ -128,7 +123,11 @@ export function weakeningsOf(
     }
   }
   for (const [key, value] of Object.entries(previous.fields)) {
-    if (!item.keys.has(key) || key === REMOVAL_FIELD || (item.listed && GROUND_FIELDS.includes(key)))
+    if (
+      !item.keys.has(key) ||
+      key === REMOVAL_FIELD ||
+      (item.listed && (GROUND_FIELDS as readonly string[]).includes(key))
+    )
       continue;
     if (present(value) && !present(next.fields[key])) {
       out.push({ kind: 'fact', field: `fields.${key}` });
