@@ -138,6 +138,19 @@ export const PolicySchema = object({
     }),
     noticePeriod: workdaysPeriod,
   }),
+  /**
+   * The repair procedure's own periods (issue 16): the provider's written opinion, counted from receipt
+   * of the application, and the credit center's adoption, counted from the end of the public notice
+   * (`notice_end`, A19/B32) or from the application (`application`, a policy with no notice).
+   */
+  repairProcedure: object({
+    providerOpinion: workdaysPeriod,
+    adoption: object({
+      workdays: positiveInt,
+      from: z.enum(['notice_end', 'application'], e('adoptionFrom')),
+      ...annotation,
+    }).superRefine(requireNoteWhenDecided),
+  }),
   reporting: object({
     jointMeasures: calendarPeriod,
     intakeAndUsage: calendarPeriod,
@@ -160,6 +173,7 @@ export type ValidityEntry = z.infer<typeof yearsPeriod>;
 export type WorkdaysPeriod = z.infer<typeof workdaysPeriod>;
 export type CalendarPeriod = z.infer<typeof calendarPeriod>;
 export type CountWithin = z.infer<typeof countWithin>;
+export type RepairProcedurePeriods = Policy['repairProcedure'];
 export type MaskRule = z.infer<typeof maskRule>;
 export type NameMaskRule = z.infer<typeof nameMaskRule>;
 

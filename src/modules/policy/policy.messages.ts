@@ -23,6 +23,10 @@ export const MESSAGES = {
   isoDate: ['应为有效日期,格式 YYYY-MM-DD', 'must be a valid date in the form YYYY-MM-DD'],
   maskChar: ['应为单个字符', 'must be exactly one character'],
   oneCalendarUnit: ['应恰好给出 years 或 months 其中之一', 'must give exactly one of "years" or "months"'],
+  adoptionFrom: [
+    '应为 "notice_end"(公示期满起算)或 "application"(申请之日起算)',
+    'must be "notice_end" (counted from the end of the notice) or "application" (from the application)',
+  ],
   decidedNeedsNote: [
     '标为 decided 的参数必须在 note 中写明决定及理由',
     'a value marked "decided" must explain the decision and its reason in "note"',
