@@ -42,6 +42,7 @@ import {
   externalDecisionsService,
 } from '../modules/procedures/external-decisions.service.ts';
 import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
+import { type RepairsService, repairsService } from '../modules/procedures/repairs.service.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { combineIntakeHooks } from '../modules/records/intake-hooks.ts';
 import { recordsRepository } from '../modules/records/records.repository.ts';
@@ -104,6 +105,8 @@ export type AppContext = {
   externalDecisions: ExternalDecisionsService;
   /** objections (A15–A16, B28–B29): filing, review, verification, decision; the correction via intake */
   objections: ObjectionsService;
+  /** credit repair (A18–A19, B31–B32): application, opinion, public notice, adoption, archive */
+  repairs: RepairsService;
   uploads: UploadService;
   records: RecordsReader;
   /** the measures catalog (A13, A14, D §5), cached for checks */
@@ -182,6 +185,17 @@ export async function createAppContext(config: Config, options: ContextOptions =
         (await departments.list({ kind: 'credit_office' })).find((d) => !d.kinds.includes('regional_node'))
           ?.code ?? null,
     });
+    const repairs = repairsService({
+      store,
+      policy,
+      calendar,
+      audit,
+      catalog,
+      subjects,
+      now,
+      today,
+      openObjections: (keys) => objections.openOnRecords(keys),
+    });
     // B26 (issue 15 W5): who answers for an organization's severe records, and writing theirs.
     const responsible = { subjects, records: recordsRepository(store) };
     const intake = intakeService({
@@ -247,6 +261,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       intake,
       externalDecisions,
       objections,
+      repairs,
       uploads: uploadService({
         intake,
         catalog,
@@ -267,6 +282,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
         listEntries: (keys) => listsRepository.listedStateOfRecords(store.db, keys),
         // Issue 16: a record under objection says so in every read.
         openObjections: (keys) => objections.openOnRecords(keys),
+        // Issue 16: a repair in progress says so; an adopted one is an archive (A19, B32).
+        repairs: (keys) => repairs.onRecords(keys),
       }),
       measures,
       listTypes,
