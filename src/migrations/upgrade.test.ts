@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0020, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0021, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -19,6 +19,8 @@ import {
   OBJECTION_EVENTS_AUDITED,
   OBJECTIONS_AUDITED,
   RECORDS_AUDITED,
+  REPAIR_EVENTS_AUDITED,
+  REPAIRS_AUDITED,
   SUBJECTS_AUDITED,
 } from '../modules/audit/index.ts';
 import { recordRowsWritten } from '../modules/audit/row-digests.service.ts';
@@ -865,6 +867,50 @@ function upgradeSuite(getStore: () => TestStore) {
         },
       ]);
       await recordRowsWritten(liveDb(), { table: OBJECTION_EVENTS_AUDITED, rows: events }, WRITER);
+    },
+    '0021-repairs': async (step) => {
+      // From 0021 on, a subject applies to repair a record (issue 16): the application and its steps
+      // are append-only rows under row digests.
+      const [first] = written.get('records')!.rows;
+      const repairs = await insert('repairs', [
+        {
+          id: uuidv7(),
+          subject_id: first!.subject_id,
+          record_key: first!.record_key,
+          record_id: first!.id,
+          entry_id: null,
+          provider_department: first!.provider_department,
+          target_kind: 'negative_record',
+          path: 'B31',
+          stated: toJson({ correctedOn: '2026-01-20', commitmentSignedOn: '2026-04-07' }),
+          proof: '已缴清罚款',
+          commitment_text: '信用承诺书',
+          commitment_digest: 'd'.repeat(64),
+          filed_via: 'subject',
+          filed_by: 'account-1',
+          filed_role: 'subject',
+          purpose: null,
+          filed_at: at(step),
+          policy_id: 'huaian-2018',
+          policy_version: '1.1.0',
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: REPAIRS_AUDITED, rows: repairs }, WRITER);
+      const events = await insert('repair_events', [
+        {
+          id: uuidv7(),
+          repair_id: repairs[0]!.id,
+          seq: 1,
+          kind: 'applied',
+          on_date: '2026-04-07',
+          at: at(step),
+          actor_id: 'account-1',
+          actor_role: 'subject',
+          actor_department: null,
+          detail: toJson({ by: 'subject', path: 'B31' }),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: REPAIR_EVENTS_AUDITED, rows: events }, WRITER);
     },
     '0015-department-purposes': async (step) => {
       // From 0015 on, a department's registered purposes are written through their repository, which

@@ -111,6 +111,20 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/objections/:id/steps': ['provider_staff', 'center_staff', 'credit_office'],
   'POST /api/v1/me/objections/:id/appeal': ['subject'],
   'GET /api/v1/me/objections/:id': ['subject'],
+  'GET /api/v1/me/repairs/eligibility': ['subject'],
+  'GET /api/v1/me/repairs/commitment': ['subject'],
+  'POST /api/v1/me/repairs': ['subject'],
+  'GET /api/v1/me/repairs': ['subject'],
+  'GET /api/v1/me/repairs/:id': ['subject'],
+  'GET /api/v1/me/repairs/:id/decision': ['subject'],
+  'GET /api/v1/repairs/eligibility': ['center_staff'],
+  'GET /api/v1/repairs/commitment': ['center_staff'],
+  'POST /api/v1/repairs': ['center_staff'],
+  'GET /api/v1/repairs': ['provider_staff', 'center_staff', 'credit_office'],
+  'GET /api/v1/repairs/:id': ['provider_staff', 'center_staff', 'credit_office'],
+  'GET /api/v1/repairs/:id/decision': ['provider_staff', 'center_staff', 'credit_office'],
+  'POST /api/v1/repairs/:id/steps': ['provider_staff', 'center_staff'],
+  'GET /api/v1/public/repair-notices': EVERYONE,
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */

@@ -23,6 +23,7 @@ import {
   redOrg,
   setClock,
 } from '../lists/test-support.ts';
+import { repairsRepository } from '../procedures/repairs.repository.ts';
 import { verifyAudit } from './audit.service.ts';
 import { scanAuditedTable } from './audited-rows.repository.ts';
 import {
@@ -46,6 +47,8 @@ import {
   OBJECTION_EVENTS_AUDITED,
   OBJECTIONS_AUDITED,
   POLICY_VERSIONS_AUDITED,
+  REPAIR_EVENTS_AUDITED,
+  REPAIRS_AUDITED,
   SESSIONS_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
 } from './audited-tables.ts';
@@ -223,6 +226,56 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       objection.id,
       { kind: 'verification_requested' },
     );
+    // issue 16: a repair application on the listing, written as the repairs service writes it
+    const repairId = uuidv7();
+    const at = new Date().toISOString();
+    await t.ctx.store.db.transaction().execute((trx) =>
+      repairsRepository.write(
+        trx,
+        {
+          id: repairId,
+          subject_id: company!.id,
+          record_key: (listed.results[0] as { recordKey?: string }).recordKey ?? uuidv7(),
+          record_id: listed.results[0]!.recordId!,
+          entry_id: null,
+          provider_department: 'HA-GSJ',
+          target_kind: 'black_list_entry',
+          path: 'A18(1)',
+          stated: toJson({ obligationsMetOn: '2026-01-05' }),
+          proof: '已履行',
+          commitment_text: '信用承诺书',
+          commitment_digest: 'd'.repeat(64),
+          filed_via: 'center',
+          filed_by: 'test',
+          filed_role: 'operator',
+          purpose: '窗口受理信用修复',
+          filed_at: at,
+          policy_id: 'huaian-2018',
+          policy_version: '1.1.0',
+        },
+        {
+          id: uuidv7(),
+          repair_id: repairId,
+          seq: 1,
+          kind: 'applied',
+          on_date: '2026-06-01',
+          at,
+          actor_id: 'test',
+          actor_role: 'operator',
+          actor_department: null,
+          detail: toJson({ by: 'center', path: 'A18(1)' }),
+        },
+        {
+          writer: { ...t.ctx.rowWriter, at },
+          act: {
+            action: 'procedures.repair_applied',
+            targetType: 'repair',
+            targetId: repairId,
+            result: 'ok',
+          },
+        },
+      ),
+    );
     await t.ctx.lists.dispatch();
     const [notice] = await t.ctx.store.db
       .selectFrom('notifications')
@@ -380,6 +433,17 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
     {
       table: OBJECTION_EVENTS_AUDITED,
       pick: (r) => r.kind === 'verification_requested',
+      edit: { column: 'on_date', value: '2026-01-01' },
+      unique: { seq: () => 99 },
+    },
+    {
+      // issue 16: a repair's path or a step's adoption edited would archive a record no one decided to
+      table: REPAIRS_AUDITED,
+      edit: { column: 'path', value: 'A18(3)' },
+    },
+    {
+      table: REPAIR_EVENTS_AUDITED,
+      pick: (r) => r.kind === 'applied',
       edit: { column: 'on_date', value: '2026-01-01' },
       unique: { seq: () => 99 },
     },

@@ -28,6 +28,7 @@ import type { NotificationTable } from '../lists/lists.tables.ts';
 import { maskPersonName, type Policy } from '../policy/index.ts';
 import type { Subject } from '../subjects/subjects.repository.ts';
 import { type DeadlineState, ProcedureError } from './objection-procedure.ts';
+import { objectionsRepository } from './objections.repository.ts';
 import {
   type PastAct,
   type PastRepair,
@@ -600,7 +601,7 @@ export function repairsService(deps: RepairsDeps) {
     const status = statusOf(row, [stepRow(id, 1, applied, at, stepActorOf(actor)) as RepairEventRow]);
     const writer = { ...deps.audit.writer(actor, options.requestId, options.purpose), at };
     await db.transaction().execute(async (trx: Db) => {
-      await lockRecord(trx, target.recordKey);
+      await objectionsRepository.lockRecord(trx, target.recordKey, store.capabilities.engine);
       await refuseIfOpen(trx, target.recordKey);
       await repo.write(trx, row, stepRow(id, 1, applied, at, stepActorOf(actor)), {
         notices: [
@@ -630,11 +631,6 @@ export function repairsService(deps: RepairsDeps) {
       });
     });
     return view(actor, row, status);
-  }
-
-  async function lockRecord(trx: Db, recordKey: string) {
-    if (store.capabilities.engine !== 'postgres') return;
-    await trx.selectFrom('records').select(['id']).where('record_key', '=', recordKey).forUpdate().execute();
   }
 
   const WHO_TAKES: Record<RepairStepInput['kind'], [string, string]> = {
