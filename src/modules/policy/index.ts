@@ -32,7 +32,7 @@ export type {
   ValidityEntry,
   WorkdaysPeriod,
 } from './policy-file.ts';
-export { PUBLICATION_CLASSES, PolicySchema } from './policy-file.ts';
+export { PolicySchema, PUBLICATION_CLASSES } from './policy-file.ts';
 export {
   canonicalJson,
   type PolicyValidation,

@@ -237,7 +237,11 @@ export function semanticIssues(p: Policy): PolicyIssue[] {
     }
   };
   // Compared in years when both are given in years (the usual case), else in months.
-  const validityNotBelow = (a: keyof Policy['validity'], b: keyof Policy['validity'], why: [string, string]) => {
+  const validityNotBelow = (
+    a: keyof Policy['validity'],
+    b: keyof Policy['validity'],
+    why: [string, string],
+  ) => {
     const [x, y] = [p.validity[a], p.validity[b]];
     const years = x.years !== undefined && y.years !== undefined;
     const unit = years ? 'years' : 'months';
@@ -361,10 +365,13 @@ function repairRuleIssues(p: Policy): PolicyIssue[] {
       }
     }
   }
+  // (a missing section is reported above, not again here)
+  const { blacklistRepair: black, negativeRepair: negative } = p;
   const noNotice =
     classes !== undefined ||
-    p.blacklistRepair?.noticePeriod === undefined ||
-    p.negativeRepair?.noticePeriod === undefined;
+    (black !== undefined &&
+      negative !== undefined &&
+      (black.noticePeriod === undefined || negative.noticePeriod === undefined));
   if (p.repairProcedure.adoption.from === 'notice_end' && noNotice) {
     add(
       'repairProcedure.adoption.from',
