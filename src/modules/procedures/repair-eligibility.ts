@@ -54,6 +54,10 @@
  *    is asked of organizations only; a person commits in writing.
  * 14. B31(2)2, 6 and 7 are facts the caller establishes (bankruptcy, ignored reminders or interviews,
  *    a department's declaration); no date lifts them here.
+ * 15. N2026: under a policy with `publicationClasses` (national-2026: 国办发〔2025〕22号, NDRC Order 36)
+ *    black-list entries and other records follow one path: the class by the policy's `bySeverity`, its
+ *    shortest publication counted as in 11, the obligations (`obligationsMetOn`, the proof of
+ *    performance) and the commitment; no B31(2) exclusion, no judgement (decision 0034).
  */
 import { AppError } from '../../platform/errors.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
