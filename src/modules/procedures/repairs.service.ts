@@ -25,7 +25,7 @@ import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts'
 import { groundOf } from '../catalog/list-fields.ts';
 import type { Db, Insertable, Store } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
-import { maskPersonName, type Policy } from '../policy/index.ts';
+import { maskPersonName, type Policy, repairNoticePeriod } from '../policy/index.ts';
 import type { Subject } from '../subjects/subjects.repository.ts';
 import { type DeadlineState, ProcedureError } from './objection-procedure.ts';
 import { objectionsRepository } from './objections.repository.ts';
@@ -194,22 +194,21 @@ export function repairsService(deps: RepairsDeps) {
   const { store, policy } = deps;
   const db = store.db;
 
-  const articleOf = (kind: string) => (kind === 'black_list_entry' ? 'A19' : 'B32');
+  /** The rule a repair follows: A19 (black list), B32 (other negative records), or the national rules. */
+  const articleOf = (kind: string, path?: string) =>
+    path === 'N2026' ? '国办发〔2025〕22号' : kind === 'black_list_entry' ? 'A19' : 'B32';
   const periodsOf = (kind: string): RepairPeriods => ({
     providerOpinion: policy.repairProcedure.providerOpinion,
-    notice:
-      (kind === 'black_list_entry'
-        ? policy.blacklistRepair.noticePeriod
-        : policy.negativeRepair.noticePeriod) ?? null,
+    notice: repairNoticePeriod(policy, kind === 'black_list_entry' ? 'black_list_entry' : 'negative_record'),
     noticeVerification: policy.objection.providerVerification,
     adoption: policy.repairProcedure.adoption,
   });
-  const statusOf = (row: Pick<RepairRow, 'target_kind'>, events: readonly RepairEventRow[]) =>
+  const statusOf = (row: Pick<RepairRow, 'target_kind' | 'path'>, events: readonly RepairEventRow[]) =>
     replayRepair(
       events.map(repairEventOf),
       periodsOf(row.target_kind),
       deps.calendar.current(),
-      articleOf(row.target_kind),
+      articleOf(row.target_kind, row.path),
     );
 
   async function withStatus(d: Db, rows: readonly RepairRow[]) {
@@ -234,13 +233,13 @@ export function repairsService(deps: RepairsDeps) {
 
   /** The subject's completed repairs, by record key, dated by the center's adoption. */
   async function completedOf(d: Db, subjectId: string) {
-    const out = new Map<string, { id: string; completedOn: string; article: 'A19' | 'B32' }>();
+    const out = new Map<string, { id: string; completedOn: string; article: string }>();
     for (const { row, status } of await withStatus(d, await repo.ofSubject(d, subjectId))) {
       if (status.state === 'repaired') {
         out.set(row.record_key, {
           id: row.id,
           completedOn: status.decision!.on,
-          article: articleOf(row.target_kind) as 'A19' | 'B32',
+          article: articleOf(row.target_kind, row.path),
         });
       }
     }
@@ -421,7 +420,7 @@ export function repairsService(deps: RepairsDeps) {
       providerDepartment: row.provider_department,
       targetKind: row.target_kind as RepairView['targetKind'],
       path: row.path,
-      article: articleOf(row.target_kind),
+      article: articleOf(row.target_kind, row.path),
       stated: fromJson<StatedFacts>(row.stated),
       proof: row.proof,
       commitment: { text: row.commitment_text, digest: row.commitment_digest },
@@ -444,7 +443,7 @@ export function repairsService(deps: RepairsDeps) {
 
   function notice(
     recipient: string,
-    row: Pick<RepairRow, 'id' | 'subject_id' | 'record_id' | 'entry_id' | 'target_kind'>,
+    row: Pick<RepairRow, 'id' | 'subject_id' | 'record_id' | 'entry_id' | 'target_kind' | 'path'>,
     kind: string,
     title: string,
     body: Record<string, unknown>,
@@ -453,7 +452,7 @@ export function repairsService(deps: RepairsDeps) {
     return {
       id: uuidv7(),
       kind,
-      article: articleOf(row.target_kind),
+      article: articleOf(row.target_kind, row.path),
       recipient_department: recipient,
       subject_id: row.subject_id,
       entry_id: row.entry_id,
@@ -609,7 +608,7 @@ export function repairsService(deps: RepairsDeps) {
             target.providerDepartment,
             row,
             'repair.applied',
-            `信息主体申请修复本单位报送的“${item.name}”记录，请于 ${status.steps[0]!.due} 前出具书面修复意见（${articleOf(row.target_kind)}）`,
+            `信息主体申请修复本单位报送的“${item.name}”记录，请于 ${status.steps[0]!.due} 前出具书面修复意见（${articleOf(row.target_kind, row.path)}）`,
             {
               providerRecordId: target.providerRecordId,
               item: item.code,
@@ -667,7 +666,7 @@ export function repairsService(deps: RepairsDeps) {
     const at = deps.now();
     const events = (await repo.eventsOf(db, [row.id])).get(row.id)!;
     const before = statusOf(row, events);
-    const article = articleOf(row.target_kind);
+    const article = articleOf(row.target_kind, row.path);
     let event: RepairEvent;
     const notices: Insertable<NotificationTable>[] = [];
     let endEntries:
@@ -877,7 +876,7 @@ export function repairsService(deps: RepairsDeps) {
           item: item?.code ?? '',
           itemName: item?.name ?? '',
           providerDepartment: row.provider_department,
-          article: articleOf(row.target_kind),
+          article: articleOf(row.target_kind, row.path),
           from: status.notice!.from,
           until: status.notice!.until,
           provisional: status.notice!.provisional,
@@ -891,11 +890,10 @@ export function repairsService(deps: RepairsDeps) {
   /** Issue 16: for every read of records — the repairs in progress and the adopted ones, by record key. */
   async function onRecords(keys: readonly string[]) {
     const open = new Map<string, string>();
-    const repaired = new Map<string, 'A19' | 'B32'>();
+    const repaired = new Map<string, string>();
     for (const { row, status } of await withStatus(db, await repo.ofRecordKeys(db, keys))) {
       if (REPAIR_OPEN_STATES.includes(status.state)) open.set(row.record_key, row.id);
-      if (status.state === 'repaired')
-        repaired.set(row.record_key, articleOf(row.target_kind) as 'A19' | 'B32');
+      if (status.state === 'repaired') repaired.set(row.record_key, articleOf(row.target_kind, row.path));
     }
     return { open, repaired };
   }

@@ -8,7 +8,9 @@
  * the reason.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, it } from 'node:test';
+import { SHIPPED_POLICY_DIR } from '../../platform/config.ts';
 import { signIn, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
@@ -423,3 +425,131 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
     assert.ok(codes.includes('same_kind_not_repaired'), JSON.stringify(codes));
   });
 });
+
+describeEachEngine(
+  'procedures: credit repair under the national-2026 policy (国办发〔2025〕22号, NDRC Order 36)',
+  (getStore) => {
+    let t: TestApp;
+    let company: DemoSubject;
+    let center: Record<string, string>;
+    let zjjKey = '';
+
+    before(async () => {
+      at('2026-04-02');
+      t = await listsTestApp(getStore(), undefined, path.join(SHIPPED_POLICY_DIR, 'national-2026.json'));
+      company = (await demoSubjects(t, 'organization', (a) => a.organizationKind === 'enterprise'))[0]!;
+      zjjKey = (
+        await t.ctx.accountsAdmin.issueApiKey({
+          departmentCode: 'HA-ZJJ',
+          permissions: ['records.write', 'repairs.read', 'repairs.act', 'inbox.read'],
+          label: 'HA-ZJJ 系统',
+          createdBy: 'test',
+        })
+      ).key;
+    });
+    after(() => t.close());
+    async function day(date: string) {
+      at(date);
+      center = await signIn(t.app, 'demo.center');
+    }
+    const api = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: unknown) =>
+      t.app.inject({
+        method,
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+    const window = (headers: Record<string, string>) => ({
+      ...headers,
+      'x-purpose': encodeURIComponent('窗口受理信用修复'),
+    });
+
+    it('国办发〔2025〕22号: a 一般 record repaired after its 3 months of publication — no notice, the deciding department within 3 working days, the answer within 10 of the application; the policy version recorded', async () => {
+      const result = await push(t, 'HA-ZJJ', [
+        {
+          item: 'bidding-fraud',
+          providerRecordId: 'N-1',
+          subject: { code: company!.code, name: company!.name },
+          severity: '一般',
+          identifiedOn: '2026-04-01',
+          fields: {
+            projectName: '淮安市示例道路改造工程',
+            conduct: '围标串标',
+            facts: '与其他投标人相互串通投标报价',
+            handling: '罚款',
+            documentNumber: '淮住建罚〔2026〕9号',
+            authority: '淮安市住房和城乡建设局',
+          },
+        },
+      ]);
+      const recordId = result.results[0]!.recordId!;
+      // published 2026-04-02: the 一般 class's 3 months are complete on 2026-07-02
+      await day('2026-07-01');
+      const early = await api(
+        'GET',
+        `/api/v1/repairs/eligibility?subjectCode=${company!.code}&recordId=${recordId}&obligationsMetOn=2026-04-10`,
+        window(center),
+      );
+      assert.deepEqual(
+        [early.json().path, early.json().verdict, early.json().earliestDate],
+        ['N2026', 'not_yet', '2026-07-02'],
+      );
+
+      // Monday 2026-09-28
+      await day('2026-09-28');
+      const commitment = (
+        await api(
+          'GET',
+          `/api/v1/repairs/commitment?subjectCode=${company!.code}&recordId=${recordId}`,
+          window(center),
+        )
+      ).json();
+      const applied = await api('POST', '/api/v1/repairs', window(center), {
+        subjectCode: company!.code,
+        recordId,
+        stated: { obligationsMetOn: '2026-04-10' },
+        proof: '罚款已缴清（缴款书号 3208009）',
+        commitmentDigest: commitment.digest,
+      });
+      assert.equal(applied.statusCode, 201, applied.body);
+      const repair = applied.json();
+      // the deciding department: 3 working days → 09-29, 09-30, 10-08 (国庆)
+      assert.deepEqual(
+        [repair.path, repair.article, repair.steps.map((s: Json) => [s.step, s.due]), repair.policy.id],
+        ['N2026', '国办发〔2025〕22号', [['opinion', '2026-10-08']], 'national-2026'],
+      );
+      await day('2026-09-30');
+      const opinion = await api(
+        'POST',
+        `/api/v1/repairs/${repair.id}/steps`,
+        { authorization: `Bearer ${zjjKey}` },
+        {
+          kind: 'opinion',
+          agrees: true,
+          reasons: '义务已履行，同意修复',
+        },
+      );
+      assert.equal(opinion.statusCode, 200, opinion.body);
+      // no public notice; the applicant hears back within 10 working days of the application → 10-16
+      assert.deepEqual(
+        [opinion.json().state, opinion.json().notice, opinion.json().steps.at(-1).due],
+        ['adoption', null, '2026-10-16'],
+      );
+      await day('2026-10-09');
+      const adopted = await api('POST', `/api/v1/repairs/${repair.id}/steps`, center, {
+        kind: 'decided',
+        adopted: true,
+        reasons: '符合修复条件，予以修复，停止公示和共享',
+      });
+      assert.equal(adopted.json().state, 'repaired', adopted.body);
+      const read = await api('GET', `/api/v1/subjects/${company!.code}/records`, window(center));
+      assert.equal(read.statusCode, 200, read.body);
+      // publication and sharing stop: the credit center no longer reads it, and is told why
+      assert.equal(
+        (read.json().records as Json[]).some((r) => r.id === recordId),
+        false,
+      );
+      assert.equal(read.json().withheld.REPAIRED, 1);
+    });
+  },
+);

@@ -53,7 +53,7 @@ export type CurrencyInput = {
   /** issue 15 W3: the record's latest version withdraws it */
   withdrawn?: boolean | undefined;
   /** issue 16: a repair adopted on it (or, for a B26 record, on its source): the article it followed */
-  repaired?: 'A19' | 'B32' | null | undefined;
+  repaired?: string | null | undefined;
 };
 
 const CURRENT: RecordCurrency = { state: 'current', basis: null, lastDay: null };

@@ -71,7 +71,7 @@ export type RecordsReaderDeps = {
    */
   repairs?: (recordKeys: readonly string[]) => Promise<{
     open: ReadonlyMap<string, string>;
-    repaired: ReadonlyMap<string, 'A19' | 'B32'>;
+    repaired: ReadonlyMap<string, string>;
   }>;
 };
 
@@ -121,7 +121,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     // a B26 record is repaired with its source (the organization's record)
     const repairs = ctx.repairs
       ? await ctx.repairs([...new Set([...current.keys(), ...rows.map(entryKey)])])
-      : { open: new Map<string, string>(), repaired: new Map<string, 'A19' | 'B32'>() };
+      : { open: new Map<string, string>(), repaired: new Map<string, string>() };
     for (const row of rows) {
       const item = await itemOf(row.item_code, row.item_version);
       const currency = recordCurrency(
