@@ -42,6 +42,10 @@ import {
   externalDecisionsService,
 } from '../modules/procedures/external-decisions.service.ts';
 import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
+import {
+  type SubjectInboxService,
+  subjectInboxService,
+} from '../modules/procedures/subject-inbox.service.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { combineIntakeHooks } from '../modules/records/intake-hooks.ts';
 import { recordsRepository } from '../modules/records/records.repository.ts';
@@ -104,6 +108,8 @@ export type AppContext = {
   externalDecisions: ExternalDecisionsService;
   /** objections (A15–A16, B28–B29): filing, review, verification, decision; the correction via intake */
   objections: ObjectionsService;
+  /** the subject's inbox: what its procedures' steps mean for it (issue 16, decision 0032) */
+  subjectInbox: SubjectInboxService;
   uploads: UploadService;
   records: RecordsReader;
   /** the measures catalog (A13, A14, D §5), cached for checks */
@@ -247,6 +253,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       intake,
       externalDecisions,
       objections,
+      subjectInbox: subjectInboxService({ store, audit, now }),
       uploads: uploadService({
         intake,
         catalog,
