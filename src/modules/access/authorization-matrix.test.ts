@@ -111,6 +111,8 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/objections/:id/steps': ['provider_staff', 'center_staff', 'credit_office'],
   'POST /api/v1/me/objections/:id/appeal': ['subject'],
   'GET /api/v1/me/objections/:id': ['subject'],
+  'GET /api/v1/me/inbox': ['subject'],
+  'POST /api/v1/me/inbox/:id/read': ['subject'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */
