@@ -54,6 +54,8 @@ export function objectionNotice(
   event: ObjectionEvent,
   after: ObjectionStatus,
   periods: ObjectionPeriods,
+  /** for `corrected`: the correction withdrew the record (A20) rather than amend it */
+  correction: { withdrawn: boolean } = { withdrawn: false },
 ): SubjectNoticeInput | null {
   const base = {
     subjectId: objection.subjectId,
@@ -153,23 +155,33 @@ export function objectionNotice(
         },
       };
     }
-    case 'corrected':
+    case 'corrected': {
+      const withdrawn = correction.withdrawn;
       return {
         ...base,
         kind: 'objection.corrected',
         article: 'A16, B29',
-        title: { zh: '记录已更正', en: 'The record was corrected' },
-        message: {
-          zh: `信息提供单位已依您的异议（异议编号 ${objection.id}）更正该记录，更正后为第 ${event.version} 版（记录编号 ${event.recordId}），异议办结。可在“我的信用记录”中查看。对更正后的记录仍有异议的，可以再次提出异议（A15）。`,
-          en: `The provider corrected the record on your objection (${objection.id}): it is now version ${event.version} (record ${event.recordId}), and the objection is closed. See it under "my records". If you disagree with the corrected record you may object to it (A15).`,
-        },
+        title: withdrawn
+          ? { zh: '记录已撤销', en: 'The record was withdrawn' }
+          : { zh: '记录已更正', en: 'The record was corrected' },
+        message: withdrawn
+          ? {
+              zh: `信息提供单位已依您的异议（异议编号 ${objection.id}）撤销该记录（第 ${event.version} 版，记录编号 ${event.recordId}），该记录不再公开和使用，异议办结（A16、A20）。`,
+              en: `The provider withdrew the record on your objection (${objection.id}) as version ${event.version} (record ${event.recordId}); it is no longer published or used, and the objection is closed (A16, A20).`,
+            }
+          : {
+              zh: `信息提供单位已依您的异议（异议编号 ${objection.id}）更正该记录，更正后为第 ${event.version} 版（记录编号 ${event.recordId}），异议办结。可在“我的信用记录”中查看。对更正后的记录仍有异议的，可以再次提出异议（A15）。`,
+              en: `The provider corrected the record on your objection (${objection.id}): it is now version ${event.version} (record ${event.recordId}), and the objection is closed. See it under "my records". If you disagree with the corrected record you may object to it (A15).`,
+            },
         detail: {
           correctedOn: event.on,
           recordId: event.recordId,
           version: event.version,
+          withdrawn,
           follow,
         },
       };
+    }
     case 'appealed':
       return {
         ...base,

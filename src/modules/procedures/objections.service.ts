@@ -346,12 +346,14 @@ export function objectionsService(deps: ObjectionsDeps) {
     event: ObjectionEvent,
     after: ObjectionStatus,
     at: string,
+    correction?: { withdrawn: boolean },
   ) {
     const notice = objectionNotice(
       { id: objection.id, subjectId: objection.subject_id, recordId: objection.record_id },
       event,
       after,
       periods,
+      correction,
     );
     return notice ? [subjectNoticeRow(notice, at)] : [];
   }
@@ -734,7 +736,9 @@ export function objectionsService(deps: ObjectionsDeps) {
                 },
               }
             : {}),
-          subjectNotices: subjectNotice(objection, event, after, batch.at),
+          subjectNotices: subjectNotice(objection, event, after, batch.at, {
+            withdrawn: Number(w.record.withdrawn) === 1,
+          }),
           writer: { ...batch.writer, at: batch.at },
           act: {
             action: 'procedures.objection_corrected',

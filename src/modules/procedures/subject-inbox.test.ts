@@ -233,7 +233,7 @@ describeEachEngine('procedures: the subject inbox (A16–A17, B29–B30)', (getS
 
   it('B30, A17: a subject without an account, whose objection the center filed at a window, is told too — the appeal upheld with the correction’s deadline — and reads it once it signs in', async () => {
     const c = others.shift()!;
-    const { recordId } = await listed(c);
+    const { providerRecordId, recordId } = await listed(c);
     const filed = await api('POST', '/api/v1/objections', withPurpose(center), {
       subjectCode: c.code,
       recordId,
@@ -262,6 +262,17 @@ describeEachEngine('procedures: the subject inbox (A16–A17, B29–B30)', (getS
       ['撤销决定书真实有效', '2026-12-01'],
     );
     assert.equal(told[0]!.detail.filedVia, 'center');
+    // the provider withdraws the record on the upheld appeal (A20): the subject is told so
+    const withdrawn = await push(t, 'HA-GSJ', [
+      blackOrg(providerRecordId, c, { withdrawn: true, reason: '依申诉决定撤销', changeBasis: id }),
+    ]);
+    assert.equal(withdrawn.results[0]!.outcome, 'new_version', JSON.stringify(withdrawn.results[0]));
+    const last = (await t.ctx.subjectInbox.inbox(accountOf(c), { unread: true, limit: 1 })).notices[0]!;
+    assert.deepEqual(
+      [last.kind, last.title, last.detail.withdrawn, last.detail.version],
+      ['objection.corrected', '记录已撤销', true, 2],
+    );
+    assert.match(last.message, /不再公开和使用/);
     // the company's own account does not see another subject's notices
     assert.deepEqual(await about(id), []);
   });
@@ -306,6 +317,13 @@ describeEachEngine('procedures: the subject inbox (A16–A17, B29–B30)', (getS
     // the mark is under the row's digest: verify holds the row to it
     const report = await verifyAudit(t.ctx.store);
     assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
+  });
+
+  it('A16: the inbox is in the API reference (OpenAPI), with its unread filter and paging', async () => {
+    const doc = (await api('GET', '/api/openapi.json', {})).json() as Json;
+    const params = doc.paths['/api/v1/me/inbox'].get.parameters.map((p: Json) => p.name);
+    assert.deepEqual(params.sort(), ['before', 'limit', 'unread']);
+    assert.ok(doc.paths['/api/v1/me/inbox/{id}/read'].post);
   });
 
   it('A16: nobody else reads a subject’s notices — another subject is not found (404), a department is refused and its own inbox holds none of them', async () => {
