@@ -3,7 +3,8 @@
  * center on its behalf; reviewed by the center, verified by the record's provider when asked, decided
  * with reasons; an upheld objection is the change basis of the provider's correction (W3). Every step
  * is checked by the pure procedure (objection-procedure.ts), written append-only with its row digest,
- * the list entry's `procedure` flag and the provider's notice in one transaction.
+ * the list entry's `procedure` flag, the provider's notice and the subject's (decision 0032) in one
+ * transaction.
  */
 
 import { chinaDayOf } from '../../platform/clock.ts';
