@@ -42,6 +42,7 @@ import {
   externalDecisionsService,
 } from '../modules/procedures/external-decisions.service.ts';
 import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
+import { type RepairsService, repairsService } from '../modules/procedures/repairs.service.ts';
 import {
   type SubjectInboxService,
   subjectInboxService,
@@ -108,6 +109,8 @@ export type AppContext = {
   externalDecisions: ExternalDecisionsService;
   /** objections (A15–A16, B28–B29): filing, review, verification, decision; the correction via intake */
   objections: ObjectionsService;
+  /** credit repair (A18–A19, B31–B32): application, opinion, public notice, adoption, archive */
+  repairs: RepairsService;
   /** the subject's inbox: what its procedures' steps mean for it (issue 16, decision 0032) */
   subjectInbox: SubjectInboxService;
   uploads: UploadService;
@@ -188,6 +191,17 @@ export async function createAppContext(config: Config, options: ContextOptions =
         (await departments.list({ kind: 'credit_office' })).find((d) => !d.kinds.includes('regional_node'))
           ?.code ?? null,
     });
+    const repairs = repairsService({
+      store,
+      policy,
+      calendar,
+      audit,
+      catalog,
+      subjects,
+      now,
+      today,
+      openObjections: (keys) => objections.openOnRecords(keys),
+    });
     // B26 (issue 15 W5): who answers for an organization's severe records, and writing theirs.
     const responsible = { subjects, records: recordsRepository(store) };
     const intake = intakeService({
@@ -253,6 +267,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       intake,
       externalDecisions,
       objections,
+      repairs,
       subjectInbox: subjectInboxService({ store, audit, now }),
       uploads: uploadService({
         intake,
@@ -274,6 +289,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
         listEntries: (keys) => listsRepository.listedStateOfRecords(store.db, keys),
         // Issue 16: a record under objection says so in every read.
         openObjections: (keys) => objections.openOnRecords(keys),
+        // Issue 16: a repair in progress says so; an adopted one is an archive (A19, B32).
+        repairs: (keys) => repairs.onRecords(keys),
       }),
       measures,
       listTypes,

@@ -32,6 +32,8 @@ const LATER = [
   'external_decisions',
   'objections',
   'objection_events',
+  'repairs',
+  'repair_events',
   'subject_notices',
 ];
 const AT_0012 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));

@@ -25,6 +25,7 @@ import * as m0017 from './0017-change-bases.ts';
 import * as m0018 from './0018-records-derived.ts';
 import * as m0019 from './0019-objections.ts';
 import * as m0020 from './0020-records-withdrawn.ts';
+import * as m0021 from './0021-repairs.ts';
 import * as m0023 from './0023-subject-notices.ts';
 
 export const MIGRATIONS: MigrationList = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: MigrationList = [
   ['0018-records-derived', m0018],
   ['0019-objections', m0019],
   ['0020-records-withdrawn', m0020],
+  ['0021-repairs', m0021],
   ['0023-subject-notices', m0023],
 ];
 

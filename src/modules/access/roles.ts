@@ -49,6 +49,10 @@ export const PERMISSIONS = [
   'objections.manage', // the credit center files an objection for a subject at a service window (B28)
   'objections.read', // objections: the center and office all, a provider those about its records
   'objections.act', // a step of an objection: the center reviews and decides, the provider verifies (A16)
+  'repairs.apply_own', // a subject applies to repair its own record and follows the application (A18, B31)
+  'repairs.manage', // the credit center files a repair application for a subject at a service window
+  'repairs.read', // repairs: the center and office all, a provider those about its records
+  'repairs.act', // a step of a repair: the provider's opinion and verification, the center's adoption (A19, B32)
   'accounts.manage', // create accounts, reset passwords
   'apikeys.manage', // issue, rotate, revoke API keys for systems
   'codes.exceptions.manage', // register identity-code exceptions
@@ -63,6 +67,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'consents.manage_own',
     'accounts.manage_own',
     'objections.file_own',
+    'repairs.apply_own',
     'inbox.read_own',
   ],
   provider_staff: [
@@ -74,6 +79,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'procedures.read',
     'objections.read',
     'objections.act',
+    'repairs.read',
+    'repairs.act',
   ],
   user_staff: ['subjects.read', 'checks.run', 'checks.report', 'consents.read', 'lists.read', 'inbox.read'],
   center_staff: [
@@ -90,6 +97,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'objections.manage',
     'objections.read',
     'objections.act',
+    'repairs.manage',
+    'repairs.read',
+    'repairs.act',
   ],
   credit_office: [
     'subjects.read',
@@ -105,6 +115,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'procedures.read',
     'objections.read',
     'objections.act',
+    'repairs.read',
   ],
   admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
   auditor: ['audit.read'],
@@ -122,6 +133,8 @@ export const SYSTEM_PERMISSIONS: readonly Permission[] = [
   'procedures.read',
   'objections.read',
   'objections.act',
+  'repairs.read',
+  'repairs.act',
 ];
 
 export function isRole(value: string): value is Role {

@@ -534,6 +534,50 @@ export const OBJECTION_EVENTS_AUDITED: AuditedTable = {
   },
 };
 
+/** Repairs (issue 16, A18–A19, B31–B32): applied once; their steps append-only. They archive a record. */
+export const REPAIRS_AUDITED: AuditedTable = {
+  table: 'repairs',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    subject_id: 'uuid',
+    record_key: 'uuid',
+    record_id: 'uuid',
+    entry_id: 'uuid',
+    provider_department: 'text',
+    target_kind: 'text',
+    path: 'text',
+    stated: 'json',
+    proof: 'text',
+    commitment_text: 'text',
+    commitment_digest: 'text',
+    filed_via: 'text',
+    filed_by: 'text',
+    filed_role: 'text',
+    purpose: 'text',
+    filed_at: 'instant',
+    policy_id: 'text',
+    policy_version: 'text',
+  },
+};
+
+export const REPAIR_EVENTS_AUDITED: AuditedTable = {
+  table: 'repair_events',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    repair_id: 'uuid',
+    seq: 'integer',
+    kind: 'text',
+    on_date: 'date',
+    at: 'instant',
+    actor_id: 'text',
+    actor_role: 'text',
+    actor_department: 'text',
+    detail: 'json',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
@@ -563,4 +607,6 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   EXTERNAL_DECISIONS_AUDITED,
   OBJECTIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
+  REPAIRS_AUDITED,
+  REPAIR_EVENTS_AUDITED,
 ];

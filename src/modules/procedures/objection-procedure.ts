@@ -335,7 +335,11 @@ export type DeadlineState = {
 };
 
 /** How a step stands on `today`: on time / due in N working days / overdue (or how it closed). */
-export function deadlineState(step: Step, today: string, calendar: WorkdayCalendar): DeadlineState {
+export function deadlineState(
+  step: Pick<Step, 'due' | 'provisional' | 'closed'>,
+  today: string,
+  calendar: WorkdayCalendar,
+): DeadlineState {
   const mark = step.provisional ? '（按暂定日历计算）' : '';
   const markEn = step.provisional ? ' (provisional calendar)' : '';
   if (step.due === null) {

@@ -4,6 +4,8 @@ export type ProceduresTables = {
   external_decisions: ExternalDecisionTable;
   objections: ObjectionTable;
   objection_events: ObjectionEventTable;
+  repairs: RepairTable;
+  repair_events: RepairEventTable;
 };
 
 /**
@@ -104,5 +106,49 @@ export type ObjectionEventTable = {
   actor_role: string;
   actor_department: string | null;
   /** JSON: the step's own facts (ground; confirmed and reasons; outcome and reasons; record id and version) */
+  detail: unknown;
+};
+
+/** A credit repair application (信用修复, A18–A19, B31–B32), written once at filing (migration 0021). */
+export type RepairTable = {
+  id: string;
+  subject_id: string;
+  record_key: string;
+  /** the version to repair */
+  record_id: string;
+  /** the record's list entry (a black-list repair, A18), if it has one */
+  entry_id: string | null;
+  provider_department: string;
+  /** 'black_list_entry' (A18) or 'negative_record' (B31) */
+  target_kind: string;
+  /** the rule path at filing: A18(1), A18(2), A18(3), B31 (or a second policy's) */
+  path: string;
+  /** JSON: what the subject stated, with dates (procedures/repair-eligibility.ts StatedFacts) */
+  stated: unknown;
+  /** the proof of performance, in the applicant's words */
+  proof: string;
+  /** the 信用承诺书 the account signed, as generated, and its SM3 digest */
+  commitment_text: string;
+  commitment_digest: string;
+  filed_via: 'subject' | 'center';
+  filed_by: string;
+  filed_role: string;
+  purpose: string | null;
+  filed_at: string;
+  policy_id: string;
+  policy_version: string;
+};
+
+/** One step of a repair, in order (`seq` from 1, the application); never updated. */
+export type RepairEventTable = {
+  id: string;
+  repair_id: string;
+  seq: number;
+  kind: string;
+  on_date: string;
+  at: string;
+  actor_id: string | null;
+  actor_role: string;
+  actor_department: string | null;
   detail: unknown;
 };
