@@ -43,6 +43,10 @@ import {
 } from '../modules/procedures/external-decisions.service.ts';
 import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
 import { type RepairsService, repairsService } from '../modules/procedures/repairs.service.ts';
+import {
+  type SubjectInboxService,
+  subjectInboxService,
+} from '../modules/procedures/subject-inbox.service.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { combineIntakeHooks } from '../modules/records/intake-hooks.ts';
 import { recordsRepository } from '../modules/records/records.repository.ts';
@@ -107,6 +111,8 @@ export type AppContext = {
   objections: ObjectionsService;
   /** credit repair (A18–A19, B31–B32): application, opinion, public notice, adoption, archive */
   repairs: RepairsService;
+  /** the subject's inbox: what its procedures' steps mean for it (issue 16, decision 0032) */
+  subjectInbox: SubjectInboxService;
   uploads: UploadService;
   records: RecordsReader;
   /** the measures catalog (A13, A14, D §5), cached for checks */
@@ -262,6 +268,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       externalDecisions,
       objections,
       repairs,
+      subjectInbox: subjectInboxService({ store, audit, now }),
       uploads: uploadService({
         intake,
         catalog,

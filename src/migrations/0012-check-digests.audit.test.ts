@@ -34,6 +34,7 @@ const LATER = [
   'objection_events',
   'repairs',
   'repair_events',
+  'subject_notices',
 ];
 const AT_0012 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));
 const AT = '2026-11-20T02:30:00.000Z';

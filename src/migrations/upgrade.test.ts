@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0021, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0023, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -21,6 +21,7 @@ import {
   RECORDS_AUDITED,
   REPAIR_EVENTS_AUDITED,
   REPAIRS_AUDITED,
+  SUBJECT_NOTICES_AUDITED,
   SUBJECTS_AUDITED,
 } from '../modules/audit/index.ts';
 import { recordRowsWritten } from '../modules/audit/row-digests.service.ts';
@@ -828,6 +829,36 @@ function upgradeSuite(getStore: () => TestStore) {
       ]);
       await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
     },
+    '0023-subject-notices': async (step) => {
+      // From 0023 on, a subject is told of its procedures' steps in its own inbox (issue 16, decision
+      // 0032): a notice under row digests, and its read mark recorded the same way.
+      const [objection] = written.get('objections')!.rows;
+      const notices = await insert('subject_notices', [
+        {
+          id: uuidv7(),
+          subject_id: objection!.subject_id,
+          kind: 'objection.filed',
+          article: 'A16, B29',
+          procedure_kind: 'objection',
+          procedure_id: objection!.id,
+          record_id: objection!.record_id,
+          title: '异议已受理',
+          title_en: 'Your objection was received',
+          message: '您对信用记录提出的异议已受理。',
+          message_en: 'Your objection to a credit record was received.',
+          detail: toJson({ reviewDue: '2026-02-02' }),
+          created_at: at(step),
+          read_at: null,
+          read_by: null,
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: SUBJECT_NOTICES_AUDITED, rows: notices }, WRITER);
+      // the row as written is the row as it must read from now on: marked read
+      const read = Object.assign(notices[0]!, { read_at: at(step), read_by: 'account-1' });
+      await sql`update subject_notices set read_at = ${read.read_at}, read_by = ${read.read_by}
+        where id = ${read.id}`.execute(db());
+      await recordRowsWritten(liveDb(), { table: SUBJECT_NOTICES_AUDITED, rows: [read] }, WRITER);
+    },
     '0019-objections': async (step) => {
       // From 0019 on, a subject objects to a record (issue 16): the objection and its steps are
       // append-only rows under row digests.
@@ -1119,4 +1150,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0020 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0023 over data written at every version', upgradeSuite);

@@ -125,6 +125,8 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/repairs/:id/decision': ['provider_staff', 'center_staff', 'credit_office'],
   'POST /api/v1/repairs/:id/steps': ['provider_staff', 'center_staff'],
   'GET /api/v1/public/repair-notices': EVERYONE,
+  'GET /api/v1/me/inbox': ['subject'],
+  'POST /api/v1/me/inbox/:id/read': ['subject'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */

@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   'measures.manage', // edit the measures catalog (A13, A14, D §5): a new version each time
   'relations.manage', // link organizations to their legal representative and responsible persons (B26)
   'inbox.read', // a department's notifications (A4, A11, B26)
+  'inbox.read_own', // a subject's own notices: its procedures' steps, outcomes and reasons (A16, A17)
   'procedures.record_external', // record a decision taken outside the platform against a record (issue 15 W3)
   'procedures.read', // decisions that allow a record to change (a provider: those about its records)
   'objections.file_own', // a subject objects to its own records and follows its objections (A15, B28)
@@ -67,6 +68,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'accounts.manage_own',
     'objections.file_own',
     'repairs.apply_own',
+    'inbox.read_own',
   ],
   provider_staff: [
     'subjects.read',

@@ -328,6 +328,33 @@ export const NOTIFICATIONS_AUDITED: AuditedTable = {
   },
 };
 
+/**
+ * Notices to information subjects (issue 16, decision 0032): what the subject was told of its
+ * procedures, and when it read it. An edited outcome or deadline, or a notice slipped in or removed,
+ * is named.
+ */
+export const SUBJECT_NOTICES_AUDITED: AuditedTable = {
+  table: 'subject_notices',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    subject_id: 'uuid',
+    kind: 'text',
+    article: 'text',
+    procedure_kind: 'text',
+    procedure_id: 'uuid',
+    record_id: 'uuid',
+    title: 'text',
+    title_en: 'text',
+    message: 'text',
+    message_en: 'text',
+    detail: 'json',
+    created_at: 'instant',
+    read_at: 'instant',
+    read_by: 'text',
+  },
+};
+
 /** The catalog (B8–B13): which version of each item is current. */
 export const CATALOG_ITEMS_AUDITED: AuditedTable = {
   table: 'catalog_items',
@@ -568,6 +595,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   LIST_ENTRY_EVENTS_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
   NOTIFICATIONS_AUDITED,
+  SUBJECT_NOTICES_AUDITED,
   CATALOG_ITEMS_AUDITED,
   CATALOG_ITEM_VERSIONS_AUDITED,
   MEASURES_AUDITED,

@@ -50,6 +50,7 @@ import {
   REPAIR_EVENTS_AUDITED,
   REPAIRS_AUDITED,
   SESSIONS_AUDITED,
+  SUBJECT_NOTICES_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
 } from './audited-tables.ts';
 import { type AuditedTable, rowId } from './row-digest.ts';
@@ -276,6 +277,19 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
         },
       ),
     );
+    // ... which tells the company in its own inbox (decision 0032); it reads the receipt
+    const companyAccount = {
+      kind: 'account' as const,
+      accountId: 'company-agent',
+      login: 'company.agent',
+      role: 'subject' as const,
+      departmentCode: null,
+      regionCode: null,
+      subjectId: company!.id,
+      sessionId: 'test',
+    };
+    const { notices: told } = await t.ctx.subjectInbox.inbox(companyAccount, { unread: false, limit: 10 });
+    await t.ctx.subjectInbox.read(companyAccount, told.find((x) => x.kind === 'objection.filed')!.id);
     await t.ctx.lists.dispatch();
     const [notice] = await t.ctx.store.db
       .selectFrom('notifications')
@@ -374,6 +388,12 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       table: NOTIFICATIONS_AUDITED,
       pick: (r) => r.read_at !== null,
       edit: { column: 'read_at', value: null },
+    },
+    {
+      // issue 16: what the subject was told (a deadline, an outcome) edited after it read it
+      table: SUBJECT_NOTICES_AUDITED,
+      pick: (r) => r.read_at !== null,
+      edit: { column: 'detail', value: { reviewDue: '2027-01-29' } },
     },
     {
       table: CATALOG_ITEMS_AUDITED,

@@ -9,12 +9,14 @@ import {
   OBJECTION_EVENTS_AUDITED,
   OBJECTIONS_AUDITED,
   type RowsWrittenMeta,
+  SUBJECT_NOTICES_AUDITED,
 } from '../audit/index.ts';
 import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { ObjectionEvent } from './objection-procedure.ts';
-import type { ObjectionEventTable, ObjectionTable } from './procedures.tables.ts';
+import type { ObjectionEventTable, ObjectionTable, SubjectNoticeTable } from './procedures.tables.ts';
+import { subjectNoticesRepository } from './subject-notices.repository.ts';
 
 export type ObjectionRow = Selectable<ObjectionTable>;
 export type ObjectionEventRow = Selectable<ObjectionEventTable>;
@@ -45,6 +47,8 @@ export type StepWrite = {
     detail: Record<string, unknown>;
   };
   notices?: Insertable<NotificationTable>[];
+  /** the subject's notices (its inbox, decision 0032) */
+  subjectNotices?: Insertable<SubjectNoticeTable>[];
   writer: RowsWrittenMeta & { at: string };
   act: Omit<AuditEntryInput, 'actorRole' | 'policyId' | 'policyVersion'>;
 };
@@ -170,8 +174,9 @@ export const objectionsRepository = {
   },
 
   /**
-   * Writes an objection (when given) and one step, the list entry's flag and its event, notices, their
-   * row digests and the act's audit entry, in the caller's transaction.
+   * Writes an objection (when given) and one step, the list entry's flag and its event, the
+   * departments' and the subject's notices, their row digests and the act's audit entry, in the
+   * caller's transaction.
    */
   async write(
     trx: Db,
@@ -216,6 +221,10 @@ export const objectionsRepository = {
     if (w.notices && w.notices.length > 0) {
       const stored = await trx.insertInto('notifications').values(w.notices).returningAll().execute();
       recorded.push({ table: NOTIFICATIONS_AUDITED, rows: stored });
+    }
+    if (w.subjectNotices && w.subjectNotices.length > 0) {
+      const stored = await subjectNoticesRepository.insert(trx, w.subjectNotices);
+      recorded.push({ table: SUBJECT_NOTICES_AUDITED, rows: stored });
     }
     await recordStoredTables(trx, recorded, w.writer, [{ ...w.writer, ...w.act }]);
   },

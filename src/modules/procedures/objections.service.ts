@@ -3,7 +3,8 @@
  * center on its behalf; reviewed by the center, verified by the record's provider when asked, decided
  * with reasons; an upheld objection is the change basis of the provider's correction (W3). Every step
  * is checked by the pure procedure (objection-procedure.ts), written append-only with its row digest,
- * the list entry's `procedure` flag and the provider's notice in one transaction.
+ * the list entry's `procedure` flag, the provider's notice and the subject's (decision 0032) in one
+ * transaction.
  */
 
 import { chinaDayOf } from '../../platform/clock.ts';
@@ -20,6 +21,7 @@ import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { Policy } from '../policy/index.ts';
 import type { IntakeHooks } from '../records/intake.types.ts';
 import type { ChangeBasisFound } from '../records/record-change.ts';
+import { objectionNotice } from './objection-notices.ts';
 import {
   allowedSteps,
   type DeadlineState,
@@ -43,6 +45,7 @@ import {
   type ObjectionRow,
   objectionsRepository as repo,
 } from './objections.repository.ts';
+import { subjectNoticeRow } from './subject-notices.repository.ts';
 
 export type ObjectionsDeps = {
   store: Store;
@@ -335,6 +338,27 @@ export function objectionsService(deps: ObjectionsDeps) {
     };
   }
 
+  /**
+   * The subject's notice of a step (decision 0032), as a row to write with the step; none for a step
+   * the subject is not told of on its own.
+   */
+  function subjectNotice(
+    objection: Pick<ObjectionRow, 'id' | 'subject_id' | 'record_id'>,
+    event: ObjectionEvent,
+    after: ObjectionStatus,
+    at: string,
+    correction?: { withdrawn: boolean },
+  ) {
+    const notice = objectionNotice(
+      { id: objection.id, subjectId: objection.subject_id, recordId: objection.record_id },
+      event,
+      after,
+      periods,
+      correction,
+    );
+    return notice ? [subjectNoticeRow(notice, at)] : [];
+  }
+
   /** OBJECTION_ALREADY_OPEN when an objection other than `except` is open on the record. */
   async function refuseIfOpen(trx: Db, recordKey: string, except: string | null) {
     const open = (await openOf(trx, [recordKey], except)).get(recordKey)?.row;
@@ -401,7 +425,8 @@ export function objectionsService(deps: ObjectionsDeps) {
     };
     const writer = { ...deps.audit.writer(actor, options.requestId, options.purpose), at };
     const filed: ObjectionEvent = { kind: 'filed', on, by: via, ground: input.ground };
-    const review = replayObjection([filed], periods, deps.calendar.current()).steps[0]!;
+    const filedStatus = replayObjection([filed], periods, deps.calendar.current());
+    const review = filedStatus.steps[0]!;
     await store.db.transaction().execute(async (trx: Db) => {
       // one open objection per record: filings racing on PostgreSQL are decided one after the other
       await repo.lockRecord(trx, target.recordKey, store.capabilities.engine);
@@ -433,6 +458,7 @@ export function objectionsService(deps: ObjectionsDeps) {
             at,
           ),
         ],
+        subjectNotices: subjectNotice(objection, filed, filedStatus, at),
         writer,
         act: {
           action: 'procedures.objection_filed',
@@ -508,11 +534,8 @@ export function objectionsService(deps: ObjectionsDeps) {
           (event.kind === 'decided' || event.kind === 'appeal_decided') && event.outcome === 'rejected';
         const reopens = event.kind === 'appealed';
         // The step the event opens (verification, correction), with its deadline, for the notices.
-        const opened = replayObjection(
-          [...events.map(eventOf), event],
-          periods,
-          deps.calendar.current(),
-        ).steps.at(-1)!;
+        const after = replayObjection([...events.map(eventOf), event], periods, deps.calendar.current());
+        const opened = after.steps.at(-1)!;
         const tell = (recipient: string, kind: string, title: string, body: Record<string, unknown>) =>
           notice(recipient, objection, objection.entry_id, kind, title, body, at);
         const notices: Insertable<NotificationTable>[] = [];
@@ -573,6 +596,7 @@ export function objectionsService(deps: ObjectionsDeps) {
               }
             : {}),
           notices,
+          subjectNotices: subjectNotice(objection, event, after, at),
           writer,
           act: {
             action: `procedures.objection_${event.kind}`,
@@ -701,6 +725,7 @@ export function objectionsService(deps: ObjectionsDeps) {
           actor_role: batch.writer.actorRole,
           actor_department: batch.providerDepartment,
         };
+        const after = replayObjection([...events.map(eventOf), event], periods, deps.calendar.current());
         await repo.write(trx, null, stepRow(id, events.length + 1, event, batch.at, who), {
           ...(objection.entry_id
             ? {
@@ -712,6 +737,9 @@ export function objectionsService(deps: ObjectionsDeps) {
                 },
               }
             : {}),
+          subjectNotices: subjectNotice(objection, event, after, batch.at, {
+            withdrawn: Number(w.record.withdrawn) === 1,
+          }),
           writer: { ...batch.writer, at: batch.at },
           act: {
             action: 'procedures.objection_corrected',

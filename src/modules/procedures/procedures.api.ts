@@ -47,6 +47,54 @@ export const ExternalDecisionsQuery = z
 export const ExternalDecisionsResponse = z.object({ decisions: z.array(ExternalDecisionView) });
 
 // ---------------------------------------------------------------------------------------------------
+// The subject's inbox (issue 16, decision 0032)
+
+export const SubjectInboxQuery = z
+  .object({
+    unread: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('true：只看未读通知'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    before: z.uuid().optional().describe('上一页返回的 next：取更早的通知'),
+  })
+  .strict();
+
+export const SubjectNoticeView = z.object({
+  id: z.string(),
+  kind: z
+    .string()
+    .describe(
+      'objection.filed 受理回执; objection.verification_requested 转核实; objection.upheld / objection.rejected 审核结果; ' +
+        'objection.corrected 已更正; objection.appeal_received 申诉受理; objection.appeal_upheld / objection.appeal_rejected 申诉决定',
+    ),
+  article: z.string().describe('依据条款，如 A16, B29'),
+  procedure: z
+    .object({ kind: z.string(), id: z.string() })
+    .nullable()
+    .describe('通知所涉的程序（异议、信用修复）及其编号'),
+  recordId: z.string().nullable().describe('所涉的本人信用记录'),
+  title: z.string(),
+  titleEn: z.string(),
+  message: z.string().describe('通知正文（中文）'),
+  messageEn: z.string().describe('the notice in English'),
+  detail: z.record(z.string(), z.unknown()).describe('期限、结果、理由、申诉途径等，供程序读取'),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const SubjectInboxResponse = z.object({
+  notices: z.array(SubjectNoticeView),
+  unread: z.number().int().describe('全部未读通知数'),
+  next: z.string().nullable().describe('下一页的 before；没有更多为 null'),
+});
+
+export const SubjectNoticeIdParam = z.object({ id: z.uuid() });
+
+export const NoContent = z.null();
+
+// ---------------------------------------------------------------------------------------------------
 // Objections (issue 16; A15–A16, B28–B29)
 
 const GROUND = z

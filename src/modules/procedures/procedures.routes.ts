@@ -12,13 +12,18 @@ import {
   ExternalDecisionsQuery,
   ExternalDecisionsResponse,
   ExternalDecisionView,
+  NoContent,
   ObjectionIdParam,
   ObjectionStepBody,
   ObjectionsQuery,
   ObjectionsResponse,
   ObjectionView,
   OwnObjectionBody,
+  SubjectInboxQuery,
+  SubjectInboxResponse,
+  SubjectNoticeIdParam,
 } from './procedures.api.ts';
+import type { SubjectInboxService } from './subject-inbox.service.ts';
 
 /**
  * Issue 15 W3: the credit office records decisions taken outside the platform (administrative review,
@@ -28,6 +33,7 @@ import {
 export type ProceduresRoutesDeps = {
   externalDecisions: ExternalDecisionsService;
   objections: ObjectionsService;
+  subjectInbox: SubjectInboxService;
   subjects: Pick<SubjectsRepository, 'findByCode'>;
   codes: Pick<CodesService, 'normalize'>;
   audit: Pick<AuditTrail, 'record'>;
@@ -57,6 +63,38 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       requestId: request.id,
     });
   return (app: HttpApp) => {
+    app.get(
+      '/api/v1/me/inbox',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary:
+            '我的通知：异议、申诉等程序的受理、期限、结果和理由 / my inbox: what my procedures’ steps mean for me (A16, A17)',
+          querystring: SubjectInboxQuery,
+          response: { 200: SubjectInboxResponse },
+        },
+        config: { access: { kind: 'permission', permission: 'inbox.read_own' } },
+      },
+      async (request) => ctx.subjectInbox.inbox(request.actor, request.query),
+    );
+
+    app.post(
+      '/api/v1/me/inbox/:id/read',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '标记通知已读 / mark one of my notices read',
+          params: SubjectNoticeIdParam,
+          response: { 204: NoContent },
+        },
+        config: { access: { kind: 'permission', permission: 'inbox.read_own' } },
+      },
+      async (request, reply) => {
+        await ctx.subjectInbox.read(request.actor, request.params.id, request.id);
+        return reply.code(204).send(null);
+      },
+    );
+
     app.post(
       '/api/v1/me/objections',
       {

@@ -1,10 +1,39 @@
 /** Tables of the procedures module (migration 0017-change-bases). */
 export type ProceduresTables = {
+  subject_notices: SubjectNoticeTable;
   external_decisions: ExternalDecisionTable;
   objections: ObjectionTable;
   objection_events: ObjectionEventTable;
   repairs: RepairTable;
   repair_events: RepairEventTable;
+};
+
+/**
+ * A notice to an information subject (issue 16; migration 0023, decision 0032): what a procedure's
+ * step means for it, in Chinese and English, with the article. Written in the step's transaction;
+ * read only by the subject's own accounts; `read_at` / `read_by` set once. Under row digests.
+ */
+export type SubjectNoticeTable = {
+  id: string;
+  subject_id: string;
+  /** e.g. `objection.filed`, `objection.rejected` */
+  kind: string;
+  article: string;
+  /** the procedure it is about: `objection`, `repair` (null: none) */
+  procedure_kind: string | null;
+  procedure_id: string | null;
+  /** the subject's record it concerns */
+  record_id: string | null;
+  title: string;
+  title_en: string;
+  message: string;
+  message_en: string;
+  /** JSON: the facts told (deadline, outcome, reasons, where to appeal) */
+  detail: unknown;
+  created_at: string;
+  read_at: string | null;
+  /** the account that marked it read */
+  read_by: string | null;
 };
 
 /** What kind of decision outside the platform it is (A17, B30: review and litigation beyond appeal). */
