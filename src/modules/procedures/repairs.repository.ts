@@ -9,12 +9,14 @@ import {
   REPAIR_EVENTS_AUDITED,
   REPAIRS_AUDITED,
   type RowsWrittenMeta,
+  SUBJECT_NOTICES_AUDITED,
 } from '../audit/index.ts';
 import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
-import type { RepairEventTable, RepairTable } from './procedures.tables.ts';
+import type { RepairEventTable, RepairTable, SubjectNoticeTable } from './procedures.tables.ts';
 import type { RepairEvent } from './repair-procedure.ts';
+import { subjectNoticesRepository } from './subject-notices.repository.ts';
 
 export type RepairRow = Selectable<RepairTable>;
 export type RepairEventRow = Selectable<RepairEventTable>;
@@ -52,6 +54,8 @@ export type RepairStepWrite = {
   /** an adopted repair ends the record's list entries (its own and its B26 entries), A19 */
   endEntries?: { ids: readonly string[]; reason: string; article: string; detail: Record<string, unknown> };
   notices?: Insertable<NotificationTable>[];
+  /** the subject told of the step (decision 0032) */
+  subjectNotices?: Insertable<SubjectNoticeTable>[];
   writer: RowsWrittenMeta & { at: string };
   act: Omit<AuditEntryInput, 'actorRole' | 'policyId' | 'policyVersion'>;
 };
@@ -259,6 +263,10 @@ export const repairsRepository = {
     if (w.notices && w.notices.length > 0) {
       const stored = await trx.insertInto('notifications').values(w.notices).returningAll().execute();
       recorded.push({ table: NOTIFICATIONS_AUDITED, rows: stored });
+    }
+    if (w.subjectNotices && w.subjectNotices.length > 0) {
+      const stored = await subjectNoticesRepository.insert(trx, w.subjectNotices);
+      recorded.push({ table: SUBJECT_NOTICES_AUDITED, rows: stored });
     }
     await recordStoredTables(trx, recorded, w.writer, [{ ...w.writer, ...w.act }]);
   },

@@ -38,6 +38,7 @@ import {
   repairEligibility,
   type StatedFacts,
 } from './repair-eligibility.ts';
+import { repairNotice } from './repair-notices.ts';
 import {
   checkRepairStep,
   noticeRunning,
@@ -61,6 +62,7 @@ import {
   repairsRepository as repo,
   type SubjectRecord,
 } from './repairs.repository.ts';
+import { subjectNoticeRow } from './subject-notices.repository.ts';
 
 export type RepairsDeps = {
   store: Store;
@@ -533,6 +535,21 @@ export function repairsService(deps: RepairsDeps) {
     }
   }
 
+  /** The subject's notice of a step, as stored (decision 0032); none for a step it is not told of. */
+  function told(row: RepairRow, event: RepairEvent, after: RepairStatus, at: string) {
+    const notice = repairNotice(
+      {
+        id: row.id,
+        subjectId: row.subject_id,
+        recordId: row.record_id,
+        article: articleOf(row.target_kind, row.path),
+      },
+      event,
+      after,
+    );
+    return notice ? [subjectNoticeRow(notice, at)] : [];
+  }
+
   /** A18–A19, B31–B32: the subject applies (or the center files for it at a window, with a purpose). */
   async function apply(
     actor: Actor,
@@ -619,6 +636,7 @@ export function repairsService(deps: RepairsDeps) {
             at,
           ),
         ],
+        subjectNotices: told(row, applied, status, at),
         writer,
         act: {
           action: 'procedures.repair_applied',
@@ -793,6 +811,7 @@ export function repairsService(deps: RepairsDeps) {
         await repo.write(trx, null, stored, {
           ...(endEntries ? { endEntries } : {}),
           notices,
+          subjectNotices: told(row, event, statusOf(row, [...events, stored as RepairEventRow]), at),
           writer,
           act: {
             action: `procedures.repair_${event.kind}`,

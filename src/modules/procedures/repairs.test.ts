@@ -297,6 +297,17 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
     // the department whose check hit the company is told to stop its measures
     const told = (await api('GET', '/api/v1/inbox', bearer(checkKey))).json().notifications as Json[];
     assert.ok(told.some((x) => x.kind === 'repair.adopted' && x.body.repairId === repair.id));
+    // the company was told of each step in its own inbox, the adoption with the decision's number
+    const inboxOfCompany = (await api('GET', '/api/v1/me/inbox?limit=100', subject)).json().notices as Json[];
+    const mineTold = inboxOfCompany.filter((x) => x.procedure?.id === repair.id);
+    assert.deepEqual(mineTold.map((x) => x.kind).sort(), [
+      'repair.adopted',
+      'repair.applied',
+      'repair.notice_objected',
+      'repair.notice_objection_unfounded',
+      'repair.opinion_favourable',
+    ]);
+    assert.match(mineTold.find((x) => x.kind === 'repair.adopted')?.message, /决定书编号 XYXF-20261010-/);
     // the decision downloads, as an attachment that runs nothing
     const decision = await api('GET', `/api/v1/me/repairs/${repair.id}/decision`, subject);
     assert.equal(decision.statusCode, 200);
@@ -385,6 +396,13 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
       findings: { inBankruptcyProceedings: true },
     });
     assert.deepEqual([against.json().state, against.json().refusedBy], ['refused', 'provider']);
+    // the subject is told why (its account is the demo company's only; here the center filed for it)
+    const told = await t.ctx.store.db
+      .selectFrom('subject_notices')
+      .select(['kind'])
+      .where('subject_id', '=', c.id)
+      .execute();
+    assert.deepEqual(told.map((x) => x.kind).sort(), ['repair.applied', 'repair.refused']);
     // the record stands
     assert.equal((await api('GET', `/api/v1/repairs/${id}`, window(center))).json().open, false);
   });
