@@ -1,8 +1,9 @@
-/** Tables of the procedures module (migration 0017-change-bases). */
+/** Tables of the procedures module (migrations 0017-change-bases, 0019-objections, 0024-objection-evidence). */
 export type ProceduresTables = {
   external_decisions: ExternalDecisionTable;
   objections: ObjectionTable;
   objection_events: ObjectionEventTable;
+  objection_evidence: ObjectionEvidenceTable;
 };
 
 /** What kind of decision outside the platform it is (A17, B30: review and litigation beyond appeal). */
@@ -76,4 +77,35 @@ export type ObjectionEventTable = {
   actor_department: string | null;
   /** JSON: the step's own facts (ground; confirmed and reasons; outcome and reasons; record id and version) */
   detail: unknown;
+};
+
+/**
+ * An evidence file of an objection (migration 0024; decision 0033): the bytes as received, their SM3
+ * and size, the type read from the bytes, the name normalised (procedures/evidence-files.ts). Written
+ * once, never updated or deleted; a wrong file is superseded by another that names it, with a note.
+ * Under row digests, the bytes included (their SM3: audit `bytes` columns).
+ */
+export type ObjectionEvidenceTable = {
+  id: string;
+  objection_id: string;
+  /** the name as normalised: no path parts, at most 100 characters, extension matching the type */
+  name: string;
+  /** procedures/evidence-files.ts EVIDENCE_TYPES: pdf, jpeg, png, ofd */
+  file_type: string;
+  media_type: string;
+  size: number;
+  /** SM3 of `content`, lowercase hex */
+  sm3: string;
+  content: Uint8Array;
+  /** the evidence this one replaces (same objection); that one stays stored */
+  supersedes: string | null;
+  /** why: required when it supersedes another */
+  note: string | null;
+  /** 'subject' (own account) or 'center' (at a service window, on the subject's behalf) */
+  added_via: 'subject' | 'center';
+  added_by: string;
+  added_role: string;
+  /** the center's stated purpose (B33) */
+  purpose: string | null;
+  added_at: string;
 };
