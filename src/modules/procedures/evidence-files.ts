@@ -82,11 +82,11 @@ export function zipEntryNames(bytes: Uint8Array): string[] {
 }
 
 /**
- * Characters removed from a name: C0 and C1 controls, DEL, and the invisible format characters that
- * change how the rest displays (bidirectional overrides and isolates, zero-width characters, the
- * byte-order mark) — with them `cod.exe‮fdp` shows as a PDF's name.
+ * Characters removed from a name: controls (C0, C1, DEL: `Cc`) and invisible format characters (`Cf`:
+ * bidirectional overrides and isolates, zero-width characters, the byte-order mark) — with a
+ * right-to-left override, `cod.exe` followed by `fdp` reversed shows as a PDF's name.
  */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
 /**
  * The name a file is kept under: the last part of what the sender gave (a browser's
@@ -103,8 +103,8 @@ export function evidenceName(raw: string | undefined, type: EvidenceType): strin
     .split(/[/\\]/);
   const last = parts[parts.length - 1] ?? '';
   const cleaned = last
-    .replace(INVISIBLE, '')
     .replace(/\s+/gu, ' ')
+    .replace(INVISIBLE, '')
     .replace(/^[.\s]+/u, '')
     .replace(/[.\s]+$/u, '');
   const { extensions } = EVIDENCE_TYPES[type];

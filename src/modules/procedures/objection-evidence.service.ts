@@ -23,13 +23,13 @@ import {
   evidenceName,
 } from './evidence-files.ts';
 import { OPEN_STATES, type Party } from './objection-procedure.ts';
-import type { ObjectionsDeps } from './objections.service.ts';
 import {
   type EvidenceMeta,
   type EvidenceRow,
   type ObjectionRow,
   objectionsRepository as repo,
 } from './objections.repository.ts';
+import type { ObjectionsDeps } from './objections.service.ts';
 
 /** An evidence file as views list it: never its bytes. */
 export type EvidenceView = {
@@ -75,14 +75,17 @@ export const evidenceTooLarge = (size?: number) =>
     { maxBytes: EVIDENCE_MAX_BYTES, ...(size === undefined ? {} : { size }) },
   );
 
-const ALLOWED_ZH = Object.values(EVIDENCE_TYPES)
-  .map((t) => t.zh)
-  .join('、');
+const typeNames = Object.values(EVIDENCE_TYPES).map((t) => t.zh);
+/** "PDF 文件、JPEG 图片、PNG 图片或 OFD 版式文件" */
+const ALLOWED_ZH = `${typeNames.slice(0, -1).join('、')}或 ${typeNames.at(-1)}`;
 
 /** What the objection's service lends: who the actor is for an objection, and its state. */
 export type EvidenceAccess = {
   /** the objection and the actor's party, or 404 when the actor may not read it */
-  find(actor: Actor, id: string): Promise<{ row: ObjectionRow; party: Party | null; state: string; appealed: boolean }>;
+  find(
+    actor: Actor,
+    id: string,
+  ): Promise<{ row: ObjectionRow; party: Party | null; state: string; appealed: boolean }>;
 };
 
 export type AddEvidenceInput = {
@@ -141,7 +144,7 @@ export function objectionEvidence(
       throw new AppError(
         'EVIDENCE_TYPE_NOT_ALLOWED',
         415,
-        `证据材料只接受${ALLOWED_ZH}（按文件内容判断，与文件名和声明的类型无关）：请将材料扫描、拍照或另存为 PDF 后提交`,
+        `证据材料只接受 ${ALLOWED_ZH}（按文件内容判断，与文件名和声明的类型无关）：请将材料扫描、拍照或另存为 PDF 后提交`,
         'Evidence is taken as PDF, JPEG, PNG or OFD only, judged by the file’s content, not its name or declared type; scan or photograph the document, or save it as PDF',
         { allowed: Object.values(EVIDENCE_TYPES).map((t) => t.mediaType) },
       );
@@ -238,7 +241,11 @@ export function objectionEvidence(
     evidenceId: string,
   ): Promise<{ file: EvidenceRow; headers: Record<string, string> }> {
     const { row: objection, party, appealed } = await access.find(actor, objectionId);
-    if (actor.kind === 'account' && actor.role === 'credit_office' && !(party === 'credit_office' && appealed)) {
+    if (
+      actor.kind === 'account' &&
+      actor.role === 'credit_office' &&
+      !(party === 'credit_office' && appealed)
+    ) {
       throw new AppError(
         'OBJECTION_EVIDENCE_FORBIDDEN',
         403,
@@ -247,7 +254,12 @@ export function objectionEvidence(
       );
     }
     const file = await repo.evidenceFile(store.db, objection.id, evidenceId.toLowerCase());
-    if (!file) throw notFound('EVIDENCE_NOT_FOUND', '这项异议没有这个证据材料', 'No such evidence file in this objection');
+    if (!file)
+      throw notFound(
+        'EVIDENCE_NOT_FOUND',
+        '这项异议没有这个证据材料',
+        'No such evidence file in this objection',
+      );
     const type = file.file_type as EvidenceType;
     return {
       file,

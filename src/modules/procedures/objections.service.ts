@@ -20,6 +20,7 @@ import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { Policy } from '../policy/index.ts';
 import type { IntakeHooks } from '../records/intake.types.ts';
 import type { ChangeBasisFound } from '../records/record-change.ts';
+import { type EvidenceView, evidenceViews, objectionEvidence } from './objection-evidence.service.ts';
 import {
   allowedSteps,
   type DeadlineState,
@@ -37,7 +38,6 @@ import {
   STATE_LABELS,
   type Step,
 } from './objection-procedure.ts';
-import { type EvidenceView, evidenceViews, objectionEvidence } from './objection-evidence.service.ts';
 import {
   type EvidenceMeta,
   eventOf,
