@@ -96,7 +96,7 @@ export type AddEvidenceInput = {
 };
 
 export function objectionEvidence(
-  deps: Pick<ObjectionsDeps, 'store' | 'audit' | 'now'>,
+  deps: Pick<ObjectionsDeps, 'store' | 'audit' | 'now' | 'sealer'>,
   access: EvidenceAccess,
 ) {
   const { store } = deps;
@@ -176,7 +176,8 @@ export function objectionEvidence(
       media_type: EVIDENCE_TYPES[type].mediaType,
       size: bytes.length,
       sm3: sm3Bytes(bytes),
-      content: bytes,
+      // sealed under the data key (decision 0003): the database's administrator cannot read the file
+      content: deps.sealer.sealBytes(bytes),
       supersedes,
       note,
       added_via: party,
@@ -239,7 +240,7 @@ export function objectionEvidence(
     actor: Actor,
     objectionId: string,
     evidenceId: string,
-  ): Promise<{ file: EvidenceRow; headers: Record<string, string> }> {
+  ): Promise<{ file: Omit<EvidenceRow, 'content'>; bytes: Buffer; headers: Record<string, string> }> {
     const { row: objection, party, appealed } = await access.find(actor, objectionId);
     if (
       actor.kind === 'account' &&
@@ -261,8 +262,18 @@ export function objectionEvidence(
         'No such evidence file in this objection',
       );
     const type = file.file_type as EvidenceType;
+    const { content, ...meta } = file;
+    let bytes: Buffer;
+    try {
+      bytes = deps.sealer.openBytes(content);
+    } catch {
+      throw damaged(file.id);
+    }
+    // what was sealed is what was received: its SM3 and size as recorded under the row digest
+    if (bytes.length !== Number(file.size) || sm3Bytes(bytes) !== file.sm3) throw damaged(file.id);
     return {
-      file,
+      file: meta,
+      bytes,
       headers: {
         'content-type': EVIDENCE_TYPES[type].mediaType,
         'content-disposition': evidenceContentDisposition(file.name, type),
@@ -277,6 +288,15 @@ export function objectionEvidence(
 
   return { add, read };
 }
+
+const damaged = (id: string) =>
+  new AppError(
+    'EVIDENCE_DAMAGED',
+    500,
+    '该证据材料的密文校验失败，可能已被改动：请联系审计员运行 audit verify 核查',
+    'This evidence file failed its integrity check and may have been altered; ask an auditor to run audit verify',
+    { evidenceId: id },
+  );
 
 const alreadySuperseded = (id: string) =>
   conflict(

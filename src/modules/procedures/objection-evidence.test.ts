@@ -340,21 +340,44 @@ describeEachEngine('procedures: evidence files of an objection (A15, B28)', (get
     assert.ok(old.rawPayload.equals(JPEG));
   });
 
-  it('A20, B33: the evidence is under row digests — a file replaced in the database is named by audit verify, and verifies again once restored', async () => {
+  it('A20, B33: the evidence is stored sealed and under row digests — a file replaced in the database is named by audit verify and refused on download, and verifies again once restored', async () => {
     const id = await objection();
     const added = (await upload(id, PDF, { query: { name: '证明.pdf' } })).json();
     const before = await verifyAudit(getStore(), [OBJECTION_EVIDENCE_AUDITED]);
     assert.deepEqual([before.breaks, before.rowProblems], [[], []]);
-    const forged = Buffer.from(PDF.toString('latin1').replace('1.4', '1.7'), 'latin1');
-    const edit = (content: Buffer) =>
-      t.ctx.store.db.updateTable('objection_evidence').set({ content }).where('id', '=', added.id).execute();
-    await edit(forged);
-    const after = await verifyAudit(getStore(), [OBJECTION_EVIDENCE_AUDITED]);
-    assert.deepEqual(
-      after.rowProblems.map((p) => [p.table, p.id, p.reason]),
-      [['objection_evidence', added.id, 'row_digest_mismatch']],
-    );
-    await edit(PDF);
+    // stored sealed: the database holds no byte of the file in the clear
+    const { content } = await t.ctx.store.db
+      .selectFrom('objection_evidence')
+      .select(['content'])
+      .where('id', '=', added.id)
+      .executeTakeFirstOrThrow();
+    const sealed = Buffer.from(content);
+    assert.deepEqual([sealed.indexOf('%PDF'), sealed.indexOf('/Catalog')], [-1, -1]);
+    const edit = (bytes: Buffer) =>
+      t.ctx.store.db
+        .updateTable('objection_evidence')
+        .set({ content: bytes })
+        .where('id', '=', added.id)
+        .execute();
+    // a file swapped in (in the clear, or a flipped byte of the sealed one) is named by verify, and
+    // a download refuses it rather than serve it
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 1]! ^= 1;
+    for (const forged of [Buffer.from(PDF.toString('latin1').replace('1.4', '1.7'), 'latin1'), flipped]) {
+      await edit(forged);
+      const after = await verifyAudit(getStore(), [OBJECTION_EVIDENCE_AUDITED]);
+      assert.deepEqual(
+        after.rowProblems.map((p) => [p.table, p.id, p.reason]),
+        [['objection_evidence', added.id, 'row_digest_mismatch']],
+      );
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/me/objections/${id}/evidence/${added.id}`,
+        headers: subject,
+      });
+      assert.deepEqual([res.statusCode, res.json().error.code], [500, 'EVIDENCE_DAMAGED']);
+    }
+    await edit(sealed);
     const restored = await verifyAudit(getStore(), [OBJECTION_EVIDENCE_AUDITED]);
     assert.deepEqual(restored.rowProblems, []);
   });

@@ -7,6 +7,7 @@
  */
 
 import { chinaDayOf } from '../../platform/clock.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -53,6 +54,8 @@ export type ObjectionsDeps = {
   audit: Pick<AuditTrail, 'writer'>;
   now: () => string;
   today: () => string;
+  /** evidence files are stored sealed under the data key (decision 0033) */
+  sealer: Pick<Sealer, 'sealBytes' | 'openBytes'>;
   /** the credit office's department (A17: appeals go to it), for its inbox; null: no notice */
   creditOfficeDepartment?: () => Promise<string | null>;
 };

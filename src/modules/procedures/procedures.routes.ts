@@ -69,7 +69,7 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
   ) => {
     for (const [name, value] of Object.entries(found.headers)) reply.header(name, value);
     // A Buffer is sent as it is (no serializer runs on it).
-    return reply.send(Buffer.from(found.file.content));
+    return reply.send(found.bytes);
   };
 
   return (app: HttpApp) => {
