@@ -340,6 +340,24 @@ describeEachEngine('procedures: evidence files of an objection (A15, B28)', (get
     assert.ok(old.rawPayload.equals(JPEG));
   });
 
+  it('A15, B28: the evidence routes are in the OpenAPI document, the upload with its query and the file-as-body rule', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/me/objections/{id}/evidence', '/api/v1/objections/{id}/evidence']) {
+      const post = doc.paths[path]?.post;
+      assert.ok(post, path);
+      assert.deepEqual(
+        post.parameters.filter((p: Json) => p.in === 'query').map((p: Json) => p.name),
+        ['name', 'supersedes', 'note'],
+      );
+      assert.match(post.description, /request body is the file itself/);
+    }
+    for (const path of [
+      '/api/v1/me/objections/{id}/evidence/{evidenceId}',
+      '/api/v1/objections/{id}/evidence/{evidenceId}',
+    ])
+      assert.ok(doc.paths[path]?.get, path);
+  });
+
   it('A20, B33: the evidence is stored sealed and under row digests — a file replaced in the database is named by audit verify and refused on download, and verifies again once restored', async () => {
     const id = await objection();
     const added = (await upload(id, PDF, { query: { name: '证明.pdf' } })).json();
