@@ -181,6 +181,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const externalDecisions = externalDecisionsService({ store, audit, now, today });
     const objections = objectionsService({
       store,
+      sealer,
       policy,
       calendar,
       audit,

@@ -8,6 +8,7 @@
  * under row digests (0012), decision tables under row digests (0014) and the change feed (0010, 0011).
  */
 import assert from 'node:assert/strict';
+import { hash } from 'node:crypto';
 import { it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
@@ -17,6 +18,7 @@ import {
   AUDITED_TABLES,
   EXTERNAL_DECISIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
+  OBJECTION_EVIDENCE_AUDITED,
   OBJECTIONS_AUDITED,
   RECORDS_AUDITED,
   REPAIR_EVENTS_AUDITED,
@@ -858,6 +860,32 @@ function upgradeSuite(getStore: () => TestStore) {
       await sql`update subject_notices set read_at = ${read.read_at}, read_by = ${read.read_by}
         where id = ${read.id}`.execute(db());
       await recordRowsWritten(liveDb(), { table: SUBJECT_NOTICES_AUDITED, rows: [read] }, WRITER);
+    },
+    '0024-objection-evidence': async (step) => {
+      // From 0024 on, an objection carries evidence files (decision 0033): the bytes in the row,
+      // covered by their SM3 under its row digest.
+      const [objection] = written.get('objections')!.rows;
+      const content = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+      const evidence = await insert('objection_evidence', [
+        {
+          id: uuidv7(),
+          objection_id: objection!.id,
+          name: '完税证明.pdf',
+          file_type: 'pdf',
+          media_type: 'application/pdf',
+          size: content.length,
+          sm3: hash('sm3', content, 'hex'),
+          content,
+          supersedes: null,
+          note: null,
+          added_via: 'subject',
+          added_by: 'account-1',
+          added_role: 'subject',
+          purpose: null,
+          added_at: at(step),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: OBJECTION_EVIDENCE_AUDITED, rows: evidence }, WRITER);
     },
     '0019-objections': async (step) => {
       // From 0019 on, a subject objects to a record (issue 16): the objection and its steps are

@@ -127,6 +127,10 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/public/repair-notices': EVERYONE,
   'GET /api/v1/me/inbox': ['subject'],
   'POST /api/v1/me/inbox/:id/read': ['subject'],
+  'POST /api/v1/me/objections/:id/evidence': ['subject'],
+  'GET /api/v1/me/objections/:id/evidence/:evidenceId': ['subject'],
+  'POST /api/v1/objections/:id/evidence': ['center_staff'],
+  'GET /api/v1/objections/:id/evidence/:evidenceId': ['provider_staff', 'center_staff', 'credit_office'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */
@@ -145,6 +149,7 @@ const PARAMS: Record<string, string> = {
   code: '11010519491231002X',
   date: '2025-01-01',
   id: '0190c2b6-0000-7000-8000-000000000000',
+  evidenceId: '0190c2b6-0000-7000-8000-000000000001',
 };
 
 let clock = Date.parse('2026-11-26T08:00:00.000Z');

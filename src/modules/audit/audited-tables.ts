@@ -578,6 +578,34 @@ export const REPAIR_EVENTS_AUDITED: AuditedTable = {
   },
 };
 
+/**
+ * An objection's evidence files (issue 16; decision 0033): what the center decides on. The bytes are
+ * covered by their SM3 (`bytes`), so a file replaced in the database is named; read a few rows at a
+ * time, each holding a file of up to 10 MiB.
+ */
+export const OBJECTION_EVIDENCE_AUDITED: AuditedTable = {
+  table: 'objection_evidence',
+  idColumn: 'id',
+  pageSize: 8,
+  columns: {
+    id: 'uuid',
+    objection_id: 'uuid',
+    name: 'text',
+    file_type: 'text',
+    media_type: 'text',
+    size: 'integer',
+    sm3: 'text',
+    content: 'bytes',
+    supersedes: 'uuid',
+    note: 'text',
+    added_via: 'text',
+    added_by: 'text',
+    added_role: 'text',
+    purpose: 'text',
+    added_at: 'instant',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
@@ -609,4 +637,5 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   OBJECTION_EVENTS_AUDITED,
   REPAIRS_AUDITED,
   REPAIR_EVENTS_AUDITED,
+  OBJECTION_EVIDENCE_AUDITED,
 ];

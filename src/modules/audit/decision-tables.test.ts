@@ -45,6 +45,7 @@ import {
   MEASURES_AUDITED,
   NOTIFICATIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
+  OBJECTION_EVIDENCE_AUDITED,
   OBJECTIONS_AUDITED,
   POLICY_VERSIONS_AUDITED,
   REPAIR_EVENTS_AUDITED,
@@ -213,19 +214,23 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       { subjectId: company!.id, purpose: '窗口受理信用异议' },
     );
     const centerStaff = await t.ctx.auth.accounts.findByLogin('demo.center');
-    await t.ctx.objections.act(
-      {
-        kind: 'account',
-        accountId: centerStaff!.id,
-        login: 'demo.center',
-        role: 'center_staff',
-        departmentCode: 'HA-XYZX',
-        regionCode: null,
-        subjectId: null,
-        sessionId: 'test',
-      },
+    const clerk = {
+      kind: 'account',
+      accountId: centerStaff!.id,
+      login: 'demo.center',
+      role: 'center_staff',
+      departmentCode: 'HA-XYZX',
+      regionCode: null,
+      subjectId: null,
+      sessionId: 'test',
+    } as const;
+    await t.ctx.objections.act(clerk, objection.id, { kind: 'verification_requested' });
+    // issue 16: an evidence file added at the window (decision 0033)
+    await t.ctx.objections.addEvidence(
+      clerk,
       objection.id,
-      { kind: 'verification_requested' },
+      { bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), name: '证明.pdf' },
+      { purpose: '窗口受理信用异议' },
     );
     // issue 16: a repair application on the listing, written as the repairs service writes it
     const repairId = uuidv7();
@@ -466,6 +471,11 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       pick: (r) => r.kind === 'applied',
       edit: { column: 'on_date', value: '2026-01-01' },
       unique: { seq: () => 99 },
+    },
+    {
+      // issue 16: a file swapped in the database would change what the center decided on
+      table: OBJECTION_EVIDENCE_AUDITED,
+      edit: { column: 'content', value: Buffer.from('%PDF-1.4\nforged\n%%EOF\n') },
     },
   ];
 

@@ -8,6 +8,7 @@
  */
 
 import { chinaDayOf } from '../../platform/clock.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -21,6 +22,7 @@ import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { Policy } from '../policy/index.ts';
 import type { IntakeHooks } from '../records/intake.types.ts';
 import type { ChangeBasisFound } from '../records/record-change.ts';
+import { type EvidenceView, evidenceViews, objectionEvidence } from './objection-evidence.service.ts';
 import { objectionNotice } from './objection-notices.ts';
 import {
   allowedSteps,
@@ -40,6 +42,7 @@ import {
   type Step,
 } from './objection-procedure.ts';
 import {
+  type EvidenceMeta,
   eventOf,
   type ObjectionEventRow,
   type ObjectionRow,
@@ -54,6 +57,8 @@ export type ObjectionsDeps = {
   audit: Pick<AuditTrail, 'writer'>;
   now: () => string;
   today: () => string;
+  /** evidence files are stored sealed under the data key (decision 0033) */
+  sealer: Pick<Sealer, 'sealBytes' | 'openBytes'>;
   /** the credit office's department (A17: appeals go to it), for its inbox; null: no notice */
   creditOfficeDepartment?: () => Promise<string | null>;
 };
@@ -78,6 +83,8 @@ export type ObjectionView = {
   outcome: { outcome: 'upheld' | 'rejected'; on: string; reasons: string } | null;
   correction: { recordId: string; version: number; on: string } | null;
   appeal: ObjectionStatus['appeal'];
+  /** the evidence files, in the order added (A15, B28; superseded ones too, marked) */
+  evidence: EvidenceView[];
   /** the steps the caller may take now */
   nextSteps: ObjectionEventKind[];
   policy: { id: string; version: string };
@@ -281,6 +288,7 @@ export function objectionsService(deps: ObjectionsDeps) {
     objection: ObjectionRow,
     status: ObjectionStatus,
     office: string | null,
+    evidence: readonly EvidenceMeta[],
   ): ObjectionView {
     const today = deps.today();
     const calendar = deps.calendar.current();
@@ -306,6 +314,7 @@ export function objectionsService(deps: ObjectionsDeps) {
       outcome: status.outcome,
       correction: status.correction,
       appeal: status.appeal,
+      evidence: evidenceViews(evidence),
       nextSteps: party === null ? [] : allowedSteps(status.state, party).filter((k) => k !== 'corrected'),
       policy: { id: objection.policy_id, version: objection.policy_version },
     };
@@ -474,6 +483,7 @@ export function objectionsService(deps: ObjectionsDeps) {
       objection as ObjectionRow,
       statusOf((await repo.eventsOf(store.db, [id])).get(id)!),
       await officeOf(),
+      [],
     );
   }
 
@@ -630,7 +640,14 @@ export function objectionsService(deps: ObjectionsDeps) {
   async function get(actor: Actor, id: string): Promise<ObjectionView> {
     const objection = await repo.byId(store.db, id.toLowerCase());
     if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
-    return view(actor, objection, (await withStatus(store.db, [objection]))[0]!.status, await officeOf());
+    const evidence = (await repo.evidenceOf(store.db, [objection.id])).get(objection.id)!;
+    return view(
+      actor,
+      objection,
+      (await withStatus(store.db, [objection]))[0]!.status,
+      await officeOf(),
+      evidence,
+    );
   }
 
   /** The caller's objections: a subject its own, a provider those about its records, the center all. */
@@ -648,13 +665,16 @@ export function objectionsService(deps: ObjectionsDeps) {
     }
     const office = await officeOf();
     // Open-ness is replayed from the steps, so a filtered list pages on until it has `limit` of them.
-    const out: ObjectionView[] = [];
-    for await (const { row, status } of scan(scope)) {
-      const v = view(actor, row, status, office);
-      if (filter.open === undefined || v.open === filter.open) out.push(v);
-      if (out.length === filter.limit) break;
+    const found: { row: ObjectionRow; status: ObjectionStatus }[] = [];
+    for await (const o of scan(scope)) {
+      if (filter.open === undefined || OPEN_STATES.includes(o.status.state) === filter.open) found.push(o);
+      if (found.length === filter.limit) break;
     }
-    return out;
+    const evidence = await repo.evidenceOf(
+      store.db,
+      found.map((o) => o.row.id),
+    );
+    return found.map(({ row, status }) => view(actor, row, status, office, evidence.get(row.id)!));
   }
 
   /**
@@ -770,7 +790,33 @@ export function objectionsService(deps: ObjectionsDeps) {
     },
   };
 
-  return { file, act, get, list, overdue, bases, openOnRecords, intakeHooks };
+  /** Evidence files (objection-evidence.service.ts): added and read by the parties this service knows. */
+  const evidence = objectionEvidence(deps, {
+    async find(actor, id) {
+      const objection = await repo.byId(store.db, id.toLowerCase());
+      if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
+      const { status } = (await withStatus(store.db, [objection]))[0]!;
+      return {
+        row: objection,
+        party: partyOf(actor, objection, await officeOf()),
+        state: status.state,
+        appealed: status.appeal !== null,
+      };
+    },
+  });
+
+  return {
+    file,
+    act,
+    get,
+    list,
+    overdue,
+    bases,
+    openOnRecords,
+    intakeHooks,
+    addEvidence: evidence.add,
+    evidenceFile: evidence.read,
+  };
 }
 
 export type ObjectionsService = ReturnType<typeof objectionsService>;

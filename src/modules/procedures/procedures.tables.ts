@@ -1,4 +1,7 @@
-/** Tables of the procedures module (migration 0017-change-bases). */
+/**
+ * Tables of the procedures module (migrations 0017-change-bases, 0019-objections, 0021-repairs,
+ * 0023-subject-notices, 0024-objection-evidence).
+ */
 export type ProceduresTables = {
   subject_notices: SubjectNoticeTable;
   external_decisions: ExternalDecisionTable;
@@ -6,6 +9,7 @@ export type ProceduresTables = {
   objection_events: ObjectionEventTable;
   repairs: RepairTable;
   repair_events: RepairEventTable;
+  objection_evidence: ObjectionEvidenceTable;
 };
 
 /**
@@ -151,4 +155,35 @@ export type RepairEventTable = {
   actor_role: string;
   actor_department: string | null;
   detail: unknown;
+};
+
+/**
+ * An evidence file of an objection (migration 0024; decision 0033): the bytes as received, their SM3
+ * and size, the type read from the bytes, the name normalised (procedures/evidence-files.ts). Written
+ * once, never updated or deleted; a wrong file is superseded by another that names it, with a note.
+ * Under row digests, the bytes included (their SM3: audit `bytes` columns).
+ */
+export type ObjectionEvidenceTable = {
+  id: string;
+  objection_id: string;
+  /** the name as normalised: no path parts, at most 100 characters, extension matching the type */
+  name: string;
+  /** procedures/evidence-files.ts EVIDENCE_TYPES: pdf, jpeg, png, ofd */
+  file_type: string;
+  media_type: string;
+  size: number;
+  /** SM3 of `content`, lowercase hex */
+  sm3: string;
+  content: Uint8Array;
+  /** the evidence this one replaces (same objection); that one stays stored */
+  supersedes: string | null;
+  /** why: required when it supersedes another */
+  note: string | null;
+  /** 'subject' (own account) or 'center' (at a service window, on the subject's behalf) */
+  added_via: 'subject' | 'center';
+  added_by: string;
+  added_role: string;
+  /** the center's stated purpose (B33) */
+  purpose: string | null;
+  added_at: string;
 };
