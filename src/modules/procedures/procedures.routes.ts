@@ -30,6 +30,7 @@ import {
   SubjectNoticeIdParam,
 } from './procedures.api.ts';
 import type { SubjectInboxService } from './subject-inbox.service.ts';
+import { subjectAtWindow } from './window-subject.ts';
 
 /**
  * Issue 15 W3: the credit office records decisions taken outside the platform (administrative review,
@@ -41,7 +42,7 @@ export type ProceduresRoutesDeps = {
   objections: ObjectionsService;
   subjectInbox: SubjectInboxService;
   subjects: Pick<SubjectsRepository, 'findByCode'>;
-  codes: Pick<CodesService, 'normalize'>;
+  codes: Pick<CodesService, 'normalize' | 'check'>;
   audit: Pick<AuditTrail, 'record'>;
 };
 
@@ -308,12 +309,8 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       },
       async (request, reply) => {
         const { subjectCode, ...input } = request.body;
-        const subject = await ctx.subjects.findByCode(ctx.codes.normalize(subjectCode));
-        if (!subject) {
-          throw notFound('SUBJECT_NOT_FOUND', '平台上没有这个信息主体', 'No such subject on the platform');
-        }
         const objection = await objections.file(request.actor, input, {
-          subjectId: subject.id,
+          subjectId: await subjectAtWindow(ctx, subjectCode),
           purpose: request.purpose,
           requestId: request.id,
         });

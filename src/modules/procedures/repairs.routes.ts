@@ -20,11 +20,12 @@ import {
   RepairView,
 } from './repairs.api.ts';
 import type { RepairsService } from './repairs.service.ts';
+import { subjectAtWindow } from './window-subject.ts';
 
 export type RepairsRoutesDeps = {
   repairs: RepairsService;
   subjects: Pick<SubjectsRepository, 'findByCode'>;
-  codes: Pick<CodesService, 'normalize'>;
+  codes: Pick<CodesService, 'normalize' | 'check'>;
   audit: Pick<AuditTrail, 'record'>;
 };
 
@@ -49,12 +50,7 @@ function sendDecision(reply: Reply, doc: { number: string; html: string }) {
  */
 export function repairsRoutes(ctx: RepairsRoutesDeps) {
   const { repairs } = ctx;
-  const subjectOf = async (code: string) => {
-    const subject = await ctx.subjects.findByCode(ctx.codes.normalize(code));
-    if (!subject)
-      throw notFound('SUBJECT_NOT_FOUND', '平台上没有这个信息主体', 'No such subject on the platform');
-    return subject.id;
-  };
+  const subjectOf = (code: string) => subjectAtWindow(ctx, code);
   const ownSubject = (actor: { kind: string; subjectId?: string | null }) =>
     actor.kind === 'account' ? (actor.subjectId ?? undefined) : undefined;
   /** B33, C §4(1): every staff read is registered with its stated purpose. */

@@ -329,6 +329,27 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
     assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
   });
 
+  it('B28, B31: a code mistyped at the window says what is wrong with it, not that the subject does not exist', async () => {
+    await day('2026-09-21');
+    const code = others[4]!.code;
+    const last = code.at(-1) === '0' ? '1' : '0';
+    const res = await api(
+      'GET',
+      `/api/v1/repairs/eligibility?subjectCode=${code.slice(0, -1)}${last}&recordId=${others[4]!.id}`,
+      window(center),
+    );
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().error.code, 'SUBJECT_CODE_INVALID');
+    assert.match(res.json().error.message, /信息主体代码有误：.*校验/);
+    const objection = await api('POST', '/api/v1/objections', window(center), {
+      subjectCode: `${code.slice(0, -1)}${last}`,
+      recordId: others[4]!.id,
+      ground: 'wrong_or_incomplete',
+      explanation: '窗口代为提交',
+    });
+    assert.equal(objection.json().error.code, 'SUBJECT_CODE_INVALID');
+  });
+
   it('B31(2)1: a severe act within the year, or three 较重 acts, exclude a B31 repair, with the reason', async () => {
     const [a, b] = others;
     await day('2026-04-02');
