@@ -78,6 +78,7 @@ describeEachEngine('reading records by scope, consent and validity', (getStore) 
       EXPIRED: 1,
       REMOVED: 0,
       WITHDRAWN: 0,
+      REPAIRED: 0,
     });
   });
 
