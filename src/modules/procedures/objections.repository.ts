@@ -61,6 +61,8 @@ export type RecordTarget = {
   withdrawn: boolean;
   /** a B26 record written from an organization's: its content is the source's */
   derived: boolean;
+  /** B26: the organization's record it was written from */
+  derivedFromKey: string | null;
 };
 
 /** What one write of an objection's step does besides the step itself, all in one transaction. */
@@ -95,6 +97,12 @@ export const objectionsRepository = {
       .where('id', '=', recordId)
       .executeTakeFirst();
     if (!named) return undefined;
+    return objectionsRepository.recordTargetByKey(db, named.record_key);
+  },
+
+  /** A record by its key, as it stands now (its latest version), with its list entry. */
+  async recordTargetByKey(db: Db, recordKey: string): Promise<RecordTarget | undefined> {
+    const named = { record_key: recordKey };
     const latest = await db
       .selectFrom('records')
       .select([
@@ -111,7 +119,8 @@ export const objectionsRepository = {
       .where('record_key', '=', named.record_key)
       .orderBy('version', 'desc')
       .limit(1)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!latest) return undefined;
     const entry = await db
       .selectFrom('list_entries')
       .select(['id'])
@@ -129,6 +138,7 @@ export const objectionsRepository = {
       entryId: entry?.id ?? null,
       withdrawn: Number(latest.withdrawn) === 1,
       derived: latest.derived_from_key !== null,
+      derivedFromKey: latest.derived_from_key ?? null,
     };
   },
 

@@ -393,23 +393,20 @@ export function objectionsService(deps: ObjectionsDeps) {
     const explanation = text(input.explanation, 'explanation', '异议理由', 2000);
     const via: 'subject' | 'center' =
       actor.kind === 'account' && actor.role === 'subject' ? 'subject' : 'center';
-    const target = await repo.recordTarget(store.db, input.recordId.toLowerCase());
-    if (!target || options.subjectId === undefined || target.subjectId !== options.subjectId)
+    const named = await repo.recordTarget(store.db, input.recordId.toLowerCase());
+    if (!named || options.subjectId === undefined || named.subjectId !== options.subjectId)
       throw recordNotFound();
-    if (target.withdrawn) {
+    // B26: a record written into a person's credit record from an organization's is disputed where its
+    // content comes from — the objection is about the organization's record, filed and followed by the
+    // person, and the provider's correction of that record (naming it) is what the person's follows.
+    const source = named.derivedFromKey ? await repo.recordTargetByKey(store.db, named.derivedFromKey) : null;
+    if (named.derivedFromKey && !source) throw recordNotFound();
+    const target = source ? { ...source, subjectId: named.subjectId } : named;
+    if (named.withdrawn || target.withdrawn) {
       throw conflict(
         'OBJECTION_RECORD_WITHDRAWN',
         '该记录已依据决定撤销，不再公开和使用，无需提出异议（A20）',
         'This record was withdrawn on a decision and is no longer published or used; there is nothing to object to (A20)',
-      );
-    }
-    if (target.derived) {
-      throw conflict(
-        'OBJECTION_RECORD_DERIVED',
-        '该记录是组织的严重失信信息记入本人信用记录的（B26）：对内容有异议的，请对该组织的原记录提出异议；' +
-          '不是该组织法定代表人或责任人的，请信用中心核实更正关联关系',
-        "This record was written into the person's credit record from an organization's (B26): to dispute its content, object to the organization's record; " +
-          'if the person does not answer for the organization, ask the credit center to correct the relation',
       );
     }
     const at = deps.now();
@@ -457,12 +454,15 @@ export function objectionsService(deps: ObjectionsDeps) {
             objection,
             target.entryId,
             'objection.filed',
-            `信息主体对本单位报送的记录提出异议（${GROUND_LABELS[input.ground].zh}），信用中心审核中，期限 ${review.due}（A16）`,
+            source
+              ? `本单位报送的组织记录记入了其法定代表人或责任人的信用记录（B26），该责任人对此提出异议（${GROUND_LABELS[input.ground].zh}），信用中心审核中，期限 ${review.due}（A16）`
+              : `信息主体对本单位报送的记录提出异议（${GROUND_LABELS[input.ground].zh}），信用中心审核中，期限 ${review.due}（A16）`,
             {
               providerRecordId: target.providerRecordId,
               item: target.item,
               ground: input.ground,
               reviewDue: review.due,
+              ...(source ? { viaB26Record: named.recordId } : {}),
             },
             at,
           ),

@@ -303,7 +303,7 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
     assert.equal((await check(c)).entries[0].procedure, 'objection', 'the second objection keeps the flag');
   });
 
-  it('A20, B26: an objection on a withdrawn record, or on a record written from an organization’s, is refused with where to go instead', async () => {
+  it('A20, B26: an objection on a withdrawn record is refused; one on a record written from an organization’s is about the organization’s record, and its correction ends the person’s', async () => {
     const c = others.shift()!;
     const { providerRecordId, recordId } = await listed(c);
     const changeBasis = await externalDecision(t, recordId, '淮政复决〔2026〕51号');
@@ -332,8 +332,46 @@ describeEachEngine('procedures: objections (A15–A16, B28–B29)', (getStore) =
       'wrong_or_incomplete',
       '不是该公司法定代表人',
     );
-    assert.deepEqual([onDerived.statusCode, onDerived.json().error.code], [409, 'OBJECTION_RECORD_DERIVED']);
-    assert.match(onDerived.json().error.message, /B26.*原记录/);
+    // B26: the person's objection is about the organization's record, filed and followed by the person
+    assert.equal(onDerived.statusCode, 201, onDerived.body);
+    const b26 = onDerived.json();
+    assert.deepEqual([b26.recordId, b26.providerDepartment], [source.recordId, 'HA-GSJ']);
+    const seen = (await t.ctx.records.readable({ kind: 'operator', name: 'test' }, representative.id))
+      .records;
+    assert.deepEqual(seen.find((r) => r.id === derived.id)?.procedure, { kind: 'objection', id: b26.id });
+    // upheld, the provider corrects the organization's record naming it: the person's record follows
+    const decided = await step(b26.id, center, {
+      kind: 'decided',
+      outcome: 'upheld',
+      reasons: '经核实，该公司法定代表人登记有误',
+    });
+    assert.equal(decided.json().state, 'correction', decided.body);
+    const corrected = await push(t, 'HA-GSJ', [
+      blackOrg(source.providerRecordId, d, {
+        reason: '更正法定代表人',
+        changeBasis: b26.id,
+        severity: '一般',
+      }),
+    ]);
+    assert.equal(corrected.results[0]!.outcome, 'new_version', JSON.stringify(corrected.results[0]));
+    const closed = await api('GET', `/api/v1/objections/${b26.id}`, withPurpose(center));
+    assert.equal(closed.json().state, 'corrected', closed.body);
+    const sourceKey = (
+      await t.ctx.store.db
+        .selectFrom('records')
+        .select(['record_key'])
+        .where('id', '=', source.recordId)
+        .executeTakeFirstOrThrow()
+    ).record_key;
+    const after = await t.ctx.store.db
+      .selectFrom('records')
+      .select(['derived_ended'])
+      .where('derived_from_key', '=', sourceKey)
+      .where('subject_id', '=', representative.id)
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    // no longer 严重: the person's record ends with its source (B26)
+    assert.equal(Number(after.derived_ended), 1);
   });
 
   it('A17: only the city’s credit office decides an appeal, not a county node’s; an open-only list finds open objections beyond the newest few', async () => {

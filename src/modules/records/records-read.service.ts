@@ -115,8 +115,9 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     const rows = [...current.values()];
     const entries = ctx.listEntries ? await ctx.listEntries([...new Set(rows.map(entryKey))]) : new Map();
     const sources = await derivedSources(rows);
+    // a B26 record shows an objection to its source (which a person may file on its own record)
     const objections = ctx.openObjections
-      ? await ctx.openObjections([...current.keys()])
+      ? await ctx.openObjections([...new Set([...current.keys(), ...rows.map(entryKey)])])
       : new Map<string, string>();
     // a B26 record is repaired with its source (the organization's record)
     const repairs = ctx.repairs
@@ -198,8 +199,8 @@ export function recordsReader(ctx: RecordsReaderDeps) {
           row.change_basis_id === null || row.change_basis_id === undefined
             ? null
             : { kind: row.change_basis_kind ?? 'external_decision', id: row.change_basis_id },
-        procedure: objections.has(row.record_key)
-          ? { kind: 'objection', id: objections.get(row.record_key)! }
+        procedure: objections.has(entryKey(row))
+          ? { kind: 'objection', id: objections.get(entryKey(row))! }
           : repairs.open.has(row.record_key)
             ? { kind: 'repair', id: repairs.open.get(row.record_key)! }
             : null,
