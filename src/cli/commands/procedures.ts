@@ -1,5 +1,9 @@
 import { createAppContext } from '../../app/context.ts';
-import type { ProcedureFigures, ProcedureStats, StepCounts } from '../../modules/procedures/procedure-stats.ts';
+import type {
+  ProcedureFigures,
+  ProcedureStats,
+  StepCounts,
+} from '../../modules/procedures/procedure-stats.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 

@@ -175,7 +175,9 @@ function share(counts: StepCounts) {
 const isEmpty = (f: ProcedureFigures) =>
   f.objections.filed === 0 &&
   f.repairs.applied === 0 &&
-  [f.steps.provider, f.steps.center, f.steps.creditOffice].every((s) => s.closed === 0 && s.openOverdue === 0);
+  [f.steps.provider, f.steps.center, f.steps.creditOffice].every(
+    (s) => s.closed === 0 && s.openOverdue === 0,
+  );
 
 const inPeriod = (date: string, period: StatsPeriod) => date >= period.from && date <= period.to;
 
