@@ -186,6 +186,12 @@ describeEachEngine('procedures: statistics for the A21/B35 reports', (getStore) 
     const bad = await stats('from=2026-10-20');
     assert.deepEqual([bad.statusCode, bad.json().error.code], [400, 'PROCEDURE_STATS_PERIOD_INVALID']);
 
+    // in the OpenAPI document, with its period parameters and the figures it answers
+    const doc = (await api('GET', '/api/openapi.json', {})).json() as Json;
+    const op = doc.paths['/api/v1/procedures/stats'].get;
+    assert.deepEqual(op.parameters.map((p: Json) => p.name).sort(), ['from', 'quarter', 'to']);
+    assert.ok(op.responses['200']);
+
     // B33: a staff read, registered with its stated purpose
     const read = await t.ctx.store.db
       .selectFrom('audit_entries')
