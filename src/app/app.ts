@@ -16,6 +16,7 @@ import { uploadRoutes } from '../modules/intake-files/upload.routes.ts';
 import { listsRoutes } from '../modules/lists/lists.routes.ts';
 import { measuresRoutes } from '../modules/measures/measures.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import { procedureStatsRoutes } from '../modules/procedures/procedure-stats.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { repairsRoutes } from '../modules/procedures/repairs.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
@@ -84,6 +85,7 @@ export async function createApp(
       recordsReadRoutes(ctx),
       proceduresRoutes(ctx),
       repairsRoutes(ctx),
+      procedureStatsRoutes(ctx),
       uploadRoutes(ctx),
       measuresRoutes(ctx),
       listsRoutes(ctx),

@@ -42,6 +42,10 @@ import {
   externalDecisionsService,
 } from '../modules/procedures/external-decisions.service.ts';
 import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
+import {
+  type ProcedureStatsService,
+  procedureStatsService,
+} from '../modules/procedures/procedure-stats.service.ts';
 import { type RepairsService, repairsService } from '../modules/procedures/repairs.service.ts';
 import {
   type SubjectInboxService,
@@ -111,6 +115,8 @@ export type AppContext = {
   objections: ObjectionsService;
   /** credit repair (A18–A19, B31–B32): application, opinion, public notice, adoption, archive */
   repairs: RepairsService;
+  /** objections and repairs per department, outcomes and steps on time (A21, B35) */
+  procedureStats: ProcedureStatsService;
   /** the subject's inbox: what its procedures' steps mean for it (issue 16, decision 0032) */
   subjectInbox: SubjectInboxService;
   uploads: UploadService;
@@ -269,6 +275,14 @@ export async function createAppContext(config: Config, options: ContextOptions =
       externalDecisions,
       objections,
       repairs,
+      // A21, B35: objections and repairs per department, as they stood on the report's day
+      procedureStats: procedureStatsService({
+        policy,
+        today,
+        objections,
+        repairs,
+        departmentNames: async () => new Map((await departments.list()).map((d) => [d.code, d.name])),
+      }),
       subjectInbox: subjectInboxService({ store, audit, now }),
       uploads: uploadService({
         intake,

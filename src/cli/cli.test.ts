@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { procedureStats, statsPeriod } from '../modules/procedures/procedure-stats.ts';
 import { AppError } from '../platform/errors.ts';
 import { describeEachEngine } from '../testing/engines.ts';
+import { procedureStatsTable } from './commands/procedures.ts';
 import { requireWellFormedArguments } from './usage.ts';
 
 const CLI = path.resolve(import.meta.dirname, 'xinyong.ts');
@@ -55,6 +57,48 @@ describe('xinyong CLI', () => {
       () => requireWellFormedArguments(['--reason', '核实\ud800']),
       (e) => e instanceof AppError && e.code === 'TEXT_NOT_WELL_FORMED' && e.details?.field === '2',
     );
+  });
+
+  it('A21, B35: procedures stats prints one line per department and the city, each party on time of those with a deadline, the share and the overdue', () => {
+    const status = (closed: string | null) => ({
+      state: 'review' as const,
+      ground: 'wrong_or_incomplete' as const,
+      filedOn: '2026-10-09',
+      steps: [
+        {
+          step: 'review' as const,
+          party: 'center' as const,
+          article: 'A16',
+          opened: '2026-10-09',
+          due: '2026-10-23',
+          provisional: false,
+          closed,
+        },
+      ],
+      outcome: null,
+      verification: null,
+      correction: null,
+      appeal: null,
+    });
+    const report = procedureStats(
+      statsPeriod({ quarter: '2026Q4' }, '2018-01-01', '2026-11-20'),
+      [
+        { providerDepartment: 'HA-GSJ', status: status('2026-10-20') },
+        { providerDepartment: 'HA-GSJ', status: status('2026-10-26') },
+        { providerDepartment: 'HA-GSJ', status: status(null) },
+      ],
+      [],
+      new Map([['HA-GSJ', '淮安市市场监督管理局']]),
+    );
+    const lines = procedureStatsTable(report).split('\n');
+    assert.match(lines[0]!, /2026Q4 2026-10-01 至 \/ to 2026-12-31，统计日 \/ as of 2026-11-20/);
+    const gsj = lines.find((l) => l.startsWith('HA-GSJ'))!;
+    assert.match(
+      gsj,
+      /^HA-GSJ +3 +0 +0 +0 \(0\/0\/0\) +0 +0 +0 +0 +0\/0 — 超期0 +1\/2 50\.0% 超期1 +0\/0 — 超期0$/,
+    );
+    assert.ok(lines.some((l) => l.startsWith('全市 / city')));
+    assert.ok(lines.includes('  HA-GSJ  淮安市市场监督管理局'));
   });
 
   it('prints usage and exits 2 on an unknown command', async () => {
@@ -142,6 +186,30 @@ describeEachEngine('xinyong init, then the first administrator (issue 14 §0)', 
       [0, '没有超期的异议处理步骤 / no objection step is overdue'],
     );
     assert.equal((await xinyong(['objections'], env)).code, 2);
+    // issue 16, A21/B35: the procedure statistics of a period (nothing yet), as JSON and as a table
+    const stats = await xinyong(
+      ['procedures', 'stats', '--from', '2026-01-01', '--to', '2026-03-31', '--json'],
+      env,
+    );
+    assert.equal(stats.code, 0, stats.stderr);
+    const report = JSON.parse(stats.stdout);
+    assert.deepEqual(
+      [
+        report.from,
+        report.to,
+        report.departments,
+        report.city.objections.filed,
+        report.city.steps.center.shareOnTime,
+      ],
+      ['2026-01-01', '2026-03-31', [], 0, null],
+    );
+    const table = await xinyong(['procedures', 'stats', '--from', '2026-01-01', '--to', '2026-03-31'], env);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /异议和信用修复统计（A21、B35）/);
+    assert.match(table.stdout, /全市 \/ city +0 +0 +0 +0 \(0\/0\/0\)/);
+    const noPeriod = await xinyong(['procedures', 'stats'], env);
+    assert.deepEqual([noPeriod.code, /PROCEDURE_STATS_PERIOD_INVALID/.test(noPeriod.stderr)], [2, true]);
+    assert.equal((await xinyong(['procedures'], env)).code, 2);
     const second = await xinyong(['init'], env);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /added 0 regions, 0 departments, 0 list types, 0 catalog items, 0 measures/);

@@ -16,6 +16,7 @@ import { initCommand } from './commands/init.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { objectionsCommand } from './commands/objections.ts';
 import { policyCommand } from './commands/policy.ts';
+import { proceduresCommand } from './commands/procedures.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
 import { isHelp, requireWellFormedArguments, UsageError, usageOf } from './usage.ts';
@@ -54,6 +55,9 @@ export const USAGE = `用法 / usage: xinyong <command>
                                    批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
   objections overdue [--department CODE]
                                    列出超期的异议处理步骤 / list overdue objection steps (A16)
+  procedures stats (--quarter 2026Q4|--from DATE --to DATE) [--json]
+                                   各部门异议、信用修复及按期办结率 / objections and repairs per department,
+                                   outcomes and share of steps on time (A21, B35)
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
 XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_KEY_FILE, XINYONG_SEAL_ALGORITHM,
@@ -75,6 +79,7 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: importCommand,
   department: departmentCommand,
   objections: objectionsCommand,
+  procedures: proceduresCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -125,6 +125,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/repairs/:id/decision': ['provider_staff', 'center_staff', 'credit_office'],
   'POST /api/v1/repairs/:id/steps': ['provider_staff', 'center_staff'],
   'GET /api/v1/public/repair-notices': EVERYONE,
+  'GET /api/v1/procedures/stats': ['center_staff', 'credit_office'],
   'GET /api/v1/me/inbox': ['subject'],
   'POST /api/v1/me/inbox/:id/read': ['subject'],
   'POST /api/v1/me/objections/:id/evidence': ['subject'],

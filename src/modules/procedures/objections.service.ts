@@ -246,6 +246,29 @@ export function objectionsService(deps: ObjectionsDeps) {
     }
   }
 
+  /**
+   * Every objection filed on or before `day`, as it stood that day — replayed from the steps taken by
+   * then — newest first, a page at a time (the A21/B35 statistics, procedure-stats.ts).
+   */
+  async function* asOf(day: string) {
+    let before: string | undefined;
+    for (;;) {
+      const rows = await repo.list(store.db, { before, limit: PAGE });
+      const events = await repo.eventsOf(
+        store.db,
+        rows.map((r) => r.id),
+      );
+      for (const row of rows) {
+        const steps = events.get(row.id)!;
+        const later = steps.findIndex((e) => e.on_date > day);
+        const taken = later === -1 ? steps : steps.slice(0, later);
+        if (taken.length > 0) yield { providerDepartment: row.provider_department, status: statusOf(taken) };
+      }
+      if (rows.length < PAGE) return;
+      before = rows.at(-1)!.id;
+    }
+  }
+
   /** The party `actor` is for this objection, or null (may only read, or nothing). */
   /** The city's credit office (A17: appeals go to the office at the same level), read once. */
   let officeCode: Promise<string | null> | undefined;
@@ -811,6 +834,7 @@ export function objectionsService(deps: ObjectionsDeps) {
     get,
     list,
     overdue,
+    asOf,
     bases,
     openOnRecords,
     intakeHooks,

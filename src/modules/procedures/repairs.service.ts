@@ -863,6 +863,31 @@ export function repairsService(deps: RepairsDeps) {
     }
   }
 
+  /**
+   * Every repair applied for on or before `day`, as it stood that day — replayed from the steps taken
+   * by then — newest first, a page at a time (the A21/B35 statistics, procedure-stats.ts).
+   */
+  async function* asOf(day: string) {
+    let before: string | undefined;
+    for (;;) {
+      const rows = await repo.list(db, { before, limit: PAGE });
+      const events = await repo.eventsOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      for (const row of rows) {
+        const steps = events.get(row.id)!;
+        const later = steps.findIndex((e) => e.on_date > day);
+        const taken = later === -1 ? steps : steps.slice(0, later);
+        if (taken.length > 0) {
+          yield { providerDepartment: row.provider_department, status: statusOf(row, taken) };
+        }
+      }
+      if (rows.length < PAGE) return;
+      before = rows.at(-1)!.id;
+    }
+  }
+
   /** A19, B32: the repair opinions under public notice today, for the portal (no personal data beyond A7). */
   async function publicNotices() {
     const today = deps.today();
@@ -962,6 +987,7 @@ export function repairsService(deps: RepairsDeps) {
     get,
     list,
     publicNotices,
+    asOf,
     onRecords,
     decisionDocument,
     mayRead,
