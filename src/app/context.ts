@@ -42,6 +42,12 @@ import {
   externalDecisionsService,
 } from '../modules/procedures/external-decisions.service.ts';
 import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
+import {
+  type ProcedureScheduler,
+  procedureScheduler,
+  type StepSourceRegistry,
+  stepSourceRegistry,
+} from '../modules/procedures/procedure-scheduler.service.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { combineIntakeHooks } from '../modules/records/intake-hooks.ts';
 import { recordsRepository } from '../modules/records/records.repository.ts';
@@ -104,6 +110,12 @@ export type AppContext = {
   externalDecisions: ExternalDecisionsService;
   /** objections (A15–A16, B28–B29): filing, review, verification, decision; the correction via intake */
   objections: ObjectionsService;
+  /**
+   * the procedures' open steps with deadlines (each procedure module registers its source) and the
+   * scheduler that reminds and escalates them (decision 0031); nothing ticks unless started
+   */
+  stepSources: StepSourceRegistry;
+  scheduler: ProcedureScheduler;
   uploads: UploadService;
   records: RecordsReader;
   /** the measures catalog (A13, A14, D §5), cached for checks */
@@ -170,6 +182,9 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const catalog = catalogRepository(store, rowWriter);
     const measures = measuresService({ store, now, audit, rowWriter });
     const externalDecisions = externalDecisionsService({ store, audit, now, today });
+    // The city's own credit center and credit office (not a county node's).
+    const cityDepartment = async (kind: 'credit_center' | 'credit_office') =>
+      (await departments.list({ kind })).find((d) => !d.kinds.includes('regional_node'))?.code ?? null;
     const objections = objectionsService({
       store,
       policy,
@@ -178,9 +193,22 @@ export async function createAppContext(config: Config, options: ContextOptions =
       now,
       today,
       // A17: appeals go to the city's credit office (not a county node's)
-      creditOfficeDepartment: async () =>
-        (await departments.list({ kind: 'credit_office' })).find((d) => !d.kinds.includes('regional_node'))
-          ?.code ?? null,
+      creditOfficeDepartment: () => cityDepartment('credit_office'),
+    });
+    // Issue 16: the procedures' deadlines, reminded and escalated (decision 0031).
+    const stepSources = stepSourceRegistry();
+    stepSources.register(objections.stepSource);
+    const scheduler = procedureScheduler({
+      store,
+      calendar,
+      sources: stepSources,
+      rowWriter,
+      now,
+      today,
+      recipients: async () => ({
+        center: await cityDepartment('credit_center'),
+        creditOffice: await cityDepartment('credit_office'),
+      }),
     });
     // B26 (issue 15 W5): who answers for an organization's severe records, and writing theirs.
     const responsible = { subjects, records: recordsRepository(store) };
@@ -247,6 +275,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
       intake,
       externalDecisions,
       objections,
+      stepSources,
+      scheduler,
       uploads: uploadService({
         intake,
         catalog,

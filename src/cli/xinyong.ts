@@ -16,6 +16,7 @@ import { initCommand } from './commands/init.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { objectionsCommand } from './commands/objections.ts';
 import { policyCommand } from './commands/policy.ts';
+import { proceduresCommand } from './commands/procedures.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
 import { isHelp, requireWellFormedArguments, UsageError, usageOf } from './usage.ts';
@@ -54,12 +55,14 @@ export const USAGE = `用法 / usage: xinyong <command>
                                    批量导入 xlsx/CSV（可断点续传）/ bulk import, resumable
   objections overdue [--department CODE]
                                    列出超期的异议处理步骤 / list overdue objection steps (A16)
+  procedures tick                  程序期限提醒与超期督办执行一次（供 cron）/ send due reminders and overdue
+                                   escalations once (for cron; serve does it every XINYONG_PROCEDURES_TICK_EVERY s)
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
 XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_KEY_FILE, XINYONG_SEAL_ALGORITHM,
 XINYONG_COOKIE_SECURE, XINYONG_DEMO, XINYONG_IDENTITY_VERIFIER, XINYONG_TRUST_PROXY,
-XINYONG_AUDIT_ANCHOR_FILE, XINYONG_AUDIT_ANCHOR_EVERY, XINYONG_UPLOAD_MAX_ROWS,
-XINYONG_UPLOAD_MAX_UNPACKED_MB, LOG_LEVEL (README: 配置 / Configuration)`;
+XINYONG_AUDIT_ANCHOR_FILE, XINYONG_AUDIT_ANCHOR_EVERY, XINYONG_PROCEDURES_TICK_EVERY,
+XINYONG_UPLOAD_MAX_ROWS, XINYONG_UPLOAD_MAX_UNPACKED_MB, LOG_LEVEL (README: 配置 / Configuration)`;
 
 export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
@@ -75,6 +78,7 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: importCommand,
   department: departmentCommand,
   objections: objectionsCommand,
+  procedures: proceduresCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

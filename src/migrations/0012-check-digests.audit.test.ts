@@ -32,6 +32,7 @@ const LATER = [
   'external_decisions',
   'objections',
   'objection_events',
+  'procedure_firings',
 ];
 const AT_0012 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));
 const AT = '2026-11-20T02:30:00.000Z';

@@ -25,6 +25,7 @@ import * as m0017 from './0017-change-bases.ts';
 import * as m0018 from './0018-records-derived.ts';
 import * as m0019 from './0019-objections.ts';
 import * as m0020 from './0020-records-withdrawn.ts';
+import * as m0022 from './0022-procedure-firings.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -47,6 +48,7 @@ export const MIGRATIONS: MigrationList = [
   ['0018-records-derived', m0018],
   ['0019-objections', m0019],
   ['0020-records-withdrawn', m0020],
+  ['0022-procedure-firings', m0022],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0020, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0022, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -18,6 +18,7 @@ import {
   EXTERNAL_DECISIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
   OBJECTIONS_AUDITED,
+  PROCEDURE_FIRINGS_AUDITED,
   RECORDS_AUDITED,
   SUBJECTS_AUDITED,
 } from '../modules/audit/index.ts';
@@ -826,6 +827,28 @@ function upgradeSuite(getStore: () => TestStore) {
       ]);
       await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
     },
+    '0022-procedure-firings': async (step) => {
+      // From 0022 on, the scheduler records each reminder or escalation of a procedure's step once
+      // (issue 16, decision 0031), under its row digest.
+      const [objection] = written.get('objections')!.rows;
+      const firings = await insert('procedure_firings', [
+        {
+          id: uuidv7(),
+          procedure: 'objection',
+          procedure_id: objection!.id,
+          step: 'review',
+          kind: 'overdue',
+          party: 'center',
+          party_department: 'HA-XYZX',
+          due_on: '2026-01-20',
+          workdays: 2,
+          provisional: 0,
+          fired_on: '2026-01-22',
+          fired_at: at(step),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: PROCEDURE_FIRINGS_AUDITED, rows: firings }, WRITER);
+    },
     '0019-objections': async (step) => {
       // From 0019 on, a subject objects to a record (issue 16): the objection and its steps are
       // append-only rows under row digests.
@@ -1073,4 +1096,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0020 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0022 over data written at every version', upgradeSuite);

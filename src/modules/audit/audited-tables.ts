@@ -507,6 +507,29 @@ export const OBJECTION_EVENTS_AUDITED: AuditedTable = {
   },
 };
 
+/**
+ * The scheduler's reminders and escalations of procedure steps (issue 16, decision 0031): a row slipped
+ * in would silence an escalation that is due (the step counts as fired), one deleted would send it again.
+ */
+export const PROCEDURE_FIRINGS_AUDITED: AuditedTable = {
+  table: 'procedure_firings',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    procedure: 'text',
+    procedure_id: 'uuid',
+    step: 'text',
+    kind: 'text',
+    party: 'text',
+    party_department: 'text',
+    due_on: 'date',
+    workdays: 'integer',
+    provisional: 'integer',
+    fired_on: 'date',
+    fired_at: 'instant',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
@@ -535,4 +558,5 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   EXTERNAL_DECISIONS_AUDITED,
   OBJECTIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
+  PROCEDURE_FIRINGS_AUDITED,
 ];
