@@ -137,7 +137,7 @@ export function noticesFor(firing: Firing, recipients: Recipients): FiringNotice
   const mark = firing.provisional ? '（按暂定日历计算）' : '';
   const markEn = firing.provisional ? ' (provisional calendar)' : '';
   const who =
-    step.party === 'provider' ? `${PARTY_LABELS.provider.zh} ${party}` : PARTY_LABELS[step.party].zh;
+    step.party === 'provider' ? `${PARTY_LABELS.provider.zh}（${party}）` : PARTY_LABELS[step.party].zh;
   const whoEn =
     step.party === 'provider' ? `${PARTY_LABELS.provider.en} ${party}` : PARTY_LABELS[step.party].en;
   if (firing.kind === 'due_soon') {
