@@ -74,6 +74,8 @@ export type TickReport = {
   }[];
   /** due a firing already sent (by an earlier tick, or by another process just now) */
   alreadyFired: number;
+  /** of those, the ones another process fired between this tick's read and its insert */
+  raced: number;
   /** due a firing no department is registered to receive: tried again on the next tick */
   unaddressed: { procedure: string; procedureId: string; step: string; party: string }[];
 };
@@ -123,7 +125,7 @@ export function procedureScheduler(deps: SchedulerDeps) {
     const today = deps.today();
     const calendar = deps.calendar.current();
     const recipients = await deps.recipients();
-    const report: TickReport = { today, openSteps: 0, fired: [], alreadyFired: 0, unaddressed: [] };
+    const report: TickReport = { today, openSteps: 0, fired: [], alreadyFired: 0, raced: 0, unaddressed: [] };
     for (const source of deps.sources.list()) {
       const due: Firing[] = [];
       for await (const step of await source.openSteps(today)) {
@@ -189,6 +191,7 @@ export function procedureScheduler(deps: SchedulerDeps) {
         );
         if (!done) {
           report.alreadyFired++;
+          report.raced++;
           continue;
         }
         report.fired.push({

@@ -171,6 +171,47 @@ describeEachEngine('procedures scheduler: reminders and escalations (A16–A17, 
     assert.deepEqual([audit.breaks, audit.rowProblems], [[], []]);
   });
 
+  it('A16: a firing whose key is taken inserts nothing — neither the row nor its notices nor an audit entry', async () => {
+    const [filed] = (await t.ctx.store.db.selectFrom('objections').select('id').execute()).map((r) => r.id);
+    const counts = async () =>
+      Promise.all(
+        (['procedure_firings', 'notifications', 'audit_entries'] as const).map(async (table) =>
+          Number(
+            (
+              await t.ctx.store.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      );
+    const before = await counts();
+    const at = t.ctx.now();
+    const taken = await procedureFiringsRepository.fire(
+      t.ctx.store.db,
+      {
+        id: '01930000-0000-7000-8000-00000000f001',
+        procedure: 'objection',
+        procedure_id: filed!,
+        step: 'verification',
+        kind: 'overdue',
+        party: 'provider',
+        party_department: 'HA-GSJ',
+        due_on: '2026-12-03',
+        workdays: 2,
+        provisional: 0,
+        fired_on: t.ctx.today(),
+        fired_at: at,
+      },
+      [],
+      { ...t.ctx.rowWriter, at },
+      { action: 'procedures.step_overdue', targetType: 'objection', targetId: filed!, result: 'ok' },
+    );
+    assert.equal(taken, false);
+    assert.deepEqual(await counts(), before);
+  });
+
   it('A16: two schedulers with their own connections ticking at once over the same overdue steps fire each once', async () => {
     setClock('2026-12-10T02:00:00.000Z');
     const filed = [
@@ -215,7 +256,7 @@ describeEachEngine('procedures scheduler: reminders and escalations (A16–A17, 
       return;
     }
     setClock('2026-12-14T02:00:00.000Z');
-    const filed = [];
+    const filed: { id: string }[] = [];
     for (const c of companies.slice(4, 10)) filed.push(await objection(c));
     const instant = '2026-12-31T02:00:00.000Z';
     const children = [0, 1].map(() =>
@@ -229,6 +270,14 @@ describeEachEngine('procedures scheduler: reminders and escalations (A16–A17, 
       (l) => JSON.parse(l) as TickReport,
     );
     await Promise.all(children.map(exited));
+    // each process saw every step: it fired it, or found it fired (before its insert, or raced to it)
+    for (const r of reports) {
+      const ids = new Set(filed.map((o) => o.id));
+      assert.equal(
+        r.fired.filter((f) => ids.has(f.procedureId)).length + r.alreadyFired >= filed.length,
+        true,
+      );
+    }
     // 2026-12-14 + 10 working days = 12-28; 12-31 is 3 working days later
     for (const o of filed) {
       assert.deepEqual(
