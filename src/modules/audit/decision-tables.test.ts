@@ -46,6 +46,7 @@ import {
   OBJECTION_EVENTS_AUDITED,
   OBJECTIONS_AUDITED,
   POLICY_VERSIONS_AUDITED,
+  PROCEDURE_FIRINGS_AUDITED,
   SESSIONS_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
 } from './audited-tables.ts';
@@ -223,6 +224,10 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       objection.id,
       { kind: 'verification_requested' },
     );
+    // issue 16: the scheduler escalates the verification once overdue (due 12-03; decision 0031)
+    setClock('2026-12-07T08:00:00.000Z');
+    await t.ctx.scheduler.tick();
+    setClock('2026-11-26T08:00:00.000Z');
     await t.ctx.lists.dispatch();
     const [notice] = await t.ctx.store.db
       .selectFrom('notifications')
@@ -382,6 +387,12 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       pick: (r) => r.kind === 'verification_requested',
       edit: { column: 'on_date', value: '2026-01-01' },
       unique: { seq: () => 99 },
+    },
+    {
+      // issue 16: a firing slipped in silences an escalation that is due; one deleted sends it again
+      table: PROCEDURE_FIRINGS_AUDITED,
+      edit: { column: 'party_department', value: 'HA-SWJ' },
+      unique: { kind: () => 'due_soon' },
     },
   ];
 
