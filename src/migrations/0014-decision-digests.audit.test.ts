@@ -26,9 +26,15 @@ const id = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')
 
 /**
  * The live registry as a database at 0014 has it: department_purposes comes with 0015,
- * external_decisions with 0017, objections with 0019.
+ * external_decisions with 0017, objections with 0019, procedure_firings with 0022.
  */
-const LATER = ['department_purposes', 'external_decisions', 'objections', 'objection_events'];
+const LATER = [
+  'department_purposes',
+  'external_decisions',
+  'objections',
+  'objection_events',
+  'procedure_firings',
+];
 const AT_0014 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));
 
 describe('migration 0014: its frozen registry', () => {
