@@ -142,6 +142,11 @@ describeEachEngine('xinyong init, then the first administrator (issue 14 §0)', 
       [0, '没有超期的异议处理步骤 / no objection step is overdue'],
     );
     assert.equal((await xinyong(['objections'], env)).code, 2);
+    // decision 0031: one tick of the procedures scheduler, for cron (nothing to remind on a fresh deployment)
+    const tick = await xinyong(['procedures', 'tick'], env);
+    assert.equal(tick.code, 0, tick.stderr);
+    assert.match(tick.stdout, /0 open steps with a deadline; 0 sent now, 0 sent before/);
+    assert.equal((await xinyong(['procedures'], env)).code, 2);
     const second = await xinyong(['init'], env);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /added 0 regions, 0 departments, 0 list types, 0 catalog items, 0 measures/);

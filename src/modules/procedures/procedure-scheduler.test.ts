@@ -27,7 +27,7 @@ import {
 import { procedureFiringsRepository } from './procedure-firings.repository.ts';
 import { procedureScheduler, type TickReport } from './procedure-scheduler.service.ts';
 
-const WORKER = path.resolve(import.meta.dirname, 'tick-worker.fixture.ts');
+const WORKER = path.resolve(import.meta.dirname, '../../testing/procedure-tick-worker.fixture.ts');
 
 const center: Actor = {
   kind: 'account',

@@ -1,5 +1,5 @@
 /**
- * A separate server process for the scheduler's two-process test: `node tick-worker.fixture.ts URL
+ * A separate server process for the scheduler's two-process test: `node procedure-tick-worker.fixture.ts URL
  * INSTANT` opens the application on the database at URL with its clock at INSTANT, says `ready`, waits
  * for a line on stdin (so the processes tick at the same moment), ticks once and prints its report.
  */
@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { createAppContext } from '../../app/context.ts';
-import { loadConfig } from '../../platform/config.ts';
-import { relaxedPolicy } from '../../testing/app.ts';
+import { createAppContext } from '../app/context.ts';
+import { loadConfig } from '../platform/config.ts';
+import { relaxedPolicy } from './app.ts';
 
 const [url, instant] = process.argv.slice(2);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-tick-'));
