@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../platform/db/database.ts';
 import { fromJson } from '../../platform/db/engine.ts';
 import type { TestApp } from '../../testing/app.ts';
@@ -25,7 +25,11 @@ import {
   setClock,
 } from '../lists/test-support.ts';
 import { procedureFiringsRepository } from './procedure-firings.repository.ts';
-import { procedureScheduler, type TickReport } from './procedure-scheduler.service.ts';
+import {
+  procedureScheduler,
+  startProcedureScheduler,
+  type TickReport,
+} from './procedure-scheduler.service.ts';
 
 const WORKER = path.resolve(import.meta.dirname, '../../testing/procedure-tick-worker.fixture.ts');
 
@@ -301,6 +305,42 @@ describeEachEngine('procedures scheduler: reminders and escalations (A16–A17, 
     assert.ok(keys.every((k) => Number(k.n) === 1));
     const audit = await verifyAudit(store);
     assert.deepEqual([audit.breaks, audit.rowProblems], [[], []]);
+  });
+});
+
+describe('procedures scheduler in serve (decision 0031)', () => {
+  it('A16: off at 0 seconds; started, it ticks at once, one tick at a time, and stop() waits for the tick in progress', async () => {
+    let ticks = 0;
+    let release!: () => void;
+    const scheduler = {
+      tick: () =>
+        new Promise<TickReport>((resolve) => {
+          ticks++;
+          release = () =>
+            resolve({
+              today: '2026-12-01',
+              openSteps: 0,
+              fired: [],
+              alreadyFired: 0,
+              raced: 0,
+              unaddressed: [],
+            });
+        }),
+    };
+    const errors: unknown[] = [];
+    assert.equal(startProcedureScheduler(scheduler, 0, { error: (e) => errors.push(e) }), undefined);
+    assert.equal(ticks, 0);
+    const running = startProcedureScheduler(scheduler, 3600, { error: (e) => errors.push(e) })!;
+    assert.equal(ticks, 1, 'the first tick at start');
+    let stopped = false;
+    const stopping = running.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(stopped, false, 'waits for the tick in progress');
+    release();
+    await stopping;
+    assert.deepEqual([stopped, ticks, errors], [true, 1, []]);
   });
 });
 
