@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { PERMISSIONS } from '../modules/access/roles.ts';
+import { loadConfig } from '../platform/config.ts';
 import { createHttpServer, declaredAccess } from '../platform/http/server.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { describeEachEngine } from '../testing/engines.ts';
@@ -19,6 +20,23 @@ describeEachEngine('HTTP application', (getStore) => {
     assert.equal(body.status, 'ok');
     assert.equal(body.database.engine, getStore().engine);
     assert.equal(body.policy.id, 'huaian-2018');
+  });
+
+  it('国办发〔2025〕22号 / NDRC Order 36: XINYONG_POLICY=national-2026 runs the platform under the national policy, said by /api/health and /api/v1/policy', async () => {
+    const national = await createTestApp(getStore(), {
+      now: () => '2026-11-26T08:00:00.000Z',
+      config: { policyPath: loadConfig({ XINYONG_POLICY: 'national-2026' }).policyPath },
+    });
+    try {
+      const health = await national.app.inject({ method: 'GET', url: '/api/health' });
+      assert.deepEqual(health.json().policy, { id: 'national-2026', version: '1.0.0' });
+      const policy = (await national.app.inject({ method: 'GET', url: '/api/v1/policy' })).json();
+      assert.equal(policy.id, 'national-2026');
+      assert.equal(policy.policy.publicationClasses.severe.minPublicationBeforeRepair.years, 1);
+      assert.equal(policy.policy.repairProcedure.adoption.from, 'application');
+    } finally {
+      await national.close();
+    }
   });
 
   it('sends security headers on every response', async () => {

@@ -17,6 +17,7 @@ import { listsRoutes } from '../modules/lists/lists.routes.ts';
 import { measuresRoutes } from '../modules/measures/measures.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
+import { repairsRoutes } from '../modules/procedures/repairs.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { recordsReadRoutes } from '../modules/records/records-read.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
@@ -82,6 +83,7 @@ export async function createApp(
       recordsRoutes(ctx),
       recordsReadRoutes(ctx),
       proceduresRoutes(ctx),
+      repairsRoutes(ctx),
       uploadRoutes(ctx),
       measuresRoutes(ctx),
       listsRoutes(ctx),

@@ -48,6 +48,11 @@ import {
   type StepSourceRegistry,
   stepSourceRegistry,
 } from '../modules/procedures/procedure-scheduler.service.ts';
+import { type RepairsService, repairsService } from '../modules/procedures/repairs.service.ts';
+import {
+  type SubjectInboxService,
+  subjectInboxService,
+} from '../modules/procedures/subject-inbox.service.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { combineIntakeHooks } from '../modules/records/intake-hooks.ts';
 import { recordsRepository } from '../modules/records/records.repository.ts';
@@ -116,6 +121,10 @@ export type AppContext = {
    */
   stepSources: StepSourceRegistry;
   scheduler: ProcedureScheduler;
+  /** credit repair (A18–A19, B31–B32): application, opinion, public notice, adoption, archive */
+  repairs: RepairsService;
+  /** the subject's inbox: what its procedures' steps mean for it (issue 16, decision 0032) */
+  subjectInbox: SubjectInboxService;
   uploads: UploadService;
   records: RecordsReader;
   /** the measures catalog (A13, A14, D §5), cached for checks */
@@ -187,6 +196,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       (await departments.list({ kind })).find((d) => !d.kinds.includes('regional_node'))?.code ?? null;
     const objections = objectionsService({
       store,
+      sealer,
       policy,
       calendar,
       audit,
@@ -209,6 +219,17 @@ export async function createAppContext(config: Config, options: ContextOptions =
         center: await cityDepartment('credit_center'),
         creditOffice: await cityDepartment('credit_office'),
       }),
+    });
+    const repairs = repairsService({
+      store,
+      policy,
+      calendar,
+      audit,
+      catalog,
+      subjects,
+      now,
+      today,
+      openObjections: (keys) => objections.openOnRecords(keys),
     });
     // B26 (issue 15 W5): who answers for an organization's severe records, and writing theirs.
     const responsible = { subjects, records: recordsRepository(store) };
@@ -277,6 +298,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
       objections,
       stepSources,
       scheduler,
+      repairs,
+      subjectInbox: subjectInboxService({ store, audit, now }),
       uploads: uploadService({
         intake,
         catalog,
@@ -297,6 +320,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
         listEntries: (keys) => listsRepository.listedStateOfRecords(store.db, keys),
         // Issue 16: a record under objection says so in every read.
         openObjections: (keys) => objections.openOnRecords(keys),
+        // Issue 16: a repair in progress says so; an adopted one is an archive (A19, B32).
+        repairs: (keys) => repairs.onRecords(keys),
       }),
       measures,
       listTypes,

@@ -33,6 +33,10 @@ const LATER = [
   'objections',
   'objection_events',
   'procedure_firings',
+  'repairs',
+  'repair_events',
+  'subject_notices',
+  'objection_evidence',
 ];
 const AT_0012 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));
 const AT = '2026-11-20T02:30:00.000Z';

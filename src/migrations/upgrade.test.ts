@@ -1,6 +1,6 @@
 /**
  * Upgrading a database that holds data (issue 13 point 2): on each engine, one database walks the
- * whole history, 0001 → 0022, one migration at a time. After each step the rows written at every
+ * whole history, 0001 → 0023, one migration at a time. After each step the rows written at every
  * earlier version must still be there, unchanged, and rows are written as the application of that
  * version wrote them (raw inserts against that version's tables; audit entries through the audit
  * module, whose chain format has not changed). At the end, with everything migrated, what the later
@@ -8,6 +8,7 @@
  * under row digests (0012), decision tables under row digests (0014) and the change feed (0010, 0011).
  */
 import assert from 'node:assert/strict';
+import { hash } from 'node:crypto';
 import { it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
@@ -17,9 +18,13 @@ import {
   AUDITED_TABLES,
   EXTERNAL_DECISIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
+  OBJECTION_EVIDENCE_AUDITED,
   OBJECTIONS_AUDITED,
   PROCEDURE_FIRINGS_AUDITED,
   RECORDS_AUDITED,
+  REPAIR_EVENTS_AUDITED,
+  REPAIRS_AUDITED,
+  SUBJECT_NOTICES_AUDITED,
   SUBJECTS_AUDITED,
 } from '../modules/audit/index.ts';
 import { recordRowsWritten } from '../modules/audit/row-digests.service.ts';
@@ -849,6 +854,62 @@ function upgradeSuite(getStore: () => TestStore) {
       ]);
       await recordRowsWritten(liveDb(), { table: PROCEDURE_FIRINGS_AUDITED, rows: firings }, WRITER);
     },
+    '0023-subject-notices': async (step) => {
+      // From 0023 on, a subject is told of its procedures' steps in its own inbox (issue 16, decision
+      // 0032): a notice under row digests, and its read mark recorded the same way.
+      const [objection] = written.get('objections')!.rows;
+      const notices = await insert('subject_notices', [
+        {
+          id: uuidv7(),
+          subject_id: objection!.subject_id,
+          kind: 'objection.filed',
+          article: 'A16, B29',
+          procedure_kind: 'objection',
+          procedure_id: objection!.id,
+          record_id: objection!.record_id,
+          title: '异议已受理',
+          title_en: 'Your objection was received',
+          message: '您对信用记录提出的异议已受理。',
+          message_en: 'Your objection to a credit record was received.',
+          detail: toJson({ reviewDue: '2026-02-02' }),
+          created_at: at(step),
+          read_at: null,
+          read_by: null,
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: SUBJECT_NOTICES_AUDITED, rows: notices }, WRITER);
+      // the row as written is the row as it must read from now on: marked read
+      const read = Object.assign(notices[0]!, { read_at: at(step), read_by: 'account-1' });
+      await sql`update subject_notices set read_at = ${read.read_at}, read_by = ${read.read_by}
+        where id = ${read.id}`.execute(db());
+      await recordRowsWritten(liveDb(), { table: SUBJECT_NOTICES_AUDITED, rows: [read] }, WRITER);
+    },
+    '0024-objection-evidence': async (step) => {
+      // From 0024 on, an objection carries evidence files (decision 0033): the bytes in the row,
+      // covered by their SM3 under its row digest.
+      const [objection] = written.get('objections')!.rows;
+      const content = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+      const evidence = await insert('objection_evidence', [
+        {
+          id: uuidv7(),
+          objection_id: objection!.id,
+          name: '完税证明.pdf',
+          file_type: 'pdf',
+          media_type: 'application/pdf',
+          size: content.length,
+          sm3: hash('sm3', content, 'hex'),
+          content,
+          supersedes: null,
+          note: null,
+          added_via: 'subject',
+          added_by: 'account-1',
+          added_role: 'subject',
+          purpose: null,
+          added_at: at(step),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: OBJECTION_EVIDENCE_AUDITED, rows: evidence }, WRITER);
+    },
     '0019-objections': async (step) => {
       // From 0019 on, a subject objects to a record (issue 16): the objection and its steps are
       // append-only rows under row digests.
@@ -888,6 +949,50 @@ function upgradeSuite(getStore: () => TestStore) {
         },
       ]);
       await recordRowsWritten(liveDb(), { table: OBJECTION_EVENTS_AUDITED, rows: events }, WRITER);
+    },
+    '0021-repairs': async (step) => {
+      // From 0021 on, a subject applies to repair a record (issue 16): the application and its steps
+      // are append-only rows under row digests.
+      const [first] = written.get('records')!.rows;
+      const repairs = await insert('repairs', [
+        {
+          id: uuidv7(),
+          subject_id: first!.subject_id,
+          record_key: first!.record_key,
+          record_id: first!.id,
+          entry_id: null,
+          provider_department: first!.provider_department,
+          target_kind: 'negative_record',
+          path: 'B31',
+          stated: toJson({ correctedOn: '2026-01-20', commitmentSignedOn: '2026-04-07' }),
+          proof: '已缴清罚款',
+          commitment_text: '信用承诺书',
+          commitment_digest: 'd'.repeat(64),
+          filed_via: 'subject',
+          filed_by: 'account-1',
+          filed_role: 'subject',
+          purpose: null,
+          filed_at: at(step),
+          policy_id: 'huaian-2018',
+          policy_version: '1.1.0',
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: REPAIRS_AUDITED, rows: repairs }, WRITER);
+      const events = await insert('repair_events', [
+        {
+          id: uuidv7(),
+          repair_id: repairs[0]!.id,
+          seq: 1,
+          kind: 'applied',
+          on_date: '2026-04-07',
+          at: at(step),
+          actor_id: 'account-1',
+          actor_role: 'subject',
+          actor_department: null,
+          detail: toJson({ by: 'subject', path: 'B31' }),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: REPAIR_EVENTS_AUDITED, rows: events }, WRITER);
     },
     '0015-department-purposes': async (step) => {
       // From 0015 on, a department's registered purposes are written through their repository, which
@@ -1096,4 +1201,4 @@ function upgradeSuite(getStore: () => TestStore) {
   });
 }
 
-describeEachEngine('database upgrade 0001 → 0022 over data written at every version', upgradeSuite);
+describeEachEngine('database upgrade 0001 → 0023 over data written at every version', upgradeSuite);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { isLoopbackHost, loadConfig } from './config.ts';
+import { isLoopbackHost, loadConfig, SHIPPED_POLICY_DIR, shippedPolicyIds } from './config.ts';
 
 describe('configuration', () => {
   it('issue 14 §5: the session cookie is Secure whenever the platform listens beyond loopback', () => {
@@ -114,5 +114,41 @@ describe('configuration: the audit anchor log (issue 14 §2)', () => {
   it('refuses an interval that is not a whole number of seconds', () => {
     assert.throws(() => loadConfig({ XINYONG_AUDIT_ANCHOR_EVERY: '5m' }), /XINYONG_AUDIT_ANCHOR_EVERY/);
     assert.throws(() => loadConfig({ XINYONG_AUDIT_ANCHOR_EVERY: '-1' }), /XINYONG_AUDIT_ANCHOR_EVERY/);
+  });
+});
+
+describe('configuration: XINYONG_POLICY selects the policy (decision 0034)', () => {
+  it('国办发〔2025〕22号 / NDRC Order 36: a shipped policy is named by its id; unset means the default (huaian-2018)', () => {
+    assert.equal(
+      loadConfig({ XINYONG_POLICY: 'national-2026' }).policyPath,
+      path.join(SHIPPED_POLICY_DIR, 'national-2026.json'),
+    );
+    assert.equal(
+      loadConfig({ XINYONG_POLICY: 'huaian-2018' }).policyPath,
+      path.join(SHIPPED_POLICY_DIR, 'huaian-2018.json'),
+    );
+    assert.equal(loadConfig({}).policyPath, undefined);
+    assert.equal(loadConfig({ XINYONG_POLICY: ' ' }).policyPath, undefined);
+    assert.deepEqual(shippedPolicyIds(), ['huaian-2018', 'national-2026']);
+  });
+
+  it('takes a file path as it is, resolved against the working directory', () => {
+    assert.equal(
+      loadConfig({ XINYONG_POLICY: './policies/city-2026.json' }).policyPath,
+      path.resolve('policies/city-2026.json'),
+    );
+    assert.equal(
+      loadConfig({ XINYONG_POLICY: '/etc/xinyong/policy.json' }).policyPath,
+      '/etc/xinyong/policy.json',
+    );
+  });
+
+  it('refuses an id that ships no policy, naming the ones that do, in both languages', () => {
+    assert.throws(
+      () => loadConfig({ XINYONG_POLICY: 'national-2025' }),
+      (e: Error) =>
+        /没有这个随附政策;可选:huaian-2018、national-2026/.test(e.message) &&
+        /which is no shipped policy; use one of huaian-2018, national-2026/.test(e.message),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { AppError } from './errors.ts';
@@ -12,6 +13,10 @@ export type Config = {
   dataDir: string;
   host: string;
   port: number;
+  /**
+   * the policy file the platform runs under (XINYONG_POLICY: a shipped policy's id such as
+   * `national-2026`, or a file path); undefined: the default, `policies/huaian-2018.json`
+   */
   policyPath: string | undefined;
   logLevel: string;
   /** 32-byte keys as 64 hex chars; when absent the key file is used (created on first start). */
@@ -121,6 +126,34 @@ export function identityVerifierSetting(value: string | undefined, demo: boolean
   );
 }
 
+/** The policy files shipped with the platform, `policies/<id>.json`. */
+export const SHIPPED_POLICY_DIR: string = path.resolve(import.meta.dirname, '../../policies');
+
+/** The ids of the shipped policies (`huaian-2018`, `national-2026`, …), sorted. */
+export function shippedPolicyIds(): string[] {
+  return readdirSync(SHIPPED_POLICY_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort();
+}
+
+/**
+ * XINYONG_POLICY: a policy id (lowercase letters, digits and hyphens, no dot or slash) names a shipped
+ * file, `policies/<id>.json`; anything else is a file path, resolved against the working directory
+ * (the loader validates it and names it in any error). Empty: the default policy.
+ */
+export function policySetting(value: string | undefined): string | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return undefined;
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text)) return path.resolve(text);
+  const file = path.join(SHIPPED_POLICY_DIR, `${text}.json`);
+  if (existsSync(file)) return file;
+  return invalid(
+    `XINYONG_POLICY 为 "${text}",没有这个随附政策;可选:${shippedPolicyIds().join('、')},或给出政策文件路径(如 ./policies/city-2026.json)`,
+    `XINYONG_POLICY is "${text}", which is no shipped policy; use one of ${shippedPolicyIds().join(', ')}, or a policy file path (such as ./policies/city-2026.json)`,
+  );
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.XINYONG_DATA_DIR ?? 'data');
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
@@ -153,7 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     host,
     port,
-    policyPath: env.XINYONG_POLICY || undefined,
+    policyPath: policySetting(env.XINYONG_POLICY),
     logLevel: env.LOG_LEVEL || 'info',
     dataKey: env.XINYONG_DATA_KEY || undefined,
     indexKey: env.XINYONG_INDEX_KEY || undefined,

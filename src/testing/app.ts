@@ -62,9 +62,12 @@ export async function createTestApp(
   };
 }
 
-/** The shipped policy with generous rate limits, for suites that make many requests from one address. */
-export async function relaxedPolicy(): Promise<Policy> {
-  const policy = structuredClone(await loadPolicyFile(DEFAULT_POLICY_PATH)) as Policy;
+/**
+ * The shipped policy (or another policy file) with generous rate limits, for suites that make many
+ * requests from one address.
+ */
+export async function relaxedPolicy(path: string = DEFAULT_POLICY_PATH): Promise<Policy> {
+  const policy = structuredClone(await loadPolicyFile(path)) as Policy;
   const access = policy.access as { rateLimits: { publicPerMinute: number; loginPerMinute: number } };
   access.rateLimits = { ...access.rateLimits, publicPerMinute: 100_000, loginPerMinute: 100_000 };
   (policy as { version: string }).version = `${policy.version}-test`;

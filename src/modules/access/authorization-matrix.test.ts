@@ -111,6 +111,26 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/objections/:id/steps': ['provider_staff', 'center_staff', 'credit_office'],
   'POST /api/v1/me/objections/:id/appeal': ['subject'],
   'GET /api/v1/me/objections/:id': ['subject'],
+  'GET /api/v1/me/repairs/eligibility': ['subject'],
+  'GET /api/v1/me/repairs/commitment': ['subject'],
+  'POST /api/v1/me/repairs': ['subject'],
+  'GET /api/v1/me/repairs': ['subject'],
+  'GET /api/v1/me/repairs/:id': ['subject'],
+  'GET /api/v1/me/repairs/:id/decision': ['subject'],
+  'GET /api/v1/repairs/eligibility': ['center_staff'],
+  'GET /api/v1/repairs/commitment': ['center_staff'],
+  'POST /api/v1/repairs': ['center_staff'],
+  'GET /api/v1/repairs': ['provider_staff', 'center_staff', 'credit_office'],
+  'GET /api/v1/repairs/:id': ['provider_staff', 'center_staff', 'credit_office'],
+  'GET /api/v1/repairs/:id/decision': ['provider_staff', 'center_staff', 'credit_office'],
+  'POST /api/v1/repairs/:id/steps': ['provider_staff', 'center_staff'],
+  'GET /api/v1/public/repair-notices': EVERYONE,
+  'GET /api/v1/me/inbox': ['subject'],
+  'POST /api/v1/me/inbox/:id/read': ['subject'],
+  'POST /api/v1/me/objections/:id/evidence': ['subject'],
+  'GET /api/v1/me/objections/:id/evidence/:evidenceId': ['subject'],
+  'POST /api/v1/objections/:id/evidence': ['center_staff'],
+  'GET /api/v1/objections/:id/evidence/:evidenceId': ['provider_staff', 'center_staff', 'credit_office'],
 };
 
 /** The demo account each signed-in caller uses (DEMO_ACCOUNTS). */
@@ -129,6 +149,7 @@ const PARAMS: Record<string, string> = {
   code: '11010519491231002X',
   date: '2025-01-01',
   id: '0190c2b6-0000-7000-8000-000000000000',
+  evidenceId: '0190c2b6-0000-7000-8000-000000000001',
 };
 
 let clock = Date.parse('2026-11-26T08:00:00.000Z');

@@ -42,12 +42,17 @@ export const PERMISSIONS = [
   'measures.manage', // edit the measures catalog (A13, A14, D §5): a new version each time
   'relations.manage', // link organizations to their legal representative and responsible persons (B26)
   'inbox.read', // a department's notifications (A4, A11, B26)
+  'inbox.read_own', // a subject's own notices: its procedures' steps, outcomes and reasons (A16, A17)
   'procedures.record_external', // record a decision taken outside the platform against a record (issue 15 W3)
   'procedures.read', // decisions that allow a record to change (a provider: those about its records)
   'objections.file_own', // a subject objects to its own records and follows its objections (A15, B28)
   'objections.manage', // the credit center files an objection for a subject at a service window (B28)
   'objections.read', // objections: the center and office all, a provider those about its records
   'objections.act', // a step of an objection: the center reviews and decides, the provider verifies (A16)
+  'repairs.apply_own', // a subject applies to repair its own record and follows the application (A18, B31)
+  'repairs.manage', // the credit center files a repair application for a subject at a service window
+  'repairs.read', // repairs: the center and office all, a provider those about its records
+  'repairs.act', // a step of a repair: the provider's opinion and verification, the center's adoption (A19, B32)
   'accounts.manage', // create accounts, reset passwords
   'apikeys.manage', // issue, rotate, revoke API keys for systems
   'codes.exceptions.manage', // register identity-code exceptions
@@ -57,7 +62,14 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  subject: ['subjects.read_own', 'consents.manage_own', 'accounts.manage_own', 'objections.file_own'],
+  subject: [
+    'subjects.read_own',
+    'consents.manage_own',
+    'accounts.manage_own',
+    'objections.file_own',
+    'repairs.apply_own',
+    'inbox.read_own',
+  ],
   provider_staff: [
     'subjects.read',
     'records.write',
@@ -67,6 +79,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'procedures.read',
     'objections.read',
     'objections.act',
+    'repairs.read',
+    'repairs.act',
   ],
   user_staff: ['subjects.read', 'checks.run', 'checks.report', 'consents.read', 'lists.read', 'inbox.read'],
   center_staff: [
@@ -83,6 +97,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'objections.manage',
     'objections.read',
     'objections.act',
+    'repairs.manage',
+    'repairs.read',
+    'repairs.act',
   ],
   credit_office: [
     'subjects.read',
@@ -98,6 +115,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'procedures.read',
     'objections.read',
     'objections.act',
+    'repairs.read',
   ],
   admin: ['accounts.manage', 'apikeys.manage', 'codes.exceptions.manage', 'calendar.manage'],
   auditor: ['audit.read'],
@@ -115,6 +133,8 @@ export const SYSTEM_PERMISSIONS: readonly Permission[] = [
   'procedures.read',
   'objections.read',
   'objections.act',
+  'repairs.read',
+  'repairs.act',
 ];
 
 export function isRole(value: string): value is Role {

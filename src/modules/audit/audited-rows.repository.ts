@@ -15,7 +15,7 @@ import { type AuditedTable, keyColumnsOf } from './row-digest.ts';
 export async function* scanAuditedTable(
   db: Kysely<Database>,
   table: AuditedTable,
-  pageSize = 1000,
+  pageSize = table.pageSize ?? 1000,
 ): AsyncGenerator<Record<string, unknown>> {
   const keys = keyColumnsOf(table);
   const order = sql.join(keys.map((k) => sql.ref(k)));

@@ -328,6 +328,33 @@ export const NOTIFICATIONS_AUDITED: AuditedTable = {
   },
 };
 
+/**
+ * Notices to information subjects (issue 16, decision 0032): what the subject was told of its
+ * procedures, and when it read it. An edited outcome or deadline, or a notice slipped in or removed,
+ * is named.
+ */
+export const SUBJECT_NOTICES_AUDITED: AuditedTable = {
+  table: 'subject_notices',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    subject_id: 'uuid',
+    kind: 'text',
+    article: 'text',
+    procedure_kind: 'text',
+    procedure_id: 'uuid',
+    record_id: 'uuid',
+    title: 'text',
+    title_en: 'text',
+    message: 'text',
+    message_en: 'text',
+    detail: 'json',
+    created_at: 'instant',
+    read_at: 'instant',
+    read_by: 'text',
+  },
+};
+
 /** The catalog (B8–B13): which version of each item is current. */
 export const CATALOG_ITEMS_AUDITED: AuditedTable = {
   table: 'catalog_items',
@@ -530,6 +557,78 @@ export const PROCEDURE_FIRINGS_AUDITED: AuditedTable = {
   },
 };
 
+/** Repairs (issue 16, A18–A19, B31–B32): applied once; their steps append-only. They archive a record. */
+export const REPAIRS_AUDITED: AuditedTable = {
+  table: 'repairs',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    subject_id: 'uuid',
+    record_key: 'uuid',
+    record_id: 'uuid',
+    entry_id: 'uuid',
+    provider_department: 'text',
+    target_kind: 'text',
+    path: 'text',
+    stated: 'json',
+    proof: 'text',
+    commitment_text: 'text',
+    commitment_digest: 'text',
+    filed_via: 'text',
+    filed_by: 'text',
+    filed_role: 'text',
+    purpose: 'text',
+    filed_at: 'instant',
+    policy_id: 'text',
+    policy_version: 'text',
+  },
+};
+
+export const REPAIR_EVENTS_AUDITED: AuditedTable = {
+  table: 'repair_events',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    repair_id: 'uuid',
+    seq: 'integer',
+    kind: 'text',
+    on_date: 'date',
+    at: 'instant',
+    actor_id: 'text',
+    actor_role: 'text',
+    actor_department: 'text',
+    detail: 'json',
+  },
+};
+
+/**
+ * An objection's evidence files (issue 16; decision 0033): what the center decides on. The bytes are
+ * covered by their SM3 (`bytes`), so a file replaced in the database is named; read a few rows at a
+ * time, each holding a file of up to 10 MiB.
+ */
+export const OBJECTION_EVIDENCE_AUDITED: AuditedTable = {
+  table: 'objection_evidence',
+  idColumn: 'id',
+  pageSize: 8,
+  columns: {
+    id: 'uuid',
+    objection_id: 'uuid',
+    name: 'text',
+    file_type: 'text',
+    media_type: 'text',
+    size: 'integer',
+    sm3: 'text',
+    content: 'bytes',
+    supersedes: 'uuid',
+    note: 'text',
+    added_via: 'text',
+    added_by: 'text',
+    added_role: 'text',
+    purpose: 'text',
+    added_at: 'instant',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
@@ -547,6 +646,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   LIST_ENTRY_EVENTS_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
   NOTIFICATIONS_AUDITED,
+  SUBJECT_NOTICES_AUDITED,
   CATALOG_ITEMS_AUDITED,
   CATALOG_ITEM_VERSIONS_AUDITED,
   MEASURES_AUDITED,
@@ -559,4 +659,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   OBJECTIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
   PROCEDURE_FIRINGS_AUDITED,
+  REPAIRS_AUDITED,
+  REPAIR_EVENTS_AUDITED,
+  OBJECTION_EVIDENCE_AUDITED,
 ];

@@ -23,6 +23,7 @@ import {
   redOrg,
   setClock,
 } from '../lists/test-support.ts';
+import { repairsRepository } from '../procedures/repairs.repository.ts';
 import { verifyAudit } from './audit.service.ts';
 import { scanAuditedTable } from './audited-rows.repository.ts';
 import {
@@ -44,10 +45,14 @@ import {
   MEASURES_AUDITED,
   NOTIFICATIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
+  OBJECTION_EVIDENCE_AUDITED,
   OBJECTIONS_AUDITED,
   POLICY_VERSIONS_AUDITED,
   PROCEDURE_FIRINGS_AUDITED,
+  REPAIR_EVENTS_AUDITED,
+  REPAIRS_AUDITED,
   SESSIONS_AUDITED,
+  SUBJECT_NOTICES_AUDITED,
   SUBJECT_RELATIONS_AUDITED,
 } from './audited-tables.ts';
 import { type AuditedTable, rowId } from './row-digest.ts';
@@ -210,24 +215,91 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       { subjectId: company!.id, purpose: '窗口受理信用异议' },
     );
     const centerStaff = await t.ctx.auth.accounts.findByLogin('demo.center');
-    await t.ctx.objections.act(
-      {
-        kind: 'account',
-        accountId: centerStaff!.id,
-        login: 'demo.center',
-        role: 'center_staff',
-        departmentCode: 'HA-XYZX',
-        regionCode: null,
-        subjectId: null,
-        sessionId: 'test',
-      },
+    const clerk = {
+      kind: 'account',
+      accountId: centerStaff!.id,
+      login: 'demo.center',
+      role: 'center_staff',
+      departmentCode: 'HA-XYZX',
+      regionCode: null,
+      subjectId: null,
+      sessionId: 'test',
+    } as const;
+    await t.ctx.objections.act(clerk, objection.id, { kind: 'verification_requested' });
+    // issue 16: an evidence file added at the window (decision 0033)
+    await t.ctx.objections.addEvidence(
+      clerk,
       objection.id,
-      { kind: 'verification_requested' },
+      { bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), name: '证明.pdf' },
+      { purpose: '窗口受理信用异议' },
     );
     // issue 16: the scheduler escalates the verification once overdue (due 12-03; decision 0031)
     setClock('2026-12-07T08:00:00.000Z');
     await t.ctx.scheduler.tick();
     setClock('2026-11-26T08:00:00.000Z');
+    // issue 16: a repair application on the listing, written as the repairs service writes it
+    const repairId = uuidv7();
+    const at = new Date().toISOString();
+    await t.ctx.store.db.transaction().execute((trx) =>
+      repairsRepository.write(
+        trx,
+        {
+          id: repairId,
+          subject_id: company!.id,
+          record_key: (listed.results[0] as { recordKey?: string }).recordKey ?? uuidv7(),
+          record_id: listed.results[0]!.recordId!,
+          entry_id: null,
+          provider_department: 'HA-GSJ',
+          target_kind: 'black_list_entry',
+          path: 'A18(1)',
+          stated: toJson({ obligationsMetOn: '2026-01-05' }),
+          proof: '已履行',
+          commitment_text: '信用承诺书',
+          commitment_digest: 'd'.repeat(64),
+          filed_via: 'center',
+          filed_by: 'test',
+          filed_role: 'operator',
+          purpose: '窗口受理信用修复',
+          filed_at: at,
+          policy_id: 'huaian-2018',
+          policy_version: '1.1.0',
+        },
+        {
+          id: uuidv7(),
+          repair_id: repairId,
+          seq: 1,
+          kind: 'applied',
+          on_date: '2026-06-01',
+          at,
+          actor_id: 'test',
+          actor_role: 'operator',
+          actor_department: null,
+          detail: toJson({ by: 'center', path: 'A18(1)' }),
+        },
+        {
+          writer: { ...t.ctx.rowWriter, at },
+          act: {
+            action: 'procedures.repair_applied',
+            targetType: 'repair',
+            targetId: repairId,
+            result: 'ok',
+          },
+        },
+      ),
+    );
+    // ... which tells the company in its own inbox (decision 0032); it reads the receipt
+    const companyAccount = {
+      kind: 'account' as const,
+      accountId: 'company-agent',
+      login: 'company.agent',
+      role: 'subject' as const,
+      departmentCode: null,
+      regionCode: null,
+      subjectId: company!.id,
+      sessionId: 'test',
+    };
+    const { notices: told } = await t.ctx.subjectInbox.inbox(companyAccount, { unread: false, limit: 10 });
+    await t.ctx.subjectInbox.read(companyAccount, told.find((x) => x.kind === 'objection.filed')!.id);
     await t.ctx.lists.dispatch();
     const [notice] = await t.ctx.store.db
       .selectFrom('notifications')
@@ -328,6 +400,12 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       edit: { column: 'read_at', value: null },
     },
     {
+      // issue 16: what the subject was told (a deadline, an outcome) edited after it read it
+      table: SUBJECT_NOTICES_AUDITED,
+      pick: (r) => r.read_at !== null,
+      edit: { column: 'detail', value: { reviewDue: '2027-01-29' } },
+    },
+    {
       table: CATALOG_ITEMS_AUDITED,
       pick: (r) => r.code === 'tax-arrears',
       edit: { column: 'current_version', value: 1 },
@@ -393,6 +471,22 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       table: PROCEDURE_FIRINGS_AUDITED,
       edit: { column: 'party_department', value: 'HA-SWJ' },
       unique: { kind: () => 'due_soon' },
+    },
+    {
+      // issue 16: a repair's path or a step's adoption edited would archive a record no one decided to
+      table: REPAIRS_AUDITED,
+      edit: { column: 'path', value: 'A18(3)' },
+    },
+    {
+      table: REPAIR_EVENTS_AUDITED,
+      pick: (r) => r.kind === 'applied',
+      edit: { column: 'on_date', value: '2026-01-01' },
+      unique: { seq: () => 99 },
+    },
+    {
+      // issue 16: a file swapped in the database would change what the center decided on
+      table: OBJECTION_EVIDENCE_AUDITED,
+      edit: { column: 'content', value: Buffer.from('%PDF-1.4\nforged\n%%EOF\n') },
     },
   ];
 

@@ -4,7 +4,7 @@
  * digests of the rows each write produced; an edited, deleted or smuggled-in row is then named.
  * Pure: no database here.
  */
-import { sm3 } from '../../platform/crypto/sm3.ts';
+import { sm3, sm3Bytes } from '../../platform/crypto/sm3.ts';
 import { wellFormed } from '../../platform/well-formed.ts';
 import { canonicalJson } from './canonical.ts';
 
@@ -14,9 +14,11 @@ import { canonicalJson } from './canonical.ts';
  * Digests therefore cover values, not encodings: re-encoding the same value is not a change. Text is
  * taken as both engines store it, well-formed (a lone surrogate is stored as U+FFFD; issue 14 §2); a
  * json column keeps it as a `\ud800` escape (SQLite) or refuses it (PostgreSQL), so its parsed value
- * hashes the same written or read back.
+ * hashes the same written or read back. A `bytes` column (a file: both drivers hand back a Buffer) is
+ * taken as the SM3 of its bytes, so a digest covers the file without holding it twice; text where
+ * bytes belong (SQLite keeps what was written) is taken as its UTF-8 bytes.
  */
-export type ColumnKind = 'text' | 'uuid' | 'integer' | 'instant' | 'date' | 'json';
+export type ColumnKind = 'text' | 'uuid' | 'integer' | 'instant' | 'date' | 'json' | 'bytes';
 
 /** A table whose rows are chained. Every column must be listed in `columns` or in `excluded`. */
 export type AuditedTable = {
@@ -30,6 +32,8 @@ export type AuditedTable = {
   columns: Readonly<Record<string, ColumnKind>>;
   /** columns deliberately left out of the digest, each with its reason in a comment where defined */
   excluded?: readonly string[];
+  /** rows read at a time when verifying (default 1000): fewer for rows that hold files */
+  pageSize?: number;
 };
 
 /** The action of the chain entry that records row digests; its detail is a `RowsWrittenDetail`. */
@@ -67,9 +71,16 @@ export function normalizeValue(kind: ColumnKind, value: unknown): unknown {
     case 'json':
       if (value instanceof CanonicalJsonText) return JSON.parse(value.text);
       return typeof value === 'string' ? JSON.parse(value) : value;
+    case 'bytes':
+      return bytesDigest(value);
     default:
       return wellFormed(String(value));
   }
+}
+
+/** A `bytes` column's value as digested: the SM3 of its bytes. */
+function bytesDigest(value: unknown): string {
+  return sm3Bytes(value instanceof Uint8Array ? value : Buffer.from(String(value), 'utf8'));
 }
 
 /**
@@ -178,6 +189,8 @@ function valueText(kind: ColumnKind, value: unknown): string {
     case 'json':
       if (value instanceof CanonicalJsonText) return value.text;
       return canonicalJson(typeof value === 'string' ? JSON.parse(value) : value, { fractions: true });
+    case 'bytes':
+      return JSON.stringify(bytesDigest(value));
     default:
       return JSON.stringify(wellFormed(String(value)));
   }

@@ -18,10 +18,11 @@ export const setClock = (iso: string) => {
 export async function listsTestApp(
   store: TestStore,
   size = { persons: 60, organizations: 60 },
+  policyPath?: string,
 ): Promise<TestApp> {
   const t = await createTestApp(store, {
     now: () => new Date(clock.now).toISOString(),
-    policy: await relaxedPolicy(),
+    policy: await relaxedPolicy(policyPath),
   });
   await loadDemoData(t.ctx, size);
   await ensureSeedCatalog(t.ctx.store, t.ctx.now(), t.ctx.rowWriter);

@@ -10,6 +10,8 @@ export {
   maskPhone,
   maskWith,
   policyRef,
+  publicationClassOf,
+  repairNoticePeriod,
   SEVERITIES,
   type Severity,
   subtractPolicyDuration,
@@ -17,15 +19,20 @@ export {
   validityOf,
 } from './policy.ts';
 export type {
+  BlacklistRepairRules,
   CalendarPeriod,
   CountWithin,
   MaskRule,
   NameMaskRule,
+  NegativeRepairRules,
   Policy,
+  PublicationClass,
+  PublicationClasses,
+  PublicationClassKey,
   ValidityEntry,
   WorkdaysPeriod,
 } from './policy-file.ts';
-export { PolicySchema } from './policy-file.ts';
+export { PolicySchema, PUBLICATION_CLASSES } from './policy-file.ts';
 export {
   canonicalJson,
   type PolicyValidation,

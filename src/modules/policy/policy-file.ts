@@ -45,7 +45,6 @@ const calendarSpan = object({ years: positiveInt.optional(), months: positiveInt
   exactlyOneCalendarUnit,
 );
 
-const yearsPeriod = object({ years: positiveInt, ...annotation }).superRefine(requireNoteWhenDecided);
 const workdaysPeriod = object({ workdays: positiveInt, ...annotation }).superRefine(requireNoteWhenDecided);
 const calendarPeriod = object({
   years: positiveInt.optional(),
@@ -94,6 +93,22 @@ const rateLimits = object({
   ...annotation,
 }).superRefine(requireNoteWhenDecided);
 
+/** The publication classes of dishonesty (国办发〔2025〕22号, NDRC Order 36). */
+export const PUBLICATION_CLASSES = ['minor', 'ordinary', 'severe'] as const;
+export type PublicationClassKey = (typeof PUBLICATION_CLASSES)[number];
+const classKey = z.enum(PUBLICATION_CLASSES, e('publicationClass'));
+
+/**
+ * One class: its name as the text gives it, the longest publication, and the publication a repair
+ * application must wait for (absent: none, the subject may apply once the obligations are met).
+ */
+const publicationClass = object({
+  name: text,
+  maxPublication: calendarPeriod,
+  minPublicationBeforeRepair: calendarPeriod.optional(),
+  ...annotation,
+}).superRefine(requireNoteWhenDecided);
+
 export const PolicySchema = object({
   id: z.string(e('slug')).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, e('slug')),
   version: z.string(e('semver')).regex(SEMVER, e('semver')),
@@ -109,23 +124,43 @@ export const PolicySchema = object({
   }),
   effectiveFrom: isoDate,
   notes: z.array(text, e('array')),
+  /** B27: how long negative information stays valid, by the severity its provider marked (B15). */
   validity: object({
-    ordinary: yearsPeriod,
-    moreSerious: yearsPeriod,
-    severe: yearsPeriod,
-    unmarked: yearsPeriod,
+    ordinary: calendarPeriod,
+    moreSerious: calendarPeriod,
+    severe: calendarPeriod,
+    unmarked: calendarPeriod,
   }),
+  /**
+   * A policy that classes dishonesty by publication (国办发〔2025〕22号, NDRC Order 36): the classes
+   * 轻微 / 一般 / 严重 with their longest publication and the publication a repair must wait for, and
+   * how the platform's severity marks map onto them. Present, repair follows the classes (rule path
+   * N2026) and `blacklistRepair` / `negativeRepair` are absent; absent, those two sections apply.
+   */
+  publicationClasses: object({
+    minor: publicationClass,
+    ordinary: publicationClass,
+    severe: publicationClass,
+    bySeverity: object({
+      ordinary: classKey,
+      moreSerious: classKey,
+      severe: classKey,
+      unmarked: classKey,
+      ...annotation,
+    }).superRefine(requireNoteWhenDecided),
+  }).optional(),
   objection: object({
     review: workdaysPeriod,
     providerVerification: workdaysPeriod,
     correction: workdaysPeriod,
   }),
   lists: object({ pushDeadline: workdaysPeriod }),
+  /** A18–A19; absent under a policy with `publicationClasses`. No `noticePeriod`: no public notice. */
   blacklistRepair: object({
     firstListingQuietPeriod: calendarPeriod,
     repeatListingQuietPeriod: calendarPeriod,
-    noticePeriod: workdaysPeriod,
-  }),
+    noticePeriod: workdaysPeriod.optional(),
+  }).optional(),
   negativeRepair: object({
     minPublicized: calendarPeriod,
     noSameKindSinceCorrection: calendarPeriod,
@@ -136,8 +171,8 @@ export const PolicySchema = object({
       repairs: countWithin,
       sameKindRepairs: countWithin,
     }),
-    noticePeriod: workdaysPeriod,
-  }),
+    noticePeriod: workdaysPeriod.optional(),
+  }).optional(),
   /**
    * The repair procedure's own periods (issue 16): the provider's written opinion, counted from receipt
    * of the application, and the credit center's adoption, counted from the end of the public notice
@@ -169,7 +204,12 @@ export const PolicySchema = object({
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
-export type ValidityEntry = z.infer<typeof yearsPeriod>;
+/** A B27 validity: `{ years }` or `{ months }` with its basis. */
+export type ValidityEntry = z.infer<typeof calendarPeriod>;
+export type PublicationClass = z.infer<typeof publicationClass>;
+export type PublicationClasses = NonNullable<Policy['publicationClasses']>;
+export type BlacklistRepairRules = NonNullable<Policy['blacklistRepair']>;
+export type NegativeRepairRules = NonNullable<Policy['negativeRepair']>;
 export type WorkdaysPeriod = z.infer<typeof workdaysPeriod>;
 export type CalendarPeriod = z.infer<typeof calendarPeriod>;
 export type CountWithin = z.infer<typeof countWithin>;
@@ -196,19 +236,31 @@ export function semanticIssues(p: Policy): PolicyIssue[] {
       });
     }
   };
-  const { ordinary, moreSerious, severe } = p.validity;
-  notBelow('validity.severe.years', severe.years, 'validity.ordinary.years', ordinary.years, [
+  // Compared in years when both are given in years (the usual case), else in months.
+  const validityNotBelow = (
+    a: keyof Policy['validity'],
+    b: keyof Policy['validity'],
+    why: [string, string],
+  ) => {
+    const [x, y] = [p.validity[a], p.validity[b]];
+    const years = x.years !== undefined && y.years !== undefined;
+    const unit = years ? 'years' : 'months';
+    const [vx, vy] = years ? [x.years ?? 0, y.years ?? 0] : [inMonths(x), inMonths(y)];
+    notBelow(`validity.${a}.${unit}`, vx, `validity.${b}.${unit}`, vy, why);
+  };
+  validityNotBelow('severe', 'ordinary', [
     '严重失信信息的有效期不能短于一般失信(B27)',
     '严重 information cannot expire before 一般 information (B27)',
   ]);
-  notBelow('validity.moreSerious.years', moreSerious.years, 'validity.ordinary.years', ordinary.years, [
+  validityNotBelow('moreSerious', 'ordinary', [
     '较重失信信息的有效期不能短于一般失信(B15、B27)',
     '较重 information cannot expire before 一般 information (B15, B27)',
   ]);
-  notBelow('validity.severe.years', severe.years, 'validity.moreSerious.years', moreSerious.years, [
+  validityNotBelow('severe', 'moreSerious', [
     '严重失信信息的有效期不能短于较重失信(B15、B27)',
     '严重 information cannot expire before 较重 information (B15, B27)',
   ]);
+  issues.push(...repairRuleIssues(p));
   const { review, providerVerification } = p.objection;
   notBelow(
     'objection.review.workdays',
@@ -220,17 +272,19 @@ export function semanticIssues(p: Policy): PolicyIssue[] {
       'provider verification is part of the review, so the review cannot be shorter (A16, B29)',
     ],
   );
-  const { firstListingQuietPeriod: first, repeatListingQuietPeriod: repeat } = p.blacklistRepair;
-  notBelow(
-    'blacklistRepair.repeatListingQuietPeriod',
-    inMonths(repeat),
-    'blacklistRepair.firstListingQuietPeriod',
-    inMonths(first),
-    [
-      '非初次列入黑名单的观察期不能短于初次列入(A18,按月比较)',
-      'a repeat listing cannot wait less than a first listing (A18, compared in months)',
-    ],
-  );
+  if (p.blacklistRepair !== undefined) {
+    const { firstListingQuietPeriod: first, repeatListingQuietPeriod: repeat } = p.blacklistRepair;
+    notBelow(
+      'blacklistRepair.repeatListingQuietPeriod',
+      inMonths(repeat),
+      'blacklistRepair.firstListingQuietPeriod',
+      inMonths(first),
+      [
+        '非初次列入黑名单的观察期不能短于初次列入(A18,按月比较)',
+        'a repeat listing cannot wait less than a first listing (A18, compared in months)',
+      ],
+    );
+  }
   notBelow(
     'effectiveFrom',
     Number(p.effectiveFrom.replaceAll('-', '')),
@@ -250,6 +304,80 @@ export function semanticIssues(p: Policy): PolicyIssue[] {
         messageEn: `keepStart + keepEnd must be less than ${length}, or a ${length}-character number is disclosed in full (A7)`,
       });
     }
+  }
+  return issues;
+}
+
+const SEVERITY_KEYS = ['ordinary', 'moreSerious', 'severe', 'unmarked'] as const;
+const MARK = { ordinary: '一般', moreSerious: '较重', severe: '严重', unmarked: '未标明' } as const;
+
+/**
+ * How the policy repairs: by publication classes (N2026) or by A18/B31's sections, never both and
+ * never neither; each class waits no longer than it is published; a mark's validity is its class's
+ * longest publication (B27: no longer published once expired); an adoption counted from the end of
+ * the notice needs a notice.
+ */
+function repairRuleIssues(p: Policy): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const add = (path: string, message: string, messageEn: string) => issues.push({ path, message, messageEn });
+  const classes = p.publicationClasses;
+  const sections = [p.blacklistRepair, p.negativeRepair].filter((s) => s !== undefined).length;
+  if (classes !== undefined && sections > 0) {
+    add(
+      'publicationClasses',
+      '不能与 blacklistRepair、negativeRepair 同时给出:信用修复要么按失信分类及其公示期(国办发〔2025〕22号),要么按 A18、B31',
+      'cannot be given together with blacklistRepair / negativeRepair: repair follows either the publication classes (国办发〔2025〕22号) or A18 and B31',
+    );
+  } else if (classes === undefined && sections < 2) {
+    const missing = p.blacklistRepair === undefined ? 'blacklistRepair' : 'negativeRepair';
+    add(
+      sections === 0 ? 'publicationClasses' : missing,
+      sections === 0
+        ? '缺少信用修复规则:应给出 publicationClasses(按失信分类修复),或同时给出 blacklistRepair 和 negativeRepair(A18、B31)'
+        : `缺少 ${missing}:按 A18、B31 修复时两部分都须给出`,
+      sections === 0
+        ? 'no repair rules: give publicationClasses (repair by class), or both blacklistRepair and negativeRepair (A18, B31)'
+        : `${missing} is missing: repair under A18 and B31 needs both sections`,
+    );
+  }
+  if (classes !== undefined) {
+    for (const key of PUBLICATION_CLASSES) {
+      const c = classes[key];
+      const min = c.minPublicationBeforeRepair;
+      if (min !== undefined && inMonths(min) > inMonths(c.maxPublication)) {
+        add(
+          `publicationClasses.${key}.minPublicationBeforeRepair`,
+          `不能长于最长公示期 publicationClasses.${key}.maxPublication(${inMonths(c.maxPublication)} 个月):公示期满即停止公示,不再需要修复`,
+          `cannot be longer than publicationClasses.${key}.maxPublication (${inMonths(c.maxPublication)} months): publication ends then, with nothing left to repair`,
+        );
+      }
+    }
+    for (const mark of SEVERITY_KEYS) {
+      const key = classes.bySeverity[mark];
+      const expected = inMonths(classes[key].maxPublication);
+      const actual = inMonths(p.validity[mark]);
+      if (actual !== expected) {
+        add(
+          `validity.${mark}`,
+          `应等于所对应分类 publicationClasses.${key}.maxPublication 的最长公示期(${expected} 个月,现为 ${actual} 个月):${MARK[mark]}信息按 publicationClasses.bySeverity.${mark} 归入该类,期满不再公开`,
+          `must equal the longest publication of its class, publicationClasses.${key}.maxPublication (${expected} months, not ${actual}): ${MARK[mark]} information belongs to that class by publicationClasses.bySeverity.${mark} and is no longer published after it`,
+        );
+      }
+    }
+  }
+  // (a missing section is reported above, not again here)
+  const { blacklistRepair: black, negativeRepair: negative } = p;
+  const noNotice =
+    classes !== undefined ||
+    (black !== undefined &&
+      negative !== undefined &&
+      (black.noticePeriod === undefined || negative.noticePeriod === undefined));
+  if (p.repairProcedure.adoption.from === 'notice_end' && noNotice) {
+    add(
+      'repairProcedure.adoption.from',
+      '为 "notice_end" 时 blacklistRepair 和 negativeRepair 都须有 noticePeriod:没有公示就没有公示期满之日,应为 "application"',
+      'is "notice_end" but blacklistRepair and negativeRepair do not both have a noticePeriod: without a notice there is no end of notice; use "application"',
+    );
   }
   return issues;
 }

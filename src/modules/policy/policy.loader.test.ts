@@ -32,10 +32,10 @@ describe('the shipped Huai’an 2018 policy (淮政发〔2018〕103号)', () => 
     assert.equal(p.lists.pushDeadline.basis, 'A9');
     const o = p.objection;
     assert.deepEqual([o.review.workdays, o.providerVerification.workdays, o.correction.workdays], [10, 5, 3]);
-    assert.equal(p.blacklistRepair.firstListingQuietPeriod.months, 6);
-    assert.equal(p.blacklistRepair.repeatListingQuietPeriod.months, 12);
-    assert.equal(p.blacklistRepair.noticePeriod.workdays, 5);
-    const n = p.negativeRepair;
+    assert.equal(p.blacklistRepair!.firstListingQuietPeriod.months, 6);
+    assert.equal(p.blacklistRepair!.repeatListingQuietPeriod.months, 12);
+    assert.equal(p.blacklistRepair!.noticePeriod?.workdays, 5);
+    const n = p.negativeRepair!;
     assert.equal(n.minPublicized.months, 3);
     assert.equal(n.noSameKindSinceCorrection.years, 1);
     assert.deepEqual(
@@ -48,7 +48,7 @@ describe('the shipped Huai’an 2018 policy (淮政发〔2018〕103号)', () => 
         [1, 5],
       ],
     );
-    assert.equal(n.noticePeriod.workdays, 5);
+    assert.equal(n.noticePeriod?.workdays, 5);
     assert.equal(p.reporting.jointMeasures.months, 3);
     assert.equal(p.reporting.jointMeasures.basis, 'A21');
   });

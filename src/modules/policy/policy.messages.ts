@@ -27,6 +27,10 @@ export const MESSAGES = {
     '应为 "notice_end"(公示期满起算)或 "application"(申请之日起算)',
     'must be "notice_end" (counted from the end of the notice) or "application" (from the application)',
   ],
+  publicationClass: [
+    '应为 "minor"(轻微)、"ordinary"(一般)或 "severe"(严重)',
+    'must be "minor" (轻微), "ordinary" (一般) or "severe" (严重)',
+  ],
   decidedNeedsNote: [
     '标为 decided 的参数必须在 note 中写明决定及理由',
     'a value marked "decided" must explain the decision and its reason in "note"',

@@ -142,7 +142,7 @@ describe('addPolicyDuration (calendar periods; 民法典 第二百零二条 for 
   it('takes its durations from the policy (B27 validity, A18 quiet period)', () => {
     assert.equal(addPolicyDuration('2019-06-01', validityOf(policy, '一般')), '2020-06-01');
     assert.equal(
-      addPolicyDuration('2019-06-01', policy.blacklistRepair.firstListingQuietPeriod),
+      addPolicyDuration('2019-06-01', policy.blacklistRepair!.firstListingQuietPeriod),
       '2019-12-01',
     );
   });

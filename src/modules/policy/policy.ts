@@ -5,7 +5,15 @@
  */
 import { AppError } from '../../platform/errors.ts';
 import { daysInMonth, formatIsoDate, parseIsoDate } from '../../platform/iso-date.ts';
-import type { MaskRule, NameMaskRule, Policy, ValidityEntry } from './policy-file.ts';
+import type {
+  MaskRule,
+  NameMaskRule,
+  Policy,
+  PublicationClass,
+  PublicationClassKey,
+  ValidityEntry,
+  WorkdaysPeriod,
+} from './policy-file.ts';
 
 /** The severities a provider marks on negative information (B15); null when unmarked. */
 export const SEVERITIES = ['一般', '较重', '严重'] as const;
@@ -31,6 +39,37 @@ export function validityOf(policy: Policy, severity: Severity | null): ValidityE
     );
   }
   return policy.validity[key];
+}
+
+const MARK_KEY = { 一般: 'ordinary', 较重: 'moreSerious', 严重: 'severe' } as const;
+
+/**
+ * The publication class (轻微 / 一般 / 严重, 国办发〔2025〕22号) a record of this severity belongs to under
+ * a policy with `publicationClasses`, by the policy's `bySeverity` mapping (null: unmarked); `null`
+ * under a policy without classes (huaian-2018).
+ */
+export function publicationClassOf(
+  policy: Policy,
+  severity: Severity | null,
+): { key: PublicationClassKey; entry: PublicationClass } | null {
+  const classes = policy.publicationClasses;
+  if (classes === undefined) return null;
+  validityOf(policy, severity); // refuses an unknown severity
+  const key = classes.bySeverity[severity === null ? 'unmarked' : MARK_KEY[severity]];
+  return { key, entry: classes[key] };
+}
+
+/**
+ * The public notice of a repair opinion (A19, B32: 5 working days in huaian-2018) for a black-list
+ * entry or another negative record; null when the policy has none (national-2026: the deciding
+ * department decides without a notice), and then the repair procedure has no notice step.
+ */
+export function repairNoticePeriod(
+  policy: Policy,
+  kind: 'black_list_entry' | 'negative_record',
+): WorkdaysPeriod | null {
+  const section = kind === 'black_list_entry' ? policy.blacklistRepair : policy.negativeRepair;
+  return section?.noticePeriod ?? null;
 }
 
 /** What every stored decision records: the policy it applied. */

@@ -3,10 +3,12 @@
  * center on its behalf; reviewed by the center, verified by the record's provider when asked, decided
  * with reasons; an upheld objection is the change basis of the provider's correction (W3). Every step
  * is checked by the pure procedure (objection-procedure.ts), written append-only with its row digest,
- * the list entry's `procedure` flag and the provider's notice in one transaction.
+ * the list entry's `procedure` flag, the provider's notice and the subject's (decision 0032) in one
+ * transaction.
  */
 
 import { chinaDayOf } from '../../platform/clock.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -20,6 +22,8 @@ import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { Policy } from '../policy/index.ts';
 import type { IntakeHooks } from '../records/intake.types.ts';
 import type { ChangeBasisFound } from '../records/record-change.ts';
+import { type EvidenceView, evidenceViews, objectionEvidence } from './objection-evidence.service.ts';
+import { objectionNotice } from './objection-notices.ts';
 import {
   allowedSteps,
   type DeadlineState,
@@ -39,12 +43,14 @@ import {
 } from './objection-procedure.ts';
 import { objectionOpenSteps } from './objection-steps.ts';
 import {
+  type EvidenceMeta,
   eventOf,
   type ObjectionEventRow,
   type ObjectionRow,
   objectionsRepository as repo,
 } from './objections.repository.ts';
 import type { StepSource } from './procedure-steps.ts';
+import { subjectNoticeRow } from './subject-notices.repository.ts';
 
 export type ObjectionsDeps = {
   store: Store;
@@ -53,6 +59,8 @@ export type ObjectionsDeps = {
   audit: Pick<AuditTrail, 'writer'>;
   now: () => string;
   today: () => string;
+  /** evidence files are stored sealed under the data key (decision 0033) */
+  sealer: Pick<Sealer, 'sealBytes' | 'openBytes'>;
   /** the credit office's department (A17: appeals go to it), for its inbox; null: no notice */
   creditOfficeDepartment?: () => Promise<string | null>;
 };
@@ -77,6 +85,8 @@ export type ObjectionView = {
   outcome: { outcome: 'upheld' | 'rejected'; on: string; reasons: string } | null;
   correction: { recordId: string; version: number; on: string } | null;
   appeal: ObjectionStatus['appeal'];
+  /** the evidence files, in the order added (A15, B28; superseded ones too, marked) */
+  evidence: EvidenceView[];
   /** the steps the caller may take now */
   nextSteps: ObjectionEventKind[];
   policy: { id: string; version: string };
@@ -280,6 +290,7 @@ export function objectionsService(deps: ObjectionsDeps) {
     objection: ObjectionRow,
     status: ObjectionStatus,
     office: string | null,
+    evidence: readonly EvidenceMeta[],
   ): ObjectionView {
     const today = deps.today();
     const calendar = deps.calendar.current();
@@ -305,6 +316,7 @@ export function objectionsService(deps: ObjectionsDeps) {
       outcome: status.outcome,
       correction: status.correction,
       appeal: status.appeal,
+      evidence: evidenceViews(evidence),
       nextSteps: party === null ? [] : allowedSteps(status.state, party).filter((k) => k !== 'corrected'),
       policy: { id: objection.policy_id, version: objection.policy_version },
     };
@@ -335,6 +347,27 @@ export function objectionsService(deps: ObjectionsDeps) {
       read_at: null,
       read_by: null,
     };
+  }
+
+  /**
+   * The subject's notice of a step (decision 0032), as a row to write with the step; none for a step
+   * the subject is not told of on its own.
+   */
+  function subjectNotice(
+    objection: Pick<ObjectionRow, 'id' | 'subject_id' | 'record_id'>,
+    event: ObjectionEvent,
+    after: ObjectionStatus,
+    at: string,
+    correction?: { withdrawn: boolean },
+  ) {
+    const notice = objectionNotice(
+      { id: objection.id, subjectId: objection.subject_id, recordId: objection.record_id },
+      event,
+      after,
+      periods,
+      correction,
+    );
+    return notice ? [subjectNoticeRow(notice, at)] : [];
   }
 
   /** OBJECTION_ALREADY_OPEN when an objection other than `except` is open on the record. */
@@ -403,7 +436,8 @@ export function objectionsService(deps: ObjectionsDeps) {
     };
     const writer = { ...deps.audit.writer(actor, options.requestId, options.purpose), at };
     const filed: ObjectionEvent = { kind: 'filed', on, by: via, ground: input.ground };
-    const review = replayObjection([filed], periods, deps.calendar.current()).steps[0]!;
+    const filedStatus = replayObjection([filed], periods, deps.calendar.current());
+    const review = filedStatus.steps[0]!;
     await store.db.transaction().execute(async (trx: Db) => {
       // one open objection per record: filings racing on PostgreSQL are decided one after the other
       await repo.lockRecord(trx, target.recordKey, store.capabilities.engine);
@@ -435,6 +469,7 @@ export function objectionsService(deps: ObjectionsDeps) {
             at,
           ),
         ],
+        subjectNotices: subjectNotice(objection, filed, filedStatus, at),
         writer,
         act: {
           action: 'procedures.objection_filed',
@@ -450,6 +485,7 @@ export function objectionsService(deps: ObjectionsDeps) {
       objection as ObjectionRow,
       statusOf((await repo.eventsOf(store.db, [id])).get(id)!),
       await officeOf(),
+      [],
     );
   }
 
@@ -510,11 +546,8 @@ export function objectionsService(deps: ObjectionsDeps) {
           (event.kind === 'decided' || event.kind === 'appeal_decided') && event.outcome === 'rejected';
         const reopens = event.kind === 'appealed';
         // The step the event opens (verification, correction), with its deadline, for the notices.
-        const opened = replayObjection(
-          [...events.map(eventOf), event],
-          periods,
-          deps.calendar.current(),
-        ).steps.at(-1)!;
+        const after = replayObjection([...events.map(eventOf), event], periods, deps.calendar.current());
+        const opened = after.steps.at(-1)!;
         const tell = (recipient: string, kind: string, title: string, body: Record<string, unknown>) =>
           notice(recipient, objection, objection.entry_id, kind, title, body, at);
         const notices: Insertable<NotificationTable>[] = [];
@@ -575,6 +608,7 @@ export function objectionsService(deps: ObjectionsDeps) {
               }
             : {}),
           notices,
+          subjectNotices: subjectNotice(objection, event, after, at),
           writer,
           act: {
             action: `procedures.objection_${event.kind}`,
@@ -608,7 +642,14 @@ export function objectionsService(deps: ObjectionsDeps) {
   async function get(actor: Actor, id: string): Promise<ObjectionView> {
     const objection = await repo.byId(store.db, id.toLowerCase());
     if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
-    return view(actor, objection, (await withStatus(store.db, [objection]))[0]!.status, await officeOf());
+    const evidence = (await repo.evidenceOf(store.db, [objection.id])).get(objection.id)!;
+    return view(
+      actor,
+      objection,
+      (await withStatus(store.db, [objection]))[0]!.status,
+      await officeOf(),
+      evidence,
+    );
   }
 
   /** The caller's objections: a subject its own, a provider those about its records, the center all. */
@@ -626,13 +667,16 @@ export function objectionsService(deps: ObjectionsDeps) {
     }
     const office = await officeOf();
     // Open-ness is replayed from the steps, so a filtered list pages on until it has `limit` of them.
-    const out: ObjectionView[] = [];
-    for await (const { row, status } of scan(scope)) {
-      const v = view(actor, row, status, office);
-      if (filter.open === undefined || v.open === filter.open) out.push(v);
-      if (out.length === filter.limit) break;
+    const found: { row: ObjectionRow; status: ObjectionStatus }[] = [];
+    for await (const o of scan(scope)) {
+      if (filter.open === undefined || OPEN_STATES.includes(o.status.state) === filter.open) found.push(o);
+      if (found.length === filter.limit) break;
     }
-    return out;
+    const evidence = await repo.evidenceOf(
+      store.db,
+      found.map((o) => o.row.id),
+    );
+    return found.map(({ row, status }) => view(actor, row, status, office, evidence.get(row.id)!));
   }
 
   /**
@@ -709,6 +753,7 @@ export function objectionsService(deps: ObjectionsDeps) {
           actor_role: batch.writer.actorRole,
           actor_department: batch.providerDepartment,
         };
+        const after = replayObjection([...events.map(eventOf), event], periods, deps.calendar.current());
         await repo.write(trx, null, stepRow(id, events.length + 1, event, batch.at, who), {
           ...(objection.entry_id
             ? {
@@ -720,6 +765,9 @@ export function objectionsService(deps: ObjectionsDeps) {
                 },
               }
             : {}),
+          subjectNotices: subjectNotice(objection, event, after, batch.at, {
+            withdrawn: Number(w.record.withdrawn) === 1,
+          }),
           writer: { ...batch.writer, at: batch.at },
           act: {
             action: 'procedures.objection_corrected',
@@ -750,7 +798,34 @@ export function objectionsService(deps: ObjectionsDeps) {
     },
   };
 
-  return { file, act, get, list, overdue, stepSource, bases, openOnRecords, intakeHooks };
+  /** Evidence files (objection-evidence.service.ts): added and read by the parties this service knows. */
+  const evidence = objectionEvidence(deps, {
+    async find(actor, id) {
+      const objection = await repo.byId(store.db, id.toLowerCase());
+      if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
+      const { status } = (await withStatus(store.db, [objection]))[0]!;
+      return {
+        row: objection,
+        party: partyOf(actor, objection, await officeOf()),
+        state: status.state,
+        appealed: status.appeal !== null,
+      };
+    },
+  });
+
+  return {
+    file,
+    act,
+    get,
+    list,
+    overdue,
+    stepSource,
+    bases,
+    openOnRecords,
+    intakeHooks,
+    addEvidence: evidence.add,
+    evidenceFile: evidence.read,
+  };
 }
 
 export type ObjectionsService = ReturnType<typeof objectionsService>;

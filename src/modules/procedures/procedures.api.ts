@@ -1,5 +1,6 @@
 /** The procedures API: decisions outside the platform the credit office records (issue 15 W3). */
 import { z } from 'zod';
+import { EVIDENCE_NAME_MAX, EVIDENCE_NOTE_MAX, EVIDENCE_TYPE_NAMES } from './evidence-files.ts';
 import { OBJECTION_GROUNDS } from './objection-procedure.ts';
 import { EXTERNAL_DECISION_KINDS } from './procedures.tables.ts';
 
@@ -45,6 +46,54 @@ export const ExternalDecisionsQuery = z
   .strict();
 
 export const ExternalDecisionsResponse = z.object({ decisions: z.array(ExternalDecisionView) });
+
+// ---------------------------------------------------------------------------------------------------
+// The subject's inbox (issue 16, decision 0032)
+
+export const SubjectInboxQuery = z
+  .object({
+    unread: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('true：只看未读通知'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    before: z.uuid().optional().describe('上一页返回的 next：取更早的通知'),
+  })
+  .strict();
+
+export const SubjectNoticeView = z.object({
+  id: z.string(),
+  kind: z
+    .string()
+    .describe(
+      'objection.filed 受理回执; objection.verification_requested 转核实; objection.upheld / objection.rejected 审核结果; ' +
+        'objection.corrected 已更正; objection.appeal_received 申诉受理; objection.appeal_upheld / objection.appeal_rejected 申诉决定',
+    ),
+  article: z.string().describe('依据条款，如 A16, B29'),
+  procedure: z
+    .object({ kind: z.string(), id: z.string() })
+    .nullable()
+    .describe('通知所涉的程序（异议、信用修复）及其编号'),
+  recordId: z.string().nullable().describe('所涉的本人信用记录'),
+  title: z.string(),
+  titleEn: z.string(),
+  message: z.string().describe('通知正文（中文）'),
+  messageEn: z.string().describe('the notice in English'),
+  detail: z.record(z.string(), z.unknown()).describe('期限、结果、理由、申诉途径等，供程序读取'),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const SubjectInboxResponse = z.object({
+  notices: z.array(SubjectNoticeView),
+  unread: z.number().int().describe('全部未读通知数'),
+  next: z.string().nullable().describe('下一页的 before；没有更多为 null'),
+});
+
+export const SubjectNoticeIdParam = z.object({ id: z.uuid() });
+
+export const NoContent = z.null();
 
 // ---------------------------------------------------------------------------------------------------
 // Objections (issue 16; A15–A16, B28–B29)
@@ -124,6 +173,22 @@ const StepView = z.object({
   }),
 });
 
+export const EvidenceView = z.object({
+  id: z.string(),
+  name: z
+    .string()
+    .describe('文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入'),
+  type: z.enum(EVIDENCE_TYPE_NAMES).describe('按文件内容判断的类型'),
+  mediaType: z.string(),
+  size: z.number().int().describe('字节数'),
+  sm3: z.string().describe('文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符'),
+  addedVia: z.enum(['subject', 'center']).describe('subject 信息主体本人提交; center 信用中心窗口代为提交'),
+  addedAt: z.string(),
+  supersedes: z.string().nullable().describe('本文件替换的证据材料'),
+  supersededBy: z.string().nullable().describe('替换本文件的证据材料；被替换的文件仍保存、可查阅'),
+  note: z.string().nullable(),
+});
+
 export const ObjectionView = z.object({
   id: z.string(),
   recordId: z.string(),
@@ -164,6 +229,7 @@ export const ObjectionView = z.object({
     })
     .nullable()
     .describe('申诉（A17、B30）及信用办的决定'),
+  evidence: z.array(EvidenceView).describe('证据材料（A15、B28），按提交顺序'),
   nextSteps: z.array(z.string()).describe('调用者现在可以进行的步骤'),
   policy: z.object({ id: z.string(), version: z.string() }),
 });
@@ -180,3 +246,21 @@ export const ObjectionsQuery = z
 
 export const ObjectionsResponse = z.object({ objections: z.array(ObjectionView) });
 export const ObjectionIdParam = z.object({ id: z.uuid() });
+
+/**
+ * An evidence file is sent as the request body itself (any Content-Type; the type is read from the
+ * bytes); its name and, when it replaces a file, which and why, in the query (decision 0033).
+ */
+export const EvidenceQuery = z
+  .object({
+    name: z
+      .string()
+      .max(1000)
+      .optional()
+      .describe(`文件名（URL 编码的 UTF-8）；去除路径，最长保留 ${EVIDENCE_NAME_MAX} 个字符`),
+    supersedes: z.uuid().optional().describe('替换本异议中已提交的某个证据材料（原文件保留）'),
+    note: z.string().max(EVIDENCE_NOTE_MAX).optional().describe('说明：替换已提交的文件时必填，写明原因'),
+  })
+  .strict();
+
+export const EvidenceParams = z.object({ id: z.uuid(), evidenceId: z.uuid() });

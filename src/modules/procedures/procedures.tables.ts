@@ -1,9 +1,44 @@
-/** Tables of the procedures module (migration 0017-change-bases). */
+/**
+ * Tables of the procedures module (migrations 0017-change-bases, 0019-objections, 0021-repairs,
+ * 0023-subject-notices, 0024-objection-evidence).
+ */
 export type ProceduresTables = {
+  subject_notices: SubjectNoticeTable;
   external_decisions: ExternalDecisionTable;
   objections: ObjectionTable;
   objection_events: ObjectionEventTable;
   procedure_firings: ProcedureFiringTable;
+  repairs: RepairTable;
+  repair_events: RepairEventTable;
+  objection_evidence: ObjectionEvidenceTable;
+};
+
+/**
+ * A notice to an information subject (issue 16; migration 0023, decision 0032): what a procedure's
+ * step means for it, in Chinese and English, with the article. Written in the step's transaction;
+ * read only by the subject's own accounts; `read_at` / `read_by` set once. Under row digests.
+ */
+export type SubjectNoticeTable = {
+  id: string;
+  subject_id: string;
+  /** e.g. `objection.filed`, `objection.rejected` */
+  kind: string;
+  article: string;
+  /** the procedure it is about: `objection`, `repair` (null: none) */
+  procedure_kind: string | null;
+  procedure_id: string | null;
+  /** the subject's record it concerns */
+  record_id: string | null;
+  title: string;
+  title_en: string;
+  message: string;
+  message_en: string;
+  /** JSON: the facts told (deadline, outcome, reasons, where to appeal) */
+  detail: unknown;
+  created_at: string;
+  read_at: string | null;
+  /** the account that marked it read */
+  read_by: string | null;
 };
 
 /** What kind of decision outside the platform it is (A17, B30: review and litigation beyond appeal). */
@@ -103,4 +138,79 @@ export type ProcedureFiringTable = {
   /** the China date it fired */
   fired_on: string;
   fired_at: string;
+};
+
+/** A credit repair application (信用修复, A18–A19, B31–B32), written once at filing (migration 0021). */
+export type RepairTable = {
+  id: string;
+  subject_id: string;
+  record_key: string;
+  /** the version to repair */
+  record_id: string;
+  /** the record's list entry (a black-list repair, A18), if it has one */
+  entry_id: string | null;
+  provider_department: string;
+  /** 'black_list_entry' (A18) or 'negative_record' (B31) */
+  target_kind: string;
+  /** the rule path at filing: A18(1), A18(2), A18(3), B31 (or a second policy's) */
+  path: string;
+  /** JSON: what the subject stated, with dates (procedures/repair-eligibility.ts StatedFacts) */
+  stated: unknown;
+  /** the proof of performance, in the applicant's words */
+  proof: string;
+  /** the 信用承诺书 the account signed, as generated, and its SM3 digest */
+  commitment_text: string;
+  commitment_digest: string;
+  filed_via: 'subject' | 'center';
+  filed_by: string;
+  filed_role: string;
+  purpose: string | null;
+  filed_at: string;
+  policy_id: string;
+  policy_version: string;
+};
+
+/** One step of a repair, in order (`seq` from 1, the application); never updated. */
+export type RepairEventTable = {
+  id: string;
+  repair_id: string;
+  seq: number;
+  kind: string;
+  on_date: string;
+  at: string;
+  actor_id: string | null;
+  actor_role: string;
+  actor_department: string | null;
+  detail: unknown;
+};
+
+/**
+ * An evidence file of an objection (migration 0024; decision 0033): the bytes as received, their SM3
+ * and size, the type read from the bytes, the name normalised (procedures/evidence-files.ts). Written
+ * once, never updated or deleted; a wrong file is superseded by another that names it, with a note.
+ * Under row digests, the bytes included (their SM3: audit `bytes` columns).
+ */
+export type ObjectionEvidenceTable = {
+  id: string;
+  objection_id: string;
+  /** the name as normalised: no path parts, at most 100 characters, extension matching the type */
+  name: string;
+  /** procedures/evidence-files.ts EVIDENCE_TYPES: pdf, jpeg, png, ofd */
+  file_type: string;
+  media_type: string;
+  size: number;
+  /** SM3 of `content`, lowercase hex */
+  sm3: string;
+  content: Uint8Array;
+  /** the evidence this one replaces (same objection); that one stays stored */
+  supersedes: string | null;
+  /** why: required when it supersedes another */
+  note: string | null;
+  /** 'subject' (own account) or 'center' (at a service window, on the subject's behalf) */
+  added_via: 'subject' | 'center';
+  added_by: string;
+  added_role: string;
+  /** the center's stated purpose (B33) */
+  purpose: string | null;
+  added_at: string;
 };

@@ -4,8 +4,14 @@
  * Pure; repair-eligibility.ts assembles them into a verdict. The readings they apply are listed there
  * and in README.md.
  */
-import type { CalendarDuration, CountWithin, Policy } from '../policy/index.ts';
-import { addPolicyDuration } from '../policy/index.ts';
+import type {
+  BlacklistRepairRules,
+  CalendarDuration,
+  CountWithin,
+  NegativeRepairRules,
+  Policy,
+} from '../policy/index.ts';
+import { addPolicyDuration, publicationClassOf } from '../policy/index.ts';
 import type {
   AsOf,
   ConditionFacts,
@@ -20,7 +26,7 @@ import { type Dated, isSevere, later, sameKind, spanOf, spanText, windowState } 
 type StatedDate = keyof Omit<StatedFacts, 'majorRepentance'>;
 /** A18: (1) or (2) by first listing; (3) when the subject states another major repentance. */
 export function blackListConditions(
-  policy: Policy,
+  rules: BlacklistRepairRules,
   asOf: AsOf,
 ): { path: RepairPath; conditions: EligibilityCondition[] } {
   const { application } = asOf;
@@ -30,7 +36,7 @@ export function blackListConditions(
   const earlier = asOf.acts.filter((a) => a.blackListed && a.identifiedOn < application.target.identifiedOn);
   const first = earlier.length === 0;
   const path = first ? 'A18(1)' : 'A18(2)';
-  const { firstListingQuietPeriod, repeatListingQuietPeriod } = policy.blacklistRepair;
+  const { firstListingQuietPeriod, repeatListingQuietPeriod } = rules;
   const conditions = [
     listingOrder(path, earlier),
     obligationsMet(path, asOf),
@@ -41,8 +47,8 @@ export function blackListConditions(
 }
 
 /** B31(1) requirements, B31(2) exclusions, B31(3) commitment. */
-export function negativeRecordConditions(policy: Policy, asOf: AsOf): EligibilityCondition[] {
-  const { minPublicized, noSameKindSinceCorrection, exclusions } = policy.negativeRepair;
+export function negativeRecordConditions(rules: NegativeRepairRules, asOf: AsOf): EligibilityCondition[] {
+  const { minPublicized, noSameKindSinceCorrection, exclusions } = rules;
   const { target, history, subjectType } = asOf.application;
   const acts: readonly Pick<PastAct, 'id' | 'identifiedOn' | 'severity'>[] = [target, ...asOf.acts];
   const dated = (list: readonly { id: string; identifiedOn: string }[]) =>
@@ -98,6 +104,58 @@ export function negativeRecordConditions(policy: Policy, asOf: AsOf): Eligibilit
     ...(subjectType === 'organization' ? [creditManagementSystem('B31(3)', asOf)] : []),
     commitment('B31(3)', asOf),
   ];
+}
+
+/**
+ * N2026 (国办发〔2025〕22号, NDRC Order 36): a black-list entry and another negative record alike, by the
+ * publication class its severity maps to (`publicationClasses.bySeverity`): the class's shortest
+ * publication complete, the obligations met (the proof of performance) and the credit commitment. No
+ * provider judgement, no credit management system, no B31(2) exclusion: the documents are only the
+ * proof and the commitment, and the policy keeps no exclusion (its note).
+ */
+export function nationalConditions(policy: Policy, asOf: AsOf): EligibilityCondition[] {
+  const { target } = asOf.application;
+  const found = publicationClassOf(policy, target.severity);
+  if (found === null) throw new Error('nationalConditions: the policy has no publicationClasses');
+  const source = policy.source.documentNumber;
+  const { key, entry } = found;
+  const mapping = policy.publicationClasses?.bySeverity;
+  const mark = target.severity ?? '未标明';
+  const markEn = target.severity ?? 'unmarked';
+  const direct = target.severity === entry.name;
+  const classFacts = { severity: target.severity, publicationClass: key, className: entry.name };
+  const classCondition = condition(
+    'publication_class',
+    mapping?.basis ?? source,
+    'requirement',
+    'met',
+    null,
+    { ...classFacts, maxPublication: spanText(entry.maxPublication)[1] },
+    [
+      `失信分类：${direct ? entry.name : `${mark} → ${entry.name}（按政策的程度对照）`}，最长公示 ${spanText(entry.maxPublication)[0]}`,
+      `Class of dishonesty: ${direct ? entry.name : `${markEn} → ${entry.name} (by the policy's mapping of severities)`}, published at most ${spanText(entry.maxPublication)[1]}`,
+    ],
+  );
+  const min = entry.minPublicationBeforeRepair;
+  return [
+    classCondition,
+    min === undefined ? noMinimumPublication(entry.name, entry.basis) : publicized(asOf, min, min.basis),
+    statedFact('obligations_met', source, asOf, 'obligationsMetOn', [
+      '已纠正失信行为、履行相关义务（履行证明）',
+      'The act corrected and the obligations met (proof of performance)',
+    ]),
+    statedFact('commitment', source, asOf, 'commitmentSignedOn', [
+      '已作出信用承诺（信用承诺书）',
+      'A credit commitment made (信用承诺书)',
+    ]),
+  ];
+}
+
+function noMinimumPublication(name: string, basis: string): EligibilityCondition {
+  return condition('publicized_period', basis, 'requirement', 'met', null, { minPublication: null }, [
+    `公示期要求：${name}失信无最短公示期，履行义务并作出承诺即可申请`,
+    `Publication: no shortest publication for ${name}; may apply once the obligations are met and the commitment made`,
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -195,7 +253,7 @@ function repentanceConditions(asOf: AsOf): EligibilityCondition[] {
 // ---------------------------------------------------------------------------------------------------
 // B31
 
-function publicized(asOf: AsOf, period: CalendarDuration): EligibilityCondition {
+function publicized(asOf: AsOf, period: CalendarDuration, article = 'B31(1)'): EligibilityCondition {
   const { target } = asOf.application;
   const from = target.publishedOn ?? target.identifiedOn;
   const metFrom = addPolicyDuration(from, period);
@@ -205,7 +263,7 @@ function publicized(asOf: AsOf, period: CalendarDuration): EligibilityCondition 
       ? ['（未公示，自认定之日起算）', ' (never published: from identification)']
       : ['', ''];
   const facts = { publishedOn: target.publishedOn, countedFrom: from, ...spanOf(period), metFrom };
-  return condition('publicized_period', 'B31(1)', 'requirement', statusBy(metFrom, asOf.on), metFrom, facts, [
+  return condition('publicized_period', article, 'requirement', statusBy(metFrom, asOf.on), metFrom, facts, [
     `公示满 ${span[0]}：${from} 起算${note[0]}，${metFrom} 满足`,
     `Publicized for ${span[1]}: counted from ${from}${note[1]}, met on ${metFrom}`,
   ]);

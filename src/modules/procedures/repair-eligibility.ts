@@ -54,14 +54,18 @@
  *    is asked of organizations only; a person commits in writing.
  * 14. B31(2)2, 6 and 7 are facts the caller establishes (bankruptcy, ignored reminders or interviews,
  *    a department's declaration); no date lifts them here.
+ * 15. N2026: under a policy with `publicationClasses` (national-2026: 国办发〔2025〕22号, NDRC Order 36)
+ *    black-list entries and other records follow one path: the class by the policy's `bySeverity`, its
+ *    shortest publication counted as in 11, the obligations (`obligationsMetOn`, the proof of
+ *    performance) and the commitment; no B31(2) exclusion, no judgement (decision 0034).
  */
 import { AppError } from '../../platform/errors.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
 import { addPolicyDuration, type Policy, policyRef, type Severity } from '../policy/index.ts';
 import { type CurrencyInput, recordCurrency } from '../records/record-currency.ts';
-import { blackListConditions, negativeRecordConditions } from './repair-conditions.ts';
+import { blackListConditions, nationalConditions, negativeRecordConditions } from './repair-conditions.ts';
 
-export type RepairPath = 'A18(1)' | 'A18(2)' | 'A18(3)' | 'B31';
+export type RepairPath = 'A18(1)' | 'A18(2)' | 'A18(3)' | 'B31' | 'N2026';
 export type RepairVerdict = 'eligible' | 'not_yet' | 'excluded' | 'needs_judgement';
 export type ConditionStatus = 'met' | 'not_met' | 'judgement';
 
@@ -199,13 +203,11 @@ export function repairEligibility(policy: Policy, application: RepairApplication
       return date != null && date <= on ? date : null;
     },
   };
-  const { path, conditions } =
-    target.kind === 'negative_record'
-      ? { path: 'B31' as const, conditions: negativeRecordConditions(policy, asOf) }
-      : blackListConditions(policy, asOf);
+  const { path, conditions } = conditionsOf(policy, asOf);
   const candidate = timeConditionsMetOn(conditions);
   const lastDay = lastDayOfUse(target);
-  const validity = inValidity(path, asOf, lastDay, candidate);
+  const article = path === 'N2026' ? policy.source.documentNumber : path === 'B31' ? 'B31' : 'A18';
+  const validity = inValidity(article, asOf, lastDay, candidate);
   const all = [validity, ...conditions];
   const verdict = verdictOf(all);
   const earliestDate = validity.status === 'met' ? candidate : null;
@@ -219,6 +221,30 @@ export function repairEligibility(policy: Policy, application: RepairApplication
     summary: summaryOf(path, verdict, all, earliestDate),
     policy: policyRef(policy),
   };
+}
+
+/**
+ * The rule path: N2026 under a policy with publication classes (national-2026), for black-list entries
+ * and other records alike; otherwise A18 for a black-list entry and B31 for another negative record.
+ */
+function conditionsOf(policy: Policy, asOf: AsOf): { path: RepairPath; conditions: EligibilityCondition[] } {
+  if (policy.publicationClasses !== undefined) {
+    return { path: 'N2026', conditions: nationalConditions(policy, asOf) };
+  }
+  const { blacklistRepair, negativeRepair } = policy;
+  if (blacklistRepair === undefined || negativeRepair === undefined) {
+    // A validated policy has one or the other (policy-file.ts, repairRuleIssues).
+    throw new AppError(
+      'POLICY_REPAIR_RULES_MISSING',
+      500,
+      `政策 ${policy.id} ${policy.version} 没有信用修复规则(publicationClasses,或 blacklistRepair 和 negativeRepair)`,
+      `Policy ${policy.id} ${policy.version} has no repair rules (publicationClasses, or blacklistRepair and negativeRepair)`,
+      { policy: policyRef(policy) },
+    );
+  }
+  return asOf.application.target.kind === 'negative_record'
+    ? { path: 'B31', conditions: negativeRecordConditions(negativeRepair, asOf) }
+    : blackListConditions(blacklistRepair, asOf);
 }
 
 /**
@@ -246,12 +272,11 @@ function lastDayOfUse(target: RepairTarget): string | null {
 
 /** A18, B31: "在…使用期限内" — current on the application date, and still when the rest can be met. */
 function inValidity(
-  path: RepairPath,
+  article: string,
   { application, on }: AsOf,
   lastDay: string | null,
   candidate: string | null,
 ): EligibilityCondition {
-  const article = path === 'B31' ? 'B31' : 'A18';
   const currency = recordCurrency(application.target, on);
   const base = { code: 'in_validity', article, role: 'exclusion' as const, metFrom: null };
   const facts = { state: currency.state, basis: currency.basis, lastDayOfUse: lastDay };

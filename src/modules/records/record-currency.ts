@@ -11,12 +11,21 @@
  *   `removed`; otherwise it follows its source, whose list entry and dates it is read with.
  * - it was withdrawn (撤销) on a decision (issue 15 W3: an upheld objection, an annulling judgment) —
  *   `withdrawn`, A20.
- * Objection and repair procedures (the due-process issue) will add their states here. Pure: the
- * caller supplies the list entry's state and the item's period.
+ * - it was repaired (信用修复, issue 16): the credit center adopted the repair, and the original became
+ *   an archive (A19 for a black-list record, B32 for another negative record) — `repaired`; for a B26
+ *   record, its source was repaired.
+ * An objection in progress leaves a record current (it is flagged, A16). Pure: the caller supplies the
+ * list entry's state, the item's period and the procedures' outcome.
  */
 import { addPolicyDuration, type CalendarDuration } from '../policy/index.ts';
 
-export type RecordCurrencyState = 'current' | 'expired' | 'removed' | 'usage_ended' | 'withdrawn';
+export type RecordCurrencyState =
+  | 'current'
+  | 'expired'
+  | 'removed'
+  | 'usage_ended'
+  | 'withdrawn'
+  | 'repaired';
 
 export type RecordCurrency = {
   state: RecordCurrencyState;
@@ -43,6 +52,8 @@ export type CurrencyInput = {
   derivationEnded?: boolean | undefined;
   /** issue 15 W3: the record's latest version withdraws it */
   withdrawn?: boolean | undefined;
+  /** issue 16: a repair adopted on it (or, for a B26 record, on its source): the article it followed */
+  repaired?: string | null | undefined;
 };
 
 const CURRENT: RecordCurrency = { state: 'current', basis: null, lastDay: null };
@@ -50,6 +61,7 @@ const CURRENT: RecordCurrency = { state: 'current', basis: null, lastDay: null }
 /** The record's state on `today` (a China date, YYYY-MM-DD). */
 export function recordCurrency(record: CurrencyInput, today: string): RecordCurrency {
   if (record.withdrawn) return { state: 'withdrawn', basis: 'A20', lastDay: null };
+  if (record.repaired) return { state: 'repaired', basis: record.repaired, lastDay: null };
   if (record.derivationEnded) return { state: 'removed', basis: 'B26', lastDay: null };
   const entry = record.listEntry;
   if (entry?.status === 'removed') {

@@ -35,7 +35,7 @@ export type RecordView = {
   /** issue 15 W3: the decision this version rests on (a weakening correction); null for most */
   changeBasis: { kind: string; id: string } | null;
   /** issue 16: a procedure in progress on the record (A16: an objection), shown in every view */
-  procedure: { kind: 'objection'; id: string } | null;
+  procedure: { kind: 'objection' | 'repair'; id: string } | null;
   /**
    * B26 (issue 15 W5): where a record the platform wrote into a responsible person's credit record
    * comes from — the organization, its record and version, the person's role; null for a pushed record.
@@ -65,6 +65,14 @@ export type RecordsReaderDeps = {
   listEntries?: (recordKeys: readonly string[]) => Promise<ReadonlyMap<string, ListEntryState>>;
   /** Issue 16: the records with an objection in progress (record key → objection id; procedures module) */
   openObjections?: (recordKeys: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+  /**
+   * Issue 16: the repairs in progress (record key → repair id) and the adopted ones (record key → the
+   * article: the record is an archive, A19/B32), from the procedures module
+   */
+  repairs?: (recordKeys: readonly string[]) => Promise<{
+    open: ReadonlyMap<string, string>;
+    repaired: ReadonlyMap<string, string>;
+  }>;
 };
 
 /**
@@ -94,7 +102,14 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     const consents = department ? await ctx.consents.forSubjectAndDepartment(subjectId, department) : [];
     const today = ctx.today();
     const records: RecordView[] = [];
-    const withheld = { CONSENT_REQUIRED: 0, SCOPE_DENIED: 0, EXPIRED: 0, REMOVED: 0, WITHDRAWN: 0 };
+    const withheld = {
+      CONSENT_REQUIRED: 0,
+      SCOPE_DENIED: 0,
+      EXPIRED: 0,
+      REMOVED: 0,
+      WITHDRAWN: 0,
+      REPAIRED: 0,
+    };
     // B26: a person's record written from an organization's is read with its source's list entry.
     const entryKey = (row: RecordTable) => row.derived_from_key ?? row.record_key;
     const rows = [...current.values()];
@@ -103,6 +118,10 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     const objections = ctx.openObjections
       ? await ctx.openObjections([...current.keys()])
       : new Map<string, string>();
+    // a B26 record is repaired with its source (the organization's record)
+    const repairs = ctx.repairs
+      ? await ctx.repairs([...new Set([...current.keys(), ...rows.map(entryKey)])])
+      : { open: new Map<string, string>(), repaired: new Map<string, string>() };
     for (const row of rows) {
       const item = await itemOf(row.item_code, row.item_version);
       const currency = recordCurrency(
@@ -113,6 +132,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
           listEntry: entries.get(entryKey(row)),
           derivationEnded: Number(row.derived_ended) === 1,
           withdrawn: Number(row.withdrawn) === 1,
+          repaired: repairs.repaired.get(entryKey(row)) ?? null,
         },
         today,
       );
@@ -140,6 +160,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
       ) {
         if (currency.state === 'removed') withheld.REMOVED++;
         else if (currency.state === 'withdrawn') withheld.WITHDRAWN++;
+        else if (currency.state === 'repaired') withheld.REPAIRED++;
         else withheld.EXPIRED++;
         continue;
       }
@@ -179,7 +200,9 @@ export function recordsReader(ctx: RecordsReaderDeps) {
             : { kind: row.change_basis_kind ?? 'external_decision', id: row.change_basis_id },
         procedure: objections.has(row.record_key)
           ? { kind: 'objection', id: objections.get(row.record_key)! }
-          : null,
+          : repairs.open.has(row.record_key)
+            ? { kind: 'repair', id: repairs.open.get(row.record_key)! }
+            : null,
         derivedFrom:
           row.derived_from === null || row.derived_from === undefined
             ? null

@@ -99,11 +99,11 @@ export const RecordView = z.object({
   validityEndsOn: z.string().nullable(),
   expired: z.boolean().describe('不再有效（state 不为 current）'),
   state: z
-    .enum(['current', 'expired', 'removed', 'usage_ended', 'withdrawn'])
+    .enum(['current', 'expired', 'removed', 'usage_ended', 'withdrawn', 'repaired'])
     .describe(
-      'current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）；withdrawn 依据异议或外部决定撤销（A20）',
+      'current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）；withdrawn 依据异议或外部决定撤销（A20）；repaired 信用修复已采纳，原记录转为档案（A19、B32）',
     ),
-  stateBasis: z.string().nullable().describe('终止所依据的条款：A4、A12、B27、B8、B26、A20'),
+  stateBasis: z.string().nullable().describe('终止所依据的条款：A4、A12、B27、B8、B26、A20、A19、B32'),
   fields: z
     .record(z.string(), z.unknown())
     .describe('目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分'),
@@ -115,9 +115,9 @@ export const RecordView = z.object({
       '本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定，objection 为成立的异议',
     ),
   procedure: z
-    .object({ kind: z.literal('objection'), id: z.string() })
+    .object({ kind: z.enum(['objection', 'repair']), id: z.string() })
     .nullable()
-    .describe('正在进行的程序：objection 异议处理中（A16）'),
+    .describe('正在进行的程序：objection 异议处理中（A16）；repair 信用修复办理中（A19、B32）'),
   derivedFrom: z
     .object({
       basis: z.string().describe('B26'),
@@ -143,5 +143,6 @@ export const RecordsResponse = z.object({
     EXPIRED: z.number().int(),
     REMOVED: z.number().int(),
     WITHDRAWN: z.number().int().describe('依据决定撤销的记录（A20）'),
+    REPAIRED: z.number().int().describe('信用修复后转为档案的记录（A19、B32）'),
   }),
 });

@@ -78,6 +78,11 @@ describeEachEngine('reference data (xinyong init)', (getStore) => {
     assert.deepEqual(await referenceDataStatus(getStore()), before);
   });
 
+  it('decision 0034 (国办发〔2025〕22号): a deployment under national-2026 is Huai’an under the national repair rules and uses the same reference data', async () => {
+    const again = await loadReferenceData({ ...deps(), policy: { id: 'national-2026' } });
+    assert.deepEqual([again.departments, again.catalogItems, again.measures], [0, 0, 0]);
+  });
+
   it('issue 14 §0: init refuses a policy whose reference data does not ship (no Huai’an departments in another city)', async () => {
     await assert.rejects(
       loadReferenceData({ ...deps(), policy: { id: 'suqian-2020' } }),

@@ -23,10 +23,11 @@ import { type ReferenceCounts, referenceCounts } from './reference.repository.ts
 
 /**
  * The policies this reference data belongs to: the departments, catalog and measures shipped are
- * Huai'an's, drawn from the same document as `policies/huaian-2018.json`. Another city's policy brings
- * its own (decision 0023).
+ * Huai'an's, drawn from the same document as `policies/huaian-2018.json`. `national-2026` is the same
+ * city under the 2026 national repair rules: it keeps Huai'an's numbers outside repair and uses the
+ * same reference data (decision 0034). Another city's policy brings its own (decision 0023).
  */
-export const REFERENCE_DATA_POLICIES: readonly string[] = ['huaian-2018'];
+export const REFERENCE_DATA_POLICIES: readonly string[] = ['huaian-2018', 'national-2026'];
 
 export type ReferenceDeps = {
   store: Store;

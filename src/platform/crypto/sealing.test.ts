@@ -68,6 +68,31 @@ describe('sealing of sensitive fields (B33)', () => {
     assert.throws(() => sm4.open(flipped), /SM3 tag/);
   });
 
+  it('issue 16: seals bytes (an evidence file) under either algorithm, as bytes, and detects tampering', () => {
+    const keys = { dataKey: Buffer.alloc(32, 1), indexKey: Buffer.alloc(32, 2) };
+    const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5000, 0xab), Buffer.from('%%EOF')]);
+    for (const [algorithm, prefix] of [
+      ['aes-256-gcm', 'a256gcm.'],
+      ['sm4', 'sm4ctr-hsm3.'],
+    ] as const) {
+      const s = createSealer(keys, algorithm);
+      const sealed = s.sealBytes(file);
+      assert.equal(sealed.subarray(0, prefix.length).toString('latin1'), prefix);
+      assert.equal(sealed.indexOf('%PDF'), -1, `${algorithm}: no plaintext`);
+      assert.ok(sealed.length < file.length + 64, `${algorithm}: not base64-inflated`);
+      assert.ok(s.openBytes(sealed).equals(file));
+      assert.ok(
+        createSealer(keys, algorithm === 'sm4' ? 'aes-256-gcm' : 'sm4')
+          .openBytes(sealed)
+          .equals(file),
+      );
+      const flipped = Buffer.from(sealed);
+      flipped[flipped.length - 1]! ^= 1;
+      assert.throws(() => s.openBytes(flipped));
+      assert.throws(() => s.openBytes(Buffer.from('%PDF-1.4')), /unknown sealing algorithm/);
+    }
+  });
+
   it('creates a private key file on first start and reuses it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-keys-'));
     const first = loadKeys({ dataDir: dir });

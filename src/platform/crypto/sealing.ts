@@ -27,6 +27,12 @@ export type SealAlgorithm = (typeof SEAL_ALGORITHMS)[number];
 export type Sealer = {
   seal(plain: string): string;
   open(sealed: string): string;
+  /**
+   * Bytes (a file) sealed the same way: the algorithm's prefix in ASCII, then IV, tag and ciphertext
+   * as bytes (no base64: a file is not made a third larger).
+   */
+  sealBytes(plain: Uint8Array): Buffer;
+  openBytes(sealed: Uint8Array): Buffer;
   /** The blind index of a plain text (an identity code): HMAC-SHA256 under the index key, hex; for exact lookups. */
   blindIndex(plain: string): string;
   /** A 32-byte key for another purpose (e.g. CSRF tokens), derived from the index key by label. */
@@ -59,34 +65,53 @@ export function createSealer(
   const indexOf = hmacSha256Hex(keys.indexKey);
   const sm4Tag = (iv: Buffer, body: Buffer) => createHmac('sm3', sm3MacKey).update(iv).update(body).digest();
 
+  /** Encrypts: the envelope's prefix and its bytes, IV ‖ tag ‖ ciphertext. */
+  const sealRaw = (plain: Uint8Array): [prefix: string, raw: Buffer] => {
+    if (algorithm === 'sm4') {
+      const iv = freshRandom(16);
+      const cipher = createCipheriv('sm4-ctr', sm4Key, iv);
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return [SM4_PREFIX, Buffer.concat([iv, sm4Tag(iv, body), body])];
+    }
+    const iv = freshRandom(12);
+    const cipher = createCipheriv('aes-256-gcm', aesKey, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return [AES_PREFIX, Buffer.concat([iv, cipher.getAuthTag(), body])];
+  };
+  /** Decrypts an envelope's bytes under the algorithm its prefix named; throws when tampered with. */
+  const openRaw = (prefix: string, raw: Buffer): Buffer => {
+    if (prefix === SM4_PREFIX) {
+      const iv = raw.subarray(0, 16);
+      const body = raw.subarray(48);
+      if (!timingSafeEqual(raw.subarray(16, 48), sm4Tag(iv, body)))
+        throw new Error('sealed value failed its SM3 tag');
+      const decipher = createDecipheriv('sm4-ctr', sm4Key, iv);
+      return Buffer.concat([decipher.update(body), decipher.final()]);
+    }
+    const decipher = createDecipheriv('aes-256-gcm', aesKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+  };
+  const prefixOf = (head: string) => [SM4_PREFIX, AES_PREFIX].find((p) => head.startsWith(p));
   return {
     seal(plain) {
-      if (algorithm === 'sm4') {
-        const iv = freshRandom(16);
-        const cipher = createCipheriv('sm4-ctr', sm4Key, iv);
-        const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-        return SM4_PREFIX + Buffer.concat([iv, sm4Tag(iv, body), body]).toString('base64url');
-      }
-      const iv = freshRandom(12);
-      const cipher = createCipheriv('aes-256-gcm', aesKey, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return AES_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+      const [prefix, raw] = sealRaw(Buffer.from(plain, 'utf8'));
+      return prefix + raw.toString('base64url');
     },
     open(sealed) {
-      if (sealed.startsWith(SM4_PREFIX)) {
-        const raw = Buffer.from(sealed.slice(SM4_PREFIX.length), 'base64url');
-        const iv = raw.subarray(0, 16);
-        const body = raw.subarray(48);
-        if (!timingSafeEqual(raw.subarray(16, 48), sm4Tag(iv, body)))
-          throw new Error('sealed value failed its SM3 tag');
-        const decipher = createDecipheriv('sm4-ctr', sm4Key, iv);
-        return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
-      }
-      if (!sealed.startsWith(AES_PREFIX)) throw new Error('unknown sealing algorithm');
-      const raw = Buffer.from(sealed.slice(AES_PREFIX.length), 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', aesKey, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      const prefix = prefixOf(sealed);
+      if (!prefix) throw new Error('unknown sealing algorithm');
+      return openRaw(prefix, Buffer.from(sealed.slice(prefix.length), 'base64url')).toString('utf8');
+    },
+    sealBytes(plain) {
+      const [prefix, raw] = sealRaw(plain);
+      return Buffer.concat([Buffer.from(prefix, 'latin1'), raw]);
+    },
+    openBytes(sealed) {
+      const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+      const prefix = prefixOf(bytes.subarray(0, 16).toString('latin1'));
+      if (!prefix) throw new Error('unknown sealing algorithm');
+      return openRaw(prefix, bytes.subarray(prefix.length));
     },
     blindIndex(plain) {
       return indexOf(plain);

@@ -4,3 +4,8 @@ import { hash } from 'node:crypto';
 export function sm3(text: string): string {
   return hash('sm3', text, 'hex');
 }
+
+/** SM3 of bytes (a file), lowercase hex. */
+export function sm3Bytes(bytes: Uint8Array): string {
+  return hash('sm3', bytes, 'hex');
+}

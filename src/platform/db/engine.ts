@@ -14,6 +14,8 @@ export type Capabilities = {
   timestampType: 'timestamptz' | 'text';
   /** column type for JSON documents; write with `toJson`, read with `fromJson` */
   jsonType: 'jsonb' | 'text';
+  /** column type for bytes (evidence files): `bytea` or `blob`; both drivers hand back a Buffer */
+  blobType: 'bytea' | 'blob';
   /** several processes may write at once (PostgreSQL) or one writer at a time (SQLite WAL) */
   concurrentWriters: boolean;
   /** largest number of bind parameters one statement may carry */

@@ -8,6 +8,7 @@ export const POSTGRES_CAPABILITIES: Capabilities = {
   uuidType: 'uuid',
   timestampType: 'timestamptz',
   jsonType: 'jsonb',
+  blobType: 'bytea',
   concurrentWriters: true,
   maxBindParameters: 65_535,
   bulkLoad: 'copy',

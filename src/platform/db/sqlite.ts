@@ -11,6 +11,7 @@ export const SQLITE_CAPABILITIES: Capabilities = {
   uuidType: 'text',
   timestampType: 'text',
   jsonType: 'text',
+  blobType: 'blob',
   concurrentWriters: false,
   maxBindParameters: 32_766,
   bulkLoad: 'batched-insert',

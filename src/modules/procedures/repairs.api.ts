@@ -1,0 +1,235 @@
+/** The repairs API (信用修复, issue 16; A18–A19, B31–B32). Strict bodies (issue 14 §6). */
+import { z } from 'zod';
+
+const date = z.string().describe('YYYY-MM-DD，不晚于今天');
+
+const Stated = z
+  .object({
+    obligationsMetOn: date.optional().describe('全面履行法定义务或完成整改的日期（A18(1)(2)）'),
+    correctedOn: date.optional().describe('纠正失信行为的日期（B31(1)）'),
+    creditManagementSystemOn: date.optional().describe('建立信用管理制度的日期（A18(3)、B31(3)，组织）'),
+    majorRepentance: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('其他重大悔改表现（A18(3)）：填写即按 A18(3) 审查'),
+  })
+  .strict();
+
+export const EligibilityQuery = z
+  .object({
+    recordId: z.uuid().describe('要修复的记录（平台记录编号）'),
+    obligationsMetOn: date.optional(),
+    correctedOn: date.optional(),
+    creditManagementSystemOn: date.optional(),
+    majorRepentance: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export const CenterEligibilityQuery = EligibilityQuery.extend({
+  subjectCode: z.string().min(1).max(64).describe('信息主体的统一社会信用代码或公民身份号码'),
+}).strict();
+
+const Free = z.object({ zh: z.string(), en: z.string() }).describe('信用修复免费');
+
+export const EligibilityView = z.object({
+  path: z.string().describe('适用的条款：A18(1)、A18(2)、A18(3)、B31'),
+  verdict: z
+    .enum(['eligible', 'not_yet', 'excluded', 'needs_judgement'])
+    .describe('eligible 可以申请；not_yet 尚不满足；excluded 不得修复；needs_judgement 待提供单位判断'),
+  applicationDate: z.string(),
+  earliestDate: z.string().nullable().describe('最早可申请的日期（仅差时间条件时）'),
+  lastDayOfUse: z.string().nullable(),
+  conditions: z.array(
+    z.object({
+      code: z.string(),
+      article: z.string(),
+      role: z.enum(['requirement', 'exclusion']),
+      status: z.enum(['met', 'not_met', 'judgement']),
+      metFrom: z.string().nullable(),
+      facts: z.record(z.string(), z.unknown()),
+      zh: z.string(),
+      en: z.string(),
+    }),
+  ),
+  summary: z.object({ zh: z.string(), en: z.string() }),
+  policy: z.object({ id: z.string(), version: z.string() }),
+  free: Free,
+});
+
+export const CommitmentQuery = z.object({ recordId: z.uuid() }).strict();
+export const CenterCommitmentQuery = CommitmentQuery.extend({
+  subjectCode: z.string().min(1).max(64),
+}).strict();
+export const CommitmentView = z.object({
+  text: z.string().describe('信用承诺书全文（按当日日期生成）'),
+  digest: z.string().describe('承诺书的 SM3 摘要：申请时提交，表示签署的正是这份文本'),
+  free: Free,
+});
+
+export const OwnRepairBody = z
+  .object({
+    recordId: z.uuid().describe('要修复的记录（平台记录编号）'),
+    stated: Stated.optional(),
+    proof: z.string().min(1).max(4000).describe('履行义务、纠正失信行为的证明：缴款凭证号、整改报告等'),
+    commitmentDigest: z.string().min(1).max(128).describe('所签署信用承诺书的摘要（GET …/commitment）'),
+  })
+  .strict();
+
+export const CenterRepairBody = OwnRepairBody.extend({
+  subjectCode: z.string().min(1).max(64).describe('信息主体的统一社会信用代码或公民身份号码'),
+}).strict();
+
+export const RepairStepBody = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('opinion'),
+      agrees: z.boolean().describe('同意修复：true'),
+      reasons: z.string().min(1).max(4000).describe('书面修复意见及理由'),
+      judged: z
+        .object({
+          impactRemoved: z.boolean().optional().describe('不良影响基本消除（A18(1)、B31(1)）'),
+          repentanceAccepted: z.boolean().optional().describe('其他重大悔改表现得到认可（A18(3)）'),
+          preventionEffective: z.boolean().optional().describe('已采取有效措施防止再次发生（A18(3)）'),
+        })
+        .strict()
+        .optional(),
+      findings: z
+        .object({
+          inBankruptcyProceedings: z.boolean().optional().describe('正在破产程序中（B31(2)2）'),
+          ignoredRemindersOrInterviews: z.boolean().optional().describe('无视信用提醒、约谈（B31(2)6）'),
+          declaredExclusion: z
+            .object({ reason: z.string().min(1).max(500), reasonEn: z.string().min(1).max(500) })
+            .strict()
+            .optional()
+            .describe('本部门规定不得修复的其他情形（B31(2)7）'),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('notice_objected'),
+      statement: z.string().min(1).max(4000).describe('公示期间收到的异议内容'),
+      objector: z.string().min(1).max(200).describe('异议人（可为“匿名”）'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('notice_objection_verified'),
+      founded: z.boolean().describe('异议属实：true（不予修复）'),
+      reasons: z.string().min(1).max(4000),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('decided'),
+      adopted: z.boolean().describe('采纳修复：true'),
+      reasons: z.string().min(1).max(4000),
+    })
+    .strict(),
+]);
+
+const Standing = z.object({
+  state: z.enum(['on_time', 'due_today', 'overdue', 'closed_on_time', 'closed_late', 'no_deadline']),
+  workdaysLeft: z.number().int().nullable(),
+  provisional: z.boolean(),
+  zh: z.string(),
+  en: z.string(),
+});
+
+export const RepairView = z.object({
+  id: z.string(),
+  recordId: z.string(),
+  recordKey: z.string(),
+  entryId: z.string().nullable(),
+  providerDepartment: z.string(),
+  targetKind: z.enum(['black_list_entry', 'negative_record']),
+  path: z.string(),
+  article: z.string().describe('A19（黑名单）或 B32（其他失信信息）'),
+  stated: z.record(z.string(), z.unknown()),
+  proof: z.string(),
+  commitment: z.object({ text: z.string(), digest: z.string() }),
+  filedVia: z.enum(['subject', 'center']),
+  filedAt: z.string(),
+  state: z.enum(['opinion', 'notice', 'notice_objection', 'adoption', 'repaired', 'refused']),
+  stateLabel: z.string(),
+  open: z.boolean(),
+  steps: z.array(
+    z.object({
+      step: z.enum(['opinion', 'notice_verification', 'adoption']),
+      party: z.enum(['provider', 'center']),
+      article: z.string(),
+      opened: z.string(),
+      due: z.string(),
+      provisional: z.boolean(),
+      closed: z.string().nullable(),
+      standing: Standing,
+    }),
+  ),
+  opinion: z
+    .object({
+      agrees: z.boolean(),
+      on: z.string(),
+      reasons: z.string(),
+      judged: z.record(z.string(), z.unknown()),
+      findings: z.record(z.string(), z.unknown()),
+    })
+    .nullable(),
+  notice: z
+    .object({ from: z.string(), until: z.string(), provisional: z.boolean(), running: z.boolean() })
+    .nullable()
+    .describe('修复意见公示（A19、B32）'),
+  noticeObjections: z.array(
+    z.object({
+      on: z.string(),
+      statement: z.string(),
+      founded: z.boolean().nullable(),
+      reasons: z.string().nullable(),
+    }),
+  ),
+  decision: z
+    .object({
+      adopted: z.boolean(),
+      on: z.string(),
+      reasons: z.string(),
+      decisionNumber: z.string().nullable(),
+    })
+    .nullable(),
+  refusedBy: z.enum(['provider', 'notice_objection', 'center']).nullable(),
+  nextSteps: z.array(z.string()),
+  free: Free,
+  policy: z.object({ id: z.string(), version: z.string() }),
+});
+
+export const RepairsQuery = z
+  .object({
+    open: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const RepairsResponse = z.object({ repairs: z.array(RepairView) });
+export const RepairIdParam = z.object({ id: z.uuid() });
+
+export const RepairNoticesResponse = z.object({
+  notices: z.array(
+    z.object({
+      repairId: z.string(),
+      subjectName: z.string().describe('组织全称；自然人按 A7 隐去部分姓名'),
+      subjectKind: z.string(),
+      item: z.string(),
+      itemName: z.string(),
+      providerDepartment: z.string(),
+      article: z.string(),
+      from: z.string(),
+      until: z.string(),
+      provisional: z.boolean(),
+    }),
+  ),
+  free: Free,
+});

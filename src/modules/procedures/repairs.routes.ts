@@ -1,0 +1,351 @@
+import { notFound } from '../../platform/errors.ts';
+import type { HttpApp } from '../../platform/http/server.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { CodesService } from '../identity-codes/codes.service.ts';
+import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
+import {
+  CenterCommitmentQuery,
+  CenterEligibilityQuery,
+  CenterRepairBody,
+  CommitmentQuery,
+  CommitmentView,
+  EligibilityQuery,
+  EligibilityView,
+  OwnRepairBody,
+  RepairIdParam,
+  RepairNoticesResponse,
+  RepairStepBody,
+  RepairsQuery,
+  RepairsResponse,
+  RepairView,
+} from './repairs.api.ts';
+import type { RepairsService } from './repairs.service.ts';
+import { subjectAtWindow } from './window-subject.ts';
+
+export type RepairsRoutesDeps = {
+  repairs: RepairsService;
+  subjects: Pick<SubjectsRepository, 'findByCode'>;
+  codes: Pick<CodesService, 'normalize' | 'check'>;
+  audit: Pick<AuditTrail, 'record'>;
+};
+
+type Reply = { header(name: string, value: string): unknown; send(body: unknown): unknown };
+
+/** The 信用修复决定书 as a download: never rendered in the platform's origin with its scripts. */
+function sendDecision(reply: Reply, doc: { number: string; html: string }) {
+  reply.header('Content-Type', 'text/html; charset=utf-8');
+  reply.header(
+    'Content-Disposition',
+    `attachment; filename="repair-decision.html"; filename*=UTF-8''${encodeURIComponent(`信用修复决定书-${doc.number}.html`)}`,
+  );
+  reply.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+  reply.header('X-Content-Type-Options', 'nosniff');
+  return reply.send(doc.html);
+}
+
+/**
+ * Issue 16: credit repair (A18–A19, B31–B32). The subject applies and follows its applications under
+ * /me; the credit center files at a window, records objections to a notice and adopts; the record's
+ * provider gives its opinion and verifies; the public reads the notices running today.
+ */
+export function repairsRoutes(ctx: RepairsRoutesDeps) {
+  const { repairs } = ctx;
+  const subjectOf = (code: string) => subjectAtWindow(ctx, code);
+  const ownSubject = (actor: { kind: string; subjectId?: string | null }) =>
+    actor.kind === 'account' ? (actor.subjectId ?? undefined) : undefined;
+  /** B33, C §4(1): every staff read is registered with its stated purpose. */
+  const read = (
+    request: {
+      actor: Parameters<AuditTrail['record']>[0]['actor'];
+      purpose?: string | undefined;
+      id: string;
+    },
+    targetType: string,
+    count: number,
+    targetId: string | null = null,
+  ) =>
+    ctx.audit.record({
+      actor: request.actor,
+      purpose: request.purpose,
+      action: 'procedures.read',
+      targetType,
+      targetId,
+      result: 'ok',
+      detail: { count },
+      requestId: request.id,
+    });
+  const statedOf = (q: {
+    obligationsMetOn?: string | undefined;
+    correctedOn?: string | undefined;
+    creditManagementSystemOn?: string | undefined;
+    majorRepentance?: string | undefined;
+  }) => ({
+    obligationsMetOn: q.obligationsMetOn,
+    correctedOn: q.correctedOn,
+    creditManagementSystemOn: q.creditManagementSystemOn,
+    majorRepentance: q.majorRepentance,
+  });
+
+  return (app: HttpApp) => {
+    const own = { access: { kind: 'permission', permission: 'repairs.apply_own' } } as const;
+
+    app.get(
+      '/api/v1/me/repairs/eligibility',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary:
+            '我能否申请信用修复：逐条说明条件和最早可申请日期 / may I apply to repair this record (A18, B31)',
+          querystring: EligibilityQuery,
+          response: { 200: EligibilityView },
+        },
+        config: own,
+      },
+      async (request) => {
+        const subjectId = ownSubject(request.actor);
+        if (subjectId === undefined)
+          throw notFound('REPAIR_RECORD_NOT_FOUND', '没有这条记录', 'No such record');
+        return repairs.eligibility(subjectId, {
+          recordId: request.query.recordId,
+          stated: statedOf(request.query),
+        });
+      },
+    );
+
+    app.get(
+      '/api/v1/me/repairs/commitment',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '信用承诺书（签署后提交申请）/ the commitment to sign for this record',
+          querystring: CommitmentQuery,
+          response: { 200: CommitmentView },
+        },
+        config: own,
+      },
+      async (request) => {
+        const subjectId = ownSubject(request.actor);
+        if (subjectId === undefined)
+          throw notFound('REPAIR_RECORD_NOT_FOUND', '没有这条记录', 'No such record');
+        return repairs.commitment(subjectId, request.query.recordId);
+      },
+    );
+
+    app.post(
+      '/api/v1/me/repairs',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '申请信用修复 / apply to repair one of my records (A18–A19, B31–B32; free of charge)',
+          body: OwnRepairBody,
+          response: { 201: RepairView },
+        },
+        config: own,
+      },
+      async (request, reply) => {
+        const repair = await repairs.apply(request.actor, request.body, {
+          subjectId: ownSubject(request.actor),
+          requestId: request.id,
+        });
+        return reply.code(201).send(repair);
+      },
+    );
+
+    app.get(
+      '/api/v1/me/repairs',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '我的信用修复申请及进度 / my repair applications, their steps and outcomes',
+          querystring: RepairsQuery,
+          response: { 200: RepairsResponse },
+        },
+        config: own,
+      },
+      async (request) => ({ repairs: await repairs.list(request.actor, request.query) }),
+    );
+
+    app.get(
+      '/api/v1/me/repairs/:id',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '我的一项信用修复申请 / one of my repair applications',
+          params: RepairIdParam,
+          response: { 200: RepairView },
+        },
+        config: own,
+      },
+      async (request) => repairs.get(request.actor, request.params.id),
+    );
+
+    app.get(
+      '/api/v1/me/repairs/:id/decision',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '下载信用修复决定书 / download the repair decision (HTML, printable)',
+          params: RepairIdParam,
+        },
+        config: own,
+      },
+      async (request, reply) =>
+        sendDecision(reply, await repairs.decisionDocument(request.actor, request.params.id)),
+    );
+
+    const staff = (permission: string, purpose = true) =>
+      ({ access: { kind: 'permission', permission, purpose } }) as const;
+
+    app.get(
+      '/api/v1/repairs/eligibility',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '窗口：信息主体能否申请信用修复 / at a window: may the subject apply (A18, B31)',
+          querystring: CenterEligibilityQuery,
+          response: { 200: EligibilityView },
+        },
+        config: {
+          access: { kind: 'permission', permission: 'repairs.manage', purpose: true, systems: false },
+        },
+      },
+      async (request) => {
+        const subjectId = await subjectOf(request.query.subjectCode);
+        const result = await repairs.eligibility(subjectId, {
+          recordId: request.query.recordId,
+          stated: statedOf(request.query),
+        });
+        await read(request, 'repair_eligibility', 1, request.query.recordId);
+        return result;
+      },
+    );
+
+    app.get(
+      '/api/v1/repairs/commitment',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '窗口：信用承诺书 / at a window: the commitment the subject signs',
+          querystring: CenterCommitmentQuery,
+          response: { 200: CommitmentView },
+        },
+        config: {
+          access: { kind: 'permission', permission: 'repairs.manage', purpose: true, systems: false },
+        },
+      },
+      async (request) => {
+        const subjectId = await subjectOf(request.query.subjectCode);
+        const result = await repairs.commitment(subjectId, request.query.recordId);
+        await read(request, 'repair_commitment', 1, request.query.recordId);
+        return result;
+      },
+    );
+
+    app.post(
+      '/api/v1/repairs',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '窗口代信息主体申请信用修复 / file a repair application for a subject at a window',
+          body: CenterRepairBody,
+          response: { 201: RepairView },
+        },
+        config: {
+          access: { kind: 'permission', permission: 'repairs.manage', purpose: true, systems: false },
+        },
+      },
+      async (request, reply) => {
+        const { subjectCode, ...input } = request.body;
+        const repair = await repairs.apply(request.actor, input, {
+          subjectId: await subjectOf(subjectCode),
+          purpose: request.purpose,
+          requestId: request.id,
+        });
+        return reply.code(201).send(repair);
+      },
+    );
+
+    app.get(
+      '/api/v1/repairs',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '信用修复申请 / repair applications (the center all; a provider those about its records)',
+          querystring: RepairsQuery,
+          response: { 200: RepairsResponse },
+        },
+        config: staff('repairs.read'),
+      },
+      async (request) => {
+        const found = await repairs.list(request.actor, request.query);
+        await read(request, 'repairs', found.length);
+        return { repairs: found };
+      },
+    );
+
+    app.get(
+      '/api/v1/repairs/:id',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '一项信用修复申请 / one repair application with its steps',
+          params: RepairIdParam,
+          response: { 200: RepairView },
+        },
+        config: staff('repairs.read'),
+      },
+      async (request) => {
+        const repair = await repairs.get(request.actor, request.params.id);
+        await read(request, 'repair', 1, repair.id);
+        return repair;
+      },
+    );
+
+    app.get(
+      '/api/v1/repairs/:id/decision',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '信用修复决定书 / the repair decision (HTML)',
+          params: RepairIdParam,
+        },
+        config: staff('repairs.read'),
+      },
+      async (request, reply) => {
+        const doc = await repairs.decisionDocument(request.actor, request.params.id);
+        await read(request, 'repair_decision', 1, request.params.id);
+        return sendDecision(reply, doc);
+      },
+    );
+
+    app.post(
+      '/api/v1/repairs/:id/steps',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '办理信用修复：出具修复意见、登记公示异议、反馈核实、作出采纳决定 / a step (A19, B32)',
+          params: RepairIdParam,
+          body: RepairStepBody,
+          response: { 200: RepairView },
+        },
+        config: staff('repairs.act', false),
+      },
+      async (request) => repairs.act(request.actor, request.params.id, request.body, request.id),
+    );
+
+    app.get(
+      '/api/v1/public/repair-notices',
+      {
+        schema: {
+          tags: ['procedures'],
+          summary: '信用修复公示 / repair opinions under public notice today (A19, B32)',
+          response: { 200: RepairNoticesResponse },
+        },
+        config: {
+          access: { kind: 'public', reason: 'A19, B32: the repair opinion is publicized for 5 working days' },
+        },
+      },
+      async () => repairs.publicNotices(),
+    );
+  };
+}
