@@ -43,6 +43,12 @@ import {
 } from '../modules/procedures/external-decisions.service.ts';
 import { type ObjectionsService, objectionsService } from '../modules/procedures/objections.service.ts';
 import {
+  type ProcedureScheduler,
+  procedureScheduler,
+  type StepSourceRegistry,
+  stepSourceRegistry,
+} from '../modules/procedures/procedure-scheduler.service.ts';
+import {
   type ProcedureStatsService,
   procedureStatsService,
 } from '../modules/procedures/procedure-stats.service.ts';
@@ -113,6 +119,12 @@ export type AppContext = {
   externalDecisions: ExternalDecisionsService;
   /** objections (A15–A16, B28–B29): filing, review, verification, decision; the correction via intake */
   objections: ObjectionsService;
+  /**
+   * the procedures' open steps with deadlines (each procedure module registers its source) and the
+   * scheduler that reminds and escalates them (decision 0031); nothing ticks unless started
+   */
+  stepSources: StepSourceRegistry;
+  scheduler: ProcedureScheduler;
   /** credit repair (A18–A19, B31–B32): application, opinion, public notice, adoption, archive */
   repairs: RepairsService;
   /** objections and repairs per department, outcomes and steps on time (A21, B35) */
@@ -185,6 +197,9 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const catalog = catalogRepository(store, rowWriter);
     const measures = measuresService({ store, now, audit, rowWriter });
     const externalDecisions = externalDecisionsService({ store, audit, now, today });
+    // The city's own credit center and credit office (not a county node's).
+    const cityDepartment = async (kind: 'credit_center' | 'credit_office') =>
+      (await departments.list({ kind })).find((d) => !d.kinds.includes('regional_node'))?.code ?? null;
     const objections = objectionsService({
       store,
       sealer,
@@ -194,9 +209,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       now,
       today,
       // A17: appeals go to the city's credit office (not a county node's)
-      creditOfficeDepartment: async () =>
-        (await departments.list({ kind: 'credit_office' })).find((d) => !d.kinds.includes('regional_node'))
-          ?.code ?? null,
+      creditOfficeDepartment: () => cityDepartment('credit_office'),
     });
     const repairs = repairsService({
       store,
@@ -208,6 +221,22 @@ export async function createAppContext(config: Config, options: ContextOptions =
       now,
       today,
       openObjections: (keys) => objections.openOnRecords(keys),
+    });
+    // Issue 16: the procedures' deadlines, reminded and escalated (decision 0031).
+    const stepSources = stepSourceRegistry();
+    stepSources.register(objections.stepSource);
+    stepSources.register(repairs.stepSource);
+    const scheduler = procedureScheduler({
+      store,
+      calendar,
+      sources: stepSources,
+      rowWriter,
+      now,
+      today,
+      recipients: async () => ({
+        center: await cityDepartment('credit_center'),
+        creditOffice: await cityDepartment('credit_office'),
+      }),
     });
     // B26 (issue 15 W5): who answers for an organization's severe records, and writing theirs.
     const responsible = { subjects, records: recordsRepository(store) };
@@ -274,6 +303,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
       intake,
       externalDecisions,
       objections,
+      stepSources,
+      scheduler,
       repairs,
       // A21, B35: objections and repairs per department, as they stood on the report's day
       procedureStats: procedureStatsService({

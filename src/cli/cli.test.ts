@@ -209,6 +209,10 @@ describeEachEngine('xinyong init, then the first administrator (issue 14 §0)', 
     assert.match(table.stdout, /全市 \/ city +0 +0 +0 +0 \(0\/0\/0\)/);
     const noPeriod = await xinyong(['procedures', 'stats'], env);
     assert.deepEqual([noPeriod.code, /PROCEDURE_STATS_PERIOD_INVALID/.test(noPeriod.stderr)], [2, true]);
+    // decision 0031: one tick of the procedures scheduler, for cron (nothing to remind on a fresh deployment)
+    const tick = await xinyong(['procedures', 'tick'], env);
+    assert.equal(tick.code, 0, tick.stderr);
+    assert.match(tick.stdout, /0 open steps with a deadline; 0 sent now, 0 sent before/);
     assert.equal((await xinyong(['procedures'], env)).code, 2);
     const second = await xinyong(['init'], env);
     assert.equal(second.code, 0, second.stderr);

@@ -58,12 +58,14 @@ export const USAGE = `用法 / usage: xinyong <command>
   procedures stats (--quarter 2026Q4|--from DATE --to DATE) [--json]
                                    各部门异议、信用修复及按期办结率 / objections and repairs per department,
                                    outcomes and share of steps on time (A21, B35)
+  procedures tick                  程序期限提醒与超期督办执行一次（供 cron）/ send due reminders and overdue
+                                   escalations once (for cron; serve does it every XINYONG_PROCEDURES_TICK_EVERY s)
 
 环境变量 / environment: DATABASE_URL (sqlite:FILE | postgres://…), PORT, HOST, XINYONG_DATA_DIR,
 XINYONG_POLICY, XINYONG_DATA_KEY, XINYONG_INDEX_KEY, XINYONG_KEY_FILE, XINYONG_SEAL_ALGORITHM,
 XINYONG_COOKIE_SECURE, XINYONG_DEMO, XINYONG_IDENTITY_VERIFIER, XINYONG_TRUST_PROXY,
-XINYONG_AUDIT_ANCHOR_FILE, XINYONG_AUDIT_ANCHOR_EVERY, XINYONG_UPLOAD_MAX_ROWS,
-XINYONG_UPLOAD_MAX_UNPACKED_MB, LOG_LEVEL (README: 配置 / Configuration)`;
+XINYONG_AUDIT_ANCHOR_FILE, XINYONG_AUDIT_ANCHOR_EVERY, XINYONG_PROCEDURES_TICK_EVERY,
+XINYONG_UPLOAD_MAX_ROWS, XINYONG_UPLOAD_MAX_UNPACKED_MB, LOG_LEVEL (README: 配置 / Configuration)`;
 
 export const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,

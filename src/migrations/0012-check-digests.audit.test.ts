@@ -32,6 +32,7 @@ const LATER = [
   'external_decisions',
   'objections',
   'objection_events',
+  'procedure_firings',
   'repairs',
   'repair_events',
   'subject_notices',

@@ -26,6 +26,7 @@ import * as m0018 from './0018-records-derived.ts';
 import * as m0019 from './0019-objections.ts';
 import * as m0020 from './0020-records-withdrawn.ts';
 import * as m0021 from './0021-repairs.ts';
+import * as m0022 from './0022-procedure-firings.ts';
 import * as m0023 from './0023-subject-notices.ts';
 import * as m0024 from './0024-objection-evidence.ts';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS: MigrationList = [
   ['0019-objections', m0019],
   ['0020-records-withdrawn', m0020],
   ['0021-repairs', m0021],
+  ['0022-procedure-firings', m0022],
   ['0023-subject-notices', m0023],
   ['0024-objection-evidence', m0024],
 ];

@@ -20,6 +20,7 @@ import {
   OBJECTION_EVENTS_AUDITED,
   OBJECTION_EVIDENCE_AUDITED,
   OBJECTIONS_AUDITED,
+  PROCEDURE_FIRINGS_AUDITED,
   RECORDS_AUDITED,
   REPAIR_EVENTS_AUDITED,
   REPAIRS_AUDITED,
@@ -830,6 +831,28 @@ function upgradeSuite(getStore: () => TestStore) {
         },
       ]);
       await recordRowsWritten(liveDb(), { table: RECORDS_AUDITED, rows: records }, WRITER);
+    },
+    '0022-procedure-firings': async (step) => {
+      // From 0022 on, the scheduler records each reminder or escalation of a procedure's step once
+      // (issue 16, decision 0031), under its row digest.
+      const [objection] = written.get('objections')!.rows;
+      const firings = await insert('procedure_firings', [
+        {
+          id: uuidv7(),
+          procedure: 'objection',
+          procedure_id: objection!.id,
+          step: 'review',
+          kind: 'overdue',
+          party: 'center',
+          party_department: 'HA-XYZX',
+          due_on: '2026-01-20',
+          workdays: 2,
+          provisional: 0,
+          fired_on: '2026-01-22',
+          fired_at: at(step),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: PROCEDURE_FIRINGS_AUDITED, rows: firings }, WRITER);
     },
     '0023-subject-notices': async (step) => {
       // From 0023 on, a subject is told of its procedures' steps in its own inbox (issue 16, decision

@@ -58,6 +58,12 @@ export type Config = {
   auditAnchorFile: string | undefined;
   /** how often `serve` appends the chain head to the anchor log, in seconds (0: never on a schedule) */
   auditAnchorEverySeconds: number;
+  /**
+   * how often `serve` ticks the procedures scheduler — reminders of deadlines due within a working day,
+   * escalations of overdue steps (issue 16, decision 0031) — in seconds (0: never; run
+   * `xinyong procedures tick` from cron instead)
+   */
+  proceduresTickEverySeconds: number;
   /** what an uploaded spreadsheet may hold: data rows, and MiB once unpacked (issue 14 §6) */
   uploadMaxRows: number;
   uploadMaxUnpackedMb: number;
@@ -165,6 +171,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `XINYONG_AUDIT_ANCHOR_EVERY 应为非负整数秒 / XINYONG_AUDIT_ANCHOR_EVERY must be a whole number of seconds ≥ 0, got "${env.XINYONG_AUDIT_ANCHOR_EVERY}"`,
     );
   }
+  const tickEvery =
+    env.XINYONG_PROCEDURES_TICK_EVERY === undefined || env.XINYONG_PROCEDURES_TICK_EVERY === ''
+      ? 900
+      : Number(env.XINYONG_PROCEDURES_TICK_EVERY);
+  if (!Number.isInteger(tickEvery) || tickEvery < 0) {
+    throw new Error(
+      `XINYONG_PROCEDURES_TICK_EVERY 应为非负整数秒 / XINYONG_PROCEDURES_TICK_EVERY must be a whole number of seconds ≥ 0, got "${env.XINYONG_PROCEDURES_TICK_EVERY}"`,
+    );
+  }
   const anchorFile = env.XINYONG_AUDIT_ANCHOR_FILE || path.join(dataDir, 'audit-anchors.jsonl');
   return {
     databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, 'xinyong.db')}`,
@@ -183,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.XINYONG_TRUST_PROXY),
     auditAnchorFile: anchorFile === 'none' ? undefined : path.resolve(anchorFile),
     auditAnchorEverySeconds: anchorEvery,
+    proceduresTickEverySeconds: tickEvery,
     uploadMaxRows: positiveInteger(env, 'XINYONG_UPLOAD_MAX_ROWS', 100_000),
     uploadMaxUnpackedMb: positiveInteger(env, 'XINYONG_UPLOAD_MAX_UNPACKED_MB', 512),
   };

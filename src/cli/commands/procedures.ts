@@ -8,7 +8,9 @@ import { loadConfig } from '../../platform/config.ts';
 import { parseCommandArgs, UsageError } from '../usage.ts';
 
 const USAGE =
-  '用法 / usage: xinyong procedures stats (--quarter 2026Q4|--from YYYY-MM-DD --to YYYY-MM-DD) [--json]';
+  '用法 / usage: xinyong procedures stats (--quarter 2026Q4|--from YYYY-MM-DD --to YYYY-MM-DD) [--json] | xinyong procedures tick';
+
+const KIND: Record<string, string> = { due_soon: '到期提醒', overdue: '超期督办' };
 
 /** Steps closed on time of those with a deadline, the share, and those open past their deadline. */
 function stepsCell(s: StepCounts): string {
@@ -81,6 +83,10 @@ export function procedureStatsTable(report: ProcedureStats): string {
 /**
  * `xinyong procedures stats`: objections and repairs per provider department for a quarter or a date
  * range — outcomes and the share of steps closed on time — as a table, or the API's JSON with --json.
+ * `xinyong procedures tick`: one tick of the procedures scheduler (decision 0031), for deployments that
+ * run it from cron rather than in `serve` (XINYONG_PROCEDURES_TICK_EVERY=0): what it sent, what was
+ * already sent, and what no department is registered to receive; exit 1 when something could not be
+ * addressed.
  */
 export async function proceduresCommand(args: string[]): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, {
@@ -90,9 +96,10 @@ export async function proceduresCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   const [sub, ...extra] = positionals;
-  if (sub !== 'stats' || extra.length > 0) throw new UsageError(USAGE);
+  if ((sub !== 'stats' && sub !== 'tick') || extra.length > 0) throw new UsageError(USAGE);
   const ctx = await createAppContext(loadConfig());
   try {
+    if (sub === 'tick') return await tick(ctx);
     const report = await ctx.procedureStats.report({
       quarter: values.quarter,
       from: values.from,
@@ -103,4 +110,27 @@ export async function proceduresCommand(args: string[]): Promise<number> {
   } finally {
     await ctx.close();
   }
+}
+
+/** One tick of the scheduler; prints what it sent. */
+async function tick(ctx: Awaited<ReturnType<typeof createAppContext>>): Promise<number> {
+  const report = await ctx.scheduler.tick();
+  console.log(
+    `${report.today}：有期限的未办步骤 ${report.openSteps} 个，本次发出 ${report.fired.length} 项，此前已发 ${report.alreadyFired} 项` +
+      ` / ${report.openSteps} open steps with a deadline; ${report.fired.length} sent now, ${report.alreadyFired} sent before`,
+  );
+  for (const f of report.fired) {
+    console.log(
+      `  ${KIND[f.kind] ?? f.kind} / ${f.kind}  ${f.procedure} ${f.procedureId} ${f.step}` +
+        `  ${f.party} ${f.partyDepartment}  due ${f.due}${f.kind === 'overdue' ? `, ${f.workdays} working days late` : ''}` +
+        `  → ${f.recipients.join(', ')}`,
+    );
+  }
+  for (const u of report.unaddressed) {
+    console.error(
+      `  ⚠ 无接收部门 / no department to receive: ${u.procedure} ${u.procedureId} ${u.step} (${u.party})；` +
+        '请登记市信用中心和市信用办 / register the city credit center and credit office (xinyong init)',
+    );
+  }
+  return report.unaddressed.length > 0 ? 1 : 0;
 }

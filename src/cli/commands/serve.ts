@@ -3,6 +3,7 @@ import { createApp } from '../../app/app.ts';
 import { type AppContext, createAppContext } from '../../app/context.ts';
 import { DEMO_ENVIRONMENT_NOTICE } from '../../modules/access/identity-verification.ts';
 import { hasDemoAccounts } from '../../modules/demo/demo.loader.ts';
+import { startProcedureScheduler } from '../../modules/procedures/procedure-scheduler.service.ts';
 import { pendingSeedChanges, referenceDataStatus } from '../../modules/reference/reference.seed.ts';
 import { asDemo, loadConfig, redactUrl } from '../../platform/config.ts';
 import { sqliteFileOf } from '../../platform/db/database.ts';
@@ -70,6 +71,11 @@ export async function serveCommand(args: string[]): Promise<number> {
       ? `  审计锚点 / audit anchors: 每 ${config.auditAnchorEverySeconds} 秒 / every ${config.auditAnchorEverySeconds} s → ${ctx.audit.anchorLog}`
       : '  审计锚点 / audit anchors: 未按计划写入 / not on a schedule (XINYONG_AUDIT_ANCHOR_FILE, XINYONG_AUDIT_ANCHOR_EVERY)',
   );
+  console.log(
+    config.proceduresTickEverySeconds > 0
+      ? `  程序期限提醒与督办 / procedure reminders and escalations: 每 ${config.proceduresTickEverySeconds} 秒 / every ${config.proceduresTickEverySeconds} s`
+      : '  程序期限提醒与督办 / procedure reminders and escalations: 关闭 / off (XINYONG_PROCEDURES_TICK_EVERY; xinyong procedures tick)',
+  );
   if (config.demo) {
     console.log(`  ⚠ ${DEMO_ENVIRONMENT_NOTICE.zh}`);
     console.log(`  ⚠ ${DEMO_ENVIRONMENT_NOTICE.en}`);
@@ -91,10 +97,21 @@ export async function serveCommand(args: string[]): Promise<number> {
   const anchorer = scheduleHeadAnchors(ctx, config.auditAnchorEverySeconds, (error) =>
     app.log.error(error, 'audit head anchoring failed'),
   );
+  // Issue 16: reminders of deadlines due within a working day, escalations of overdue steps to the
+  // credit office (decision 0031); with several processes on one PostgreSQL each step fires once.
+  const scheduler = startProcedureScheduler(ctx.scheduler, config.proceduresTickEverySeconds, {
+    fired: (report) =>
+      app.log.info(
+        { fired: report.fired.length, unaddressed: report.unaddressed },
+        'procedure reminders and escalations sent',
+      ),
+    error: (error) => app.log.error(error, 'procedure scheduler tick failed'),
+  });
   const stop = async () => {
     clearInterval(dispatcher);
     clearInterval(pruner);
     if (anchorer) clearInterval(anchorer);
+    await scheduler?.stop();
     await app.close();
     await ctx.close();
     process.exit(0);

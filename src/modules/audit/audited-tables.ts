@@ -534,6 +534,29 @@ export const OBJECTION_EVENTS_AUDITED: AuditedTable = {
   },
 };
 
+/**
+ * The scheduler's reminders and escalations of procedure steps (issue 16, decision 0031): a row slipped
+ * in would silence an escalation that is due (the step counts as fired), one deleted would send it again.
+ */
+export const PROCEDURE_FIRINGS_AUDITED: AuditedTable = {
+  table: 'procedure_firings',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    procedure: 'text',
+    procedure_id: 'uuid',
+    step: 'text',
+    kind: 'text',
+    party: 'text',
+    party_department: 'text',
+    due_on: 'date',
+    workdays: 'integer',
+    provisional: 'integer',
+    fired_on: 'date',
+    fired_at: 'instant',
+  },
+};
+
 /** Repairs (issue 16, A18–A19, B31–B32): applied once; their steps append-only. They archive a record. */
 export const REPAIRS_AUDITED: AuditedTable = {
   table: 'repairs',
@@ -635,6 +658,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   EXTERNAL_DECISIONS_AUDITED,
   OBJECTIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
+  PROCEDURE_FIRINGS_AUDITED,
   REPAIRS_AUDITED,
   REPAIR_EVENTS_AUDITED,
   OBJECTION_EVIDENCE_AUDITED,

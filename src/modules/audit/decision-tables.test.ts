@@ -48,6 +48,7 @@ import {
   OBJECTION_EVIDENCE_AUDITED,
   OBJECTIONS_AUDITED,
   POLICY_VERSIONS_AUDITED,
+  PROCEDURE_FIRINGS_AUDITED,
   REPAIR_EVENTS_AUDITED,
   REPAIRS_AUDITED,
   SESSIONS_AUDITED,
@@ -232,6 +233,10 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       { bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), name: '证明.pdf' },
       { purpose: '窗口受理信用异议' },
     );
+    // issue 16: the scheduler escalates the verification once overdue (due 12-03; decision 0031)
+    setClock('2026-12-07T08:00:00.000Z');
+    await t.ctx.scheduler.tick();
+    setClock('2026-11-26T08:00:00.000Z');
     // issue 16: a repair application on the listing, written as the repairs service writes it
     const repairId = uuidv7();
     const at = new Date().toISOString();
@@ -460,6 +465,12 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       pick: (r) => r.kind === 'verification_requested',
       edit: { column: 'on_date', value: '2026-01-01' },
       unique: { seq: () => 99 },
+    },
+    {
+      // issue 16: a firing slipped in silences an escalation that is due; one deleted sends it again
+      table: PROCEDURE_FIRINGS_AUDITED,
+      edit: { column: 'party_department', value: 'HA-SWJ' },
+      unique: { kind: () => 'due_soon' },
     },
     {
       // issue 16: a repair's path or a step's adoption edited would archive a record no one decided to

@@ -41,6 +41,7 @@ import {
   STATE_LABELS,
   type Step,
 } from './objection-procedure.ts';
+import { objectionOpenSteps } from './objection-steps.ts';
 import {
   type EvidenceMeta,
   eventOf,
@@ -48,6 +49,7 @@ import {
   type ObjectionRow,
   objectionsRepository as repo,
 } from './objections.repository.ts';
+import type { StepSource } from './procedure-steps.ts';
 import { subjectNoticeRow } from './subject-notices.repository.ts';
 
 export type ObjectionsDeps = {
@@ -701,18 +703,16 @@ export function objectionsService(deps: ObjectionsDeps) {
   }
 
   /**
-   * Open objections whose current step is past its deadline (A16; the CLI's `objections overdue` and,
-   * later, the scheduler's escalation): oldest first, optionally one provider department's.
+   * Open objections whose current step is past its deadline (A16; the CLI's `objections overdue`):
+   * oldest first, optionally one provider department's.
    */
   async function overdue(filter: { department?: string | undefined } = {}): Promise<OverdueStep[]> {
     const today = deps.today();
     const calendar = deps.calendar.current();
     const out: OverdueStep[] = [];
     for await (const { row: r, status } of scan({ department: filter.department })) {
-      if (!OPEN_STATES.includes(status.state)) continue;
-      for (const s of status.steps) {
-        if (s.closed !== null) continue;
-        const standing = deadlineState(s, today, calendar);
+      for (const s of objectionOpenSteps(r, status)) {
+        const standing = deadlineState({ ...s, closed: null }, today, calendar);
         if (standing.state !== 'overdue') continue;
         out.push({
           objectionId: r.id,
@@ -721,7 +721,7 @@ export function objectionsService(deps: ObjectionsDeps) {
           state: status.state,
           step: s.step,
           party: s.party,
-          due: s.due!,
+          due: s.due,
           workdaysOverdue: -(standing.workdaysLeft ?? 0),
           provisional: standing.provisional,
         });
@@ -729,6 +729,14 @@ export function objectionsService(deps: ObjectionsDeps) {
     }
     return out.reverse();
   }
+
+  /** The scheduler's view (decision 0031): every open objection's open steps with a deadline. */
+  const stepSource: StepSource = {
+    procedure: 'objection',
+    async *openSteps() {
+      for await (const { row, status } of scan({})) yield* objectionOpenSteps(row, status);
+    },
+  };
 
   /** For intake (W3): objections as change bases — usable once upheld and until corrected. */
   async function bases(trx: Db, ids: readonly string[]): Promise<Map<string, ChangeBasisFound>> {
@@ -835,6 +843,7 @@ export function objectionsService(deps: ObjectionsDeps) {
     list,
     overdue,
     asOf,
+    stepSource,
     bases,
     openOnRecords,
     intakeHooks,

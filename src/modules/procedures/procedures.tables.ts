@@ -7,6 +7,7 @@ export type ProceduresTables = {
   external_decisions: ExternalDecisionTable;
   objections: ObjectionTable;
   objection_events: ObjectionEventTable;
+  procedure_firings: ProcedureFiringTable;
   repairs: RepairTable;
   repair_events: RepairEventTable;
   objection_evidence: ObjectionEvidenceTable;
@@ -111,6 +112,32 @@ export type ObjectionEventTable = {
   actor_department: string | null;
   /** JSON: the step's own facts (ground; confirmed and reasons; outcome and reasons; record id and version) */
   detail: unknown;
+};
+
+/**
+ * A reminder or escalation the scheduler sent for a procedure's step (migration 0022, decision 0031):
+ * one row per (procedure, procedure id, step, kind), ever — the unique key is what makes several
+ * processes fire each once. Written with its notices in one transaction; never updated.
+ */
+export type ProcedureFiringTable = {
+  id: string;
+  /** the step source's procedure kind: 'objection', 'repair', … */
+  procedure: string;
+  procedure_id: string;
+  /** the step within the procedure (procedure-steps.ts stepKeys: 'verification', 'verification#2') */
+  step: string;
+  /** 'due_soon' or 'overdue' */
+  kind: string;
+  party: string;
+  /** the department that must act (the provider, the center's, the credit office's) */
+  party_department: string;
+  due_on: string;
+  /** working days late (overdue) or left (due_soon) on the day it fired */
+  workdays: number;
+  provisional: number;
+  /** the China date it fired */
+  fired_on: string;
+  fired_at: string;
 };
 
 /** A credit repair application (信用修复, A18–A19, B31–B32), written once at filing (migration 0021). */

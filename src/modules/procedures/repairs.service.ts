@@ -29,6 +29,7 @@ import { maskPersonName, type Policy, repairNoticePeriod } from '../policy/index
 import type { Subject } from '../subjects/subjects.repository.ts';
 import { type DeadlineState, ProcedureError } from './objection-procedure.ts';
 import { objectionsRepository } from './objections.repository.ts';
+import type { StepSource } from './procedure-steps.ts';
 import {
   type PastAct,
   type PastRepair,
@@ -55,6 +56,7 @@ import {
   replayRepair,
   stepsWithStanding,
 } from './repair-procedure.ts';
+import { repairOpenSteps } from './repair-steps.ts';
 import {
   type RepairEventRow,
   type RepairRow,
@@ -931,6 +933,20 @@ export function repairsService(deps: RepairsDeps) {
     }
   }
 
+  /** The scheduler's view (decision 0031): every open repair's open steps. */
+  const stepSource: StepSource = {
+    procedure: 'repair',
+    async *openSteps() {
+      let before: string | undefined;
+      for (;;) {
+        const rows = await repo.list(db, { before, limit: PAGE });
+        for (const { row, status } of await withStatus(db, rows)) yield* repairOpenSteps(row, status);
+        if (rows.length < PAGE) return;
+        before = rows.at(-1)!.id;
+      }
+    },
+  };
+
   /** Issue 16: for every read of records — the repairs in progress and the adopted ones, by record key. */
   async function onRecords(keys: readonly string[]) {
     const open = new Map<string, string>();
@@ -980,6 +996,7 @@ export function repairsService(deps: RepairsDeps) {
   }
 
   return {
+    stepSource,
     eligibility,
     commitment,
     apply,

@@ -410,6 +410,27 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
       assert.equal(res.json().error.code, 'REPAIR_OPINION_CONDITIONS_UNMET', res.body);
       assert.deepEqual(unmet(res.json()), [[code, 'not_met']]);
     }
+    // the provider's opinion was due 2026-10-12 (10 working days across 中秋 and 国庆): on 10-14 the
+    // scheduler tells it and escalates to the credit office, once (decision 0031)
+    await day('2026-10-14');
+    const tick = await t.ctx.scheduler.tick();
+    const fired = tick.fired.filter((f) => f.procedureId === id);
+    assert.deepEqual(
+      fired.map((f) => [f.procedure, f.step, f.kind, f.due, f.workdays]),
+      [['repair', 'opinion', 'overdue', '2026-10-12', 2]],
+    );
+    assert.deepEqual(
+      (await t.ctx.scheduler.tick()).fired.filter((f) => f.procedureId === id),
+      [],
+      'fired once',
+    );
+    const escalated = await t.ctx.store.db
+      .selectFrom('notifications')
+      .select(['recipient_department', 'kind'])
+      .where('kind', 'in', ['procedure.overdue', 'procedure.escalated'])
+      .execute();
+    assert.ok(escalated.some((x) => x.kind === 'procedure.overdue' && x.recipient_department === 'HA-ZJJ'));
+    assert.ok(escalated.some((x) => x.kind === 'procedure.escalated'));
     const against = await step(id, bearer(zjjKey), {
       kind: 'opinion',
       agrees: false,
