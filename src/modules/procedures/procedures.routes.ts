@@ -1,12 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from './evidence-files.ts';
+import { sendEvidence as download, evidenceUploads, fileBody } from './evidence.http.ts';
+import { EVIDENCE_MAX_BYTES } from './evidence-files.ts';
 import type { ExternalDecisionsService } from './external-decisions.service.ts';
-import { evidenceTooLarge } from './objection-evidence.service.ts';
 import type { ObjectionsService } from './objections.service.ts';
 import {
   AppealBody,
@@ -69,15 +68,6 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       detail: { count },
       requestId: request.id,
     });
-  /** A download: the file's bytes with headers that keep a browser from running or showing it inline. */
-  const download = async (
-    reply: FastifyReply,
-    found: Awaited<ReturnType<ObjectionsService['evidenceFile']>>,
-  ) => {
-    for (const [name, value] of Object.entries(found.headers)) reply.header(name, value);
-    // A Buffer is sent as it is (no serializer runs on it).
-    return reply.send(found.bytes);
-  };
 
   return (app: HttpApp) => {
     app.get(
@@ -112,26 +102,8 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       },
     );
 
-    // Evidence uploads: the file itself is the body, up to EVIDENCE_MAX_BYTES, in a scope of its own
-    // (decision 0033); the rest of the API parses JSON only.
-    app.register(async (plugin) => {
-      const scope = plugin as unknown as HttpApp;
-      scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser(
-        '*',
-        { parseAs: 'buffer', bodyLimit: EVIDENCE_MAX_BYTES },
-        (_r, body, done) => done(null, body),
-      );
-      // over the limit while reading: the evidence's own code, not the generic PAYLOAD_TOO_LARGE
-      scope.setErrorHandler((error: { code?: string }) => {
-        throw error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? evidenceTooLarge() : error;
-      });
-      const description =
-        '请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，' +
-        `每个不超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB，每项异议最多 ${EVIDENCE_MAX_FILES} 个。文件名放在查询参数 name 中。\n\n` +
-        'The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): ' +
-        `PDF, JPEG, PNG or OFD, at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MiB each, ${EVIDENCE_MAX_FILES} per objection; its name in the query parameter \`name\`.`;
-
+    // Evidence uploads: the file itself is the body (evidence.http.ts, decision 0033).
+    evidenceUploads(app, { zh: '异议', en: 'objection' }, (scope, description) => {
       scope.post(
         '/api/v1/me/objections/:id/evidence',
         {
@@ -406,22 +378,4 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       },
     );
   };
-}
-
-/** Bodies that are a form or a document describing the file rather than the file itself. */
-const NOT_A_FILE = /^(multipart\/|application\/x-www-form-urlencoded|application\/json)/i;
-
-/** The uploaded file: the raw body (decision 0033). */
-function fileBody(request: FastifyRequest): Buffer {
-  const type = request.headers['content-type'] ?? '';
-  if (NOT_A_FILE.test(type)) {
-    throw new AppError(
-      'EVIDENCE_BODY_NOT_A_FILE',
-      415,
-      '请以文件本身作为请求体提交证据材料（不用表单或 JSON），文件名放在查询参数 name 中',
-      'Send the evidence file itself as the request body (not a form or JSON), its name in the query parameter `name`',
-      { contentType: type.split(';')[0] },
-    );
-  }
-  return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
 }
