@@ -1,4 +1,3 @@
-import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
