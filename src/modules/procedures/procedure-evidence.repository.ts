@@ -89,8 +89,9 @@ export const evidenceRepository = {
       .orderBy(owner)
       .orderBy('id')
       .execute();
-    for (const { objection_id: ownerId, ...row } of rows) {
-      out.get(ownerId)?.push({ ...row, size: Number(row.size) });
+    for (const row of rows as (EvidenceMeta & Record<EvidenceStore['owner'], string>)[]) {
+      const { [s.owner]: ownerId, ...meta } = row;
+      out.get(ownerId)?.push({ ...meta, size: Number(meta.size) } as EvidenceMeta);
     }
     return out;
   },
