@@ -2,16 +2,12 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
-import { sendEvidence as download, evidenceUploads, fileBody } from './evidence.http.ts';
-import { EVIDENCE_MAX_BYTES } from './evidence-files.ts';
+import { evidenceRoutes } from './evidence.http.ts';
 import type { ExternalDecisionsService } from './external-decisions.service.ts';
 import type { ObjectionsService } from './objections.service.ts';
 import {
   AppealBody,
   CenterObjectionBody,
-  EvidenceParams,
-  EvidenceQuery,
-  EvidenceView,
   ExternalDecisionBody,
   ExternalDecisionsQuery,
   ExternalDecisionsResponse,
@@ -101,100 +97,24 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       },
     );
 
-    // Evidence uploads: the file itself is the body (evidence.http.ts, decision 0033).
-    evidenceUploads(app, { zh: '异议', en: 'objection' }, (scope, description) => {
-      scope.post(
-        '/api/v1/me/objections/:id/evidence',
-        {
-          bodyLimit: EVIDENCE_MAX_BYTES,
-          schema: {
-            tags: ['procedures'],
-            summary: '为本人的异议提交证据材料 / add an evidence file to my open objection (A15, B28)',
-            description,
-            params: ObjectionIdParam,
-            querystring: EvidenceQuery,
-            response: { 201: EvidenceView },
-          },
-          config: { access: { kind: 'permission', permission: 'objections.file_own' } },
-        },
-        async (request, reply) => {
-          const added = await objections.addEvidence(
-            request.actor,
-            request.params.id,
-            { bytes: fileBody(request), ...request.query },
-            { requestId: request.id },
-          );
-          return reply.code(201).send(added);
-        },
-      );
-
-      scope.post(
-        '/api/v1/objections/:id/evidence',
-        {
-          bodyLimit: EVIDENCE_MAX_BYTES,
-          schema: {
-            tags: ['procedures'],
-            summary:
-              '窗口代信息主体提交证据材料 / add an evidence file for the subject at a service window (B28)',
-            description,
-            params: ObjectionIdParam,
-            querystring: EvidenceQuery,
-            response: { 201: EvidenceView },
-          },
-          config: {
-            access: { kind: 'permission', permission: 'objections.manage', purpose: true, systems: false },
-          },
-        },
-        async (request, reply) => {
-          const added = await objections.addEvidence(
-            request.actor,
-            request.params.id,
-            { bytes: fileBody(request), ...request.query },
-            { purpose: request.purpose, requestId: request.id },
-          );
-          return reply.code(201).send(added);
-        },
-      );
+    // Evidence files (evidence.http.ts, decision 0033; A15, B28).
+    evidenceRoutes(app, {
+      ownPath: '/api/v1/me/objections',
+      staffPath: '/api/v1/objections',
+      noun: { zh: '异议', en: 'objection' },
+      summaries: {
+        addOwn: '为本人的异议提交证据材料 / add an evidence file to my open objection (A15, B28)',
+        addWindow:
+          '窗口代信息主体提交证据材料 / add an evidence file for the subject at a service window (B28)',
+        readOwn: '下载本人异议的证据材料 / download an evidence file of my objection (as an attachment)',
+        readStaff:
+          '下载异议的证据材料 / download an evidence file (center; the record’s provider; the credit office on appeal); purpose stated, read registered (B33)',
+      },
+      permissions: { own: 'objections.file_own', window: 'objections.manage', read: 'objections.read' },
+      add: objections.addEvidence,
+      read: objections.evidenceFile,
+      registerRead: (request, fileId) => read(request, 'objection_evidence', 1, fileId),
     });
-
-    app.get(
-      '/api/v1/me/objections/:id/evidence/:evidenceId',
-      {
-        schema: {
-          tags: ['procedures'],
-          summary: '下载本人异议的证据材料 / download an evidence file of my objection (as an attachment)',
-          params: EvidenceParams,
-        },
-        config: { access: { kind: 'permission', permission: 'objections.file_own' } },
-      },
-      async (request, reply) =>
-        download(
-          reply,
-          await objections.evidenceFile(request.actor, request.params.id, request.params.evidenceId),
-        ),
-    );
-
-    app.get(
-      '/api/v1/objections/:id/evidence/:evidenceId',
-      {
-        schema: {
-          tags: ['procedures'],
-          summary:
-            '下载异议的证据材料 / download an evidence file (center; the record’s provider; the credit office on appeal); purpose stated, read registered (B33)',
-          params: EvidenceParams,
-        },
-        config: { access: { kind: 'permission', permission: 'objections.read', purpose: true } },
-      },
-      async (request, reply) => {
-        const found = await objections.evidenceFile(
-          request.actor,
-          request.params.id,
-          request.params.evidenceId,
-        );
-        await read(request, 'objection_evidence', 1, found.file.id);
-        return download(reply, found);
-      },
-    );
 
     app.post(
       '/api/v1/me/objections',

@@ -217,6 +217,23 @@ describeEachEngine('procedures: proof of performance as files of a repair (A19, 
     }
     const mine = await api('GET', `/api/v1/me/repairs/${own.id}/evidence/${second.json().id}`, subject);
     assert.ok(mine.rawPayload.equals(PNG));
+    // a wrong file is superseded with a note, never replaced: both stay listed (A20)
+    const clearer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/repairs/${own.id}/evidence?supersedes=${second.json().id}&note=${encodeURIComponent('原图不清晰')}`,
+      headers: { ...subject, 'content-type': 'application/pdf' },
+      payload: PDF,
+    });
+    assert.equal(clearer.statusCode, 201, clearer.body);
+    const after = (await api('GET', `/api/v1/me/repairs/${own.id}`, subject)).json();
+    assert.deepEqual(
+      after.evidence.map((e: Json) => [e.supersedes, e.supersededBy]),
+      [
+        [null, null],
+        [null, clearer.json().id],
+        [second.json().id, null],
+      ],
+    );
     // staff reads registered with their purpose (B33)
     const reads = await t.ctx.store.db
       .selectFrom('audit_entries')

@@ -3,9 +3,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
-import { evidenceUploads, fileBody, sendEvidence } from './evidence.http.ts';
-import { EVIDENCE_MAX_BYTES } from './evidence-files.ts';
-import { EvidenceParams, EvidenceQuery, EvidenceView } from './procedures.api.ts';
+import { evidenceRoutes } from './evidence.http.ts';
 import {
   CenterCommitmentQuery,
   CenterEligibilityQuery,
@@ -321,100 +319,28 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
       },
     );
 
-    // The proof of performance as files (A19, B32, 国办发〔2025〕22号): the file itself is the body
-    // (evidence.http.ts, decision 0033) — the applicant to its own open application, mostly with it,
-    // before the provider's opinion; the center at a window, purpose stated.
-    evidenceUploads(app, { zh: '信用修复申请', en: 'repair application' }, (scope, description) => {
-      scope.post(
-        '/api/v1/me/repairs/:id/evidence',
-        {
-          bodyLimit: EVIDENCE_MAX_BYTES,
-          schema: {
-            tags: ['procedures'],
-            summary:
-              '为本人的信用修复申请提交证明材料 / add a file proving performance to my open repair application (A19, B32)',
-            description,
-            params: RepairIdParam,
-            querystring: EvidenceQuery,
-            response: { 201: EvidenceView },
-          },
-          config: own,
-        },
-        async (request, reply) => {
-          const added = await repairs.addEvidence(
-            request.actor,
-            request.params.id,
-            { bytes: fileBody(request), ...request.query },
-            { requestId: request.id },
-          );
-          return reply.code(201).send(added);
-        },
-      );
-
-      scope.post(
-        '/api/v1/repairs/:id/evidence',
-        {
-          bodyLimit: EVIDENCE_MAX_BYTES,
-          schema: {
-            tags: ['procedures'],
-            summary:
-              '窗口代信息主体提交信用修复证明材料 / add a file proving performance for the subject at a service window',
-            description,
-            params: RepairIdParam,
-            querystring: EvidenceQuery,
-            response: { 201: EvidenceView },
-          },
-          config: {
-            access: { kind: 'permission', permission: 'repairs.manage', purpose: true, systems: false },
-          },
-        },
-        async (request, reply) => {
-          const added = await repairs.addEvidence(
-            request.actor,
-            request.params.id,
-            { bytes: fileBody(request), ...request.query },
-            { purpose: request.purpose, requestId: request.id },
-          );
-          return reply.code(201).send(added);
-        },
-      );
+    // The proof of performance as files (A19, B32, 国办发〔2025〕22号; evidence.http.ts, decision 0033):
+    // the applicant to its own open application — mostly with it, before the provider's opinion — or
+    // the center at a window; read by the repair's parties.
+    evidenceRoutes(app, {
+      ownPath: '/api/v1/me/repairs',
+      staffPath: '/api/v1/repairs',
+      noun: { zh: '信用修复申请', en: 'repair application' },
+      summaries: {
+        addOwn:
+          '为本人的信用修复申请提交证明材料 / add a file proving performance to my open repair application (A19, B32)',
+        addWindow:
+          '窗口代信息主体提交信用修复证明材料 / add a file proving performance for the subject at a service window',
+        readOwn:
+          '下载本人信用修复申请的证明材料 / download a file of my repair application (as an attachment)',
+        readStaff:
+          '下载信用修复申请的证明材料 / download a file of a repair application (center; the record’s provider; the credit office); purpose stated, read registered (B33)',
+      },
+      permissions: { own: 'repairs.apply_own', window: 'repairs.manage', read: 'repairs.read' },
+      add: repairs.addEvidence,
+      read: repairs.evidenceFile,
+      registerRead: (request, fileId) => read(request, 'repair_evidence', 1, fileId),
     });
-
-    app.get(
-      '/api/v1/me/repairs/:id/evidence/:evidenceId',
-      {
-        schema: {
-          tags: ['procedures'],
-          summary:
-            '下载本人信用修复申请的证明材料 / download a file of my repair application (as an attachment)',
-          params: EvidenceParams,
-        },
-        config: own,
-      },
-      async (request, reply) =>
-        sendEvidence(
-          reply,
-          await repairs.evidenceFile(request.actor, request.params.id, request.params.evidenceId),
-        ),
-    );
-
-    app.get(
-      '/api/v1/repairs/:id/evidence/:evidenceId',
-      {
-        schema: {
-          tags: ['procedures'],
-          summary:
-            '下载信用修复申请的证明材料 / download a file of a repair application (center; the record’s provider; the credit office); purpose stated, read registered (B33)',
-          params: EvidenceParams,
-        },
-        config: staff('repairs.read'),
-      },
-      async (request, reply) => {
-        const found = await repairs.evidenceFile(request.actor, request.params.id, request.params.evidenceId);
-        await read(request, 'repair_evidence', 1, found.file.id);
-        return sendEvidence(reply, found);
-      },
-    );
 
     app.post(
       '/api/v1/repairs/:id/steps',
