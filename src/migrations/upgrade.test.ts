@@ -890,27 +890,11 @@ function upgradeSuite(getStore: () => TestStore) {
     },
     '0025-repair-evidence': async (step) => {
       // From 0025 on, a repair application carries its proof of performance as files (A19, B32;
-      // decision 0033): the same columns as an objection's evidence, under the repair.
+      // decision 0033): an objection's evidence columns, under the repair.
       const [repair] = written.get('repairs')!.rows;
-      const content = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+      const { objection_id: _objection, ...file } = written.get('objection_evidence')!.rows[0]!;
       const evidence = await insert('repair_evidence', [
-        {
-          id: uuidv7(),
-          repair_id: repair!.id,
-          name: '缴款凭证.pdf',
-          file_type: 'pdf',
-          media_type: 'application/pdf',
-          size: content.length,
-          sm3: hash('sm3', content, 'hex'),
-          content,
-          supersedes: null,
-          note: null,
-          added_via: 'center',
-          added_by: 'account-2',
-          added_role: 'center_staff',
-          purpose: '窗口受理信用修复',
-          added_at: at(step),
-        },
+        { ...file, id: uuidv7(), repair_id: repair!.id, added_via: 'center', added_at: at(step) },
       ]);
       await recordRowsWritten(liveDb(), { table: REPAIR_EVIDENCE_AUDITED, rows: evidence }, WRITER);
     },
