@@ -22,7 +22,8 @@ import {
   setClock,
 } from '../lists/test-support.ts';
 import { EVIDENCE_MAX_BYTES } from './evidence-files.ts';
-import { PDF, PNG } from './test-support.ts';
+import { REPAIR_EVIDENCE } from './procedure-evidence.repository.ts';
+import { PDF, PNG, storedEvidence } from './test-support.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response JSON read freely in assertions
 type Json = Record<string, any>;
@@ -157,16 +158,7 @@ describeEachEngine('procedures: proof of performance as files of a repair (A19, 
       },
       payload: Buffer.from(bytes),
     });
-  const stored = async (repairId: string) =>
-    Number(
-      (
-        await t.ctx.store.db
-          .selectFrom('repair_evidence')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('repair_id', '=', repairId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const stored = (id: string) => storedEvidence(t.ctx.store.db, REPAIR_EVIDENCE, id);
   const told = async (key: string, repairId: string) =>
     ((await api('GET', '/api/v1/inbox', bearer(key))).json().notifications as Json[]).filter(
       (x) => x.kind === 'repair.evidence_added' && x.body.repairId === repairId,
