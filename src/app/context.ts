@@ -213,6 +213,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     });
     const repairs = repairsService({
       store,
+      sealer,
       policy,
       calendar,
       audit,

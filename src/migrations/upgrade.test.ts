@@ -23,6 +23,7 @@ import {
   PROCEDURE_FIRINGS_AUDITED,
   RECORDS_AUDITED,
   REPAIR_EVENTS_AUDITED,
+  REPAIR_EVIDENCE_AUDITED,
   REPAIRS_AUDITED,
   SUBJECT_NOTICES_AUDITED,
   SUBJECTS_AUDITED,
@@ -909,6 +910,16 @@ function upgradeSuite(getStore: () => TestStore) {
         },
       ]);
       await recordRowsWritten(liveDb(), { table: OBJECTION_EVIDENCE_AUDITED, rows: evidence }, WRITER);
+    },
+    '0025-repair-evidence': async (step) => {
+      // From 0025 on, a repair application carries its proof of performance as files (A19, B32;
+      // decision 0033): an objection's evidence columns, under the repair.
+      const [repair] = written.get('repairs')!.rows;
+      const { objection_id: _objection, ...file } = written.get('objection_evidence')!.rows[0]!;
+      const evidence = await insert('repair_evidence', [
+        { ...file, id: uuidv7(), repair_id: repair!.id, added_via: 'center', added_at: at(step) },
+      ]);
+      await recordRowsWritten(liveDb(), { table: REPAIR_EVIDENCE_AUDITED, rows: evidence }, WRITER);
     },
     '0019-objections': async (step) => {
       // From 0019 on, a subject objects to a record (issue 16): the objection and its steps are

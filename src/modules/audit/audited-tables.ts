@@ -601,6 +601,24 @@ export const REPAIR_EVENTS_AUDITED: AuditedTable = {
   },
 };
 
+/** The columns of an evidence table but the one naming its procedure (digests cover their sorted names). */
+const EVIDENCE_COLUMNS = {
+  id: 'uuid',
+  name: 'text',
+  file_type: 'text',
+  media_type: 'text',
+  size: 'integer',
+  sm3: 'text',
+  content: 'bytes',
+  supersedes: 'uuid',
+  note: 'text',
+  added_via: 'text',
+  added_by: 'text',
+  added_role: 'text',
+  purpose: 'text',
+  added_at: 'instant',
+} as const;
+
 /**
  * An objection's evidence files (issue 16; decision 0033): what the center decides on. The bytes are
  * covered by their SM3 (`bytes`), so a file replaced in the database is named; read a few rows at a
@@ -610,23 +628,18 @@ export const OBJECTION_EVIDENCE_AUDITED: AuditedTable = {
   table: 'objection_evidence',
   idColumn: 'id',
   pageSize: 8,
-  columns: {
-    id: 'uuid',
-    objection_id: 'uuid',
-    name: 'text',
-    file_type: 'text',
-    media_type: 'text',
-    size: 'integer',
-    sm3: 'text',
-    content: 'bytes',
-    supersedes: 'uuid',
-    note: 'text',
-    added_via: 'text',
-    added_by: 'text',
-    added_role: 'text',
-    purpose: 'text',
-    added_at: 'instant',
-  },
+  columns: { ...EVIDENCE_COLUMNS, objection_id: 'uuid' },
+};
+
+/**
+ * A repair's proof of performance as files (issue 16; A19, B32, 国办发〔2025〕22号): what the provider's
+ * opinion and the center's adoption rest on. The same columns, the repair in place of the objection.
+ */
+export const REPAIR_EVIDENCE_AUDITED: AuditedTable = {
+  table: 'repair_evidence',
+  idColumn: 'id',
+  pageSize: 8,
+  columns: { ...EVIDENCE_COLUMNS, repair_id: 'uuid' },
 };
 
 /** Every table whose rows the audit chain vouches for. */
@@ -662,4 +675,5 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   REPAIRS_AUDITED,
   REPAIR_EVENTS_AUDITED,
   OBJECTION_EVIDENCE_AUDITED,
+  REPAIR_EVIDENCE_AUDITED,
 ];

@@ -50,6 +50,7 @@ import {
   POLICY_VERSIONS_AUDITED,
   PROCEDURE_FIRINGS_AUDITED,
   REPAIR_EVENTS_AUDITED,
+  REPAIR_EVIDENCE_AUDITED,
   REPAIRS_AUDITED,
   SESSIONS_AUDITED,
   SUBJECT_NOTICES_AUDITED,
@@ -287,6 +288,13 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
         },
       ),
     );
+    // ... with its proof of performance as a file, added at the window (A19, B32; decision 0033)
+    await t.ctx.repairs.addEvidence(
+      clerk,
+      repairId,
+      { bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), name: '缴款凭证.pdf' },
+      { purpose: '窗口受理信用修复' },
+    );
     // ... which tells the company in its own inbox (decision 0032); it reads the receipt
     const companyAccount = {
       kind: 'account' as const,
@@ -486,6 +494,11 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
     {
       // issue 16: a file swapped in the database would change what the center decided on
       table: OBJECTION_EVIDENCE_AUDITED,
+      edit: { column: 'content', value: Buffer.from('%PDF-1.4\nforged\n%%EOF\n') },
+    },
+    {
+      // issue 16: a repair's proof swapped in the database would change what the adoption rested on
+      table: REPAIR_EVIDENCE_AUDITED,
       edit: { column: 'content', value: Buffer.from('%PDF-1.4\nforged\n%%EOF\n') },
     },
   ];

@@ -13,7 +13,8 @@ import { verifyAudit } from '../audit/audit.service.ts';
 import { OBJECTION_EVIDENCE_AUDITED } from '../audit/index.ts';
 import { blackOrg, type DemoSubject, listsTestApp, push, setClock } from '../lists/test-support.ts';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from './evidence-files.ts';
-import { JPEG, OFD, PDF, PNG } from './test-support.ts';
+import { OBJECTION_EVIDENCE } from './procedure-evidence.repository.ts';
+import { JPEG, OFD, PDF, PNG, storedEvidence } from './test-support.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response JSON read freely in assertions
 type Json = Record<string, any>;
@@ -100,16 +101,7 @@ describeEachEngine('procedures: evidence files of an objection (A15, B28)', (get
       payload: Buffer.from(bytes),
     });
   };
-  const stored = async (objectionId: string) =>
-    Number(
-      (
-        await t.ctx.store.db
-          .selectFrom('objection_evidence')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('objection_id', '=', objectionId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const stored = (id: string) => storedEvidence(t.ctx.store.db, OBJECTION_EVIDENCE, id);
   const view = async (id: string) =>
     (
       await t.app.inject({ method: 'GET', url: `/api/v1/me/objections/${id}`, headers: subject })

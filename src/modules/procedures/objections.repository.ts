@@ -7,7 +7,6 @@ import {
   LIST_ENTRY_EVENTS_AUDITED,
   NOTIFICATIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
-  OBJECTION_EVIDENCE_AUDITED,
   OBJECTIONS_AUDITED,
   type RowsWrittenMeta,
   SUBJECT_NOTICES_AUDITED,
@@ -16,37 +15,11 @@ import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { ObjectionEvent } from './objection-procedure.ts';
-import type {
-  ObjectionEventTable,
-  ObjectionEvidenceTable,
-  ObjectionTable,
-  SubjectNoticeTable,
-} from './procedures.tables.ts';
+import type { ObjectionEventTable, ObjectionTable, SubjectNoticeTable } from './procedures.tables.ts';
 import { subjectNoticesRepository } from './subject-notices.repository.ts';
 
 export type ObjectionRow = Selectable<ObjectionTable>;
 export type ObjectionEventRow = Selectable<ObjectionEventTable>;
-export type EvidenceRow = Selectable<ObjectionEvidenceTable>;
-/** An evidence file's row without its bytes: what views list. */
-export type EvidenceMeta = Omit<EvidenceRow, 'content'>;
-
-const EVIDENCE_META = [
-  'id',
-  'objection_id',
-  'name',
-  'file_type',
-  'media_type',
-  'size',
-  'sm3',
-  'supersedes',
-  'note',
-  'added_via',
-  'added_by',
-  'added_role',
-  'purpose',
-  'added_at',
-] as const;
-
 /** The record an objection is about: its current version, subject, provider and list entry. */
 export type RecordTarget = {
   recordKey: string;
@@ -150,12 +123,6 @@ export const objectionsRepository = {
   async lockRecord(trx: Db, recordKey: string, engine: string): Promise<void> {
     if (engine !== 'postgres') return;
     await trx.selectFrom('records').select(['id']).where('record_key', '=', recordKey).forUpdate().execute();
-  },
-
-  /** Takes the objection's row for this transaction (PostgreSQL: FOR UPDATE): evidence added one at a time. */
-  async lockObjection(trx: Db, id: string, engine: string): Promise<void> {
-    if (engine !== 'postgres') return;
-    await trx.selectFrom('objections').select(['id']).where('id', '=', id).forUpdate().execute();
   },
 
   async byId(db: Db, id: string): Promise<ObjectionRow | undefined> {
@@ -269,41 +236,5 @@ export const objectionsRepository = {
       recorded.push({ table: SUBJECT_NOTICES_AUDITED, rows: stored });
     }
     await recordStoredTables(trx, recorded, w.writer, [{ ...w.writer, ...w.act }]);
-  },
-  /** The evidence files of these objections, without their bytes, in the order added, by objection id. */
-  async evidenceOf(db: Db, ids: readonly string[]): Promise<Map<string, EvidenceMeta[]>> {
-    const out = new Map<string, EvidenceMeta[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return out;
-    const rows = await db
-      .selectFrom('objection_evidence')
-      .select([...EVIDENCE_META])
-      .where('objection_id', 'in', [...ids])
-      .orderBy('objection_id')
-      .orderBy('id')
-      .execute();
-    for (const row of rows) out.get(row.objection_id)?.push({ ...row, size: Number(row.size) });
-    return out;
-  },
-
-  /** One evidence file of an objection, bytes included. */
-  async evidenceFile(db: Db, objectionId: string, id: string): Promise<EvidenceRow | undefined> {
-    return db
-      .selectFrom('objection_evidence')
-      .selectAll()
-      .where('objection_id', '=', objectionId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-  },
-
-  /** Writes an evidence file, its row digest and the act's audit entry, in the caller's transaction. */
-  async addEvidence(
-    trx: Db,
-    row: Insertable<ObjectionEvidenceTable>,
-    w: Pick<StepWrite, 'writer' | 'act'>,
-  ): Promise<void> {
-    await trx.insertInto('objection_evidence').values(row).execute();
-    await recordStoredTables(trx, [{ table: OBJECTION_EVIDENCE_AUDITED, rows: [row] }], w.writer, [
-      { ...w.writer, ...w.act },
-    ]);
   },
 };

@@ -22,7 +22,6 @@ import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { Policy } from '../policy/index.ts';
 import type { IntakeHooks } from '../records/intake.types.ts';
 import type { ChangeBasisFound } from '../records/record-change.ts';
-import { type EvidenceView, evidenceViews, objectionEvidence } from './objection-evidence.service.ts';
 import { objectionNotice } from './objection-notices.ts';
 import {
   allowedSteps,
@@ -43,12 +42,17 @@ import {
 } from './objection-procedure.ts';
 import { objectionOpenSteps } from './objection-steps.ts';
 import {
-  type EvidenceMeta,
   eventOf,
   type ObjectionEventRow,
   type ObjectionRow,
   objectionsRepository as repo,
 } from './objections.repository.ts';
+import {
+  type EvidenceMeta,
+  evidenceRepository,
+  OBJECTION_EVIDENCE,
+} from './procedure-evidence.repository.ts';
+import { type EvidenceView, evidenceViews, procedureEvidence } from './procedure-evidence.service.ts';
 import type { StepSource } from './procedure-steps.ts';
 import { subjectNoticeRow } from './subject-notices.repository.ts';
 
@@ -665,7 +669,9 @@ export function objectionsService(deps: ObjectionsDeps) {
   async function get(actor: Actor, id: string): Promise<ObjectionView> {
     const objection = await repo.byId(store.db, id.toLowerCase());
     if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
-    const evidence = (await repo.evidenceOf(store.db, [objection.id])).get(objection.id)!;
+    const evidence = (await evidenceRepository.of(store.db, OBJECTION_EVIDENCE, [objection.id])).get(
+      objection.id,
+    )!;
     return view(
       actor,
       objection,
@@ -695,8 +701,9 @@ export function objectionsService(deps: ObjectionsDeps) {
       if (filter.open === undefined || OPEN_STATES.includes(o.status.state) === filter.open) found.push(o);
       if (found.length === filter.limit) break;
     }
-    const evidence = await repo.evidenceOf(
+    const evidence = await evidenceRepository.of(
       store.db,
+      OBJECTION_EVIDENCE,
       found.map((o) => o.row.id),
     );
     return found.map(({ row, status }) => view(actor, row, status, office, evidence.get(row.id)!));
@@ -821,20 +828,58 @@ export function objectionsService(deps: ObjectionsDeps) {
     },
   };
 
-  /** Evidence files (objection-evidence.service.ts): added and read by the parties this service knows. */
-  const evidence = objectionEvidence(deps, {
-    async find(actor, id) {
-      const objection = await repo.byId(store.db, id.toLowerCase());
-      if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
-      const { status } = (await withStatus(store.db, [objection]))[0]!;
-      return {
-        row: objection,
-        party: partyOf(actor, objection, await officeOf()),
-        state: status.state,
-        appealed: status.appeal !== null,
-      };
+  /**
+   * Evidence files (procedure-evidence.service.ts, A15, B28): added by the subject or the center at a
+   * window while the objection is open; read by its parties — the credit office (the city's) once the
+   * objection is appealed to it (A17).
+   */
+  const evidence = procedureEvidence(
+    deps,
+    {
+      store: OBJECTION_EVIDENCE,
+      noun: { zh: '异议', en: 'objection' },
+      action: 'procedures.objection_evidence_added',
+      targetType: 'objection',
+      forbidden: () =>
+        new AppError(
+          'OBJECTION_EVIDENCE_FORBIDDEN',
+          403,
+          '证据材料由信息主体提交，或由信用中心窗口代为提交',
+          'Evidence is added by the subject, or by the credit center at a service window on its behalf',
+        ),
+      closed: (state) =>
+        conflict(
+          'OBJECTION_EVIDENCE_CLOSED',
+          '该异议已办结，不能再补充证据材料；对处理结果不服的，可以申诉（A17、B30）',
+          'This objection is closed and takes no more evidence; its outcome may be appealed (A17, B30)',
+          { state },
+        ),
     },
-  });
+    {
+      async find(actor, id) {
+        const objection = await repo.byId(store.db, id.toLowerCase());
+        if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
+        const { status } = (await withStatus(store.db, [objection]))[0]!;
+        const party = partyOf(actor, objection, await officeOf());
+        const officeReads = party === 'credit_office' && status.appeal !== null;
+        return {
+          id: objection.id,
+          adder: party === 'subject' || party === 'center' ? party : null,
+          open: OPEN_STATES.includes(status.state),
+          state: status.state,
+          readRefusal:
+            actor.kind === 'account' && actor.role === 'credit_office' && !officeReads
+              ? new AppError(
+                  'OBJECTION_EVIDENCE_FORBIDDEN',
+                  403,
+                  '信用办在审查申诉时查阅证据材料（A17、B30）：这项异议未向本级信用办申诉',
+                  'The credit office reads evidence when it decides an appeal (A17, B30); this objection has not been appealed to it',
+                )
+              : null,
+        };
+      },
+    },
+  );
 
   return {
     file,

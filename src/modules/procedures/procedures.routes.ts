@@ -1,19 +1,13 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from './evidence-files.ts';
+import { evidenceRoutes } from './evidence.http.ts';
 import type { ExternalDecisionsService } from './external-decisions.service.ts';
-import { evidenceTooLarge } from './objection-evidence.service.ts';
 import type { ObjectionsService } from './objections.service.ts';
 import {
   AppealBody,
   CenterObjectionBody,
-  EvidenceParams,
-  EvidenceQuery,
-  EvidenceView,
   ExternalDecisionBody,
   ExternalDecisionsQuery,
   ExternalDecisionsResponse,
@@ -69,15 +63,6 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       detail: { count },
       requestId: request.id,
     });
-  /** A download: the file's bytes with headers that keep a browser from running or showing it inline. */
-  const download = async (
-    reply: FastifyReply,
-    found: Awaited<ReturnType<ObjectionsService['evidenceFile']>>,
-  ) => {
-    for (const [name, value] of Object.entries(found.headers)) reply.header(name, value);
-    // A Buffer is sent as it is (no serializer runs on it).
-    return reply.send(found.bytes);
-  };
 
   return (app: HttpApp) => {
     app.get(
@@ -112,118 +97,24 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       },
     );
 
-    // Evidence uploads: the file itself is the body, up to EVIDENCE_MAX_BYTES, in a scope of its own
-    // (decision 0033); the rest of the API parses JSON only.
-    app.register(async (plugin) => {
-      const scope = plugin as unknown as HttpApp;
-      scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser(
-        '*',
-        { parseAs: 'buffer', bodyLimit: EVIDENCE_MAX_BYTES },
-        (_r, body, done) => done(null, body),
-      );
-      // over the limit while reading: the evidence's own code, not the generic PAYLOAD_TOO_LARGE
-      scope.setErrorHandler((error: { code?: string }) => {
-        throw error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? evidenceTooLarge() : error;
-      });
-      const description =
-        '请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，' +
-        `每个不超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB，每项异议最多 ${EVIDENCE_MAX_FILES} 个。文件名放在查询参数 name 中。\n\n` +
-        'The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): ' +
-        `PDF, JPEG, PNG or OFD, at most ${EVIDENCE_MAX_BYTES / 1024 / 1024} MiB each, ${EVIDENCE_MAX_FILES} per objection; its name in the query parameter \`name\`.`;
-
-      scope.post(
-        '/api/v1/me/objections/:id/evidence',
-        {
-          bodyLimit: EVIDENCE_MAX_BYTES,
-          schema: {
-            tags: ['procedures'],
-            summary: '为本人的异议提交证据材料 / add an evidence file to my open objection (A15, B28)',
-            description,
-            params: ObjectionIdParam,
-            querystring: EvidenceQuery,
-            response: { 201: EvidenceView },
-          },
-          config: { access: { kind: 'permission', permission: 'objections.file_own' } },
-        },
-        async (request, reply) => {
-          const added = await objections.addEvidence(
-            request.actor,
-            request.params.id,
-            { bytes: fileBody(request), ...request.query },
-            { requestId: request.id },
-          );
-          return reply.code(201).send(added);
-        },
-      );
-
-      scope.post(
-        '/api/v1/objections/:id/evidence',
-        {
-          bodyLimit: EVIDENCE_MAX_BYTES,
-          schema: {
-            tags: ['procedures'],
-            summary:
-              '窗口代信息主体提交证据材料 / add an evidence file for the subject at a service window (B28)',
-            description,
-            params: ObjectionIdParam,
-            querystring: EvidenceQuery,
-            response: { 201: EvidenceView },
-          },
-          config: {
-            access: { kind: 'permission', permission: 'objections.manage', purpose: true, systems: false },
-          },
-        },
-        async (request, reply) => {
-          const added = await objections.addEvidence(
-            request.actor,
-            request.params.id,
-            { bytes: fileBody(request), ...request.query },
-            { purpose: request.purpose, requestId: request.id },
-          );
-          return reply.code(201).send(added);
-        },
-      );
+    // Evidence files (evidence.http.ts, decision 0033; A15, B28).
+    evidenceRoutes(app, {
+      ownPath: '/api/v1/me/objections',
+      staffPath: '/api/v1/objections',
+      noun: { zh: '异议', en: 'objection' },
+      summaries: {
+        addOwn: '为本人的异议提交证据材料 / add an evidence file to my open objection (A15, B28)',
+        addWindow:
+          '窗口代信息主体提交证据材料 / add an evidence file for the subject at a service window (B28)',
+        readOwn: '下载本人异议的证据材料 / download an evidence file of my objection (as an attachment)',
+        readStaff:
+          '下载异议的证据材料 / download an evidence file (center; the record’s provider; the credit office on appeal); purpose stated, read registered (B33)',
+      },
+      permissions: { own: 'objections.file_own', window: 'objections.manage', read: 'objections.read' },
+      add: objections.addEvidence,
+      read: objections.evidenceFile,
+      registerRead: (request, fileId) => read(request, 'objection_evidence', 1, fileId),
     });
-
-    app.get(
-      '/api/v1/me/objections/:id/evidence/:evidenceId',
-      {
-        schema: {
-          tags: ['procedures'],
-          summary: '下载本人异议的证据材料 / download an evidence file of my objection (as an attachment)',
-          params: EvidenceParams,
-        },
-        config: { access: { kind: 'permission', permission: 'objections.file_own' } },
-      },
-      async (request, reply) =>
-        download(
-          reply,
-          await objections.evidenceFile(request.actor, request.params.id, request.params.evidenceId),
-        ),
-    );
-
-    app.get(
-      '/api/v1/objections/:id/evidence/:evidenceId',
-      {
-        schema: {
-          tags: ['procedures'],
-          summary:
-            '下载异议的证据材料 / download an evidence file (center; the record’s provider; the credit office on appeal); purpose stated, read registered (B33)',
-          params: EvidenceParams,
-        },
-        config: { access: { kind: 'permission', permission: 'objections.read', purpose: true } },
-      },
-      async (request, reply) => {
-        const found = await objections.evidenceFile(
-          request.actor,
-          request.params.id,
-          request.params.evidenceId,
-        );
-        await read(request, 'objection_evidence', 1, found.file.id);
-        return download(reply, found);
-      },
-    );
 
     app.post(
       '/api/v1/me/objections',
@@ -406,22 +297,4 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       },
     );
   };
-}
-
-/** Bodies that are a form or a document describing the file rather than the file itself. */
-const NOT_A_FILE = /^(multipart\/|application\/x-www-form-urlencoded|application\/json)/i;
-
-/** The uploaded file: the raw body (decision 0033). */
-function fileBody(request: FastifyRequest): Buffer {
-  const type = request.headers['content-type'] ?? '';
-  if (NOT_A_FILE.test(type)) {
-    throw new AppError(
-      'EVIDENCE_BODY_NOT_A_FILE',
-      415,
-      '请以文件本身作为请求体提交证据材料（不用表单或 JSON），文件名放在查询参数 name 中',
-      'Send the evidence file itself as the request body (not a form or JSON), its name in the query parameter `name`',
-      { contentType: type.split(';')[0] },
-    );
-  }
-  return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
 }

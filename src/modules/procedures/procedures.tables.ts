@@ -1,6 +1,6 @@
 /**
  * Tables of the procedures module (migrations 0017-change-bases, 0019-objections, 0021-repairs,
- * 0023-subject-notices, 0024-objection-evidence).
+ * 0023-subject-notices, 0024-objection-evidence, 0025-repair-evidence).
  */
 export type ProceduresTables = {
   subject_notices: SubjectNoticeTable;
@@ -11,6 +11,7 @@ export type ProceduresTables = {
   repairs: RepairTable;
   repair_events: RepairEventTable;
   objection_evidence: ObjectionEvidenceTable;
+  repair_evidence: RepairEvidenceTable;
 };
 
 /**
@@ -185,14 +186,14 @@ export type RepairEventTable = {
 };
 
 /**
- * An evidence file of an objection (migration 0024; decision 0033): the bytes as received, their SM3
- * and size, the type read from the bytes, the name normalised (procedures/evidence-files.ts). Written
- * once, never updated or deleted; a wrong file is superseded by another that names it, with a note.
- * Under row digests, the bytes included (their SM3: audit `bytes` columns).
+ * An evidence file of a procedure (objections: migration 0024, decision 0033; repairs: migration 0025):
+ * the bytes as received, their SM3 and size, the type read from the bytes, the name normalised
+ * (procedures/evidence-files.ts). Written once, never updated or deleted; a wrong file is superseded
+ * by another that names it, with a note. Under row digests, the bytes included (their SM3: audit
+ * `bytes` columns). The two tables differ only in the column naming their procedure.
  */
-export type ObjectionEvidenceTable = {
+export type EvidenceColumns = {
   id: string;
-  objection_id: string;
   /** the name as normalised: no path parts, at most 100 characters, extension matching the type */
   name: string;
   /** procedures/evidence-files.ts EVIDENCE_TYPES: pdf, jpeg, png, ofd */
@@ -202,7 +203,7 @@ export type ObjectionEvidenceTable = {
   /** SM3 of `content`, lowercase hex */
   sm3: string;
   content: Uint8Array;
-  /** the evidence this one replaces (same objection); that one stays stored */
+  /** the evidence this one replaces (same procedure); that one stays stored */
   supersedes: string | null;
   /** why: required when it supersedes another */
   note: string | null;
@@ -214,3 +215,9 @@ export type ObjectionEvidenceTable = {
   purpose: string | null;
   added_at: string;
 };
+
+/** An objection's evidence (A15, B28). */
+export type ObjectionEvidenceTable = EvidenceColumns & { objection_id: string };
+
+/** A repair application's proof of performance as files (A18–A19, B31–B32, 国办发〔2025〕22号). */
+export type RepairEvidenceTable = EvidenceColumns & { repair_id: string };

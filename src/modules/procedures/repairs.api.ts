@@ -1,5 +1,6 @@
 /** The repairs API (信用修复, issue 16; A18–A19, B31–B32). Strict bodies (issue 14 §6). */
 import { z } from 'zod';
+import { EvidenceView } from './procedures.api.ts';
 
 const date = z.string().describe('YYYY-MM-DD，不晚于今天');
 
@@ -71,7 +72,11 @@ export const OwnRepairBody = z
   .object({
     recordId: z.uuid().describe('要修复的记录（平台记录编号）'),
     stated: Stated.optional(),
-    proof: z.string().min(1).max(4000).describe('履行义务、纠正失信行为的证明：缴款凭证号、整改报告等'),
+    proof: z
+      .string()
+      .min(1)
+      .max(4000)
+      .describe('履行义务、纠正失信行为的证明：缴款凭证号、整改报告等；凭证本身以文件提交（/evidence）'),
     commitmentDigest: z.string().min(1).max(128).describe('所签署信用承诺书的摘要（GET …/commitment）'),
   })
   .strict();
@@ -150,6 +155,9 @@ export const RepairView = z.object({
   article: z.string().describe('A19（黑名单）或 B32（其他失信信息）'),
   stated: z.record(z.string(), z.unknown()),
   proof: z.string(),
+  evidence: z
+    .array(EvidenceView)
+    .describe('证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的'),
   commitment: z.object({ text: z.string(), digest: z.string() }),
   filedVia: z.enum(['subject', 'center']),
   filedAt: z.string(),

@@ -3,6 +3,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
+import { evidenceRoutes } from './evidence.http.ts';
 import {
   CenterCommitmentQuery,
   CenterEligibilityQuery,
@@ -317,6 +318,29 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
         return sendDecision(reply, doc);
       },
     );
+
+    // The proof of performance as files (A19, B32, 国办发〔2025〕22号; evidence.http.ts, decision 0033):
+    // the applicant to its own open application — mostly with it, before the provider's opinion — or
+    // the center at a window; read by the repair's parties.
+    evidenceRoutes(app, {
+      ownPath: '/api/v1/me/repairs',
+      staffPath: '/api/v1/repairs',
+      noun: { zh: '信用修复申请', en: 'repair application' },
+      summaries: {
+        addOwn:
+          '为本人的信用修复申请提交证明材料 / add a file proving performance to my open repair application (A19, B32)',
+        addWindow:
+          '窗口代信息主体提交信用修复证明材料 / add a file proving performance for the subject at a service window',
+        readOwn:
+          '下载本人信用修复申请的证明材料 / download a file of my repair application (as an attachment)',
+        readStaff:
+          '下载信用修复申请的证明材料 / download a file of a repair application (center; the record’s provider; the credit office); purpose stated, read registered (B33)',
+      },
+      permissions: { own: 'repairs.apply_own', window: 'repairs.manage', read: 'repairs.read' },
+      add: repairs.addEvidence,
+      read: repairs.evidenceFile,
+      registerRead: (request, fileId) => read(request, 'repair_evidence', 1, fileId),
+    });
 
     app.post(
       '/api/v1/repairs/:id/steps',

@@ -12,6 +12,7 @@
  */
 
 import { chinaDayOf } from '../../platform/clock.ts';
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { sm3 } from '../../platform/crypto/sm3.ts';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
@@ -27,8 +28,11 @@ import type { Db, Insertable, Store } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import { maskPersonName, type Policy, repairNoticePeriod } from '../policy/index.ts';
 import type { Subject } from '../subjects/subjects.repository.ts';
+import { EVIDENCE_TYPES, type EvidenceType } from './evidence-files.ts';
 import { type DeadlineState, ProcedureError } from './objection-procedure.ts';
 import { objectionsRepository } from './objections.repository.ts';
+import { type EvidenceMeta, evidenceRepository, REPAIR_EVIDENCE } from './procedure-evidence.repository.ts';
+import { type EvidenceView, evidenceViews, procedureEvidence } from './procedure-evidence.service.ts';
 import type { StepSource } from './procedure-steps.ts';
 import {
   type PastAct,
@@ -75,6 +79,8 @@ export type RepairsDeps = {
   subjects: { findById(id: string): Promise<Subject | undefined> };
   now: () => string;
   today: () => string;
+  /** the proof of performance as files is stored sealed under the data key (decision 0033) */
+  sealer: Pick<Sealer, 'sealBytes' | 'openBytes'>;
   /** the open objections on these records (record key → objection id): one procedure at a time */
   openObjections?: (keys: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 };
@@ -96,6 +102,8 @@ export type RepairView = {
   article: string;
   stated: StatedFacts;
   proof: string;
+  /** the proof of performance as files, in the order added (superseded ones too, marked) */
+  evidence: EvidenceView[];
   commitment: { text: string; digest: string };
   filedVia: 'subject' | 'center';
   filedAt: string;
@@ -411,7 +419,12 @@ export function repairsService(deps: RepairsDeps) {
     refused: {},
   };
 
-  function view(actor: Actor, row: RepairRow, status: RepairStatus): RepairView {
+  function view(
+    actor: Actor,
+    row: RepairRow,
+    status: RepairStatus,
+    evidence: readonly EvidenceMeta[],
+  ): RepairView {
     const today = deps.today();
     const calendar = deps.calendar.current();
     const phase = phaseOn(status, today);
@@ -427,6 +440,7 @@ export function repairsService(deps: RepairsDeps) {
       article: articleOf(row.target_kind, row.path),
       stated: fromJson<StatedFacts>(row.stated),
       proof: row.proof,
+      evidence: evidenceViews(evidence),
       commitment: { text: row.commitment_text, digest: row.commitment_digest },
       filedVia: row.filed_via,
       filedAt: row.filed_at,
@@ -649,7 +663,7 @@ export function repairsService(deps: RepairsDeps) {
         },
       });
     });
-    return view(actor, row, status);
+    return view(actor, row, status, []);
   }
 
   const WHO_TAKES: Record<RepairStepInput['kind'], [string, string]> = {
@@ -834,14 +848,14 @@ export function repairsService(deps: RepairsDeps) {
       }
       throw error;
     }
-    return view(actor, row, statusOf(row, [...events, stored as RepairEventRow]));
+    return view(actor, row, statusOf(row, [...events, stored as RepairEventRow]), await evidenceOf(row.id));
   }
 
   async function get(actor: Actor, id: string): Promise<RepairView> {
     const row = await repo.byId(db, id.toLowerCase());
     if (!row || !mayRead(actor, row)) throw repairNotFound();
     const [{ status }] = (await withStatus(db, [row])) as [{ row: RepairRow; status: RepairStatus }];
-    return view(actor, row, status);
+    return view(actor, row, status, await evidenceOf(row.id));
   }
 
   async function list(actor: Actor, filter: { open?: boolean | undefined; limit: number }) {
@@ -855,9 +869,14 @@ export function repairsService(deps: RepairsDeps) {
     let before: string | undefined;
     for (;;) {
       const rows = await repo.list(db, { ...scope, before, limit: PAGE });
+      const evidence = await evidenceRepository.of(
+        db,
+        REPAIR_EVIDENCE,
+        rows.map((r) => r.id),
+      );
       for (const { row, status } of await withStatus(db, rows)) {
         if (filter.open !== undefined && REPAIR_OPEN_STATES.includes(status.state) !== filter.open) continue;
-        out.push(view(actor, row, status));
+        out.push(view(actor, row, status, evidence.get(row.id)!));
         if (out.length >= filter.limit) return out;
       }
       if (rows.length < PAGE) return out;
@@ -995,6 +1014,77 @@ export function repairsService(deps: RepairsDeps) {
     return { number, html };
   }
 
+  async function evidenceOf(id: string) {
+    return (await evidenceRepository.of(db, REPAIR_EVIDENCE, [id])).get(id)!;
+  }
+
+  /**
+   * The proof of performance as files (procedure-evidence.service.ts; issue 16: "written application
+   * with a 信用承诺书 ... and proof of performance"; 国办发〔2025〕22号): added by the applicant or the
+   * center at a window while the repair is open; read by whoever may read the repair (the subject,
+   * the center, the record's provider, the credit office). A file added while the provider's opinion
+   * is pending is told to the provider in its inbox, in the file's transaction.
+   */
+  const evidence = procedureEvidence(
+    deps,
+    {
+      store: REPAIR_EVIDENCE,
+      noun: { zh: '信用修复申请', en: 'repair application' },
+      action: 'procedures.repair_evidence_added',
+      targetType: 'repair',
+      forbidden: () =>
+        new AppError(
+          'REPAIR_EVIDENCE_FORBIDDEN',
+          403,
+          '修复证明材料由申请人（信息主体）提交，或由信用中心窗口代为提交',
+          'Proof of performance is added by the applicant (the subject), or by the credit center at a service window on its behalf',
+        ),
+      closed: (state) =>
+        conflict(
+          'REPAIR_EVIDENCE_CLOSED',
+          '该信用修复申请已办结，不能再补充证明材料；如需再次申请，请重新提交申请并附上材料',
+          'This repair application is closed and takes no more files; to apply again, file a new application with them',
+          { state },
+        ),
+    },
+    {
+      async find(actor, id) {
+        const row = await repo.byId(db, id.toLowerCase());
+        if (!row || !mayRead(actor, row)) throw repairNotFound();
+        const [{ status }] = (await withStatus(db, [row])) as [{ row: RepairRow; status: RepairStatus }];
+        const party = partyOf(actor, row);
+        return {
+          id: row.id,
+          adder: party === 'subject' || party === 'center' ? party : null,
+          open: REPAIR_OPEN_STATES.includes(status.state),
+          state: status.state,
+          readRefusal: null,
+          noticesFor: (file) =>
+            status.state === 'opinion'
+              ? [
+                  notice(
+                    row.provider_department,
+                    row,
+                    'repair.evidence_added',
+                    `${file.added_via === 'center' ? '信用中心窗口代信息主体' : '信息主体'}为信用修复申请补充了证明材料（${EVIDENCE_TYPES[file.file_type as EvidenceType].zh}），请在 ${status.steps[0]?.due} 前出具修复意见时一并审查（${articleOf(row.target_kind, row.path)}）`,
+                    {
+                      evidenceId: file.id,
+                      name: file.name,
+                      type: file.file_type,
+                      size: file.size,
+                      sm3: file.sm3,
+                      opinionDue: status.steps[0]?.due ?? null,
+                      download: `/api/v1/repairs/${row.id}/evidence/${file.id}`,
+                    },
+                    file.added_at,
+                  ),
+                ]
+              : [],
+        };
+      },
+    },
+  );
+
   return {
     stepSource,
     eligibility,
@@ -1008,6 +1098,8 @@ export function repairsService(deps: RepairsDeps) {
     onRecords,
     decisionDocument,
     mayRead,
+    addEvidence: evidence.add,
+    evidenceFile: evidence.read,
   };
 }
 

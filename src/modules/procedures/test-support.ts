@@ -1,5 +1,15 @@
 /** Small files of each kind evidence takes (evidence-files.ts), for the procedures module's tests. */
 import { crc32 } from 'node:zlib';
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+import type { EvidenceStore } from './procedure-evidence.repository.ts';
+
+/** How many evidence files a procedure has stored, counted in the table itself (refused ones: none). */
+export async function storedEvidence(db: Db, store: EvidenceStore, ownerId: string): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(store.table)}
+    where ${sql.ref(store.owner)} = ${ownerId}`.execute(db);
+  return Number(rows[0]!.n);
+}
 
 /** A one-page PDF (what a scanner's "save as PDF" begins and ends with). */
 export const PDF = Buffer.from(

@@ -1,17 +1,22 @@
 /**
- * Evidence files of an objection (issue 16; A15, B28; decision 0033): added by the subject to its own
- * open objection, or by the credit center at a service window with a stated purpose; checked by their
- * bytes (type, size) before anything is stored; kept in the database with their SM3 under row digests;
- * never replaced — a wrong file is superseded by another that names it, with a note. Read by the
- * parties to the objection: the subject, the center, the record's provider, and the city's credit
- * office once the objection is appealed.
+ * Evidence files of a procedure (issue 16; decision 0033): an objection's evidence (A15, B28) and a
+ * repair application's proof of performance (A18–A19, B31–B32, 国办发〔2025〕22号), one implementation
+ * for both. Added by the subject to its own open procedure, or by the credit center at a service
+ * window with a stated purpose; checked by their bytes (type, size) before anything is stored; kept
+ * in the database sealed, with their SM3 under row digests; never replaced — a wrong file is
+ * superseded by another that names it, with a note. Who may add and read, and whether the procedure
+ * is open, is the procedure's service's to say (EvidenceAccess); the rest is the same for both.
  */
+
+import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { sm3Bytes } from '../../platform/crypto/sm3.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, actorId, actorRole } from '../access/actor.ts';
-import type { Db } from '../database.ts';
+import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import type { Db, Insertable, Store } from '../database.ts';
+import type { NotificationTable } from '../lists/lists.tables.ts';
 import {
   detectEvidenceType,
   EVIDENCE_MAX_BYTES,
@@ -22,14 +27,12 @@ import {
   evidenceContentDisposition,
   evidenceName,
 } from './evidence-files.ts';
-import { OPEN_STATES, type Party } from './objection-procedure.ts';
 import {
   type EvidenceMeta,
   type EvidenceRow,
-  type ObjectionRow,
-  objectionsRepository as repo,
-} from './objections.repository.ts';
-import type { ObjectionsDeps } from './objections.service.ts';
+  type EvidenceStore,
+  evidenceRepository as repo,
+} from './procedure-evidence.repository.ts';
 
 /** An evidence file as views list it: never its bytes. */
 export type EvidenceView = {
@@ -79,13 +82,41 @@ const typeNames = Object.values(EVIDENCE_TYPES).map((t) => t.zh);
 /** "PDF 文件、JPEG 图片、PNG 图片或 OFD 版式文件" */
 const ALLOWED_ZH = `${typeNames.slice(0, -1).join('、')}或 ${typeNames.at(-1)}`;
 
-/** What the objection's service lends: who the actor is for an objection, and its state. */
-export type EvidenceAccess = {
-  /** the objection and the actor's party, or 404 when the actor may not read it */
-  find(
-    actor: Actor,
-    id: string,
-  ): Promise<{ row: ObjectionRow; party: Party | null; state: string; appealed: boolean }>;
+/** A procedure's evidence: where it is stored, what it is called, and its refusals. */
+export type EvidenceProcedure = {
+  store: EvidenceStore;
+  /** the procedure in messages: `异议` / `objection` */
+  noun: { zh: string; en: string };
+  /** the audit entry's action and target type, e.g. `procedures.objection_evidence_added`, `objection` */
+  action: string;
+  targetType: string;
+  /** the actor may not add files to this procedure (it may read it) */
+  forbidden(): AppError;
+  /** the procedure is closed: no more files */
+  closed(state: string): AppError;
+};
+
+/** What the procedure's service says of an actor and one of its procedures. */
+export type EvidenceOwner = {
+  id: string;
+  /** the actor adds as the subject or as the center at a window; null: it may not add */
+  adder: 'subject' | 'center' | null;
+  open: boolean;
+  state: string;
+  /** why the actor, who may read the procedure, may not read its files; null: it may */
+  readRefusal: AppError | null;
+  /** notices written with a file in its transaction (e.g. to a provider whose opinion is pending) */
+  noticesFor?: (file: EvidenceMeta) => Insertable<NotificationTable>[];
+};
+
+/** What the procedure's service lends: the procedure for the actor, or 404 when it may not read it. */
+export type EvidenceAccess = { find(actor: Actor, id: string): Promise<EvidenceOwner> };
+
+export type EvidenceDeps = {
+  store: Store;
+  audit: Pick<AuditTrail, 'writer'>;
+  now: () => string;
+  sealer: Pick<Sealer, 'sealBytes' | 'openBytes'>;
 };
 
 export type AddEvidenceInput = {
@@ -95,41 +126,26 @@ export type AddEvidenceInput = {
   note?: string | undefined;
 };
 
-export function objectionEvidence(
-  deps: Pick<ObjectionsDeps, 'store' | 'audit' | 'now' | 'sealer'>,
-  access: EvidenceAccess,
-) {
+export function procedureEvidence(deps: EvidenceDeps, procedure: EvidenceProcedure, access: EvidenceAccess) {
   const { store } = deps;
+  const { noun } = procedure;
 
   /**
-   * A15, B28: adds an evidence file to an open objection — the subject to its own, the center at a
-   * window for the subject (purpose stated). Refused, with nothing stored: a file of another type
-   * than PDF, JPEG, PNG or OFD by its bytes, empty or over the size limit, one too many, or
-   * superseding a file that is not the objection's or is superseded already.
+   * Adds an evidence file to an open procedure — the subject to its own, the center at a window for
+   * the subject (purpose stated). Refused, with nothing stored: a file of another type than PDF,
+   * JPEG, PNG or OFD by its bytes, empty or over the size limit, one too many, or superseding a file
+   * that is not the procedure's or is superseded already.
    */
   async function add(
     actor: Actor,
-    objectionId: string,
+    ownerId: string,
     input: AddEvidenceInput,
     options: { purpose?: string | undefined; requestId?: string | undefined } = {},
   ): Promise<EvidenceView> {
-    const { row: objection, party, state } = await access.find(actor, objectionId);
-    if (party !== 'subject' && party !== 'center') {
-      throw new AppError(
-        'OBJECTION_EVIDENCE_FORBIDDEN',
-        403,
-        '证据材料由信息主体提交，或由信用中心窗口代为提交',
-        'Evidence is added by the subject, or by the credit center at a service window on its behalf',
-      );
-    }
-    if (!OPEN_STATES.includes(state as never)) {
-      throw conflict(
-        'OBJECTION_EVIDENCE_CLOSED',
-        '该异议已办结，不能再补充证据材料；对处理结果不服的，可以申诉（A17、B30）',
-        'This objection is closed and takes no more evidence; its outcome may be appealed (A17, B30)',
-        { state },
-      );
-    }
+    const owner = await access.find(actor, ownerId);
+    const party = owner.adder;
+    if (party === null) throw procedure.forbidden();
+    if (!owner.open) throw procedure.closed(owner.state);
     const { bytes } = input;
     if (bytes.length === 0) {
       throw badRequest(
@@ -170,7 +186,6 @@ export function objectionEvidence(
     const at = deps.now();
     const row = {
       id: uuidv7(),
-      objection_id: objection.id,
       name: evidenceName(input.name, type),
       file_type: type,
       media_type: EVIDENCE_TYPES[type].mediaType,
@@ -189,14 +204,14 @@ export function objectionEvidence(
     const writer = { ...deps.audit.writer(actor, options.requestId, options.purpose), at };
     try {
       await store.db.transaction().execute(async (trx: Db) => {
-        // one at a time per objection on PostgreSQL, so two uploads at once cannot pass the count together
-        await repo.lockObjection(trx, objection.id, store.capabilities.engine);
-        const stored = (await repo.evidenceOf(trx, [objection.id])).get(objection.id)!;
+        // one at a time per procedure on PostgreSQL, so two uploads at once cannot pass the count together
+        await repo.lockOwner(trx, procedure.store, owner.id, store.capabilities.engine);
+        const stored = (await repo.of(trx, procedure.store, [owner.id])).get(owner.id)!;
         if (stored.length >= EVIDENCE_MAX_FILES) {
           throw conflict(
             'EVIDENCE_TOO_MANY',
-            `一项异议最多提交 ${EVIDENCE_MAX_FILES} 个证据文件（含已被替换的）：请将材料合并为一个 PDF 后提交`,
-            `An objection takes at most ${EVIDENCE_MAX_FILES} evidence files (superseded ones included); combine documents into one PDF`,
+            `一项${noun.zh}最多提交 ${EVIDENCE_MAX_FILES} 个证据文件（含已被替换的）：请将材料合并为一个 PDF 后提交`,
+            `Each ${noun.en} takes at most ${EVIDENCE_MAX_FILES} evidence files (superseded ones included); combine documents into one PDF`,
             { max: EVIDENCE_MAX_FILES },
           );
         }
@@ -205,23 +220,30 @@ export function objectionEvidence(
           if (!replaced) {
             throw notFound(
               'EVIDENCE_NOT_FOUND',
-              '要替换的证据材料不属于这项异议',
-              'The file to supersede is not evidence of this objection',
+              `要替换的证据材料不属于这项${noun.zh}`,
+              `The file to supersede is not evidence of this ${noun.en}`,
               { supersedes },
             );
           }
           if (stored.some((e) => e.supersedes === supersedes)) throw alreadySuperseded(supersedes);
         }
-        await repo.addEvidence(trx, row, {
-          writer,
-          act: {
-            action: 'procedures.objection_evidence_added',
-            targetType: 'objection',
-            targetId: objection.id,
-            result: 'ok',
-            detail: { evidenceId: row.id, type, size: row.size, sm3: row.sm3, supersedes, via: party },
+        const { content: _sealed, ...meta } = row;
+        await repo.add(
+          trx,
+          procedure.store,
+          { ...row, owner: owner.id },
+          {
+            notices: owner.noticesFor?.(meta) ?? [],
+            writer,
+            act: {
+              action: procedure.action,
+              targetType: procedure.targetType,
+              targetId: owner.id,
+              result: 'ok',
+              detail: { evidenceId: row.id, type, size: row.size, sm3: row.sm3, supersedes, via: party },
+            },
           },
-        });
+        );
       });
     } catch (error) {
       // two replacements of one file at once: the unique index on `supersedes` lets one through
@@ -232,34 +254,16 @@ export function objectionEvidence(
     return evidenceViews([meta])[0]!;
   }
 
-  /**
-   * One evidence file, bytes included, for a party to the objection: the subject, the center, the
-   * record's provider; the credit office (the city's) once the objection is appealed (A17).
-   */
-  async function read(
-    actor: Actor,
-    objectionId: string,
-    evidenceId: string,
-  ): Promise<{ file: Omit<EvidenceRow, 'content'>; bytes: Buffer; headers: Record<string, string> }> {
-    const { row: objection, party, appealed } = await access.find(actor, objectionId);
-    if (
-      actor.kind === 'account' &&
-      actor.role === 'credit_office' &&
-      !(party === 'credit_office' && appealed)
-    ) {
-      throw new AppError(
-        'OBJECTION_EVIDENCE_FORBIDDEN',
-        403,
-        '信用办在审查申诉时查阅证据材料（A17、B30）：这项异议未向本级信用办申诉',
-        'The credit office reads evidence when it decides an appeal (A17, B30); this objection has not been appealed to it',
-      );
-    }
-    const file = await repo.evidenceFile(store.db, objection.id, evidenceId.toLowerCase());
+  /** One evidence file, bytes included, for an actor the procedure's service lets read its files. */
+  async function read(actor: Actor, ownerId: string, evidenceId: string): Promise<EvidenceDownload> {
+    const owner = await access.find(actor, ownerId);
+    if (owner.readRefusal) throw owner.readRefusal;
+    const file = await repo.file(store.db, procedure.store, owner.id, evidenceId.toLowerCase());
     if (!file)
       throw notFound(
         'EVIDENCE_NOT_FOUND',
-        '这项异议没有这个证据材料',
-        'No such evidence file in this objection',
+        `这项${noun.zh}没有这个证据材料`,
+        `No such evidence file in this ${noun.en}`,
       );
     const type = file.file_type as EvidenceType;
     const { content, ...meta } = file;
@@ -288,6 +292,13 @@ export function objectionEvidence(
 
   return { add, read };
 }
+
+/** A file to download: its row without the bytes, the bytes opened, and the headers to send them with. */
+export type EvidenceDownload = {
+  file: Omit<EvidenceRow, 'content'>;
+  bytes: Buffer;
+  headers: Record<string, string>;
+};
 
 const damaged = (id: string) =>
   new AppError(
