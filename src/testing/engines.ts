@@ -22,6 +22,9 @@ export function createTestStore(engine: EngineName): Promise<{ store: TestStore;
 }
 
 /** `describeEachEngine('subjects repository', (getStore) => { it(...) })`: the suite once per engine. */
-export function describeEachEngine(name: string, fn: (getStore: () => TestStore) => void): void {
+export function describeEachEngine(
+  name: string,
+  fn: (getStore: () => TestStore, engine: 'sqlite' | 'postgres') => void,
+): void {
   describeEachEngineWith<Database>(name, fn, { prepare: migrateToLatest });
 }

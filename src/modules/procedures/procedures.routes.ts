@@ -2,7 +2,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
-import { evidenceRoutes } from './evidence.http.ts';
+import { evidenceRoutes } from './evidence.routes.ts';
 import type { ExternalDecisionsService } from './external-decisions.service.ts';
 import type { ObjectionsService } from './objections.service.ts';
 import {
@@ -97,7 +97,7 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
       },
     );
 
-    // Evidence files (evidence.http.ts, decision 0033; A15, B28).
+    // Evidence files (evidence.routes.ts, decision 0033; A15, B28).
     evidenceRoutes(app, {
       ownPath: '/api/v1/me/objections',
       staffPath: '/api/v1/objections',

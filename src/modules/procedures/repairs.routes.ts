@@ -3,7 +3,7 @@ import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
-import { evidenceRoutes } from './evidence.http.ts';
+import { evidenceRoutes } from './evidence.routes.ts';
 import {
   CenterCommitmentQuery,
   CenterEligibilityQuery,
@@ -319,7 +319,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
       },
     );
 
-    // The proof of performance as files (A19, B32, 国办发〔2025〕22号; evidence.http.ts, decision 0033):
+    // The proof of performance as files (A19, B32, 国办发〔2025〕22号; evidence.routes.ts, decision 0033):
     // the applicant to its own open application — mostly with it, before the provider's opinion — or
     // the center at a window; read by the repair's parties.
     evidenceRoutes(app, {

@@ -21,6 +21,7 @@ import {
   listsTestApp,
   push,
   setClock,
+  systemOf,
 } from '../lists/test-support.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response JSON read freely in assertions
@@ -447,6 +448,87 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
     assert.deepEqual(told.map((x) => x.kind).sort(), ['repair.applied', 'repair.refused']);
     // the record stands
     assert.equal((await api('GET', `/api/v1/repairs/${id}`, window(center))).json().open, false);
+  });
+
+  it('B31(2)4: two repairs within five years exclude a third, even a year after the last and of another kind', async () => {
+    const e = others[5]!;
+    const provider = (code: string) => systemOf(code);
+    /** applied at the window, the provider's opinion in favour, adopted after the notice: a completed repair */
+    async function repaired(
+      recordId: string,
+      department: string,
+      applyOn: string,
+      opinionOn: string,
+      adoptOn: string,
+    ) {
+      await day(applyOn);
+      const applied = await applyAtWindow(e, recordId, {
+        correctedOn: '2026-01-20',
+        creditManagementSystemOn: '2026-01-20',
+      });
+      assert.equal(applied.statusCode, 201, applied.body);
+      await day(opinionOn);
+      await t.ctx.repairs.act(provider(department), applied.json().id, {
+        kind: 'opinion',
+        agrees: true,
+        reasons: '已纠正，效果明显',
+        judged: { impactRemoved: true },
+      });
+      await day(adoptOn);
+      const adopted = await step(applied.json().id, center, {
+        kind: 'decided',
+        adopted: true,
+        reasons: '公示无异议',
+      });
+      assert.equal(adopted.json().state, 'repaired', adopted.body);
+    }
+    // three 较重 acts of three kinds, a year or more apart in their repairs
+    await day('2026-01-06');
+    const first = await pushed('HA-ZJJ', bidding(e, '较重', '2026-01-05'));
+    await repaired(first, 'HA-ZJJ', '2026-04-07', '2026-04-08', '2026-04-16');
+    await day('2026-06-02');
+    const second = await pushed('HA-RSJ', {
+      item: 'wage-arrears',
+      providerRecordId: `RSJ-${++n}`,
+      subject: { code: e.code, name: e.name },
+      severity: '较重',
+      identifiedOn: '2026-06-01',
+      fields: {
+        workersAffected: 12,
+        amount: 240000,
+        handling: '责令限期支付',
+        authority: '淮安市人力资源和社会保障局',
+      },
+    });
+    // a year after the first repair (2026-04-16): 2027-04-20
+    await repaired(second, 'HA-RSJ', '2027-04-20', '2027-04-21', '2027-04-29');
+    await day('2027-06-02');
+    const third = await pushed('HA-RSJ', {
+      item: 'social-insurance-arrears',
+      providerRecordId: `RSJ-${++n}`,
+      subject: { code: e.code, name: e.name },
+      severity: '较重',
+      identifiedOn: '2027-06-01',
+      fields: {
+        insuranceType: '企业职工基本养老保险',
+        arrearsAmount: 38000,
+        months: 6,
+        agency: '淮安市社会保险基金管理中心',
+      },
+    });
+    // more than a year after the second (2027-04-29), within five of the first: the third is excluded
+    await day('2028-05-08');
+    const refused = await applyAtWindow(e, third, {
+      correctedOn: '2027-06-20',
+      creditManagementSystemOn: '2026-01-20',
+    });
+    assert.equal(refused.json().error.code, 'REPAIR_NOT_ELIGIBLE', refused.body);
+    // excluded by the count alone: the last repair is over a year old and of another kind; and as the
+    // exclusion lifts only on 2031-04-16, after the record's last day of use, it is out of use too
+    const notMet = unmet(refused.json())
+      .filter(([, status]) => status === 'not_met')
+      .map(([code]) => code);
+    assert.deepEqual(notMet.sort(), ['in_validity', 'repair_count']);
   });
 
   it('B31(2)3, 5: after a repair, another of the same kind within the year is refused (recent repair, same kind)', async () => {

@@ -44,7 +44,7 @@ export async function createTestStore<DB = unknown>(
  */
 export function describeEachEngine<DB = unknown>(
   name: string,
-  fn: (getStore: () => TestStore<DB>) => void,
+  fn: (getStore: () => TestStore<DB>, engine: 'sqlite' | 'postgres') => void,
   options: EngineSuiteOptions<DB> = {},
 ): void {
   for (const engine of ['sqlite', 'postgres'] as const) {
@@ -63,7 +63,7 @@ export function describeEachEngine<DB = unknown>(
       fn(() => {
         if (!current) throw new Error('store not ready');
         return current.store;
-      });
+      }, engine);
       // Registered after the suite's own hooks, so it runs after them: a suite's teardown (closing its
       // app, scanning its log) still has its store.
       after(async () => {
