@@ -12,9 +12,8 @@ import type { Capabilities } from '../platform/db/engine.ts';
  * - `repair_events`: the steps, numbered per repair (`seq`, unique): applied, the provider's opinion,
  *   objections during the public notice and their verification, the center's decision. The state is
  *   replayed from them (procedures/repair-procedure.ts). Both tables are under row digests.
- * - `check_hits (subject_id, check_day)`: an adopted repair tells the departments whose checks hit the
- *   subject since the record was identified (issue 16: "departments that checked the subject recently
- *   are notified through the outbox").
+ * - `check_hits (subject_id, check_day)`: for the departments an adopted repair tells (dropped again by
+ *   0026: it slowed every check's hits).
  */
 export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void> {
   const { uuidType, timestampType, jsonType } = caps;

@@ -30,6 +30,7 @@ import * as m0022 from './0022-procedure-firings.ts';
 import * as m0023 from './0023-subject-notices.ts';
 import * as m0024 from './0024-objection-evidence.ts';
 import * as m0025 from './0025-repair-evidence.ts';
+import * as m0026 from './0026-check-hits-without-subject-index.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -57,6 +58,7 @@ export const MIGRATIONS: MigrationList = [
   ['0023-subject-notices', m0023],
   ['0024-objection-evidence', m0024],
   ['0025-repair-evidence', m0025],
+  ['0026-check-hits-without-subject-index', m0026],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

@@ -1005,6 +1005,26 @@ function upgradeSuite(getStore: () => TestStore) {
       ]);
       await recordRowsWritten(liveDb(), { table: REPAIR_EVENTS_AUDITED, rows: events }, WRITER);
     },
+    '0026-check-hits-without-subject-index': async (step) => {
+      // From 0026 on (an index dropped, no table changed), the repair written at 0021 takes its next
+      // step: the provider's opinion, under its row digest.
+      const [repair] = written.get('repairs')!.rows;
+      const events = await insert('repair_events', [
+        {
+          id: uuidv7(),
+          repair_id: repair!.id,
+          seq: 2,
+          kind: 'opinion',
+          on_date: '2026-04-08',
+          at: at(step),
+          actor_id: 'HA-GSJ-system',
+          actor_role: 'system',
+          actor_department: 'HA-GSJ',
+          detail: toJson({ by: 'provider', agrees: false, reasons: '罚款未缴清', judged: {}, findings: {} }),
+        },
+      ]);
+      await recordRowsWritten(liveDb(), { table: REPAIR_EVENTS_AUDITED, rows: events }, WRITER);
+    },
     '0015-department-purposes': async (step) => {
       // From 0015 on, a department's registered purposes are written through their repository, which
       // records each row (issue 14 §3): one registered, one registered and removed.

@@ -150,17 +150,26 @@ export const repairsRepository = {
     return rows.map((r) => r.id);
   },
 
-  /** The departments whose checks hit the subject on or after a day (check_hits, migration 0021). */
+  /**
+   * The departments whose checks hit the subject on or after a day. One look per department through
+   * check_hits' (department, day) index, each stopping at the first hit: no index on the subject slows
+   * the hits every check records (migration 0026).
+   */
   async departmentsThatChecked(db: Db, subjectId: string, since: string): Promise<string[]> {
-    const rows = await db
-      .selectFrom('check_hits')
-      .select(['department'])
-      .distinct()
-      .where('subject_id', '=', subjectId)
-      .where('check_day', '>=', since)
-      .where('department', 'is not', null)
-      .execute();
-    return rows.map((r) => r.department!).sort();
+    const departments = await db.selectFrom('departments').select(['code']).orderBy('code').execute();
+    const out: string[] = [];
+    for (const { code } of departments) {
+      const hit = await db
+        .selectFrom('check_hits')
+        .select(['id'])
+        .where('department', '=', code)
+        .where('check_day', '>=', since)
+        .where('subject_id', '=', subjectId)
+        .limit(1)
+        .executeTakeFirst();
+      if (hit) out.push(code);
+    }
+    return out;
   },
 
   async byId(db: Db, id: string): Promise<RepairRow | undefined> {

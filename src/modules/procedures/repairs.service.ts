@@ -26,7 +26,7 @@ import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts'
 import { groundOf } from '../catalog/list-fields.ts';
 import type { Db, Insertable, Store } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
-import { maskPersonName, type Policy, repairNoticePeriod } from '../policy/index.ts';
+import { maskPersonName, type Policy, repairNoticePeriod, subtractPolicyDuration } from '../policy/index.ts';
 import type { Subject } from '../subjects/subjects.repository.ts';
 import { EVIDENCE_TYPES, type EvidenceType } from './evidence-files.ts';
 import { type DeadlineState, ProcedureError } from './objection-procedure.ts';
@@ -84,6 +84,13 @@ export type RepairsDeps = {
   /** the open objections on these records (record key → objection id): one procedure at a time */
   openObjections?: (keys: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 };
+
+/**
+ * Issue 16: "departments that checked the subject recently are notified" — decided: those whose checks
+ * hit it in the 6 months before the adoption (and since the record's identification). A licensing,
+ * procurement or funding procedure that checked it is still running then; older checks were decided.
+ */
+export const RECENT_CHECKS = { months: 6 } as const;
 
 /** Issue 16: "Free of charge; the platform says so wherever repair is offered." */
 export const REPAIR_IS_FREE = {
@@ -788,9 +795,14 @@ export function repairsService(deps: RepairsDeps) {
             : [];
           const reason = `${article}：信用修复已采纳，原记录转为档案，不再作为惩戒依据`;
           endEntries = { ids, reason, article, detail: { repairId: row.id } };
-          // Departments whose checks hit the subject since the record was identified may be applying
-          // measures on it: they are told it no longer counts (issue 16).
-          const checked = await repo.departmentsThatChecked(db, row.subject_id, target.identifiedOn);
+          // Departments whose checks hit the subject recently (issue 16) may be applying measures on it:
+          // they are told it no longer counts.
+          const since = subtractPolicyDuration(on, RECENT_CHECKS);
+          const checked = await repo.departmentsThatChecked(
+            db,
+            row.subject_id,
+            since > target.identifiedOn ? since : target.identifiedOn,
+          );
           for (const department of new Set([row.provider_department, ...checked])) {
             notices.push(
               notice(
