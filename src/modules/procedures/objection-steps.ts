@@ -5,7 +5,7 @@
  */
 import { type ObjectionStatus, OPEN_STATES, type StepName } from './objection-procedure.ts';
 import type { ObjectionRow } from './objections.repository.ts';
-import { type OpenStep, stepKeys } from './procedure-steps.ts';
+import { type OpenStep, openStepsOf } from './procedure-steps.ts';
 
 export const OBJECTION_STEP_LABELS: Record<StepName, { zh: string; en: string }> = {
   review: { zh: '审核', en: 'review' },
@@ -21,26 +21,9 @@ export function objectionOpenSteps(
   status: Pick<ObjectionStatus, 'state' | 'steps'>,
 ): OpenStep[] {
   if (!OPEN_STATES.includes(status.state)) return [];
-  const keys = stepKeys(status.steps.map((s) => s.step));
-  const out: OpenStep[] = [];
-  for (const [i, s] of status.steps.entries()) {
-    if (s.closed !== null || s.due === null) continue;
-    out.push({
-      procedure: 'objection',
-      procedureId: row.id,
-      stepKey: keys[i]!,
-      step: s.step,
-      party: s.party,
-      partyDepartment: s.party === 'provider' ? row.provider_department : null,
-      article: s.article,
-      opened: s.opened,
-      due: s.due,
-      provisional: s.provisional,
-      labels: { procedure: PROCEDURE_LABEL, step: OBJECTION_STEP_LABELS[s.step] },
-      subjectId: row.subject_id,
-      entryId: row.entry_id,
-      refs: { objectionId: row.id, recordId: row.record_id },
-    });
-  }
-  return out;
+  return openStepsOf(
+    { kind: 'objection', label: PROCEDURE_LABEL, stepLabels: OBJECTION_STEP_LABELS, idKey: 'objectionId' },
+    row,
+    status.steps,
+  );
 }

@@ -5,18 +5,16 @@ import type { AuditEntryInput } from '../audit/audit.repository.ts';
 import {
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
-  NOTIFICATIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
   OBJECTIONS_AUDITED,
   type RowsWrittenMeta,
-  SUBJECT_NOTICES_AUDITED,
 } from '../audit/index.ts';
 import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { ObjectionEvent } from './objection-procedure.ts';
+import { type PageFilter, pageOf, stepsOf, writeStepNotices } from './procedure-rows.repository.ts';
 import type { ObjectionEventTable, ObjectionTable, SubjectNoticeTable } from './procedures.tables.ts';
-import { subjectNoticesRepository } from './subject-notices.repository.ts';
 
 export type ObjectionRow = Selectable<ObjectionTable>;
 export type ObjectionEventRow = Selectable<ObjectionEventTable>;
@@ -147,39 +145,14 @@ export const objectionsRepository = {
       .execute();
   },
 
-  /**
-   * Newest first; each filter narrows (subject: its own; department: objections about its records);
-   * `before`: the id of the last row of the previous page (ids are time-ordered UUIDv7).
-   */
-  async list(
-    db: Db,
-    filter: {
-      subjectId?: string | undefined;
-      department?: string | undefined;
-      before?: string | undefined;
-      limit: number;
-    },
-  ): Promise<ObjectionRow[]> {
-    let query = db.selectFrom('objections').selectAll();
-    if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
-    if (filter.department !== undefined) query = query.where('provider_department', '=', filter.department);
-    if (filter.before !== undefined) query = query.where('id', '<', filter.before);
-    return query.orderBy('id', 'desc').limit(filter.limit).execute();
+  /** Newest first, a page at a time (procedure-rows.repository.ts). */
+  list(db: Db, filter: PageFilter): Promise<ObjectionRow[]> {
+    return pageOf<ObjectionRow>(db, 'objections', filter);
   },
 
   /** The steps of these objections, in order, by objection id. */
-  async eventsOf(db: Db, ids: readonly string[]): Promise<Map<string, ObjectionEventRow[]>> {
-    const out = new Map<string, ObjectionEventRow[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return out;
-    const rows = await db
-      .selectFrom('objection_events')
-      .selectAll()
-      .where('objection_id', 'in', [...ids])
-      .orderBy('objection_id')
-      .orderBy('seq')
-      .execute();
-    for (const row of rows) out.get(row.objection_id)?.push({ ...row, seq: Number(row.seq) });
-    return out;
+  eventsOf(db: Db, ids: readonly string[]): Promise<Map<string, ObjectionEventRow[]>> {
+    return stepsOf<ObjectionEventRow>(db, { table: 'objection_events', of: 'objection_id' }, ids);
   },
 
   /**
@@ -227,14 +200,7 @@ export const objectionsRepository = {
       recorded.push({ table: LIST_ENTRIES_AUDITED, rows: [entry] });
       recorded.push({ table: LIST_ENTRY_EVENTS_AUDITED, rows: [storedEvent!] });
     }
-    if (w.notices && w.notices.length > 0) {
-      const stored = await trx.insertInto('notifications').values(w.notices).returningAll().execute();
-      recorded.push({ table: NOTIFICATIONS_AUDITED, rows: stored });
-    }
-    if (w.subjectNotices && w.subjectNotices.length > 0) {
-      const stored = await subjectNoticesRepository.insert(trx, w.subjectNotices);
-      recorded.push({ table: SUBJECT_NOTICES_AUDITED, rows: stored });
-    }
+    await writeStepNotices(trx, w.notices, w.subjectNotices, recorded);
     await recordStoredTables(trx, recorded, w.writer, [{ ...w.writer, ...w.act }]);
   },
 };

@@ -195,3 +195,53 @@ export function stepKeys(names: readonly string[]): string[] {
     return n === 1 ? name : `${name}#${n}`;
   });
 }
+
+/** A procedure's row as its open steps name it. */
+export type StepsRow = {
+  id: string;
+  record_id: string;
+  provider_department: string;
+  subject_id: string;
+  entry_id: string | null;
+};
+
+/**
+ * The open steps with a deadline of one procedure, as the scheduler reads them: keyed by
+ * `stepKeys`, the provider's department where the provider must act, the ids the notice carries.
+ */
+export function openStepsOf<Name extends string>(
+  procedure: { kind: string; label: Label; stepLabels: Record<Name, Label>; idKey: string },
+  row: StepsRow,
+  steps: readonly {
+    step: Name;
+    party: StepParty;
+    article: string;
+    opened: string;
+    due: string | null;
+    provisional: boolean;
+    closed: string | null;
+  }[],
+): OpenStep[] {
+  const keys = stepKeys(steps.map((s) => s.step));
+  const out: OpenStep[] = [];
+  for (const [i, s] of steps.entries()) {
+    if (s.closed !== null || s.due === null) continue;
+    out.push({
+      procedure: procedure.kind,
+      procedureId: row.id,
+      stepKey: keys[i]!,
+      step: s.step,
+      party: s.party,
+      partyDepartment: s.party === 'provider' ? row.provider_department : null,
+      article: s.article,
+      opened: s.opened,
+      due: s.due,
+      provisional: s.provisional,
+      labels: { procedure: procedure.label, step: procedure.stepLabels[s.step] },
+      subjectId: row.subject_id,
+      entryId: row.entry_id,
+      refs: { [procedure.idKey]: row.id, recordId: row.record_id },
+    });
+  }
+  return out;
+}

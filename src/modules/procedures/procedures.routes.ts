@@ -23,6 +23,7 @@ import {
   SubjectInboxResponse,
   SubjectNoticeIdParam,
 } from './procedures.api.ts';
+import { staffRead } from './staff-read.ts';
 import type { SubjectInboxService } from './subject-inbox.service.ts';
 import { subjectAtWindow } from './window-subject.ts';
 
@@ -42,27 +43,8 @@ export type ProceduresRoutesDeps = {
 
 export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
   const { externalDecisions, objections } = ctx;
-  /** B33, C §4(1): every staff read of procedures is registered with its stated purpose. */
-  const read = (
-    request: {
-      actor: Parameters<AuditTrail['record']>[0]['actor'];
-      purpose?: string | undefined;
-      id: string;
-    },
-    targetType: string,
-    count: number,
-    targetId: string | null = null,
-  ) =>
-    ctx.audit.record({
-      actor: request.actor,
-      purpose: request.purpose,
-      action: 'procedures.read',
-      targetType,
-      targetId,
-      result: 'ok',
-      detail: { count },
-      requestId: request.id,
-    });
+  /** B33, C §4(1): every staff read is registered with its stated purpose. */
+  const read = staffRead(ctx.audit);
 
   return (app: HttpApp) => {
     app.get(

@@ -3,7 +3,7 @@
  * (the provider's opinion, its verification of an objection to the notice, the center's adoption), with
  * who must act and a step key stable across ticks. Pure.
  */
-import { type OpenStep, stepKeys } from './procedure-steps.ts';
+import { type OpenStep, openStepsOf } from './procedure-steps.ts';
 import { REPAIR_OPEN_STATES, type RepairStatus, type RepairStepName } from './repair-procedure.ts';
 import type { RepairRow } from './repairs.repository.ts';
 
@@ -20,26 +20,9 @@ export function repairOpenSteps(
   status: Pick<RepairStatus, 'state' | 'steps'>,
 ): OpenStep[] {
   if (!REPAIR_OPEN_STATES.includes(status.state)) return [];
-  const keys = stepKeys(status.steps.map((s) => s.step));
-  const out: OpenStep[] = [];
-  for (const [i, s] of status.steps.entries()) {
-    if (s.closed !== null) continue;
-    out.push({
-      procedure: 'repair',
-      procedureId: row.id,
-      stepKey: keys[i]!,
-      step: s.step,
-      party: s.party,
-      partyDepartment: s.party === 'provider' ? row.provider_department : null,
-      article: s.article,
-      opened: s.opened,
-      due: s.due,
-      provisional: s.provisional,
-      labels: { procedure: PROCEDURE_LABEL, step: REPAIR_STEP_LABELS[s.step] },
-      subjectId: row.subject_id,
-      entryId: row.entry_id,
-      refs: { repairId: row.id, recordId: row.record_id },
-    });
-  }
-  return out;
+  return openStepsOf(
+    { kind: 'repair', label: PROCEDURE_LABEL, stepLabels: REPAIR_STEP_LABELS, idKey: 'repairId' },
+    row,
+    status.steps,
+  );
 }

@@ -5,18 +5,16 @@ import type { AuditEntryInput } from '../audit/audit.repository.ts';
 import {
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
-  NOTIFICATIONS_AUDITED,
   REPAIR_EVENTS_AUDITED,
   REPAIRS_AUDITED,
   type RowsWrittenMeta,
-  SUBJECT_NOTICES_AUDITED,
 } from '../audit/index.ts';
 import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
+import { type PageFilter, pageOf, stepsOf, writeStepNotices } from './procedure-rows.repository.ts';
 import type { RepairEventTable, RepairTable, SubjectNoticeTable } from './procedures.tables.ts';
 import type { RepairEvent } from './repair-procedure.ts';
-import { subjectNoticesRepository } from './subject-notices.repository.ts';
 
 export type RepairRow = Selectable<RepairTable>;
 export type RepairEventRow = Selectable<RepairEventTable>;
@@ -189,35 +187,14 @@ export const repairsRepository = {
     return db.selectFrom('repairs').selectAll().where('subject_id', '=', subjectId).execute();
   },
 
-  /** Newest first; `before`: the id of the last row of the previous page (UUIDv7 ids). */
-  async list(
-    db: Db,
-    filter: {
-      subjectId?: string | undefined;
-      department?: string | undefined;
-      before?: string | undefined;
-      limit: number;
-    },
-  ): Promise<RepairRow[]> {
-    let query = db.selectFrom('repairs').selectAll();
-    if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
-    if (filter.department !== undefined) query = query.where('provider_department', '=', filter.department);
-    if (filter.before !== undefined) query = query.where('id', '<', filter.before);
-    return query.orderBy('id', 'desc').limit(filter.limit).execute();
+  /** Newest first, a page at a time (procedure-rows.repository.ts). */
+  list(db: Db, filter: PageFilter): Promise<RepairRow[]> {
+    return pageOf<RepairRow>(db, 'repairs', filter);
   },
 
-  async eventsOf(db: Db, ids: readonly string[]): Promise<Map<string, RepairEventRow[]>> {
-    const out = new Map<string, RepairEventRow[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return out;
-    const rows = await db
-      .selectFrom('repair_events')
-      .selectAll()
-      .where('repair_id', 'in', [...ids])
-      .orderBy('repair_id')
-      .orderBy('seq')
-      .execute();
-    for (const row of rows) out.get(row.repair_id)?.push({ ...row, seq: Number(row.seq) });
-    return out;
+  /** The steps of these repairs, in order, by repair id. */
+  eventsOf(db: Db, ids: readonly string[]): Promise<Map<string, RepairEventRow[]>> {
+    return stepsOf<RepairEventRow>(db, { table: 'repair_events', of: 'repair_id' }, ids);
   },
 
   /**
@@ -269,14 +246,7 @@ export const repairsRepository = {
       recorded.push({ table: LIST_ENTRIES_AUDITED, rows: entries });
       recorded.push({ table: LIST_ENTRY_EVENTS_AUDITED, rows: events });
     }
-    if (w.notices && w.notices.length > 0) {
-      const stored = await trx.insertInto('notifications').values(w.notices).returningAll().execute();
-      recorded.push({ table: NOTIFICATIONS_AUDITED, rows: stored });
-    }
-    if (w.subjectNotices && w.subjectNotices.length > 0) {
-      const stored = await subjectNoticesRepository.insert(trx, w.subjectNotices);
-      recorded.push({ table: SUBJECT_NOTICES_AUDITED, rows: stored });
-    }
+    await writeStepNotices(trx, w.notices, w.subjectNotices, recorded);
     await recordStoredTables(trx, recorded, w.writer, [{ ...w.writer, ...w.act }]);
   },
 };

@@ -21,6 +21,7 @@ import {
   RepairView,
 } from './repairs.api.ts';
 import type { RepairsService } from './repairs.service.ts';
+import { staffRead } from './staff-read.ts';
 import { subjectAtWindow } from './window-subject.ts';
 
 export type RepairsRoutesDeps = {
@@ -55,26 +56,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
   const ownSubject = (actor: { kind: string; subjectId?: string | null }) =>
     actor.kind === 'account' ? (actor.subjectId ?? undefined) : undefined;
   /** B33, C §4(1): every staff read is registered with its stated purpose. */
-  const read = (
-    request: {
-      actor: Parameters<AuditTrail['record']>[0]['actor'];
-      purpose?: string | undefined;
-      id: string;
-    },
-    targetType: string,
-    count: number,
-    targetId: string | null = null,
-  ) =>
-    ctx.audit.record({
-      actor: request.actor,
-      purpose: request.purpose,
-      action: 'procedures.read',
-      targetType,
-      targetId,
-      result: 'ok',
-      detail: { count },
-      requestId: request.id,
-    });
+  const read = staffRead(ctx.audit);
   const statedOf = (q: {
     obligationsMetOn?: string | undefined;
     correctedOn?: string | undefined;

@@ -801,7 +801,7 @@ export function repairsService(deps: RepairsDeps) {
           const checked = await repo.departmentsThatChecked(
             db,
             row.subject_id,
-            since > target.identifiedOn ? since : target.identifiedOn,
+            [since, target.identifiedOn].sort()[1]!, // the later of the two China dates
           );
           for (const department of new Set([row.provider_department, ...checked])) {
             notices.push(
