@@ -11,7 +11,7 @@ import { chinaDayOf } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { toJson } from '../../platform/db/engine.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
@@ -54,6 +54,7 @@ import {
 } from './procedure-evidence.repository.ts';
 import { type EvidenceView, evidenceViews, procedureEvidence } from './procedure-evidence.service.ts';
 import type { StepSource } from './procedure-steps.ts';
+import { requiredText, type StepActor, stepActorOf } from './step-input.ts';
 import { subjectNoticeRow } from './subject-notices.repository.ts';
 
 export type ObjectionsDeps = {
@@ -191,29 +192,7 @@ function eventFor(input: StepInput, on: string, party: Party): ObjectionEvent {
   }
 }
 
-function text(value: string, field: string, zh: string, max: number) {
-  const trimmed = value.trim();
-  if (trimmed === '') {
-    throw badRequest('OBJECTION_FIELD_MISSING', `请填写${zh}（${field}）`, `Fill in ${field}`, { field });
-  }
-  if (trimmed.length > max) {
-    throw badRequest(
-      'OBJECTION_FIELD_TOO_LONG',
-      `${zh}（${field}）最多 ${max} 个字符`,
-      `${field} may have at most ${max} characters`,
-      { field, max },
-    );
-  }
-  return trimmed;
-}
-
-/** Who took a step, as its row records it. */
-type StepActor = { actor_id: string | null; actor_role: string; actor_department: string | null };
-const stepActorOf = (actor: Actor): StepActor => ({
-  actor_id: actorId(actor),
-  actor_role: actorRole(actor),
-  actor_department: actorDepartment(actor),
-});
+const text = requiredText('OBJECTION');
 
 export function objectionsService(deps: ObjectionsDeps) {
   const { store, policy } = deps;

@@ -156,6 +156,21 @@ export const AppealBody = z
   .object({ reasons: z.string().min(1).max(2000).describe('申诉理由：对异议处理结果的哪一点不服，为什么') })
   .strict();
 
+/** How a step stands today: on time, due today, overdue, closed on time or late, no deadline. */
+export const StandingView = z.object({
+  state: z.enum(['on_time', 'due_today', 'overdue', 'closed_on_time', 'closed_late', 'no_deadline']),
+  workdaysLeft: z.number().int().nullable(),
+  provisional: z.boolean(),
+  zh: z.string(),
+  en: z.string(),
+});
+
+/** `?open=true|false`: only open (or closed) procedures; absent: all. */
+export const OpenFilter = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true'));
+
 const StepView = z.object({
   step: z.enum(['review', 'verification', 'correction', 'appeal']),
   party: z.enum(['center', 'provider', 'credit_office']),
@@ -164,13 +179,7 @@ const StepView = z.object({
   due: z.string().nullable().describe('规定未设期限的步骤（申诉决定）为 null'),
   provisional: z.boolean().describe('期限跨越尚未公布节假日安排的年份，按暂定日历计算'),
   closed: z.string().nullable(),
-  standing: z.object({
-    state: z.enum(['on_time', 'due_today', 'overdue', 'closed_on_time', 'closed_late', 'no_deadline']),
-    workdaysLeft: z.number().int().nullable(),
-    provisional: z.boolean(),
-    zh: z.string(),
-    en: z.string(),
-  }),
+  standing: StandingView,
 });
 
 export const EvidenceView = z.object({
@@ -236,10 +245,7 @@ export const ObjectionView = z.object({
 
 export const ObjectionsQuery = z
   .object({
-    open: z
-      .enum(['true', 'false'])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    open: OpenFilter,
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();

@@ -1,6 +1,6 @@
 /** The repairs API (信用修复, issue 16; A18–A19, B31–B32). Strict bodies (issue 14 §6). */
 import { z } from 'zod';
-import { EvidenceView } from './procedures.api.ts';
+import { EvidenceView, OpenFilter, StandingView } from './procedures.api.ts';
 
 const date = z.string().describe('YYYY-MM-DD，不晚于今天');
 
@@ -136,14 +136,6 @@ export const RepairStepBody = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-const Standing = z.object({
-  state: z.enum(['on_time', 'due_today', 'overdue', 'closed_on_time', 'closed_late', 'no_deadline']),
-  workdaysLeft: z.number().int().nullable(),
-  provisional: z.boolean(),
-  zh: z.string(),
-  en: z.string(),
-});
-
 export const RepairView = z.object({
   id: z.string(),
   recordId: z.string(),
@@ -173,7 +165,7 @@ export const RepairView = z.object({
       due: z.string(),
       provisional: z.boolean(),
       closed: z.string().nullable(),
-      standing: Standing,
+      standing: StandingView,
     }),
   ),
   opinion: z
@@ -213,10 +205,7 @@ export const RepairView = z.object({
 
 export const RepairsQuery = z
   .object({
-    open: z
-      .enum(['true', 'false'])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    open: OpenFilter,
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();

@@ -68,6 +68,7 @@ import {
   repairsRepository as repo,
   type SubjectRecord,
 } from './repairs.repository.ts';
+import { requiredText, type StepActor, stepActorOf } from './step-input.ts';
 import { subjectNoticeRow } from './subject-notices.repository.ts';
 
 export type RepairsDeps = {
@@ -145,12 +146,6 @@ export type RepairStepInput =
 export type StatedInput = Omit<StatedFacts, 'commitmentSignedOn'>;
 
 type Party = 'subject' | 'center' | 'provider';
-type StepActor = { actor_id: string | null; actor_role: string; actor_department: string | null };
-const stepActorOf = (actor: Actor): StepActor => ({
-  actor_id: actorId(actor),
-  actor_role: actorRole(actor),
-  actor_department: actorDepartment(actor),
-});
 
 const recordNotFound = () =>
   notFound(
@@ -163,21 +158,7 @@ const repairNotFound = () =>
 
 const PAGE = 200;
 
-function text(value: string | undefined, field: string, zh: string, max: number) {
-  const trimmed = (value ?? '').trim();
-  if (trimmed === '') {
-    throw badRequest('REPAIR_FIELD_MISSING', `请填写${zh}（${field}）`, `Fill in ${field}`, { field });
-  }
-  if (trimmed.length > max) {
-    throw badRequest(
-      'REPAIR_FIELD_TOO_LONG',
-      `${zh}（${field}）最多 ${max} 个字符`,
-      `${field} may have at most ${max} characters`,
-      { field, max },
-    );
-  }
-  return trimmed;
-}
+const text = requiredText('REPAIR');
 
 const STATED_DATES = ['obligationsMetOn', 'correctedOn', 'creditManagementSystemOn'] as const;
 
