@@ -72,6 +72,10 @@ export function groupCommit<T>(options: GroupCommitOptions<T>): GroupCommit<T> {
       await flushing;
       flushing = undefined;
     }
+    // Items added while a group was being written were written by this loop: the delay one of them
+    // started has nothing left to flush (and would keep a short-lived process alive until it fires).
+    clearTimeout(timer);
+    timer = undefined;
   }
 
   return {
