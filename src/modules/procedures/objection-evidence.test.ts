@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { hash } from 'node:crypto';
 import { after, before, it } from 'node:test';
+import { fromJson } from '../../platform/db/engine.ts';
 import { signIn, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
@@ -293,6 +294,14 @@ describeEachEngine('procedures: evidence files of an objection (A15, B28)', (get
     assert.equal(appealed.statusCode, 200, appealed.body);
     const more = await upload(id, PNG, { query: { name: '补充.png' } });
     assert.equal(more.statusCode, 201, more.body);
+    // the provider is told of each file, and during the appeal the credit office too (A16, A17)
+    const told = await t.ctx.store.db
+      .selectFrom('notifications')
+      .select(['recipient_department', 'body'])
+      .where('kind', '=', 'objection.evidence_added')
+      .execute();
+    const forThis = told.filter((n) => fromJson<Json>(n.body).objectionId === id);
+    assert.deepEqual(forThis.map((n) => n.recipient_department).sort(), ['HA-GSJ', 'HA-GSJ', 'HA-XYB']);
     const after = await t.app.inject({ method: 'GET', url, headers });
     assert.equal(after.statusCode, 200, after.body);
     assert.ok(after.rawPayload.equals(PDF));

@@ -22,6 +22,7 @@ import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { Policy } from '../policy/index.ts';
 import type { IntakeHooks } from '../records/intake.types.ts';
 import type { ChangeBasisFound } from '../records/record-change.ts';
+import { EVIDENCE_TYPES, type EvidenceType } from './evidence-files.ts';
 import { objectionNotice } from './objection-notices.ts';
 import {
   allowedSteps,
@@ -840,6 +841,7 @@ export function objectionsService(deps: ObjectionsDeps) {
         if (!objection || !mayRead(actor, objection)) throw objectionNotFound();
         const { status } = (await withStatus(store.db, [objection]))[0]!;
         const party = partyOf(actor, objection, await officeOf());
+        const officeCode = await officeOf();
         const officeReads = party === 'credit_office' && status.appeal !== null;
         return {
           id: objection.id,
@@ -855,6 +857,30 @@ export function objectionsService(deps: ObjectionsDeps) {
                   'The credit office reads evidence when it decides an appeal (A17, B30); this objection has not been appealed to it',
                 )
               : null,
+          // The party deciding next is told of a file added while the objection is open: the
+          // record's provider (it verifies or corrects), or the credit office during an appeal.
+          noticesFor: (file: EvidenceMeta) => {
+            const office = status.state === 'appeal' ? officeCode : null;
+            const recipients = [objection.provider_department, ...(office ? [office] : [])];
+            return recipients.map((recipient) =>
+              notice(
+                recipient,
+                objection,
+                objection.entry_id,
+                'objection.evidence_added',
+                `${file.added_via === 'center' ? '信用中心窗口代信息主体' : '信息主体'}为异议补充了证据材料（${EVIDENCE_TYPES[file.file_type as EvidenceType].zh}），异议当前${STATE_LABELS[status.state].zh}（A16）`,
+                {
+                  evidenceId: file.id,
+                  name: file.name,
+                  type: file.file_type,
+                  size: file.size,
+                  sm3: file.sm3,
+                  download: `/api/v1/objections/${objection.id}/evidence/${file.id}`,
+                },
+                file.added_at,
+              ),
+            );
+          },
         };
       },
     },
