@@ -170,6 +170,22 @@ export const repairsRepository = {
     return out;
   },
 
+  /** The repairs whose provider gave an opinion on or after a day (the public notices' candidates). */
+  async withOpinionSince(db: Db, since: string): Promise<RepairRow[]> {
+    return db
+      .selectFrom('repairs')
+      .selectAll()
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('repair_events')
+          .select('repair_id')
+          .where('kind', '=', 'opinion')
+          .where('on_date', '>=', since),
+      )
+      .orderBy('id', 'desc')
+      .execute();
+  },
+
   async byId(db: Db, id: string): Promise<RepairRow | undefined> {
     return db.selectFrom('repairs').selectAll().where('id', '=', id).executeTakeFirst();
   },

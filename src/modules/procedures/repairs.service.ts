@@ -93,6 +93,13 @@ export type RepairsDeps = {
  */
 export const RECENT_CHECKS = { months: 6 } as const;
 
+/**
+ * How far back a public notice's opinion can lie: a notice is a policy's few working days (5), which
+ * the longest holidays stretch to about two weeks of calendar days; two months leave a wide margin
+ * for a longer notice period in another policy.
+ */
+const NOTICE_LOOKBACK = { months: 2 } as const;
+
 /** Issue 16: "Free of charge; the platform says so wherever repair is offered." */
 export const REPAIR_IS_FREE = {
   zh: '信用修复不收取任何费用，请勿相信任何收费“代办修复”，谨防诈骗。',
@@ -917,32 +924,30 @@ export function repairsService(deps: RepairsDeps) {
       until: string;
       provisional: boolean;
     }[] = [];
-    let before: string | undefined;
-    for (;;) {
-      const rows = await repo.list(db, { before, limit: PAGE });
-      for (const { row, status } of await withStatus(db, rows)) {
-        if (!noticeRunning(status, today)) continue;
-        const subject = await deps.subjects.findById(row.subject_id);
-        const [target] = (await repo.recordsOfSubject(db, row.subject_id)).filter(
-          (r) => r.recordKey === row.record_key,
-        );
-        const item = target ? await itemOf(target.itemCode, target.itemVersion) : undefined;
-        out.push({
-          repairId: row.id,
-          subjectName: publicName(policy, subject),
-          subjectKind: subject?.kind ?? '',
-          item: item?.code ?? '',
-          itemName: item?.name ?? '',
-          providerDepartment: row.provider_department,
-          article: articleOf(row.target_kind, row.path),
-          from: status.notice!.from,
-          until: status.notice!.until,
-          provisional: status.notice!.provisional,
-        });
-      }
-      if (rows.length < PAGE) return { notices: out, free: REPAIR_IS_FREE };
-      before = rows.at(-1)!.id;
+    // A notice starts with an opinion in favour and lasts a few working days: only repairs with an
+    // opinion in the last NOTICE_LOOKBACK can be under notice today (not every repair ever filed).
+    const rows = await repo.withOpinionSince(db, subtractPolicyDuration(today, NOTICE_LOOKBACK));
+    for (const { row, status } of await withStatus(db, rows)) {
+      if (!noticeRunning(status, today)) continue;
+      const subject = await deps.subjects.findById(row.subject_id);
+      const [target] = (await repo.recordsOfSubject(db, row.subject_id)).filter(
+        (r) => r.recordKey === row.record_key,
+      );
+      const item = target ? await itemOf(target.itemCode, target.itemVersion) : undefined;
+      out.push({
+        repairId: row.id,
+        subjectName: publicName(policy, subject),
+        subjectKind: subject?.kind ?? '',
+        item: item?.code ?? '',
+        itemName: item?.name ?? '',
+        providerDepartment: row.provider_department,
+        article: articleOf(row.target_kind, row.path),
+        from: status.notice!.from,
+        until: status.notice!.until,
+        provisional: status.notice!.provisional,
+      });
     }
+    return { notices: out, free: REPAIR_IS_FREE };
   }
 
   /** The scheduler's view (decision 0031): every open repair's open steps. */
