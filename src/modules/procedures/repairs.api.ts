@@ -229,4 +229,5 @@ export const RepairNoticesResponse = z.object({
     }),
   ),
   free: Free,
+  objections: z.object({ zh: z.string(), en: z.string() }).describe('公示期间如何提出异议（A19、B32）'),
 });

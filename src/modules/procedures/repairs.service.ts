@@ -100,6 +100,12 @@ export const RECENT_CHECKS = { months: 6 } as const;
  */
 const NOTICE_LOOKBACK = { months: 2 } as const;
 
+/** A19, B32: how the public objects to a repair under notice (the credit center records it). */
+export const NOTICE_OBJECTIONS = {
+  zh: '公示期间对拟修复事项有异议的，请在公示期满前以书面形式或到信用中心窗口提出，并说明事实和理由；异议由信息提供单位核实（A19、B32）。',
+  en: 'To object to a repair under notice, write to the credit center or come to its window before the notice ends, with the facts and reasons; the provider verifies the objection (A19, B32).',
+};
+
 /** Issue 16: "Free of charge; the platform says so wherever repair is offered." */
 export const REPAIR_IS_FREE = {
   zh: '信用修复不收取任何费用，请勿相信任何收费“代办修复”，谨防诈骗。',
@@ -947,7 +953,7 @@ export function repairsService(deps: RepairsDeps) {
         provisional: status.notice!.provisional,
       });
     }
-    return { notices: out, free: REPAIR_IS_FREE };
+    return { notices: out, free: REPAIR_IS_FREE, objections: NOTICE_OBJECTIONS };
   }
 
   /** The scheduler's view (decision 0031): every open repair's open steps. */

@@ -251,6 +251,7 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
     // on the portal while it runs (no login); an objection during it, verified by the provider
     await day('2026-09-29');
     const notices = (await api('GET', '/api/v1/public/repair-notices', {})).json();
+    assert.match(notices.objections.zh, /公示期满前.*信用中心/);
     assert.deepEqual(
       notices.notices
         .filter((x: Json) => x.repairId === repair.id)
