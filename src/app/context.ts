@@ -210,6 +210,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
       today,
       // A17: appeals go to the city's credit office (not a county node's)
       creditOfficeDepartment: () => cityDepartment('credit_office'),
+      // one procedure at a time on a record (the repairs are made next; called only once they are)
+      openRepairs: (db, keys) => repairs.openOnRecordsIn(db, keys),
     });
     const repairs = repairsService({
       store,
@@ -221,7 +223,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       subjects,
       now,
       today,
-      openObjections: (keys) => objections.openOnRecords(keys),
+      openObjections: (db, keys) => objections.openOnRecords(keys, db),
     });
     // Issue 16: the procedures' deadlines, reminded and escalated (decision 0031).
     const stepSources = stepSourceRegistry();
@@ -253,7 +255,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       now,
       // The lists first (entries and B26 records follow their records), then an objection closed by
       // its correction.
-      hooks: combineIntakeHooks(listIntakeHooks(responsible), objections.intakeHooks),
+      hooks: combineIntakeHooks(listIntakeHooks(responsible), objections.intakeHooks, repairs.intakeHooks),
       // W3: a version that weakens a negative record rests on a decision recorded for it: an external
       // decision the credit office recorded, or an upheld objection (issue 16).
       changeBases: async (trx, ids) =>

@@ -69,6 +69,8 @@ export type ObjectionsDeps = {
   sealer: Pick<Sealer, 'sealBytes' | 'openBytes'>;
   /** the credit office's department (A17: appeals go to it), for its inbox; null: no notice */
   creditOfficeDepartment?: () => Promise<string | null>;
+  /** the open repairs on these records (record key → repair id), in the caller's transaction */
+  openRepairs?: (db: Db, keys: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 };
 
 export type ObjectionView = {
@@ -446,6 +448,16 @@ export function objectionsService(deps: ObjectionsDeps) {
       // one open objection per record: filings racing on PostgreSQL are decided one after the other
       await repo.lockRecord(trx, target.recordKey, store.capabilities.engine);
       await refuseIfOpen(trx, target.recordKey, null);
+      // one procedure at a time on a record: not while a repair of it is being decided
+      const repairing = deps.openRepairs ? await deps.openRepairs(trx, [target.recordKey]) : new Map();
+      if (repairing.has(target.recordKey)) {
+        throw conflict(
+          'OBJECTION_REPAIR_OPEN',
+          '这条记录有一项正在办理的信用修复申请，待其办结后再提出异议',
+          'This record has a repair application in progress; object once it is closed',
+          { repairId: repairing.get(target.recordKey) },
+        );
+      }
       await repo.write(trx, objection, stepRow(id, 1, filed, at, stepActorOf(actor)), {
         ...(target.entryId
           ? {
@@ -736,8 +748,8 @@ export function objectionsService(deps: ObjectionsDeps) {
   }
 
   /** The records with an objection in progress, by record key (the `procedure` flag of reads). */
-  async function openOnRecords(keys: readonly string[]): Promise<Map<string, string>> {
-    return new Map([...(await openOf(store.db, keys))].map(([key, o]) => [key, o.row.id]));
+  async function openOnRecords(keys: readonly string[], db: Db = store.db): Promise<Map<string, string>> {
+    return new Map([...(await openOf(db, keys))].map(([key, o]) => [key, o.row.id]));
   }
 
   /**

@@ -39,6 +39,7 @@ const Figures = z.object({
     .object({
       applied: z.number().int().describe('本期申请的信用修复'),
       repaired: z.number().int().describe('已修复（A19、B32）'),
+      lapsed: z.number().int().describe('记录已撤销，申请终止（A20）'),
       refused: z.object({
         total: z.number().int(),
         byProvider: z.number().int().describe('提供单位意见不同意'),

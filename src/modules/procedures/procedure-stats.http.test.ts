@@ -159,6 +159,7 @@ describeEachEngine('procedures: statistics for the A21/B35 reports', (getStore) 
     assert.deepEqual(zjj!.repairs, {
       applied: 1,
       repaired: 0,
+      lapsed: 0,
       refused: { total: 1, byProvider: 1, byNoticeObjection: 0, byCenter: 0 },
       open: 0,
     });

@@ -165,6 +165,7 @@ describe('procedure statistics (A21, B35)', () => {
     assert.deepEqual(gsj.repairs, {
       applied: 2,
       repaired: 1,
+      lapsed: 0,
       refused: { total: 1, byProvider: 1, byNoticeObjection: 0, byCenter: 0 },
       open: 0,
     });
@@ -211,6 +212,7 @@ describe('procedure statistics (A21, B35)', () => {
     assert.deepEqual(zjj.repairs, {
       applied: 1,
       repaired: 0,
+      lapsed: 0,
       refused: { total: 0, byProvider: 0, byNoticeObjection: 0, byCenter: 0 },
       open: 1,
     });

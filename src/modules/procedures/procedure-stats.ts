@@ -69,6 +69,8 @@ export type RepairCounts = {
   /** applied for in the period */
   applied: number;
   repaired: number;
+  /** closed because the record was withdrawn (A20) while the repair was open */
+  lapsed: number;
   refused: { total: number; byProvider: number; byNoticeObjection: number; byCenter: number };
   /** still in the procedure on the report's day */
   open: number;
@@ -139,6 +141,7 @@ const figures = (): ProcedureFigures => ({
   repairs: {
     applied: 0,
     repaired: 0,
+    lapsed: 0,
     refused: { total: 0, byProvider: 0, byNoticeObjection: 0, byCenter: 0 },
     open: 0,
   },
@@ -229,6 +232,7 @@ export function procedureStats(
       const p = into.repairs;
       p.applied += 1;
       if (status.state === 'repaired') p.repaired += 1;
+      else if (status.state === 'lapsed') p.lapsed += 1;
       else if (status.state === 'refused') {
         p.refused.total += 1;
         if (status.refusedBy === 'provider') p.refused.byProvider += 1;

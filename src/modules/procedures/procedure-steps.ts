@@ -210,7 +210,14 @@ export type StepsRow = {
  * `stepKeys`, the provider's department where the provider must act, the ids the notice carries.
  */
 export function openStepsOf<Name extends string>(
-  procedure: { kind: string; label: Label; stepLabels: Record<Name, Label>; idKey: string },
+  procedure: {
+    kind: string;
+    label: Label;
+    stepLabels: Record<Name, Label>;
+    idKey: string;
+    /** a step whose deadline may move (re-opened) is keyed anew, so its new deadline fires too */
+    keyOf?: (key: string, step: { step: Name; opened: string }) => string;
+  },
   row: StepsRow,
   steps: readonly {
     step: Name;
@@ -229,7 +236,7 @@ export function openStepsOf<Name extends string>(
     out.push({
       procedure: procedure.kind,
       procedureId: row.id,
-      stepKey: keys[i]!,
+      stepKey: procedure.keyOf ? procedure.keyOf(keys[i]!, s) : keys[i]!,
       step: s.step,
       party: s.party,
       partyDepartment: s.party === 'provider' ? row.provider_department : null,

@@ -85,6 +85,20 @@ export function repairNotice(
         },
         detail: { reasons: event.reasons, link },
       };
+    case 'lapsed':
+      return {
+        ...base,
+        kind: 'repair.lapsed',
+        title: {
+          zh: '记录已撤销，信用修复申请终止',
+          en: 'The record was withdrawn; the repair application is closed',
+        },
+        message: {
+          zh: `该记录已依据决定撤销，不再公开和使用（A20），无需修复，信用修复申请随之终止。`,
+          en: 'The record was withdrawn on a decision and is no longer published or used (A20): there is nothing to repair, and the application is closed.',
+        },
+        detail: { link },
+      };
     case 'decided':
       if (!event.adopted) return refused(base, link, event.reasons, 'center');
       return {

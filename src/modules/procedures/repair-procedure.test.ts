@@ -54,13 +54,14 @@ describe('repair procedure (A18–A19, B31–B32)', () => {
   it('A19, B32: an opinion in favour is publicized for 5 working days; the center adopts within 5 after', () => {
     const status = replay(agrees);
     assert.equal(status.state, 'notice');
-    // 09-30, 10-08, 10-09, 10-10, 10-12
-    assert.deepEqual(status.notice, { from: '2026-09-29', until: '2026-10-12', provisional: false });
+    // its 5 working days from the next one: 09-30, 10-08, 10-09, 10-10 (make-up), 10-12
+    assert.deepEqual(status.notice, { from: '2026-09-30', until: '2026-10-12', provisional: false });
     // 10-13, 10-14, 10-15, 10-16, 10-19
     assert.deepEqual(steps([agrees]), [
       ['opinion', '2026-09-21', '2026-10-12', '2026-09-29'],
       ['adoption', '2026-10-12', '2026-10-19', null],
     ]);
+    assert.equal(noticeRunning(status, '2026-09-29'), false, 'the opinion day is not one of them');
     assert.equal(noticeRunning(status, '2026-10-12'), true);
     assert.equal(noticeRunning(status, '2026-10-13'), false);
     assert.equal(phaseOn(status, '2026-10-12'), 'notice');

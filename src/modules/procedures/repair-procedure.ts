@@ -20,7 +20,7 @@ import type { WorkdayCalendar } from '../calendar/index.ts';
 import { type DeadlineState, deadlineState, ProcedureError } from './objection-procedure.ts';
 import type { ProviderJudgements, RepairPath } from './repair-eligibility.ts';
 
-export type RepairParty = 'subject' | 'center' | 'provider';
+export type RepairParty = 'subject' | 'center' | 'provider' | 'system';
 
 /** B31(2)2, 6, 7: exclusions only the provider can establish, stated with its opinion. */
 export type ProviderFindings = {
@@ -50,7 +50,9 @@ export type RepairEvent =
       adopted: boolean;
       reasons: string;
       decisionNumber: string | null;
-    };
+    }
+  /** the record was withdrawn (A20) while the repair was open: nothing is left to repair */
+  | { kind: 'lapsed'; on: string; by: 'system'; reason: 'record_withdrawn'; recordId: string };
 
 export type RepairEventKind = RepairEvent['kind'];
 
@@ -61,7 +63,14 @@ export type RepairEventKind = RepairEvent['kind'];
  * refused: the provider's opinion against it, a founded objection during the notice, or the center not
  * adopting it — closed, with the reasons.
  */
-export type RepairState = 'opinion' | 'notice' | 'notice_objection' | 'adoption' | 'repaired' | 'refused';
+export type RepairState =
+  | 'opinion'
+  | 'notice'
+  | 'notice_objection'
+  | 'adoption'
+  | 'repaired'
+  | 'refused'
+  | 'lapsed';
 
 export const REPAIR_OPEN_STATES: readonly RepairState[] = [
   'opinion',
@@ -80,6 +89,7 @@ export const REPAIR_STATE_LABELS: Record<RepairState, { zh: string; en: string }
   adoption: { zh: '待信用中心采纳', en: 'awaiting adoption by the credit center' },
   repaired: { zh: '已修复，原记录转为档案', en: 'repaired; the original record is archived' },
   refused: { zh: '不予修复', en: 'repair refused' },
+  lapsed: { zh: '记录已撤销，修复申请终止', en: 'closed: the record was withdrawn' },
 };
 
 /** The periods the procedure takes from the policy. `notice` absent: a policy without a public notice. */
@@ -126,6 +136,7 @@ const PARTY_LABELS: Record<RepairParty, { zh: string; en: string }> = {
   subject: { zh: '信息主体', en: 'the subject' },
   center: { zh: '信用中心', en: 'the credit center' },
   provider: { zh: '信息提供单位', en: 'the provider' },
+  system: { zh: '平台', en: 'the platform' },
 };
 
 const STEP_LABELS: Record<RepairEventKind, { zh: string; en: string }> = {
@@ -134,6 +145,7 @@ const STEP_LABELS: Record<RepairEventKind, { zh: string; en: string }> = {
   notice_objected: { zh: '登记公示期间的异议', en: 'record an objection to the notice' },
   notice_objection_verified: { zh: '反馈公示异议核实结果', en: 'report on the objection to the notice' },
   decided: { zh: '作出采纳决定', en: 'decide on adoption' },
+  lapsed: { zh: '终止申请', en: 'close the application' },
 };
 
 const TRANSITIONS: Record<
@@ -142,9 +154,11 @@ const TRANSITIONS: Record<
 > = {
   applied: { from: [null], by: ['subject', 'center'] },
   opinion: { from: ['opinion'], by: ['provider'] },
-  notice_objected: { from: ['notice'], by: ['center'] },
+  // a second objection may arrive while the first is being verified: each is verified in turn
+  notice_objected: { from: ['notice', 'notice_objection'], by: ['center'] },
   notice_objection_verified: { from: ['notice_objection'], by: ['provider'] },
   decided: { from: ['notice', 'adoption'], by: ['center'] },
+  lapsed: { from: ['opinion', 'notice', 'notice_objection', 'adoption'], by: ['system'] },
 };
 
 function notAllowed(state: RepairState | null, kind: RepairEventKind, party: RepairParty) {
@@ -244,8 +258,11 @@ export function replayRepair(
           break;
         }
         if (periods.notice) {
+          // published with the opinion; its working days count from the next one (the day of the
+          // opinion is not one of them), so the notice runs from the first to the last of them
           const until = deadline(calendar, event.on, periods.notice.workdays);
-          status.notice = { from: event.on, until: until.due, provisional: until.provisional };
+          const firstDay = deadline(calendar, event.on, 1).due;
+          status.notice = { from: firstDay, until: until.due, provisional: until.provisional };
           status.state = 'notice';
           const from = periods.adoption.from === 'notice_end' ? until.due : first.on;
           status.steps.push(adoptionFrom(from));
@@ -274,16 +291,21 @@ export function replayRepair(
         break;
       }
       case 'notice_objection_verified': {
-        open('notice_verification')!.closed = event.on;
-        const objection = status.noticeObjections.at(-1)!;
+        // the objections are verified in the order they arrived
+        status.steps.find((s) => s.step === 'notice_verification' && s.closed === null)!.closed = event.on;
+        const objection = status.noticeObjections.find((o) => o.founded === null)!;
         objection.founded = event.founded;
         objection.reasons = event.reasons;
         if (event.founded) {
-          status.steps = status.steps.filter((s) => s.step !== 'adoption' || s.closed !== null);
+          // refused: the adoption and any other verification still pending have nothing left to do
+          status.steps = status.steps.filter(
+            (s) => (s.step !== 'adoption' && s.step !== 'notice_verification') || s.closed !== null,
+          );
           status.state = 'refused';
           status.refusedBy = 'notice_objection';
           break;
         }
+        if (status.noticeObjections.some((o) => o.founded === null)) break; // another awaits
         // Unfounded: the notice runs on; verified after it ended, the center's period counts from
         // the verification, so its step is not overdue the day it can be taken.
         const adoption = open('adoption')!;
@@ -305,6 +327,14 @@ export function replayRepair(
         if (!event.adopted) status.refusedBy = 'center';
         break;
       }
+      case 'lapsed':
+        // the open steps close with it: nobody has anything left to do
+        for (const s of status.steps) if (s.closed === null) s.closed = event.on;
+        status.steps = status.steps.filter(
+          (s) => s.step !== 'adoption' || status.decision !== null || s.opened <= event.on,
+        );
+        status.state = 'lapsed';
+        break;
       case 'applied':
         throw new Error('a repair is filed once');
     }

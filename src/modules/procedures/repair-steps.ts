@@ -1,7 +1,8 @@
 /**
  * The repair procedure as a step source of the scheduler (decision 0031): an open repair's open steps
  * (the provider's opinion, its verification of an objection to the notice, the center's adoption), with
- * who must act and a step key stable across ticks. Pure.
+ * who must act and a step key stable across ticks (the adoption's names the day it opened: a late
+ * verification of an objection to the notice re-opens it with a new deadline). Pure.
  */
 import { type OpenStep, openStepsOf } from './procedure-steps.ts';
 import { REPAIR_OPEN_STATES, type RepairStatus, type RepairStepName } from './repair-procedure.ts';
@@ -20,9 +21,19 @@ export function repairOpenSteps(
   status: Pick<RepairStatus, 'state' | 'steps'>,
 ): OpenStep[] {
   if (!REPAIR_OPEN_STATES.includes(status.state)) return [];
+  // While an objection to the notice is being verified the center cannot adopt: its step waits (and
+  // re-opens with a new deadline once verified late, keyed by the day it opened so that one fires too).
+  const steps =
+    status.state === 'notice_objection' ? status.steps.filter((s) => s.step !== 'adoption') : status.steps;
   return openStepsOf(
-    { kind: 'repair', label: PROCEDURE_LABEL, stepLabels: REPAIR_STEP_LABELS, idKey: 'repairId' },
+    {
+      kind: 'repair',
+      label: PROCEDURE_LABEL,
+      stepLabels: REPAIR_STEP_LABELS,
+      idKey: 'repairId',
+      keyOf: (key, s) => (s.step === 'adoption' ? `${key}@${s.opened}` : key),
+    },
     row,
-    status.steps,
+    steps,
   );
 }

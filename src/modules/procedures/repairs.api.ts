@@ -153,7 +153,9 @@ export const RepairView = z.object({
   commitment: z.object({ text: z.string(), digest: z.string() }),
   filedVia: z.enum(['subject', 'center']),
   filedAt: z.string(),
-  state: z.enum(['opinion', 'notice', 'notice_objection', 'adoption', 'repaired', 'refused']),
+  state: z
+    .enum(['opinion', 'notice', 'notice_objection', 'adoption', 'repaired', 'refused', 'lapsed'])
+    .describe('lapsed：记录已依据决定撤销（A20），修复申请随之终止'),
   stateLabel: z.string(),
   open: z.boolean(),
   steps: z.array(

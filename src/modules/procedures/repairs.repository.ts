@@ -138,14 +138,14 @@ export const repairsRepository = {
   },
 
   /** The B26 entries of persons associated with this entry (origin `associated`), still active. */
-  async associatedActive(db: Db, entryId: string): Promise<string[]> {
+  async associatedActive(db: Db, entryId: string): Promise<{ id: string; subjectId: string }[]> {
     const rows = await db
       .selectFrom('list_entries')
-      .select(['id'])
+      .select(['id', 'subject_id'])
       .where('source_entry_id', '=', entryId)
       .where('status', '=', 'active')
       .execute();
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, subjectId: r.subject_id }));
   },
 
   /**

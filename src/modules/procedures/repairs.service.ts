@@ -27,6 +27,7 @@ import { groundOf } from '../catalog/list-fields.ts';
 import type { Db, Insertable, Store } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import { maskPersonName, type Policy, repairNoticePeriod, subtractPolicyDuration } from '../policy/index.ts';
+import type { IntakeHooks } from '../records/intake.types.ts';
 import type { Subject } from '../subjects/subjects.repository.ts';
 import { EVIDENCE_TYPES, type EvidenceType } from './evidence-files.ts';
 import { type DeadlineState, ProcedureError } from './objection-procedure.ts';
@@ -82,8 +83,11 @@ export type RepairsDeps = {
   today: () => string;
   /** the proof of performance as files is stored sealed under the data key (decision 0033) */
   sealer: Pick<Sealer, 'sealBytes' | 'openBytes'>;
-  /** the open objections on these records (record key → objection id): one procedure at a time */
-  openObjections?: (keys: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+  /**
+   * the open objections on these records (record key → objection id), read in the caller's
+   * transaction: one procedure at a time on a record
+   */
+  openObjections?: (db: Db, keys: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 };
 
 /**
@@ -414,10 +418,11 @@ export function repairsService(deps: RepairsDeps) {
   const ALLOWED: Record<RepairState, Partial<Record<Party, RepairEventKind[]>>> = {
     opinion: { provider: ['opinion'] },
     notice: { center: ['notice_objected'] },
-    notice_objection: { provider: ['notice_objection_verified'] },
+    notice_objection: { provider: ['notice_objection_verified'], center: ['notice_objected'] },
     adoption: { center: ['decided'] },
     repaired: {},
     refused: {},
+    lapsed: {},
   };
 
   function view(
@@ -567,6 +572,30 @@ export function repairsService(deps: RepairsDeps) {
     return notice ? [subjectNoticeRow(notice, at)] : [];
   }
 
+  /** One procedure at a time on a record: no repair while an objection to it is open (both engines). */
+  async function refuseIfObjected(trx: Db, recordKey: string) {
+    const open = deps.openObjections
+      ? await deps.openObjections(trx, [recordKey])
+      : new Map<string, string>();
+    if (open.has(recordKey)) {
+      throw conflict(
+        'REPAIR_OBJECTION_OPEN',
+        '这条记录有一项正在处理的异议，待异议办结后再办理信用修复',
+        'This record has an objection in progress; the repair waits until it is closed',
+        { objectionId: open.get(recordKey) },
+      );
+    }
+  }
+
+  /** Open repairs on these records, by record key, read in the caller's transaction. */
+  async function openOnRecordsIn(d: Db, keys: readonly string[]): Promise<Map<string, string>> {
+    const open = new Map<string, string>();
+    for (const { row, status } of await withStatus(d, await repo.ofRecordKeys(d, keys))) {
+      if (REPAIR_OPEN_STATES.includes(status.state)) open.set(row.record_key, row.id);
+    }
+    return open;
+  }
+
   /** A18–A19, B31–B32: the subject applies (or the center files for it at a window, with a purpose). */
   async function apply(
     actor: Actor,
@@ -596,15 +625,6 @@ export function repairsService(deps: RepairsDeps) {
     const result = repairEligibility(policy, application);
     if (result.verdict === 'excluded' || result.verdict === 'not_yet') {
       throw notEligible(result, 'REPAIR_NOT_ELIGIBLE', '暂不符合信用修复条件', 'Not eligible for repair now');
-    }
-    const open = deps.openObjections ? await deps.openObjections([target.recordKey]) : new Map();
-    if (open.has(target.recordKey)) {
-      throw conflict(
-        'REPAIR_OBJECTION_OPEN',
-        '这条记录有一项正在处理的异议，待异议办结后再申请信用修复',
-        'This record has an objection in progress; apply for repair once it is closed',
-        { objectionId: open.get(target.recordKey) },
-      );
     }
     const via: 'subject' | 'center' =
       actor.kind === 'account' && actor.role === 'subject' ? 'subject' : 'center';
@@ -636,6 +656,7 @@ export function repairsService(deps: RepairsDeps) {
     await db.transaction().execute(async (trx: Db) => {
       await objectionsRepository.lockRecord(trx, target.recordKey, store.capabilities.engine);
       await refuseIfOpen(trx, target.recordKey);
+      await refuseIfObjected(trx, target.recordKey);
       await repo.write(trx, row, stepRow(id, 1, applied, at, stepActorOf(actor)), {
         notices: [
           notice(
@@ -784,26 +805,27 @@ export function repairsService(deps: RepairsDeps) {
               'This record was withdrawn on a decision; there is nothing to repair (A20)',
             );
           }
-          const ids = target.entry
-            ? [target.entry.id, ...(await repo.associatedActive(db, target.entry.id))]
-            : [];
+          const associated = target.entry ? await repo.associatedActive(db, target.entry.id) : [];
+          const ids = target.entry ? [target.entry.id, ...associated.map((a) => a.id)] : [];
           const reason = `${article}：信用修复已采纳，原记录转为档案，不再作为惩戒依据`;
           endEntries = { ids, reason, article, detail: { repairId: row.id } };
           // Departments whose checks hit the subject recently (issue 16) may be applying measures on it:
           // they are told it no longer counts.
           const since = subtractPolicyDuration(on, RECENT_CHECKS);
-          const checked = await repo.departmentsThatChecked(
-            db,
-            row.subject_id,
-            [since, target.identifiedOn].sort()[1]!, // the later of the two China dates
-          );
+          const from = [since, target.identifiedOn].sort()[1]!; // the later of the two China dates
+          // ... and the departments that checked the persons answering for it (B26: their entries end too)
+          const checked = new Set<string>();
+          for (const subjectId of new Set([row.subject_id, ...associated.map((a) => a.subjectId)])) {
+            for (const d of await repo.departmentsThatChecked(db, subjectId, from)) checked.add(d);
+          }
+          const itemName = (await itemOf(target.itemCode, target.itemVersion)).name;
           for (const department of new Set([row.provider_department, ...checked])) {
             notices.push(
               notice(
                 department,
                 row,
                 'repair.adopted',
-                `信用修复已采纳（决定书编号 ${event.decisionNumber}）：该主体的“${target.itemCode}”记录转为档案，不再作为联合惩戒依据，请停止据此采取的措施（${article}）`,
+                `信用修复已采纳（决定书编号 ${event.decisionNumber}）：该主体的“${itemName}”记录转为档案，不再作为联合惩戒依据，请停止据此采取的措施（${article}）`,
                 { decisionNumber: event.decisionNumber, itemCode: target.itemCode },
                 at,
               ),
@@ -830,6 +852,11 @@ export function repairsService(deps: RepairsDeps) {
     const writer = { ...deps.audit.writer(actor, requestId), at };
     try {
       await db.transaction().execute(async (trx: Db) => {
+        if (event.kind === 'decided' && event.adopted) {
+          // decided on the facts as they stand: not while an objection to the record is open
+          await objectionsRepository.lockRecord(trx, row.record_key, store.capabilities.engine);
+          await refuseIfObjected(trx, row.record_key);
+        }
         await repo.write(trx, null, stored, {
           ...(endEntries ? { endEntries } : {}),
           notices,
@@ -955,6 +982,51 @@ export function repairsService(deps: RepairsDeps) {
     }
     return { notices: out, free: REPAIR_IS_FREE, objections: NOTICE_OBJECTIONS };
   }
+
+  /**
+   * Intake's hook: a record withdrawn on a decision (A20) while a repair of it is open leaves nothing to
+   * repair — the repair lapses in the same transaction (its notice leaves the portal, its steps close,
+   * the subject is told).
+   */
+  const intakeHooks: IntakeHooks = {
+    async written(trx, written, batch) {
+      const withdrawn = written.filter((w) => Number(w.record.withdrawn) === 1);
+      if (withdrawn.length === 0) return undefined;
+      const byKey = new Map(withdrawn.map((w) => [String(w.record.record_key), w]));
+      const open = (await withStatus(trx, await repo.ofRecordKeys(trx, [...byKey.keys()]))).filter((r) =>
+        REPAIR_OPEN_STATES.includes(r.status.state),
+      );
+      for (const { row } of open) {
+        const w = byKey.get(row.record_key)!;
+        const events = (await repo.eventsOf(trx, [row.id])).get(row.id)!;
+        const event: RepairEvent = {
+          kind: 'lapsed',
+          on: chinaDayOf(batch.at),
+          by: 'system',
+          reason: 'record_withdrawn',
+          recordId: String(w.record.id),
+        };
+        const who = {
+          actor_id: batch.writer.actorId ?? null,
+          actor_role: batch.writer.actorRole,
+          actor_department: batch.providerDepartment,
+        };
+        const stored = stepRow(row.id, events.length + 1, event, batch.at, who);
+        await repo.write(trx, null, stored, {
+          subjectNotices: told(row, event, statusOf(row, [...events, stored as RepairEventRow]), batch.at),
+          writer: { ...batch.writer, at: batch.at },
+          act: {
+            action: 'procedures.repair_lapsed',
+            targetType: 'repair',
+            targetId: row.id,
+            result: 'ok',
+            detail: { recordId: w.record.id, batchId: batch.batchId },
+          },
+        });
+      }
+      return undefined;
+    },
+  };
 
   /** The scheduler's view (decision 0031): every open repair's open steps. */
   const stepSource: StepSource = {
@@ -1090,6 +1162,8 @@ export function repairsService(deps: RepairsDeps) {
   );
 
   return {
+    openOnRecordsIn,
+    intakeHooks,
     stepSource,
     eligibility,
     commitment,

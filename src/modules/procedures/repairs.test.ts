@@ -18,6 +18,7 @@ import {
   blackOrg,
   type DemoSubject,
   demoSubjects,
+  externalDecision,
   listsTestApp,
   push,
   setClock,
@@ -238,12 +239,12 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
       judged: { impactRemoved: true },
     });
     assert.equal(opinion.statusCode, 200, opinion.body);
-    // the notice: 5 working days from 09-24 → 09-28, 09-29, 09-30, 10-08, 10-09
+    // the notice: the 5 working days after 09-24 (中秋 09-25…27) → 09-28, 09-29, 09-30, 10-08, 10-09
     assert.deepEqual(opinion.json().notice, {
-      from: '2026-09-24',
+      from: '2026-09-28',
       until: '2026-10-09',
       provisional: false,
-      running: true,
+      running: false, // on the portal from its first working day
     });
     // adoption: 5 working days after the notice → 10-10 (make-up), 10-12, 10-13, 10-14, 10-15
     assert.equal(opinion.json().steps.at(-1).due, '2026-10-15');
@@ -449,6 +450,140 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
     assert.deepEqual(told.map((x) => x.kind).sort(), ['repair.applied', 'repair.refused']);
     // the record stands
     assert.equal((await api('GET', `/api/v1/repairs/${id}`, window(center))).json().open, false);
+  });
+
+  it('A19, B32: objections to the notice are verified in turn; the center is not chased while it cannot adopt, and is once its late deadline passes (decision 0031)', async () => {
+    const s = others[6]!;
+    await day('2026-04-02');
+    const recordId = await pushed('HA-ZJJ', bidding(s, '一般', '2026-01-05'));
+    await day('2026-09-21');
+    const applied = await applyAtWindow(s, recordId, {
+      correctedOn: '2026-01-20',
+      creditManagementSystemOn: '2026-01-20',
+    });
+    const id = applied.json().id as string;
+    await day('2026-09-24');
+    await t.ctx.repairs.act(systemOf('HA-ZJJ'), id, {
+      kind: 'opinion',
+      agrees: true,
+      reasons: '已纠正',
+      judged: { impactRemoved: true },
+    });
+    // two objections during the notice (09-28…10-09): the second while the first is being verified
+    await day('2026-09-29');
+    const first = await step(id, center, {
+      kind: 'notice_objected',
+      statement: '仍有串标',
+      objector: '举报人甲',
+    });
+    await day('2026-09-30');
+    const second = await step(id, center, {
+      kind: 'notice_objected',
+      statement: '仍欠工资',
+      objector: '举报人乙',
+    });
+    assert.deepEqual([first.statusCode, second.statusCode], [200, 200], second.body);
+    // verifications due 10-12 and 10-13 (中秋/国庆): on 10-14 both are overdue; the adoption is not
+    await day('2026-10-14');
+    const late = (await t.ctx.scheduler.tick()).fired.filter((f) => f.procedureId === id);
+    assert.deepEqual(
+      late.map((f) => [f.step, f.kind, f.due]).sort((a, b) => a[2]!.localeCompare(b[2]!)),
+      [
+        ['notice_verification', 'overdue', '2026-10-12'],
+        ['notice_verification#2', 'overdue', '2026-10-13'],
+      ],
+    );
+    // both unfounded on 10-15: the center's 5 working days count from then (10-22)
+    await day('2026-10-15');
+    for (const reasons of ['举报项目与该企业无关', '工资已结清']) {
+      const r = await t.ctx.repairs.act(systemOf('HA-ZJJ'), id, {
+        kind: 'notice_objection_verified',
+        founded: false,
+        reasons,
+      });
+      assert.equal(
+        r.noticeObjections.filter((o) => o.founded === null).length,
+        reasons === '工资已结清' ? 0 : 1,
+      );
+    }
+    await day('2026-10-23');
+    const overdue = (await t.ctx.scheduler.tick()).fired.filter((f) => f.procedureId === id);
+    assert.deepEqual(
+      overdue.map((f) => [f.step, f.kind, f.due]),
+      [['adoption@2026-10-15', 'overdue', '2026-10-22']],
+    );
+  });
+
+  it('A20: a record withdrawn during its repair notice ends the repair — off the portal, closed, the subject told', async () => {
+    const s = others[7]!;
+    await day('2026-04-02');
+    const row = bidding(s, '一般', '2026-01-05');
+    const recordId = await pushed('HA-ZJJ', row);
+    await day('2026-09-21');
+    const id = (
+      await applyAtWindow(s, recordId, { correctedOn: '2026-01-20', creditManagementSystemOn: '2026-01-20' })
+    ).json().id as string;
+    await day('2026-09-24');
+    await t.ctx.repairs.act(systemOf('HA-ZJJ'), id, {
+      kind: 'opinion',
+      agrees: true,
+      reasons: '已纠正',
+      judged: { impactRemoved: true },
+    });
+    await day('2026-09-29');
+    const listed = async () =>
+      ((await api('GET', '/api/v1/public/repair-notices', {})).json().notices as Json[]).some(
+        (x) => x.repairId === id,
+      );
+    assert.equal(await listed(), true);
+    const changeBasis = await externalDecision(t, recordId, '淮政复决〔2026〕88号');
+    const withdrawn = await push(t, 'HA-ZJJ', [
+      { ...row, withdrawn: true, reason: '处罚决定被撤销', changeBasis },
+    ]);
+    assert.equal(withdrawn.results[0]!.outcome, 'new_version', JSON.stringify(withdrawn.results[0]));
+    assert.equal(await listed(), false);
+    const repair = await api('GET', `/api/v1/repairs/${id}`, window(center));
+    assert.deepEqual(
+      [repair.json().state, repair.json().open, repair.json().nextSteps],
+      ['lapsed', false, []],
+    );
+    const told = await t.ctx.store.db
+      .selectFrom('subject_notices')
+      .select(['kind'])
+      .where('procedure_id', '=', id)
+      .execute();
+    assert.ok(told.some((x) => x.kind === 'repair.lapsed'));
+  });
+
+  it('A15, A19: one procedure at a time on a record — no objection while a repair is open, no repair while an objection is', async () => {
+    const s = others[8]!;
+    await day('2026-04-02');
+    const repaired = await pushed('HA-ZJJ', bidding(s, '一般', '2026-01-05'));
+    const objected = await pushed('HA-ZJJ', bidding(s, '一般', '2026-01-05', '出借资质投标'));
+    await day('2026-09-21');
+    const applied = await applyAtWindow(s, repaired, {
+      correctedOn: '2026-01-20',
+      creditManagementSystemOn: '2026-01-20',
+    });
+    assert.equal(applied.statusCode, 201, applied.body);
+    const objection = (recordId: string) =>
+      api('POST', '/api/v1/objections', window(center), {
+        subjectCode: s.code,
+        recordId,
+        ground: 'wrong_or_incomplete',
+        explanation: '认定有误',
+      });
+    const refused = await objection(repaired);
+    assert.deepEqual([refused.statusCode, refused.json().error.code], [409, 'OBJECTION_REPAIR_OPEN']);
+    assert.equal((await objection(objected)).statusCode, 201);
+    const repairRefused = await applyAtWindow(s, objected, {
+      correctedOn: '2026-01-20',
+      creditManagementSystemOn: '2026-01-20',
+    });
+    assert.deepEqual(
+      [repairRefused.statusCode, repairRefused.json().error.code],
+      [409, 'REPAIR_OBJECTION_OPEN'],
+    );
   });
 
   it('B31(2)4: two repairs within five years exclude a third, even a year after the last and of another kind', async () => {
