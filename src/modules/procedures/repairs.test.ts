@@ -63,7 +63,13 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
         })
       ).key;
     gsjKey = await issue('HA-GSJ', ['records.write', 'repairs.read', 'repairs.act', 'inbox.read']);
-    zjjKey = await issue('HA-ZJJ', ['records.write', 'repairs.read', 'repairs.act', 'inbox.read']);
+    zjjKey = await issue('HA-ZJJ', [
+      'records.write',
+      'repairs.read',
+      'repairs.act',
+      'inbox.read',
+      'checks.run',
+    ]);
     checkKey = await issue('HA-CZJ', ['checks.run', 'inbox.read']);
   });
   after(() => t.close());
@@ -151,6 +157,16 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
     );
     await day('2026-06-01');
     assert.equal((await check(company)).decision, 'block');
+    // B26: the company's legal representative carries the listing too; another department checks him
+    const representative = (await t.ctx.subjects.findById(
+      company.attributes.legalRepresentativeId as string,
+    ))!;
+    const personCheck = await api('POST', '/api/v1/checks', bearer(zjjKey, '招标投标资格审查'), {
+      scenario: 'public_resource_trading',
+      purpose: '招标投标资格审查',
+      subjects: [{ code: representative.code }],
+    });
+    assert.equal(personCheck.json().results[0].decision, 'warn', personCheck.body); // A14(13) for the person
 
     // Before the six months: not yet, and from when (6 months after 2026-03-20: 2026-09-20)
     await day('2026-09-18');
@@ -298,6 +314,9 @@ describeEachEngine('procedures: credit repair (A18–A19, B31–B32)', (getStore
       ['repaired', 'A19'],
     );
     // the department whose check hit the company is told to stop its measures
+    // ... and the one that checked the legal representative, whose B26 entry ends with it
+    const toldZjj = (await api('GET', '/api/v1/inbox', bearer(zjjKey))).json().notifications as Json[];
+    assert.ok(toldZjj.some((x) => x.kind === 'repair.adopted' && x.body.repairId === repair.id));
     const told = (await api('GET', '/api/v1/inbox', bearer(checkKey))).json().notifications as Json[];
     assert.ok(told.some((x) => x.kind === 'repair.adopted' && x.body.repairId === repair.id));
     // the company was told of each step in its own inbox, the adoption with the decision's number
