@@ -54,6 +54,7 @@ import {
   OBJECTION_EVIDENCE,
 } from './procedure-evidence.repository.ts';
 import { type EvidenceView, evidenceViews, procedureEvidence } from './procedure-evidence.service.ts';
+import { baseParty, mayReadProcedure } from './procedure-parties.ts';
 import type { StepSource } from './procedure-steps.ts';
 import { requiredText, type StepActor, stepActorOf } from './step-input.ts';
 import { subjectNoticeRow } from './subject-notices.repository.ts';
@@ -270,29 +271,14 @@ export function objectionsService(deps: ObjectionsDeps) {
     objection: Pick<ObjectionRow, 'subject_id' | 'provider_department'>,
     office: string | null = null,
   ): Party | null {
-    if (actor.kind === 'account' && actor.role === 'subject') {
-      return actor.subjectId === objection.subject_id ? 'subject' : null;
-    }
-    if (actor.kind === 'account' && actor.role === 'center_staff') return 'center';
     if (actor.kind === 'account' && actor.role === 'credit_office') {
       // a county node's office does not decide the city's appeals (A17: the same level)
       return office !== null && actor.departmentCode === office ? 'credit_office' : null;
     }
-    if (
-      (actor.kind === 'account' && actor.role === 'provider_staff') ||
-      (actor.kind === 'system' && actor.permissions.includes('records.write'))
-    ) {
-      return actorDepartment(actor) === objection.provider_department ? 'provider' : null;
-    }
-    return null;
+    return baseParty(actor, objection);
   }
 
-  function mayRead(actor: Actor, objection: ObjectionRow): boolean {
-    if (actor.kind === 'account' && CITY_WIDE_ROLES.has(actor.role)) return true;
-    if (actor.kind === 'account' && actor.role === 'subject') return actor.subjectId === objection.subject_id;
-    // the record's provider, staff or system, whatever else it may do
-    return actor.kind !== 'anonymous' && actorDepartment(actor) === objection.provider_department;
-  }
+  const mayRead = mayReadProcedure;
 
   function view(
     actor: Actor,

@@ -34,6 +34,7 @@ import { type DeadlineState, ProcedureError } from './objection-procedure.ts';
 import { objectionsRepository } from './objections.repository.ts';
 import { type EvidenceMeta, evidenceRepository, REPAIR_EVIDENCE } from './procedure-evidence.repository.ts';
 import { type EvidenceView, evidenceViews, procedureEvidence } from './procedure-evidence.service.ts';
+import { baseParty, mayReadProcedure } from './procedure-parties.ts';
 import type { StepSource } from './procedure-steps.ts';
 import {
   type PastAct,
@@ -394,26 +395,9 @@ export function repairsService(deps: RepairsDeps) {
     ].join('\n');
   }
 
-  function partyOf(actor: Actor, row: Pick<RepairRow, 'subject_id' | 'provider_department'>): Party | null {
-    if (actor.kind === 'account' && actor.role === 'subject') {
-      return actor.subjectId === row.subject_id ? 'subject' : null;
-    }
-    if (actor.kind === 'account' && actor.role === 'center_staff') return 'center';
-    if (
-      (actor.kind === 'account' && actor.role === 'provider_staff') ||
-      (actor.kind === 'system' && actor.permissions.includes('records.write'))
-    ) {
-      return actorDepartment(actor) === row.provider_department ? 'provider' : null;
-    }
-    return null;
-  }
-
-  function mayRead(actor: Actor, row: RepairRow): boolean {
-    if (actor.kind === 'account' && (actor.role === 'center_staff' || actor.role === 'credit_office'))
-      return true;
-    if (actor.kind === 'account' && actor.role === 'subject') return actor.subjectId === row.subject_id;
-    return actor.kind !== 'anonymous' && actorDepartment(actor) === row.provider_department;
-  }
+  const partyOf = (actor: Actor, row: Pick<RepairRow, 'subject_id' | 'provider_department'>): Party | null =>
+    baseParty(actor, row);
+  const mayRead = mayReadProcedure;
 
   const ALLOWED: Record<RepairState, Partial<Record<Party, RepairEventKind[]>>> = {
     opinion: { provider: ['opinion'] },
