@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { builtInSchedules, createCalendar } from '../calendar/index.ts';
 import { ProcedureError } from './objection-procedure.ts';
 import {
+  allowedRepairSteps,
   noticeRunning,
   phaseOn,
   type RepairEvent,
@@ -66,6 +67,14 @@ describe('repair procedure (A18–A19, B31–B32)', () => {
     assert.equal(noticeRunning(status, '2026-10-13'), false);
     assert.equal(phaseOn(status, '2026-10-12'), 'notice');
     assert.equal(phaseOn(status, '2026-10-13'), 'adoption');
+  });
+
+  it("A19: the steps offered to each party follow the same rule, the notice's dates included", () => {
+    const status = replay(agrees);
+    assert.deepEqual(allowedRepairSteps(status, '2026-10-12', 'center'), ['notice_objected']);
+    assert.deepEqual(allowedRepairSteps(status, '2026-10-13', 'center'), ['decided']);
+    assert.deepEqual(allowedRepairSteps(status, '2026-10-13', 'provider'), []);
+    assert.deepEqual(allowedRepairSteps(replay(), '2026-09-22', 'provider'), ['opinion']);
   });
 
   it('A19: the center cannot adopt while the notice runs, and no objection is recorded after it ends', () => {

@@ -175,25 +175,45 @@ function notAllowed(state: RepairState | null, kind: RepairEventKind, party: Rep
  * notice only while it runs (up to its last day), an adoption only after it has ended.
  */
 export function checkRepairStep(status: RepairStatus | null, event: RepairEvent): void {
+  const refusal = refusalOf(status, event.kind, event.on, event.by);
+  if (refusal) throw refusal;
+}
+
+/**
+ * The steps `party` may take on `on` — those `checkRepairStep` lets through, the notice's dates
+ * included (an objection only while it runs, the adoption only once it has ended).
+ */
+export function allowedRepairSteps(status: RepairStatus, on: string, party: RepairParty): RepairEventKind[] {
+  return (Object.keys(TRANSITIONS) as RepairEventKind[]).filter(
+    (kind) => kind !== 'applied' && refusalOf(status, kind, on, party) === null,
+  );
+}
+
+function refusalOf(
+  status: RepairStatus | null,
+  kind: RepairEventKind,
+  on: string,
+  by: RepairParty,
+): ProcedureError | null {
   const state = status?.state ?? null;
-  const rule = TRANSITIONS[event.kind];
-  if (!rule.from.includes(state) || !rule.by.includes(event.by))
-    throw notAllowed(state, event.kind, event.by);
+  const rule = TRANSITIONS[kind];
+  if (!rule.from.includes(state) || !rule.by.includes(by)) return notAllowed(state, kind, by);
   const notice = status?.notice;
-  if (event.kind === 'notice_objected' && notice && event.on > notice.until) {
-    throw new ProcedureError(
+  if (kind === 'notice_objected' && notice && on > notice.until) {
+    return new ProcedureError(
       'REPAIR_NOTICE_ENDED',
       `公示期已于 ${notice.until} 结束，不能再登记公示期间的异议；对修复结果有异议的，可对记录提出异议`,
       `The notice ended on ${notice.until}; an objection can no longer be recorded against it (object to the record instead)`,
     );
   }
-  if (event.kind === 'decided' && notice && event.on <= notice.until) {
-    throw new ProcedureError(
+  if (kind === 'decided' && notice && on <= notice.until) {
+    return new ProcedureError(
       'REPAIR_NOTICE_RUNNING',
       `修复意见公示至 ${notice.until}，公示期满后方可作出采纳决定（A19、B32）`,
       `The repair opinion is under public notice until ${notice.until}; decide after the notice has ended (A19, B32)`,
     );
   }
+  return null;
 }
 
 function deadline(calendar: WorkdayCalendar, from: string, workdays: number) {

@@ -65,15 +65,11 @@ export function repairEventOf(row: RepairEventRow): RepairEvent {
 
 /** Repairs and their steps (issue 16): append-only, every row under row digests. */
 export const repairsRepository = {
-  /** Every record of the subject, latest versions, with its listed entry. */
-  async recordsOfSubject(db: Db, subjectId: string): Promise<SubjectRecord[]> {
-    const rows = await db
-      .selectFrom('records')
-      .selectAll()
-      .where('subject_id', '=', subjectId)
-      .orderBy('record_key')
-      .orderBy('version')
-      .execute();
+  /** Every record of the subject (or the one with `recordKey`), latest versions, with its listed entry. */
+  async recordsOfSubject(db: Db, subjectId: string, recordKey?: string): Promise<SubjectRecord[]> {
+    let query = db.selectFrom('records').selectAll().where('subject_id', '=', subjectId);
+    if (recordKey !== undefined) query = query.where('record_key', '=', recordKey);
+    const rows = await query.orderBy('record_key').orderBy('version').execute();
     const latest = new Map<string, (typeof rows)[number]>();
     const first = new Map<string, string>();
     for (const row of rows) {

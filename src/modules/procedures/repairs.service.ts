@@ -47,6 +47,7 @@ import {
 } from './repair-eligibility.ts';
 import { repairNotice } from './repair-notices.ts';
 import {
+  allowedRepairSteps,
   checkRepairStep,
   noticeRunning,
   type ProviderFindings,
@@ -278,7 +279,12 @@ export function repairsService(deps: RepairsDeps) {
       findings?: ProviderFindings | undefined;
       on: string;
     },
-  ): Promise<{ application: RepairApplication; target: SubjectRecord; item: CatalogItemVersion }> {
+  ): Promise<{
+    application: RepairApplication;
+    target: SubjectRecord;
+    item: CatalogItemVersion;
+    subject: Subject;
+  }> {
     const named = await repo.recordKeyOf(d, recordId);
     if (!named || named.subjectId !== subjectId) throw recordNotFound();
     const records = await repo.recordsOfSubject(d, subjectId);
@@ -373,7 +379,7 @@ export function repairsService(deps: RepairsDeps) {
       judged: input.judged ?? {},
       applicationDate: input.on,
     };
-    return { application, target, item };
+    return { application, target, item, subject: subject! };
   }
 
   /** The 信用承诺书 the applicant signs (A18(3), B31(3); 国办发〔2025〕22号: the commitment). */
@@ -398,16 +404,6 @@ export function repairsService(deps: RepairsDeps) {
   const partyOf = (actor: Actor, row: Pick<RepairRow, 'subject_id' | 'provider_department'>): Party | null =>
     baseParty(actor, row);
   const mayRead = mayReadProcedure;
-
-  const ALLOWED: Record<RepairState, Partial<Record<Party, RepairEventKind[]>>> = {
-    opinion: { provider: ['opinion'] },
-    notice: { center: ['notice_objected'] },
-    notice_objection: { provider: ['notice_objection_verified'], center: ['notice_objected'] },
-    adoption: { center: ['decided'] },
-    repaired: {},
-    refused: {},
-    lapsed: {},
-  };
 
   function view(
     actor: Actor,
@@ -443,7 +439,7 @@ export function repairsService(deps: RepairsDeps) {
       noticeObjections: status.noticeObjections,
       decision: status.decision,
       refusedBy: status.refusedBy,
-      nextSteps: party === null ? [] : (ALLOWED[phase][party] ?? []),
+      nextSteps: party === null ? [] : allowedRepairSteps(status, today, party),
       free: REPAIR_IS_FREE,
       policy: { id: row.policy_id, version: row.policy_version },
     };
@@ -521,8 +517,10 @@ export function repairsService(deps: RepairsDeps) {
   /** The commitment the applicant will sign for this record, and its digest (sent back when applying). */
   async function commitment(subjectId: string, recordId: string) {
     const on = deps.today();
-    const { target, item } = await applicationFor(db, subjectId, recordId.toLowerCase(), { stated: {}, on });
-    const subject = (await deps.subjects.findById(subjectId))!;
+    const { target, item, subject } = await applicationFor(db, subjectId, recordId.toLowerCase(), {
+      stated: {},
+      on,
+    });
     const body = commitmentText(subject, item, target, on);
     return { text: body, digest: sm3(body), free: REPAIR_IS_FREE };
   }
@@ -593,11 +591,10 @@ export function repairsService(deps: RepairsDeps) {
     const stated = statedOf(input.stated, on);
     const proof = text(input.proof, 'proof', '履行义务或纠正失信行为的证明', 4000);
     const recordId = input.recordId.toLowerCase();
-    const { application, target, item } = await applicationFor(db, subjectId, recordId, {
+    const { application, target, item, subject } = await applicationFor(db, subjectId, recordId, {
       stated: { ...stated, commitmentSignedOn: on },
       on,
     });
-    const subject = (await deps.subjects.findById(subjectId))!;
     const signed = commitmentText(subject, item, target, on);
     if (input.commitmentDigest.trim().toLowerCase() !== sm3(signed)) {
       throw badRequest(
@@ -779,9 +776,7 @@ export function repairsService(deps: RepairsDeps) {
           decisionNumber: input.adopted ? `XYXF-${on.replaceAll('-', '')}-${row.id.slice(-8)}` : null,
         };
         if (input.adopted) {
-          const [target] = (await repo.recordsOfSubject(db, row.subject_id)).filter(
-            (r) => r.recordKey === row.record_key,
-          );
+          const [target] = await repo.recordsOfSubject(db, row.subject_id, row.record_key);
           if (!target || target.withdrawn) {
             throw conflict(
               'REPAIR_RECORD_WITHDRAWN',
@@ -824,13 +819,6 @@ export function repairsService(deps: RepairsDeps) {
     } catch (error) {
       if (error instanceof ProcedureError) throw conflict(error.code, error.message, error.messageEn);
       throw error;
-    }
-    if (event.kind === 'decided' && phaseOn(before, on) !== 'adoption') {
-      throw conflict(
-        'REPAIR_NOTICE_RUNNING',
-        `修复意见公示至 ${before.notice?.until}，公示期满后方可作出采纳决定（A19、B32）`,
-        `The repair opinion is under public notice until ${before.notice?.until}; decide after it has ended (A19, B32)`,
-      );
     }
     const stored = stepRow(row.id, events.length + 1, event, at, stepActorOf(actor));
     const writer = { ...deps.audit.writer(actor, requestId), at };
@@ -947,9 +935,7 @@ export function repairsService(deps: RepairsDeps) {
     for (const { row, status } of await withStatus(db, rows)) {
       if (!noticeRunning(status, today)) continue;
       const subject = await deps.subjects.findById(row.subject_id);
-      const [target] = (await repo.recordsOfSubject(db, row.subject_id)).filter(
-        (r) => r.recordKey === row.record_key,
-      );
+      const [target] = await repo.recordsOfSubject(db, row.subject_id, row.record_key);
       const item = target ? await itemOf(target.itemCode, target.itemVersion) : undefined;
       out.push({
         repairId: row.id,
@@ -1049,9 +1035,7 @@ export function repairsService(deps: RepairsDeps) {
     }
     const row = (await repo.byId(db, view_.id))!;
     const subject = await deps.subjects.findById(row.subject_id);
-    const [target] = (await repo.recordsOfSubject(db, row.subject_id)).filter(
-      (r) => r.recordKey === row.record_key,
-    );
+    const [target] = await repo.recordsOfSubject(db, row.subject_id, row.record_key);
     const item = target ? await itemOf(target.itemCode, target.itemVersion) : undefined;
     const d = view_.decision;
     const e = escapeHtml;
