@@ -13,7 +13,7 @@ import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
 import type { ObjectionEvent } from './objection-procedure.ts';
-import { type PageFilter, pageOf, stepsOf, writeStepNotices } from './procedure-rows.repository.ts';
+import { stepsOf, writeStepNotices } from './procedure-rows.repository.ts';
 import type { ObjectionEventTable, ObjectionTable, SubjectNoticeTable } from './procedures.tables.ts';
 
 export type ObjectionRow = Selectable<ObjectionTable>;
@@ -143,11 +143,6 @@ export const objectionsRepository = {
       .selectAll()
       .where('record_key', 'in', [...keys])
       .execute();
-  },
-
-  /** Newest first, a page at a time (procedure-rows.repository.ts). */
-  list(db: Db, filter: PageFilter): Promise<ObjectionRow[]> {
-    return pageOf<ObjectionRow>(db, 'objections', filter);
   },
 
   /** The steps of these objections, in order, by objection id. */

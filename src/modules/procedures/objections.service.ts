@@ -55,6 +55,7 @@ import {
 } from './procedure-evidence.repository.ts';
 import { type EvidenceView, evidenceViews, procedureEvidence } from './procedure-evidence.service.ts';
 import { baseParty, mayReadProcedure } from './procedure-parties.ts';
+import { pagesOf, stepsTakenBy } from './procedure-rows.repository.ts';
 import type { StepSource } from './procedure-steps.ts';
 import { requiredText, type StepActor, stepActorOf } from './step-input.ts';
 import { subjectNoticeRow } from './subject-notices.repository.ts';
@@ -226,12 +227,8 @@ export function objectionsService(deps: ObjectionsDeps) {
 
   /** Every objection in a scope, newest first, a page at a time, with its status. */
   async function* scan(scope: { subjectId?: string; department?: string | undefined }) {
-    let before: string | undefined;
-    for (;;) {
-      const rows = await repo.list(store.db, { ...scope, before, limit: PAGE });
+    for await (const rows of pagesOf<ObjectionRow>(store.db, 'objections', scope, PAGE)) {
       yield* await withStatus(store.db, rows);
-      if (rows.length < PAGE) return;
-      before = rows.at(-1)!.id;
     }
   }
 
@@ -240,21 +237,15 @@ export function objectionsService(deps: ObjectionsDeps) {
    * then — newest first, a page at a time (the A21/B35 statistics, procedure-stats.ts).
    */
   async function* asOf(day: string) {
-    let before: string | undefined;
-    for (;;) {
-      const rows = await repo.list(store.db, { before, limit: PAGE });
+    for await (const rows of pagesOf<ObjectionRow>(store.db, 'objections', {}, PAGE)) {
       const events = await repo.eventsOf(
         store.db,
         rows.map((r) => r.id),
       );
       for (const row of rows) {
-        const steps = events.get(row.id)!;
-        const later = steps.findIndex((e) => e.on_date > day);
-        const taken = later === -1 ? steps : steps.slice(0, later);
+        const taken = stepsTakenBy(events.get(row.id)!, day);
         if (taken.length > 0) yield { providerDepartment: row.provider_department, status: statusOf(taken) };
       }
-      if (rows.length < PAGE) return;
-      before = rows.at(-1)!.id;
     }
   }
 

@@ -27,7 +27,7 @@ export type PageFilter = {
  * Newest first; each filter narrows (subject: its own; department: those about its records); `before`:
  * the id of the last row of the previous page (ids are time-ordered UUIDv7).
  */
-export async function pageOf<Row>(db: Db, table: ProcedureTable, filter: PageFilter): Promise<Row[]> {
+async function pageOf<Row>(db: Db, table: ProcedureTable, filter: PageFilter): Promise<Row[]> {
   // one shape for both tables: the query is typed on the objections' columns, which the repairs share
   let query = db.selectFrom(table as 'objections').selectAll();
   if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
@@ -75,4 +75,26 @@ export async function writeStepNotices(
     const stored = await subjectNoticesRepository.insert(trx, [...subjectNotices]);
     recorded.push({ table: SUBJECT_NOTICES_AUDITED, rows: stored });
   }
+}
+
+/** A procedure's rows in `scope`, newest first, one page of `size` at a time (the id is the cursor). */
+export async function* pagesOf<Row extends { id: string }>(
+  db: Db,
+  table: ProcedureTable,
+  scope: Omit<PageFilter, 'before' | 'limit'>,
+  size: number,
+): AsyncGenerator<Row[]> {
+  let before: string | undefined;
+  for (;;) {
+    const rows = await pageOf<Row>(db, table, { ...scope, before, limit: size });
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    before = rows.at(-1)!.id;
+  }
+}
+
+/** A procedure's steps as they stood on `day`: those taken on or before it (the steps are in order). */
+export function stepsTakenBy<Step extends { on_date: string }>(steps: readonly Step[], day: string): Step[] {
+  const later = steps.findIndex((e) => e.on_date > day);
+  return later === -1 ? [...steps] : steps.slice(0, later);
 }

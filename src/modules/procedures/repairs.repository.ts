@@ -12,7 +12,7 @@ import {
 import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { Db } from '../database.ts';
 import type { NotificationTable } from '../lists/lists.tables.ts';
-import { type PageFilter, pageOf, stepsOf, writeStepNotices } from './procedure-rows.repository.ts';
+import { stepsOf, writeStepNotices } from './procedure-rows.repository.ts';
 import type { RepairEventTable, RepairTable, SubjectNoticeTable } from './procedures.tables.ts';
 import type { RepairEvent } from './repair-procedure.ts';
 
@@ -197,11 +197,6 @@ export const repairsRepository = {
 
   async ofSubject(db: Db, subjectId: string): Promise<RepairRow[]> {
     return db.selectFrom('repairs').selectAll().where('subject_id', '=', subjectId).execute();
-  },
-
-  /** Newest first, a page at a time (procedure-rows.repository.ts). */
-  list(db: Db, filter: PageFilter): Promise<RepairRow[]> {
-    return pageOf<RepairRow>(db, 'repairs', filter);
   },
 
   /** The steps of these repairs, in order, by repair id. */

@@ -35,6 +35,7 @@ import { objectionsRepository } from './objections.repository.ts';
 import { type EvidenceMeta, evidenceRepository, REPAIR_EVIDENCE } from './procedure-evidence.repository.ts';
 import { type EvidenceView, evidenceViews, procedureEvidence } from './procedure-evidence.service.ts';
 import { baseParty, mayReadProcedure } from './procedure-parties.ts';
+import { pagesOf, stepsTakenBy } from './procedure-rows.repository.ts';
 import type { StepSource } from './procedure-steps.ts';
 import {
   type PastAct,
@@ -871,9 +872,7 @@ export function repairsService(deps: RepairsDeps) {
           ? {}
           : { department: actorDepartment(actor) ?? '' };
     const out: RepairView[] = [];
-    let before: string | undefined;
-    for (;;) {
-      const rows = await repo.list(db, { ...scope, before, limit: PAGE });
+    for await (const rows of pagesOf<RepairRow>(db, 'repairs', scope, PAGE)) {
       const evidence = await evidenceRepository.of(
         db,
         REPAIR_EVIDENCE,
@@ -884,9 +883,8 @@ export function repairsService(deps: RepairsDeps) {
         out.push(view(actor, row, status, evidence.get(row.id)!));
         if (out.length >= filter.limit) return out;
       }
-      if (rows.length < PAGE) return out;
-      before = rows.at(-1)!.id;
     }
+    return out;
   }
 
   /**
@@ -894,23 +892,17 @@ export function repairsService(deps: RepairsDeps) {
    * by then — newest first, a page at a time (the A21/B35 statistics, procedure-stats.ts).
    */
   async function* asOf(day: string) {
-    let before: string | undefined;
-    for (;;) {
-      const rows = await repo.list(db, { before, limit: PAGE });
+    for await (const rows of pagesOf<RepairRow>(db, 'repairs', {}, PAGE)) {
       const events = await repo.eventsOf(
         db,
         rows.map((r) => r.id),
       );
       for (const row of rows) {
-        const steps = events.get(row.id)!;
-        const later = steps.findIndex((e) => e.on_date > day);
-        const taken = later === -1 ? steps : steps.slice(0, later);
+        const taken = stepsTakenBy(events.get(row.id)!, day);
         if (taken.length > 0) {
           yield { providerDepartment: row.provider_department, status: statusOf(row, taken) };
         }
       }
-      if (rows.length < PAGE) return;
-      before = rows.at(-1)!.id;
     }
   }
 
@@ -1002,12 +994,8 @@ export function repairsService(deps: RepairsDeps) {
   const stepSource: StepSource = {
     procedure: 'repair',
     async *openSteps() {
-      let before: string | undefined;
-      for (;;) {
-        const rows = await repo.list(db, { before, limit: PAGE });
+      for await (const rows of pagesOf<RepairRow>(db, 'repairs', {}, PAGE)) {
         for (const { row, status } of await withStatus(db, rows)) yield* repairOpenSteps(row, status);
-        if (rows.length < PAGE) return;
-        before = rows.at(-1)!.id;
       }
     },
   };
