@@ -527,15 +527,13 @@ export function repairsService(deps: RepairsDeps) {
   }
 
   async function refuseIfOpen(d: Db, recordKey: string) {
-    const open = (await withStatus(d, await repo.ofRecordKeys(d, [recordKey]))).find((r) =>
-      REPAIR_OPEN_STATES.includes(r.status.state),
-    );
+    const open = (await onRecords([recordKey], d)).open.get(recordKey);
     if (open) {
       throw conflict(
         'REPAIR_ALREADY_OPEN',
         '这条记录已有一项正在办理的信用修复申请，请查看其进度',
         'This record already has a repair application in progress; follow it',
-        { repairId: open.row.id },
+        { repairId: open },
       );
     }
   }
@@ -572,11 +570,7 @@ export function repairsService(deps: RepairsDeps) {
 
   /** Open repairs on these records, by record key, read in the caller's transaction. */
   async function openOnRecordsIn(d: Db, keys: readonly string[]): Promise<Map<string, string>> {
-    const open = new Map<string, string>();
-    for (const { row, status } of await withStatus(d, await repo.ofRecordKeys(d, keys))) {
-      if (REPAIR_OPEN_STATES.includes(status.state)) open.set(row.record_key, row.id);
-    }
-    return open;
+    return (await onRecords(keys, d)).open;
   }
 
   /** A18–A19, B31–B32: the subject applies (or the center files for it at a window, with a purpose). */
@@ -1001,10 +995,10 @@ export function repairsService(deps: RepairsDeps) {
   };
 
   /** Issue 16: for every read of records — the repairs in progress and the adopted ones, by record key. */
-  async function onRecords(keys: readonly string[]) {
+  async function onRecords(keys: readonly string[], d: Db = db) {
     const open = new Map<string, string>();
     const repaired = new Map<string, string>();
-    for (const { row, status } of await withStatus(db, await repo.ofRecordKeys(db, keys))) {
+    for (const { row, status } of await withStatus(d, await repo.ofRecordKeys(d, keys))) {
       if (REPAIR_OPEN_STATES.includes(status.state)) open.set(row.record_key, row.id);
       if (status.state === 'repaired') repaired.set(row.record_key, articleOf(row.target_kind, row.path));
     }
