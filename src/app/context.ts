@@ -9,6 +9,10 @@ import { migrateToLatest } from '../migrations/index.ts';
 import { accountBindingsRepository } from '../modules/access/account-bindings.repository.ts';
 import { accountsService } from '../modules/access/accounts.service.ts';
 import { type AuthService, authService } from '../modules/access/auth.service.ts';
+import {
+  type ConsentReadsRepository,
+  consentReadsRepository,
+} from '../modules/access/consent-reads.repository.ts';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
 import type { IdentityVerifier } from '../modules/access/identity-verification.ts';
 import { loadIdentityVerifier } from '../modules/access/identity-verifier.loader.ts';
@@ -107,6 +111,8 @@ export type AppContext = {
   /** the real-name verifier for subject self-registration; none: self-registration is off (issue 14 §1) */
   identityVerifier: IdentityVerifier | undefined;
   consents: ReturnType<typeof consentsRepository>;
+  /** the reads made under each consent, written with the read's audit entry (decision 0040) */
+  consentReads: ConsentReadsRepository;
   audit: AuditTrail;
   /**
    * Who the platform's own writes to audited tables are recorded as (`system`, under the policy in
@@ -300,6 +306,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       }),
       identityVerifier,
       consents,
+      consentReads: consentReadsRepository(store),
       audit,
       rowWriter,
       catalog,

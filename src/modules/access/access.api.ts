@@ -162,28 +162,101 @@ export const DisableSubjectAccountBody = z
   .object({ currentPassword: z.string().min(1).max(256).describe('当前账号的密码 / your own password') })
   .strict();
 
-// Consents a subject gives (B21), and those a department holds (consents.routes.ts)
+// Consents a subject gives (B21), those it received as a counterparty (B24), those a department holds,
+// and the reads made under them (consents.routes.ts; decision 0040)
+
+const CONSENT_STATUS = z.enum(['active', 'expired', 'revoked']);
+
+export const ConsentParty = z
+  .object({
+    kind: z.enum(['department', 'organization', 'person']),
+    code: z
+      .string()
+      .describe('部门代码或统一社会信用代码；个人的身份证号按 A7 遮蔽 / masked for a person (A7)'),
+    name: z.string().describe('部门或主体名称；个人姓名按 A7 遮蔽 / masked for a person (A7)'),
+  })
+  .describe('被授权方或授权方 / a party to a consent');
 
 export const ConsentView = z.object({
   id: z.string(),
-  granteeDepartment: z.string(),
+  /** kept for callers of the first version: the grantee department, or null for a counterparty */
+  granteeDepartment: z.string().nullable().describe('被授权部门代码；授权给主体时为 null'),
+  grantee: ConsentParty,
   scope: z.array(z.string()),
   purpose: z.string(),
   grantedAt: z.string(),
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
-  status: z.enum(['active', 'expired', 'revoked']),
+  status: CONSENT_STATUS,
+  reads: z
+    .object({ count: z.number().int(), lastAt: z.string().nullable() })
+    .optional()
+    .describe('在此授权下的查询次数与最近一次时间（仅授权人本人可见）'),
 });
 export const ConsentsResponse = z.object({ consents: z.array(ConsentView) });
 
 export const GrantConsentBody = z
   .object({
-    granteeDepartment: z.string().min(1).max(40),
+    granteeDepartment: z
+      .string()
+      .min(1)
+      .max(40)
+      .optional()
+      .describe('被授权部门代码（与 granteeSubjectCode 二选一）'),
+    granteeSubjectCode: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        '被授权主体（交易对方）的统一社会信用代码或身份证号，须已在平台登记（与 granteeDepartment 二选一；B24）',
+      ),
+    granteeName: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('被授权主体的名称：授权给个人时必填，须与平台登记的姓名一致；授权给单位时可填，填则须一致'),
     scope: z.array(z.string().min(1).max(80)).min(1).max(200),
     purpose: z.string().min(2).max(200),
     expiresOn: z.iso.date().describe('授权截止日（含），最长见政策 access.consentMaxPeriod'),
   })
   .strict();
+
+export const ReceivedConsentView = z.object({
+  id: z.string(),
+  granter: ConsentParty.describe(
+    '授权人：授权有效时给出完整代码与名称（读取其记录所需），失效后个人按 A7 遮蔽',
+  ),
+  scope: z.array(z.string()),
+  purpose: z.string().describe('读取时须在 X-Purpose 中说明的用途（与此一致）'),
+  grantedAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  status: CONSENT_STATUS,
+});
+export const ReceivedConsentsResponse = z.object({ consents: z.array(ReceivedConsentView) });
+
+export const ConsentReadsQuery = z.object({
+  before: z.uuid().optional().describe('上一页最后一条的 id / the previous page’s `next`'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ConsentReadView = z.object({
+  id: z.string(),
+  at: z.string(),
+  reader: ConsentParty.extend({
+    via: z
+      .enum(['staff', 'system', 'account'])
+      .describe('部门工作人员、部门业务系统，或被授权主体本身的账号；工作人员只以部门标明，不具姓名'),
+  }),
+  purpose: z.string().nullable(),
+  records: z.array(z.object({ id: z.string(), item: z.string(), itemName: z.string() })),
+});
+export const ConsentReadsResponse = z.object({
+  consent: ConsentView,
+  reads: z.array(ConsentReadView),
+  next: z.string().nullable(),
+});
 
 export const ConsentIdParams = z.object({ id: z.uuid() });
 export const ConsentRevokeResponse = z.object({ revoked: z.boolean() });

@@ -1,4 +1,4 @@
-/** Tables of the access module (migrations 0003-access, 0013-account-bindings). */
+/** Tables of the access module (migrations 0003-access, 0013-account-bindings, 0028-consent-counterparties). */
 export type AccessTables = {
   accounts: AccountTable;
   account_bindings: AccountBindingTable;
@@ -6,6 +6,7 @@ export type AccessTables = {
   sessions: SessionTable;
   api_keys: ApiKeyTable;
   consents: ConsentTable;
+  consent_reads: ConsentReadTable;
 };
 
 export type AccountTable = {
@@ -82,8 +83,10 @@ export type ApiKeyTable = {
 export type ConsentTable = {
   id: string;
   subject_id: string;
-  /** the party allowed to query: a department code */
-  grantee_department: string;
+  /** the party allowed to query: a department code … (0028: exactly one of the two is set) */
+  grantee_department: string | null;
+  /** … or a subject on the platform, a counterparty reading through its own account (B21, B24; 0028) */
+  grantee_subject: string | null;
   /** JSON array of catalog item codes, or ["*"] for every 授权查询 item */
   scope: unknown;
   purpose: string;
@@ -93,4 +96,27 @@ export type ConsentTable = {
   /** JSON: how the consent was given (online confirmation by the signed-in subject, signed paper form …) */
   evidence: unknown;
   granted_by: string;
+};
+
+/**
+ * A read of a subject's records under one of its consents (migration 0028; decision 0040): written in
+ * the transaction of the read's audit entry, which names it; one row per read and consent.
+ */
+export type ConsentReadTable = {
+  id: string;
+  consent_id: string;
+  /** the granter, whose records were read */
+  subject_id: string;
+  at: string;
+  /** who read: a department (its staff or its system) … */
+  reader_department: string | null;
+  /** … or the counterparty subject, through one of its own accounts */
+  reader_subject: string | null;
+  /** the account or API key, and its role (for the center; the granter is shown the party, not the person) */
+  actor_id: string | null;
+  actor_role: string;
+  purpose: string | null;
+  /** JSON: the records read under this consent, `[{ id, item }]` (the version read, its catalog item) */
+  records: unknown;
+  request_id: string | null;
 };

@@ -69,6 +69,10 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/me/consents': ['subject'],
   'POST /api/v1/me/consents': ['subject'],
   'POST /api/v1/me/consents/:id/revoke': ['subject'],
+  'GET /api/v1/me/consents/:id/reads': ['subject'],
+  // B24: a counterparty is a subject reading through its own account; never staff or a system key
+  'GET /api/v1/me/consents/received': ['subject'],
+  'GET /api/v1/consented/:code/records': ['subject'],
   'GET /api/v1/subjects/search': GOVERNMENT_READERS,
   'GET /api/v1/subjects/:code': GOVERNMENT_READERS,
   'GET /api/v1/subjects/:code/consents': GOVERNMENT_READERS,

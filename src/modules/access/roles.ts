@@ -29,7 +29,8 @@ export const STAFF_ROLES: readonly Role[] = [
 export const PERMISSIONS = [
   'subjects.read', // look a subject up (staff; purpose required; non-public parts by scope)
   'subjects.read_own', // a subject's own file
-  'consents.manage_own', // a subject grants / revokes consent to others' queries (B21)
+  'consents.manage_own', // a subject grants / revokes consent to others' queries (B21), sees who read under each
+  'consents.use_received', // a subject as a counterparty: the consents others gave it, and reading under them (B21, B24)
   'accounts.manage_own', // a subject sees the accounts bound to it, adds one, disables one (issue 14 §1)
   'consents.read', // staff see consents that name their department
   'records.write', // providers push credit information (intake issue)
@@ -65,6 +66,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   subject: [
     'subjects.read_own',
     'consents.manage_own',
+    'consents.use_received',
     'accounts.manage_own',
     'objections.file_own',
     'repairs.apply_own',

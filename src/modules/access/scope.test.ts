@@ -43,6 +43,7 @@ const consent = (over: Partial<Consent> = {}): Consent => ({
   id: 'c1',
   subjectId: 'subj-1',
   granteeDepartment: 'HA-BANK',
+  granteeSubjectId: null,
   scope: ['tax-arrears'],
   purpose: '贷款审批',
   grantedAt: '2026-11-01T00:00:00.000Z',

@@ -13,7 +13,10 @@ export const USAGE_SCOPE_LABELS: Record<UsageScope, string> = {
 export type Consent = {
   id: string;
   subjectId: string;
-  granteeDepartment: string;
+  /** the party allowed to query: a department (its code) … */
+  granteeDepartment: string | null;
+  /** … or a subject on the platform, a counterparty reading through its own account (B24); one is set */
+  granteeSubjectId: string | null;
   /** catalog item codes, or ['*'] for every 授权查询 item */
   scope: string[];
   purpose: string;
@@ -21,6 +24,35 @@ export type Consent = {
   expiresAt: string;
   revokedAt: string | null;
 };
+
+/**
+ * Who reads under a consent: a department (its staff or its business system), or a subject through its
+ * own account — a counterparty such as a bank, an employer or a landlord (B21, B24).
+ */
+export type ConsentReader =
+  | { department: string; subjectId?: undefined }
+  | { subjectId: string; department?: undefined };
+
+/** The party an actor reads for under a consent; null for the public and the command line. */
+export function consentReaderOf(actor: Actor): ConsentReader | null {
+  if (actor.kind === 'account' && actor.role === 'subject') {
+    return actor.subjectId ? { subjectId: actor.subjectId } : null;
+  }
+  const department = actorDepartment(actor);
+  return department === null ? null : { department };
+}
+
+/** Whether a consent names this reader as its grantee. */
+export function consentNames(consent: Consent, reader: ConsentReader): boolean {
+  return reader.department !== undefined
+    ? consent.granteeDepartment === reader.department
+    : consent.granteeSubjectId === reader.subjectId;
+}
+
+/** In force now: granted, not yet expired, not revoked (an expired or revoked consent counts for nothing). */
+export function consentLive(consent: Consent, now: string): boolean {
+  return consent.revokedAt === null && consent.grantedAt <= now && now < consent.expiresAt;
+}
 
 /** One piece of credit information someone wants to read. */
 export type ReadTarget = {
@@ -41,15 +73,13 @@ export type ReadDecision =
 export function consentCovers(
   consent: Consent,
   target: ReadTarget,
-  department: string,
+  reader: ConsentReader,
   now: string,
 ): boolean {
   return (
     consent.subjectId === target.subjectId &&
-    consent.granteeDepartment === department &&
-    consent.revokedAt === null &&
-    consent.grantedAt <= now &&
-    now < consent.expiresAt &&
+    consentNames(consent, reader) &&
+    consentLive(consent, now) &&
     (consent.scope.includes('*') || consent.scope.includes(target.itemCode))
   );
 }
@@ -61,8 +91,10 @@ export function consentCovers(
  * - the providing department reads what it provided (B4 谁提供谁负责);
  * - 政府共享: government staff and systems whose role allows subject queries (their purpose is
  *   required and audited at the route, B33);
- * - 授权查询: another party only under a live consent of the subject that names its department and
- *   covers the item (B21) — expired or revoked consents count for nothing.
+ * - 授权查询: another party only under a live consent of the subject that names it — its department,
+ *   or, for a counterparty reading through its own subject account, its subject (B21, B24) — and
+ *   covers the item; expired or revoked consents count for nothing. A counterparty is no government
+ *   reader: 政府共享 items stay closed to it whatever it was granted.
  */
 export function canRead(
   actor: Actor,
@@ -81,8 +113,9 @@ export function canRead(
   if (target.scope === 'public') return { allowed: true, basis: 'public' };
   const governmentReader = hasPermission(actor, 'subjects.read');
   if (target.scope === 'government' && governmentReader) return { allowed: true, basis: 'government_duty' };
-  if (target.scope === 'authorized' && department !== null) {
-    const consent = consents.find((c) => consentCovers(c, target, department, now));
+  const reader = consentReaderOf(actor);
+  if (target.scope === 'authorized' && reader !== null) {
+    const consent = consents.find((c) => consentCovers(c, target, reader, now));
     if (consent) return { allowed: true, basis: 'consent', consentId: consent.id };
     return {
       allowed: false,

@@ -9,7 +9,7 @@ import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor
 import type { Store } from '../database.ts';
 import type { Policy } from '../policy/index.ts';
 import type { Anchor } from './audit.chain.ts';
-import { auditRepository, readAnchors, readAuditEntries } from './audit.repository.ts';
+import { type AuditEntryInput, auditRepository, readAnchors, readAuditEntries } from './audit.repository.ts';
 import { anchorDay, anchorHead, verifyAudit } from './audit.service.ts';
 import type { RowsWrittenMeta } from './row-digests.service.ts';
 
@@ -35,6 +35,21 @@ export type AuditTrailDeps = {
 
 export function auditTrail(deps: AuditTrailDeps) {
   const repository = auditRepository(deps.store);
+  const entryOf = (input: AuditInput): AuditEntryInput => ({
+    at: deps.now(),
+    actorId: actorId(input.actor),
+    actorRole: actorRole(input.actor),
+    actorDepartment: actorDepartment(input.actor),
+    purpose: input.purpose ?? null,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    result: input.result,
+    detail: input.detail ?? {},
+    policyId: deps.policy.id,
+    policyVersion: deps.policy.version,
+    requestId: input.requestId ?? null,
+  });
   return {
     repository,
     /** Who is writing, for `recordRowsWritten` entries that accompany rows written to audited tables. */
@@ -50,22 +65,13 @@ export function auditTrail(deps: AuditTrailDeps) {
       };
     },
     async record(input: AuditInput): Promise<void> {
-      await repository.append({
-        at: deps.now(),
-        actorId: actorId(input.actor),
-        actorRole: actorRole(input.actor),
-        actorDepartment: actorDepartment(input.actor),
-        purpose: input.purpose ?? null,
-        action: input.action,
-        targetType: input.targetType,
-        targetId: input.targetId ?? null,
-        result: input.result,
-        detail: input.detail ?? {},
-        policyId: deps.policy.id,
-        policyVersion: deps.policy.version,
-        requestId: input.requestId ?? null,
-      });
+      await repository.append(entryOf(input));
     },
+    /**
+     * The entry `record` appends, for a writer that appends it itself in the transaction of the rows
+     * the act wrote (`recordStoredTables(trx, written, writer, [entry])`).
+     */
+    entry: (input: AuditInput): AuditEntryInput => entryOf(input),
     /**
      * The whole trail verified: chain, head, anchors (stored, `published`, and those of the external
      * anchor log — `anchorLog` reads another copy, e.g. one shipped off the machine), row digests.

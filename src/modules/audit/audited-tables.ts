@@ -210,7 +210,11 @@ export const API_KEYS_AUDITED: AuditedTable = {
   excluded: ['last_used_at'],
 };
 
-/** B21: a subject's consent to another party reading 授权查询 items. */
+/**
+ * B21: a subject's consent to another party reading 授权查询 items: a department, or (0028, B24) a
+ * counterparty subject. Rows stored before 0028 were recorded without `grantee_subject`; its check
+ * (exactly one grantee) keeps it from being set on them without a digested column changing.
+ */
 export const CONSENTS_AUDITED: AuditedTable = {
   table: 'consents',
   idColumn: 'id',
@@ -218,6 +222,7 @@ export const CONSENTS_AUDITED: AuditedTable = {
     id: 'uuid',
     subject_id: 'uuid',
     grantee_department: 'text',
+    grantee_subject: 'uuid',
     scope: 'json',
     purpose: 'text',
     granted_at: 'instant',
@@ -225,6 +230,28 @@ export const CONSENTS_AUDITED: AuditedTable = {
     revoked_at: 'instant',
     evidence: 'json',
     granted_by: 'text',
+  },
+};
+
+/**
+ * Reads under a consent (0028; decision 0040): what the granter is shown of who read what under it.
+ * A row deleted would hide a read from the subject; one slipped in would blame a party for one.
+ */
+export const CONSENT_READS_AUDITED: AuditedTable = {
+  table: 'consent_reads',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    consent_id: 'uuid',
+    subject_id: 'uuid',
+    at: 'instant',
+    reader_department: 'text',
+    reader_subject: 'uuid',
+    actor_id: 'text',
+    actor_role: 'text',
+    purpose: 'text',
+    records: 'json',
+    request_id: 'text',
   },
 };
 
@@ -676,4 +703,5 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   REPAIR_EVENTS_AUDITED,
   OBJECTION_EVIDENCE_AUDITED,
   REPAIR_EVIDENCE_AUDITED,
+  CONSENT_READS_AUDITED,
 ];

@@ -1,8 +1,8 @@
 import type { Sealer } from '../../platform/crypto/sealing.ts';
 import { fromJson } from '../../platform/db/engine.ts';
-import { type Actor, actorDepartment } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import type { ConsentsRepository } from '../access/consents.repository.ts';
-import { canRead, type ReadDecision } from '../access/scope.ts';
+import { type Consent, canRead, consentReaderOf, type ReadDecision } from '../access/scope.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
 import type { Store } from '../database.ts';
 import { type ListEntryState, type RecordCurrencyState, recordCurrency } from './record-currency.ts';
@@ -32,6 +32,8 @@ export type RecordView = {
   stateBasis: string | null;
   fields: Record<string, unknown>;
   readBasis: string;
+  /** the consent the record was read under (B21, B24; basis `consent`); null on every other basis */
+  consentId: string | null;
   /** issue 15 W3: the decision this version rests on (a weakening correction); null for most */
   changeBasis: { kind: string; id: string } | null;
   /** issue 16: a procedure in progress on the record (A16: an objection), shown in every view */
@@ -55,7 +57,7 @@ export type RecordsReaderDeps = {
   store: Store;
   sealer: Pick<Sealer, 'open'>;
   catalog: Pick<CatalogRepository, 'version'>;
-  consents: Pick<ConsentsRepository, 'forSubjectAndDepartment'>;
+  consents: Pick<ConsentsRepository, 'grantedTo'>;
   now: () => string;
   today: () => string;
   /**
@@ -78,7 +80,8 @@ export type RecordsReaderDeps = {
 /**
  * Reading credit records: the subject reads all of its own (B20, archived ones included); anyone else
  * reads the current versions the item's usage scope allows them (B18), 授权查询 items only under the
- * subject's consent (B21), never information past its validity (B27: no longer published or used).
+ * subject's consent naming their department or, for a counterparty's own account, their subject (B21,
+ * B24), never information past its validity (B27: no longer published or used).
  */
 export function recordsReader(ctx: RecordsReaderDeps) {
   const { catalog } = ctx;
@@ -95,11 +98,20 @@ export function recordsReader(ctx: RecordsReaderDeps) {
     return item;
   }
 
-  async function readable(actor: Actor, subjectId: string) {
+  /**
+   * The subject's records as this actor may read them. `options.consents`: the consents to read under,
+   * when the caller has narrowed them (a counterparty reads under those for the purpose it stated);
+   * otherwise every consent of the subject naming the actor's department or subject.
+   */
+  async function readable(actor: Actor, subjectId: string, options: { consents?: readonly Consent[] } = {}) {
     const current = new Map<string, RecordTable>();
     for (const row of await repository.versionsOfSubject(subjectId)) current.set(row.record_key, row);
-    const department = actorDepartment(actor);
-    const consents = department ? await ctx.consents.forSubjectAndDepartment(subjectId, department) : [];
+    const reader = consentReaderOf(actor);
+    const consents =
+      options.consents ??
+      (reader === null || reader.subjectId === subjectId
+        ? []
+        : await ctx.consents.grantedTo(subjectId, reader));
     const today = ctx.today();
     const records: RecordView[] = [];
     const withheld = {
@@ -195,6 +207,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         stateBasis: currency.basis,
         fields,
         readBasis: decision.basis,
+        consentId: decision.consentId ?? null,
         changeBasis:
           row.change_basis_id === null || row.change_basis_id === undefined
             ? null

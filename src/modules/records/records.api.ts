@@ -108,6 +108,10 @@ export const RecordView = z.object({
     .record(z.string(), z.unknown())
     .describe('目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分'),
   readBasis: z.string(),
+  consentId: z
+    .string()
+    .nullable()
+    .describe('读取所依据的授权（readBasis 为 consent 时；B21、B24），其他情形为 null'),
   changeBasis: z
     .object({ kind: z.string(), id: z.string() })
     .nullable()
