@@ -11,11 +11,13 @@ import assert from 'node:assert/strict';
 import { hash } from 'node:crypto';
 import { it } from 'node:test';
 import { type Kysely, sql } from 'kysely';
+import { consentReadsRepository } from '../modules/access/consent-reads.repository.ts';
 import { consentsRepository } from '../modules/access/consents.repository.ts';
 import { appendAudit, readAuditEntries, readAuditHead } from '../modules/audit/audit.repository.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
 import {
   AUDITED_TABLES,
+  CONSENTS_AUDITED,
   EXTERNAL_DECISIONS_AUDITED,
   OBJECTION_EVENTS_AUDITED,
   OBJECTION_EVIDENCE_AUDITED,
@@ -46,6 +48,13 @@ import { MIGRATIONS, migrateToLatest } from './index.ts';
 
 type Row = Record<string, unknown>;
 
+/** Consents as registered for row digests before 0028 added `grantee_subject`. */
+const CONSENTS_BEFORE_0028 = {
+  ...CONSENTS_AUDITED,
+  columns: Object.fromEntries(
+    Object.entries(CONSENTS_AUDITED.columns).filter(([c]) => c !== 'grantee_subject'),
+  ),
+};
 /** Records as registered for row digests before 0020 added `withdrawn`. */
 const RECORDS_BEFORE_0020 = {
   ...RECORDS_AUDITED,
@@ -699,15 +708,15 @@ function upgradeSuite(getStore: () => TestStore) {
     '0014-decision-digests': async (step) => {
       // From 0014 on, a write of a decision table records its rows: a consent revoked (an update), a
       // list type added.
+      // (The consent is revoked as the repository of that version did: 0028 added a column since.)
       const consent = written.get('consents')!.rows[0]!;
-      assert.equal(
-        await consentsRepository(live(), WRITER).revoke(
-          String(consent.id),
-          String(consent.subject_id),
-          at(step),
-        ),
-        true,
-      );
+      const revoked = await liveDb()
+        .updateTable('consents')
+        .set({ revoked_at: at(step) })
+        .where('id', '=', String(consent.id))
+        .returningAll()
+        .execute();
+      await recordRowsWritten(liveDb(), { table: CONSENTS_BEFORE_0028, rows: revoked }, WRITER);
       consent.revoked_at = at(step);
       const type = {
         code: 'watch',
@@ -1025,6 +1034,56 @@ function upgradeSuite(getStore: () => TestStore) {
       ]);
       await recordRowsWritten(liveDb(), { table: REPAIR_EVENTS_AUDITED, rows: events }, WRITER);
     },
+    '0028-consent-counterparties': async (step) => {
+      // From 0028 on, a consent may name a counterparty subject (B24), written by the live repository
+      // with its row digest; a read under it is kept in consent_reads with the read's audit entry.
+      const consent = await consentsRepository(live(), WRITER).grant({
+        subjectId: subjectId('曾伟'),
+        granteeDepartment: null,
+        granteeSubjectId: subjectId('淮安市華信建設工程有限公司'),
+        scope: ['*'],
+        purpose: '租房信用审查',
+        grantedAt: at(step),
+        expiresAt: '2027-01-31T15:59:59.999Z',
+        evidence: { method: 'online', accountId: null, requestId: 'req-28', userAgent: null },
+        grantedBy: 'zeng.wei',
+      });
+      written.get('consents')!.rows.push({
+        id: consent.id,
+        subject_id: consent.subjectId,
+        grantee_department: null,
+        grantee_subject: consent.granteeSubjectId,
+        purpose: consent.purpose,
+      });
+      const [read] = await consentReadsRepository(live()).record({
+        entry: {
+          ...WRITER,
+          action: 'records.read',
+          targetType: 'subject',
+          targetId: consent.subjectId,
+          result: 'ok',
+        },
+        writer: WRITER,
+        under: [
+          {
+            consentId: consent.id,
+            subjectId: consent.subjectId,
+            at: at(step),
+            reader: { subjectId: String(consent.granteeSubjectId) },
+            actorId: 'account-9',
+            actorRole: 'subject',
+            purpose: '租房信用审查',
+            records: [],
+            requestId: 'req-28',
+          },
+        ],
+      });
+      written.set('consent_reads', {
+        table: 'consent_reads',
+        key: ['id'],
+        rows: [{ id: read!.id, consent_id: consent.id, reader_department: null, actor_role: 'subject' }],
+      });
+    },
     '0015-department-purposes': async (step) => {
       // From 0015 on, a department's registered purposes are written through their repository, which
       // records each row (issue 14 §3): one registered, one registered and removed.
@@ -1049,6 +1108,26 @@ function upgradeSuite(getStore: () => TestStore) {
 
   /** What a step must have done beyond keeping the rows. */
   const CHECKS: Record<string, () => Promise<void>> = {
+    '0028-consent-counterparties': async () => {
+      // The consent stored before names its department and no subject; a consent can name only one:
+      // giving the old row a subject as well is refused by the database (its digest does not cover
+      // the new column; the check ties it to one that it covers).
+      const consent = written.get('consents')!.rows[0]!;
+      const [row] = (
+        await sql<Row>`select grantee_department, grantee_subject from consents where id = ${consent.id}`.execute(
+          db(),
+        )
+      ).rows;
+      assert.deepEqual([row?.grantee_department, row?.grantee_subject], ['HA-CZJ', null]);
+      await assert.rejects(
+        sql`update consents set grantee_subject = ${subjectId('曾伟')} where id = ${consent.id}`.execute(
+          db(),
+        ),
+      );
+      await assert.rejects(
+        sql`update consents set grantee_department = null where id = ${consent.id}`.execute(db()),
+      );
+    },
     '0013-account-bindings': async () => {
       // Every subject account stored before is bound, as it stood, to its subject.
       const rows = (

@@ -102,6 +102,28 @@ describe('reading by usage scope (B18–B21)', () => {
       assert.equal(canRead(bankSystem, target('authorized'), [c], NOW).allowed, false, JSON.stringify(c));
     }
   });
+
+  it('B24: a counterparty reads 授权查询 under a live consent naming its subject — not one naming a department, never 政府共享', () => {
+    const toBank = consent({ id: 'c2', granteeDepartment: null, granteeSubjectId: 'bank-subject' });
+    assert.deepEqual(canRead(subject('bank-subject'), target('authorized'), [toBank], NOW), {
+      allowed: true,
+      basis: 'consent',
+      consentId: 'c2',
+    });
+    // a consent to the bank's department does not admit a subject account, nor one to another subject
+    for (const [reader, c] of [
+      [subject('bank-subject'), consent()],
+      [subject('other-subject'), toBank],
+      [subject('bank-subject'), { ...toBank, revokedAt: '2026-11-20T00:00:00.000Z' }],
+    ] as const) {
+      const d = canRead(reader, target('authorized'), [c], NOW);
+      assert.equal(!d.allowed && d.code, 'CONSENT_REQUIRED');
+    }
+    // a department's system is no counterparty: a consent to a subject does not admit it
+    assert.equal(canRead(bankSystem, target('authorized'), [toBank], NOW).allowed, false);
+    assert.equal(canRead(subject('bank-subject'), target('government'), [toBank], NOW).allowed, false);
+    assert.equal(canRead(subject('bank-subject'), target('public'), [], NOW).allowed, true);
+  });
 });
 
 describe('route authorization', () => {

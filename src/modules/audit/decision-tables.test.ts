@@ -35,6 +35,7 @@ import {
   CATALOG_ITEM_VERSIONS_AUDITED,
   CATALOG_ITEMS_AUDITED,
   CODE_EXCEPTIONS_AUDITED,
+  CONSENT_READS_AUDITED,
   CONSENTS_AUDITED,
   DEPARTMENT_PURPOSES_AUDITED,
   EXTERNAL_DECISIONS_AUDITED,
@@ -189,6 +190,30 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       headers: person,
     });
     assert.equal(res.statusCode, 200, res.body);
+    // B24 (decision 0040): a consent to a counterparty, and its read under it, kept in consent_reads
+    const counterpartyAccount = (await t.ctx.auth.accounts.findByLogin('demo.company'))!;
+    const counterparty = (await t.ctx.subjects.findById(counterpartyAccount.subjectId!))!;
+    const toCounterparty = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/consents',
+      headers: person,
+      payload: {
+        granteeSubjectCode: counterparty.code,
+        scope: ['*'],
+        purpose: '租房信用审查',
+        expiresOn: '2027-01-31',
+      },
+    });
+    assert.equal(toCounterparty.statusCode, 201, toCounterparty.body);
+    const personSubject = (await t.ctx.subjects.findById(
+      (await t.ctx.auth.accounts.findByLogin('demo.person'))!.subjectId!,
+    ))!;
+    const readUnder = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/consented/${personSubject.code}/records`,
+      headers: { ...(await signIn(t.app, 'demo.company')), 'x-purpose': encodeURIComponent('租房信用审查') },
+    });
+    assert.equal(readUnder.statusCode, 200, readUnder.body);
     const key = await t.ctx.accountsAdmin.issueApiKey({
       departmentCode: 'HA-CZJ',
       permissions: ['checks.run'],
@@ -380,6 +405,12 @@ describeEachEngine('issue 14 §3: decision tables are under row digests', (getSt
       table: CONSENTS_AUDITED,
       pick: (r) => r.revoked_at === null,
       edit: { column: 'scope', value: ['*', 'tax-arrears'] },
+    },
+    {
+      // decision 0040: a read under a consent deleted would hide it from the subject; one slipped in
+      // would blame the counterparty for a read it never made
+      table: CONSENT_READS_AUDITED,
+      edit: { column: 'purpose', value: '催收' },
     },
     {
       table: LIST_TYPES_AUDITED,
