@@ -36,7 +36,7 @@ const API_TAGS = [
   { name: 'reference', description: '参考数据 / reference data (regions, departments, policy)' },
   {
     name: 'access',
-    description: '登录、账号与 API 密钥 / sign-in, accounts and API keys (A7, B18–B21, B33)',
+    description: '登录、账号与 API 密钥 / sign-in, accounts and API keys (B18–B21, B33)',
   },
   { name: 'consents', description: '授权查询 / consents to queries of a subject’s information (B21, B24)' },
   { name: 'subjects', description: '信息主体 / credit subjects: look-up, search, public and own views' },
