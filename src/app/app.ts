@@ -1,4 +1,4 @@
-import { installAccessControl } from '../modules/access/access.hook.ts';
+import { CREDENTIALS, installAccessControl } from '../modules/access/access.hook.ts';
 import { adminRoutes } from '../modules/access/admin.routes.ts';
 import { authRoutes } from '../modules/access/auth.routes.ts';
 import { consentsRoutes } from '../modules/access/consents.routes.ts';
@@ -29,6 +29,36 @@ import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
 import type { AppContext } from './context.ts';
 import { homeRoutes } from './home.routes.ts';
 
+/** The OpenAPI document's groups: one per module whose routes carry the tag. */
+const API_TAGS = [
+  { name: 'codes', description: '身份代码校验 / identity code validation (GB 11643, GB 32100, GB 11714)' },
+  { name: 'calendar', description: '工作日计算 / working-day deadlines' },
+  { name: 'reference', description: '参考数据 / reference data (regions, departments, policy)' },
+  {
+    name: 'access',
+    description: '登录、账号与 API 密钥 / sign-in, accounts and API keys (B18–B21, B33)',
+  },
+  { name: 'consents', description: '授权查询 / consents to queries of a subject’s information (B21, B24)' },
+  { name: 'subjects', description: '信息主体 / credit subjects: look-up, search, public and own views' },
+  { name: 'audit', description: '审计 / the audit trail: entries, verification, anchors (C §4)' },
+  { name: 'catalog', description: '目录 / the information catalog and its templates (B8–B14)' },
+  {
+    name: 'records',
+    description: '信用信息 / credit records: intake, upload and reading (B4, B16–B17, B27)',
+  },
+  {
+    name: 'procedures',
+    description:
+      '异议、信用修复与外部决定 / objections, credit repair and external decisions (A15–A19, B28–B32)',
+  },
+  { name: 'measures', description: '联合奖惩措施 / joint reward and punishment measures (A13, A14)' },
+  {
+    name: 'lists',
+    description: '红黑名单 / red, black and watch lists, relations, department inbox (A3–A12, B26)',
+  },
+  { name: 'checks', description: '信用核查 / credit checks and the joint-measures report (B19, B22, A21)' },
+];
+
 /** The HTTP application: every module's routes, in one list a reader can scan. */
 export async function createApp(
   ctx: AppContext,
@@ -43,6 +73,9 @@ export async function createApp(
     trustProxy: ctx.config.trustProxy,
     logDigest: (value) => logHmac(value).slice(0, 16),
     permissions: PERMISSIONS,
+    // the OpenAPI document's security schemes, as the access hook reads credentials (decision 0037)
+    credentials: CREDENTIALS,
+    tags: API_TAGS,
     before: [
       (app) =>
         installAccessControl(

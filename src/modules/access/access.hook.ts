@@ -1,13 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import type { HttpApp } from '../../platform/http/server.ts';
+import type { Credentials, HttpApp } from '../../platform/http/server.ts';
 import { boundedPurpose } from '../departments/purposes.ts';
 import type { Actor } from './actor.ts';
 import { ANONYMOUS, actorDepartment } from './actor.ts';
 import type { AuthService } from './auth.service.ts';
 import { authorize } from './authorize.ts';
+import { SYSTEM_PERMISSIONS } from './roles.ts';
 
 export const SESSION_COOKIE = 'xinyong_session';
+/** the header a cookie session sends its CSRF token in (unsafe methods) */
+const CSRF_HEADER = 'X-CSRF-Token';
+/** an API key is sent as `Authorization: Bearer <key>` or in this header */
+const API_KEY_HEADER = 'X-API-Key';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
@@ -44,10 +49,21 @@ export function decodePurpose(header: string | string[] | undefined): string | u
   return decoded === '' ? undefined : boundedPurpose(decoded);
 }
 
+/**
+ * How callers present themselves, exactly as this hook reads them: the OpenAPI document's security
+ * schemes are derived from it (platform/http/openapi.ts), so the two cannot drift apart.
+ */
+export const CREDENTIALS: Credentials = {
+  sessionCookie: SESSION_COOKIE,
+  csrfHeader: CSRF_HEADER,
+  apiKeyHeader: API_KEY_HEADER,
+  apiKeyPermissions: SYSTEM_PERMISSIONS,
+};
+
 function apiKeyOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  const key = request.headers['x-api-key'];
+  const key = request.headers[API_KEY_HEADER.toLowerCase()];
   return Array.isArray(key) ? key[0] : key;
 }
 
@@ -104,7 +120,7 @@ export function installAccessControl(
       }
     }
     if (request.sessionToken && UNSAFE_METHODS.has(request.method)) {
-      const csrf = request.headers['x-csrf-token'];
+      const csrf = request.headers[CSRF_HEADER.toLowerCase()];
       const given = Array.isArray(csrf) ? csrf[0] : csrf;
       if (!given || !auth.verifyCsrf(request.sessionToken, given)) {
         await onDenied?.(request, 'CSRF_INVALID');

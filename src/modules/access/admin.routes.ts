@@ -76,7 +76,7 @@ export function adminRoutes(ctx: AdminRoutesDeps) {
           body: CreateAccountBody,
           response: { 201: AccountView },
         },
-        config: { access: accountsAccess },
+        config: { access: accountsAccess, errors: [409] },
       },
       async (request, reply) => {
         // An account acting for a subject opens that subject's whole file, 授权查询 items included:

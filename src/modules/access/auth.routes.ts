@@ -93,7 +93,7 @@ export function authRoutes(ctx: AuthRoutesDeps) {
           body: LoginBody,
           response: { 200: Me },
         },
-        config: { access: { kind: 'public', reason: 'signing in' }, rateLimit: rate },
+        config: { access: { kind: 'public', reason: 'signing in' }, rateLimit: rate, errors: [401] },
       },
       async (request, reply) => {
         try {
@@ -150,6 +150,7 @@ export function authRoutes(ctx: AuthRoutesDeps) {
           response: { 201: RegisterResponse },
         },
         config: {
+          errors: [409],
           access: { kind: 'public', reason: 'self-registration, gated by real-name verification' },
           rateLimit: rate,
         },

@@ -81,7 +81,7 @@ export function subjectAccountsRoutes(ctx: SubjectAccountsRoutesDeps) {
           body: AddSubjectAccountBody,
           response: { 201: SubjectAccountView },
         },
-        config: { access: manageOwn, rateLimit: rate },
+        config: { access: manageOwn, rateLimit: rate, errors: [409] },
       },
       async (request, reply) => {
         const { actor, account, subjectId } = await me(request.actor);

@@ -148,6 +148,8 @@ export function checksRoutes({ checks, feedback, departmentPurposes }: ChecksRou
           summary:
             '流式批量核查 / streaming check: NDJSON or CSV lines in, NDJSON (or CSV with Accept: text/csv) out',
           querystring: StreamQuery,
+          // the raw stream, documented as such (openapi.ts)
+          consumes: ['application/x-ndjson', 'text/csv'],
         },
         config: { access: { kind: 'permission', permission: 'checks.run' } },
       },
@@ -208,7 +210,7 @@ export function checksRoutes({ checks, feedback, departmentPurposes }: ChecksRou
           body: FeedbackBody,
           response: { 201: FeedbackResponse },
         },
-        config: { access: { kind: 'permission', permission: 'checks.run' } },
+        config: { access: { kind: 'permission', permission: 'checks.run' }, errors: [409] },
       },
       async (request, reply) =>
         reply

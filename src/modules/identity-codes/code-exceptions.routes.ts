@@ -43,7 +43,7 @@ export function codeExceptionsRoutes(ctx: CodeExceptionsRoutesDeps) {
           body: RegisterExceptionBody,
           response: { 201: RegisterExceptionResponse },
         },
-        config: { access: manage },
+        config: { access: manage, errors: [409] },
       },
       async (request, reply) => {
         const added = await ctx.codes.registerException({

@@ -42,6 +42,8 @@ export function uploadRoutes({ uploads }: UploadRoutesDeps) {
             summary:
               '上传报送表格 / upload a filled template (xlsx or CSV); per-row results or the xlsx error report',
             querystring: UploadQuery,
+            // the raw file, documented as such (openapi.ts)
+            consumes: [...ACCEPTED_TYPES],
             response: { 200: UploadResponse },
           },
           config: { access: { kind: 'permission', permission: 'records.write' } },

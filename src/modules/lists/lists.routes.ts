@@ -66,7 +66,7 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
           body: ListTypeBody,
           response: { 201: ListTypeView },
         },
-        config: { access: { kind: 'permission', permission: 'lists.manage', systems: false } },
+        config: { access: { kind: 'permission', permission: 'lists.manage', systems: false }, errors: [409] },
       },
       async (request, reply) => {
         const type = request.body;
@@ -148,7 +148,7 @@ export function listsRoutes(ctx: ListsRoutesDeps) {
           body: DecisionBody,
           response: { 201: DecisionResponse },
         },
-        config: { access: { kind: 'permission', permission: 'records.write' } },
+        config: { access: { kind: 'permission', permission: 'records.write' }, errors: [422] },
       },
       async (request, reply) => {
         const department = providerDepartmentOf(request.actor);

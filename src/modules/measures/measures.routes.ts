@@ -95,7 +95,7 @@ export function measuresRoutes({ measures }: MeasuresRoutesDeps) {
           body: NewMeasureBody,
           response: { 201: Published },
         },
-        config: { access: manageAccess },
+        config: { access: manageAccess, errors: [409] },
       },
       async (request, reply) => {
         const { reason, ...draft } = request.body;
@@ -119,7 +119,7 @@ export function measuresRoutes({ measures }: MeasuresRoutesDeps) {
           body: MeasureVersionBody,
           response: { 200: Published },
         },
-        config: { access: manageAccess },
+        config: { access: manageAccess, errors: [409] },
       },
       async (request) => {
         const { reason, ...content } = request.body;

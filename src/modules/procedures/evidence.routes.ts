@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { Actor } from '../access/actor.ts';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from './evidence-files.ts';
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, EVIDENCE_TYPES } from './evidence-files.ts';
 import {
   type AddEvidenceInput,
   type EvidenceDownload,
@@ -43,6 +43,12 @@ export type EvidenceRoutesSpec = {
 
 const OwnerParam = z.object({ id: z.uuid() });
 
+/** What an evidence upload's body may be labelled: the kinds taken, or plain bytes. */
+const EVIDENCE_MEDIA_TYPES = [
+  ...Object.values(EVIDENCE_TYPES).map((t) => t.mediaType),
+  'application/octet-stream',
+];
+
 /**
  * The four evidence routes of a procedure (decision 0033): the subject's upload and download under
  * its own path, the center's upload at a window (purpose stated, no system keys) and the staff's
@@ -62,9 +68,12 @@ export function evidenceRoutes(app: HttpApp, spec: EvidenceRoutesSpec) {
             description,
             params: OwnerParam,
             querystring: EvidenceQuery,
+            // the raw file, documented as such (openapi.ts); the type is still read from the bytes
+            consumes: EVIDENCE_MEDIA_TYPES,
             response: { 201: EvidenceView },
           },
-          config: { access: access as never },
+          // EVIDENCE_TOO_MANY, EVIDENCE_ALREADY_SUPERSEDED
+          config: { access: access as never, errors: [409] },
         },
         async (request, reply) => {
           const added = await spec.add(

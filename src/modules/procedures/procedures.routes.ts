@@ -107,7 +107,7 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
           body: OwnObjectionBody,
           response: { 201: ObjectionView },
         },
-        config: { access: { kind: 'permission', permission: 'objections.file_own' } },
+        config: { access: { kind: 'permission', permission: 'objections.file_own' }, errors: [409] },
       },
       async (request, reply) => {
         const actor = request.actor;
@@ -156,7 +156,7 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
           body: AppealBody,
           response: { 200: ObjectionView },
         },
-        config: { access: { kind: 'permission', permission: 'objections.file_own' } },
+        config: { access: { kind: 'permission', permission: 'objections.file_own' }, errors: [409] },
       },
       async (request) =>
         objections.act(
@@ -177,6 +177,7 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
           response: { 201: ObjectionView },
         },
         config: {
+          errors: [409],
           access: { kind: 'permission', permission: 'objections.manage', purpose: true, systems: false },
         },
       },
@@ -238,7 +239,7 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
           body: ObjectionStepBody,
           response: { 200: ObjectionView },
         },
-        config: { access: { kind: 'permission', permission: 'objections.act' } },
+        config: { access: { kind: 'permission', permission: 'objections.act' }, errors: [409] },
       },
       async (request) => objections.act(request.actor, request.params.id, request.body, request.id),
     );
@@ -253,7 +254,10 @@ export function proceduresRoutes(ctx: ProceduresRoutesDeps) {
           body: ExternalDecisionBody,
           response: { 201: ExternalDecisionView },
         },
-        config: { access: { kind: 'permission', permission: 'procedures.record_external', systems: false } },
+        config: {
+          access: { kind: 'permission', permission: 'procedures.record_external', systems: false },
+          errors: [409],
+        },
       },
       async (request, reply) => {
         const decision = await externalDecisions.record(request.actor, request.body, request.id);

@@ -82,7 +82,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           querystring: EligibilityQuery,
           response: { 200: EligibilityView },
         },
-        config: own,
+        config: { ...own, errors: [409] },
       },
       async (request) => {
         const subjectId = ownSubject(request.actor);
@@ -104,7 +104,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           querystring: CommitmentQuery,
           response: { 200: CommitmentView },
         },
-        config: own,
+        config: { ...own, errors: [409] },
       },
       async (request) => {
         const subjectId = ownSubject(request.actor);
@@ -123,7 +123,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           body: OwnRepairBody,
           response: { 201: RepairView },
         },
-        config: own,
+        config: { ...own, errors: [409] },
       },
       async (request, reply) => {
         const repair = await repairs.apply(request.actor, request.body, {
@@ -170,7 +170,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           summary: '下载信用修复决定书 / download the repair decision (HTML, printable)',
           params: RepairIdParam,
         },
-        config: own,
+        config: { ...own, errors: [409] },
       },
       async (request, reply) =>
         sendDecision(reply, await repairs.decisionDocument(request.actor, request.params.id)),
@@ -189,6 +189,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           response: { 200: EligibilityView },
         },
         config: {
+          errors: [409],
           access: { kind: 'permission', permission: 'repairs.manage', purpose: true, systems: false },
         },
       },
@@ -213,6 +214,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           response: { 200: CommitmentView },
         },
         config: {
+          errors: [409],
           access: { kind: 'permission', permission: 'repairs.manage', purpose: true, systems: false },
         },
       },
@@ -234,6 +236,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           response: { 201: RepairView },
         },
         config: {
+          errors: [409],
           access: { kind: 'permission', permission: 'repairs.manage', purpose: true, systems: false },
         },
       },
@@ -292,7 +295,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           summary: '信用修复决定书 / the repair decision (HTML)',
           params: RepairIdParam,
         },
-        config: staff('repairs.read'),
+        config: { ...staff('repairs.read'), errors: [409] },
       },
       async (request, reply) => {
         const doc = await repairs.decisionDocument(request.actor, request.params.id);
@@ -334,7 +337,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           body: RepairStepBody,
           response: { 200: RepairView },
         },
-        config: staff('repairs.act', false),
+        config: { ...staff('repairs.act', false), errors: [409] },
       },
       async (request) => repairs.act(request.actor, request.params.id, request.body, request.id),
     );

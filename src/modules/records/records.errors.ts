@@ -156,7 +156,10 @@ const CHANGE_BASIS_HINT_EN =
   'give in changeBasis the id of the upheld objection, or of the external decision the credit office recorded (administrative review, judgment, revocation by the deciding body)';
 
 /** `weakenings` described; fields named by their column label where the item gives one. */
-function describe(weakenings: readonly Weakening[], labelOf: (field: string) => string | undefined) {
+function describeWeakenings(
+  weakenings: readonly Weakening[],
+  labelOf: (field: string) => string | undefined,
+) {
   const kinds = [...new Set(weakenings.map((w) => w.kind))];
   const detailed = weakenings.filter((w) => w.kind === 'fact' || w.kind === 'amount');
   const names = detailed.map((w) => labelOf(w.field) ?? w.field);
@@ -175,7 +178,7 @@ export const weakeningNeedsBasis = (
   weakenings: readonly Weakening[],
   labelOf: (field: string) => string | undefined = () => undefined,
 ): RowError => {
-  const d = describe(weakenings, labelOf);
+  const d = describeWeakenings(weakenings, labelOf);
   return {
     ...rowError(
       'RECORD_WEAKENING_NEEDS_BASIS',
@@ -195,7 +198,7 @@ export const decisionUndone = (
   undone: readonly Weakening[],
   labelOf: (field: string) => string | undefined = () => undefined,
 ): RowError => {
-  const d = describe(undone, labelOf);
+  const d = describeWeakenings(undone, labelOf);
   return {
     ...rowError(
       'RECORD_DECISION_UNDONE',

@@ -19,6 +19,16 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { installErrorHandling } from './error-handler.ts';
+import {
+  type Credentials,
+  completeDocument,
+  type ErrorStatus,
+  openApiOperations,
+  openApiPath,
+  operationIdFor,
+  securitySchemes,
+  withRawBody,
+} from './openapi.ts';
 import { type LogDigest, withRequestLog } from './request-log.ts';
 import type { RouteAccess } from './route-access.ts';
 import { frameworkError, installWellFormedText } from './well-formed-text.ts';
@@ -28,11 +38,17 @@ import { frameworkError, installWellFormedText } from './well-formed-text.ts';
  * without a declaration, or naming a permission the application does not know, refuses to register,
  * so none can be added unprotected by accident.
  */
-export type { RouteAccess };
+export type { Credentials, ErrorStatus, RouteAccess };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * error answers only the route's own logic gives (e.g. 409 when a procedure's step forbids it), for
+     * the OpenAPI document; those that follow from its access rule, inputs and rate limit are derived
+     * (openapi.ts)
+     */
+    errors?: readonly ErrorStatus[];
   }
 }
 
@@ -67,6 +83,14 @@ export type HttpServerOptions = {
    * pattern and never the URL as sent (request-log.ts); without it those values are left out
    */
   logDigest?: LogDigest;
+  /**
+   * how callers present credentials, as the access hook reads them: the OpenAPI document's security
+   * schemes and each operation's security are derived from these (openapi.ts); without them the
+   * document names no security
+   */
+  credentials?: Credentials;
+  /** the OpenAPI document's tags beyond the platform's own, with what each groups */
+  tags?: readonly { name: string; description: string }[];
 };
 
 /** Routes served by the documentation plugin are public by nature. */
@@ -92,6 +116,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   // Text that is not well-formed Unicode is refused before any other hook or route sees it.
   installWellFormedText(app);
 
+  // What the OpenAPI document says of each operation beyond its schema (openapi.ts, decision 0037).
+  const operations = openApiOperations();
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(DOCS_PREFIX) || route.method === 'HEAD') {
       route.config = {
@@ -109,6 +135,18 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       );
     }
     for (const method of [route.method].flat()) declaredAccess.set(`${method} ${route.url}`, access);
+    if (route.schema?.hide || route.url.startsWith(DOCS_PREFIX)) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      operations.add({
+        method: method.toLowerCase(),
+        path: openApiPath(route.url),
+        operationId: route.schema?.operationId ?? operationIdFor(method, route.url),
+        access,
+        rateLimited: Boolean(route.config?.rateLimit),
+        errors: route.config?.errors ?? [],
+      });
+    }
   });
 
   await app.register(fastifyCookie);
@@ -139,18 +177,22 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
           '公共信用信息平台接口。错误统一为 `{ error: { code, message, message_en, details } }`，`code` 稳定不变。\n\n' +
           'Public credit information platform API. Errors are `{ error: { code, message, message_en, details } }` with stable codes.',
         version: options.version,
+        license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
       },
-      tags: [
-        { name: 'platform', description: '平台状态 / platform status' },
-        {
-          name: 'codes',
-          description: '身份代码校验 / identity code validation (GB 11643, GB 32100, GB 11714)',
-        },
-        { name: 'calendar', description: '工作日计算 / working-day deadlines' },
-        { name: 'reference', description: '参考数据 / reference data (regions, departments, policy)' },
-      ],
+      // relative: the API is where this document is served from
+      servers: [{ url: '/', description: '本平台 / this platform (where this document is served)' }],
+      ...(options.credentials
+        ? { components: { securitySchemes: securitySchemes(options.credentials) as never } }
+        : {}),
+      tags: [{ name: 'platform', description: '平台状态 / platform status' }, ...(options.tags ?? [])],
     },
-    transform: jsonSchemaTransform,
+    transform: (document) => withRawBody(jsonSchemaTransform(document)),
+    transformObject: (document) =>
+      completeDocument(
+        (document as { openapiObject: Parameters<typeof completeDocument>[0] }).openapiObject,
+        operations,
+        options.credentials,
+      ) as never,
   });
   await app.register(scalarApiReference, {
     routePrefix: DOCS_PREFIX,
