@@ -115,29 +115,29 @@ describeEachEngine(
       await t.close();
     });
 
-    it('B21, B24: the consent routes are in the API reference, each with its operationId', async () => {
+    it('B21, B24: the consent routes are in the API reference, each with its operationId (the first version’s as derived, decision 0037)', async () => {
       const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
       const operationId = (path: string, method: string) => doc.paths[path]?.[method]?.operationId;
       assert.deepEqual(
         [
           operationId('/api/v1/me/consents', 'get'),
           operationId('/api/v1/me/consents', 'post'),
-          operationId('/api/v1/me/consents/{id}/revoke', 'post'),
           operationId('/api/v1/me/consents/{id}/reads', 'get'),
           operationId('/api/v1/me/consents/received', 'get'),
           operationId('/api/v1/consented/{code}/records', 'get'),
-          operationId('/api/v1/subjects/{code}/consents', 'get'),
         ],
         [
-          'listMyConsents',
-          'grantConsent',
-          'revokeConsent',
+          'getMeConsents',
+          'postMeConsents',
           'listMyConsentReads',
           'listReceivedConsents',
           'readConsentedRecords',
-          'listSubjectConsentsToMyDepartment',
         ],
       );
+      const purpose = doc.paths['/api/v1/consented/{code}/records'].get.parameters.find(
+        (p: Json) => p.in === 'header' && p.name === 'x-purpose',
+      );
+      assert.ok(purpose, 'the purpose header is documented');
     });
 
     it('B24: a subject names a company by its code; the consent shows it, and the company sees the consent it received', async () => {

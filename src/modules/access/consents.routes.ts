@@ -201,7 +201,6 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
       '/api/v1/me/consents',
       {
         schema: {
-          operationId: 'listMyConsents',
           tags: ['consents'],
           summary: '我的授权 / my consents, each with its grantee and how often it was read under',
           response: { 200: ConsentsResponse },
@@ -219,7 +218,6 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
       '/api/v1/me/consents',
       {
         schema: {
-          operationId: 'grantConsent',
           tags: ['consents'],
           summary:
             '授权查询 / grant a consent to a department or to a counterparty on the platform (B21, B24)',
@@ -300,7 +298,6 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
       '/api/v1/me/consents/:id/revoke',
       {
         schema: {
-          operationId: 'revokeConsent',
           tags: ['consents'],
           summary: '撤回授权 / revoke a consent: reads under it stop at once',
           params: ConsentIdParams,
@@ -424,7 +421,6 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
       '/api/v1/subjects/:code/consents',
       {
         schema: {
-          operationId: 'listSubjectConsentsToMyDepartment',
           tags: ['consents'],
           summary: '本单位获得的授权 / the consents this subject gave my department',
           params: SubjectConsentsParams,

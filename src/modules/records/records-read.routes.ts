@@ -8,7 +8,7 @@ import { type Consent, type ConsentReader, consentLive, consentReaderOf } from '
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
-import { RecordsResponse, SubjectCodeParams } from './records.api.ts';
+import { ConsentedReadHeaders, RecordsResponse, SubjectCodeParams } from './records.api.ts';
 import type { RecordsReader } from './records-read.service.ts';
 
 /**
@@ -86,7 +86,6 @@ export function recordsReadRoutes(ctx: RecordsReadRoutesDeps) {
       '/api/v1/me/records',
       {
         schema: {
-          operationId: 'listMyRecords',
           tags: ['records'],
           summary: '我的信用记录 / my credit records (B20)',
           response: { 200: RecordsResponse },
@@ -115,7 +114,6 @@ export function recordsReadRoutes(ctx: RecordsReadRoutesDeps) {
       '/api/v1/subjects/:code/records',
       {
         schema: {
-          operationId: 'readSubjectRecords',
           tags: ['records'],
           summary:
             '查询信用记录 / a subject’s credit records as the caller may read them (X-Purpose required, audited; reads under a consent are shown to the subject)',
@@ -148,6 +146,7 @@ export function recordsReadRoutes(ctx: RecordsReadRoutesDeps) {
           summary:
             '依授权查询 / a subject’s records read under its consent to me, a counterparty (B21, B24): X-Purpose must be the consent’s purpose; the 授权查询 items it covers and the public ones, never 政府共享 items; audited and shown to the subject',
           params: SubjectCodeParams,
+          headers: ConsentedReadHeaders,
           response: { 200: RecordsResponse },
         },
         config: { access: { kind: 'permission', permission: 'consents.use_received', systems: false } },

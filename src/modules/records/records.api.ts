@@ -82,6 +82,18 @@ export const StatsResponse = z.object({
 
 export const SubjectCodeParams = z.object({ code: z.string().min(1).max(64) });
 
+/** A counterparty's read under consents (B21): the purpose is the consent's, so it is checked there. */
+export const ConsentedReadHeaders = z.object({
+  'x-purpose': z
+    .string()
+    .max(1000)
+    .optional()
+    .describe(
+      '查询用途，须与授权的用途一致（B21；见 GET /api/v1/me/consents/received）；中文以 UTF-8 百分号编码（encodeURIComponent）发送；缺少时答 PURPOSE_REQUIRED。' +
+        '\nThe purpose of the read, as the consent gives it (B21; see GET /api/v1/me/consents/received), percent-encoded UTF-8; without it: PURPOSE_REQUIRED.',
+    ),
+});
+
 export const RecordView = z.object({
   id: z.string(),
   recordKey: z.string(),
