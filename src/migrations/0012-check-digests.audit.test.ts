@@ -38,6 +38,7 @@ const LATER = [
   'subject_notices',
   'objection_evidence',
   'repair_evidence',
+  'repair_notice_submissions',
 ];
 const AT_0012 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));
 const AT = '2026-11-20T02:30:00.000Z';

@@ -31,6 +31,7 @@ import * as m0023 from './0023-subject-notices.ts';
 import * as m0024 from './0024-objection-evidence.ts';
 import * as m0025 from './0025-repair-evidence.ts';
 import * as m0026 from './0026-check-hits-without-subject-index.ts';
+import * as m0027 from './0027-repair-notice-submissions.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -59,6 +60,7 @@ export const MIGRATIONS: MigrationList = [
   ['0024-objection-evidence', m0024],
   ['0025-repair-evidence', m0025],
   ['0026-check-hits-without-subject-index', m0026],
+  ['0027-repair-notice-submissions', m0027],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

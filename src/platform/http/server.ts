@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { installPublicCache } from './public-cache.ts';
 import { type LogDigest, withRequestLog } from './request-log.ts';
 import type { RouteAccess } from './route-access.ts';
 import { frameworkError, installWellFormedText } from './well-formed-text.ts';
@@ -91,6 +92,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   installErrorHandling(app);
   // Text that is not well-formed Unicode is refused before any other hook or route sees it.
   installWellFormedText(app);
+  // ETag, 304 and Cache-Control for the routes that declare `config.publicCache` (the public API).
+  installPublicCache(app);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(DOCS_PREFIX) || route.method === 'HEAD') {
@@ -148,6 +151,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         },
         { name: 'calendar', description: '工作日计算 / working-day deadlines' },
         { name: 'reference', description: '参考数据 / reference data (regions, departments, policy)' },
+        {
+          name: 'public',
+          description:
+            '信用公示（免登录，限流，ETag 缓存）/ the public disclosure API of the portal (no login, rate-limited, ETag-cached)',
+        },
       ],
     },
     transform: jsonSchemaTransform,
