@@ -19,6 +19,7 @@ import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { procedureStatsRoutes } from '../modules/procedures/procedure-stats.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { repairsRoutes } from '../modules/procedures/repairs.routes.ts';
+import { publicDisclosureRoutes } from '../modules/public-disclosure/public-disclosure.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { recordsReadRoutes } from '../modules/records/records-read.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
@@ -85,6 +86,7 @@ export async function createApp(
       recordsReadRoutes(ctx),
       proceduresRoutes(ctx),
       repairsRoutes(ctx),
+      publicDisclosureRoutes(ctx),
       procedureStatsRoutes(ctx),
       uploadRoutes(ctx),
       measuresRoutes(ctx),

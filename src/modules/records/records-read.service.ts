@@ -21,6 +21,8 @@ export type RecordView = {
   recordKey: string;
   version: number;
   item: string;
+  /** the catalog item's version the record was written under (its basis, periods, fields) */
+  itemVersion: number;
   itemName: string;
   usageScope: 'public' | 'government' | 'authorized';
   providerDepartment: string;
@@ -201,6 +203,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         recordKey: row.record_key,
         version: Number(row.version),
         item: item.code,
+        itemVersion: item.version,
         itemName: item.name,
         usageScope: item.usageScope,
         providerDepartment: row.provider_department,

@@ -87,6 +87,7 @@ export const RecordView = z.object({
   recordKey: z.string(),
   version: z.number().int(),
   item: z.string(),
+  itemVersion: z.number().int().describe('记录所依据的目录项版本'),
   itemName: z.string(),
   usageScope: z.enum(['public', 'government', 'authorized']),
   providerDepartment: z.string(),
