@@ -130,7 +130,8 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/repairs/:id/evidence/:evidenceId': ['provider_staff', 'center_staff', 'credit_office'],
   'GET /api/v1/public/repair-notices': EVERYONE,
   'POST /api/v1/public/repair-notices/:id/objections': EVERYONE,
-  'POST /api/v1/repairs/:id/submissions/:submissionId/dismiss': ['center_staff'],
+  // the permission to act on repairs; the service lets only the center dismiss (REPAIR_STEP_FORBIDDEN)
+  'POST /api/v1/repairs/:id/submissions/:submissionId/dismiss': ['provider_staff', 'center_staff'],
   'GET /api/v1/public/search': EVERYONE,
   'GET /api/v1/public/subjects/:code/profile': EVERYONE,
   'GET /api/v1/public/persons/:handle': EVERYONE,

@@ -17,7 +17,10 @@ export const SearchQuery = z
   .strict();
 
 export const SearchResponse = z.object({
-  query: z.object({ kind: z.enum(['name', 'code']), text: z.string() }),
+  query: z.object({
+    kind: z.enum(['name', 'code']),
+    text: z.string().nullable().describe('按名称查询时的查询词；按代码查询时为 null（不回显代码）'),
+  }),
   page: z.number().int(),
   pageSize: z.number().int(),
   hasMore: z.boolean(),
@@ -95,7 +98,8 @@ const EntryView = z.object({
     code: z.string(),
     regionName: z.string().nullable(),
   }),
-  ground: z.string().nullable().describe('列入事由（A5、A6）'),
+  ground: z.string().nullable().describe('列入事由的条款（A5、A6），即筛选参数 ground 的取值'),
+  groundText: z.string().nullable().describe('列入事由（名单所载）'),
   severity: z.string().nullable(),
   honorName: z.string().nullable(),
   identifyingUnit: z.string().nullable(),

@@ -172,7 +172,9 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
             code: deps.sealer.open(row.subject_code_sealed),
             regionName: row.subject_region ? (n.region.get(row.subject_region) ?? null) : null,
           },
-      ground: row.ground ?? text(fields.dishonestyType) ?? text(fields.ground),
+      // the ground as an article (what the `ground` filter takes) and as the decision words it
+      ground: row.ground,
+      groundText: text(fields.dishonestyType) ?? text(fields.ground),
       severity: row.severity,
       honorName: text(fields.honorName),
       identifyingUnit: text(fields.identifyingUnit),
@@ -305,7 +307,8 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
     const start = (page - 1) * SEARCH_PAGE_SIZE;
     const results = all.slice(start, start + SEARCH_PAGE_SIZE);
     return {
-      query: { kind, text: q },
+      // a code is not echoed: the answer to a person's ID number must not carry it (A7)
+      query: { kind, text: kind === 'name' ? q : null },
       page,
       pageSize: SEARCH_PAGE_SIZE,
       hasMore: all.length > start + SEARCH_PAGE_SIZE && start + SEARCH_PAGE_SIZE < SEARCH_DEPTH,
@@ -504,7 +507,7 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
           e.subject.name,
           e.subject.code,
           e.subject.regionName ?? '',
-          e.ground ?? '',
+          e.groundText ?? e.ground ?? '',
           e.severity ?? '',
           e.honorName ?? '',
           e.identifyingUnit ?? '',
