@@ -210,6 +210,25 @@ describeEachEngine('procedures: the public objects to a repair notice (issue 17;
     // the subject sees the objection as a step, never who submitted it
     const unknown = await object('0190c2b6-0000-7000-8000-00000000abcd', { grounds: '该企业仍在违法经营' });
     assert.deepEqual([unknown.statusCode, unknown.json().error.code], [404, 'REPAIR_NOTICE_NOT_FOUND']);
+    // A19: verified unfounded, then adopted: the entry leaves the public black list and the page at once
+    const onList = async () =>
+      ((await api('GET', '/api/v1/public/lists/black')).json().entries as Json[]).map((e) => e.subject.code);
+    assert.ok((await onList()).includes(company.code));
+    const verified = await api('POST', `/api/v1/repairs/${repairId}/steps`, gsj, {
+      kind: 'notice_objection_verified',
+      founded: false,
+      reasons: '经核实，所称项目与该企业无关',
+    });
+    assert.equal(verified.json().state, 'adoption', verified.body);
+    const adopted = await api('POST', `/api/v1/repairs/${repairId}/steps`, center, {
+      kind: 'decided',
+      adopted: true,
+      reasons: '公示异议经核实不成立，予以采纳',
+    });
+    assert.equal(adopted.json().state, 'repaired', adopted.body);
+    assert.ok(!(await onList()).includes(company.code));
+    const page = (await api('GET', `/api/v1/public/subjects/${company.code}/profile`)).json();
+    assert.equal(page.counts.black, 0, JSON.stringify(page.counts));
     // every submission row and its change vouched for by the audit chain
     const report = await verifyAudit(getStore());
     assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
