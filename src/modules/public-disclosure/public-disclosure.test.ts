@@ -413,6 +413,21 @@ describeEachEngine('public disclosure API: rate limit (A7, C §4)', (getStore) =
   });
   after(() => t.close());
 
+  it('issue 17: every public route is documented in OpenAPI under the tag public, with an operationId', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as Json;
+    // (the older organization view, /api/v1/public/subjects/{code}, is the subjects module's)
+    const operations = Object.entries(doc.paths as Json)
+      .filter(([path]) => path.startsWith('/api/v1/public/') && path !== '/api/v1/public/subjects/{code}')
+      .flatMap(([path, item]) =>
+        Object.entries(item as Json).map(([method, op]) => [`${method} ${path}`, op as Json] as const),
+      );
+    assert.equal(operations.length, 13, operations.map(([k]) => k).join());
+    for (const [key, op] of operations) {
+      assert.ok(op.tags.includes('public'), key);
+      assert.match(String(op.operationId), /^public[A-Z]/, key);
+    }
+  });
+
   it('A7, C §4: a client past the policy’s publicPerMinute gets 429 RATE_LIMITED with when to retry', async () => {
     const statuses: number[] = [];
     let last: Json = {};
