@@ -92,15 +92,27 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
   const { policy } = deps;
 
   // reference data, read once per call (small tables; a list page or profile needs a few of them)
+  // GB/T 2260 names, loaded by `init` and not edited while serving: read once
+  let regionNames: Promise<Map<string, string>> | undefined;
+  const regionsOnce = () => {
+    const loading = (regionNames ??= deps.regions
+      .list()
+      .then((rs) => new Map(rs.map((r) => [r.code, r.fullName || r.name]))));
+    // before `init` there are none yet: asked again next time
+    void loading.then((m) => {
+      if (m.size === 0 && regionNames === loading) regionNames = undefined;
+    });
+    return loading;
+  };
   const names = async () => {
-    const [departments, regions, listTypes] = await Promise.all([
+    const [departments, region, listTypes] = await Promise.all([
       deps.departments.list(),
-      deps.regions.list(),
+      regionsOnce(),
       deps.listTypes.list(),
     ]);
     return {
       department: new Map(departments.map((d) => [d.code, d.name])),
-      region: new Map(regions.map((r) => [r.code, r.fullName || r.name])),
+      region,
       listType: new Map(listTypes.map((t) => [t.code, { name: t.name, polarity: t.polarity }])),
     };
   };
@@ -321,9 +333,16 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
   // -------------------------------------------------------------------------------------------------
   // 2. The subject page
 
+  // an item version never changes once published (catalog.ts): kept once read
+  const items = new Map<string, CatalogItemVersion>();
   async function itemOf(code: string, version: number): Promise<CatalogItemVersion> {
-    const item = await deps.catalog.version(code, version);
-    if (!item) throw new Error(`catalog item ${code}@${version} missing`);
+    const key = `${code}@${version}`;
+    let item = items.get(key);
+    if (!item) {
+      item = await deps.catalog.version(code, version);
+      if (!item) throw new Error(`catalog item ${key} missing`);
+      items.set(key, item);
+    }
     return item;
   }
 
