@@ -95,9 +95,8 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
   // GB/T 2260 names, loaded by `init` and not edited while serving: read once
   let regionNames: Promise<Map<string, string>> | undefined;
   const regionsOnce = () => {
-    const loading = (regionNames ??= deps.regions
-      .list()
-      .then((rs) => new Map(rs.map((r) => [r.code, r.fullName || r.name]))));
+    regionNames ??= deps.regions.list().then((rs) => new Map(rs.map((r) => [r.code, r.fullName || r.name])));
+    const loading = regionNames;
     // before `init` there are none yet: asked again next time
     void loading.then((m) => {
       if (m.size === 0 && regionNames === loading) regionNames = undefined;
