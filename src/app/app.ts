@@ -19,6 +19,7 @@ import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { procedureStatsRoutes } from '../modules/procedures/procedure-stats.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { repairsRoutes } from '../modules/procedures/repairs.routes.ts';
+import { publicDisclosureRoutes } from '../modules/public-disclosure/public-disclosure.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { recordsReadRoutes } from '../modules/records/records-read.routes.ts';
 import { regionsRoutes } from '../modules/regions/regions.routes.ts';
@@ -34,6 +35,11 @@ const API_TAGS = [
   { name: 'codes', description: '身份代码校验 / identity code validation (GB 11643, GB 32100, GB 11714)' },
   { name: 'calendar', description: '工作日计算 / working-day deadlines' },
   { name: 'reference', description: '参考数据 / reference data (regions, departments, policy)' },
+  {
+    name: 'public',
+    description:
+      '信用公示（免登录，限流，ETag 缓存）/ the public disclosure API of the portal (no login, rate-limited, ETag-cached)',
+  },
   {
     name: 'access',
     description: '登录、账号与 API 密钥 / sign-in, accounts and API keys (B18–B21, B33)',
@@ -118,6 +124,7 @@ export async function createApp(
       recordsReadRoutes(ctx),
       proceduresRoutes(ctx),
       repairsRoutes(ctx),
+      publicDisclosureRoutes(ctx),
       procedureStatsRoutes(ctx),
       uploadRoutes(ctx),
       measuresRoutes(ctx),

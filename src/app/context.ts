@@ -61,6 +61,11 @@ import {
   type SubjectInboxService,
   subjectInboxService,
 } from '../modules/procedures/subject-inbox.service.ts';
+import {
+  type PublicDisclosureService,
+  publicDisclosureService,
+} from '../modules/public-disclosure/public-disclosure.service.ts';
+import { NO_REPORTS, type ReportRegistry } from '../modules/public-disclosure/report-registry.ts';
 import { type IntakeService, intakeService } from '../modules/records/intake.service.ts';
 import { combineIntakeHooks } from '../modules/records/intake-hooks.ts';
 import { recordsRepository } from '../modules/records/records.repository.ts';
@@ -146,6 +151,13 @@ export type AppContext = {
   lists: ListsService;
   /** credit checks (B19, B22, C §5(2)) */
   checks: ChecksService;
+  /**
+   * the credit reports issued (C §5(3)), looked up by number and code for the public verification page;
+   * `NO_REPORTS` until the report issue (19) registers its own
+   */
+  reports: ReportRegistry;
+  /** the public disclosure API's use cases (issue 17): search, subject page, lists, rules, verification */
+  publicDisclosure: PublicDisclosureService;
   /** what departments did after a check, and the A21 quarterly report */
   feedback: FeedbackService;
   close(): Promise<void>;
@@ -230,6 +242,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
       now,
       today,
       openObjections: (db, keys) => objections.openOnRecords(keys, db),
+      // issue 17: the public's objections to a notice reach the city's credit center
+      centerDepartment: () => cityDepartment('credit_center'),
     });
     // Issue 16: the procedures' deadlines, reminded and escalated (decision 0031).
     const stepSources = stepSourceRegistry();
@@ -269,6 +283,22 @@ export async function createAppContext(config: Config, options: ContextOptions =
     });
     const listTypes = listTypesService({ store, now, rowWriter });
     const checks = checksService({ store, sealer, policy, codes, catalog, measures, listTypes, now });
+    const records = recordsReader({
+      store,
+      sealer,
+      catalog,
+      consents,
+      now,
+      today,
+      // W1: a record is read as its list entry stands (removed under A4, past its removal date).
+      listEntries: (keys) => listsRepository.listedStateOfRecords(store.db, keys),
+      // Issue 16: a record under objection says so in every read.
+      openObjections: (keys) => objections.openOnRecords(keys),
+      // Issue 16: a repair in progress says so; an adopted one is an archive (A19, B32).
+      repairs: (keys) => repairs.onRecords(keys),
+    });
+    const subjectSearch = subjectSearchRepository(store, sealer);
+    const reports = NO_REPORTS;
     return {
       version: PLATFORM_VERSION,
       config,
@@ -290,7 +320,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
         now,
       }),
       subjects,
-      subjectSearch: subjectSearchRepository(store, sealer),
+      subjectSearch,
       auth,
       accountsAdmin: accountsService({
         accounts: auth.accounts,
@@ -334,20 +364,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
           maxUnpackedBytes: config.uploadMaxUnpackedMb * 1024 * 1024,
         },
       }),
-      records: recordsReader({
-        store,
-        sealer,
-        catalog,
-        consents,
-        now,
-        today,
-        // W1: a record is read as its list entry stands (removed under A4, past its removal date).
-        listEntries: (keys) => listsRepository.listedStateOfRecords(store.db, keys),
-        // Issue 16: a record under objection says so in every read.
-        openObjections: (keys) => objections.openOnRecords(keys),
-        // Issue 16: a repair in progress says so; an adopted one is an archive (A19, B32).
-        repairs: (keys) => repairs.onRecords(keys),
-      }),
+      records,
       measures,
       listTypes,
       lists: listsService({
@@ -364,6 +381,26 @@ export async function createAppContext(config: Config, options: ContextOptions =
         today,
       }),
       checks,
+      reports,
+      publicDisclosure: publicDisclosureService({
+        store,
+        sealer,
+        policy,
+        policyFingerprint: digest,
+        today,
+        codes,
+        subjects,
+        subjectSearch,
+        records,
+        catalog,
+        listTypes,
+        departments,
+        regions,
+        measures,
+        openObjections: (keys) => objections.openOnRecords(keys),
+        repairs: (keys) => repairs.onRecords(keys),
+        reports,
+      }),
       feedback: feedbackService({ store, sealer, audit, policy, now, today }),
       close: async () => {
         await checks.close();

@@ -38,6 +38,7 @@ const LATER = [
   'subject_notices',
   'objection_evidence',
   'repair_evidence',
+  'repair_notice_submissions',
   'consent_reads',
 ];
 const AT_0012 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));

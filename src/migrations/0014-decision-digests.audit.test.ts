@@ -27,8 +27,8 @@ const id = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')
 /**
  * The live registry as a database at 0014 has it: department_purposes comes with 0015,
  * external_decisions with 0017, objections with 0019, repairs with 0021, subject_notices with 0023,
- * objection_evidence with 0024, procedure_firings with 0022, repair_evidence with 0025, consent_reads
- * with 0028.
+ * objection_evidence with 0024, procedure_firings with 0022, repair_evidence with 0025,
+ * repair_notice_submissions with 0027, consent_reads with 0028.
  */
 const LATER = [
   'department_purposes',
@@ -41,6 +41,7 @@ const LATER = [
   'subject_notices',
   'objection_evidence',
   'repair_evidence',
+  'repair_notice_submissions',
   'consent_reads',
 ];
 const AT_0014 = AUDITED_TABLES.filter((t) => !LATER.includes(t.table));

@@ -31,6 +31,7 @@ import * as m0023 from './0023-subject-notices.ts';
 import * as m0024 from './0024-objection-evidence.ts';
 import * as m0025 from './0025-repair-evidence.ts';
 import * as m0026 from './0026-check-hits-without-subject-index.ts';
+import * as m0027 from './0027-repair-notice-submissions.ts';
 import * as m0028 from './0028-consent-counterparties.ts';
 
 export const MIGRATIONS: MigrationList = [
@@ -60,6 +61,7 @@ export const MIGRATIONS: MigrationList = [
   ['0024-objection-evidence', m0024],
   ['0025-repair-evidence', m0025],
   ['0026-check-hits-without-subject-index', m0026],
+  ['0027-repair-notice-submissions', m0027],
   ['0028-consent-counterparties', m0028],
 ];
 

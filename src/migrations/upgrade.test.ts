@@ -26,6 +26,7 @@ import {
   RECORDS_AUDITED,
   REPAIR_EVENTS_AUDITED,
   REPAIR_EVIDENCE_AUDITED,
+  REPAIR_NOTICE_SUBMISSIONS_AUDITED,
   REPAIRS_AUDITED,
   SUBJECT_NOTICES_AUDITED,
   SUBJECTS_AUDITED,
@@ -1033,6 +1034,49 @@ function upgradeSuite(getStore: () => TestStore) {
         },
       ]);
       await recordRowsWritten(liveDb(), { table: REPAIR_EVENTS_AUDITED, rows: events }, WRITER);
+    },
+    '0027-repair-notice-submissions': async (step) => {
+      // From 0027 on, the public objects to a repair under notice on the portal (issue 17): the
+      // submission, name and contact sealed, under its row digest; then dismissed by the center.
+      const [repair] = written.get('repairs')!.rows;
+      const [submission] = await insert('repair_notice_submissions', [
+        {
+          id: uuidv7(),
+          repair_id: repair!.id,
+          name_sealed: null,
+          contact_sealed: 'sealed-contact',
+          grounds: '该企业仍拖欠工人工资',
+          submitted_on: '2026-04-09',
+          submitted_at: at(step),
+          status: 'received',
+          handled_at: null,
+          handled_by: null,
+          handled_role: null,
+          step_seq: null,
+          dismissal_reason: null,
+        },
+      ]);
+      await recordRowsWritten(
+        liveDb(),
+        { table: REPAIR_NOTICE_SUBMISSIONS_AUDITED, rows: [submission!] },
+        WRITER,
+      );
+      const dismissed = Object.assign(submission!, {
+        status: 'dismissed',
+        handled_at: at(step),
+        handled_by: 'account-2',
+        handled_role: 'center_staff',
+        dismissal_reason: '与修复事项无关',
+      });
+      await sql`update repair_notice_submissions set status = ${dismissed.status},
+        handled_at = ${dismissed.handled_at}, handled_by = ${dismissed.handled_by},
+        handled_role = ${dismissed.handled_role}, dismissal_reason = ${dismissed.dismissal_reason}
+        where id = ${dismissed.id}`.execute(db());
+      await recordRowsWritten(
+        liveDb(),
+        { table: REPAIR_NOTICE_SUBMISSIONS_AUDITED, rows: [dismissed] },
+        WRITER,
+      );
     },
     '0028-consent-counterparties': async (step) => {
       // From 0028 on, a consent may name a counterparty subject (B24), written by the live repository

@@ -133,6 +133,20 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/repairs/:id/evidence': ['center_staff'],
   'GET /api/v1/repairs/:id/evidence/:evidenceId': ['provider_staff', 'center_staff', 'credit_office'],
   'GET /api/v1/public/repair-notices': EVERYONE,
+  'POST /api/v1/public/repair-notices/:id/objections': EVERYONE,
+  // the permission to act on repairs; the service lets only the center dismiss (REPAIR_STEP_FORBIDDEN)
+  'POST /api/v1/repairs/:id/submissions/:submissionId/dismiss': ['provider_staff', 'center_staff'],
+  'GET /api/v1/public/search': EVERYONE,
+  'GET /api/v1/public/subjects/:code/profile': EVERYONE,
+  'GET /api/v1/public/persons/:handle': EVERYONE,
+  'GET /api/v1/public/lists/red': EVERYONE,
+  'GET /api/v1/public/lists/red/export.csv': EVERYONE,
+  'GET /api/v1/public/lists/red/export.xlsx': EVERYONE,
+  'GET /api/v1/public/lists/black': EVERYONE,
+  'GET /api/v1/public/lists/black/export.csv': EVERYONE,
+  'GET /api/v1/public/lists/black/export.xlsx': EVERYONE,
+  'GET /api/v1/public/policy': EVERYONE,
+  'GET /api/v1/public/reports/verify': EVERYONE,
   'GET /api/v1/procedures/stats': ['center_staff', 'credit_office'],
   'GET /api/v1/me/inbox': ['subject'],
   'POST /api/v1/me/inbox/:id/read': ['subject'],
@@ -159,6 +173,8 @@ const PARAMS: Record<string, string> = {
   date: '2025-01-01',
   id: '0190c2b6-0000-7000-8000-000000000000',
   evidenceId: '0190c2b6-0000-7000-8000-000000000001',
+  submissionId: '0190c2b6-0000-7000-8000-000000000002',
+  handle: '0190c2b6-0000-7000-8000-000000000003',
 };
 
 let clock = Date.parse('2026-11-26T08:00:00.000Z');

@@ -669,6 +669,31 @@ export const REPAIR_EVIDENCE_AUDITED: AuditedTable = {
   columns: { ...EVIDENCE_COLUMNS, repair_id: 'uuid' },
 };
 
+/**
+ * Objections the public submitted to a repair under notice (issue 17; A19, B32): what the center
+ * records as the repair's step or dismisses with a reason. Mutable once (received → recorded or
+ * dismissed): each write records the row's new digest. Name and contact are covered sealed.
+ */
+export const REPAIR_NOTICE_SUBMISSIONS_AUDITED: AuditedTable = {
+  table: 'repair_notice_submissions',
+  idColumn: 'id',
+  columns: {
+    id: 'uuid',
+    repair_id: 'uuid',
+    name_sealed: 'text',
+    contact_sealed: 'text',
+    grounds: 'text',
+    submitted_on: 'date',
+    submitted_at: 'instant',
+    status: 'text',
+    handled_at: 'instant',
+    handled_by: 'text',
+    handled_role: 'text',
+    step_seq: 'integer',
+    dismissal_reason: 'text',
+  },
+};
+
 /** Every table whose rows the audit chain vouches for. */
 export const AUDITED_TABLES: readonly AuditedTable[] = [
   SUBJECTS_AUDITED,
@@ -703,5 +728,6 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   REPAIR_EVENTS_AUDITED,
   OBJECTION_EVIDENCE_AUDITED,
   REPAIR_EVIDENCE_AUDITED,
+  REPAIR_NOTICE_SUBMISSIONS_AUDITED,
   CONSENT_READS_AUDITED,
 ];

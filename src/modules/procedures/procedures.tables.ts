@@ -1,6 +1,6 @@
 /**
  * Tables of the procedures module (migrations 0017-change-bases, 0019-objections, 0021-repairs,
- * 0023-subject-notices, 0024-objection-evidence, 0025-repair-evidence).
+ * 0023-subject-notices, 0024-objection-evidence, 0025-repair-evidence, 0027-repair-notice-submissions).
  */
 export type ProceduresTables = {
   subject_notices: SubjectNoticeTable;
@@ -12,6 +12,7 @@ export type ProceduresTables = {
   repair_events: RepairEventTable;
   objection_evidence: ObjectionEvidenceTable;
   repair_evidence: RepairEvidenceTable;
+  repair_notice_submissions: RepairNoticeSubmissionTable;
 };
 
 /**
@@ -221,3 +222,30 @@ export type ObjectionEvidenceTable = EvidenceColumns & { objection_id: string };
 
 /** A repair application's proof of performance as files (A18–A19, B31–B32, 国办发〔2025〕22号). */
 export type RepairEvidenceTable = EvidenceColumns & { repair_id: string };
+
+export const SUBMISSION_STATUSES = ['received', 'recorded', 'dismissed'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/**
+ * An objection the public submitted on the portal to a repair under notice (issue 17; A19, B32;
+ * migration 0027). Name and contact sealed under the data key; the grounds as written. `received`
+ * until the credit center records it as the repair's `notice_objected` step (`recorded`, `step_seq`)
+ * or dismisses it with a reason (`dismissed`). Under row digests.
+ */
+export type RepairNoticeSubmissionTable = {
+  id: string;
+  repair_id: string;
+  name_sealed: string | null;
+  contact_sealed: string | null;
+  grounds: string;
+  /** the China date it arrived: what the notice period is checked against */
+  submitted_on: string;
+  submitted_at: string;
+  status: SubmissionStatus;
+  handled_at: string | null;
+  handled_by: string | null;
+  handled_role: string | null;
+  /** the repair step (`repair_events.seq`) that recorded it */
+  step_seq: number | null;
+  dismissal_reason: string | null;
+};

@@ -41,7 +41,20 @@ export type RepairEvent =
       judged: ProviderJudgements;
       findings: ProviderFindings;
     }
-  | { kind: 'notice_objected'; on: string; by: 'center'; statement: string; objector: string }
+  | {
+      kind: 'notice_objected';
+      on: string;
+      by: 'center';
+      statement: string;
+      objector: string;
+      /**
+       * issue 17: the objection was submitted by the public on the portal (its submission's id) and
+       * reached the center on `receivedOn`, which the notice's end is checked against — recorded
+       * after the notice ended, it still counts when it arrived during it
+       */
+      submissionId?: string | undefined;
+      receivedOn?: string | undefined;
+    }
   | { kind: 'notice_objection_verified'; on: string; by: 'provider'; founded: boolean; reasons: string }
   | {
       kind: 'decided';
@@ -126,7 +139,14 @@ export type RepairStatus = {
   } | null;
   /** the public notice (公示): its first and last day */
   notice: { from: string; until: string; provisional: boolean } | null;
-  noticeObjections: { on: string; statement: string; founded: boolean | null; reasons: string | null }[];
+  noticeObjections: {
+    on: string;
+    statement: string;
+    founded: boolean | null;
+    reasons: string | null;
+    /** issue 17: the public submission it was recorded from; null when recorded from a letter or a window */
+    submissionId: string | null;
+  }[];
   decision: { adopted: boolean; on: string; reasons: string; decisionNumber: string | null } | null;
   /** who refused it, when it was refused */
   refusedBy: 'provider' | 'notice_objection' | 'center' | null;
@@ -175,7 +195,9 @@ function notAllowed(state: RepairState | null, kind: RepairEventKind, party: Rep
  * notice only while it runs (up to its last day), an adoption only after it has ended.
  */
 export function checkRepairStep(status: RepairStatus | null, event: RepairEvent): void {
-  const refusal = refusalOf(status, event.kind, event.on, event.by);
+  // an objection counts on the day it reached the center (issue 17: a public submission), no later
+  const on = event.kind === 'notice_objected' ? (event.receivedOn ?? event.on) : event.on;
+  const refusal = refusalOf(status, event.kind, on, event.by);
   if (refusal) throw refusal;
 }
 
@@ -298,6 +320,7 @@ export function replayRepair(
           statement: event.statement,
           founded: null,
           reasons: null,
+          submissionId: event.submissionId ?? null,
         });
         status.steps.push({
           step: 'notice_verification',

@@ -116,8 +116,24 @@ export const RepairStepBody = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('notice_objected'),
-      statement: z.string().min(1).max(4000).describe('公示期间收到的异议内容'),
-      objector: z.string().min(1).max(200).describe('异议人（可为“匿名”）'),
+      statement: z
+        .string()
+        .min(1)
+        .max(4000)
+        .optional()
+        .describe('公示期间收到的异议内容；登记公众提交的异议时可省略（取提交的异议理由）'),
+      objector: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('异议人（可为“匿名”）；登记公众提交的异议时可省略'),
+      submissionId: z
+        .uuid()
+        .optional()
+        .describe(
+          '登记公众在门户网站提交的异议（GET /api/v1/repairs/:id 的 submissions）：按其提交日判断是否在公示期内',
+        ),
     })
     .strict(),
   z
@@ -135,6 +151,51 @@ export const RepairStepBody = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
+
+/** A public submission as the repair's parties see it (issue 17): contact details to the center only. */
+export const SubmissionView = z.object({
+  id: z.string(),
+  submittedOn: z.string(),
+  submittedAt: z.string(),
+  grounds: z.string(),
+  name: z.string().nullable().describe('异议人姓名（仅信用中心可见；未填写为 null）'),
+  contact: z.string().nullable().describe('联系方式（仅信用中心可见；未填写为 null）'),
+  status: z
+    .enum(['received', 'recorded', 'dismissed'])
+    .describe('received 待处理；recorded 已登记为公示异议；dismissed 不予登记'),
+  stepSeq: z.number().int().nullable(),
+  dismissalReason: z.string().nullable(),
+  handledAt: z.string().nullable(),
+});
+
+export const DismissSubmissionBody = z
+  .object({ reason: z.string().min(1).max(2000).describe('不予登记的理由（如与修复事项无关、重复提交）') })
+  .strict();
+export const SubmissionIdParam = z.object({ id: z.uuid(), submissionId: z.uuid() });
+
+/** Issue 17: an objection the public submits on the portal during a repair's notice (A19, B32). */
+export const PublicNoticeObjectionBody = z
+  .object({
+    name: z.string().trim().min(1).max(50).optional().describe('姓名或单位名称（可不填）'),
+    contact: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('联系方式（电话或电子邮箱，可不填；仅信用中心可见）'),
+    grounds: z.string().trim().min(5).max(2000).describe('异议的事实和理由（5 至 2000 字）'),
+  })
+  .strict();
+
+export const PublicNoticeObjectionResponse = z.object({
+  submissionId: z.string(),
+  repairId: z.string(),
+  submittedOn: z.string(),
+  noticeUntil: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+  free: Free,
+});
 
 export const RepairView = z.object({
   id: z.string(),
@@ -189,8 +250,14 @@ export const RepairView = z.object({
       statement: z.string(),
       founded: z.boolean().nullable(),
       reasons: z.string().nullable(),
+      submissionId: z.string().nullable().describe('由公众在门户网站提交的异议登记时：该提交的编号'),
     }),
   ),
+  submissions: z
+    .array(SubmissionView)
+    .describe(
+      '公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见）',
+    ),
   decision: z
     .object({
       adopted: z.boolean(),
@@ -215,6 +282,13 @@ export const RepairsQuery = z
 export const RepairsResponse = z.object({ repairs: z.array(RepairView) });
 export const RepairIdParam = z.object({ id: z.uuid() });
 
+export const RepairNoticesQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
 export const RepairNoticesResponse = z.object({
   notices: z.array(
     z.object({
@@ -228,8 +302,12 @@ export const RepairNoticesResponse = z.object({
       from: z.string(),
       until: z.string(),
       provisional: z.boolean(),
+      objectionUrl: z.string().describe('公示期间提出异议：POST 此地址（免登录）'),
     }),
   ),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
   free: Free,
   objections: z.object({ zh: z.string(), en: z.string() }).describe('公示期间如何提出异议（A19、B32）'),
 });

@@ -3,6 +3,7 @@ import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { AuditEntryInput } from '../audit/audit.repository.ts';
 import {
+  type AuditedTable,
   LIST_ENTRIES_AUDITED,
   LIST_ENTRY_EVENTS_AUDITED,
   REPAIR_EVENTS_AUDITED,
@@ -54,6 +55,8 @@ export type RepairStepWrite = {
   notices?: Insertable<NotificationTable>[];
   /** the subject told of the step (decision 0032) */
   subjectNotices?: Insertable<SubjectNoticeTable>[];
+  /** rows of other audited tables the step changed in its transaction (issue 17: a public submission) */
+  alsoRecorded?: { table: AuditedTable; rows: Record<string, unknown>[] }[];
   writer: RowsWrittenMeta & { at: string };
   act: Omit<AuditEntryInput, 'actorRole' | 'policyId' | 'policyVersion'>;
 };
@@ -253,6 +256,7 @@ export const repairsRepository = {
       recorded.push({ table: LIST_ENTRIES_AUDITED, rows: entries });
       recorded.push({ table: LIST_ENTRY_EVENTS_AUDITED, rows: events });
     }
+    recorded.push(...(w.alsoRecorded ?? []));
     await writeStepNotices(trx, w.notices, w.subjectNotices, recorded);
     await recordStoredTables(trx, recorded, w.writer, [{ ...w.writer, ...w.act }]);
   },

@@ -2,6 +2,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
+import type { Policy } from '../policy/index.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 import { evidenceRoutes } from './evidence.routes.ts';
 import {
@@ -10,15 +11,20 @@ import {
   CenterRepairBody,
   CommitmentQuery,
   CommitmentView,
+  DismissSubmissionBody,
   EligibilityQuery,
   EligibilityView,
   OwnRepairBody,
+  PublicNoticeObjectionBody,
+  PublicNoticeObjectionResponse,
   RepairIdParam,
+  RepairNoticesQuery,
   RepairNoticesResponse,
   RepairStepBody,
   RepairsQuery,
   RepairsResponse,
   RepairView,
+  SubmissionIdParam,
 } from './repairs.api.ts';
 import type { RepairsService } from './repairs.service.ts';
 import { staffRead } from './staff-read.ts';
@@ -29,6 +35,7 @@ export type RepairsRoutesDeps = {
   subjects: Pick<SubjectsRepository, 'findByCode'>;
   codes: Pick<CodesService, 'normalize' | 'check'>;
   audit: Pick<AuditTrail, 'record'>;
+  policy: Policy;
 };
 
 type Reply = { header(name: string, value: string): unknown; send(body: unknown): unknown };
@@ -346,15 +353,79 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
       '/api/v1/public/repair-notices',
       {
         schema: {
-          tags: ['procedures'],
+          tags: ['public', 'procedures'],
+          operationId: 'publicRepairNotices',
           summary: '信用修复公示 / repair opinions under public notice today (A19, B32)',
+          description:
+            '今天正在公示的信用修复意见，最新的在前；每条附提出异议的地址（objectionUrl）。信用修复免费。\n' +
+            'Repair opinions under public notice today, newest first, each with where to object (objectionUrl). Repair is free.',
+          querystring: RepairNoticesQuery,
           response: { 200: RepairNoticesResponse },
         },
         config: {
           access: { kind: 'public', reason: 'A19, B32: the repair opinion is publicized for 5 working days' },
+          rateLimit: { max: ctx.policy.access.rateLimits.publicPerMinute, timeWindow: 60_000 },
+          publicCache: {},
         },
       },
-      async () => repairs.publicNotices(),
+      async (request) => repairs.publicNotices(request.query),
+    );
+
+    app.post(
+      '/api/v1/public/repair-notices/:id/objections',
+      {
+        schema: {
+          tags: ['public', 'procedures'],
+          operationId: 'publicRepairNoticeObjection',
+          summary: '对信用修复公示提出异议 / object to a repair under public notice (A19, B32; no login)',
+          description:
+            '公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。公示期外提交返回 REPAIR_NOTICE_NOT_RUNNING（409）。\n' +
+            'Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. Outside the notice: REPAIR_NOTICE_NOT_RUNNING (409).',
+          params: RepairIdParam,
+          body: PublicNoticeObjectionBody,
+          response: { 201: PublicNoticeObjectionResponse },
+        },
+        bodyLimit: 16 * 1024,
+        config: {
+          access: {
+            kind: 'public',
+            reason: 'A19, B32: objections during the public notice are taken from anyone and verified',
+          },
+          rateLimit: {
+            max: Math.max(1, Math.floor(ctx.policy.access.rateLimits.publicPerMinute / 10)),
+            timeWindow: 60_000,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .header('Cache-Control', 'no-store')
+          .send(await repairs.submitNoticeObjection(request.params.id, request.body, request.id)),
+    );
+
+    app.post(
+      '/api/v1/repairs/:id/submissions/:submissionId/dismiss',
+      {
+        schema: {
+          tags: ['procedures'],
+          operationId: 'dismissRepairNoticeSubmission',
+          summary:
+            '不予登记公众提交的公示异议（说明理由）/ dismiss an objection the public submitted to a notice, with the reason',
+          params: SubmissionIdParam,
+          body: DismissSubmissionBody,
+          response: { 200: RepairView },
+        },
+        config: staff('repairs.act', false),
+      },
+      async (request) =>
+        repairs.dismissSubmission(
+          request.actor,
+          request.params.id,
+          request.params.submissionId,
+          request.body.reason,
+          request.id,
+        ),
     );
   };
 }

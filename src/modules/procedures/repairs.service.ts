@@ -19,8 +19,9 @@ import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
-import { type Actor, actorDepartment, actorId, actorRole } from '../access/actor.ts';
+import { type Actor, ANONYMOUS, actorDepartment, actorId, actorRole } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
+import { recordStoredTables } from '../audit/row-digests.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
 import { groundOf } from '../catalog/list-fields.ts';
@@ -30,6 +31,11 @@ import { maskPersonName, type Policy, repairNoticePeriod, subtractPolicyDuration
 import type { IntakeHooks } from '../records/intake.types.ts';
 import type { Subject } from '../subjects/subjects.repository.ts';
 import { EVIDENCE_TYPES, type EvidenceType } from './evidence-files.ts';
+import {
+  REPAIR_NOTICE_SUBMISSIONS_AUDITED,
+  type SubmissionRow,
+  noticeSubmissionsRepository as submissionsRepo,
+} from './notice-submissions.repository.ts';
 import { type DeadlineState, ProcedureError } from './objection-procedure.ts';
 import { objectionsRepository } from './objections.repository.ts';
 import { type EvidenceMeta, evidenceRepository, REPAIR_EVIDENCE } from './procedure-evidence.repository.ts';
@@ -84,8 +90,13 @@ export type RepairsDeps = {
   subjects: { findById(id: string): Promise<Subject | undefined> };
   now: () => string;
   today: () => string;
-  /** the proof of performance as files is stored sealed under the data key (decision 0033) */
-  sealer: Pick<Sealer, 'sealBytes' | 'openBytes'>;
+  /**
+   * the proof of performance as files is stored sealed under the data key (decision 0033), and the
+   * name and contact of a member of the public who objects to a notice (issue 17)
+   */
+  sealer: Pick<Sealer, 'sealBytes' | 'openBytes' | 'seal' | 'open'>;
+  /** the city's credit center (its inbox receives the public's objections to a notice; issue 17) */
+  centerDepartment?: () => Promise<string | null>;
   /**
    * the open objections on these records (record key → objection id), read in the caller's
    * transaction: one procedure at a time on a record
@@ -143,12 +154,37 @@ export type RepairView = {
   opinion: RepairStatus['opinion'];
   notice: (RepairStatus['notice'] & { running: boolean }) | null;
   noticeObjections: RepairStatus['noticeObjections'];
+  /** issue 17: the public's objections submitted on the portal (center: all of it; provider: no contact) */
+  submissions: SubmissionView[];
   decision: RepairStatus['decision'];
   refusedBy: RepairStatus['refusedBy'];
   nextSteps: RepairEventKind[];
   free: typeof REPAIR_IS_FREE;
   policy: { id: string; version: string };
 };
+
+/** A public submission as a party of the repair sees it (issue 17). */
+export type SubmissionView = {
+  id: string;
+  submittedOn: string;
+  submittedAt: string;
+  grounds: string;
+  name: string | null;
+  contact: string | null;
+  status: SubmissionRow['status'];
+  stepSeq: number | null;
+  dismissalReason: string | null;
+  handledAt: string | null;
+};
+
+/** A19, B32, issue 17: what the public is told when its objection to a notice has been received. */
+export const SUBMISSION_RECEIVED = {
+  zh: '您的异议已提交信用中心。公示期间收到的异议将交信息提供单位核实（A19、B32）；如您留下联系方式，工作人员可能与您联系核实情况。',
+  en: 'Your objection has reached the credit center. Objections received during the notice are verified by the provider (A19, B32); if you left contact details, staff may contact you.',
+};
+
+/** At most this many public submissions per repair: a notice cannot be flooded without bound. */
+export const MAX_SUBMISSIONS_PER_REPAIR = 500;
 
 export type RepairStepInput =
   | {
@@ -158,7 +194,14 @@ export type RepairStepInput =
       judged?: ProviderJudgements | undefined;
       findings?: ProviderFindings | undefined;
     }
-  | { kind: 'notice_objected'; statement: string; objector: string }
+  | {
+      kind: 'notice_objected';
+      /** from a letter or the window; taken from the submission where `submissionId` names one */
+      statement?: string | undefined;
+      objector?: string | undefined;
+      /** issue 17: an objection the public submitted on the portal */
+      submissionId?: string | undefined;
+    }
   | { kind: 'notice_objection_verified'; founded: boolean; reasons: string }
   | { kind: 'decided'; adopted: boolean; reasons: string };
 
@@ -175,6 +218,24 @@ const recordNotFound = () =>
   );
 const repairNotFound = () =>
   notFound('REPAIR_NOT_FOUND', '没有这项信用修复申请', 'No such repair application');
+const submissionNotFound = () =>
+  notFound(
+    'REPAIR_SUBMISSION_NOT_FOUND',
+    '这项修复申请没有该编号的公众异议：请从修复申请的 submissions 中选择',
+    "No public objection with that id on this repair: choose one from the repair's submissions",
+  );
+const submissionHandled = (s: Pick<SubmissionRow, 'status'>) =>
+  conflict(
+    'REPAIR_SUBMISSION_HANDLED',
+    `该公众异议已${s.status === 'dismissed' ? '不予登记' : '登记'}，不能再次处理`,
+    `This public objection was already ${s.status === 'dismissed' ? 'dismissed' : 'recorded'}`,
+  );
+const noticeNotFound = () =>
+  notFound(
+    'REPAIR_NOTICE_NOT_FOUND',
+    '没有这项信用修复公示：请从“信用修复公示”列表中选择',
+    'No such repair notice: choose one from the list of repair notices',
+  );
 
 const PAGE = 200;
 
@@ -406,11 +467,34 @@ export function repairsService(deps: RepairsDeps) {
     baseParty(actor, row);
   const mayRead = mayReadProcedure;
 
+  /**
+   * Issue 17: the center reads a submission whole, the name and contact opened; the provider reads the
+   * grounds (it verifies them once recorded); the subject reads none (who objected is not its business:
+   * it is told of each objection recorded as a step, A19).
+   */
+  function submissionViews(party: Party | null, rows: readonly SubmissionRow[]): SubmissionView[] {
+    if (party !== 'center' && party !== 'provider') return [];
+    return rows.map((r) => ({
+      id: r.id,
+      submittedOn: r.submitted_on,
+      submittedAt: r.submitted_at,
+      grounds: r.grounds,
+      name: party === 'center' && r.name_sealed ? deps.sealer.open(r.name_sealed) : null,
+      contact: party === 'center' && r.contact_sealed ? deps.sealer.open(r.contact_sealed) : null,
+      status: r.status,
+      stepSeq: r.step_seq === null ? null : Number(r.step_seq),
+      dismissalReason: r.dismissal_reason,
+      handledAt: r.handled_at,
+    }));
+  }
+  const submissionsOf = async (id: string) => (await submissionsRepo.ofRepairs(db, [id])).get(id)!;
+
   function view(
     actor: Actor,
     row: RepairRow,
     status: RepairStatus,
     evidence: readonly EvidenceMeta[],
+    submissions: readonly SubmissionRow[] = [],
   ): RepairView {
     const today = deps.today();
     const calendar = deps.calendar.current();
@@ -438,6 +522,7 @@ export function repairsService(deps: RepairsDeps) {
       opinion: status.opinion,
       notice: status.notice ? { ...status.notice, running: noticeRunning(status, today) } : null,
       noticeObjections: status.noticeObjections,
+      submissions: submissionViews(party, submissions),
       decision: status.decision,
       refusedBy: status.refusedBy,
       nextSteps: party === null ? [] : allowedRepairSteps(status, today, party),
@@ -704,6 +789,7 @@ export function repairsService(deps: RepairsDeps) {
     let endEntries:
       | { ids: string[]; reason: string; article: string; detail: Record<string, unknown> }
       | undefined;
+    let submission: SubmissionRow | undefined;
     switch (input.kind) {
       case 'opinion': {
         const reasons = text(input.reasons, 'reasons', '修复意见和理由', 4000);
@@ -733,12 +819,24 @@ export function repairsService(deps: RepairsDeps) {
         break;
       }
       case 'notice_objected':
+        if (input.submissionId !== undefined) {
+          // issue 17: an objection the public submitted on the portal, counted on the day it arrived
+          submission = await submissionsRepo.byId(db, input.submissionId.toLowerCase());
+          if (!submission || submission.repair_id !== row.id) throw submissionNotFound();
+          if (submission.status !== 'received') throw submissionHandled(submission);
+        }
         event = {
           kind: 'notice_objected',
           on,
           by: 'center',
-          statement: text(input.statement, 'statement', '异议内容', 4000),
-          objector: text(input.objector, 'objector', '异议人', 200),
+          statement: text(input.statement ?? submission?.grounds, 'statement', '异议内容', 4000),
+          objector: text(
+            input.objector ?? (submission ? `公众（门户网站提交 ${submission.id.slice(-8)}）` : undefined),
+            'objector',
+            '异议人',
+            200,
+          ),
+          ...(submission ? { submissionId: submission.id, receivedOn: submission.submitted_on } : {}),
         };
         notices.push(
           notice(
@@ -824,8 +922,22 @@ export function repairsService(deps: RepairsDeps) {
           await objectionsRepository.lockRecord(trx, row.record_key, store.capabilities.engine);
           await refuseIfObjected(trx, row.record_key);
         }
+        const handled = submission
+          ? await submissionsRepo.handle(trx, submission.id, {
+              status: 'recorded',
+              handled_at: at,
+              handled_by: actorId(actor),
+              handled_role: actorRole(actor),
+              step_seq: stored.seq,
+              dismissal_reason: null,
+            })
+          : undefined;
+        if (submission && !handled) throw submissionHandled(submission);
         await repo.write(trx, null, stored, {
           ...(endEntries ? { endEntries } : {}),
+          ...(handled
+            ? { alsoRecorded: [{ table: REPAIR_NOTICE_SUBMISSIONS_AUDITED, rows: [handled] }] }
+            : {}),
           notices,
           subjectNotices: told(row, event, statusOf(row, [...events, stored as RepairEventRow]), at),
           writer,
@@ -834,7 +946,11 @@ export function repairsService(deps: RepairsDeps) {
             targetType: 'repair',
             targetId: row.id,
             result: 'ok',
-            detail: { recordKey: row.record_key, seq: stored.seq },
+            detail: {
+              recordKey: row.record_key,
+              seq: stored.seq,
+              ...(submission ? { submissionId: submission.id } : {}),
+            },
           },
         });
       });
@@ -848,14 +964,20 @@ export function repairsService(deps: RepairsDeps) {
       }
       throw error;
     }
-    return view(actor, row, statusOf(row, [...events, stored as RepairEventRow]), await evidenceOf(row.id));
+    return view(
+      actor,
+      row,
+      statusOf(row, [...events, stored as RepairEventRow]),
+      await evidenceOf(row.id),
+      await submissionsOf(row.id),
+    );
   }
 
   async function get(actor: Actor, id: string): Promise<RepairView> {
     const row = await repo.byId(db, id.toLowerCase());
     if (!row || !mayRead(actor, row)) throw repairNotFound();
     const [{ status }] = (await withStatus(db, [row])) as [{ row: RepairRow; status: RepairStatus }];
-    return view(actor, row, status, await evidenceOf(row.id));
+    return view(actor, row, status, await evidenceOf(row.id), await submissionsOf(row.id));
   }
 
   async function list(actor: Actor, filter: { open?: boolean | undefined; limit: number }) {
@@ -872,9 +994,13 @@ export function repairsService(deps: RepairsDeps) {
         REPAIR_EVIDENCE,
         rows.map((r) => r.id),
       );
+      const submissions = await submissionsRepo.ofRepairs(
+        db,
+        rows.map((r) => r.id),
+      );
       for (const { row, status } of await withStatus(db, rows)) {
         if (filter.open !== undefined && REPAIR_OPEN_STATES.includes(status.state) !== filter.open) continue;
-        out.push(view(actor, row, status, evidence.get(row.id)!));
+        out.push(view(actor, row, status, evidence.get(row.id)!, submissions.get(row.id)!));
         if (out.length >= filter.limit) return out;
       }
     }
@@ -901,7 +1027,7 @@ export function repairsService(deps: RepairsDeps) {
   }
 
   /** A19, B32: the repair opinions under public notice today, for the portal (no personal data beyond A7). */
-  async function publicNotices() {
+  async function publicNotices(page: { page: number; pageSize: number } = { page: 1, pageSize: 100 }) {
     const today = deps.today();
     const out: {
       repairId: string;
@@ -914,6 +1040,7 @@ export function repairsService(deps: RepairsDeps) {
       from: string;
       until: string;
       provisional: boolean;
+      objectionUrl: string;
     }[] = [];
     // A notice starts with an opinion in favour and lasts a few working days: only repairs with an
     // opinion in the last NOTICE_LOOKBACK can be under notice today (not every repair ever filed).
@@ -934,9 +1061,162 @@ export function repairsService(deps: RepairsDeps) {
         from: status.notice!.from,
         until: status.notice!.until,
         provisional: status.notice!.provisional,
+        objectionUrl: `/api/v1/public/repair-notices/${row.id}/objections`,
       });
     }
-    return { notices: out, free: REPAIR_IS_FREE, objections: NOTICE_OBJECTIONS };
+    // newest notices first; a page of them (a notice runs a few working days, so they are few)
+    out.sort((a, b) => b.from.localeCompare(a.from) || b.repairId.localeCompare(a.repairId));
+    const start = (page.page - 1) * page.pageSize;
+    return {
+      notices: out.slice(start, start + page.pageSize),
+      page: page.page,
+      pageSize: page.pageSize,
+      total: out.length,
+      free: REPAIR_IS_FREE,
+      objections: NOTICE_OBJECTIONS,
+    };
+  }
+
+  /**
+   * Issue 17: anyone objects to a repair under public notice on the portal (A19, B32: objections
+   * during the notice are verified). Stored as a submission for the credit center — the name and
+   * contact sealed, either optional — and told to the center's inbox in the same transaction; the
+   * center records it as the repair's `notice_objected` step or dismisses it with a reason. Refused
+   * outside the notice (`REPAIR_NOTICE_NOT_RUNNING`, with its dates); a repair that was never under
+   * notice is not disclosed (`REPAIR_NOTICE_NOT_FOUND`).
+   */
+  async function submitNoticeObjection(
+    repairId: string,
+    input: { name?: string | undefined; contact?: string | undefined; grounds: string },
+    requestId?: string,
+  ) {
+    const row = await repo.byId(db, repairId.toLowerCase());
+    if (!row) throw noticeNotFound();
+    const events = (await repo.eventsOf(db, [row.id])).get(row.id)!;
+    const status = statusOf(row, events);
+    if (!status.notice) throw noticeNotFound();
+    const today = deps.today();
+    if (!noticeRunning(status, today)) {
+      const { from, until } = status.notice;
+      const [zh, en] =
+        today < from
+          ? [`该公示自 ${from} 开始`, `the notice starts on ${from}`]
+          : REPAIR_OPEN_STATES.includes(status.state) && today > until
+            ? [`该公示已于 ${until} 结束`, `the notice ended on ${until}`]
+            : [`该修复申请已办结，公示不再进行`, 'the repair has been closed and its notice no longer runs'];
+      throw conflict(
+        'REPAIR_NOTICE_NOT_RUNNING',
+        `${zh}，只能在公示期间（${from} 至 ${until}）提出异议；对修复结果有异议的，可向信用中心书面反映`,
+        `${en}: objections are taken during the notice only (${from} to ${until}); write to the credit center about the outcome`,
+        { from, until },
+      );
+    }
+    if ((await submissionsRepo.countOf(db, row.id)) >= MAX_SUBMISSIONS_PER_REPAIR) {
+      throw conflict(
+        'REPAIR_SUBMISSIONS_FULL',
+        '该公示收到的网上异议已达上限，请到信用中心窗口或以书面形式提出',
+        'This notice has received the most objections the portal takes; write to the credit center or come to its window',
+        { max: MAX_SUBMISSIONS_PER_REPAIR },
+      );
+    }
+    const at = deps.now();
+    const grounds = text(input.grounds, 'grounds', '异议的事实和理由', 2000);
+    const name = input.name?.trim() ? input.name.trim() : null;
+    const contact = input.contact?.trim() ? input.contact.trim() : null;
+    const submission = {
+      id: uuidv7(),
+      repair_id: row.id,
+      name_sealed: name === null ? null : deps.sealer.seal(name),
+      contact_sealed: contact === null ? null : deps.sealer.seal(contact),
+      grounds,
+      submitted_on: today,
+      submitted_at: at,
+      status: 'received' as const,
+      handled_at: null,
+      handled_by: null,
+      handled_role: null,
+      step_seq: null,
+      dismissal_reason: null,
+    };
+    const center = deps.centerDepartment ? await deps.centerDepartment() : null;
+    const notices = center
+      ? [
+          notice(
+            center,
+            row,
+            'repair.notice_submission',
+            `公众对信用修复公示提出异议（公示至 ${status.notice.until}），请登记为公示异议交提供单位核实，或说明理由不予登记（${articleOf(row.target_kind, row.path)}）`,
+            { submissionId: submission.id, noticeUntil: status.notice.until },
+            at,
+          ),
+        ]
+      : [];
+    const writer = { ...deps.audit.writer(ANONYMOUS, requestId), at };
+    await db.transaction().execute((trx: Db) =>
+      submissionsRepo.insert(trx, submission, notices, writer, {
+        action: 'procedures.repair_notice_submitted',
+        targetType: 'repair',
+        targetId: row.id,
+        result: 'ok',
+        detail: { submissionId: submission.id, named: name !== null, contactLeft: contact !== null },
+      }),
+    );
+    return {
+      submissionId: submission.id,
+      repairId: row.id,
+      submittedOn: today,
+      noticeUntil: status.notice.until,
+      message: SUBMISSION_RECEIVED,
+      free: REPAIR_IS_FREE,
+    };
+  }
+
+  /** Issue 17: the center dismisses a public submission with its reason (not an objection to verify). */
+  async function dismissSubmission(
+    actor: Actor,
+    repairId: string,
+    submissionId: string,
+    reason: string,
+    requestId?: string,
+  ): Promise<RepairView> {
+    const row = await repo.byId(db, repairId.toLowerCase());
+    if (!row || !mayRead(actor, row)) throw repairNotFound();
+    if (partyOf(actor, row) !== 'center') {
+      throw new AppError(
+        'REPAIR_STEP_FORBIDDEN',
+        403,
+        '公众提交的异议由信用中心登记或不予登记',
+        'The credit center records or dismisses objections submitted by the public',
+      );
+    }
+    const submission = await submissionsRepo.byId(db, submissionId.toLowerCase());
+    if (!submission || submission.repair_id !== row.id) throw submissionNotFound();
+    if (submission.status !== 'received') throw submissionHandled(submission);
+    const why = text(reason, 'reason', '不予登记的理由', 2000);
+    const at = deps.now();
+    const writer = { ...deps.audit.writer(actor, requestId), at };
+    await db.transaction().execute(async (trx: Db) => {
+      const handled = await submissionsRepo.handle(trx, submission.id, {
+        status: 'dismissed',
+        handled_at: at,
+        handled_by: actorId(actor),
+        handled_role: actorRole(actor),
+        step_seq: null,
+        dismissal_reason: why,
+      });
+      if (!handled) throw submissionHandled(submission);
+      await recordStoredTables(trx, [{ table: REPAIR_NOTICE_SUBMISSIONS_AUDITED, rows: [handled] }], writer, [
+        {
+          ...writer,
+          action: 'procedures.repair_notice_submission_dismissed',
+          targetType: 'repair',
+          targetId: row.id,
+          result: 'ok',
+          detail: { submissionId: submission.id },
+        },
+      ]);
+    });
+    return get(actor, row.id);
   }
 
   /**
@@ -1122,6 +1402,8 @@ export function repairsService(deps: RepairsDeps) {
     get,
     list,
     publicNotices,
+    submitNoticeObjection,
+    dismissSubmission,
     asOf,
     onRecords,
     decisionDocument,

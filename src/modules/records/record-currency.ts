@@ -80,3 +80,17 @@ export function recordCurrency(record: CurrencyInput, today: string): RecordCurr
   }
   return CURRENT;
 }
+
+/**
+ * The last day a current record is publicly disclosed (B8 公示期限; C §6(3) 双公示), where its item
+ * declares a publication period, counted from identification as B27 is; null where the item declares
+ * none — the record is then disclosed while it is current (for negative information the policy's
+ * validity or publication class already ends it). A record past this day stays current for government
+ * use within its usage period; only its public disclosure ends. Pure: the caller supplies the period.
+ */
+export function publicationLastDay(
+  identifiedOn: string,
+  publicationPeriod: CalendarDuration | null,
+): string | null {
+  return publicationPeriod === null ? null : addPolicyDuration(identifiedOn, publicationPeriod);
+}

@@ -5,7 +5,12 @@ import type { ConsentsRepository } from '../access/consents.repository.ts';
 import { type Consent, canRead, consentReaderOf, type ReadDecision } from '../access/scope.ts';
 import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
 import type { Store } from '../database.ts';
-import { type ListEntryState, type RecordCurrencyState, recordCurrency } from './record-currency.ts';
+import {
+  type ListEntryState,
+  publicationLastDay,
+  type RecordCurrencyState,
+  recordCurrency,
+} from './record-currency.ts';
 import { maskedCode } from './records.content.ts';
 import { recordsRepository } from './records.repository.ts';
 import type { RecordTable } from './records.tables.ts';
@@ -16,6 +21,8 @@ export type RecordView = {
   recordKey: string;
   version: number;
   item: string;
+  /** the catalog item's version the record was written under (its basis, periods, fields) */
+  itemVersion: number;
   itemName: string;
   usageScope: 'public' | 'government' | 'authorized';
   providerDepartment: string;
@@ -24,6 +31,11 @@ export type RecordView = {
   subjectGround: string | null;
   identifiedOn: string;
   validityEndsOn: string | null;
+  /**
+   * B8 公示期限: the last day the record is disclosed to the public, where its item declares a
+   * publication period (counted from identification); null: disclosed while current
+   */
+  publicationEndsOn: string | null;
   /** not current (`state` other than current): kept for callers of the first API version */
   expired: boolean;
   /** whether the record is current, by the one rule of every read (record-currency.ts; W1, W10) */
@@ -121,6 +133,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
       REMOVED: 0,
       WITHDRAWN: 0,
       REPAIRED: 0,
+      PUBLICATION_ENDED: 0,
     };
     // B26: a person's record written from an organization's is read with its source's list entry.
     const entryKey = (row: RecordTable) => row.derived_from_key ?? row.record_key;
@@ -177,6 +190,13 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         else withheld.EXPIRED++;
         continue;
       }
+      // B8, C §6(3): the public (no login) sees a current record only within its item's publication
+      // period; government readers keep using it within its usage period.
+      const publicationEndsOn = publicationLastDay(row.identified_on, item.publicationPeriod);
+      if (actor.kind === 'anonymous' && publicationEndsOn !== null && publicationEndsOn < today) {
+        withheld.PUBLICATION_ENDED++;
+        continue;
+      }
       const fields = fromJson<Record<string, unknown>>(row.fields);
       // A person's ID number named in the fields (a legal representative's) is shown in full only to
       // the provider who wrote it (B4); to everyone else, the subject included, it is masked (A7:
@@ -195,6 +215,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         recordKey: row.record_key,
         version: Number(row.version),
         item: item.code,
+        itemVersion: item.version,
         itemName: item.name,
         usageScope: item.usageScope,
         providerDepartment: row.provider_department,
@@ -202,6 +223,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         subjectGround: row.subject_ground ?? null,
         identifiedOn: row.identified_on,
         validityEndsOn: row.validity_ends_on,
+        publicationEndsOn,
         expired: currency.state !== 'current',
         state: currency.state,
         stateBasis: currency.basis,

@@ -79,6 +79,7 @@ describeEachEngine('reading records by scope, consent and validity', (getStore) 
       REMOVED: 0,
       WITHDRAWN: 0,
       REPAIRED: 0,
+      PUBLICATION_ENDED: 0,
     });
   });
 

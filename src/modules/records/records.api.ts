@@ -99,6 +99,7 @@ export const RecordView = z.object({
   recordKey: z.string(),
   version: z.number().int(),
   item: z.string(),
+  itemVersion: z.number().int().describe('记录所依据的目录项版本'),
   itemName: z.string(),
   usageScope: z.enum(['public', 'government', 'authorized']),
   providerDepartment: z.string(),
@@ -109,6 +110,10 @@ export const RecordView = z.object({
     .describe('B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，为 B2；其他为 null'),
   identifiedOn: z.string(),
   validityEndsOn: z.string().nullable(),
+  publicationEndsOn: z
+    .string()
+    .nullable()
+    .describe('公示期限的最后一天（B8）：目录项规定了公示期限时；null 表示在有效期内公示'),
   expired: z.boolean().describe('不再有效（state 不为 current）'),
   state: z
     .enum(['current', 'expired', 'removed', 'usage_ended', 'withdrawn', 'repaired'])
@@ -160,5 +165,9 @@ export const RecordsResponse = z.object({
     REMOVED: z.number().int(),
     WITHDRAWN: z.number().int().describe('依据决定撤销的记录（A20）'),
     REPAIRED: z.number().int().describe('信用修复后转为档案的记录（A19、B32）'),
+    PUBLICATION_ENDED: z
+      .number()
+      .int()
+      .describe('公示期限已满、不再向社会公开的记录（B8；仅对未登录的公众计数）'),
   }),
 });

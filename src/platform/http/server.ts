@@ -29,6 +29,7 @@ import {
   securitySchemes,
   withRawBody,
 } from './openapi.ts';
+import { installPublicCache } from './public-cache.ts';
 import { type LogDigest, withRequestLog } from './request-log.ts';
 import type { RouteAccess } from './route-access.ts';
 import { frameworkError, installWellFormedText } from './well-formed-text.ts';
@@ -115,6 +116,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   installErrorHandling(app);
   // Text that is not well-formed Unicode is refused before any other hook or route sees it.
   installWellFormedText(app);
+  // ETag, 304 and Cache-Control for the routes that declare `config.publicCache` (the public API).
+  installPublicCache(app);
 
   // What the OpenAPI document says of each operation beyond its schema (openapi.ts, decision 0037).
   const operations = openApiOperations();
