@@ -27,7 +27,7 @@ import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
 import { hmacSha256Hex } from '../platform/crypto/sealing.ts';
 import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
 import type { AppContext } from './context.ts';
-import { homeRoutes } from './home.routes.ts';
+import { webRoutes } from './web.routes.ts';
 
 /** The HTTP application: every module's routes, in one list a reader can scan. */
 export async function createApp(
@@ -65,7 +65,7 @@ export async function createApp(
         ),
     ],
     routes: [
-      homeRoutes(ctx),
+      webRoutes(ctx),
       healthRoutes(ctx),
       codesRoutes(ctx),
       codeExceptionsRoutes(ctx),
