@@ -2,7 +2,8 @@
  * The web application (issue 17): the single-page app built into `web/dist` (`npm run web:build`),
  * served by the platform's own process.
  *
- * - `/assets/*`: Vite's content-hashed files, cached for a year as immutable (a new build has new names);
+ * - `/assets/*`: Vite's content-hashed files, cached for a year as immutable (a new build has new names),
+ *   sent as the build's brotli or gzip copy where the browser accepts one;
  * - `/` and any other GET that is neither an API path nor a file at the build's root: `index.html`
  *   (200), so a deep link such as `/lists?page=2` opens the app on that page; the browser revalidates
  *   it every time (`no-cache`), so a new build reaches everyone at once;
@@ -69,6 +70,8 @@ export function webRoutes(
         serve: false, // the routes below, each with its access declared (decision 0006)
         index: false,
         dotfiles: 'ignore',
+        // the build's .br and .gz copies (scripts/web-build.ts) to browsers that accept them
+        preCompressed: true,
         setHeaders: (reply: FastifyReply, filePath: string) => {
           reply.header('cache-control', filePath.startsWith(assets) ? IMMUTABLE : 'no-cache');
           if (filePath.endsWith('.html'))
