@@ -11,9 +11,13 @@ const server = await createServer({ configFile: path.resolve(import.meta.dirname
 await server.listen();
 console.log('信用淮安 网页开发服务器 / web dev server (hot reload):');
 server.printUrls();
-console.log(`  /api → ${api}（先在另一个终端运行 npm run demo / run npm run demo in another terminal first）`);
+console.log(
+  `  /api → ${api}（先在另一个终端运行 npm run demo / run npm run demo in another terminal first）`,
+);
 try {
   await fetch(`${api}/api/health`);
 } catch {
-  console.warn(`⚠ ${api} 没有响应：平台尚未启动 / nothing answers at ${api}: start the platform (npm run demo)`);
+  console.warn(
+    `⚠ ${api} 没有响应：平台尚未启动 / nothing answers at ${api}: start the platform (npm run demo)`,
+  );
 }
