@@ -5,8 +5,8 @@ import { useHealth } from '../api/session.ts';
 export function DemoBanner() {
   const { data: health } = useHealth();
   if (!health?.demo) return null;
-  // The notice is "中文 / English"; the portal speaks Chinese.
-  const notice = health.notice?.split(' / ')[0];
+  // The notice is "演示环境：… / Demo environment: …"; the portal speaks Chinese, under its own title.
+  const notice = health.notice?.split(' / ')[0]?.replace(/^演示环境[：:]\s*/, '');
   return (
     <Alert className="demo-banner" type="warning" banner showIcon title="演示环境" description={notice} />
   );
