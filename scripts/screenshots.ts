@@ -35,7 +35,12 @@ const OUT = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 async function shoot(browser: Browser, baseURL: string, page: ScreenshotPage): Promise<string[]> {
   const written: string[] = [];
   for (const [device, options] of Object.entries(VIEWPORTS)) {
-    const context = await browser.newContext({ ...options, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      ...options,
+      baseURL,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     try {
       if (page.signIn) {
         const res = await context.request.post('/api/v1/auth/login', {
@@ -47,7 +52,7 @@ async function shoot(browser: Browser, baseURL: string, page: ScreenshotPage): P
       await tab.goto(page.path);
       await tab.getByRole('heading', { level: 1, name: page.heading }).waitFor();
       await tab.waitForLoadState('networkidle');
-      await tab.evaluate(() => document.fonts.ready);
+      await tab.evaluate('document.fonts.ready.then(() => true)'); // (a string: no DOM types here)
       const file = path.join(OUT, `${page.name}-${device}.png`);
       await tab.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
       written.push(path.relative(process.cwd(), file));
@@ -62,7 +67,10 @@ if (import.meta.main) {
   await buildWebIfStale();
   mkdirSync(OUT, { recursive: true });
   const server = await startDemoServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     for (const page of SCREENSHOT_PAGES) {
       for (const file of await shoot(browser, server.url, page)) console.log(`✔ ${file}`);
