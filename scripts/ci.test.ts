@@ -44,7 +44,12 @@ describe('CI (issue 14 §7)', () => {
     const run = readFileSync(path.join(root, '.ci/run'), 'utf8');
     assert.match(run, /\nexec bash \.ci\/checks\b[^\n]*\n$/);
     const ok = await checks({ biome: 0, tsc: 0, test: { out: '12 passed, 0 failed, 0 skipped', status: 0 } });
-    assert.deepEqual(ok.calls, ['npx biome check .', 'npx tsc --noEmit -p tsconfig.json', 'npm test']);
+    assert.deepEqual(ok.calls, [
+      'npx biome check .',
+      'npx tsc --noEmit -p tsconfig.json',
+      'npx tsc --noEmit -p web/tsconfig.json',
+      'npm test',
+    ]);
     assert.equal(ok.lastLine, '12 passed, 0 failed, 0 skipped');
     assert.equal(ok.code, 0);
   });
@@ -62,7 +67,7 @@ describe('CI (issue 14 §7)', () => {
       tsc: 2,
       test: { out: '12 passed, 3 failed, 0 skipped', status: 1 },
     });
-    assert.equal(both.lastLine, '12 passed, 5 failed, 0 skipped');
+    assert.equal(both.lastLine, '12 passed, 6 failed, 0 skipped', 'tsc fails on both projects here');
     assert.equal(both.calls.at(-1), 'npm test', 'the tests run even when a static check failed');
   });
 
@@ -78,9 +83,13 @@ describe('CI (issue 14 §7)', () => {
     assert.equal(uncounted.lastLine, '3 passed, 1 failed, 0 skipped');
   });
 
-  it('issue 14 §7: `npm run check` is Biome, tsc and the tests, as CI runs them', () => {
+  it('issue 14 §7, issue 17: `npm run check` is Biome, tsc (platform and web) and the tests, as CI runs them', () => {
     const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts;
-    assert.equal(scripts.check, 'biome check . && tsc --noEmit -p tsconfig.json && node scripts/test.ts');
+    assert.equal(
+      scripts.check,
+      'biome check . && tsc --noEmit -p tsconfig.json && tsc --noEmit -p web/tsconfig.json && node scripts/test.ts',
+    );
+    assert.equal(scripts.typecheck, 'tsc --noEmit -p tsconfig.json && tsc --noEmit -p web/tsconfig.json');
     assert.equal(scripts.test, 'node scripts/test.ts');
   });
 });

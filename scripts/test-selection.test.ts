@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { selection } from './browser-tests.ts';
 import { wiresTheApp } from './test.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,5 +45,25 @@ describe('test:fast selection', () => {
       true,
       'the CLI through promisify(execFile)',
     );
+  });
+});
+
+describe('browser suites in npm test (issue 17)', () => {
+  it('issue 17: the whole run runs the browser suites after the node suites; test:fast runs none', () => {
+    assert.deepEqual(selection([], false), { node: 'all', browser: 'all' });
+    assert.deepEqual(selection([], true), { node: 'all', browser: 'none' });
+  });
+
+  it('issue 17: a path under web/e2e runs those browser suites; any other path, its node suites only', () => {
+    assert.deepEqual(selection(['src/app/app.test.ts'], false), {
+      node: ['src/app/app.test.ts'],
+      browser: 'none',
+    });
+    assert.deepEqual(selection(['web/e2e'], false), { node: 'none', browser: ['web/e2e'] });
+    assert.deepEqual(selection(['src/app/*.test.ts', 'web/e2e/shell.spec.ts'], false), {
+      node: ['src/app/*.test.ts'],
+      browser: ['web/e2e/shell.spec.ts'],
+    });
+    assert.deepEqual(selection(['web/e2e/shell.spec.ts'], true), { node: 'none', browser: 'none' });
   });
 });

@@ -1,20 +1,23 @@
 /**
  * `npm test`: every *.test.ts under src/ (and scripts/, bench/) with Node's test runner, then the
- * closing line `N passed, N failed, N skipped`. Suites that need PostgreSQL or Chromium skip with a
+ * browser suites (web/e2e, Playwright; scripts/browser-tests.ts), then the closing line
+ * `N passed, N failed, N skipped` counting both. Suites that need PostgreSQL or Chromium skip with a
  * reason when those are missing, except under CI=true, where they fail instead.
  *
- * `npm run test:fast` (`--fast`): the pure and repository suites only, well under a minute — every
+ * `npm run test:fast` (`--fast`): the pure and repository suites only, no browser, well under a minute — every
  * suite except those that wire the whole application (they import `src/testing/app.ts`, directly or
  * through a test-support file) or run the CLI in another process. Which suites those are is read
  * from the files themselves, so a new suite falls on the right side without a list to keep.
  *
  * Extra arguments are passed to `node --test` (e.g. `npm test -- --test-name-pattern=B27`), and a
- * path or glob narrows the files: `npm test -- src/modules/calendar/*.test.ts`.
+ * path or glob narrows the files: `npm test -- src/modules/calendar/*.test.ts` (node suites only),
+ * `npm test -- web/e2e` (browser suites only; `web/e2e/shell.spec.ts`, one file).
  */
 import { spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { type Counts, runBrowserTests, selection } from './browser-tests.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -41,14 +44,15 @@ export function wiresTheApp(
   return false;
 }
 
-function selected(): string[] {
-  const globs = files.length > 0 ? files : DEFAULT_GLOBS;
+function selected(paths: string[] | 'all'): string[] {
+  const globs = paths === 'all' ? DEFAULT_GLOBS : paths;
   if (!fast) return globs;
   const all = globSync(globs, { cwd: root }).map((f) => path.join(root, f));
   return all.filter((f) => !wiresTheApp(f)).map((f) => path.relative(root, f));
 }
 
-if (import.meta.main) {
+/** The node suites (all, or the paths given), counted by count-reporter.ts. */
+function runNodeTests(paths: string[] | 'all'): Counts {
   const dir = mkdtempSync(path.join(tmpdir(), 'xinyong-test-run-'));
   const countsFile = path.join(dir, 'counts.json');
   const result = spawnSync(
@@ -61,7 +65,7 @@ if (import.meta.main) {
       `--test-reporter=${path.join(root, 'scripts/count-reporter.ts')}`,
       `--test-reporter-destination=${countsFile}`,
       ...flags,
-      ...selected(),
+      ...selected(paths),
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
   );
@@ -74,6 +78,22 @@ if (import.meta.main) {
   }
   rmSync(dir, { recursive: true, force: true });
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+if (import.meta.main) {
+  const chosen = selection(files, fast);
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (more: Counts) => {
+    counts.passed += more.passed;
+    counts.failed += more.failed;
+    counts.skipped += more.skipped;
+  };
+  if (chosen.node !== 'none') add(runNodeTests(chosen.node));
+  if (chosen.browser !== 'none') {
+    console.log('\n== browser suites (Playwright, web/e2e)');
+    add(runBrowserTests(chosen.browser === 'all' ? [] : chosen.browser));
+  }
   console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-  process.exitCode = counts.failed > 0 || result.status !== 0 ? 1 : 0;
+  process.exitCode = counts.failed > 0 ? 1 : 0;
 }

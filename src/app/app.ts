@@ -28,7 +28,7 @@ import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
 import { hmacSha256Hex } from '../platform/crypto/sealing.ts';
 import { createHttpServer, type HttpApp } from '../platform/http/server.ts';
 import type { AppContext } from './context.ts';
-import { homeRoutes } from './home.routes.ts';
+import { webRoutes } from './web.routes.ts';
 
 /** The OpenAPI document's groups: one per module whose routes carry the tag. */
 const API_TAGS = [
@@ -104,7 +104,7 @@ export async function createApp(
         ),
     ],
     routes: [
-      homeRoutes(ctx),
+      webRoutes(ctx),
       healthRoutes(ctx),
       codesRoutes(ctx),
       codeExceptionsRoutes(ctx),

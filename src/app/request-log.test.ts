@@ -54,6 +54,8 @@ it('issue 14 §5: request logs carry the route pattern and keyed digests, never 
     `/api/v1/subjects/${person.code}x`,
   ];
   for (const url of urls) await t.app.inject({ method: 'GET', url, headers: staff });
+  // no route at all (a GET outside the API's routes is the web application's fallback, `/*`)
+  await t.app.inject({ method: 'POST', url: `/api/v1/no-such-route/${person.code}`, headers: staff });
   await t.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -77,4 +79,6 @@ it('issue 14 §5: request logs carry the route pattern and keyed digests, never 
   assert.notEqual(first, third);
   const unmatched = incoming().find((l) => l.req?.route === null);
   assert.match(unmatched?.req?.path ?? '', /^[0-9a-f]{16}$/, 'an unmatched path is digested too');
+  const fallback = incoming().find((l) => l.req?.route === '/*');
+  assert.match(fallback?.req?.params?.['*'] ?? '', /^[0-9a-f]{16}$/, "the web fallback's path is digested");
 });

@@ -67,6 +67,11 @@ export type Config = {
   /** what an uploaded spreadsheet may hold: data rows, and MiB once unpacked (issue 14 §6) */
   uploadMaxRows: number;
   uploadMaxUnpackedMb: number;
+  /**
+   * the built web application (`npm run web:build`) `serve` hands to browsers, default `web/dist` in the
+   * package; when it holds no `index.html`, `/` is a plain landing page saying how to build it
+   */
+  webDist: string;
 };
 
 /** A configuration mistake, said in both languages; `serve` and every command stop on it. */
@@ -201,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     proceduresTickEverySeconds: tickEvery,
     uploadMaxRows: positiveInteger(env, 'XINYONG_UPLOAD_MAX_ROWS', 100_000),
     uploadMaxUnpackedMb: positiveInteger(env, 'XINYONG_UPLOAD_MAX_UNPACKED_MB', 512),
+    webDist: path.resolve(env.XINYONG_WEB_DIST || path.join(import.meta.dirname, '../../web/dist')),
   };
 }
 

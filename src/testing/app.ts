@@ -29,7 +29,13 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-app-'));
   // Everything under the data directory (key file, anchor log) is the test's own.
-  const config = { ...loadConfig({ XINYONG_DATA_DIR: dataDir }), databaseUrl: store.url, ...options.config };
+  // No web build unless the suite gives one (`config.webDist`): `/` is the plain landing page.
+  const config = {
+    ...loadConfig({ XINYONG_DATA_DIR: dataDir }),
+    databaseUrl: store.url,
+    webDist: path.join(dataDir, 'no-web-build'),
+    ...options.config,
+  };
   const ctx = await createAppContext(config, {
     store,
     ...(options.now ? { now: options.now } : {}),

@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { createApp } from '../../app/app.ts';
 import { type AppContext, createAppContext } from '../../app/context.ts';
 import { DEMO_ENVIRONMENT_NOTICE } from '../../modules/access/identity-verification.ts';
@@ -62,6 +63,11 @@ export async function serveCommand(args: string[]): Promise<number> {
   console.log(`xinyong ${ctx.version} 已启动 / serving on ${address.replace('127.0.0.1', 'localhost')}`);
   console.log(`  数据库 / database: ${redactUrl(config.databaseUrl)}`);
   console.log(`  政策 / policy: ${ctx.policy.id} ${ctx.policy.version}`);
+  console.log(
+    existsSync(path.join(config.webDist, 'index.html'))
+      ? `  网页应用 / web application: ${address.replace('127.0.0.1', 'localhost')}/`
+      : '  网页应用 / web application: 未构建 / not built (npm run web:build)',
+  );
   console.log(`  接口文档 / API docs: ${address}/api/docs`);
   console.log(
     `  自助注册 / self-registration: ${ctx.identityVerifier ? ctx.identityVerifier.label : '关闭 / off'}`,

@@ -37,6 +37,8 @@ const LIST_READERS: Caller[] = ['provider_staff', 'user_staff', 'center_staff', 
 /** Who is allowed on each route; everyone else must be refused. */
 const MATRIX: Record<string, Caller[]> = {
   'GET /': EVERYONE,
+  'GET /assets/*': EVERYONE,
+  'GET /*': EVERYONE,
   'GET /api/openapi.json': EVERYONE,
   'GET /api/health': EVERYONE,
   'GET /api/v1/codes/:code': EVERYONE,

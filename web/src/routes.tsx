@@ -1,0 +1,37 @@
+/**
+ * The route table. Every page is its own chunk (React.lazy), so the portal's first load carries the
+ * shell and nothing else; a page's code arrives when it is first opened.
+ *
+ * To add a page: create `pages/<section>/<Name>Page.tsx` with a default export, add a lazy import
+ * and a child route below, and a link in shell/SiteHeader.tsx's NAVIGATION if it is a section.
+ *
+ * The staff console (/console) will be a sibling of the portal's shell: its own layout and pages, lazy
+ * as a whole, so none of its code is in the portal's chunks.
+ */
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageError } from './shell/PageError.tsx';
+import { Shell } from './shell/Shell.tsx';
+
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      {
+        // a page that fails is shown inside the shell
+        errorElement: <PageError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          // the portal: lists, repair-notices, policy, verify, search, subjects/:code, login, me/…
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);
