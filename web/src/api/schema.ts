@@ -12,58 +12,7 @@ type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A
 export interface paths {
   "/api/health": {
     /** 健康检查 / health */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              status: "ok" | "degraded";
-              version: string;
-              time: string;
-              database: {
-                /** @enum {string} */
-                engine: "sqlite" | "postgres";
-                ok: boolean;
-              };
-              policy: {
-                id: string;
-                version: string;
-              };
-              /** @description 演示环境：虚构数据、演示核验，切勿用于真实数据 / a demo environment: invented data, the demo verifier */
-              demo: boolean;
-              /** @description 演示环境的说明 / what a demo environment means */
-              notice?: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              status: "ok" | "degraded";
-              version: string;
-              time: string;
-              database: {
-                /** @enum {string} */
-                engine: "sqlite" | "postgres";
-                ok: boolean;
-              };
-              policy: {
-                id: string;
-                version: string;
-              };
-              /** @description 演示环境：虚构数据、演示核验，切勿用于真实数据 / a demo environment: invented data, the demo verifier */
-              demo: boolean;
-              /** @description 演示环境的说明 / what a demo environment means */
-              notice?: string;
-            };
-          };
-        };
-      };
-    };
+    get: operations["getHealth"];
   };
   "/api/v1/codes/{code}": {
     /**
@@ -71,57 +20,7 @@ export interface paths {
      * @description 识别并校验公民身份号码（GB 11643，含 15 位旧号升位）、统一社会信用代码（GB 32100，含内嵌组织机构代码）、组织机构代码（GB 11714）。
      * Detects and validates citizen ID numbers, unified social credit codes and organization codes; on failure says which character is wrong.
      */
-    get: {
-      parameters: {
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @description the code as given */
-              code: string;
-              /** @description spaces removed, full-width to half-width, upper case */
-              normalized: string;
-              valid: boolean;
-              /** @enum {string} */
-              kind?: "citizen_id" | "citizen_id_15" | "uscc" | "organization_code";
-              region?: {
-                code: string;
-                name: string;
-                fullName: string;
-                abolished?: boolean;
-              };
-              birthDate?: string;
-              /** @enum {string} */
-              gender?: "male" | "female";
-              /** @description 18-character form of a 15-digit citizen ID */
-              upgraded?: string;
-              /** @description GB 11714 code embedded in a USCC */
-              organizationCode?: string;
-              error?: {
-                /** @description 稳定错误码 / stable error code, e.g. CODE_CHECKSUM */
-                code: string;
-                message: string;
-                message_en: string;
-                /** @description 1-based position of the offending character */
-                position?: number;
-                expected?: string;
-                actual?: string;
-              };
-              warnings: {
-                  code: string;
-                  message: string;
-                  message_en: string;
-                }[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getCodesByCode"];
   };
   "/api/v1/codes/check": {
     /**
@@ -129,107 +28,13 @@ export interface paths {
      * @description 用于表格导入前的预校验：每个代码单独给出结果，顺序与请求一致。
      * Pre-validation of a spreadsheet column: one result per code, in request order.
      */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            codes: string[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              results: ({
-                  /** @description the code as given */
-                  code: string;
-                  /** @description spaces removed, full-width to half-width, upper case */
-                  normalized: string;
-                  valid: boolean;
-                  /** @enum {string} */
-                  kind?: "citizen_id" | "citizen_id_15" | "uscc" | "organization_code";
-                  region?: {
-                    code: string;
-                    name: string;
-                    fullName: string;
-                    abolished?: boolean;
-                  };
-                  birthDate?: string;
-                  /** @enum {string} */
-                  gender?: "male" | "female";
-                  /** @description 18-character form of a 15-digit citizen ID */
-                  upgraded?: string;
-                  /** @description GB 11714 code embedded in a USCC */
-                  organizationCode?: string;
-                  error?: {
-                    /** @description 稳定错误码 / stable error code, e.g. CODE_CHECKSUM */
-                    code: string;
-                    message: string;
-                    message_en: string;
-                    /** @description 1-based position of the offending character */
-                    position?: number;
-                    expected?: string;
-                    actual?: string;
-                  };
-                  warnings: {
-                      code: string;
-                      message: string;
-                      message_en: string;
-                    }[];
-                })[];
-              valid: number;
-              invalid: number;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postCodesCheck"];
   };
   "/api/v1/admin/code-exceptions": {
     /** 校验位例外 / registered code exceptions */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              exceptions: {
-                  code: string;
-                  kind: string;
-                  reason: string;
-                  registeredBy: string;
-                  createdAt: string;
-                }[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getAdminCodeExceptions"];
     /** 登记校验位例外 / register a real code that fails only its check character */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            code: string;
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              code: string;
-              kind: string;
-              reason: string;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postAdminCodeExceptions"];
   };
   "/api/v1/calendar/deadline": {
     /**
@@ -237,134 +42,23 @@ export interface paths {
      * @description 从 from 的次日起算第 N 个工作日（民法典第二百零一条：开始的当日不计入），按国务院节假日安排（含调休上班日）。所需年份的官方安排尚未加载时，结果按周一至周五推算并标记 provisional=true，missingYears 列出缺少的年份。
      * The N-th working day after `from` (Civil Code art. 201: the start day is not counted), under the State Council holiday schedules including makeup workdays. When a needed year is not loaded the result assumes Mon–Fri and is marked provisional, listing the missing years.
      */
-    get: {
-      parameters: {
-        query: {
-          /** @description YYYY-MM-DD */
-          from: string;
-          workdays: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              from: string;
-              workdays: number;
-              deadline: string;
-              provisional: boolean;
-              missingYears: number[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getCalendarDeadline"];
   };
   "/api/v1/calendar/days/{date}": {
     /** 某日是否工作日 / is a date a working day */
-    get: {
-      parameters: {
-        path: {
-          /** @description YYYY-MM-DD */
-          date: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              date: string;
-              workday: boolean;
-              /** @enum {string} */
-              reason: "weekday" | "weekend" | "holiday" | "makeup_workday";
-              holidayName?: string;
-              provisional: boolean;
-            };
-          };
-        };
-      };
-    };
+    get: operations["getCalendarDaysByDate"];
   };
   "/api/v1/calendar/years": {
     /** 已加载的年度节假日安排 / loaded yearly schedules */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              years: ({
-                  year: number;
-                  source: string;
-                  /** @enum {string} */
-                  origin: "built-in" | "imported";
-                  importedAt?: string;
-                })[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getCalendarYears"];
   };
   "/api/v1/regions": {
     /** 行政区划 / administrative regions (GB/T 2260) */
-    get: {
-      parameters: {
-        query?: {
-          parent?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              regions: ({
-                  code: string;
-                  name: string;
-                  fullName: string;
-                  level: string;
-                  parentCode: string | null;
-                  abolished: boolean;
-                })[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getRegions"];
   };
   "/api/v1/departments": {
     /** 部门 / departments (providers, users, credit center, credit office) */
-    get: {
-      parameters: {
-        query?: {
-          region?: string;
-          kind?: "provider" | "user" | "credit_center" | "credit_office" | "regional_node";
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              departments: ({
-                  code: string;
-                  name: string;
-                  shortName: string;
-                  regionCode: string;
-                  kinds: ("provider" | "user" | "credit_center" | "credit_office" | "regional_node")[];
-                  nature: string;
-                  parentCode: string | null;
-                  /** @description 登记的查询事项（B33）：X-Purpose 须为其一（可加“：案件”）；为空则可自由填写 / registered purposes */
-                  purposes: string[];
-                })[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getDepartments"];
   };
   "/api/v1/policy": {
     /**
@@ -372,23 +66,7 @@ export interface paths {
      * @description 平台所有期限、时限与次数均来自此政策文件；每项决定记录所依据的政策编号与版本。
      * Every period, deadline and count the platform applies comes from this policy; decisions record its id and version.
      */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              version: string;
-              digest: string;
-              policy: {
-                [key: string]: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations["getPolicy"];
   };
   "/api/v1/auth/login": {
     /**
@@ -396,35 +74,7 @@ export interface paths {
      * @description 任何失败（账号不存在、密码错误、账号停用、动态验证码缺失或错误）都得到同一个回答 AUTH_LOGIN_FAILED；登录页面应始终提供动态验证码输入框。同一来源地址连续失败会锁定该账号在该地址的登录，且锁定时间逐次加倍。
      * Every failure (unknown login, wrong password, disabled account, missing or wrong one-time code) gets the same answer, AUTH_LOGIN_FAILED; sign-in forms should always offer the one-time code field. Repeated failures from one client address lock the login for that address, for longer each time.
      */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            login: string;
-            password: string;
-            totp?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              kind: "anonymous" | "account" | "system";
-              login?: string;
-              displayName?: string;
-              role?: string;
-              departmentCode?: string | null;
-              subjectId?: string | null;
-              totpEnabled?: boolean;
-              csrfToken?: string;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postAuthLogin"];
   };
   "/api/v1/auth/register": {
     /**
@@ -433,85 +83,19 @@ export interface paths {
      * No real-name verifier is configured: self-registration is off (REGISTRATION_DISABLED).
      * 核验未通过时，无论身份代码未登记、姓名不符还是核验信息错误，回答都相同。/ A failed verification gets the same answer whatever failed.
      */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            code: string;
-            name: string;
-            login: string;
-            password: string;
-            evidence: {
-              [key: string]: string;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              login: string;
-              verifier: string;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postAuthRegister"];
   };
   "/api/v1/auth/logout": {
     /** 退出登录 / sign out */
-    post: {
-      responses: {
-        /** @description Default Response */
-        204: {
-          content: never;
-        };
-      };
-    };
+    post: operations["postAuthLogout"];
   };
   "/api/v1/auth/me": {
     /** 当前身份 / who am I (and the CSRF token for this session) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              kind: "anonymous" | "account" | "system";
-              login?: string;
-              displayName?: string;
-              role?: string;
-              departmentCode?: string | null;
-              subjectId?: string | null;
-              totpEnabled?: boolean;
-              csrfToken?: string;
-            };
-          };
-        };
-      };
-    };
+    get: operations["getAuthMe"];
   };
   "/api/v1/auth/password": {
     /** 修改密码 / change password (ends every other session) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            current: string;
-            next: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        204: {
-          content: never;
-        };
-      };
-    };
+    post: operations["postAuthPassword"];
   };
   "/api/v1/auth/totp": {
     /**
@@ -519,368 +103,1606 @@ export interface paths {
      * @description 密钥一律由平台生成（160 位），调用方自定的密钥会被拒绝（TOTP_SECRET_NOT_ISSUED）。绑定须提供账号密码；更换已启用的动态验证码还须提供现有密钥的当前验证码。绑定后该账号的其他会话全部结束。
      * Secrets are always generated by the platform (160 bits); a secret the caller chose is refused (TOTP_SECRET_NOT_ISSUED). Binding needs the account password; replacing a second factor in use also needs a current code of it. Binding ends every other session of the account.
      */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description 平台生成的密钥（随 enrollment 一起交回）/ the secret the platform generated, sent back with its enrollment */
-            secret?: string;
-            /** @description 生成密钥时一并给出的登记凭据 / the enrollment token given with the secret */
-            enrollment?: string;
-            /** @description 新密钥的当前验证码 / the current code of the new secret */
-            code?: string;
-            /** @description 账号密码 / the account password */
-            password?: string;
-            /** @description 已启用动态验证码时：现有密钥的当前验证码 / with TOTP on: a current code of the secret in use */
-            currentCode?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              enabled: boolean;
-              secret?: string;
-              otpauthUri?: string;
-              enrollment?: string;
-              enrollmentExpiresAt?: string;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postAuthTotp"];
   };
   "/api/v1/admin/accounts": {
     /** 账号列表 / accounts */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              accounts: ({
-                  id: string;
-                  login: string;
-                  displayName: string;
-                  role: string;
-                  departmentCode: string | null;
-                  status: string;
-                  totpEnabled: boolean;
-                })[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getAdminAccounts"];
     /**
      * 创建账号 / create an account
      * @description 为信息主体开设账号（role=subject）须在 X-Purpose 中说明用途：该账号可查看主体的全部信息，开设行为记入审计并向主体展示。
      * A subject account (role=subject) needs a stated purpose in X-Purpose: it opens the subject’s whole file; the act is audited and shown to the subject.
      */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            login: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "subject" | "provider_staff" | "user_staff" | "center_staff" | "credit_office" | "admin" | "auditor";
-            departmentCode?: string;
-            subjectCode?: string;
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              login: string;
-              displayName: string;
-              role: string;
-              departmentCode: string | null;
-              status: string;
-              totpEnabled: boolean;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postAdminAccounts"];
   };
   "/api/v1/admin/api-keys": {
     /** API 密钥列表 / API keys (no secrets) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              apiKeys: ({
-                  id: string;
-                  label: string;
-                  departmentCode: string;
-                  permissions: string[];
-                  createdBy: string;
-                  createdAt: string;
-                  expiresAt: string | null;
-                  revokedAt: string | null;
-                  replacesId: string | null;
-                  lastUsedAt: string | null;
-                })[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getAdminApiKeys"];
     /** 签发 API 密钥 / issue an API key for a department system */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            departmentCode: string;
-            permissions: ("subjects.read" | "subjects.read_own" | "consents.manage_own" | "accounts.manage_own" | "consents.read" | "records.write" | "intake.stats" | "checks.run" | "checks.report" | "checks.report_all" | "lists.read" | "lists.manage" | "measures.manage" | "relations.manage" | "inbox.read" | "inbox.read_own" | "procedures.record_external" | "procedures.read" | "objections.file_own" | "objections.manage" | "objections.read" | "objections.act" | "repairs.apply_own" | "repairs.manage" | "repairs.read" | "repairs.act" | "accounts.manage" | "apikeys.manage" | "codes.exceptions.manage" | "calendar.manage" | "audit.read")[];
-            label: string;
-            /** Format: date-time */
-            expiresAt?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description 完整密钥只显示这一次 / the full key, shown this once only */
-              key: string;
-              expiresAt: string;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postAdminApiKeys"];
   };
   "/api/v1/admin/api-keys/{id}/rotate": {
     /** 轮换密钥 / rotate a key (the old one is revoked) */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description 完整密钥只显示这一次 / the full key, shown this once only */
-              key: string;
-              expiresAt: string;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postAdminApiKeysByIdRotate"];
   };
   "/api/v1/admin/api-keys/{id}/revoke": {
     /** 吊销密钥 / revoke a key */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              revoked: boolean;
-            };
-          };
-        };
-      };
-    };
+    post: operations["postAdminApiKeysByIdRevoke"];
   };
   "/api/v1/me/accounts": {
     /** 绑定到本主体的账号 / the accounts bound to me, and how each was bound */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              accounts: ({
-                  id: string;
-                  login: string;
-                  displayName: string;
-                  /** @enum {string} */
-                  status: "active" | "disabled";
-                  /** @description 当前登录的账号 / the account signed in */
-                  current: boolean;
-                  boundAt: string;
-                  /**
-                   * @description 绑定方式：自助注册（经实名核验）、信用中心开设（附用途）、本人添加、服务器命令行、早于记录 / how it was bound
-                   * @enum {string}
-                   */
-                  via: "self_registration" | "center" | "subject" | "operator" | "before_record";
-                  verifier: string | null;
-                  reference: string | null;
-                  purpose: string | null;
-                  boundBy: {
-                    role: string;
-                    department: string | null;
-                  };
-                })[];
-            };
-          };
-        };
-      };
-    };
+    get: operations["getMeAccounts"];
     /** 为本主体添加账号 / add another account acting for me (e.g. a second agent of an organization) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            login: string;
-            displayName: string;
-            /** @description 新账号的密码 / the new account’s password */
-            password: string;
-            /** @description 当前账号的密码 / your own password */
-            currentPassword: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              login: string;
-              displayName: string;
-              /** @enum {string} */
-              status: "active" | "disabled";
-              /** @description 当前登录的账号 / the account signed in */
-              current: boolean;
-              boundAt: string;
-              /**
-               * @description 绑定方式：自助注册（经实名核验）、信用中心开设（附用途）、本人添加、服务器命令行、早于记录 / how it was bound
-               * @enum {string}
-               */
-              via: "self_registration" | "center" | "subject" | "operator" | "before_record";
-              verifier: string | null;
-              reference: string | null;
-              purpose: string | null;
-              boundBy: {
-                role: string;
-                department: string | null;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations["postMeAccounts"];
   };
   "/api/v1/me/accounts/{id}/disable": {
     /** 停用绑定到本主体的账号 / disable an account bound to me (its sessions end) */
-    post: {
-      parameters: {
-        path: {
-          id: string;
+    post: operations["postMeAccountsByIdDisable"];
+  };
+  "/api/v1/me/consents": {
+    /** 我的授权 / my consents, each with its grantee and how often it was read under */
+    get: operations["getMeConsents"];
+    /** 授权查询 / grant a consent to a department or to a counterparty on the platform (B21, B24) */
+    post: operations["postMeConsents"];
+  };
+  "/api/v1/me/consents/{id}/revoke": {
+    /** 撤回授权 / revoke a consent: reads under it stop at once */
+    post: operations["postMeConsentsByIdRevoke"];
+  };
+  "/api/v1/me/consents/{id}/reads": {
+    /** 授权查询记录 / who read what under one of my consents: when, which department or counterparty, the purpose, the records (newest first) */
+    get: operations["listMyConsentReads"];
+  };
+  "/api/v1/me/consents/received": {
+    /** 我收到的授权 / the consents other subjects gave me as a counterparty (B24); read under one at GET /api/v1/consented/{code}/records */
+    get: operations["listReceivedConsents"];
+  };
+  "/api/v1/subjects/{code}/consents": {
+    /** 本单位获得的授权 / the consents this subject gave my department */
+    get: operations["getSubjectsByCodeConsents"];
+  };
+  "/api/v1/me/subject": {
+    /** 我的主体信息 / my own subject record (B20) */
+    get: operations["getMeSubject"];
+  };
+  "/api/v1/subjects/{code}": {
+    /** 查询信息主体 / look a subject up (staff and systems; X-Purpose required, audited) */
+    get: operations["getSubjectsByCode"];
+  };
+  "/api/v1/public/subjects/{code}": {
+    /** 公示查询：组织 / public view of an organization (persons are not listed publicly) */
+    get: operations["getPublicSubjectsByCode"];
+  };
+  "/api/v1/subjects/search": {
+    /** 按名称查找信息主体 / search subjects by name (staff and systems; X-Purpose required, audited) */
+    get: operations["getSubjectsSearch"];
+  };
+  "/api/v1/audit/verify": {
+    /** 校验审计链 / verify the audit trail */
+    get: operations["getAuditVerify"];
+  };
+  "/api/v1/audit/entries": {
+    /** 审计记录 / audit entries, by seq */
+    get: operations["getAuditEntries"];
+  };
+  "/api/v1/audit/anchors": {
+    /** 审计链每日锚点 / daily anchors of the audit chain */
+    get: operations["getAuditAnchors"];
+  };
+  "/api/v1/catalog": {
+    /** 公共信用信息目录 / the catalog: current version of every item (B8–B13) */
+    get: operations["getCatalog"];
+  };
+  "/api/v1/catalog/{code}": {
+    /** 目录项 / one catalog item, current or a given version */
+    get: operations["getCatalogByCode"];
+  };
+  "/api/v1/catalog/{code}/template.xlsx": {
+    /** 报送模板 / the xlsx template of an item (headers, example row, 填写说明) */
+    get: operations["getCatalogByCodeTemplateXlsx"];
+  };
+  "/api/v1/records": {
+    /** 报送信用信息 / push credit records (up to 10,000 rows; per-row results; idempotent) */
+    post: operations["postRecords"];
+  };
+  "/api/v1/records/stats": {
+    /** 归集统计 / per-department pushed, refused and late records (A9, A22) */
+    get: operations["getRecordsStats"];
+  };
+  "/api/v1/me/records": {
+    /** 我的信用记录 / my credit records (B20) */
+    get: operations["getMeRecords"];
+  };
+  "/api/v1/subjects/{code}/records": {
+    /** 查询信用记录 / a subject’s credit records as the caller may read them (X-Purpose required, audited; reads under a consent are shown to the subject) */
+    get: operations["getSubjectsByCodeRecords"];
+  };
+  "/api/v1/consented/{code}/records": {
+    /** 依授权查询 / a subject’s records read under its consent to me, a counterparty (B21, B24): X-Purpose must be the consent’s purpose; the 授权查询 items it covers and the public ones, never 政府共享 items; audited and shown to the subject */
+    get: operations["readConsentedRecords"];
+  };
+  "/api/v1/me/inbox": {
+    /** 我的通知：异议、申诉等程序的受理、期限、结果和理由 / my inbox: what my procedures’ steps mean for me (A16, A17) */
+    get: operations["getMeInbox"];
+  };
+  "/api/v1/me/inbox/{id}/read": {
+    /** 标记通知已读 / mark one of my notices read */
+    post: operations["postMeInboxByIdRead"];
+  };
+  "/api/v1/me/objections/{id}/evidence/{evidenceId}": {
+    /** 下载本人异议的证据材料 / download an evidence file of my objection (as an attachment) */
+    get: operations["getMeObjectionsByIdEvidenceByEvidenceId"];
+  };
+  "/api/v1/objections/{id}/evidence/{evidenceId}": {
+    /** 下载异议的证据材料 / download an evidence file (center; the record’s provider; the credit office on appeal); purpose stated, read registered (B33) */
+    get: operations["getObjectionsByIdEvidenceByEvidenceId"];
+  };
+  "/api/v1/me/objections": {
+    /** 我的异议及其进度 / my objections, their steps, deadlines and outcomes (A16) */
+    get: operations["getMeObjections"];
+    /** 对本人的信用记录提出异议 / object to one of my records (A15, B28) */
+    post: operations["postMeObjections"];
+  };
+  "/api/v1/me/objections/{id}": {
+    /** 我的一项异议 / one of my objections, with its steps, deadlines and outcome (A16) */
+    get: operations["getMeObjectionsById"];
+  };
+  "/api/v1/me/objections/{id}/appeal": {
+    /** 对异议处理结果申诉 / appeal against the objection’s outcome to the credit office (A17, B30) */
+    post: operations["postMeObjectionsByIdAppeal"];
+  };
+  "/api/v1/objections": {
+    /** 异议 / objections (the center all; a provider those about its records) */
+    get: operations["getObjections"];
+    /** 窗口代信息主体提出异议 / file an objection for a subject at a service window (B28) */
+    post: operations["postObjections"];
+  };
+  "/api/v1/objections/{id}": {
+    /** 一项异议 / one objection with its steps */
+    get: operations["getObjectionsById"];
+  };
+  "/api/v1/objections/{id}/steps": {
+    /** 处理异议：转核实、反馈核实结果、作出审核决定 / a step: ask to verify, report the verification, decide (A16, B29) */
+    post: operations["postObjectionsByIdSteps"];
+  };
+  "/api/v1/external-decisions": {
+    /** 外部决定 / external decisions (a provider sees those about its records) */
+    get: operations["getExternalDecisions"];
+    /** 登记外部决定（行政复议、判决、撤销）/ record an external decision about a record (A17, B30, A20) */
+    post: operations["postExternalDecisions"];
+  };
+  "/api/v1/me/repairs/eligibility": {
+    /** 我能否申请信用修复：逐条说明条件和最早可申请日期 / may I apply to repair this record (A18, B31) */
+    get: operations["getMeRepairsEligibility"];
+  };
+  "/api/v1/me/repairs/commitment": {
+    /** 信用承诺书（签署后提交申请）/ the commitment to sign for this record */
+    get: operations["getMeRepairsCommitment"];
+  };
+  "/api/v1/me/repairs": {
+    /** 我的信用修复申请及进度 / my repair applications, their steps and outcomes */
+    get: operations["getMeRepairs"];
+    /** 申请信用修复 / apply to repair one of my records (A18–A19, B31–B32; free of charge) */
+    post: operations["postMeRepairs"];
+  };
+  "/api/v1/me/repairs/{id}": {
+    /** 我的一项信用修复申请 / one of my repair applications */
+    get: operations["getMeRepairsById"];
+  };
+  "/api/v1/me/repairs/{id}/decision": {
+    /** 下载信用修复决定书 / download the repair decision (HTML, printable) */
+    get: operations["getMeRepairsByIdDecision"];
+  };
+  "/api/v1/repairs/eligibility": {
+    /** 窗口：信息主体能否申请信用修复 / at a window: may the subject apply (A18, B31) */
+    get: operations["getRepairsEligibility"];
+  };
+  "/api/v1/repairs/commitment": {
+    /** 窗口：信用承诺书 / at a window: the commitment the subject signs */
+    get: operations["getRepairsCommitment"];
+  };
+  "/api/v1/repairs": {
+    /** 信用修复申请 / repair applications (the center all; a provider those about its records) */
+    get: operations["getRepairs"];
+    /** 窗口代信息主体申请信用修复 / file a repair application for a subject at a window */
+    post: operations["postRepairs"];
+  };
+  "/api/v1/repairs/{id}": {
+    /** 一项信用修复申请 / one repair application with its steps */
+    get: operations["getRepairsById"];
+  };
+  "/api/v1/repairs/{id}/decision": {
+    /** 信用修复决定书 / the repair decision (HTML) */
+    get: operations["getRepairsByIdDecision"];
+  };
+  "/api/v1/me/repairs/{id}/evidence/{evidenceId}": {
+    /** 下载本人信用修复申请的证明材料 / download a file of my repair application (as an attachment) */
+    get: operations["getMeRepairsByIdEvidenceByEvidenceId"];
+  };
+  "/api/v1/repairs/{id}/evidence/{evidenceId}": {
+    /** 下载信用修复申请的证明材料 / download a file of a repair application (center; the record’s provider; the credit office); purpose stated, read registered (B33) */
+    get: operations["getRepairsByIdEvidenceByEvidenceId"];
+  };
+  "/api/v1/repairs/{id}/steps": {
+    /** 办理信用修复：出具修复意见、登记公示异议、反馈核实、作出采纳决定 / a step (A19, B32) */
+    post: operations["postRepairsByIdSteps"];
+  };
+  "/api/v1/public/repair-notices": {
+    /**
+     * 信用修复公示 / repair opinions under public notice today (A19, B32)
+     * @description 今天正在公示的信用修复意见，最新的在前；每条附提出异议的地址（objectionUrl）。信用修复免费。
+     * Repair opinions under public notice today, newest first, each with where to object (objectionUrl). Repair is free.
+     */
+    get: operations["publicRepairNotices"];
+  };
+  "/api/v1/public/repair-notices/{id}/objections": {
+    /**
+     * 对信用修复公示提出异议 / object to a repair under public notice (A19, B32; no login)
+     * @description 公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。公示期外提交返回 REPAIR_NOTICE_NOT_RUNNING（409）。
+     * Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. Outside the notice: REPAIR_NOTICE_NOT_RUNNING (409).
+     */
+    post: operations["publicRepairNoticeObjection"];
+  };
+  "/api/v1/repairs/{id}/submissions/{submissionId}/dismiss": {
+    /** 不予登记公众提交的公示异议（说明理由）/ dismiss an objection the public submitted to a notice, with the reason */
+    post: operations["dismissRepairNoticeSubmission"];
+  };
+  "/api/v1/public/search": {
+    /**
+     * 信用信息查询：名称或统一社会信用代码 / search by name or code (no login)
+     * @description 一个搜索框：名称（全称、部分、拼音、首字母、繁体）或 18 位代码。结果列出组织；自然人仅在有现行公开的黑名单信息时列出，姓名和身份号码按 A7 隐去，以公示编号（handle）标识。未知代码返回空结果。
+     * One box: a name (full, partial, pinyin, initials, traditional) or an 18-character code. Organizations are listed; a person only while a current public black-list entry publishes them, masked (A7) and identified by a handle. An unknown code finds nothing.
+     */
+    get: operations["publicSearch"];
+  };
+  "/api/v1/public/subjects/{code}/profile": {
+    /**
+     * 组织的公示信用信息（按信用报告分组）/ an organization’s public credit information, grouped
+     * @description 基础信息、行政许可、行政处罚（双公示，仅在公示期内）、守信激励、严重失信主体名单、信用承诺、其他；每条信息注明提供单位、日期、依据、有效期和公示期、是否正在异议或修复。只含社会公开且现行有效的信息。自然人不在此公开。
+     * Grouped like a national credit report; each item with its provider, date, legal basis, validity and publication end, and any objection or repair in progress. Only public, current information. Persons are refused.
+     */
+    get: operations["publicSubjectProfile"];
+  };
+  "/api/v1/public/persons/{handle}": {
+    /**
+     * 自然人的公示黑名单信息（按公示编号）/ a published person’s black-list entries, by handle
+     * @description 只含该自然人现行公开的黑名单信息，姓名、身份号码按 A7 隐去；不含性别、年龄、工作单位和事实描述。
+     * Only the person’s current public black-list entries, masked per A7; no gender, age, employer or facts.
+     */
+    get: operations["publicPersonEntries"];
+  };
+  "/api/v1/public/lists/red": {
+    /**
+     * 红名单公示 / the red lists (current public entries, newest first)
+     * @description 现行有效、社会公开的红名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
+     * Current public red-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
+     */
+    get: operations["publicRedList"];
+  };
+  "/api/v1/public/lists/red/export.csv": {
+    /**
+     * 导出红名单（CSV）/ export the red lists as csv
+     * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+     * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+     */
+    get: operations["publicRedListExportCsv"];
+  };
+  "/api/v1/public/lists/red/export.xlsx": {
+    /**
+     * 导出红名单（XLSX）/ export the red lists as xlsx
+     * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+     * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+     */
+    get: operations["publicRedListExportXlsx"];
+  };
+  "/api/v1/public/lists/black": {
+    /**
+     * 黑名单公示 / the black lists (current public entries, newest first)
+     * @description 现行有效、社会公开的黑名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
+     * Current public black-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
+     */
+    get: operations["publicBlackList"];
+  };
+  "/api/v1/public/lists/black/export.csv": {
+    /**
+     * 导出黑名单（CSV）/ export the black lists as csv
+     * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+     * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+     */
+    get: operations["publicBlackListExportCsv"];
+  };
+  "/api/v1/public/lists/black/export.xlsx": {
+    /**
+     * 导出黑名单（XLSX）/ export the black lists as xlsx
+     * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+     * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+     */
+    get: operations["publicBlackListExportXlsx"];
+  };
+  "/api/v1/public/policy": {
+    /**
+     * 现行信用规则（含条款）/ the rules in force, with their articles
+     * @description 政策编号和版本；失信信息有效期（B27）；红黑名单推送、公示和移出（A9、A12、A4）；异议期限（A16、B29）；信用修复条件和期限（A18–A19、B31–B32 或国家规定）；各公开目录项的使用期限和公示期限（B8）；各业务场景的联合奖惩措施及法律依据（A13、A14、D §5）。
+     * The policy id and version; validity (B27); list push, publication and removal (A9, A12, A4); objection deadlines (A16, B29); repair conditions and periods; each public item’s usage and publication periods (B8); the joint measures by scenario with their legal basis.
+     */
+    get: operations["publicPolicy"];
+  };
+  "/api/v1/public/reports/verify": {
+    /**
+     * 信用报告真伪核验 / verify a credit report by its number and the subject’s code
+     * @description 报告编号和主体代码都正确时返回出具单位、报告类型、主体（自然人隐去部分信息）、报告期间、出具时间和 PDF 的 SM3 摘要；否则一律返回 REPORT_NOT_FOUND（404）。
+     * With the right number and code: the issuer, report type, subject (a person masked), period, issue time and the SM3 of the PDF; otherwise always REPORT_NOT_FOUND (404).
+     */
+    get: operations["publicVerifyReport"];
+  };
+  "/api/v1/procedures/stats": {
+    /** 异议和信用修复统计：各部门的数量、结果和按期办结率 / objections and repairs per department: outcomes and share of steps on time (A21, B35) */
+    get: operations["getProceduresStats"];
+  };
+  "/api/v1/scenarios": {
+    /** 业务场景 / business scenarios in which measures apply (B22, C §5(2)) */
+    get: operations["getScenarios"];
+  };
+  "/api/v1/measures": {
+    /** 联合奖惩措施清单 / the measures catalog, by scenario and list type */
+    get: operations["getMeasures"];
+    /** 新增措施 / publish a new measure (credit office) */
+    post: operations["postMeasures"];
+  };
+  "/api/v1/measures/{code}": {
+    /** 措施 / one measure, current version and every version */
+    get: operations["getMeasuresByCode"];
+    /** 修改措施 / publish a new version of a measure, with the reason (credit office) */
+    put: operations["putMeasuresByCode"];
+  };
+  "/api/v1/list-types": {
+    /** 名单类型 / list types */
+    get: operations["getListTypes"];
+    /** 新增名单类型 / add a list type (e.g. 重点关注名单) */
+    post: operations["postListTypes"];
+  };
+  "/api/v1/lists/entries": {
+    /** 名单记录 / list entries */
+    get: operations["getListsEntries"];
+  };
+  "/api/v1/lists/entries/{id}": {
+    /** 名单记录及其变动 / a list entry with its history */
+    get: operations["getListsEntriesById"];
+  };
+  "/api/v1/lists/decisions": {
+    /** 登记一项名单认定 / record one list decision (form) */
+    post: operations["postListsDecisions"];
+  };
+  "/api/v1/subjects/{code}/relations": {
+    /** 组织的法定代表人与责任人 / who answers for an organization (B26) */
+    get: operations["getSubjectsByCodeRelations"];
+    /** 登记组织的责任人，即时适用于其有效的严重失信记录 / link a responsible person to an organization; applies at once to its severe records in force (B26) */
+    post: operations["postSubjectsByCodeRelations"];
+  };
+  "/api/v1/inbox": {
+    /** 本部门收到的通报 / my department’s notices (A4, A11) */
+    get: operations["getInbox"];
+  };
+  "/api/v1/inbox/{id}/read": {
+    /** 标记通报已读 / mark a notice read */
+    post: operations["postInboxByIdRead"];
+  };
+  "/api/v1/checks": {
+    /** 信用核查 / check subjects (1–10,000): block / warn / favor / none with entries and measures */
+    post: operations["postChecks"];
+  };
+  "/api/v1/checks/stream": {
+    /** 流式批量核查 / streaming check: NDJSON or CSV lines in, NDJSON (or CSV with Accept: text/csv) out */
+    post: operations["postChecksStream"];
+  };
+  "/api/v1/checks/{checkId}/feedback": {
+    /** 反馈措施执行情况 / report the measures actually applied (A21) */
+    post: operations["postChecksByCheckIdFeedback"];
+  };
+  "/api/v1/reports/joint-measures": {
+    /** 联合奖惩实施情况季度报告 / quarterly joint incentives and punishments report (A21), JSON or xlsx */
+    get: operations["getReportsJointMeasures"];
+  };
+  "/api/v1/me/objections/{id}/evidence": {
+    /**
+     * 为本人的异议提交证据材料 / add an evidence file to my open objection (A15, B28)
+     * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项异议最多 20 个。文件名放在查询参数 name 中。
+     *
+     * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per objection; its name in the query parameter `name`.
+     */
+    post: operations["postMeObjectionsByIdEvidence"];
+  };
+  "/api/v1/objections/{id}/evidence": {
+    /**
+     * 窗口代信息主体提交证据材料 / add an evidence file for the subject at a service window (B28)
+     * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项异议最多 20 个。文件名放在查询参数 name 中。
+     *
+     * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per objection; its name in the query parameter `name`.
+     */
+    post: operations["postObjectionsByIdEvidence"];
+  };
+  "/api/v1/me/repairs/{id}/evidence": {
+    /**
+     * 为本人的信用修复申请提交证明材料 / add a file proving performance to my open repair application (A19, B32)
+     * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项信用修复申请最多 20 个。文件名放在查询参数 name 中。
+     *
+     * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per repair application; its name in the query parameter `name`.
+     */
+    post: operations["postMeRepairsByIdEvidence"];
+  };
+  "/api/v1/repairs/{id}/evidence": {
+    /**
+     * 窗口代信息主体提交信用修复证明材料 / add a file proving performance for the subject at a service window
+     * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项信用修复申请最多 20 个。文件名放在查询参数 name 中。
+     *
+     * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per repair application; its name in the query parameter `name`.
+     */
+    post: operations["postRepairsByIdEvidence"];
+  };
+  "/api/v1/records/upload": {
+    /** 上传报送表格 / upload a filled template (xlsx or CSV); per-row results or the xlsx error report */
+    post: operations["postRecordsUpload"];
+  };
+}
+
+export type webhooks = Record<string, never>;
+
+export interface components {
+  schemas: {
+    /**
+     * @description 平台统一的错误体：code 稳定不变，可据此分支；message 为中文，message_en 为英文，都说明如何修正。
+     * The platform’s one error body: `code` is stable (branch on it); `message` (Chinese) and `message_en` say what to fix.
+     */
+    Error: {
+      error: {
+        /**
+         * @description stable UPPER_SNAKE code, e.g. REQUEST_INVALID
+         * @example REQUEST_INVALID
+         */
+        code: string;
+        /** @description 中文说明 / the message in Chinese */
+        message: string;
+        /** @description the message in English */
+        message_en?: string;
+        /** @description 哪一行、哪个字段、期望值与实际值等 / which row or field, expected and actual values… */
+        details?: {
+          [key: string]: unknown;
         };
       };
-      requestBody: {
+    };
+  };
+  responses: {
+    /**
+     * @description 请求不正确：参数、请求体或请求头（如 X-Purpose）不符合要求，error.code 说明原因（REQUEST_INVALID 时 details.issues 逐项列出）。
+     * The request is invalid: a parameter, the body or a header (such as X-Purpose); `error.code` says why (for REQUEST_INVALID, `details.issues` lists each field).
+     */
+    BadRequest: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /**
+     * @description 未认证：未登录、会话已失效，或 API 密钥无效（AUTH_REQUIRED、API_KEY_INVALID）。
+     * Not authenticated: not signed in, the session has ended, or the API key is invalid (AUTH_REQUIRED, API_KEY_INVALID).
+     */
+    Unauthorized: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /**
+     * @description 无权执行：当前角色或密钥不具备所需权限（ACCESS_DENIED）、未说明履职用途（PURPOSE_REQUIRED，B33），或以会话 Cookie 调用写操作时缺少或错误的 X-CSRF-Token（CSRF_INVALID）。
+     * Not allowed: the role or key lacks the permission (ACCESS_DENIED), no official purpose was stated (PURPOSE_REQUIRED, B33), or a write with the session cookie lacks the right X-CSRF-Token (CSRF_INVALID).
+     */
+    Forbidden: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /**
+     * @description 路径所指的对象不存在，或不在调用方可见的范围内。
+     * What the path names does not exist, or is outside what the caller may see.
+     */
+    NotFound: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /**
+     * @description 与当前状态冲突：如已存在同名对象，或程序当前所处的步骤不允许此操作；error.code 说明原因。
+     * Conflicts with the current state: e.g. the thing already exists, or the procedure’s current step does not allow this; `error.code` says why.
+     */
+    Conflict: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /**
+     * @description 请求体超过大小限制，请分批或缩小后提交。
+     * The request body exceeds the size limit; send it in smaller parts.
+     */
+    PayloadTooLarge: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /**
+     * @description 不支持请求体的 Content-Type（见本接口的请求体说明）。
+     * The body’s Content-Type is not accepted (see the request body of this operation).
+     */
+    UnsupportedMediaType: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /**
+     * @description 请求格式正确，但所提交的内容未被接收；details 逐项列出错误。
+     * The request is well formed but what it submits was refused; `details` lists each error.
+     */
+    UnprocessableContent: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /**
+     * @description 请求过于频繁（RATE_LIMITED），或登录因连续失败暂时锁定（AUTH_LOCKED）；请在 Retry-After 秒后重试。
+     * Too many requests (RATE_LIMITED), or sign-in is locked after repeated failures (AUTH_LOCKED); retry after Retry-After seconds.
+     */
+    TooManyRequests: {
+      headers: {
+        /** @description 多少秒后可以重试 / seconds until a retry may succeed */
+        "Retry-After"?: number;
+      };
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+  };
+  parameters: {
+    /**
+     * @description 履职用途（B33：非履职需要，不得查询）：至少 4 个字、最多 200 个字；中文以 UTF-8 百分号编码（encodeURIComponent）发送。本单位登记了事项的，须为其中之一，可在其后加“：”和具体案件。
+     * The official purpose of the query (B33), 4–200 characters, percent-encoded UTF-8 (encodeURIComponent); where the department registered its purposes (事项), one of them, optionally followed by ":" and the case.
+     * @example %E5%85%AC%E7%A7%9F%E6%88%BF%E8%B5%84%E6%A0%BC%E5%AE%A1%E6%A0%B8%EF%BC%9A2026-118%E5%8F%B7
+     */
+    Purpose: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+
+export type $defs = Record<string, never>;
+
+export type external = Record<string, never>;
+
+export interface operations {
+
+  /** 健康检查 / health */
+  getHealth: {
+    responses: {
+      /** @description Default Response */
+      200: {
         content: {
           "application/json": {
-            /** @description 当前账号的密码 / your own password */
-            currentPassword: string;
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            version: string;
+            time: string;
+            database: {
+              /** @enum {string} */
+              engine: "sqlite" | "postgres";
+              ok: boolean;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+            /** @description 演示环境：虚构数据、演示核验，切勿用于真实数据 / a demo environment: invented data, the demo verifier */
+            demo: boolean;
+            /** @description 演示环境的说明 / what a demo environment means */
+            notice?: string;
           };
         };
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              login: string;
-              displayName: string;
+      400: components["responses"]["BadRequest"];
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            version: string;
+            time: string;
+            database: {
               /** @enum {string} */
-              status: "active" | "disabled";
-              /** @description 当前登录的账号 / the account signed in */
-              current: boolean;
-              boundAt: string;
-              /**
-               * @description 绑定方式：自助注册（经实名核验）、信用中心开设（附用途）、本人添加、服务器命令行、早于记录 / how it was bound
-               * @enum {string}
-               */
-              via: "self_registration" | "center" | "subject" | "operator" | "before_record";
-              verifier: string | null;
-              reference: string | null;
-              purpose: string | null;
-              boundBy: {
-                role: string;
-                department: string | null;
-              };
+              engine: "sqlite" | "postgres";
+              ok: boolean;
             };
+            policy: {
+              id: string;
+              version: string;
+            };
+            /** @description 演示环境：虚构数据、演示核验，切勿用于真实数据 / a demo environment: invented data, the demo verifier */
+            demo: boolean;
+            /** @description 演示环境的说明 / what a demo environment means */
+            notice?: string;
           };
         };
       };
     };
   };
-  "/api/v1/me/consents": {
-    /** 我的授权 / my consents */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              consents: ({
-                  id: string;
-                  granteeDepartment: string;
-                  scope: string[];
-                  purpose: string;
-                  grantedAt: string;
-                  expiresAt: string;
-                  revokedAt: string | null;
-                  /** @enum {string} */
-                  status: "active" | "expired" | "revoked";
-                })[];
+  /**
+   * 校验身份代码 / check an identity code
+   * @description 识别并校验公民身份号码（GB 11643，含 15 位旧号升位）、统一社会信用代码（GB 32100，含内嵌组织机构代码）、组织机构代码（GB 11714）。
+   * Detects and validates citizen ID numbers, unified social credit codes and organization codes; on failure says which character is wrong.
+   */
+  getCodesByCode: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description the code as given */
+            code: string;
+            /** @description spaces removed, full-width to half-width, upper case */
+            normalized: string;
+            valid: boolean;
+            /** @enum {string} */
+            kind?: "citizen_id" | "citizen_id_15" | "uscc" | "organization_code";
+            region?: {
+              code: string;
+              name: string;
+              fullName: string;
+              abolished?: boolean;
+            };
+            birthDate?: string;
+            /** @enum {string} */
+            gender?: "male" | "female";
+            /** @description 18-character form of a 15-digit citizen ID */
+            upgraded?: string;
+            /** @description GB 11714 code embedded in a USCC */
+            organizationCode?: string;
+            error?: {
+              /** @description 稳定错误码 / stable error code, e.g. CODE_CHECKSUM */
+              code: string;
+              message: string;
+              message_en: string;
+              /** @description 1-based position of the offending character */
+              position?: number;
+              expected?: string;
+              actual?: string;
+            };
+            warnings: {
+                code: string;
+                message: string;
+                message_en: string;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * 批量校验身份代码 / check up to 1,000 codes at once
+   * @description 用于表格导入前的预校验：每个代码单独给出结果，顺序与请求一致。
+   * Pre-validation of a spreadsheet column: one result per code, in request order.
+   */
+  postCodesCheck: {
+    requestBody: {
+      content: {
+        "application/json": {
+          codes: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            results: ({
+                /** @description the code as given */
+                code: string;
+                /** @description spaces removed, full-width to half-width, upper case */
+                normalized: string;
+                valid: boolean;
+                /** @enum {string} */
+                kind?: "citizen_id" | "citizen_id_15" | "uscc" | "organization_code";
+                region?: {
+                  code: string;
+                  name: string;
+                  fullName: string;
+                  abolished?: boolean;
+                };
+                birthDate?: string;
+                /** @enum {string} */
+                gender?: "male" | "female";
+                /** @description 18-character form of a 15-digit citizen ID */
+                upgraded?: string;
+                /** @description GB 11714 code embedded in a USCC */
+                organizationCode?: string;
+                error?: {
+                  /** @description 稳定错误码 / stable error code, e.g. CODE_CHECKSUM */
+                  code: string;
+                  message: string;
+                  message_en: string;
+                  /** @description 1-based position of the offending character */
+                  position?: number;
+                  expected?: string;
+                  actual?: string;
+                };
+                warnings: {
+                    code: string;
+                    message: string;
+                    message_en: string;
+                  }[];
+              })[];
+            valid: number;
+            invalid: number;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 校验位例外 / registered code exceptions */
+  getAdminCodeExceptions: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            exceptions: {
+                code: string;
+                kind: string;
+                reason: string;
+                registeredBy: string;
+                createdAt: string;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 登记校验位例外 / register a real code that fails only its check character */
+  postAdminCodeExceptions: {
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            code: string;
+            kind: string;
+            reason: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /**
+   * 按工作日计算期限 / working-day deadline
+   * @description 从 from 的次日起算第 N 个工作日（民法典第二百零一条：开始的当日不计入），按国务院节假日安排（含调休上班日）。所需年份的官方安排尚未加载时，结果按周一至周五推算并标记 provisional=true，missingYears 列出缺少的年份。
+   * The N-th working day after `from` (Civil Code art. 201: the start day is not counted), under the State Council holiday schedules including makeup workdays. When a needed year is not loaded the result assumes Mon–Fri and is marked provisional, listing the missing years.
+   */
+  getCalendarDeadline: {
+    parameters: {
+      query: {
+        /** @description YYYY-MM-DD */
+        from: string;
+        workdays: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            from: string;
+            workdays: number;
+            deadline: string;
+            provisional: boolean;
+            missingYears: number[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
+  /** 某日是否工作日 / is a date a working day */
+  getCalendarDaysByDate: {
+    parameters: {
+      path: {
+        /** @description YYYY-MM-DD */
+        date: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            date: string;
+            workday: boolean;
+            /** @enum {string} */
+            reason: "weekday" | "weekend" | "holiday" | "makeup_workday";
+            holidayName?: string;
+            provisional: boolean;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 已加载的年度节假日安排 / loaded yearly schedules */
+  getCalendarYears: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            years: ({
+                year: number;
+                source: string;
+                /** @enum {string} */
+                origin: "built-in" | "imported";
+                importedAt?: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
+  /** 行政区划 / administrative regions (GB/T 2260) */
+  getRegions: {
+    parameters: {
+      query?: {
+        parent?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            regions: ({
+                code: string;
+                name: string;
+                fullName: string;
+                level: string;
+                parentCode: string | null;
+                abolished: boolean;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
+  /** 部门 / departments (providers, users, credit center, credit office) */
+  getDepartments: {
+    parameters: {
+      query?: {
+        region?: string;
+        kind?: "provider" | "user" | "credit_center" | "credit_office" | "regional_node";
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            departments: ({
+                code: string;
+                name: string;
+                shortName: string;
+                regionCode: string;
+                kinds: ("provider" | "user" | "credit_center" | "credit_office" | "regional_node")[];
+                nature: string;
+                parentCode: string | null;
+                /** @description 登记的查询事项（B33）：X-Purpose 须为其一（可加“：案件”）；为空则可自由填写 / registered purposes */
+                purposes: string[];
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
+  /**
+   * 当前政策参数 / the active policy (periods, deadlines, counts)
+   * @description 平台所有期限、时限与次数均来自此政策文件；每项决定记录所依据的政策编号与版本。
+   * Every period, deadline and count the platform applies comes from this policy; decisions record its id and version.
+   */
+  getPolicy: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            version: string;
+            digest: string;
+            policy: {
+              [key: string]: unknown;
             };
           };
         };
       };
+      400: components["responses"]["BadRequest"];
     };
-    /** 授权查询 / grant a consent (B21) */
-    post: {
-      requestBody: {
+  };
+  /**
+   * 登录 / sign in (password, and TOTP where enabled)
+   * @description 任何失败（账号不存在、密码错误、账号停用、动态验证码缺失或错误）都得到同一个回答 AUTH_LOGIN_FAILED；登录页面应始终提供动态验证码输入框。同一来源地址连续失败会锁定该账号在该地址的登录，且锁定时间逐次加倍。
+   * Every failure (unknown login, wrong password, disabled account, missing or wrong one-time code) gets the same answer, AUTH_LOGIN_FAILED; sign-in forms should always offer the one-time code field. Repeated failures from one client address lock the login for that address, for longer each time.
+   */
+  postAuthLogin: {
+    requestBody: {
+      content: {
+        "application/json": {
+          login: string;
+          password: string;
+          totp?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
         content: {
           "application/json": {
-            granteeDepartment: string;
-            scope: string[];
-            purpose: string;
-            /**
-             * Format: date
-             * @description 授权截止日（含），最长见政策 access.consentMaxPeriod
-             */
-            expiresOn: string;
+            /** @enum {string} */
+            kind: "anonymous" | "account" | "system";
+            login?: string;
+            displayName?: string;
+            role?: string;
+            departmentCode?: string | null;
+            subjectId?: string | null;
+            totpEnabled?: boolean;
+            csrfToken?: string;
           };
         };
       };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /**
+   * 信息主体注册 / subject self-registration after real-name verification
+   * @description 本平台未配置实名核验服务，自助注册已关闭（REGISTRATION_DISABLED）。
+   * No real-name verifier is configured: self-registration is off (REGISTRATION_DISABLED).
+   * 核验未通过时，无论身份代码未登记、姓名不符还是核验信息错误，回答都相同。/ A failed verification gets the same answer whatever failed.
+   */
+  postAuthRegister: {
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+          name: string;
+          login: string;
+          password: string;
+          evidence: {
+            [key: string]: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            login: string;
+            verifier: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /** 退出登录 / sign out */
+  postAuthLogout: {
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 当前身份 / who am I (and the CSRF token for this session) */
+  getAuthMe: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind: "anonymous" | "account" | "system";
+            login?: string;
+            displayName?: string;
+            role?: string;
+            departmentCode?: string | null;
+            subjectId?: string | null;
+            totpEnabled?: boolean;
+            csrfToken?: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
+  /** 修改密码 / change password (ends every other session) */
+  postAuthPassword: {
+    requestBody: {
+      content: {
+        "application/json": {
+          current: string;
+          next: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /**
+   * 启用或更换动态验证码 / enable or replace TOTP: call with no body for a platform-generated secret, then with it, its enrollment, a code, the password (and, when TOTP is on, a current code)
+   * @description 密钥一律由平台生成（160 位），调用方自定的密钥会被拒绝（TOTP_SECRET_NOT_ISSUED）。绑定须提供账号密码；更换已启用的动态验证码还须提供现有密钥的当前验证码。绑定后该账号的其他会话全部结束。
+   * Secrets are always generated by the platform (160 bits); a secret the caller chose is refused (TOTP_SECRET_NOT_ISSUED). Binding needs the account password; replacing a second factor in use also needs a current code of it. Binding ends every other session of the account.
+   */
+  postAuthTotp: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 平台生成的密钥（随 enrollment 一起交回）/ the secret the platform generated, sent back with its enrollment */
+          secret?: string;
+          /** @description 生成密钥时一并给出的登记凭据 / the enrollment token given with the secret */
+          enrollment?: string;
+          /** @description 新密钥的当前验证码 / the current code of the new secret */
+          code?: string;
+          /** @description 账号密码 / the account password */
+          password?: string;
+          /** @description 已启用动态验证码时：现有密钥的当前验证码 / with TOTP on: a current code of the secret in use */
+          currentCode?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            enabled: boolean;
+            secret?: string;
+            otpauthUri?: string;
+            enrollment?: string;
+            enrollmentExpiresAt?: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /** 账号列表 / accounts */
+  getAdminAccounts: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            accounts: ({
+                id: string;
+                login: string;
+                displayName: string;
+                role: string;
+                departmentCode: string | null;
+                status: string;
+                totpEnabled: boolean;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /**
+   * 创建账号 / create an account
+   * @description 为信息主体开设账号（role=subject）须在 X-Purpose 中说明用途：该账号可查看主体的全部信息，开设行为记入审计并向主体展示。
+   * A subject account (role=subject) needs a stated purpose in X-Purpose: it opens the subject’s whole file; the act is audited and shown to the subject.
+   */
+  postAdminAccounts: {
+    requestBody: {
+      content: {
+        "application/json": {
+          login: string;
+          displayName: string;
+          /** @enum {string} */
+          role: "subject" | "provider_staff" | "user_staff" | "center_staff" | "credit_office" | "admin" | "auditor";
+          departmentCode?: string;
+          subjectCode?: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            login: string;
+            displayName: string;
+            role: string;
+            departmentCode: string | null;
+            status: string;
+            totpEnabled: boolean;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** API 密钥列表 / API keys (no secrets) */
+  getAdminApiKeys: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            apiKeys: ({
+                id: string;
+                label: string;
+                departmentCode: string;
+                permissions: string[];
+                createdBy: string;
+                createdAt: string;
+                expiresAt: string | null;
+                revokedAt: string | null;
+                replacesId: string | null;
+                lastUsedAt: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 签发 API 密钥 / issue an API key for a department system */
+  postAdminApiKeys: {
+    requestBody: {
+      content: {
+        "application/json": {
+          departmentCode: string;
+          permissions: ("subjects.read" | "subjects.read_own" | "consents.manage_own" | "consents.use_received" | "accounts.manage_own" | "consents.read" | "records.write" | "intake.stats" | "checks.run" | "checks.report" | "checks.report_all" | "lists.read" | "lists.manage" | "measures.manage" | "relations.manage" | "inbox.read" | "inbox.read_own" | "procedures.record_external" | "procedures.read" | "objections.file_own" | "objections.manage" | "objections.read" | "objections.act" | "repairs.apply_own" | "repairs.manage" | "repairs.read" | "repairs.act" | "accounts.manage" | "apikeys.manage" | "codes.exceptions.manage" | "calendar.manage" | "audit.read")[];
+          label: string;
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description 完整密钥只显示这一次 / the full key, shown this once only */
+            key: string;
+            expiresAt: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 轮换密钥 / rotate a key (the old one is revoked) */
+  postAdminApiKeysByIdRotate: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description 完整密钥只显示这一次 / the full key, shown this once only */
+            key: string;
+            expiresAt: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 吊销密钥 / revoke a key */
+  postAdminApiKeysByIdRevoke: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            revoked: boolean;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 绑定到本主体的账号 / the accounts bound to me, and how each was bound */
+  getMeAccounts: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            accounts: ({
+                id: string;
+                login: string;
+                displayName: string;
+                /** @enum {string} */
+                status: "active" | "disabled";
+                /** @description 当前登录的账号 / the account signed in */
+                current: boolean;
+                boundAt: string;
+                /**
+                 * @description 绑定方式：自助注册（经实名核验）、信用中心开设（附用途）、本人添加、服务器命令行、早于记录 / how it was bound
+                 * @enum {string}
+                 */
+                via: "self_registration" | "center" | "subject" | "operator" | "before_record";
+                verifier: string | null;
+                reference: string | null;
+                purpose: string | null;
+                boundBy: {
+                  role: string;
+                  department: string | null;
+                };
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 为本主体添加账号 / add another account acting for me (e.g. a second agent of an organization) */
+  postMeAccounts: {
+    requestBody: {
+      content: {
+        "application/json": {
+          login: string;
+          displayName: string;
+          /** @description 新账号的密码 / the new account’s password */
+          password: string;
+          /** @description 当前账号的密码 / your own password */
+          currentPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description 当前登录的账号 / the account signed in */
+            current: boolean;
+            boundAt: string;
+            /**
+             * @description 绑定方式：自助注册（经实名核验）、信用中心开设（附用途）、本人添加、服务器命令行、早于记录 / how it was bound
+             * @enum {string}
+             */
+            via: "self_registration" | "center" | "subject" | "operator" | "before_record";
+            verifier: string | null;
+            reference: string | null;
+            purpose: string | null;
+            boundBy: {
+              role: string;
+              department: string | null;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /** 停用绑定到本主体的账号 / disable an account bound to me (its sessions end) */
+  postMeAccountsByIdDisable: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 当前账号的密码 / your own password */
+          currentPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description 当前登录的账号 / the account signed in */
+            current: boolean;
+            boundAt: string;
+            /**
+             * @description 绑定方式：自助注册（经实名核验）、信用中心开设（附用途）、本人添加、服务器命令行、早于记录 / how it was bound
+             * @enum {string}
+             */
+            via: "self_registration" | "center" | "subject" | "operator" | "before_record";
+            verifier: string | null;
+            reference: string | null;
+            purpose: string | null;
+            boundBy: {
+              role: string;
+              department: string | null;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /** 我的授权 / my consents, each with its grantee and how often it was read under */
+  getMeConsents: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            consents: ({
+                id: string;
+                /** @description 被授权部门代码；授权给主体时为 null */
+                granteeDepartment: string | null;
+                /** @description 被授权方或授权方 / a party to a consent */
+                grantee: {
+                  /** @enum {string} */
+                  kind: "department" | "organization" | "person";
+                  /** @description 部门代码或统一社会信用代码；个人的身份证号按 A7 遮蔽 / masked for a person (A7) */
+                  code: string;
+                  /** @description 部门或主体名称；个人姓名按 A7 遮蔽 / masked for a person (A7) */
+                  name: string;
+                };
+                scope: string[];
+                purpose: string;
+                grantedAt: string;
+                expiresAt: string;
+                revokedAt: string | null;
+                /** @enum {string} */
+                status: "active" | "expired" | "revoked";
+                /** @description 在此授权下的查询次数与最近一次时间（仅授权人本人可见） */
+                reads?: {
+                  count: number;
+                  lastAt: string | null;
+                };
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 授权查询 / grant a consent to a department or to a counterparty on the platform (B21, B24) */
+  postMeConsents: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 被授权部门代码（与 granteeSubjectCode 二选一） */
+          granteeDepartment?: string;
+          /** @description 被授权主体（交易对方）的统一社会信用代码或身份证号，须已在平台登记（与 granteeDepartment 二选一；B24） */
+          granteeSubjectCode?: string;
+          /** @description 被授权主体的名称：授权给个人时必填，须与平台登记的姓名一致；授权给单位时可填，填则须一致 */
+          granteeName?: string;
+          scope: string[];
+          purpose: string;
+          /**
+           * Format: date
+           * @description 授权截止日（含），最长见政策 access.consentMaxPeriod
+           */
+          expiresOn: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description 被授权部门代码；授权给主体时为 null */
+            granteeDepartment: string | null;
+            /** @description 被授权方或授权方 / a party to a consent */
+            grantee: {
+              /** @enum {string} */
+              kind: "department" | "organization" | "person";
+              /** @description 部门代码或统一社会信用代码；个人的身份证号按 A7 遮蔽 / masked for a person (A7) */
+              code: string;
+              /** @description 部门或主体名称；个人姓名按 A7 遮蔽 / masked for a person (A7) */
+              name: string;
+            };
+            scope: string[];
+            purpose: string;
+            grantedAt: string;
+            expiresAt: string;
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @description 在此授权下的查询次数与最近一次时间（仅授权人本人可见） */
+            reads?: {
+              count: number;
+              lastAt: string | null;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 撤回授权 / revoke a consent: reads under it stop at once */
+  postMeConsentsByIdRevoke: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            revoked: boolean;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 授权查询记录 / who read what under one of my consents: when, which department or counterparty, the purpose, the records (newest first) */
+  listMyConsentReads: {
+    parameters: {
+      query?: {
+        /** @description 上一页最后一条的 id / the previous page’s `next` */
+        before?: string;
+        limit?: number;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            consent: {
               id: string;
-              granteeDepartment: string;
+              /** @description 被授权部门代码；授权给主体时为 null */
+              granteeDepartment: string | null;
+              /** @description 被授权方或授权方 / a party to a consent */
+              grantee: {
+                /** @enum {string} */
+                kind: "department" | "organization" | "person";
+                /** @description 部门代码或统一社会信用代码；个人的身份证号按 A7 遮蔽 / masked for a person (A7) */
+                code: string;
+                /** @description 部门或主体名称；个人姓名按 A7 遮蔽 / masked for a person (A7) */
+                name: string;
+              };
               scope: string[];
               purpose: string;
               grantedAt: string;
@@ -888,3261 +1710,4069 @@ export interface paths {
               revokedAt: string | null;
               /** @enum {string} */
               status: "active" | "expired" | "revoked";
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/consents/{id}/revoke": {
-    /** 撤回授权 / revoke a consent */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              revoked: boolean;
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/subjects/{code}/consents": {
-    /** 本单位获得的授权 / the consents this subject gave my department */
-    get: {
-      parameters: {
-        query?: {
-          item?: string;
-        };
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              consents: ({
-                  id: string;
-                  granteeDepartment: string;
-                  scope: string[];
-                  purpose: string;
-                  grantedAt: string;
-                  expiresAt: string;
-                  revokedAt: string | null;
-                  /** @enum {string} */
-                  status: "active" | "expired" | "revoked";
-                })[];
-              covers?: boolean;
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/subject": {
-    /** 我的主体信息 / my own subject record (B20) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @enum {string} */
-              kind: "person" | "organization";
-              code: string;
-              codeKind: string;
-              name: string;
-              regionCode: string | null;
-              attributes: {
-                [key: string]: unknown;
+              /** @description 在此授权下的查询次数与最近一次时间（仅授权人本人可见） */
+              reads?: {
+                count: number;
+                lastAt: string | null;
               };
             };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/subjects/{code}": {
-    /** 查询信息主体 / look a subject up (staff and systems; X-Purpose required, audited) */
-    get: {
-      parameters: {
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @enum {string} */
-              kind: "person" | "organization";
-              code: string;
-              codeKind: string;
-              name: string;
-              regionCode: string | null;
-              attributes: {
-                [key: string]: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/public/subjects/{code}": {
-    /** 公示查询：组织 / public view of an organization (persons are not listed publicly) */
-    get: {
-      parameters: {
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              kind: "organization";
-              code: string;
-              name: string;
-              regionCode: string | null;
-              legalForm?: string;
-              /** @description masked per policy disclosure.masking.personName (A7) */
-              legalRepresentative?: string;
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/subjects/search": {
-    /** 按名称查找信息主体 / search subjects by name (staff and systems; X-Purpose required, audited) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description 姓名或名称的全部或部分、拼音或首字母 / name, part of it, pinyin or initials (≤ 50) */
-          q?: string;
-          kind?: "person" | "organization";
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              results: ({
-                  subjectId: string;
+            reads: ({
+                id: string;
+                at: string;
+                reader: {
                   /** @enum {string} */
-                  kind: "person" | "organization";
-                  name: string;
+                  kind: "department" | "organization" | "person";
+                  /** @description 部门代码或统一社会信用代码；个人的身份证号按 A7 遮蔽 / masked for a person (A7) */
                   code: string;
-                  codeKind: string;
-                  regionCode: string | null;
-                  matchedBy: ("name_exact" | "name_partial" | "pinyin" | "initials" | "traditional" | "former_name")[];
-                  /** @description the indexed value that matched: searchable name, pinyin or initials */
-                  matched: string;
-                })[];
+                  /** @description 部门或主体名称；个人姓名按 A7 遮蔽 / masked for a person (A7) */
+                  name: string;
+                  /**
+                   * @description 部门工作人员、部门业务系统，或被授权主体本身的账号；工作人员只以部门标明，不具姓名
+                   * @enum {string}
+                   */
+                  via: "staff" | "system" | "account";
+                };
+                purpose: string | null;
+                records: {
+                    id: string;
+                    item: string;
+                    itemName: string;
+                  }[];
+              })[];
+            next: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 我收到的授权 / the consents other subjects gave me as a counterparty (B24); read under one at GET /api/v1/consented/{code}/records */
+  listReceivedConsents: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            consents: ({
+                id: string;
+                /** @description 授权人：授权有效时给出完整代码与名称（读取其记录所需），失效后个人按 A7 遮蔽 */
+                granter: {
+                  /** @enum {string} */
+                  kind: "department" | "organization" | "person";
+                  /** @description 部门代码或统一社会信用代码；个人的身份证号按 A7 遮蔽 / masked for a person (A7) */
+                  code: string;
+                  /** @description 部门或主体名称；个人姓名按 A7 遮蔽 / masked for a person (A7) */
+                  name: string;
+                };
+                scope: string[];
+                /** @description 读取时须在 X-Purpose 中说明的用途（与此一致） */
+                purpose: string;
+                grantedAt: string;
+                expiresAt: string;
+                revokedAt: string | null;
+                /** @enum {string} */
+                status: "active" | "expired" | "revoked";
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 本单位获得的授权 / the consents this subject gave my department */
+  getSubjectsByCodeConsents: {
+    parameters: {
+      query?: {
+        item?: string;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            consents: ({
+                id: string;
+                /** @description 被授权部门代码；授权给主体时为 null */
+                granteeDepartment: string | null;
+                /** @description 被授权方或授权方 / a party to a consent */
+                grantee: {
+                  /** @enum {string} */
+                  kind: "department" | "organization" | "person";
+                  /** @description 部门代码或统一社会信用代码；个人的身份证号按 A7 遮蔽 / masked for a person (A7) */
+                  code: string;
+                  /** @description 部门或主体名称；个人姓名按 A7 遮蔽 / masked for a person (A7) */
+                  name: string;
+                };
+                scope: string[];
+                purpose: string;
+                grantedAt: string;
+                expiresAt: string;
+                revokedAt: string | null;
+                /** @enum {string} */
+                status: "active" | "expired" | "revoked";
+                /** @description 在此授权下的查询次数与最近一次时间（仅授权人本人可见） */
+                reads?: {
+                  count: number;
+                  lastAt: string | null;
+                };
+              })[];
+            covers?: boolean;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 我的主体信息 / my own subject record (B20) */
+  getMeSubject: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "organization";
+            code: string;
+            codeKind: string;
+            name: string;
+            regionCode: string | null;
+            attributes: {
+              [key: string]: unknown;
             };
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
     };
   };
-  "/api/v1/audit/verify": {
-    /** 校验审计链 / verify the audit trail */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              ok: boolean;
-              entries: number;
-              headHash: string;
-              firstBroken?: {
+  /** 查询信息主体 / look a subject up (staff and systems; X-Purpose required, audited) */
+  getSubjectsByCode: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "organization";
+            code: string;
+            codeKind: string;
+            name: string;
+            regionCode: string | null;
+            attributes: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 公示查询：组织 / public view of an organization (persons are not listed publicly) */
+  getPublicSubjectsByCode: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind: "organization";
+            code: string;
+            name: string;
+            regionCode: string | null;
+            legalForm?: string;
+            /** @description masked per policy disclosure.masking.personName (A7) */
+            legalRepresentative?: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      404: components["responses"]["NotFound"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /** 按名称查找信息主体 / search subjects by name (staff and systems; X-Purpose required, audited) */
+  getSubjectsSearch: {
+    parameters: {
+      query?: {
+        /** @description 姓名或名称的全部或部分、拼音或首字母 / name, part of it, pinyin or initials (≤ 50) */
+        q?: string;
+        kind?: "person" | "organization";
+        limit?: number;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            results: ({
+                subjectId: string;
+                /** @enum {string} */
+                kind: "person" | "organization";
+                name: string;
+                code: string;
+                codeKind: string;
+                regionCode: string | null;
+                matchedBy: ("name_exact" | "name_partial" | "pinyin" | "initials" | "traditional" | "former_name")[];
+                /** @description the indexed value that matched: searchable name, pinyin or initials */
+                matched: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 校验审计链 / verify the audit trail */
+  getAuditVerify: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            ok: boolean;
+            entries: number;
+            headHash: string;
+            firstBroken?: {
+              seq: number;
+              /** @enum {string} */
+              reason: "gap" | "prev_mismatch" | "hash_mismatch" | "head_mismatch" | "anchor_mismatch";
+              detail: string;
+            };
+            breaks: ({
                 seq: number;
                 /** @enum {string} */
                 reason: "gap" | "prev_mismatch" | "hash_mismatch" | "head_mismatch" | "anchor_mismatch";
                 detail: string;
-              };
-              breaks: ({
-                  seq: number;
-                  /** @enum {string} */
-                  reason: "gap" | "prev_mismatch" | "hash_mismatch" | "head_mismatch" | "anchor_mismatch";
-                  detail: string;
-                })[];
-              breakCount: number;
-              anchorsChecked: {
-                stored: number;
-                published: number;
-                external: number;
-              };
-              anchorLog?: {
-                file: string;
-                unreadableLines: number[];
-              };
-              rowsChecked: number;
-              rowProblems: ({
-                  table: string;
-                  id: string | null;
-                  reason: string;
-                  seq?: number;
-                  detail: string;
-                })[];
-              rowProblemCount: number;
-              checkedAt: string;
+              })[];
+            breakCount: number;
+            anchorsChecked: {
+              stored: number;
+              published: number;
+              external: number;
             };
+            anchorLog?: {
+              file: string;
+              unreadableLines: number[];
+            };
+            rowsChecked: number;
+            rowProblems: ({
+                table: string;
+                id: string | null;
+                reason: string;
+                seq?: number;
+                detail: string;
+              })[];
+            rowProblemCount: number;
+            checkedAt: string;
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
     };
   };
-  "/api/v1/audit/entries": {
-    /** 审计记录 / audit entries, by seq */
-    get: {
-      parameters: {
-        query?: {
-          after?: number;
-          limit?: number;
-          action?: string;
-          targetType?: string;
-          targetId?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              entries: ({
-                  seq: number;
-                  id: string;
-                  at: string;
-                  actorId: string | null;
-                  actorRole: string;
-                  actorDepartment: string | null;
-                  purpose: string | null;
-                  action: string;
-                  targetType: string;
-                  targetId: string | null;
-                  /** @enum {string} */
-                  result: "ok" | "denied" | "error";
-                  detail: {
-                    [key: string]: unknown;
-                  };
-                  policyId: string;
-                  policyVersion: string;
-                  requestId: string | null;
-                  prevHash: string;
-                  hash: string;
-                })[];
-              next: number | null;
-            };
-          };
-        };
+  /** 审计记录 / audit entries, by seq */
+  getAuditEntries: {
+    parameters: {
+      query?: {
+        after?: number;
+        limit?: number;
+        action?: string;
+        targetType?: string;
+        targetId?: string;
       };
     };
-  };
-  "/api/v1/audit/anchors": {
-    /** 审计链每日锚点 / daily anchors of the audit chain */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              anchors: {
-                  day: string;
-                  seq: number;
-                  hash: string;
-                }[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/catalog": {
-    /** 公共信用信息目录 / the catalog: current version of every item (B8–B13) */
-    get: {
-      parameters: {
-        query?: {
-          category?: "basic" | "positive" | "negative" | "other";
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  code: string;
-                  name: string;
-                  nameEn: string;
-                  description: string;
-                  /** @enum {string} */
-                  category: "basic" | "positive" | "negative" | "other";
-                  subjectKinds: ("person" | "organization")[];
-                  fields: ({
-                      key: string;
-                      label: string;
-                      labelEn: string;
-                      /** @enum {string} */
-                      type: "text" | "date" | "integer" | "decimal" | "enum" | "code" | "boolean";
-                      required: boolean;
-                      maxLength?: number;
-                      values?: string[];
-                      pattern?: string;
-                      min?: number;
-                      max?: number;
-                      notBeforeIdentified?: boolean;
-                      /** @enum {string} */
-                      codeOf?: "person" | "organization";
-                      /** @enum {string} */
-                      derivedFrom?: "subjectGender" | "subjectAge";
-                      noneValue?: string;
-                      note?: string;
-                      example?: string | number | boolean;
-                    })[];
-                  /** @enum {string} */
-                  usageScope: "public" | "government" | "authorized";
-                  /** @enum {string} */
-                  updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
-                  providerDepartments: string[];
-                  usagePeriod: ({
-                    years: number;
-                  } | {
-                    months: number;
-                  }) | null;
-                  publicationPeriod: ({
-                    years: number;
-                  } | {
-                    months: number;
-                  }) | null;
-                  severityRequired: boolean;
-                  /** @description 名单类型代码（list_types），如 red、black */
-                  listType: string | null;
-                  /** @description 名单项的列入依据（条款），行中未写明时使用，如 A6(7) */
-                  listGround?: string;
-                  basis: string[];
-                  identifiedOnLabel?: string;
-                  version: number;
-                  publishedAt: string;
-                  currentVersion: number;
-                })[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/catalog/{code}": {
-    /** 目录项 / one catalog item, current or a given version */
-    get: {
-      parameters: {
-        query?: {
-          /** @description 目录项版本；缺省为当前版本 */
-          version?: number;
-        };
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              code: string;
-              name: string;
-              nameEn: string;
-              description: string;
-              /** @enum {string} */
-              category: "basic" | "positive" | "negative" | "other";
-              subjectKinds: ("person" | "organization")[];
-              fields: ({
-                  key: string;
-                  label: string;
-                  labelEn: string;
-                  /** @enum {string} */
-                  type: "text" | "date" | "integer" | "decimal" | "enum" | "code" | "boolean";
-                  required: boolean;
-                  maxLength?: number;
-                  values?: string[];
-                  pattern?: string;
-                  min?: number;
-                  max?: number;
-                  notBeforeIdentified?: boolean;
-                  /** @enum {string} */
-                  codeOf?: "person" | "organization";
-                  /** @enum {string} */
-                  derivedFrom?: "subjectGender" | "subjectAge";
-                  noneValue?: string;
-                  note?: string;
-                  example?: string | number | boolean;
-                })[];
-              /** @enum {string} */
-              usageScope: "public" | "government" | "authorized";
-              /** @enum {string} */
-              updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
-              providerDepartments: string[];
-              usagePeriod: ({
-                years: number;
-              } | {
-                months: number;
-              }) | null;
-              publicationPeriod: ({
-                years: number;
-              } | {
-                months: number;
-              }) | null;
-              severityRequired: boolean;
-              /** @description 名单类型代码（list_types），如 red、black */
-              listType: string | null;
-              /** @description 名单项的列入依据（条款），行中未写明时使用，如 A6(7) */
-              listGround?: string;
-              basis: string[];
-              identifiedOnLabel?: string;
-              version: number;
-              publishedAt: string;
-              currentVersion: number;
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/catalog/{code}/template.xlsx": {
-    /** 报送模板 / the xlsx template of an item (headers, example row, 填写说明) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description 目录项版本；缺省为当前版本 */
-          version?: number;
-        };
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
-  };
-  "/api/v1/records": {
-    /** 报送信用信息 / push credit records (up to 10,000 rows; per-row results; idempotent) */
-    post: {
-      requestBody: {
+    responses: {
+      /** @description Default Response */
+      200: {
         content: {
           "application/json": {
-            /**
-             * @description all_or_nothing: nothing is written if any row is refused; accept_valid: valid rows are written
-             * @default accept_valid
-             * @enum {string}
-             */
-            mode?: "all_or_nothing" | "accept_valid";
-            rows: unknown[];
+            entries: ({
+                seq: number;
+                id: string;
+                at: string;
+                actorId: string | null;
+                actorRole: string;
+                actorDepartment: string | null;
+                purpose: string | null;
+                action: string;
+                targetType: string;
+                targetId: string | null;
+                /** @enum {string} */
+                result: "ok" | "denied" | "error";
+                detail: {
+                  [key: string]: unknown;
+                };
+                policyId: string;
+                policyVersion: string;
+                requestId: string | null;
+                prevHash: string;
+                hash: string;
+              })[];
+            next: number | null;
           };
         };
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              batchId: string;
-              summary: {
-                total: number;
-                created: number;
-                unchanged: number;
-                newVersion: number;
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 审计链每日锚点 / daily anchors of the audit chain */
+  getAuditAnchors: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            anchors: {
+                day: string;
+                seq: number;
+                hash: string;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 公共信用信息目录 / the catalog: current version of every item (B8–B13) */
+  getCatalog: {
+    parameters: {
+      query?: {
+        category?: "basic" | "positive" | "negative" | "other";
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                code: string;
+                name: string;
+                nameEn: string;
+                description: string;
+                /** @enum {string} */
+                category: "basic" | "positive" | "negative" | "other";
+                subjectKinds: ("person" | "organization")[];
+                fields: ({
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    /** @enum {string} */
+                    type: "text" | "date" | "integer" | "decimal" | "enum" | "code" | "boolean";
+                    required: boolean;
+                    maxLength?: number;
+                    values?: string[];
+                    pattern?: string;
+                    min?: number;
+                    max?: number;
+                    notBeforeIdentified?: boolean;
+                    /** @enum {string} */
+                    codeOf?: "person" | "organization";
+                    /** @enum {string} */
+                    derivedFrom?: "subjectGender" | "subjectAge";
+                    noneValue?: string;
+                    note?: string;
+                    example?: string | number | boolean;
+                  })[];
+                /** @enum {string} */
+                usageScope: "public" | "government" | "authorized";
+                /** @enum {string} */
+                updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                providerDepartments: string[];
+                usagePeriod: ({
+                  years: number;
+                } | {
+                  months: number;
+                }) | null;
+                publicationPeriod: ({
+                  years: number;
+                } | {
+                  months: number;
+                }) | null;
+                severityRequired: boolean;
+                /** @description 名单类型代码（list_types），如 red、black */
+                listType: string | null;
+                /** @description 名单项的列入依据（条款），行中未写明时使用，如 A6(7) */
+                listGround?: string;
+                basis: string[];
+                identifiedOnLabel?: string;
+                version: number;
+                publishedAt: string;
+                currentVersion: number;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
+  /** 目录项 / one catalog item, current or a given version */
+  getCatalogByCode: {
+    parameters: {
+      query?: {
+        /** @description 目录项版本；缺省为当前版本 */
+        version?: number;
+      };
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            code: string;
+            name: string;
+            nameEn: string;
+            description: string;
+            /** @enum {string} */
+            category: "basic" | "positive" | "negative" | "other";
+            subjectKinds: ("person" | "organization")[];
+            fields: ({
+                key: string;
+                label: string;
+                labelEn: string;
+                /** @enum {string} */
+                type: "text" | "date" | "integer" | "decimal" | "enum" | "code" | "boolean";
+                required: boolean;
+                maxLength?: number;
+                values?: string[];
+                pattern?: string;
+                min?: number;
+                max?: number;
+                notBeforeIdentified?: boolean;
+                /** @enum {string} */
+                codeOf?: "person" | "organization";
+                /** @enum {string} */
+                derivedFrom?: "subjectGender" | "subjectAge";
+                noneValue?: string;
+                note?: string;
+                example?: string | number | boolean;
+              })[];
+            /** @enum {string} */
+            usageScope: "public" | "government" | "authorized";
+            /** @enum {string} */
+            updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+            providerDepartments: string[];
+            usagePeriod: ({
+              years: number;
+            } | {
+              months: number;
+            }) | null;
+            publicationPeriod: ({
+              years: number;
+            } | {
+              months: number;
+            }) | null;
+            severityRequired: boolean;
+            /** @description 名单类型代码（list_types），如 red、black */
+            listType: string | null;
+            /** @description 名单项的列入依据（条款），行中未写明时使用，如 A6(7) */
+            listGround?: string;
+            basis: string[];
+            identifiedOnLabel?: string;
+            version: number;
+            publishedAt: string;
+            currentVersion: number;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 报送模板 / the xlsx template of an item (headers, example row, 填写说明) */
+  getCatalogByCodeTemplateXlsx: {
+    parameters: {
+      query?: {
+        /** @description 目录项版本；缺省为当前版本 */
+        version?: number;
+      };
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 报送信用信息 / push credit records (up to 10,000 rows; per-row results; idempotent) */
+  postRecords: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description all_or_nothing: nothing is written if any row is refused; accept_valid: valid rows are written
+           * @default accept_valid
+           * @enum {string}
+           */
+          mode?: "all_or_nothing" | "accept_valid";
+          rows: unknown[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            batchId: string;
+            summary: {
+              total: number;
+              created: number;
+              unchanged: number;
+              newVersion: number;
+              refused: number;
+              /** @description valid rows withheld by an all-or-nothing batch (counted in refused) */
+              aborted: number;
+            };
+            results: ({
+                index: number;
+                providerRecordId?: string;
+                /** @enum {string} */
+                outcome: "created" | "unchanged" | "new_version" | "refused";
+                recordId?: string;
+                version?: number;
+                errors?: {
+                    code: string;
+                    /** @description dotted path: fields.fineAmount, subject.code, identifiedOn */
+                    field: string;
+                    message: string;
+                    messageEn: string;
+                    /** @description identity codes: 1-based position of the wrong character */
+                    position?: number;
+                    expected?: string;
+                    actual?: string;
+                    cause?: string;
+                  }[];
+                warnings?: {
+                    code: string;
+                    /** @description dotted path: fields.fineAmount, subject.code, identifiedOn */
+                    field: string;
+                    message: string;
+                    messageEn: string;
+                    /** @description identity codes: 1-based position of the wrong character */
+                    position?: number;
+                    expected?: string;
+                    actual?: string;
+                    cause?: string;
+                  }[];
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 归集统计 / per-department pushed, refused and late records (A9, A22) */
+  getRecordsStats: {
+    parameters: {
+      query: {
+        /** @description first China date, YYYY-MM-DD */
+        from: string;
+        /** @description last China date, YYYY-MM-DD (inclusive) */
+        to: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            from: string;
+            to: string;
+            pushDeadlineWorkdays: number;
+            departments: {
+                department: string;
+                pushed: number;
+                late: number;
+                provisional: number;
                 refused: number;
-                /** @description valid rows withheld by an all-or-nothing batch (counted in refused) */
-                aborted: number;
-              };
-              results: ({
-                  index: number;
-                  providerRecordId?: string;
-                  /** @enum {string} */
-                  outcome: "created" | "unchanged" | "new_version" | "refused";
-                  recordId?: string;
-                  version?: number;
-                  errors?: {
-                      code: string;
-                      /** @description dotted path: fields.fineAmount, subject.code, identifiedOn */
-                      field: string;
-                      message: string;
-                      messageEn: string;
-                      /** @description identity codes: 1-based position of the wrong character */
-                      position?: number;
-                      expected?: string;
-                      actual?: string;
-                      cause?: string;
-                    }[];
-                  warnings?: {
-                      code: string;
-                      /** @description dotted path: fields.fineAmount, subject.code, identifiedOn */
-                      field: string;
-                      message: string;
-                      messageEn: string;
-                      /** @description identity codes: 1-based position of the wrong character */
-                      position?: number;
-                      expected?: string;
-                      actual?: string;
-                      cause?: string;
-                    }[];
-                })[];
-            };
+              }[];
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
     };
   };
-  "/api/v1/records/stats": {
-    /** 归集统计 / per-department pushed, refused and late records (A9, A22) */
-    get: {
-      parameters: {
-        query: {
-          /** @description first China date, YYYY-MM-DD */
-          from: string;
-          /** @description last China date, YYYY-MM-DD (inclusive) */
-          to: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              from: string;
-              to: string;
-              pushDeadlineWorkdays: number;
-              departments: {
-                  department: string;
-                  pushed: number;
-                  late: number;
-                  provisional: number;
-                  refused: number;
-                }[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/records": {
-    /** 我的信用记录 / my credit records (B20) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              records: ({
-                  id: string;
-                  recordKey: string;
-                  version: number;
-                  item: string;
-                  itemName: string;
-                  /** @enum {string} */
-                  usageScope: "public" | "government" | "authorized";
-                  providerDepartment: string;
-                  severity: string | null;
-                  /** @description B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，为 B2；其他为 null */
-                  subjectGround: string | null;
-                  identifiedOn: string;
-                  validityEndsOn: string | null;
-                  /** @description 不再有效（state 不为 current） */
-                  expired: boolean;
-                  /**
-                   * @description current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）；withdrawn 依据异议或外部决定撤销（A20）；repaired 信用修复已采纳，原记录转为档案（A19、B32）
-                   * @enum {string}
-                   */
-                  state: "current" | "expired" | "removed" | "usage_ended" | "withdrawn" | "repaired";
-                  /** @description 终止所依据的条款：A4、A12、B27、B8、B26、A20、A19、B32 */
-                  stateBasis: string | null;
-                  /** @description 目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分 */
-                  fields: {
-                    [key: string]: unknown;
-                  };
-                  readBasis: string;
-                  /** @description 本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定，objection 为成立的异议 */
-                  changeBasis: {
-                    kind: string;
-                    id: string;
-                  } | null;
-                  /** @description 正在进行的程序：objection 异议处理中（A16）；repair 信用修复办理中（A19、B32） */
-                  procedure: ({
-                    /** @enum {string} */
-                    kind: "objection" | "repair";
-                    id: string;
-                  }) | null;
-                  /** @description B26：严重失信法人和其他组织的失信信息记入其法定代表人、主要负责人和直接责任人的信用记录；本记录随来源记录更正、失效而变化；平台报送的记录为 null */
-                  derivedFrom: ({
-                    /** @description B26 */
-                    basis: string;
-                    /** @description 来源记录（组织的记录）的版本 */
-                    recordId: string;
-                    recordKey: string;
-                    /** @description legal_representative 法定代表人；principal 主要负责人；responsible 直接责任人 */
-                    role: string;
-                    organization: {
-                      id: string;
-                      name: string;
-                      code: string;
-                    } | null;
-                  }) | null;
-                })[];
-              withheld: {
-                CONSENT_REQUIRED: number;
-                SCOPE_DENIED: number;
-                EXPIRED: number;
-                REMOVED: number;
-                /** @description 依据决定撤销的记录（A20） */
-                WITHDRAWN: number;
-                /** @description 信用修复后转为档案的记录（A19、B32） */
-                REPAIRED: number;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/subjects/{code}/records": {
-    /** 查询信用记录 / a subject’s credit records as the caller may read them (X-Purpose required, audited) */
-    get: {
-      parameters: {
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              records: ({
-                  id: string;
-                  recordKey: string;
-                  version: number;
-                  item: string;
-                  itemName: string;
-                  /** @enum {string} */
-                  usageScope: "public" | "government" | "authorized";
-                  providerDepartment: string;
-                  severity: string | null;
-                  /** @description B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，为 B2；其他为 null */
-                  subjectGround: string | null;
-                  identifiedOn: string;
-                  validityEndsOn: string | null;
-                  /** @description 不再有效（state 不为 current） */
-                  expired: boolean;
-                  /**
-                   * @description current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）；withdrawn 依据异议或外部决定撤销（A20）；repaired 信用修复已采纳，原记录转为档案（A19、B32）
-                   * @enum {string}
-                   */
-                  state: "current" | "expired" | "removed" | "usage_ended" | "withdrawn" | "repaired";
-                  /** @description 终止所依据的条款：A4、A12、B27、B8、B26、A20、A19、B32 */
-                  stateBasis: string | null;
-                  /** @description 目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分 */
-                  fields: {
-                    [key: string]: unknown;
-                  };
-                  readBasis: string;
-                  /** @description 本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定，objection 为成立的异议 */
-                  changeBasis: {
-                    kind: string;
-                    id: string;
-                  } | null;
-                  /** @description 正在进行的程序：objection 异议处理中（A16）；repair 信用修复办理中（A19、B32） */
-                  procedure: ({
-                    /** @enum {string} */
-                    kind: "objection" | "repair";
-                    id: string;
-                  }) | null;
-                  /** @description B26：严重失信法人和其他组织的失信信息记入其法定代表人、主要负责人和直接责任人的信用记录；本记录随来源记录更正、失效而变化；平台报送的记录为 null */
-                  derivedFrom: ({
-                    /** @description B26 */
-                    basis: string;
-                    /** @description 来源记录（组织的记录）的版本 */
-                    recordId: string;
-                    recordKey: string;
-                    /** @description legal_representative 法定代表人；principal 主要负责人；responsible 直接责任人 */
-                    role: string;
-                    organization: {
-                      id: string;
-                      name: string;
-                      code: string;
-                    } | null;
-                  }) | null;
-                })[];
-              withheld: {
-                CONSENT_REQUIRED: number;
-                SCOPE_DENIED: number;
-                EXPIRED: number;
-                REMOVED: number;
-                /** @description 依据决定撤销的记录（A20） */
-                WITHDRAWN: number;
-                /** @description 信用修复后转为档案的记录（A19、B32） */
-                REPAIRED: number;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/inbox": {
-    /** 我的通知：异议、申诉等程序的受理、期限、结果和理由 / my inbox: what my procedures’ steps mean for me (A16, A17) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description true：只看未读通知 */
-          unread?: "true" | "false";
-          limit?: number;
-          /** @description 上一页返回的 next：取更早的通知 */
-          before?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              notices: ({
-                  id: string;
-                  /** @description objection.filed 受理回执; objection.verification_requested 转核实; objection.upheld / objection.rejected 审核结果; objection.corrected 已更正; objection.appeal_received 申诉受理; objection.appeal_upheld / objection.appeal_rejected 申诉决定 */
+  /** 我的信用记录 / my credit records (B20) */
+  getMeRecords: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            records: ({
+                id: string;
+                recordKey: string;
+                version: number;
+                item: string;
+                /** @description 记录所依据的目录项版本 */
+                itemVersion: number;
+                itemName: string;
+                /** @enum {string} */
+                usageScope: "public" | "government" | "authorized";
+                providerDepartment: string;
+                severity: string | null;
+                /** @description B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，为 B2；其他为 null */
+                subjectGround: string | null;
+                identifiedOn: string;
+                validityEndsOn: string | null;
+                /** @description 公示期限的最后一天（B8）：目录项规定了公示期限时；null 表示在有效期内公示 */
+                publicationEndsOn: string | null;
+                /** @description 不再有效（state 不为 current） */
+                expired: boolean;
+                /**
+                 * @description current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）；withdrawn 依据异议或外部决定撤销（A20）；repaired 信用修复已采纳，原记录转为档案（A19、B32）
+                 * @enum {string}
+                 */
+                state: "current" | "expired" | "removed" | "usage_ended" | "withdrawn" | "repaired";
+                /** @description 终止所依据的条款：A4、A12、B27、B8、B26、A20、A19、B32 */
+                stateBasis: string | null;
+                /** @description 目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分 */
+                fields: {
+                  [key: string]: unknown;
+                };
+                readBasis: string;
+                /** @description 读取所依据的授权（readBasis 为 consent 时；B21、B24），其他情形为 null */
+                consentId: string | null;
+                /** @description 本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定，objection 为成立的异议 */
+                changeBasis: {
                   kind: string;
-                  /** @description 依据条款，如 A16, B29 */
-                  article: string;
-                  /** @description 通知所涉的程序（异议、信用修复）及其编号 */
-                  procedure: {
-                    kind: string;
+                  id: string;
+                } | null;
+                /** @description 正在进行的程序：objection 异议处理中（A16）；repair 信用修复办理中（A19、B32） */
+                procedure: ({
+                  /** @enum {string} */
+                  kind: "objection" | "repair";
+                  id: string;
+                }) | null;
+                /** @description B26：严重失信法人和其他组织的失信信息记入其法定代表人、主要负责人和直接责任人的信用记录；本记录随来源记录更正、失效而变化；平台报送的记录为 null */
+                derivedFrom: ({
+                  /** @description B26 */
+                  basis: string;
+                  /** @description 来源记录（组织的记录）的版本 */
+                  recordId: string;
+                  recordKey: string;
+                  /** @description legal_representative 法定代表人；principal 主要负责人；responsible 直接责任人 */
+                  role: string;
+                  organization: {
                     id: string;
+                    name: string;
+                    code: string;
                   } | null;
-                  /** @description 所涉的本人信用记录 */
-                  recordId: string | null;
-                  title: string;
-                  titleEn: string;
-                  /** @description 通知正文（中文） */
-                  message: string;
-                  /** @description the notice in English */
-                  messageEn: string;
-                  /** @description 期限、结果、理由、申诉途径等，供程序读取 */
-                  detail: {
-                    [key: string]: unknown;
-                  };
-                  createdAt: string;
-                  readAt: string | null;
-                })[];
-              /** @description 全部未读通知数 */
-              unread: number;
-              /** @description 下一页的 before；没有更多为 null */
-              next: string | null;
+                }) | null;
+              })[];
+            withheld: {
+              CONSENT_REQUIRED: number;
+              SCOPE_DENIED: number;
+              EXPIRED: number;
+              REMOVED: number;
+              /** @description 依据决定撤销的记录（A20） */
+              WITHDRAWN: number;
+              /** @description 信用修复后转为档案的记录（A19、B32） */
+              REPAIRED: number;
+              /** @description 公示期限已满、不再向社会公开的记录（B8；仅对未登录的公众计数） */
+              PUBLICATION_ENDED: number;
             };
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
     };
   };
-  "/api/v1/me/inbox/{id}/read": {
-    /** 标记通知已读 / mark one of my notices read */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
+  /** 查询信用记录 / a subject’s credit records as the caller may read them (X-Purpose required, audited; reads under a consent are shown to the subject) */
+  getSubjectsByCodeRecords: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
       };
-      responses: {
-        /** @description Default Response */
-        204: {
-          content: never;
-        };
+      path: {
+        code: string;
       };
     };
-  };
-  "/api/v1/me/objections/{id}/evidence/{evidenceId}": {
-    /** 下载本人异议的证据材料 / download an evidence file of my objection (as an attachment) */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-          evidenceId: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
-  };
-  "/api/v1/objections/{id}/evidence/{evidenceId}": {
-    /** 下载异议的证据材料 / download an evidence file (center; the record’s provider; the credit office on appeal); purpose stated, read registered (B33) */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-          evidenceId: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
-  };
-  "/api/v1/me/objections": {
-    /** 我的异议及其进度 / my objections, their steps, deadlines and outcomes (A16) */
-    get: {
-      parameters: {
-        query?: {
-          open?: "true" | "false";
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              objections: ({
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            records: ({
+                id: string;
+                recordKey: string;
+                version: number;
+                item: string;
+                /** @description 记录所依据的目录项版本 */
+                itemVersion: number;
+                itemName: string;
+                /** @enum {string} */
+                usageScope: "public" | "government" | "authorized";
+                providerDepartment: string;
+                severity: string | null;
+                /** @description B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，为 B2；其他为 null */
+                subjectGround: string | null;
+                identifiedOn: string;
+                validityEndsOn: string | null;
+                /** @description 公示期限的最后一天（B8）：目录项规定了公示期限时；null 表示在有效期内公示 */
+                publicationEndsOn: string | null;
+                /** @description 不再有效（state 不为 current） */
+                expired: boolean;
+                /**
+                 * @description current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）；withdrawn 依据异议或外部决定撤销（A20）；repaired 信用修复已采纳，原记录转为档案（A19、B32）
+                 * @enum {string}
+                 */
+                state: "current" | "expired" | "removed" | "usage_ended" | "withdrawn" | "repaired";
+                /** @description 终止所依据的条款：A4、A12、B27、B8、B26、A20、A19、B32 */
+                stateBasis: string | null;
+                /** @description 目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分 */
+                fields: {
+                  [key: string]: unknown;
+                };
+                readBasis: string;
+                /** @description 读取所依据的授权（readBasis 为 consent 时；B21、B24），其他情形为 null */
+                consentId: string | null;
+                /** @description 本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定，objection 为成立的异议 */
+                changeBasis: {
+                  kind: string;
                   id: string;
+                } | null;
+                /** @description 正在进行的程序：objection 异议处理中（A16）；repair 信用修复办理中（A19、B32） */
+                procedure: ({
+                  /** @enum {string} */
+                  kind: "objection" | "repair";
+                  id: string;
+                }) | null;
+                /** @description B26：严重失信法人和其他组织的失信信息记入其法定代表人、主要负责人和直接责任人的信用记录；本记录随来源记录更正、失效而变化；平台报送的记录为 null */
+                derivedFrom: ({
+                  /** @description B26 */
+                  basis: string;
+                  /** @description 来源记录（组织的记录）的版本 */
                   recordId: string;
                   recordKey: string;
-                  entryId: string | null;
-                  providerDepartment: string;
-                  /** @enum {string} */
-                  ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-                  groundLabel: string;
-                  groundArticle: string;
-                  explanation: string;
-                  /** @enum {string} */
-                  filedVia: "subject" | "center";
-                  filedAt: string;
-                  /** @enum {string} */
-                  state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
-                  stateLabel: string;
-                  open: boolean;
-                  steps: ({
-                      /** @enum {string} */
-                      step: "review" | "verification" | "correction" | "appeal";
-                      /** @enum {string} */
-                      party: "center" | "provider" | "credit_office";
-                      article: string;
-                      opened: string;
-                      /** @description 规定未设期限的步骤（申诉决定）为 null */
-                      due: string | null;
-                      /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
-                      provisional: boolean;
-                      closed: string | null;
-                      standing: {
-                        /** @enum {string} */
-                        state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                        workdaysLeft: number | null;
-                        provisional: boolean;
-                        zh: string;
-                        en: string;
-                      };
-                    })[];
-                  verification: {
-                    confirmed: boolean;
-                    on: string;
-                    reasons: string;
+                  /** @description legal_representative 法定代表人；principal 主要负责人；responsible 直接责任人 */
+                  role: string;
+                  organization: {
+                    id: string;
+                    name: string;
+                    code: string;
                   } | null;
-                  /** @description 审核结果和理由（A16） */
+                }) | null;
+              })[];
+            withheld: {
+              CONSENT_REQUIRED: number;
+              SCOPE_DENIED: number;
+              EXPIRED: number;
+              REMOVED: number;
+              /** @description 依据决定撤销的记录（A20） */
+              WITHDRAWN: number;
+              /** @description 信用修复后转为档案的记录（A19、B32） */
+              REPAIRED: number;
+              /** @description 公示期限已满、不再向社会公开的记录（B8；仅对未登录的公众计数） */
+              PUBLICATION_ENDED: number;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 依授权查询 / a subject’s records read under its consent to me, a counterparty (B21, B24): X-Purpose must be the consent’s purpose; the 授权查询 items it covers and the public ones, never 政府共享 items; audited and shown to the subject */
+  readConsentedRecords: {
+    parameters: {
+      header?: {
+        /**
+         * @description 查询用途，须与授权的用途一致（B21；见 GET /api/v1/me/consents/received）；中文以 UTF-8 百分号编码（encodeURIComponent）发送；缺少时答 PURPOSE_REQUIRED。
+         * The purpose of the read, as the consent gives it (B21; see GET /api/v1/me/consents/received), percent-encoded UTF-8; without it: PURPOSE_REQUIRED.
+         */
+        "x-purpose"?: string;
+      };
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            records: ({
+                id: string;
+                recordKey: string;
+                version: number;
+                item: string;
+                /** @description 记录所依据的目录项版本 */
+                itemVersion: number;
+                itemName: string;
+                /** @enum {string} */
+                usageScope: "public" | "government" | "authorized";
+                providerDepartment: string;
+                severity: string | null;
+                /** @description B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，为 B2；其他为 null */
+                subjectGround: string | null;
+                identifiedOn: string;
+                validityEndsOn: string | null;
+                /** @description 公示期限的最后一天（B8）：目录项规定了公示期限时；null 表示在有效期内公示 */
+                publicationEndsOn: string | null;
+                /** @description 不再有效（state 不为 current） */
+                expired: boolean;
+                /**
+                 * @description current 有效；expired 有效期或移出日期已过（B27、A12）；removed 已移出名单（A4），或记入责任人的来源记录已不再及于本人（B26）；usage_ended 使用期限届满（B8）；withdrawn 依据异议或外部决定撤销（A20）；repaired 信用修复已采纳，原记录转为档案（A19、B32）
+                 * @enum {string}
+                 */
+                state: "current" | "expired" | "removed" | "usage_ended" | "withdrawn" | "repaired";
+                /** @description 终止所依据的条款：A4、A12、B27、B8、B26、A20、A19、B32 */
+                stateBasis: string | null;
+                /** @description 目录项字段；其中的公民身份号码仅对报送单位完整显示，对其他读者隐去中间部分 */
+                fields: {
+                  [key: string]: unknown;
+                };
+                readBasis: string;
+                /** @description 读取所依据的授权（readBasis 为 consent 时；B21、B24），其他情形为 null */
+                consentId: string | null;
+                /** @description 本版本所依据的决定（减轻失信信息的更正，A20、B33）：external_decision 为信用办登记的外部决定，objection 为成立的异议 */
+                changeBasis: {
+                  kind: string;
+                  id: string;
+                } | null;
+                /** @description 正在进行的程序：objection 异议处理中（A16）；repair 信用修复办理中（A19、B32） */
+                procedure: ({
+                  /** @enum {string} */
+                  kind: "objection" | "repair";
+                  id: string;
+                }) | null;
+                /** @description B26：严重失信法人和其他组织的失信信息记入其法定代表人、主要负责人和直接责任人的信用记录；本记录随来源记录更正、失效而变化；平台报送的记录为 null */
+                derivedFrom: ({
+                  /** @description B26 */
+                  basis: string;
+                  /** @description 来源记录（组织的记录）的版本 */
+                  recordId: string;
+                  recordKey: string;
+                  /** @description legal_representative 法定代表人；principal 主要负责人；responsible 直接责任人 */
+                  role: string;
+                  organization: {
+                    id: string;
+                    name: string;
+                    code: string;
+                  } | null;
+                }) | null;
+              })[];
+            withheld: {
+              CONSENT_REQUIRED: number;
+              SCOPE_DENIED: number;
+              EXPIRED: number;
+              REMOVED: number;
+              /** @description 依据决定撤销的记录（A20） */
+              WITHDRAWN: number;
+              /** @description 信用修复后转为档案的记录（A19、B32） */
+              REPAIRED: number;
+              /** @description 公示期限已满、不再向社会公开的记录（B8；仅对未登录的公众计数） */
+              PUBLICATION_ENDED: number;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 我的通知：异议、申诉等程序的受理、期限、结果和理由 / my inbox: what my procedures’ steps mean for me (A16, A17) */
+  getMeInbox: {
+    parameters: {
+      query?: {
+        /** @description true：只看未读通知 */
+        unread?: "true" | "false";
+        limit?: number;
+        /** @description 上一页返回的 next：取更早的通知 */
+        before?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            notices: ({
+                id: string;
+                /** @description objection.filed 受理回执; objection.verification_requested 转核实; objection.upheld / objection.rejected 审核结果; objection.corrected 已更正; objection.appeal_received 申诉受理; objection.appeal_upheld / objection.appeal_rejected 申诉决定 */
+                kind: string;
+                /** @description 依据条款，如 A16, B29 */
+                article: string;
+                /** @description 通知所涉的程序（异议、信用修复）及其编号 */
+                procedure: {
+                  kind: string;
+                  id: string;
+                } | null;
+                /** @description 所涉的本人信用记录 */
+                recordId: string | null;
+                title: string;
+                titleEn: string;
+                /** @description 通知正文（中文） */
+                message: string;
+                /** @description the notice in English */
+                messageEn: string;
+                /** @description 期限、结果、理由、申诉途径等，供程序读取 */
+                detail: {
+                  [key: string]: unknown;
+                };
+                createdAt: string;
+                readAt: string | null;
+              })[];
+            /** @description 全部未读通知数 */
+            unread: number;
+            /** @description 下一页的 before；没有更多为 null */
+            next: string | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 标记通知已读 / mark one of my notices read */
+  postMeInboxByIdRead: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 下载本人异议的证据材料 / download an evidence file of my objection (as an attachment) */
+  getMeObjectionsByIdEvidenceByEvidenceId: {
+    parameters: {
+      path: {
+        id: string;
+        evidenceId: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 下载异议的证据材料 / download an evidence file (center; the record’s provider; the credit office on appeal); purpose stated, read registered (B33) */
+  getObjectionsByIdEvidenceByEvidenceId: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        id: string;
+        evidenceId: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 我的异议及其进度 / my objections, their steps, deadlines and outcomes (A16) */
+  getMeObjections: {
+    parameters: {
+      query?: {
+        open?: "true" | "false";
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            objections: ({
+                id: string;
+                recordId: string;
+                recordKey: string;
+                entryId: string | null;
+                providerDepartment: string;
+                /** @enum {string} */
+                ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+                groundLabel: string;
+                groundArticle: string;
+                explanation: string;
+                /** @enum {string} */
+                filedVia: "subject" | "center";
+                filedAt: string;
+                /** @enum {string} */
+                state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
+                stateLabel: string;
+                open: boolean;
+                steps: ({
+                    /** @enum {string} */
+                    step: "review" | "verification" | "correction" | "appeal";
+                    /** @enum {string} */
+                    party: "center" | "provider" | "credit_office";
+                    article: string;
+                    opened: string;
+                    /** @description 规定未设期限的步骤（申诉决定）为 null */
+                    due: string | null;
+                    /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
+                    provisional: boolean;
+                    closed: string | null;
+                    standing: {
+                      /** @enum {string} */
+                      state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                      workdaysLeft: number | null;
+                      provisional: boolean;
+                      zh: string;
+                      en: string;
+                    };
+                  })[];
+                verification: {
+                  confirmed: boolean;
+                  on: string;
+                  reasons: string;
+                } | null;
+                /** @description 审核结果和理由（A16） */
+                outcome: ({
+                  /** @enum {string} */
+                  outcome: "upheld" | "rejected";
+                  on: string;
+                  reasons: string;
+                }) | null;
+                correction: {
+                  recordId: string;
+                  version: number;
+                  on: string;
+                } | null;
+                /** @description 申诉（A17、B30）及信用办的决定 */
+                appeal: ({
+                  on: string;
+                  reasons: string;
                   outcome: ({
                     /** @enum {string} */
                     outcome: "upheld" | "rejected";
                     on: string;
                     reasons: string;
                   }) | null;
-                  correction: {
-                    recordId: string;
-                    version: number;
-                    on: string;
-                  } | null;
-                  /** @description 申诉（A17、B30）及信用办的决定 */
-                  appeal: ({
-                    on: string;
-                    reasons: string;
-                    outcome: ({
-                      /** @enum {string} */
-                      outcome: "upheld" | "rejected";
-                      on: string;
-                      reasons: string;
-                    }) | null;
-                  }) | null;
-                  /** @description 证据材料（A15、B28），按提交顺序 */
-                  evidence: ({
-                      id: string;
-                      /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                      name: string;
-                      /**
-                       * @description 按文件内容判断的类型
-                       * @enum {string}
-                       */
-                      type: "pdf" | "jpeg" | "png" | "ofd";
-                      mediaType: string;
-                      /** @description 字节数 */
-                      size: number;
-                      /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                      sm3: string;
-                      /**
-                       * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                       * @enum {string}
-                       */
-                      addedVia: "subject" | "center";
-                      addedAt: string;
-                      /** @description 本文件替换的证据材料 */
-                      supersedes: string | null;
-                      /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                      supersededBy: string | null;
-                      note: string | null;
-                    })[];
-                  /** @description 调用者现在可以进行的步骤 */
-                  nextSteps: string[];
-                  policy: {
+                }) | null;
+                /** @description 证据材料（A15、B28），按提交顺序 */
+                evidence: ({
                     id: string;
-                    version: string;
-                  };
-                })[];
-            };
-          };
-        };
-      };
-    };
-    /** 对本人的信用记录提出异议 / object to one of my records (A15, B28) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * Format: uuid
-             * @description 要提出异议的记录（平台记录编号）
-             */
-            recordId: string;
-            /**
-             * @description wrong_or_incomplete 信息有误或不完整（A15、B28）; forbidden_data 采集了依法禁止采集的信息（B14）; past_validity 超过有效期仍在使用（B27）; cross_check 对红黑名单交叉比对结果有异议（A4）
-             * @enum {string}
-             */
-            ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-            /** @description 异议理由：哪里有误、应当如何 */
-            explanation: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-              groundLabel: string;
-              groundArticle: string;
-              explanation: string;
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /** @enum {string} */
-              state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "review" | "verification" | "correction" | "appeal";
-                  /** @enum {string} */
-                  party: "center" | "provider" | "credit_office";
-                  article: string;
-                  opened: string;
-                  /** @description 规定未设期限的步骤（申诉决定）为 null */
-                  due: string | null;
-                  /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              verification: {
-                confirmed: boolean;
-                on: string;
-                reasons: string;
-              } | null;
-              /** @description 审核结果和理由（A16） */
-              outcome: ({
-                /** @enum {string} */
-                outcome: "upheld" | "rejected";
-                on: string;
-                reasons: string;
-              }) | null;
-              correction: {
-                recordId: string;
-                version: number;
-                on: string;
-              } | null;
-              /** @description 申诉（A17、B30）及信用办的决定 */
-              appeal: ({
-                on: string;
-                reasons: string;
-                outcome: ({
-                  /** @enum {string} */
-                  outcome: "upheld" | "rejected";
-                  on: string;
-                  reasons: string;
-                }) | null;
-              }) | null;
-              /** @description 证据材料（A15、B28），按提交顺序 */
-              evidence: ({
+                    /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                    name: string;
+                    /**
+                     * @description 按文件内容判断的类型
+                     * @enum {string}
+                     */
+                    type: "pdf" | "jpeg" | "png" | "ofd";
+                    mediaType: string;
+                    /** @description 字节数 */
+                    size: number;
+                    /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                    sm3: string;
+                    /**
+                     * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                     * @enum {string}
+                     */
+                    addedVia: "subject" | "center";
+                    addedAt: string;
+                    /** @description 本文件替换的证据材料 */
+                    supersedes: string | null;
+                    /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                    supersededBy: string | null;
+                    note: string | null;
+                  })[];
+                /** @description 调用者现在可以进行的步骤 */
+                nextSteps: string[];
+                policy: {
                   id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              /** @description 调用者现在可以进行的步骤 */
-              nextSteps: string[];
-              policy: {
-                id: string;
-                version: string;
-              };
-            };
+                  version: string;
+                };
+              })[];
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
     };
   };
-  "/api/v1/me/objections/{id}": {
-    /** 我的一项异议 / one of my objections, with its steps, deadlines and outcome (A16) */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-              groundLabel: string;
-              groundArticle: string;
-              explanation: string;
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /** @enum {string} */
-              state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "review" | "verification" | "correction" | "appeal";
-                  /** @enum {string} */
-                  party: "center" | "provider" | "credit_office";
-                  article: string;
-                  opened: string;
-                  /** @description 规定未设期限的步骤（申诉决定）为 null */
-                  due: string | null;
-                  /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              verification: {
-                confirmed: boolean;
-                on: string;
-                reasons: string;
-              } | null;
-              /** @description 审核结果和理由（A16） */
-              outcome: ({
-                /** @enum {string} */
-                outcome: "upheld" | "rejected";
-                on: string;
-                reasons: string;
-              }) | null;
-              correction: {
-                recordId: string;
-                version: number;
-                on: string;
-              } | null;
-              /** @description 申诉（A17、B30）及信用办的决定 */
-              appeal: ({
-                on: string;
-                reasons: string;
-                outcome: ({
-                  /** @enum {string} */
-                  outcome: "upheld" | "rejected";
-                  on: string;
-                  reasons: string;
-                }) | null;
-              }) | null;
-              /** @description 证据材料（A15、B28），按提交顺序 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              /** @description 调用者现在可以进行的步骤 */
-              nextSteps: string[];
-              policy: {
-                id: string;
-                version: string;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/objections/{id}/appeal": {
-    /** 对异议处理结果申诉 / appeal against the objection’s outcome to the credit office (A17, B30) */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description 申诉理由：对异议处理结果的哪一点不服，为什么 */
-            reasons: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-              groundLabel: string;
-              groundArticle: string;
-              explanation: string;
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /** @enum {string} */
-              state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "review" | "verification" | "correction" | "appeal";
-                  /** @enum {string} */
-                  party: "center" | "provider" | "credit_office";
-                  article: string;
-                  opened: string;
-                  /** @description 规定未设期限的步骤（申诉决定）为 null */
-                  due: string | null;
-                  /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              verification: {
-                confirmed: boolean;
-                on: string;
-                reasons: string;
-              } | null;
-              /** @description 审核结果和理由（A16） */
-              outcome: ({
-                /** @enum {string} */
-                outcome: "upheld" | "rejected";
-                on: string;
-                reasons: string;
-              }) | null;
-              correction: {
-                recordId: string;
-                version: number;
-                on: string;
-              } | null;
-              /** @description 申诉（A17、B30）及信用办的决定 */
-              appeal: ({
-                on: string;
-                reasons: string;
-                outcome: ({
-                  /** @enum {string} */
-                  outcome: "upheld" | "rejected";
-                  on: string;
-                  reasons: string;
-                }) | null;
-              }) | null;
-              /** @description 证据材料（A15、B28），按提交顺序 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              /** @description 调用者现在可以进行的步骤 */
-              nextSteps: string[];
-              policy: {
-                id: string;
-                version: string;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/objections": {
-    /** 异议 / objections (the center all; a provider those about its records) */
-    get: {
-      parameters: {
-        query?: {
-          open?: "true" | "false";
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              objections: ({
-                  id: string;
-                  recordId: string;
-                  recordKey: string;
-                  entryId: string | null;
-                  providerDepartment: string;
-                  /** @enum {string} */
-                  ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-                  groundLabel: string;
-                  groundArticle: string;
-                  explanation: string;
-                  /** @enum {string} */
-                  filedVia: "subject" | "center";
-                  filedAt: string;
-                  /** @enum {string} */
-                  state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
-                  stateLabel: string;
-                  open: boolean;
-                  steps: ({
-                      /** @enum {string} */
-                      step: "review" | "verification" | "correction" | "appeal";
-                      /** @enum {string} */
-                      party: "center" | "provider" | "credit_office";
-                      article: string;
-                      opened: string;
-                      /** @description 规定未设期限的步骤（申诉决定）为 null */
-                      due: string | null;
-                      /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
-                      provisional: boolean;
-                      closed: string | null;
-                      standing: {
-                        /** @enum {string} */
-                        state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                        workdaysLeft: number | null;
-                        provisional: boolean;
-                        zh: string;
-                        en: string;
-                      };
-                    })[];
-                  verification: {
-                    confirmed: boolean;
-                    on: string;
-                    reasons: string;
-                  } | null;
-                  /** @description 审核结果和理由（A16） */
-                  outcome: ({
-                    /** @enum {string} */
-                    outcome: "upheld" | "rejected";
-                    on: string;
-                    reasons: string;
-                  }) | null;
-                  correction: {
-                    recordId: string;
-                    version: number;
-                    on: string;
-                  } | null;
-                  /** @description 申诉（A17、B30）及信用办的决定 */
-                  appeal: ({
-                    on: string;
-                    reasons: string;
-                    outcome: ({
-                      /** @enum {string} */
-                      outcome: "upheld" | "rejected";
-                      on: string;
-                      reasons: string;
-                    }) | null;
-                  }) | null;
-                  /** @description 证据材料（A15、B28），按提交顺序 */
-                  evidence: ({
-                      id: string;
-                      /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                      name: string;
-                      /**
-                       * @description 按文件内容判断的类型
-                       * @enum {string}
-                       */
-                      type: "pdf" | "jpeg" | "png" | "ofd";
-                      mediaType: string;
-                      /** @description 字节数 */
-                      size: number;
-                      /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                      sm3: string;
-                      /**
-                       * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                       * @enum {string}
-                       */
-                      addedVia: "subject" | "center";
-                      addedAt: string;
-                      /** @description 本文件替换的证据材料 */
-                      supersedes: string | null;
-                      /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                      supersededBy: string | null;
-                      note: string | null;
-                    })[];
-                  /** @description 调用者现在可以进行的步骤 */
-                  nextSteps: string[];
-                  policy: {
-                    id: string;
-                    version: string;
-                  };
-                })[];
-            };
-          };
-        };
-      };
-    };
-    /** 窗口代信息主体提出异议 / file an objection for a subject at a service window (B28) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * Format: uuid
-             * @description 要提出异议的记录（平台记录编号）
-             */
-            recordId: string;
-            /**
-             * @description wrong_or_incomplete 信息有误或不完整（A15、B28）; forbidden_data 采集了依法禁止采集的信息（B14）; past_validity 超过有效期仍在使用（B27）; cross_check 对红黑名单交叉比对结果有异议（A4）
-             * @enum {string}
-             */
-            ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-            /** @description 异议理由：哪里有误、应当如何 */
-            explanation: string;
-            /** @description 信息主体的统一社会信用代码或公民身份号码 */
-            subjectCode: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-              groundLabel: string;
-              groundArticle: string;
-              explanation: string;
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /** @enum {string} */
-              state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "review" | "verification" | "correction" | "appeal";
-                  /** @enum {string} */
-                  party: "center" | "provider" | "credit_office";
-                  article: string;
-                  opened: string;
-                  /** @description 规定未设期限的步骤（申诉决定）为 null */
-                  due: string | null;
-                  /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              verification: {
-                confirmed: boolean;
-                on: string;
-                reasons: string;
-              } | null;
-              /** @description 审核结果和理由（A16） */
-              outcome: ({
-                /** @enum {string} */
-                outcome: "upheld" | "rejected";
-                on: string;
-                reasons: string;
-              }) | null;
-              correction: {
-                recordId: string;
-                version: number;
-                on: string;
-              } | null;
-              /** @description 申诉（A17、B30）及信用办的决定 */
-              appeal: ({
-                on: string;
-                reasons: string;
-                outcome: ({
-                  /** @enum {string} */
-                  outcome: "upheld" | "rejected";
-                  on: string;
-                  reasons: string;
-                }) | null;
-              }) | null;
-              /** @description 证据材料（A15、B28），按提交顺序 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              /** @description 调用者现在可以进行的步骤 */
-              nextSteps: string[];
-              policy: {
-                id: string;
-                version: string;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/objections/{id}": {
-    /** 一项异议 / one objection with its steps */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-              groundLabel: string;
-              groundArticle: string;
-              explanation: string;
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /** @enum {string} */
-              state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "review" | "verification" | "correction" | "appeal";
-                  /** @enum {string} */
-                  party: "center" | "provider" | "credit_office";
-                  article: string;
-                  opened: string;
-                  /** @description 规定未设期限的步骤（申诉决定）为 null */
-                  due: string | null;
-                  /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              verification: {
-                confirmed: boolean;
-                on: string;
-                reasons: string;
-              } | null;
-              /** @description 审核结果和理由（A16） */
-              outcome: ({
-                /** @enum {string} */
-                outcome: "upheld" | "rejected";
-                on: string;
-                reasons: string;
-              }) | null;
-              correction: {
-                recordId: string;
-                version: number;
-                on: string;
-              } | null;
-              /** @description 申诉（A17、B30）及信用办的决定 */
-              appeal: ({
-                on: string;
-                reasons: string;
-                outcome: ({
-                  /** @enum {string} */
-                  outcome: "upheld" | "rejected";
-                  on: string;
-                  reasons: string;
-                }) | null;
-              }) | null;
-              /** @description 证据材料（A15、B28），按提交顺序 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              /** @description 调用者现在可以进行的步骤 */
-              nextSteps: string[];
-              policy: {
-                id: string;
-                version: string;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/objections/{id}/steps": {
-    /** 处理异议：转核实、反馈核实结果、作出审核决定 / a step: ask to verify, report the verification, decide (A16, B29) */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": OneOf<[{
-            /** @enum {string} */
-            kind: "verification_requested";
-          }, {
-            /** @enum {string} */
-            kind: "verified";
-            /** @description 核实后确有错误：true */
-            confirmed: boolean;
-            reasons: string;
-          }, {
-            /** @enum {string} */
-            kind: "decided";
-            /**
-             * @description upheld 异议成立（提供单位须更正）; rejected 不成立（信息维持）
-             * @enum {string}
-             */
-            outcome: "upheld" | "rejected";
-            reasons: string;
-          }, {
-            /** @enum {string} */
-            kind: "appealed";
-            /** @description 窗口代信息主体提出申诉（A17、B30） */
-            reasons: string;
-          }, {
-            /** @enum {string} */
-            kind: "appeal_decided";
-            /**
-             * @description 信用办的申诉决定（A17、B30）：upheld 申诉成立（提供单位须更正）; rejected 不成立
-             * @enum {string}
-             */
-            outcome: "upheld" | "rejected";
-            reasons: string;
-          }]>;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
-              groundLabel: string;
-              groundArticle: string;
-              explanation: string;
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /** @enum {string} */
-              state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "review" | "verification" | "correction" | "appeal";
-                  /** @enum {string} */
-                  party: "center" | "provider" | "credit_office";
-                  article: string;
-                  opened: string;
-                  /** @description 规定未设期限的步骤（申诉决定）为 null */
-                  due: string | null;
-                  /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              verification: {
-                confirmed: boolean;
-                on: string;
-                reasons: string;
-              } | null;
-              /** @description 审核结果和理由（A16） */
-              outcome: ({
-                /** @enum {string} */
-                outcome: "upheld" | "rejected";
-                on: string;
-                reasons: string;
-              }) | null;
-              correction: {
-                recordId: string;
-                version: number;
-                on: string;
-              } | null;
-              /** @description 申诉（A17、B30）及信用办的决定 */
-              appeal: ({
-                on: string;
-                reasons: string;
-                outcome: ({
-                  /** @enum {string} */
-                  outcome: "upheld" | "rejected";
-                  on: string;
-                  reasons: string;
-                }) | null;
-              }) | null;
-              /** @description 证据材料（A15、B28），按提交顺序 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              /** @description 调用者现在可以进行的步骤 */
-              nextSteps: string[];
-              policy: {
-                id: string;
-                version: string;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/external-decisions": {
-    /** 外部决定 / external decisions (a provider sees those about its records) */
-    get: {
-      parameters: {
-        query?: {
-          recordId?: string;
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              decisions: ({
-                  /** @description 决定编号：报送更正时填入 changeBasis */
-                  id: string;
-                  recordId: string;
-                  recordKey: string;
-                  providerDepartment: string;
-                  /** @enum {string} */
-                  kind: "administrative_review" | "court_judgment" | "revocation";
-                  kindLabel: string;
-                  documentNumber: string;
-                  authority: string;
-                  decidedOn: string;
-                  summary: string;
-                  recordedAt: string;
-                  /** @description 依据本决定报送的记录版本；尚未报送为 null */
-                  appliedBy: {
-                    recordId: string;
-                    version: number;
-                  } | null;
-                })[];
-            };
-          };
-        };
-      };
-    };
-    /** 登记外部决定（行政复议、判决、撤销）/ record an external decision about a record (A17, B30, A20) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * Format: uuid
-             * @description 决定所涉记录的平台记录编号（任一版本）
-             */
-            recordId: string;
-            /**
-             * @description administrative_review: 行政复议决定; court_judgment: 人民法院判决、裁定; revocation: 原决定机关撤销或变更决定
-             * @enum {string}
-             */
-            kind: "administrative_review" | "court_judgment" | "revocation";
-            /** @description 文号，如 淮政复决〔2026〕15号 */
-            documentNumber: string;
-            /** @description 作出决定的机关，如 淮安市人民政府 */
-            authority: string;
-            /** @description 决定日期 YYYY-MM-DD，不晚于今天 */
-            decidedOn: string;
-            /** @description 决定内容：撤销、变更了什么 */
-            summary: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              /** @description 决定编号：报送更正时填入 changeBasis */
-              id: string;
-              recordId: string;
-              recordKey: string;
-              providerDepartment: string;
-              /** @enum {string} */
-              kind: "administrative_review" | "court_judgment" | "revocation";
-              kindLabel: string;
-              documentNumber: string;
-              authority: string;
-              decidedOn: string;
-              summary: string;
-              recordedAt: string;
-              /** @description 依据本决定报送的记录版本；尚未报送为 null */
-              appliedBy: {
-                recordId: string;
-                version: number;
-              } | null;
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/repairs/eligibility": {
-    /** 我能否申请信用修复：逐条说明条件和最早可申请日期 / may I apply to repair this record (A18, B31) */
-    get: {
-      parameters: {
-        query: {
-          /** @description 要修复的记录（平台记录编号） */
+  /** 对本人的信用记录提出异议 / object to one of my records (A15, B28) */
+  postMeObjections: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: uuid
+           * @description 要提出异议的记录（平台记录编号）
+           */
           recordId: string;
-          /** @description YYYY-MM-DD，不晚于今天 */
-          obligationsMetOn?: string;
-          /** @description YYYY-MM-DD，不晚于今天 */
-          correctedOn?: string;
-          /** @description YYYY-MM-DD，不晚于今天 */
-          creditManagementSystemOn?: string;
-          majorRepentance?: string;
+          /**
+           * @description wrong_or_incomplete 信息有误或不完整（A15、B28）; forbidden_data 采集了依法禁止采集的信息（B14）; past_validity 超过有效期仍在使用（B27）; cross_check 对红黑名单交叉比对结果有异议（A4）
+           * @enum {string}
+           */
+          ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+          /** @description 异议理由：哪里有误、应当如何 */
+          explanation: string;
         };
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @description 适用的条款：A18(1)、A18(2)、A18(3)、B31 */
-              path: string;
-              /**
-               * @description eligible 可以申请；not_yet 尚不满足；excluded 不得修复；needs_judgement 待提供单位判断
-               * @enum {string}
-               */
-              verdict: "eligible" | "not_yet" | "excluded" | "needs_judgement";
-              applicationDate: string;
-              /** @description 最早可申请的日期（仅差时间条件时） */
-              earliestDate: string | null;
-              lastDayOfUse: string | null;
-              conditions: ({
-                  code: string;
-                  article: string;
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+            groundLabel: string;
+            groundArticle: string;
+            explanation: string;
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /** @enum {string} */
+            state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "review" | "verification" | "correction" | "appeal";
+                /** @enum {string} */
+                party: "center" | "provider" | "credit_office";
+                article: string;
+                opened: string;
+                /** @description 规定未设期限的步骤（申诉决定）为 null */
+                due: string | null;
+                /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
+                provisional: boolean;
+                closed: string | null;
+                standing: {
                   /** @enum {string} */
-                  role: "requirement" | "exclusion";
-                  /** @enum {string} */
-                  status: "met" | "not_met" | "judgement";
-                  metFrom: string | null;
-                  facts: {
-                    [key: string]: unknown;
-                  };
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
                   zh: string;
                   en: string;
-                })[];
-              summary: {
-                zh: string;
-                en: string;
-              };
-              policy: {
+                };
+              })[];
+            verification: {
+              confirmed: boolean;
+              on: string;
+              reasons: string;
+            } | null;
+            /** @description 审核结果和理由（A16） */
+            outcome: ({
+              /** @enum {string} */
+              outcome: "upheld" | "rejected";
+              on: string;
+              reasons: string;
+            }) | null;
+            correction: {
+              recordId: string;
+              version: number;
+              on: string;
+            } | null;
+            /** @description 申诉（A17、B30）及信用办的决定 */
+            appeal: ({
+              on: string;
+              reasons: string;
+              outcome: ({
+                /** @enum {string} */
+                outcome: "upheld" | "rejected";
+                on: string;
+                reasons: string;
+              }) | null;
+            }) | null;
+            /** @description 证据材料（A15、B28），按提交顺序 */
+            evidence: ({
                 id: string;
-                version: string;
-              };
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            /** @description 调用者现在可以进行的步骤 */
+            nextSteps: string[];
+            policy: {
+              id: string;
+              version: string;
             };
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/me/repairs/commitment": {
-    /** 信用承诺书（签署后提交申请）/ the commitment to sign for this record */
-    get: {
-      parameters: {
-        query: {
-          recordId: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @description 信用承诺书全文（按当日日期生成） */
-              text: string;
-              /** @description 承诺书的 SM3 摘要：申请时提交，表示签署的正是这份文本 */
-              digest: string;
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
-            };
-          };
-        };
+  /** 我的一项异议 / one of my objections, with its steps, deadlines and outcome (A16) */
+  getMeObjectionsById: {
+    parameters: {
+      path: {
+        id: string;
       };
     };
-  };
-  "/api/v1/me/repairs": {
-    /** 我的信用修复申请及进度 / my repair applications, their steps and outcomes */
-    get: {
-      parameters: {
-        query?: {
-          open?: "true" | "false";
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              repairs: ({
-                  id: string;
-                  recordId: string;
-                  recordKey: string;
-                  entryId: string | null;
-                  providerDepartment: string;
-                  /** @enum {string} */
-                  targetKind: "black_list_entry" | "negative_record";
-                  path: string;
-                  /** @description A19（黑名单）或 B32（其他失信信息） */
-                  article: string;
-                  stated: {
-                    [key: string]: unknown;
-                  };
-                  proof: string;
-                  /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
-                  evidence: ({
-                      id: string;
-                      /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                      name: string;
-                      /**
-                       * @description 按文件内容判断的类型
-                       * @enum {string}
-                       */
-                      type: "pdf" | "jpeg" | "png" | "ofd";
-                      mediaType: string;
-                      /** @description 字节数 */
-                      size: number;
-                      /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                      sm3: string;
-                      /**
-                       * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                       * @enum {string}
-                       */
-                      addedVia: "subject" | "center";
-                      addedAt: string;
-                      /** @description 本文件替换的证据材料 */
-                      supersedes: string | null;
-                      /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                      supersededBy: string | null;
-                      note: string | null;
-                    })[];
-                  commitment: {
-                    text: string;
-                    digest: string;
-                  };
-                  /** @enum {string} */
-                  filedVia: "subject" | "center";
-                  filedAt: string;
-                  /**
-                   * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
-                   * @enum {string}
-                   */
-                  state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
-                  stateLabel: string;
-                  open: boolean;
-                  steps: ({
-                      /** @enum {string} */
-                      step: "opinion" | "notice_verification" | "adoption";
-                      /** @enum {string} */
-                      party: "provider" | "center";
-                      article: string;
-                      opened: string;
-                      due: string;
-                      provisional: boolean;
-                      closed: string | null;
-                      standing: {
-                        /** @enum {string} */
-                        state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                        workdaysLeft: number | null;
-                        provisional: boolean;
-                        zh: string;
-                        en: string;
-                      };
-                    })[];
-                  opinion: {
-                    agrees: boolean;
-                    on: string;
-                    reasons: string;
-                    judged: {
-                      [key: string]: unknown;
-                    };
-                    findings: {
-                      [key: string]: unknown;
-                    };
-                  } | null;
-                  /** @description 修复意见公示（A19、B32） */
-                  notice: {
-                    from: string;
-                    until: string;
-                    provisional: boolean;
-                    running: boolean;
-                  } | null;
-                  noticeObjections: ({
-                      on: string;
-                      statement: string;
-                      founded: boolean | null;
-                      reasons: string | null;
-                    })[];
-                  decision: ({
-                    adopted: boolean;
-                    on: string;
-                    reasons: string;
-                    decisionNumber: string | null;
-                  }) | null;
-                  refusedBy: ("provider" | "notice_objection" | "center") | null;
-                  nextSteps: string[];
-                  /** @description 信用修复免费 */
-                  free: {
-                    zh: string;
-                    en: string;
-                  };
-                  policy: {
-                    id: string;
-                    version: string;
-                  };
-                })[];
-            };
-          };
-        };
-      };
-    };
-    /** 申请信用修复 / apply to repair one of my records (A18–A19, B31–B32; free of charge) */
-    post: {
-      requestBody: {
+    responses: {
+      /** @description Default Response */
+      200: {
         content: {
           "application/json": {
-            /**
-             * Format: uuid
-             * @description 要修复的记录（平台记录编号）
-             */
+            id: string;
             recordId: string;
-            stated?: {
-              /** @description 全面履行法定义务或完成整改的日期（A18(1)(2)） */
-              obligationsMetOn?: string;
-              /** @description 纠正失信行为的日期（B31(1)） */
-              correctedOn?: string;
-              /** @description 建立信用管理制度的日期（A18(3)、B31(3)，组织） */
-              creditManagementSystemOn?: string;
-              /** @description 其他重大悔改表现（A18(3)）：填写即按 A18(3) 审查 */
-              majorRepentance?: string;
-            };
-            /** @description 履行义务、纠正失信行为的证明：缴款凭证号、整改报告等；凭证本身以文件提交（/evidence） */
-            proof: string;
-            /** @description 所签署信用承诺书的摘要（GET …/commitment） */
-            commitmentDigest: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              targetKind: "black_list_entry" | "negative_record";
-              path: string;
-              /** @description A19（黑名单）或 B32（其他失信信息） */
-              article: string;
-              stated: {
-                [key: string]: unknown;
-              };
-              proof: string;
-              /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              commitment: {
-                text: string;
-                digest: string;
-              };
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /**
-               * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
-               * @enum {string}
-               */
-              state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "opinion" | "notice_verification" | "adoption";
-                  /** @enum {string} */
-                  party: "provider" | "center";
-                  article: string;
-                  opened: string;
-                  due: string;
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              opinion: {
-                agrees: boolean;
-                on: string;
-                reasons: string;
-                judged: {
-                  [key: string]: unknown;
-                };
-                findings: {
-                  [key: string]: unknown;
-                };
-              } | null;
-              /** @description 修复意见公示（A19、B32） */
-              notice: {
-                from: string;
-                until: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+            groundLabel: string;
+            groundArticle: string;
+            explanation: string;
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /** @enum {string} */
+            state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "review" | "verification" | "correction" | "appeal";
+                /** @enum {string} */
+                party: "center" | "provider" | "credit_office";
+                article: string;
+                opened: string;
+                /** @description 规定未设期限的步骤（申诉决定）为 null */
+                due: string | null;
+                /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
                 provisional: boolean;
-                running: boolean;
-              } | null;
-              noticeObjections: ({
-                  on: string;
-                  statement: string;
-                  founded: boolean | null;
-                  reasons: string | null;
-                })[];
-              decision: ({
-                adopted: boolean;
-                on: string;
-                reasons: string;
-                decisionNumber: string | null;
-              }) | null;
-              refusedBy: ("provider" | "notice_objection" | "center") | null;
-              nextSteps: string[];
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
-              policy: {
-                id: string;
-                version: string;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/repairs/{id}": {
-    /** 我的一项信用修复申请 / one of my repair applications */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              targetKind: "black_list_entry" | "negative_record";
-              path: string;
-              /** @description A19（黑名单）或 B32（其他失信信息） */
-              article: string;
-              stated: {
-                [key: string]: unknown;
-              };
-              proof: string;
-              /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              commitment: {
-                text: string;
-                digest: string;
-              };
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /**
-               * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
-               * @enum {string}
-               */
-              state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
+                closed: string | null;
+                standing: {
                   /** @enum {string} */
-                  step: "opinion" | "notice_verification" | "adoption";
-                  /** @enum {string} */
-                  party: "provider" | "center";
-                  article: string;
-                  opened: string;
-                  due: string;
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
                   provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              opinion: {
-                agrees: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            verification: {
+              confirmed: boolean;
+              on: string;
+              reasons: string;
+            } | null;
+            /** @description 审核结果和理由（A16） */
+            outcome: ({
+              /** @enum {string} */
+              outcome: "upheld" | "rejected";
+              on: string;
+              reasons: string;
+            }) | null;
+            correction: {
+              recordId: string;
+              version: number;
+              on: string;
+            } | null;
+            /** @description 申诉（A17、B30）及信用办的决定 */
+            appeal: ({
+              on: string;
+              reasons: string;
+              outcome: ({
+                /** @enum {string} */
+                outcome: "upheld" | "rejected";
                 on: string;
                 reasons: string;
-                judged: {
-                  [key: string]: unknown;
-                };
-                findings: {
-                  [key: string]: unknown;
-                };
-              } | null;
-              /** @description 修复意见公示（A19、B32） */
-              notice: {
-                from: string;
-                until: string;
-                provisional: boolean;
-                running: boolean;
-              } | null;
-              noticeObjections: ({
-                  on: string;
-                  statement: string;
-                  founded: boolean | null;
-                  reasons: string | null;
-                })[];
-              decision: ({
-                adopted: boolean;
-                on: string;
-                reasons: string;
-                decisionNumber: string | null;
               }) | null;
-              refusedBy: ("provider" | "notice_objection" | "center") | null;
-              nextSteps: string[];
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
-              policy: {
+            }) | null;
+            /** @description 证据材料（A15、B28），按提交顺序 */
+            evidence: ({
                 id: string;
-                version: string;
-              };
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            /** @description 调用者现在可以进行的步骤 */
+            nextSteps: string[];
+            policy: {
+              id: string;
+              version: string;
             };
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
     };
   };
-  "/api/v1/me/repairs/{id}/decision": {
-    /** 下载信用修复决定书 / download the repair decision (HTML, printable) */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
+  /** 对异议处理结果申诉 / appeal against the objection’s outcome to the credit office (A17, B30) */
+  postMeObjectionsByIdAppeal: {
+    parameters: {
+      path: {
+        id: string;
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 申诉理由：对异议处理结果的哪一点不服，为什么 */
+          reasons: string;
         };
       };
     };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+            groundLabel: string;
+            groundArticle: string;
+            explanation: string;
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /** @enum {string} */
+            state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "review" | "verification" | "correction" | "appeal";
+                /** @enum {string} */
+                party: "center" | "provider" | "credit_office";
+                article: string;
+                opened: string;
+                /** @description 规定未设期限的步骤（申诉决定）为 null */
+                due: string | null;
+                /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
+                provisional: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            verification: {
+              confirmed: boolean;
+              on: string;
+              reasons: string;
+            } | null;
+            /** @description 审核结果和理由（A16） */
+            outcome: ({
+              /** @enum {string} */
+              outcome: "upheld" | "rejected";
+              on: string;
+              reasons: string;
+            }) | null;
+            correction: {
+              recordId: string;
+              version: number;
+              on: string;
+            } | null;
+            /** @description 申诉（A17、B30）及信用办的决定 */
+            appeal: ({
+              on: string;
+              reasons: string;
+              outcome: ({
+                /** @enum {string} */
+                outcome: "upheld" | "rejected";
+                on: string;
+                reasons: string;
+              }) | null;
+            }) | null;
+            /** @description 证据材料（A15、B28），按提交顺序 */
+            evidence: ({
+                id: string;
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            /** @description 调用者现在可以进行的步骤 */
+            nextSteps: string[];
+            policy: {
+              id: string;
+              version: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
   };
-  "/api/v1/repairs/eligibility": {
-    /** 窗口：信息主体能否申请信用修复 / at a window: may the subject apply (A18, B31) */
-    get: {
-      parameters: {
-        query: {
-          /** @description 要修复的记录（平台记录编号） */
+  /** 异议 / objections (the center all; a provider those about its records) */
+  getObjections: {
+    parameters: {
+      query?: {
+        open?: "true" | "false";
+        limit?: number;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            objections: ({
+                id: string;
+                recordId: string;
+                recordKey: string;
+                entryId: string | null;
+                providerDepartment: string;
+                /** @enum {string} */
+                ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+                groundLabel: string;
+                groundArticle: string;
+                explanation: string;
+                /** @enum {string} */
+                filedVia: "subject" | "center";
+                filedAt: string;
+                /** @enum {string} */
+                state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
+                stateLabel: string;
+                open: boolean;
+                steps: ({
+                    /** @enum {string} */
+                    step: "review" | "verification" | "correction" | "appeal";
+                    /** @enum {string} */
+                    party: "center" | "provider" | "credit_office";
+                    article: string;
+                    opened: string;
+                    /** @description 规定未设期限的步骤（申诉决定）为 null */
+                    due: string | null;
+                    /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
+                    provisional: boolean;
+                    closed: string | null;
+                    standing: {
+                      /** @enum {string} */
+                      state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                      workdaysLeft: number | null;
+                      provisional: boolean;
+                      zh: string;
+                      en: string;
+                    };
+                  })[];
+                verification: {
+                  confirmed: boolean;
+                  on: string;
+                  reasons: string;
+                } | null;
+                /** @description 审核结果和理由（A16） */
+                outcome: ({
+                  /** @enum {string} */
+                  outcome: "upheld" | "rejected";
+                  on: string;
+                  reasons: string;
+                }) | null;
+                correction: {
+                  recordId: string;
+                  version: number;
+                  on: string;
+                } | null;
+                /** @description 申诉（A17、B30）及信用办的决定 */
+                appeal: ({
+                  on: string;
+                  reasons: string;
+                  outcome: ({
+                    /** @enum {string} */
+                    outcome: "upheld" | "rejected";
+                    on: string;
+                    reasons: string;
+                  }) | null;
+                }) | null;
+                /** @description 证据材料（A15、B28），按提交顺序 */
+                evidence: ({
+                    id: string;
+                    /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                    name: string;
+                    /**
+                     * @description 按文件内容判断的类型
+                     * @enum {string}
+                     */
+                    type: "pdf" | "jpeg" | "png" | "ofd";
+                    mediaType: string;
+                    /** @description 字节数 */
+                    size: number;
+                    /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                    sm3: string;
+                    /**
+                     * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                     * @enum {string}
+                     */
+                    addedVia: "subject" | "center";
+                    addedAt: string;
+                    /** @description 本文件替换的证据材料 */
+                    supersedes: string | null;
+                    /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                    supersededBy: string | null;
+                    note: string | null;
+                  })[];
+                /** @description 调用者现在可以进行的步骤 */
+                nextSteps: string[];
+                policy: {
+                  id: string;
+                  version: string;
+                };
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 窗口代信息主体提出异议 / file an objection for a subject at a service window (B28) */
+  postObjections: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: uuid
+           * @description 要提出异议的记录（平台记录编号）
+           */
           recordId: string;
-          /** @description YYYY-MM-DD，不晚于今天 */
-          obligationsMetOn?: string;
-          /** @description YYYY-MM-DD，不晚于今天 */
-          correctedOn?: string;
-          /** @description YYYY-MM-DD，不晚于今天 */
-          creditManagementSystemOn?: string;
-          majorRepentance?: string;
+          /**
+           * @description wrong_or_incomplete 信息有误或不完整（A15、B28）; forbidden_data 采集了依法禁止采集的信息（B14）; past_validity 超过有效期仍在使用（B27）; cross_check 对红黑名单交叉比对结果有异议（A4）
+           * @enum {string}
+           */
+          ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+          /** @description 异议理由：哪里有误、应当如何 */
+          explanation: string;
           /** @description 信息主体的统一社会信用代码或公民身份号码 */
           subjectCode: string;
         };
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @description 适用的条款：A18(1)、A18(2)、A18(3)、B31 */
-              path: string;
-              /**
-               * @description eligible 可以申请；not_yet 尚不满足；excluded 不得修复；needs_judgement 待提供单位判断
-               * @enum {string}
-               */
-              verdict: "eligible" | "not_yet" | "excluded" | "needs_judgement";
-              applicationDate: string;
-              /** @description 最早可申请的日期（仅差时间条件时） */
-              earliestDate: string | null;
-              lastDayOfUse: string | null;
-              conditions: ({
-                  code: string;
-                  article: string;
-                  /** @enum {string} */
-                  role: "requirement" | "exclusion";
-                  /** @enum {string} */
-                  status: "met" | "not_met" | "judgement";
-                  metFrom: string | null;
-                  facts: {
-                    [key: string]: unknown;
-                  };
-                  zh: string;
-                  en: string;
-                })[];
-              summary: {
-                zh: string;
-                en: string;
-              };
-              policy: {
-                id: string;
-                version: string;
-              };
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
-            };
-          };
-        };
-      };
     };
-  };
-  "/api/v1/repairs/commitment": {
-    /** 窗口：信用承诺书 / at a window: the commitment the subject signs */
-    get: {
-      parameters: {
-        query: {
-          recordId: string;
-          subjectCode: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              /** @description 信用承诺书全文（按当日日期生成） */
-              text: string;
-              /** @description 承诺书的 SM3 摘要：申请时提交，表示签署的正是这份文本 */
-              digest: string;
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/repairs": {
-    /** 信用修复申请 / repair applications (the center all; a provider those about its records) */
-    get: {
-      parameters: {
-        query?: {
-          open?: "true" | "false";
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              repairs: ({
-                  id: string;
-                  recordId: string;
-                  recordKey: string;
-                  entryId: string | null;
-                  providerDepartment: string;
-                  /** @enum {string} */
-                  targetKind: "black_list_entry" | "negative_record";
-                  path: string;
-                  /** @description A19（黑名单）或 B32（其他失信信息） */
-                  article: string;
-                  stated: {
-                    [key: string]: unknown;
-                  };
-                  proof: string;
-                  /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
-                  evidence: ({
-                      id: string;
-                      /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                      name: string;
-                      /**
-                       * @description 按文件内容判断的类型
-                       * @enum {string}
-                       */
-                      type: "pdf" | "jpeg" | "png" | "ofd";
-                      mediaType: string;
-                      /** @description 字节数 */
-                      size: number;
-                      /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                      sm3: string;
-                      /**
-                       * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                       * @enum {string}
-                       */
-                      addedVia: "subject" | "center";
-                      addedAt: string;
-                      /** @description 本文件替换的证据材料 */
-                      supersedes: string | null;
-                      /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                      supersededBy: string | null;
-                      note: string | null;
-                    })[];
-                  commitment: {
-                    text: string;
-                    digest: string;
-                  };
-                  /** @enum {string} */
-                  filedVia: "subject" | "center";
-                  filedAt: string;
-                  /**
-                   * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
-                   * @enum {string}
-                   */
-                  state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
-                  stateLabel: string;
-                  open: boolean;
-                  steps: ({
-                      /** @enum {string} */
-                      step: "opinion" | "notice_verification" | "adoption";
-                      /** @enum {string} */
-                      party: "provider" | "center";
-                      article: string;
-                      opened: string;
-                      due: string;
-                      provisional: boolean;
-                      closed: string | null;
-                      standing: {
-                        /** @enum {string} */
-                        state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                        workdaysLeft: number | null;
-                        provisional: boolean;
-                        zh: string;
-                        en: string;
-                      };
-                    })[];
-                  opinion: {
-                    agrees: boolean;
-                    on: string;
-                    reasons: string;
-                    judged: {
-                      [key: string]: unknown;
-                    };
-                    findings: {
-                      [key: string]: unknown;
-                    };
-                  } | null;
-                  /** @description 修复意见公示（A19、B32） */
-                  notice: {
-                    from: string;
-                    until: string;
-                    provisional: boolean;
-                    running: boolean;
-                  } | null;
-                  noticeObjections: ({
-                      on: string;
-                      statement: string;
-                      founded: boolean | null;
-                      reasons: string | null;
-                    })[];
-                  decision: ({
-                    adopted: boolean;
-                    on: string;
-                    reasons: string;
-                    decisionNumber: string | null;
-                  }) | null;
-                  refusedBy: ("provider" | "notice_objection" | "center") | null;
-                  nextSteps: string[];
-                  /** @description 信用修复免费 */
-                  free: {
-                    zh: string;
-                    en: string;
-                  };
-                  policy: {
-                    id: string;
-                    version: string;
-                  };
-                })[];
-            };
-          };
-        };
-      };
-    };
-    /** 窗口代信息主体申请信用修复 / file a repair application for a subject at a window */
-    post: {
-      requestBody: {
+    responses: {
+      /** @description Default Response */
+      201: {
         content: {
           "application/json": {
-            /**
-             * Format: uuid
-             * @description 要修复的记录（平台记录编号）
-             */
+            id: string;
             recordId: string;
-            stated?: {
-              /** @description 全面履行法定义务或完成整改的日期（A18(1)(2)） */
-              obligationsMetOn?: string;
-              /** @description 纠正失信行为的日期（B31(1)） */
-              correctedOn?: string;
-              /** @description 建立信用管理制度的日期（A18(3)、B31(3)，组织） */
-              creditManagementSystemOn?: string;
-              /** @description 其他重大悔改表现（A18(3)）：填写即按 A18(3) 审查 */
-              majorRepentance?: string;
-            };
-            /** @description 履行义务、纠正失信行为的证明：缴款凭证号、整改报告等；凭证本身以文件提交（/evidence） */
-            proof: string;
-            /** @description 所签署信用承诺书的摘要（GET …/commitment） */
-            commitmentDigest: string;
-            /** @description 信息主体的统一社会信用代码或公民身份号码 */
-            subjectCode: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              targetKind: "black_list_entry" | "negative_record";
-              path: string;
-              /** @description A19（黑名单）或 B32（其他失信信息） */
-              article: string;
-              stated: {
-                [key: string]: unknown;
-              };
-              proof: string;
-              /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              commitment: {
-                text: string;
-                digest: string;
-              };
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /**
-               * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
-               * @enum {string}
-               */
-              state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "opinion" | "notice_verification" | "adoption";
-                  /** @enum {string} */
-                  party: "provider" | "center";
-                  article: string;
-                  opened: string;
-                  due: string;
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              opinion: {
-                agrees: boolean;
-                on: string;
-                reasons: string;
-                judged: {
-                  [key: string]: unknown;
-                };
-                findings: {
-                  [key: string]: unknown;
-                };
-              } | null;
-              /** @description 修复意见公示（A19、B32） */
-              notice: {
-                from: string;
-                until: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+            groundLabel: string;
+            groundArticle: string;
+            explanation: string;
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /** @enum {string} */
+            state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "review" | "verification" | "correction" | "appeal";
+                /** @enum {string} */
+                party: "center" | "provider" | "credit_office";
+                article: string;
+                opened: string;
+                /** @description 规定未设期限的步骤（申诉决定）为 null */
+                due: string | null;
+                /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
                 provisional: boolean;
-                running: boolean;
-              } | null;
-              noticeObjections: ({
-                  on: string;
-                  statement: string;
-                  founded: boolean | null;
-                  reasons: string | null;
-                })[];
-              decision: ({
-                adopted: boolean;
-                on: string;
-                reasons: string;
-                decisionNumber: string | null;
-              }) | null;
-              refusedBy: ("provider" | "notice_objection" | "center") | null;
-              nextSteps: string[];
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
-              policy: {
-                id: string;
-                version: string;
-              };
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/repairs/{id}": {
-    /** 一项信用修复申请 / one repair application with its steps */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              targetKind: "black_list_entry" | "negative_record";
-              path: string;
-              /** @description A19（黑名单）或 B32（其他失信信息） */
-              article: string;
-              stated: {
-                [key: string]: unknown;
-              };
-              proof: string;
-              /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              commitment: {
-                text: string;
-                digest: string;
-              };
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /**
-               * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
-               * @enum {string}
-               */
-              state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
+                closed: string | null;
+                standing: {
                   /** @enum {string} */
-                  step: "opinion" | "notice_verification" | "adoption";
-                  /** @enum {string} */
-                  party: "provider" | "center";
-                  article: string;
-                  opened: string;
-                  due: string;
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
                   provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              opinion: {
-                agrees: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            verification: {
+              confirmed: boolean;
+              on: string;
+              reasons: string;
+            } | null;
+            /** @description 审核结果和理由（A16） */
+            outcome: ({
+              /** @enum {string} */
+              outcome: "upheld" | "rejected";
+              on: string;
+              reasons: string;
+            }) | null;
+            correction: {
+              recordId: string;
+              version: number;
+              on: string;
+            } | null;
+            /** @description 申诉（A17、B30）及信用办的决定 */
+            appeal: ({
+              on: string;
+              reasons: string;
+              outcome: ({
+                /** @enum {string} */
+                outcome: "upheld" | "rejected";
                 on: string;
                 reasons: string;
-                judged: {
-                  [key: string]: unknown;
-                };
-                findings: {
-                  [key: string]: unknown;
-                };
-              } | null;
-              /** @description 修复意见公示（A19、B32） */
-              notice: {
-                from: string;
-                until: string;
-                provisional: boolean;
-                running: boolean;
-              } | null;
-              noticeObjections: ({
-                  on: string;
-                  statement: string;
-                  founded: boolean | null;
-                  reasons: string | null;
-                })[];
-              decision: ({
-                adopted: boolean;
-                on: string;
-                reasons: string;
-                decisionNumber: string | null;
               }) | null;
-              refusedBy: ("provider" | "notice_objection" | "center") | null;
-              nextSteps: string[];
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
-              policy: {
+            }) | null;
+            /** @description 证据材料（A15、B28），按提交顺序 */
+            evidence: ({
                 id: string;
-                version: string;
-              };
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            /** @description 调用者现在可以进行的步骤 */
+            nextSteps: string[];
+            policy: {
+              id: string;
+              version: string;
             };
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/repairs/{id}/decision": {
-    /** 信用修复决定书 / the repair decision (HTML) */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
+  /** 一项异议 / one objection with its steps */
+  getObjectionsById: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
+      path: {
+        id: string;
       };
     };
-  };
-  "/api/v1/me/repairs/{id}/evidence/{evidenceId}": {
-    /** 下载本人信用修复申请的证明材料 / download a file of my repair application (as an attachment) */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-          evidenceId: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
-  };
-  "/api/v1/repairs/{id}/evidence/{evidenceId}": {
-    /** 下载信用修复申请的证明材料 / download a file of a repair application (center; the record’s provider; the credit office); purpose stated, read registered (B33) */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-          evidenceId: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
-  };
-  "/api/v1/repairs/{id}/steps": {
-    /** 办理信用修复：出具修复意见、登记公示异议、反馈核实、作出采纳决定 / a step (A19, B32) */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
+    responses: {
+      /** @description Default Response */
+      200: {
         content: {
-          "application/json": OneOf<[{
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
             /** @enum {string} */
-            kind: "opinion";
-            /** @description 同意修复：true */
-            agrees: boolean;
-            /** @description 书面修复意见及理由 */
-            reasons: string;
-            judged?: {
-              /** @description 不良影响基本消除（A18(1)、B31(1)） */
-              impactRemoved?: boolean;
-              /** @description 其他重大悔改表现得到认可（A18(3)） */
-              repentanceAccepted?: boolean;
-              /** @description 已采取有效措施防止再次发生（A18(3)） */
-              preventionEffective?: boolean;
-            };
-            findings?: {
-              /** @description 正在破产程序中（B31(2)2） */
-              inBankruptcyProceedings?: boolean;
-              /** @description 无视信用提醒、约谈（B31(2)6） */
-              ignoredRemindersOrInterviews?: boolean;
-              /** @description 本部门规定不得修复的其他情形（B31(2)7） */
-              declaredExclusion?: {
-                reason: string;
-                reasonEn: string;
-              };
-            };
-          }, {
+            ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+            groundLabel: string;
+            groundArticle: string;
+            explanation: string;
             /** @enum {string} */
-            kind: "notice_objected";
-            /** @description 公示期间收到的异议内容 */
-            statement: string;
-            /** @description 异议人（可为“匿名”） */
-            objector: string;
-          }, {
+            filedVia: "subject" | "center";
+            filedAt: string;
             /** @enum {string} */
-            kind: "notice_objection_verified";
-            /** @description 异议属实：true（不予修复） */
-            founded: boolean;
-            reasons: string;
-          }, {
-            /** @enum {string} */
-            kind: "decided";
-            /** @description 采纳修复：true */
-            adopted: boolean;
-            reasons: string;
-          }]>;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              id: string;
-              recordId: string;
-              recordKey: string;
-              entryId: string | null;
-              providerDepartment: string;
-              /** @enum {string} */
-              targetKind: "black_list_entry" | "negative_record";
-              path: string;
-              /** @description A19（黑名单）或 B32（其他失信信息） */
-              article: string;
-              stated: {
-                [key: string]: unknown;
-              };
-              proof: string;
-              /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
-              evidence: ({
-                  id: string;
-                  /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-                  name: string;
-                  /**
-                   * @description 按文件内容判断的类型
-                   * @enum {string}
-                   */
-                  type: "pdf" | "jpeg" | "png" | "ofd";
-                  mediaType: string;
-                  /** @description 字节数 */
-                  size: number;
-                  /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-                  sm3: string;
-                  /**
-                   * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-                   * @enum {string}
-                   */
-                  addedVia: "subject" | "center";
-                  addedAt: string;
-                  /** @description 本文件替换的证据材料 */
-                  supersedes: string | null;
-                  /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-                  supersededBy: string | null;
-                  note: string | null;
-                })[];
-              commitment: {
-                text: string;
-                digest: string;
-              };
-              /** @enum {string} */
-              filedVia: "subject" | "center";
-              filedAt: string;
-              /**
-               * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
-               * @enum {string}
-               */
-              state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
-              stateLabel: string;
-              open: boolean;
-              steps: ({
-                  /** @enum {string} */
-                  step: "opinion" | "notice_verification" | "adoption";
-                  /** @enum {string} */
-                  party: "provider" | "center";
-                  article: string;
-                  opened: string;
-                  due: string;
-                  provisional: boolean;
-                  closed: string | null;
-                  standing: {
-                    /** @enum {string} */
-                    state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
-                    workdaysLeft: number | null;
-                    provisional: boolean;
-                    zh: string;
-                    en: string;
-                  };
-                })[];
-              opinion: {
-                agrees: boolean;
-                on: string;
-                reasons: string;
-                judged: {
-                  [key: string]: unknown;
-                };
-                findings: {
-                  [key: string]: unknown;
-                };
-              } | null;
-              /** @description 修复意见公示（A19、B32） */
-              notice: {
-                from: string;
-                until: string;
+            state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "review" | "verification" | "correction" | "appeal";
+                /** @enum {string} */
+                party: "center" | "provider" | "credit_office";
+                article: string;
+                opened: string;
+                /** @description 规定未设期限的步骤（申诉决定）为 null */
+                due: string | null;
+                /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
                 provisional: boolean;
-                running: boolean;
-              } | null;
-              noticeObjections: ({
-                  on: string;
-                  statement: string;
-                  founded: boolean | null;
-                  reasons: string | null;
-                })[];
-              decision: ({
-                adopted: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            verification: {
+              confirmed: boolean;
+              on: string;
+              reasons: string;
+            } | null;
+            /** @description 审核结果和理由（A16） */
+            outcome: ({
+              /** @enum {string} */
+              outcome: "upheld" | "rejected";
+              on: string;
+              reasons: string;
+            }) | null;
+            correction: {
+              recordId: string;
+              version: number;
+              on: string;
+            } | null;
+            /** @description 申诉（A17、B30）及信用办的决定 */
+            appeal: ({
+              on: string;
+              reasons: string;
+              outcome: ({
+                /** @enum {string} */
+                outcome: "upheld" | "rejected";
                 on: string;
                 reasons: string;
-                decisionNumber: string | null;
               }) | null;
-              refusedBy: ("provider" | "notice_objection" | "center") | null;
-              nextSteps: string[];
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
-              };
-              policy: {
+            }) | null;
+            /** @description 证据材料（A15、B28），按提交顺序 */
+            evidence: ({
                 id: string;
-                version: string;
-              };
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            /** @description 调用者现在可以进行的步骤 */
+            nextSteps: string[];
+            policy: {
+              id: string;
+              version: string;
             };
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
     };
   };
-  "/api/v1/public/repair-notices": {
-    /** 信用修复公示 / repair opinions under public notice today (A19, B32) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              notices: {
-                  repairId: string;
-                  /** @description 组织全称；自然人按 A7 隐去部分姓名 */
-                  subjectName: string;
-                  subjectKind: string;
-                  item: string;
-                  itemName: string;
-                  providerDepartment: string;
-                  article: string;
+  /** 处理异议：转核实、反馈核实结果、作出审核决定 / a step: ask to verify, report the verification, decide (A16, B29) */
+  postObjectionsByIdSteps: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": OneOf<[{
+          /** @enum {string} */
+          kind: "verification_requested";
+        }, {
+          /** @enum {string} */
+          kind: "verified";
+          /** @description 核实后确有错误：true */
+          confirmed: boolean;
+          reasons: string;
+        }, {
+          /** @enum {string} */
+          kind: "decided";
+          /**
+           * @description upheld 异议成立（提供单位须更正）; rejected 不成立（信息维持）
+           * @enum {string}
+           */
+          outcome: "upheld" | "rejected";
+          reasons: string;
+        }, {
+          /** @enum {string} */
+          kind: "appealed";
+          /** @description 窗口代信息主体提出申诉（A17、B30） */
+          reasons: string;
+        }, {
+          /** @enum {string} */
+          kind: "appeal_decided";
+          /**
+           * @description 信用办的申诉决定（A17、B30）：upheld 申诉成立（提供单位须更正）; rejected 不成立
+           * @enum {string}
+           */
+          outcome: "upheld" | "rejected";
+          reasons: string;
+        }]>;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            ground: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+            groundLabel: string;
+            groundArticle: string;
+            explanation: string;
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /** @enum {string} */
+            state: "review" | "verification" | "correction" | "corrected" | "rejected" | "appeal" | "appeal_rejected";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "review" | "verification" | "correction" | "appeal";
+                /** @enum {string} */
+                party: "center" | "provider" | "credit_office";
+                article: string;
+                opened: string;
+                /** @description 规定未设期限的步骤（申诉决定）为 null */
+                due: string | null;
+                /** @description 期限跨越尚未公布节假日安排的年份，按暂定日历计算 */
+                provisional: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            verification: {
+              confirmed: boolean;
+              on: string;
+              reasons: string;
+            } | null;
+            /** @description 审核结果和理由（A16） */
+            outcome: ({
+              /** @enum {string} */
+              outcome: "upheld" | "rejected";
+              on: string;
+              reasons: string;
+            }) | null;
+            correction: {
+              recordId: string;
+              version: number;
+              on: string;
+            } | null;
+            /** @description 申诉（A17、B30）及信用办的决定 */
+            appeal: ({
+              on: string;
+              reasons: string;
+              outcome: ({
+                /** @enum {string} */
+                outcome: "upheld" | "rejected";
+                on: string;
+                reasons: string;
+              }) | null;
+            }) | null;
+            /** @description 证据材料（A15、B28），按提交顺序 */
+            evidence: ({
+                id: string;
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            /** @description 调用者现在可以进行的步骤 */
+            nextSteps: string[];
+            policy: {
+              id: string;
+              version: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 外部决定 / external decisions (a provider sees those about its records) */
+  getExternalDecisions: {
+    parameters: {
+      query?: {
+        recordId?: string;
+        limit?: number;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            decisions: ({
+                /** @description 决定编号：报送更正时填入 changeBasis */
+                id: string;
+                recordId: string;
+                recordKey: string;
+                providerDepartment: string;
+                /** @enum {string} */
+                kind: "administrative_review" | "court_judgment" | "revocation";
+                kindLabel: string;
+                documentNumber: string;
+                authority: string;
+                decidedOn: string;
+                summary: string;
+                recordedAt: string;
+                /** @description 依据本决定报送的记录版本；尚未报送为 null */
+                appliedBy: {
+                  recordId: string;
+                  version: number;
+                } | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 登记外部决定（行政复议、判决、撤销）/ record an external decision about a record (A17, B30, A20) */
+  postExternalDecisions: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: uuid
+           * @description 决定所涉记录的平台记录编号（任一版本）
+           */
+          recordId: string;
+          /**
+           * @description administrative_review: 行政复议决定; court_judgment: 人民法院判决、裁定; revocation: 原决定机关撤销或变更决定
+           * @enum {string}
+           */
+          kind: "administrative_review" | "court_judgment" | "revocation";
+          /** @description 文号，如 淮政复决〔2026〕15号 */
+          documentNumber: string;
+          /** @description 作出决定的机关，如 淮安市人民政府 */
+          authority: string;
+          /** @description 决定日期 YYYY-MM-DD，不晚于今天 */
+          decidedOn: string;
+          /** @description 决定内容：撤销、变更了什么 */
+          summary: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @description 决定编号：报送更正时填入 changeBasis */
+            id: string;
+            recordId: string;
+            recordKey: string;
+            providerDepartment: string;
+            /** @enum {string} */
+            kind: "administrative_review" | "court_judgment" | "revocation";
+            kindLabel: string;
+            documentNumber: string;
+            authority: string;
+            decidedOn: string;
+            summary: string;
+            recordedAt: string;
+            /** @description 依据本决定报送的记录版本；尚未报送为 null */
+            appliedBy: {
+              recordId: string;
+              version: number;
+            } | null;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 我能否申请信用修复：逐条说明条件和最早可申请日期 / may I apply to repair this record (A18, B31) */
+  getMeRepairsEligibility: {
+    parameters: {
+      query: {
+        /** @description 要修复的记录（平台记录编号） */
+        recordId: string;
+        /** @description YYYY-MM-DD，不晚于今天 */
+        obligationsMetOn?: string;
+        /** @description YYYY-MM-DD，不晚于今天 */
+        correctedOn?: string;
+        /** @description YYYY-MM-DD，不晚于今天 */
+        creditManagementSystemOn?: string;
+        majorRepentance?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description 适用的条款：A18(1)、A18(2)、A18(3)、B31 */
+            path: string;
+            /**
+             * @description eligible 可以申请；not_yet 尚不满足；excluded 不得修复；needs_judgement 待提供单位判断
+             * @enum {string}
+             */
+            verdict: "eligible" | "not_yet" | "excluded" | "needs_judgement";
+            applicationDate: string;
+            /** @description 最早可申请的日期（仅差时间条件时） */
+            earliestDate: string | null;
+            lastDayOfUse: string | null;
+            conditions: ({
+                code: string;
+                article: string;
+                /** @enum {string} */
+                role: "requirement" | "exclusion";
+                /** @enum {string} */
+                status: "met" | "not_met" | "judgement";
+                metFrom: string | null;
+                facts: {
+                  [key: string]: unknown;
+                };
+                zh: string;
+                en: string;
+              })[];
+            summary: {
+              zh: string;
+              en: string;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+    };
+  };
+  /** 信用承诺书（签署后提交申请）/ the commitment to sign for this record */
+  getMeRepairsCommitment: {
+    parameters: {
+      query: {
+        recordId: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description 信用承诺书全文（按当日日期生成） */
+            text: string;
+            /** @description 承诺书的 SM3 摘要：申请时提交，表示签署的正是这份文本 */
+            digest: string;
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+    };
+  };
+  /** 我的信用修复申请及进度 / my repair applications, their steps and outcomes */
+  getMeRepairs: {
+    parameters: {
+      query?: {
+        open?: "true" | "false";
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            repairs: ({
+                id: string;
+                recordId: string;
+                recordKey: string;
+                entryId: string | null;
+                providerDepartment: string;
+                /** @enum {string} */
+                targetKind: "black_list_entry" | "negative_record";
+                path: string;
+                /** @description A19（黑名单）或 B32（其他失信信息） */
+                article: string;
+                stated: {
+                  [key: string]: unknown;
+                };
+                proof: string;
+                /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
+                evidence: ({
+                    id: string;
+                    /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                    name: string;
+                    /**
+                     * @description 按文件内容判断的类型
+                     * @enum {string}
+                     */
+                    type: "pdf" | "jpeg" | "png" | "ofd";
+                    mediaType: string;
+                    /** @description 字节数 */
+                    size: number;
+                    /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                    sm3: string;
+                    /**
+                     * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                     * @enum {string}
+                     */
+                    addedVia: "subject" | "center";
+                    addedAt: string;
+                    /** @description 本文件替换的证据材料 */
+                    supersedes: string | null;
+                    /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                    supersededBy: string | null;
+                    note: string | null;
+                  })[];
+                commitment: {
+                  text: string;
+                  digest: string;
+                };
+                /** @enum {string} */
+                filedVia: "subject" | "center";
+                filedAt: string;
+                /**
+                 * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
+                 * @enum {string}
+                 */
+                state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
+                stateLabel: string;
+                open: boolean;
+                steps: ({
+                    /** @enum {string} */
+                    step: "opinion" | "notice_verification" | "adoption";
+                    /** @enum {string} */
+                    party: "provider" | "center";
+                    article: string;
+                    opened: string;
+                    due: string;
+                    provisional: boolean;
+                    closed: string | null;
+                    standing: {
+                      /** @enum {string} */
+                      state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                      workdaysLeft: number | null;
+                      provisional: boolean;
+                      zh: string;
+                      en: string;
+                    };
+                  })[];
+                opinion: {
+                  agrees: boolean;
+                  on: string;
+                  reasons: string;
+                  judged: {
+                    [key: string]: unknown;
+                  };
+                  findings: {
+                    [key: string]: unknown;
+                  };
+                } | null;
+                /** @description 修复意见公示（A19、B32） */
+                notice: {
                   from: string;
                   until: string;
                   provisional: boolean;
-                }[];
-              /** @description 信用修复免费 */
-              free: {
-                zh: string;
-                en: string;
+                  running: boolean;
+                } | null;
+                noticeObjections: ({
+                    on: string;
+                    statement: string;
+                    founded: boolean | null;
+                    reasons: string | null;
+                    /** @description 由公众在门户网站提交的异议登记时：该提交的编号 */
+                    submissionId: string | null;
+                  })[];
+                /** @description 公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见） */
+                submissions: ({
+                    id: string;
+                    submittedOn: string;
+                    submittedAt: string;
+                    grounds: string;
+                    /** @description 异议人姓名（仅信用中心可见；未填写为 null） */
+                    name: string | null;
+                    /** @description 联系方式（仅信用中心可见；未填写为 null） */
+                    contact: string | null;
+                    /**
+                     * @description received 待处理；recorded 已登记为公示异议；dismissed 不予登记
+                     * @enum {string}
+                     */
+                    status: "received" | "recorded" | "dismissed";
+                    stepSeq: number | null;
+                    dismissalReason: string | null;
+                    handledAt: string | null;
+                  })[];
+                decision: ({
+                  adopted: boolean;
+                  on: string;
+                  reasons: string;
+                  decisionNumber: string | null;
+                }) | null;
+                refusedBy: ("provider" | "notice_objection" | "center") | null;
+                nextSteps: string[];
+                /** @description 信用修复免费 */
+                free: {
+                  zh: string;
+                  en: string;
+                };
+                policy: {
+                  id: string;
+                  version: string;
+                };
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 申请信用修复 / apply to repair one of my records (A18–A19, B31–B32; free of charge) */
+  postMeRepairs: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: uuid
+           * @description 要修复的记录（平台记录编号）
+           */
+          recordId: string;
+          stated?: {
+            /** @description 全面履行法定义务或完成整改的日期（A18(1)(2)） */
+            obligationsMetOn?: string;
+            /** @description 纠正失信行为的日期（B31(1)） */
+            correctedOn?: string;
+            /** @description 建立信用管理制度的日期（A18(3)、B31(3)，组织） */
+            creditManagementSystemOn?: string;
+            /** @description 其他重大悔改表现（A18(3)）：填写即按 A18(3) 审查 */
+            majorRepentance?: string;
+          };
+          /** @description 履行义务、纠正失信行为的证明：缴款凭证号、整改报告等；凭证本身以文件提交（/evidence） */
+          proof: string;
+          /** @description 所签署信用承诺书的摘要（GET …/commitment） */
+          commitmentDigest: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            targetKind: "black_list_entry" | "negative_record";
+            path: string;
+            /** @description A19（黑名单）或 B32（其他失信信息） */
+            article: string;
+            stated: {
+              [key: string]: unknown;
+            };
+            proof: string;
+            /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
+            evidence: ({
+                id: string;
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            commitment: {
+              text: string;
+              digest: string;
+            };
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /**
+             * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
+             * @enum {string}
+             */
+            state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "opinion" | "notice_verification" | "adoption";
+                /** @enum {string} */
+                party: "provider" | "center";
+                article: string;
+                opened: string;
+                due: string;
+                provisional: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            opinion: {
+              agrees: boolean;
+              on: string;
+              reasons: string;
+              judged: {
+                [key: string]: unknown;
               };
-              /** @description 公示期间如何提出异议（A19、B32） */
-              objections: {
+              findings: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @description 修复意见公示（A19、B32） */
+            notice: {
+              from: string;
+              until: string;
+              provisional: boolean;
+              running: boolean;
+            } | null;
+            noticeObjections: ({
+                on: string;
+                statement: string;
+                founded: boolean | null;
+                reasons: string | null;
+                /** @description 由公众在门户网站提交的异议登记时：该提交的编号 */
+                submissionId: string | null;
+              })[];
+            /** @description 公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见） */
+            submissions: ({
+                id: string;
+                submittedOn: string;
+                submittedAt: string;
+                grounds: string;
+                /** @description 异议人姓名（仅信用中心可见；未填写为 null） */
+                name: string | null;
+                /** @description 联系方式（仅信用中心可见；未填写为 null） */
+                contact: string | null;
+                /**
+                 * @description received 待处理；recorded 已登记为公示异议；dismissed 不予登记
+                 * @enum {string}
+                 */
+                status: "received" | "recorded" | "dismissed";
+                stepSeq: number | null;
+                dismissalReason: string | null;
+                handledAt: string | null;
+              })[];
+            decision: ({
+              adopted: boolean;
+              on: string;
+              reasons: string;
+              decisionNumber: string | null;
+            }) | null;
+            refusedBy: ("provider" | "notice_objection" | "center") | null;
+            nextSteps: string[];
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 我的一项信用修复申请 / one of my repair applications */
+  getMeRepairsById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            targetKind: "black_list_entry" | "negative_record";
+            path: string;
+            /** @description A19（黑名单）或 B32（其他失信信息） */
+            article: string;
+            stated: {
+              [key: string]: unknown;
+            };
+            proof: string;
+            /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
+            evidence: ({
+                id: string;
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            commitment: {
+              text: string;
+              digest: string;
+            };
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /**
+             * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
+             * @enum {string}
+             */
+            state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "opinion" | "notice_verification" | "adoption";
+                /** @enum {string} */
+                party: "provider" | "center";
+                article: string;
+                opened: string;
+                due: string;
+                provisional: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            opinion: {
+              agrees: boolean;
+              on: string;
+              reasons: string;
+              judged: {
+                [key: string]: unknown;
+              };
+              findings: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @description 修复意见公示（A19、B32） */
+            notice: {
+              from: string;
+              until: string;
+              provisional: boolean;
+              running: boolean;
+            } | null;
+            noticeObjections: ({
+                on: string;
+                statement: string;
+                founded: boolean | null;
+                reasons: string | null;
+                /** @description 由公众在门户网站提交的异议登记时：该提交的编号 */
+                submissionId: string | null;
+              })[];
+            /** @description 公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见） */
+            submissions: ({
+                id: string;
+                submittedOn: string;
+                submittedAt: string;
+                grounds: string;
+                /** @description 异议人姓名（仅信用中心可见；未填写为 null） */
+                name: string | null;
+                /** @description 联系方式（仅信用中心可见；未填写为 null） */
+                contact: string | null;
+                /**
+                 * @description received 待处理；recorded 已登记为公示异议；dismissed 不予登记
+                 * @enum {string}
+                 */
+                status: "received" | "recorded" | "dismissed";
+                stepSeq: number | null;
+                dismissalReason: string | null;
+                handledAt: string | null;
+              })[];
+            decision: ({
+              adopted: boolean;
+              on: string;
+              reasons: string;
+              decisionNumber: string | null;
+            }) | null;
+            refusedBy: ("provider" | "notice_objection" | "center") | null;
+            nextSteps: string[];
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 下载信用修复决定书 / download the repair decision (HTML, printable) */
+  getMeRepairsByIdDecision: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+    };
+  };
+  /** 窗口：信息主体能否申请信用修复 / at a window: may the subject apply (A18, B31) */
+  getRepairsEligibility: {
+    parameters: {
+      query: {
+        /** @description 要修复的记录（平台记录编号） */
+        recordId: string;
+        /** @description YYYY-MM-DD，不晚于今天 */
+        obligationsMetOn?: string;
+        /** @description YYYY-MM-DD，不晚于今天 */
+        correctedOn?: string;
+        /** @description YYYY-MM-DD，不晚于今天 */
+        creditManagementSystemOn?: string;
+        majorRepentance?: string;
+        /** @description 信息主体的统一社会信用代码或公民身份号码 */
+        subjectCode: string;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description 适用的条款：A18(1)、A18(2)、A18(3)、B31 */
+            path: string;
+            /**
+             * @description eligible 可以申请；not_yet 尚不满足；excluded 不得修复；needs_judgement 待提供单位判断
+             * @enum {string}
+             */
+            verdict: "eligible" | "not_yet" | "excluded" | "needs_judgement";
+            applicationDate: string;
+            /** @description 最早可申请的日期（仅差时间条件时） */
+            earliestDate: string | null;
+            lastDayOfUse: string | null;
+            conditions: ({
+                code: string;
+                article: string;
+                /** @enum {string} */
+                role: "requirement" | "exclusion";
+                /** @enum {string} */
+                status: "met" | "not_met" | "judgement";
+                metFrom: string | null;
+                facts: {
+                  [key: string]: unknown;
+                };
                 zh: string;
                 en: string;
+              })[];
+            summary: {
+              zh: string;
+              en: string;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+    };
+  };
+  /** 窗口：信用承诺书 / at a window: the commitment the subject signs */
+  getRepairsCommitment: {
+    parameters: {
+      query: {
+        recordId: string;
+        subjectCode: string;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description 信用承诺书全文（按当日日期生成） */
+            text: string;
+            /** @description 承诺书的 SM3 摘要：申请时提交，表示签署的正是这份文本 */
+            digest: string;
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+    };
+  };
+  /** 信用修复申请 / repair applications (the center all; a provider those about its records) */
+  getRepairs: {
+    parameters: {
+      query?: {
+        open?: "true" | "false";
+        limit?: number;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            repairs: ({
+                id: string;
+                recordId: string;
+                recordKey: string;
+                entryId: string | null;
+                providerDepartment: string;
+                /** @enum {string} */
+                targetKind: "black_list_entry" | "negative_record";
+                path: string;
+                /** @description A19（黑名单）或 B32（其他失信信息） */
+                article: string;
+                stated: {
+                  [key: string]: unknown;
+                };
+                proof: string;
+                /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
+                evidence: ({
+                    id: string;
+                    /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                    name: string;
+                    /**
+                     * @description 按文件内容判断的类型
+                     * @enum {string}
+                     */
+                    type: "pdf" | "jpeg" | "png" | "ofd";
+                    mediaType: string;
+                    /** @description 字节数 */
+                    size: number;
+                    /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                    sm3: string;
+                    /**
+                     * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                     * @enum {string}
+                     */
+                    addedVia: "subject" | "center";
+                    addedAt: string;
+                    /** @description 本文件替换的证据材料 */
+                    supersedes: string | null;
+                    /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                    supersededBy: string | null;
+                    note: string | null;
+                  })[];
+                commitment: {
+                  text: string;
+                  digest: string;
+                };
+                /** @enum {string} */
+                filedVia: "subject" | "center";
+                filedAt: string;
+                /**
+                 * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
+                 * @enum {string}
+                 */
+                state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
+                stateLabel: string;
+                open: boolean;
+                steps: ({
+                    /** @enum {string} */
+                    step: "opinion" | "notice_verification" | "adoption";
+                    /** @enum {string} */
+                    party: "provider" | "center";
+                    article: string;
+                    opened: string;
+                    due: string;
+                    provisional: boolean;
+                    closed: string | null;
+                    standing: {
+                      /** @enum {string} */
+                      state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                      workdaysLeft: number | null;
+                      provisional: boolean;
+                      zh: string;
+                      en: string;
+                    };
+                  })[];
+                opinion: {
+                  agrees: boolean;
+                  on: string;
+                  reasons: string;
+                  judged: {
+                    [key: string]: unknown;
+                  };
+                  findings: {
+                    [key: string]: unknown;
+                  };
+                } | null;
+                /** @description 修复意见公示（A19、B32） */
+                notice: {
+                  from: string;
+                  until: string;
+                  provisional: boolean;
+                  running: boolean;
+                } | null;
+                noticeObjections: ({
+                    on: string;
+                    statement: string;
+                    founded: boolean | null;
+                    reasons: string | null;
+                    /** @description 由公众在门户网站提交的异议登记时：该提交的编号 */
+                    submissionId: string | null;
+                  })[];
+                /** @description 公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见） */
+                submissions: ({
+                    id: string;
+                    submittedOn: string;
+                    submittedAt: string;
+                    grounds: string;
+                    /** @description 异议人姓名（仅信用中心可见；未填写为 null） */
+                    name: string | null;
+                    /** @description 联系方式（仅信用中心可见；未填写为 null） */
+                    contact: string | null;
+                    /**
+                     * @description received 待处理；recorded 已登记为公示异议；dismissed 不予登记
+                     * @enum {string}
+                     */
+                    status: "received" | "recorded" | "dismissed";
+                    stepSeq: number | null;
+                    dismissalReason: string | null;
+                    handledAt: string | null;
+                  })[];
+                decision: ({
+                  adopted: boolean;
+                  on: string;
+                  reasons: string;
+                  decisionNumber: string | null;
+                }) | null;
+                refusedBy: ("provider" | "notice_objection" | "center") | null;
+                nextSteps: string[];
+                /** @description 信用修复免费 */
+                free: {
+                  zh: string;
+                  en: string;
+                };
+                policy: {
+                  id: string;
+                  version: string;
+                };
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 窗口代信息主体申请信用修复 / file a repair application for a subject at a window */
+  postRepairs: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: uuid
+           * @description 要修复的记录（平台记录编号）
+           */
+          recordId: string;
+          stated?: {
+            /** @description 全面履行法定义务或完成整改的日期（A18(1)(2)） */
+            obligationsMetOn?: string;
+            /** @description 纠正失信行为的日期（B31(1)） */
+            correctedOn?: string;
+            /** @description 建立信用管理制度的日期（A18(3)、B31(3)，组织） */
+            creditManagementSystemOn?: string;
+            /** @description 其他重大悔改表现（A18(3)）：填写即按 A18(3) 审查 */
+            majorRepentance?: string;
+          };
+          /** @description 履行义务、纠正失信行为的证明：缴款凭证号、整改报告等；凭证本身以文件提交（/evidence） */
+          proof: string;
+          /** @description 所签署信用承诺书的摘要（GET …/commitment） */
+          commitmentDigest: string;
+          /** @description 信息主体的统一社会信用代码或公民身份号码 */
+          subjectCode: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            targetKind: "black_list_entry" | "negative_record";
+            path: string;
+            /** @description A19（黑名单）或 B32（其他失信信息） */
+            article: string;
+            stated: {
+              [key: string]: unknown;
+            };
+            proof: string;
+            /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
+            evidence: ({
+                id: string;
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            commitment: {
+              text: string;
+              digest: string;
+            };
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /**
+             * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
+             * @enum {string}
+             */
+            state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "opinion" | "notice_verification" | "adoption";
+                /** @enum {string} */
+                party: "provider" | "center";
+                article: string;
+                opened: string;
+                due: string;
+                provisional: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            opinion: {
+              agrees: boolean;
+              on: string;
+              reasons: string;
+              judged: {
+                [key: string]: unknown;
+              };
+              findings: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @description 修复意见公示（A19、B32） */
+            notice: {
+              from: string;
+              until: string;
+              provisional: boolean;
+              running: boolean;
+            } | null;
+            noticeObjections: ({
+                on: string;
+                statement: string;
+                founded: boolean | null;
+                reasons: string | null;
+                /** @description 由公众在门户网站提交的异议登记时：该提交的编号 */
+                submissionId: string | null;
+              })[];
+            /** @description 公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见） */
+            submissions: ({
+                id: string;
+                submittedOn: string;
+                submittedAt: string;
+                grounds: string;
+                /** @description 异议人姓名（仅信用中心可见；未填写为 null） */
+                name: string | null;
+                /** @description 联系方式（仅信用中心可见；未填写为 null） */
+                contact: string | null;
+                /**
+                 * @description received 待处理；recorded 已登记为公示异议；dismissed 不予登记
+                 * @enum {string}
+                 */
+                status: "received" | "recorded" | "dismissed";
+                stepSeq: number | null;
+                dismissalReason: string | null;
+                handledAt: string | null;
+              })[];
+            decision: ({
+              adopted: boolean;
+              on: string;
+              reasons: string;
+              decisionNumber: string | null;
+            }) | null;
+            refusedBy: ("provider" | "notice_objection" | "center") | null;
+            nextSteps: string[];
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 一项信用修复申请 / one repair application with its steps */
+  getRepairsById: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            targetKind: "black_list_entry" | "negative_record";
+            path: string;
+            /** @description A19（黑名单）或 B32（其他失信信息） */
+            article: string;
+            stated: {
+              [key: string]: unknown;
+            };
+            proof: string;
+            /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
+            evidence: ({
+                id: string;
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            commitment: {
+              text: string;
+              digest: string;
+            };
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /**
+             * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
+             * @enum {string}
+             */
+            state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "opinion" | "notice_verification" | "adoption";
+                /** @enum {string} */
+                party: "provider" | "center";
+                article: string;
+                opened: string;
+                due: string;
+                provisional: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            opinion: {
+              agrees: boolean;
+              on: string;
+              reasons: string;
+              judged: {
+                [key: string]: unknown;
+              };
+              findings: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @description 修复意见公示（A19、B32） */
+            notice: {
+              from: string;
+              until: string;
+              provisional: boolean;
+              running: boolean;
+            } | null;
+            noticeObjections: ({
+                on: string;
+                statement: string;
+                founded: boolean | null;
+                reasons: string | null;
+                /** @description 由公众在门户网站提交的异议登记时：该提交的编号 */
+                submissionId: string | null;
+              })[];
+            /** @description 公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见） */
+            submissions: ({
+                id: string;
+                submittedOn: string;
+                submittedAt: string;
+                grounds: string;
+                /** @description 异议人姓名（仅信用中心可见；未填写为 null） */
+                name: string | null;
+                /** @description 联系方式（仅信用中心可见；未填写为 null） */
+                contact: string | null;
+                /**
+                 * @description received 待处理；recorded 已登记为公示异议；dismissed 不予登记
+                 * @enum {string}
+                 */
+                status: "received" | "recorded" | "dismissed";
+                stepSeq: number | null;
+                dismissalReason: string | null;
+                handledAt: string | null;
+              })[];
+            decision: ({
+              adopted: boolean;
+              on: string;
+              reasons: string;
+              decisionNumber: string | null;
+            }) | null;
+            refusedBy: ("provider" | "notice_objection" | "center") | null;
+            nextSteps: string[];
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 信用修复决定书 / the repair decision (HTML) */
+  getRepairsByIdDecision: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+    };
+  };
+  /** 下载本人信用修复申请的证明材料 / download a file of my repair application (as an attachment) */
+  getMeRepairsByIdEvidenceByEvidenceId: {
+    parameters: {
+      path: {
+        id: string;
+        evidenceId: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 下载信用修复申请的证明材料 / download a file of a repair application (center; the record’s provider; the credit office); purpose stated, read registered (B33) */
+  getRepairsByIdEvidenceByEvidenceId: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        id: string;
+        evidenceId: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 办理信用修复：出具修复意见、登记公示异议、反馈核实、作出采纳决定 / a step (A19, B32) */
+  postRepairsByIdSteps: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": OneOf<[{
+          /** @enum {string} */
+          kind: "opinion";
+          /** @description 同意修复：true */
+          agrees: boolean;
+          /** @description 书面修复意见及理由 */
+          reasons: string;
+          judged?: {
+            /** @description 不良影响基本消除（A18(1)、B31(1)） */
+            impactRemoved?: boolean;
+            /** @description 其他重大悔改表现得到认可（A18(3)） */
+            repentanceAccepted?: boolean;
+            /** @description 已采取有效措施防止再次发生（A18(3)） */
+            preventionEffective?: boolean;
+          };
+          findings?: {
+            /** @description 正在破产程序中（B31(2)2） */
+            inBankruptcyProceedings?: boolean;
+            /** @description 无视信用提醒、约谈（B31(2)6） */
+            ignoredRemindersOrInterviews?: boolean;
+            /** @description 本部门规定不得修复的其他情形（B31(2)7） */
+            declaredExclusion?: {
+              reason: string;
+              reasonEn: string;
+            };
+          };
+        }, {
+          /** @enum {string} */
+          kind: "notice_objected";
+          /** @description 公示期间收到的异议内容；登记公众提交的异议时可省略（取提交的异议理由） */
+          statement?: string;
+          /** @description 异议人（可为“匿名”）；登记公众提交的异议时可省略 */
+          objector?: string;
+          /**
+           * Format: uuid
+           * @description 登记公众在门户网站提交的异议（GET /api/v1/repairs/:id 的 submissions）：按其提交日判断是否在公示期内
+           */
+          submissionId?: string;
+        }, {
+          /** @enum {string} */
+          kind: "notice_objection_verified";
+          /** @description 异议属实：true（不予修复） */
+          founded: boolean;
+          reasons: string;
+        }, {
+          /** @enum {string} */
+          kind: "decided";
+          /** @description 采纳修复：true */
+          adopted: boolean;
+          reasons: string;
+        }]>;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            targetKind: "black_list_entry" | "negative_record";
+            path: string;
+            /** @description A19（黑名单）或 B32（其他失信信息） */
+            article: string;
+            stated: {
+              [key: string]: unknown;
+            };
+            proof: string;
+            /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
+            evidence: ({
+                id: string;
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            commitment: {
+              text: string;
+              digest: string;
+            };
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /**
+             * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
+             * @enum {string}
+             */
+            state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "opinion" | "notice_verification" | "adoption";
+                /** @enum {string} */
+                party: "provider" | "center";
+                article: string;
+                opened: string;
+                due: string;
+                provisional: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            opinion: {
+              agrees: boolean;
+              on: string;
+              reasons: string;
+              judged: {
+                [key: string]: unknown;
+              };
+              findings: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @description 修复意见公示（A19、B32） */
+            notice: {
+              from: string;
+              until: string;
+              provisional: boolean;
+              running: boolean;
+            } | null;
+            noticeObjections: ({
+                on: string;
+                statement: string;
+                founded: boolean | null;
+                reasons: string | null;
+                /** @description 由公众在门户网站提交的异议登记时：该提交的编号 */
+                submissionId: string | null;
+              })[];
+            /** @description 公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见） */
+            submissions: ({
+                id: string;
+                submittedOn: string;
+                submittedAt: string;
+                grounds: string;
+                /** @description 异议人姓名（仅信用中心可见；未填写为 null） */
+                name: string | null;
+                /** @description 联系方式（仅信用中心可见；未填写为 null） */
+                contact: string | null;
+                /**
+                 * @description received 待处理；recorded 已登记为公示异议；dismissed 不予登记
+                 * @enum {string}
+                 */
+                status: "received" | "recorded" | "dismissed";
+                stepSeq: number | null;
+                dismissalReason: string | null;
+                handledAt: string | null;
+              })[];
+            decision: ({
+              adopted: boolean;
+              on: string;
+              reasons: string;
+              decisionNumber: string | null;
+            }) | null;
+            refusedBy: ("provider" | "notice_objection" | "center") | null;
+            nextSteps: string[];
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /**
+   * 信用修复公示 / repair opinions under public notice today (A19, B32)
+   * @description 今天正在公示的信用修复意见，最新的在前；每条附提出异议的地址（objectionUrl）。信用修复免费。
+   * Repair opinions under public notice today, newest first, each with where to object (objectionUrl). Repair is free.
+   */
+  publicRepairNotices: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            notices: {
+                repairId: string;
+                /** @description 组织全称；自然人按 A7 隐去部分姓名 */
+                subjectName: string;
+                subjectKind: string;
+                item: string;
+                itemName: string;
+                providerDepartment: string;
+                article: string;
+                from: string;
+                until: string;
+                provisional: boolean;
+                /** @description 公示期间提出异议：POST 此地址（免登录） */
+                objectionUrl: string;
+              }[];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+            /** @description 公示期间如何提出异议（A19、B32） */
+            objections: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /**
+   * 对信用修复公示提出异议 / object to a repair under public notice (A19, B32; no login)
+   * @description 公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。公示期外提交返回 REPAIR_NOTICE_NOT_RUNNING（409）。
+   * Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. Outside the notice: REPAIR_NOTICE_NOT_RUNNING (409).
+   */
+  publicRepairNoticeObjection: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 姓名或单位名称（可不填） */
+          name?: string;
+          /** @description 联系方式（电话或电子邮箱，可不填；仅信用中心可见） */
+          contact?: string;
+          /** @description 异议的事实和理由（5 至 2000 字） */
+          grounds: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            submissionId: string;
+            repairId: string;
+            submittedOn: string;
+            noticeUntil: string;
+            message: {
+              zh: string;
+              en: string;
+            };
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
+    };
+  };
+  /** 不予登记公众提交的公示异议（说明理由）/ dismiss an objection the public submitted to a notice, with the reason */
+  dismissRepairNoticeSubmission: {
+    parameters: {
+      path: {
+        id: string;
+        submissionId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 不予登记的理由（如与修复事项无关、重复提交） */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            recordId: string;
+            recordKey: string;
+            entryId: string | null;
+            providerDepartment: string;
+            /** @enum {string} */
+            targetKind: "black_list_entry" | "negative_record";
+            path: string;
+            /** @description A19（黑名单）或 B32（其他失信信息） */
+            article: string;
+            stated: {
+              [key: string]: unknown;
+            };
+            proof: string;
+            /** @description 证明材料文件（缴款凭证、整改报告等的扫描件；A19、B32），按提交顺序，含已被替换的 */
+            evidence: ({
+                id: string;
+                /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+                name: string;
+                /**
+                 * @description 按文件内容判断的类型
+                 * @enum {string}
+                 */
+                type: "pdf" | "jpeg" | "png" | "ofd";
+                mediaType: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+                sm3: string;
+                /**
+                 * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+                 * @enum {string}
+                 */
+                addedVia: "subject" | "center";
+                addedAt: string;
+                /** @description 本文件替换的证据材料 */
+                supersedes: string | null;
+                /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+                supersededBy: string | null;
+                note: string | null;
+              })[];
+            commitment: {
+              text: string;
+              digest: string;
+            };
+            /** @enum {string} */
+            filedVia: "subject" | "center";
+            filedAt: string;
+            /**
+             * @description lapsed：记录已依据决定撤销（A20），修复申请随之终止
+             * @enum {string}
+             */
+            state: "opinion" | "notice" | "notice_objection" | "adoption" | "repaired" | "refused" | "lapsed";
+            stateLabel: string;
+            open: boolean;
+            steps: ({
+                /** @enum {string} */
+                step: "opinion" | "notice_verification" | "adoption";
+                /** @enum {string} */
+                party: "provider" | "center";
+                article: string;
+                opened: string;
+                due: string;
+                provisional: boolean;
+                closed: string | null;
+                standing: {
+                  /** @enum {string} */
+                  state: "on_time" | "due_today" | "overdue" | "closed_on_time" | "closed_late" | "no_deadline";
+                  workdaysLeft: number | null;
+                  provisional: boolean;
+                  zh: string;
+                  en: string;
+                };
+              })[];
+            opinion: {
+              agrees: boolean;
+              on: string;
+              reasons: string;
+              judged: {
+                [key: string]: unknown;
+              };
+              findings: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @description 修复意见公示（A19、B32） */
+            notice: {
+              from: string;
+              until: string;
+              provisional: boolean;
+              running: boolean;
+            } | null;
+            noticeObjections: ({
+                on: string;
+                statement: string;
+                founded: boolean | null;
+                reasons: string | null;
+                /** @description 由公众在门户网站提交的异议登记时：该提交的编号 */
+                submissionId: string | null;
+              })[];
+            /** @description 公众在公示期间通过门户网站提交的异议（信用中心可见全部，含姓名和联系方式；提供单位可见异议理由；信息主体不可见） */
+            submissions: ({
+                id: string;
+                submittedOn: string;
+                submittedAt: string;
+                grounds: string;
+                /** @description 异议人姓名（仅信用中心可见；未填写为 null） */
+                name: string | null;
+                /** @description 联系方式（仅信用中心可见；未填写为 null） */
+                contact: string | null;
+                /**
+                 * @description received 待处理；recorded 已登记为公示异议；dismissed 不予登记
+                 * @enum {string}
+                 */
+                status: "received" | "recorded" | "dismissed";
+                stepSeq: number | null;
+                dismissalReason: string | null;
+                handledAt: string | null;
+              })[];
+            decision: ({
+              adopted: boolean;
+              on: string;
+              reasons: string;
+              decisionNumber: string | null;
+            }) | null;
+            refusedBy: ("provider" | "notice_objection" | "center") | null;
+            nextSteps: string[];
+            /** @description 信用修复免费 */
+            free: {
+              zh: string;
+              en: string;
+            };
+            policy: {
+              id: string;
+              version: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /**
+   * 信用信息查询：名称或统一社会信用代码 / search by name or code (no login)
+   * @description 一个搜索框：名称（全称、部分、拼音、首字母、繁体）或 18 位代码。结果列出组织；自然人仅在有现行公开的黑名单信息时列出，姓名和身份号码按 A7 隐去，以公示编号（handle）标识。未知代码返回空结果。
+   * One box: a name (full, partial, pinyin, initials, traditional) or an 18-character code. Organizations are listed; a person only while a current public black-list entry publishes them, masked (A7) and identified by a handle. An unknown code finds nothing.
+   */
+  publicSearch: {
+    parameters: {
+      query: {
+        /** @description 名称（全称、部分、拼音、首字母、繁体）或 18 位统一社会信用代码 */
+        q: string;
+        page?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            query: {
+              /** @enum {string} */
+              kind: "name" | "code";
+              /** @description 按名称查询时的查询词；按代码查询时为 null（不回显代码） */
+              text: string | null;
+            };
+            page: number;
+            pageSize: number;
+            hasMore: boolean;
+            results: (OneOf<[{
+                /** @enum {string} */
+                kind: "organization";
+                name: string;
+                code: string;
+                regionCode: string | null;
+                regionName: string | null;
+                /** @description 现行有效的红名单、黑名单条数 */
+                counts: {
+                  red: number;
+                  black: number;
+                };
+                profileUrl: string;
+              }, {
+                /** @enum {string} */
+                kind: "person";
+                /** @description 公示编号：该自然人一条现行黑名单公示的编号（不是身份号码）；到期移出后失效 */
+                handle: string;
+                /** @description 按 A7 隐去部分姓名 */
+                name: string;
+                /** @description 按 A7 隐去部分身份号码 */
+                code: string;
+                counts: {
+                  red: number;
+                  black: number;
+                };
+                entriesUrl: string;
+              }]>)[];
+          };
+        };
+      };
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
               };
             };
           };
@@ -4150,119 +5780,894 @@ export interface paths {
       };
     };
   };
-  "/api/v1/procedures/stats": {
-    /** 异议和信用修复统计：各部门的数量、结果和按期办结率 / objections and repairs per department: outcomes and share of steps on time (A21, B35) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description 季度，如 2026Q4（或 2026-Q4）；与 from/to 二者择一 */
-          quarter?: string;
-          /** @description 起始日期（中国日期，YYYY-MM-DD） */
-          from?: string;
-          /** @description 截止日期（含当日） */
-          to?: string;
+  /**
+   * 组织的公示信用信息（按信用报告分组）/ an organization’s public credit information, grouped
+   * @description 基础信息、行政许可、行政处罚（双公示，仅在公示期内）、守信激励、严重失信主体名单、信用承诺、其他；每条信息注明提供单位、日期、依据、有效期和公示期、是否正在异议或修复。只含社会公开且现行有效的信息。自然人不在此公开。
+   * Grouped like a national credit report; each item with its provider, date, legal basis, validity and publication end, and any objection or repair in progress. Only public, current information. Persons are refused.
+   */
+  publicSubjectProfile: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            subject: {
+              /** @enum {string} */
+              kind: "organization";
+              name: string;
+              code: string;
+              regionCode: string | null;
+              regionName: string | null;
+              legalForm: string | null;
+              /** @description 按 A7 隐去部分姓名 */
+              legalRepresentative: string | null;
+            };
+            asOf: string;
+            counts: {
+              [key: string]: number;
+            };
+            groups: ({
+                group: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                items: ({
+                    id: string;
+                    group: string;
+                    item: string;
+                    itemName: string;
+                    /** @description 信息提供单位 */
+                    provider: {
+                      code: string;
+                      name: string;
+                    };
+                    date: string;
+                    /** @description 日期的含义，如 处罚决定日期、认定日期 */
+                    dateLabel: string;
+                    /** @description 目录项依据的条款；记录载明的法律依据 */
+                    legalBasis: {
+                      articles: string[];
+                      text: string | null;
+                    };
+                    severity: string | null;
+                    /** @description 记录载明的有效期至或移出日期（A12） */
+                    validUntil: string | null;
+                    /** @description 有效期的最后一天（B27） */
+                    validityEndsOn: string | null;
+                    /** @description 公示期限的最后一天（B8） */
+                    publicationEndsOn: string | null;
+                    state: string;
+                    /** @description 正在进行的异议（A16）或信用修复（A19、B32） */
+                    procedure: ({
+                      /** @enum {string} */
+                      kind: "objection" | "repair";
+                      label: {
+                        zh: string;
+                        en: string;
+                      };
+                    }) | null;
+                    fields: {
+                        key: string;
+                        label: string;
+                        value: unknown;
+                      }[];
+                  })[];
+              })[];
+          };
         };
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              quarter: string | null;
+      400: components["responses"]["BadRequest"];
+      /** @description 错误 / error (404) */
+      404: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 自然人的公示黑名单信息（按公示编号）/ a published person’s black-list entries, by handle
+   * @description 只含该自然人现行公开的黑名单信息，姓名、身份号码按 A7 隐去；不含性别、年龄、工作单位和事实描述。
+   * Only the person’s current public black-list entries, masked per A7; no gender, age, employer or facts.
+   */
+  publicPersonEntries: {
+    parameters: {
+      path: {
+        handle: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            handle: string;
+            name: string;
+            code: string;
+            asOf: string;
+            entries: ({
+                id: string;
+                listType: string;
+                listName: string;
+                subject: {
+                  /** @enum {string} */
+                  kind: "person" | "organization";
+                  /** @description 自然人：公示编号；组织：null */
+                  handle: string | null;
+                  name: string;
+                  code: string;
+                  regionName: string | null;
+                };
+                /** @description 列入事由的条款（A5、A6），即筛选参数 ground 的取值 */
+                ground: string | null;
+                /** @description 列入事由（名单所载） */
+                groundText: string | null;
+                severity: string | null;
+                honorName: string | null;
+                identifyingUnit: string | null;
+                documentNumber: string | null;
+                legalBasis: string | null;
+                legalRepresentative: string | null;
+                provider: {
+                  code: string;
+                  name: string;
+                };
+                listedOn: string;
+                /** @description 移出日期（A12） */
+                validUntil: string | null;
+                validityEndsOn: string | null;
+                /** @description 正在进行的异议（A16）或信用修复（A19、B32） */
+                procedure: ({
+                  /** @enum {string} */
+                  kind: "objection" | "repair";
+                  label: {
+                    zh: string;
+                    en: string;
+                  };
+                }) | null;
+              })[];
+          };
+        };
+      };
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (404) */
+      404: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 红名单公示 / the red lists (current public entries, newest first)
+   * @description 现行有效、社会公开的红名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
+   * Current public red-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
+   */
+  publicRedList: {
+    parameters: {
+      query?: {
+        /** @description 名单类型（如 black、debtor、ec-black）；默认全部 */
+        listType?: string;
+        /** @description 提供单位代码 */
+        department?: string;
+        /** @description 列入事由，与名单所载完全一致 */
+        ground?: string;
+        listedFrom?: string;
+        listedTo?: string;
+        /** @description 名称包含 */
+        name?: string;
+        page?: number;
+        pageSize?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            list: "red" | "black";
+            asOf: string;
+            page: number;
+            pageSize: number;
+            total: number;
+            entries: ({
+                id: string;
+                listType: string;
+                listName: string;
+                subject: {
+                  /** @enum {string} */
+                  kind: "person" | "organization";
+                  /** @description 自然人：公示编号；组织：null */
+                  handle: string | null;
+                  name: string;
+                  code: string;
+                  regionName: string | null;
+                };
+                /** @description 列入事由的条款（A5、A6），即筛选参数 ground 的取值 */
+                ground: string | null;
+                /** @description 列入事由（名单所载） */
+                groundText: string | null;
+                severity: string | null;
+                honorName: string | null;
+                identifyingUnit: string | null;
+                documentNumber: string | null;
+                legalBasis: string | null;
+                legalRepresentative: string | null;
+                provider: {
+                  code: string;
+                  name: string;
+                };
+                listedOn: string;
+                /** @description 移出日期（A12） */
+                validUntil: string | null;
+                validityEndsOn: string | null;
+                /** @description 正在进行的异议（A16）或信用修复（A19、B32） */
+                procedure: ({
+                  /** @enum {string} */
+                  kind: "objection" | "repair";
+                  label: {
+                    zh: string;
+                    en: string;
+                  };
+                }) | null;
+              })[];
+          };
+        };
+      };
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 导出红名单（CSV）/ export the red lists as csv
+   * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+   * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+   */
+  publicRedListExportCsv: {
+    parameters: {
+      query?: {
+        /** @description 名单类型（如 black、debtor、ec-black）；默认全部 */
+        listType?: string;
+        /** @description 提供单位代码 */
+        department?: string;
+        /** @description 列入事由，与名单所载完全一致 */
+        ground?: string;
+        listedFrom?: string;
+        listedTo?: string;
+        /** @description 名称包含 */
+        name?: string;
+      };
+    };
+    responses: {
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 导出红名单（XLSX）/ export the red lists as xlsx
+   * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+   * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+   */
+  publicRedListExportXlsx: {
+    parameters: {
+      query?: {
+        /** @description 名单类型（如 black、debtor、ec-black）；默认全部 */
+        listType?: string;
+        /** @description 提供单位代码 */
+        department?: string;
+        /** @description 列入事由，与名单所载完全一致 */
+        ground?: string;
+        listedFrom?: string;
+        listedTo?: string;
+        /** @description 名称包含 */
+        name?: string;
+      };
+    };
+    responses: {
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 黑名单公示 / the black lists (current public entries, newest first)
+   * @description 现行有效、社会公开的黑名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
+   * Current public black-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
+   */
+  publicBlackList: {
+    parameters: {
+      query?: {
+        /** @description 名单类型（如 black、debtor、ec-black）；默认全部 */
+        listType?: string;
+        /** @description 提供单位代码 */
+        department?: string;
+        /** @description 列入事由，与名单所载完全一致 */
+        ground?: string;
+        listedFrom?: string;
+        listedTo?: string;
+        /** @description 名称包含 */
+        name?: string;
+        page?: number;
+        pageSize?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            list: "red" | "black";
+            asOf: string;
+            page: number;
+            pageSize: number;
+            total: number;
+            entries: ({
+                id: string;
+                listType: string;
+                listName: string;
+                subject: {
+                  /** @enum {string} */
+                  kind: "person" | "organization";
+                  /** @description 自然人：公示编号；组织：null */
+                  handle: string | null;
+                  name: string;
+                  code: string;
+                  regionName: string | null;
+                };
+                /** @description 列入事由的条款（A5、A6），即筛选参数 ground 的取值 */
+                ground: string | null;
+                /** @description 列入事由（名单所载） */
+                groundText: string | null;
+                severity: string | null;
+                honorName: string | null;
+                identifyingUnit: string | null;
+                documentNumber: string | null;
+                legalBasis: string | null;
+                legalRepresentative: string | null;
+                provider: {
+                  code: string;
+                  name: string;
+                };
+                listedOn: string;
+                /** @description 移出日期（A12） */
+                validUntil: string | null;
+                validityEndsOn: string | null;
+                /** @description 正在进行的异议（A16）或信用修复（A19、B32） */
+                procedure: ({
+                  /** @enum {string} */
+                  kind: "objection" | "repair";
+                  label: {
+                    zh: string;
+                    en: string;
+                  };
+                }) | null;
+              })[];
+          };
+        };
+      };
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 导出黑名单（CSV）/ export the black lists as csv
+   * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+   * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+   */
+  publicBlackListExportCsv: {
+    parameters: {
+      query?: {
+        /** @description 名单类型（如 black、debtor、ec-black）；默认全部 */
+        listType?: string;
+        /** @description 提供单位代码 */
+        department?: string;
+        /** @description 列入事由，与名单所载完全一致 */
+        ground?: string;
+        listedFrom?: string;
+        listedTo?: string;
+        /** @description 名称包含 */
+        name?: string;
+      };
+    };
+    responses: {
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 导出黑名单（XLSX）/ export the black lists as xlsx
+   * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+   * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+   */
+  publicBlackListExportXlsx: {
+    parameters: {
+      query?: {
+        /** @description 名单类型（如 black、debtor、ec-black）；默认全部 */
+        listType?: string;
+        /** @description 提供单位代码 */
+        department?: string;
+        /** @description 列入事由，与名单所载完全一致 */
+        ground?: string;
+        listedFrom?: string;
+        listedTo?: string;
+        /** @description 名称包含 */
+        name?: string;
+      };
+    };
+    responses: {
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 现行信用规则（含条款）/ the rules in force, with their articles
+   * @description 政策编号和版本；失信信息有效期（B27）；红黑名单推送、公示和移出（A9、A12、A4）；异议期限（A16、B29）；信用修复条件和期限（A18–A19、B31–B32 或国家规定）；各公开目录项的使用期限和公示期限（B8）；各业务场景的联合奖惩措施及法律依据（A13、A14、D §5）。
+   * The policy id and version; validity (B27); list push, publication and removal (A9, A12, A4); objection deadlines (A16, B29); repair conditions and periods; each public item’s usage and publication periods (B8); the joint measures by scenario with their legal basis.
+   */
+  publicPolicy: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            policy: {
+              id: string;
+              version: string;
+              digest: string;
+              title: string;
+              titleEn: string;
+              documentNumber: string | null;
+              issuer: string | null;
+              issuedOn: string | null;
+              effectiveFrom: string;
+            };
+            sections: ({
+                key: string;
+                title: {
+                  zh: string;
+                  en: string;
+                };
+                rules: ({
+                    key: string;
+                    label: {
+                      zh: string;
+                      en: string;
+                    };
+                    value: {
+                      [key: string]: unknown;
+                    };
+                    text: string;
+                    articles: string[];
+                    /** @description 原文未规定、由平台决定的数值（note 说明理由） */
+                    decided: boolean;
+                    note: string | null;
+                  })[];
+              })[];
+            publication: ({
+                item: string;
+                name: string;
+                category: string;
+                categoryLabel: string;
+                usagePeriod: {
+                  [key: string]: number;
+                } | null;
+                usagePeriodText: string;
+                publicationPeriod: {
+                  [key: string]: number;
+                } | null;
+                publicationPeriodText: string;
+                articles: string[];
+              })[];
+            measures: ({
+                scenario: string;
+                name: string;
+                nameEn: string;
+                articles: string[];
+                measures: ({
+                    code: string;
+                    title: string;
+                    text: string;
+                    article: string;
+                    effect: string;
+                    listTypes: {
+                        code: string;
+                        name: string;
+                      }[];
+                    subjectKinds: string[];
+                    legalBasis: ({
+                        document: string;
+                        provision: string | null;
+                      })[];
+                    implementingDepartments: {
+                        code: string;
+                        name: string;
+                      }[];
+                  })[];
+              })[];
+            /** @description 信用修复免费，谨防诈骗 */
+            free: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 信用报告真伪核验 / verify a credit report by its number and the subject’s code
+   * @description 报告编号和主体代码都正确时返回出具单位、报告类型、主体（自然人隐去部分信息）、报告期间、出具时间和 PDF 的 SM3 摘要；否则一律返回 REPORT_NOT_FOUND（404）。
+   * With the right number and code: the issuer, report type, subject (a person masked), period, issue time and the SM3 of the PDF; otherwise always REPORT_NOT_FOUND (404).
+   */
+  publicVerifyReport: {
+    parameters: {
+      query: {
+        /** @description 报告编号 */
+        no: string;
+        /** @description 报告主体的统一社会信用代码或身份号码 */
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {boolean} */
+            valid: true;
+            reportNo: string;
+            reportType: {
+              code: string;
+              name: string;
+            };
+            issuer: {
+              department: string;
+              name: string;
+            };
+            subject: {
+              /** @enum {string} */
+              kind: "person" | "organization";
+              /** @description 自然人按 A7 隐去部分姓名 */
+              name: string;
+              /** @description 自然人按 A7 隐去部分身份号码 */
+              code: string;
+            };
+            period: {
               from: string;
               to: string;
-              /** @description 统计日：期间最后一日，期间未结束时为今日；各程序按当日已办结的步骤回放 */
-              asOf: string;
-              departments: ({
-                  /** @description 本期提出的异议，按统计日的结果 */
-                  objections: {
-                    /** @description 本期提出的异议 */
-                    filed: number;
-                    /** @description 统计日尚未作出审核决定 */
-                    undecided: number;
-                    /** @description 异议成立（A16） */
-                    upheld: number;
-                    /** @description 异议不成立（含已申诉的） */
-                    rejected: number;
-                    /** @description 不成立后申诉（A17、B30） */
-                    appealed: number;
-                    appealUpheld: number;
-                    appealRejected: number;
-                    /** @description 统计日申诉尚在处理 */
-                    appealOpen: number;
-                    /** @description 提供单位已更正 */
-                    corrected: number;
-                  };
-                  /** @description 本期申请的信用修复，按统计日的结果 */
-                  repairs: {
-                    /** @description 本期申请的信用修复 */
-                    applied: number;
-                    /** @description 已修复（A19、B32） */
-                    repaired: number;
-                    /** @description 记录已撤销，申请终止（A20） */
-                    lapsed: number;
-                    refused: {
-                      total: number;
-                      /** @description 提供单位意见不同意 */
-                      byProvider: number;
-                      /** @description 公示期间异议经核实成立 */
-                      byNoticeObjection: number;
-                      /** @description 信用中心不予采纳 */
-                      byCenter: number;
-                    };
-                    /** @description 统计日尚在办理 */
-                    open: number;
-                  };
-                  /** @description 异议和信用修复的办理步骤，按应办理的一方：提供单位（本部门）、信用中心、信用办 */
-                  steps: {
-                    provider: {
-                      /** @description 本期办结的步骤 */
-                      closed: number;
-                      /** @description 按期办结 */
-                      closedOnTime: number;
-                      /** @description 超期办结 */
-                      closedLate: number;
-                      /** @description 规定未设办理期限的步骤（申诉决定，A17），不计入按期率 */
-                      closedNoDeadline: number;
-                      /** @description 按期率：按期办结 ÷（按期办结 + 超期办结），保留 4 位小数；无设有期限的办结步骤时为 null */
-                      shareOnTime: number | null;
-                      /** @description 统计日（asOf）尚未办结且已超期的步骤 */
-                      openOverdue: number;
-                    };
-                    center: {
-                      /** @description 本期办结的步骤 */
-                      closed: number;
-                      /** @description 按期办结 */
-                      closedOnTime: number;
-                      /** @description 超期办结 */
-                      closedLate: number;
-                      /** @description 规定未设办理期限的步骤（申诉决定，A17），不计入按期率 */
-                      closedNoDeadline: number;
-                      /** @description 按期率：按期办结 ÷（按期办结 + 超期办结），保留 4 位小数；无设有期限的办结步骤时为 null */
-                      shareOnTime: number | null;
-                      /** @description 统计日（asOf）尚未办结且已超期的步骤 */
-                      openOverdue: number;
-                    };
-                    creditOffice: {
-                      /** @description 本期办结的步骤 */
-                      closed: number;
-                      /** @description 按期办结 */
-                      closedOnTime: number;
-                      /** @description 超期办结 */
-                      closedLate: number;
-                      /** @description 规定未设办理期限的步骤（申诉决定，A17），不计入按期率 */
-                      closedNoDeadline: number;
-                      /** @description 按期率：按期办结 ÷（按期办结 + 超期办结），保留 4 位小数；无设有期限的办结步骤时为 null */
-                      shareOnTime: number | null;
-                      /** @description 统计日（asOf）尚未办结且已超期的步骤 */
-                      openOverdue: number;
-                    };
-                  };
-                  department: string;
-                  departmentName: string;
-                })[];
-              /** @description 全市合计 */
-              city: {
+            };
+            issuedAt: string;
+            /** @description 报告 PDF 文件的 SM3 摘要：与手中的文件比对 */
+            pdfSm3: string;
+          };
+        };
+      };
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (404) */
+      404: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /** 异议和信用修复统计：各部门的数量、结果和按期办结率 / objections and repairs per department: outcomes and share of steps on time (A21, B35) */
+  getProceduresStats: {
+    parameters: {
+      query?: {
+        /** @description 季度，如 2026Q4（或 2026-Q4）；与 from/to 二者择一 */
+        quarter?: string;
+        /** @description 起始日期（中国日期，YYYY-MM-DD） */
+        from?: string;
+        /** @description 截止日期（含当日） */
+        to?: string;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            quarter: string | null;
+            from: string;
+            to: string;
+            /** @description 统计日：期间最后一日，期间未结束时为今日；各程序按当日已办结的步骤回放 */
+            asOf: string;
+            departments: ({
                 /** @description 本期提出的异议，按统计日的结果 */
                 objections: {
                   /** @description 本期提出的异议 */
@@ -4347,126 +6752,293 @@ export interface paths {
                     openOverdue: number;
                   };
                 };
+                department: string;
+                departmentName: string;
+              })[];
+            /** @description 全市合计 */
+            city: {
+              /** @description 本期提出的异议，按统计日的结果 */
+              objections: {
+                /** @description 本期提出的异议 */
+                filed: number;
+                /** @description 统计日尚未作出审核决定 */
+                undecided: number;
+                /** @description 异议成立（A16） */
+                upheld: number;
+                /** @description 异议不成立（含已申诉的） */
+                rejected: number;
+                /** @description 不成立后申诉（A17、B30） */
+                appealed: number;
+                appealUpheld: number;
+                appealRejected: number;
+                /** @description 统计日申诉尚在处理 */
+                appealOpen: number;
+                /** @description 提供单位已更正 */
+                corrected: number;
+              };
+              /** @description 本期申请的信用修复，按统计日的结果 */
+              repairs: {
+                /** @description 本期申请的信用修复 */
+                applied: number;
+                /** @description 已修复（A19、B32） */
+                repaired: number;
+                /** @description 记录已撤销，申请终止（A20） */
+                lapsed: number;
+                refused: {
+                  total: number;
+                  /** @description 提供单位意见不同意 */
+                  byProvider: number;
+                  /** @description 公示期间异议经核实成立 */
+                  byNoticeObjection: number;
+                  /** @description 信用中心不予采纳 */
+                  byCenter: number;
+                };
+                /** @description 统计日尚在办理 */
+                open: number;
+              };
+              /** @description 异议和信用修复的办理步骤，按应办理的一方：提供单位（本部门）、信用中心、信用办 */
+              steps: {
+                provider: {
+                  /** @description 本期办结的步骤 */
+                  closed: number;
+                  /** @description 按期办结 */
+                  closedOnTime: number;
+                  /** @description 超期办结 */
+                  closedLate: number;
+                  /** @description 规定未设办理期限的步骤（申诉决定，A17），不计入按期率 */
+                  closedNoDeadline: number;
+                  /** @description 按期率：按期办结 ÷（按期办结 + 超期办结），保留 4 位小数；无设有期限的办结步骤时为 null */
+                  shareOnTime: number | null;
+                  /** @description 统计日（asOf）尚未办结且已超期的步骤 */
+                  openOverdue: number;
+                };
+                center: {
+                  /** @description 本期办结的步骤 */
+                  closed: number;
+                  /** @description 按期办结 */
+                  closedOnTime: number;
+                  /** @description 超期办结 */
+                  closedLate: number;
+                  /** @description 规定未设办理期限的步骤（申诉决定，A17），不计入按期率 */
+                  closedNoDeadline: number;
+                  /** @description 按期率：按期办结 ÷（按期办结 + 超期办结），保留 4 位小数；无设有期限的办结步骤时为 null */
+                  shareOnTime: number | null;
+                  /** @description 统计日（asOf）尚未办结且已超期的步骤 */
+                  openOverdue: number;
+                };
+                creditOffice: {
+                  /** @description 本期办结的步骤 */
+                  closed: number;
+                  /** @description 按期办结 */
+                  closedOnTime: number;
+                  /** @description 超期办结 */
+                  closedLate: number;
+                  /** @description 规定未设办理期限的步骤（申诉决定，A17），不计入按期率 */
+                  closedNoDeadline: number;
+                  /** @description 按期率：按期办结 ÷（按期办结 + 超期办结），保留 4 位小数；无设有期限的办结步骤时为 null */
+                  shareOnTime: number | null;
+                  /** @description 统计日（asOf）尚未办结且已超期的步骤 */
+                  openOverdue: number;
+                };
               };
             };
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
     };
   };
-  "/api/v1/scenarios": {
-    /** 业务场景 / business scenarios in which measures apply (B22, C §5(2)) */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              scenarios: {
-                  code: string;
-                  name: string;
-                  nameEn: string;
-                  articles: string[];
+  /** 业务场景 / business scenarios in which measures apply (B22, C §5(2)) */
+  getScenarios: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            scenarios: {
+                code: string;
+                name: string;
+                nameEn: string;
+                articles: string[];
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
+  /** 联合奖惩措施清单 / the measures catalog, by scenario and list type */
+  getMeasures: {
+    parameters: {
+      query?: {
+        /** @description 业务场景代码 */
+        scenario?: "licensing" | "production_license" | "project_approval" | "fiscal_funds" | "public_resource_trading" | "concession" | "securities_financing" | "credit_loans" | "internet_services" | "e_commerce" | "daily_supervision" | "public_services" | "honors" | "recruitment" | "candidacy" | "high_consumption" | "exit_control" | "industry_self_discipline" | "publicity";
+        /** @description 名单类型代码，如 red、black */
+        listType?: string;
+        /** @description 是否包含已停用的措施 */
+        includeRetired?: "true" | "false";
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            measures: ({
+                title: string;
+                text: string;
+                /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
+                article: string;
+                listTypes: string[];
+                /** @enum {string} */
+                effect: "block" | "restrict" | "warn" | "favor";
+                /** @description 业务场景代码，见 /api/v1/scenarios */
+                scenarios: string[];
+                appliesTo: ("subject" | "responsible_person")[];
+                subjectKinds: ("person" | "organization")[];
+                grounds: string[];
+                severities: string[];
+                legalBasis: {
+                    document: string;
+                    provision?: string;
+                  }[];
+                implementingDepartments: string[];
+                active: boolean;
+                code: string;
+                version: number;
+                publishedAt: string;
+                publishedBy: string | null;
+                reason: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
+  /** 新增措施 / publish a new measure (credit office) */
+  postMeasures: {
+    requestBody: {
+      content: {
+        "application/json": {
+          title: string;
+          text: string;
+          /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
+          article: string;
+          listTypes: string[];
+          /** @enum {string} */
+          effect: "block" | "restrict" | "warn" | "favor";
+          /** @description 业务场景代码，见 /api/v1/scenarios */
+          scenarios: string[];
+          appliesTo: ("subject" | "responsible_person")[];
+          subjectKinds: ("person" | "organization")[];
+          /**
+           * @description 限于这些列入依据（如 A6(7)）；空：不限
+           * @default []
+           */
+          grounds?: string[];
+          /**
+           * @description 限于这些严重程度的名单条目（一般、较重、严重）；空：不限
+           * @default []
+           */
+          severities?: ("一般" | "较重" | "严重")[];
+          legalBasis: {
+              document: string;
+              provision?: string;
+            }[];
+          implementingDepartments: string[];
+          /** @default true */
+          active?: boolean;
+          code: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            measure: {
+              title: string;
+              text: string;
+              /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
+              article: string;
+              listTypes: string[];
+              /** @enum {string} */
+              effect: "block" | "restrict" | "warn" | "favor";
+              /** @description 业务场景代码，见 /api/v1/scenarios */
+              scenarios: string[];
+              appliesTo: ("subject" | "responsible_person")[];
+              subjectKinds: ("person" | "organization")[];
+              grounds: string[];
+              severities: string[];
+              legalBasis: {
+                  document: string;
+                  provision?: string;
                 }[];
+              implementingDepartments: string[];
+              active: boolean;
+              code: string;
+              version: number;
+              publishedAt: string;
+              publishedBy: string | null;
+              reason: string | null;
             };
+            /** @enum {string} */
+            outcome: "created" | "new_version" | "unchanged";
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/measures": {
-    /** 联合奖惩措施清单 / the measures catalog, by scenario and list type */
-    get: {
-      parameters: {
-        query?: {
-          /** @description 业务场景代码 */
-          scenario?: "licensing" | "production_license" | "project_approval" | "fiscal_funds" | "public_resource_trading" | "concession" | "securities_financing" | "credit_loans" | "internet_services" | "e_commerce" | "daily_supervision" | "public_services" | "honors" | "recruitment" | "candidacy" | "high_consumption" | "exit_control" | "industry_self_discipline" | "publicity";
-          /** @description 名单类型代码，如 red、black */
-          listType?: string;
-          /** @description 是否包含已停用的措施 */
-          includeRetired?: "true" | "false";
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              measures: ({
-                  title: string;
-                  text: string;
-                  /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
-                  article: string;
-                  listTypes: string[];
-                  /** @enum {string} */
-                  effect: "block" | "restrict" | "warn" | "favor";
-                  /** @description 业务场景代码，见 /api/v1/scenarios */
-                  scenarios: string[];
-                  appliesTo: ("subject" | "responsible_person")[];
-                  subjectKinds: ("person" | "organization")[];
-                  grounds: string[];
-                  severities: string[];
-                  legalBasis: {
-                      document: string;
-                      provision?: string;
-                    }[];
-                  implementingDepartments: string[];
-                  active: boolean;
-                  code: string;
-                  version: number;
-                  publishedAt: string;
-                  publishedBy: string | null;
-                  reason: string | null;
-                })[];
-            };
-          };
-        };
+  /** 措施 / one measure, current version and every version */
+  getMeasuresByCode: {
+    parameters: {
+      path: {
+        code: string;
       };
     };
-    /** 新增措施 / publish a new measure (credit office) */
-    post: {
-      requestBody: {
+    responses: {
+      /** @description Default Response */
+      200: {
         content: {
           "application/json": {
-            title: string;
-            text: string;
-            /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
-            article: string;
-            listTypes: string[];
-            /** @enum {string} */
-            effect: "block" | "restrict" | "warn" | "favor";
-            /** @description 业务场景代码，见 /api/v1/scenarios */
-            scenarios: string[];
-            appliesTo: ("subject" | "responsible_person")[];
-            subjectKinds: ("person" | "organization")[];
-            /**
-             * @description 限于这些列入依据（如 A6(7)）；空：不限
-             * @default []
-             */
-            grounds?: string[];
-            /**
-             * @description 限于这些严重程度的名单条目（一般、较重、严重）；空：不限
-             * @default []
-             */
-            severities?: ("一般" | "较重" | "严重")[];
-            legalBasis: {
-                document: string;
-                provision?: string;
-              }[];
-            implementingDepartments: string[];
-            /** @default true */
-            active?: boolean;
-            code: string;
-            reason?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              measure: {
+            measure: {
+              title: string;
+              text: string;
+              /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
+              article: string;
+              listTypes: string[];
+              /** @enum {string} */
+              effect: "block" | "restrict" | "warn" | "favor";
+              /** @description 业务场景代码，见 /api/v1/scenarios */
+              scenarios: string[];
+              appliesTo: ("subject" | "responsible_person")[];
+              subjectKinds: ("person" | "organization")[];
+              grounds: string[];
+              severities: string[];
+              legalBasis: {
+                  document: string;
+                  provision?: string;
+                }[];
+              implementingDepartments: string[];
+              active: boolean;
+              code: string;
+              version: number;
+              publishedAt: string;
+              publishedBy: string | null;
+              reason: string | null;
+            };
+            versions: ({
                 title: string;
                 text: string;
                 /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
@@ -4491,193 +7063,145 @@ export interface paths {
                 publishedAt: string;
                 publishedBy: string | null;
                 reason: string | null;
-              };
-              /** @enum {string} */
-              outcome: "created" | "new_version" | "unchanged";
-            };
+              })[];
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      404: components["responses"]["NotFound"];
     };
   };
-  "/api/v1/measures/{code}": {
-    /** 措施 / one measure, current version and every version */
-    get: {
-      parameters: {
-        path: {
-          code: string;
-        };
+  /** 修改措施 / publish a new version of a measure, with the reason (credit office) */
+  putMeasuresByCode: {
+    parameters: {
+      path: {
+        code: string;
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              measure: {
-                title: string;
-                text: string;
-                /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
-                article: string;
-                listTypes: string[];
-                /** @enum {string} */
-                effect: "block" | "restrict" | "warn" | "favor";
-                /** @description 业务场景代码，见 /api/v1/scenarios */
-                scenarios: string[];
-                appliesTo: ("subject" | "responsible_person")[];
-                subjectKinds: ("person" | "organization")[];
-                grounds: string[];
-                severities: string[];
-                legalBasis: {
-                    document: string;
-                    provision?: string;
-                  }[];
-                implementingDepartments: string[];
-                active: boolean;
-                code: string;
-                version: number;
-                publishedAt: string;
-                publishedBy: string | null;
-                reason: string | null;
-              };
-              versions: ({
-                  title: string;
-                  text: string;
-                  /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
-                  article: string;
-                  listTypes: string[];
-                  /** @enum {string} */
-                  effect: "block" | "restrict" | "warn" | "favor";
-                  /** @description 业务场景代码，见 /api/v1/scenarios */
-                  scenarios: string[];
-                  appliesTo: ("subject" | "responsible_person")[];
-                  subjectKinds: ("person" | "organization")[];
-                  grounds: string[];
-                  severities: string[];
-                  legalBasis: {
-                      document: string;
-                      provision?: string;
-                    }[];
-                  implementingDepartments: string[];
-                  active: boolean;
-                  code: string;
-                  version: number;
-                  publishedAt: string;
-                  publishedBy: string | null;
-                  reason: string | null;
-                })[];
-            };
-          };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          title: string;
+          text: string;
+          /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
+          article: string;
+          listTypes: string[];
+          /** @enum {string} */
+          effect: "block" | "restrict" | "warn" | "favor";
+          /** @description 业务场景代码，见 /api/v1/scenarios */
+          scenarios: string[];
+          appliesTo: ("subject" | "responsible_person")[];
+          subjectKinds: ("person" | "organization")[];
+          /**
+           * @description 限于这些列入依据（如 A6(7)）；空：不限
+           * @default []
+           */
+          grounds?: string[];
+          /**
+           * @description 限于这些严重程度的名单条目（一般、较重、严重）；空：不限
+           * @default []
+           */
+          severities?: ("一般" | "较重" | "严重")[];
+          legalBasis: {
+              document: string;
+              provision?: string;
+            }[];
+          implementingDepartments: string[];
+          /** @default true */
+          active?: boolean;
+          reason: string;
         };
       };
     };
-    /** 修改措施 / publish a new version of a measure, with the reason (credit office) */
-    put: {
-      parameters: {
-        path: {
-          code: string;
-        };
-      };
-      requestBody: {
+    responses: {
+      /** @description Default Response */
+      200: {
         content: {
           "application/json": {
-            title: string;
-            text: string;
-            /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
-            article: string;
-            listTypes: string[];
-            /** @enum {string} */
-            effect: "block" | "restrict" | "warn" | "favor";
-            /** @description 业务场景代码，见 /api/v1/scenarios */
-            scenarios: string[];
-            appliesTo: ("subject" | "responsible_person")[];
-            subjectKinds: ("person" | "organization")[];
-            /**
-             * @description 限于这些列入依据（如 A6(7)）；空：不限
-             * @default []
-             */
-            grounds?: string[];
-            /**
-             * @description 限于这些严重程度的名单条目（一般、较重、严重）；空：不限
-             * @default []
-             */
-            severities?: ("一般" | "较重" | "严重")[];
-            legalBasis: {
-                document: string;
-                provision?: string;
-              }[];
-            implementingDepartments: string[];
-            /** @default true */
-            active?: boolean;
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              measure: {
-                title: string;
-                text: string;
-                /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
-                article: string;
-                listTypes: string[];
-                /** @enum {string} */
-                effect: "block" | "restrict" | "warn" | "favor";
-                /** @description 业务场景代码，见 /api/v1/scenarios */
-                scenarios: string[];
-                appliesTo: ("subject" | "responsible_person")[];
-                subjectKinds: ("person" | "organization")[];
-                grounds: string[];
-                severities: string[];
-                legalBasis: {
-                    document: string;
-                    provision?: string;
-                  }[];
-                implementingDepartments: string[];
-                active: boolean;
-                code: string;
-                version: number;
-                publishedAt: string;
-                publishedBy: string | null;
-                reason: string | null;
-              };
+            measure: {
+              title: string;
+              text: string;
+              /** @description 来源条款，如 'A14(5)'、'D§5(2)' */
+              article: string;
+              listTypes: string[];
               /** @enum {string} */
-              outcome: "created" | "new_version" | "unchanged";
+              effect: "block" | "restrict" | "warn" | "favor";
+              /** @description 业务场景代码，见 /api/v1/scenarios */
+              scenarios: string[];
+              appliesTo: ("subject" | "responsible_person")[];
+              subjectKinds: ("person" | "organization")[];
+              grounds: string[];
+              severities: string[];
+              legalBasis: {
+                  document: string;
+                  provision?: string;
+                }[];
+              implementingDepartments: string[];
+              active: boolean;
+              code: string;
+              version: number;
+              publishedAt: string;
+              publishedBy: string | null;
+              reason: string | null;
             };
+            /** @enum {string} */
+            outcome: "created" | "new_version" | "unchanged";
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/list-types": {
-    /** 名单类型 / list types */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              listTypes: ({
-                  code: string;
-                  name: string;
-                  nameEn: string;
-                  /**
-                   * @description red: 激励 (A13); black: 惩戒 (A14) 与 A4 交叉比对; watch: 提示
-                   * @enum {string}
-                   */
-                  polarity: "red" | "black" | "watch";
-                  description: string;
-                })[];
-            };
+  /** 名单类型 / list types */
+  getListTypes: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            listTypes: ({
+                code: string;
+                name: string;
+                nameEn: string;
+                /**
+                 * @description red: 激励 (A13); black: 惩戒 (A14) 与 A4 交叉比对; watch: 提示
+                 * @enum {string}
+                 */
+                polarity: "red" | "black" | "watch";
+                description: string;
+              })[];
           };
         };
       };
+      400: components["responses"]["BadRequest"];
     };
-    /** 新增名单类型 / add a list type (e.g. 重点关注名单) */
-    post: {
-      requestBody: {
+  };
+  /** 新增名单类型 / add a list type (e.g. 重点关注名单) */
+  postListTypes: {
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+          name: string;
+          nameEn: string;
+          /**
+           * @description red: 激励 (A13); black: 惩戒 (A14) 与 A4 交叉比对; watch: 提示
+           * @enum {string}
+           */
+          polarity: "red" | "black" | "watch";
+          description: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
         content: {
           "application/json": {
             code: string;
@@ -4692,852 +7216,942 @@ export interface paths {
           };
         };
       };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              code: string;
-              name: string;
-              nameEn: string;
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 名单记录 / list entries */
+  getListsEntries: {
+    parameters: {
+      query?: {
+        listType?: string;
+        state?: "effective" | "expired" | "removed" | "all";
+        subjectCode?: string;
+        department?: string;
+        limit?: number;
+        /** @description createdAt of the last entry of the previous page */
+        before?: string;
+      };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            entries: ({
+                id: string;
+                listType: string;
+                listName: string;
+                polarity: string;
+                /**
+                 * @description associated: B26, a person answering for a severe organization
+                 * @enum {string}
+                 */
+                origin: "listed" | "associated";
+                sourceEntryId: string | null;
+                relationRole: string | null;
+                subject: {
+                  id: string;
+                  kind: string;
+                  name: string;
+                  code: string;
+                };
+                itemCode: string;
+                recordId: string;
+                providerDepartment: string;
+                /** @description A5/A6 ground, coded (e.g. A6(7)) */
+                ground: string | null;
+                severity: string | null;
+                identifiedOn: string;
+                /** @description A12: removal date set by the identifying unit */
+                validUntil: string | null;
+                /** @description B27 validity of the record */
+                validityEndsOn: string | null;
+                /** @enum {string} */
+                status: "active" | "removed";
+                /** @enum {string} */
+                state: "effective" | "expired" | "removed";
+                statusReason: string | null;
+                removedAt: string | null;
+                removedByEntry: string | null;
+                /** @description objection | repair_notice while such a procedure runs */
+                procedure: string | null;
+                createdAt: string;
+                updatedAt: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 名单记录及其变动 / a list entry with its history */
+  getListsEntriesById: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            entry: {
+              id: string;
+              listType: string;
+              listName: string;
+              polarity: string;
               /**
-               * @description red: 激励 (A13); black: 惩戒 (A14) 与 A4 交叉比对; watch: 提示
+               * @description associated: B26, a person answering for a severe organization
                * @enum {string}
                */
-              polarity: "red" | "black" | "watch";
-              description: string;
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/lists/entries": {
-    /** 名单记录 / list entries */
-    get: {
-      parameters: {
-        query?: {
-          listType?: string;
-          state?: "effective" | "expired" | "removed" | "all";
-          subjectCode?: string;
-          department?: string;
-          limit?: number;
-          /** @description createdAt of the last entry of the previous page */
-          before?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              entries: ({
-                  id: string;
-                  listType: string;
-                  listName: string;
-                  polarity: string;
-                  /**
-                   * @description associated: B26, a person answering for a severe organization
-                   * @enum {string}
-                   */
-                  origin: "listed" | "associated";
-                  sourceEntryId: string | null;
-                  relationRole: string | null;
-                  subject: {
-                    id: string;
-                    kind: string;
-                    name: string;
-                    code: string;
-                  };
-                  itemCode: string;
-                  recordId: string;
-                  providerDepartment: string;
-                  /** @description A5/A6 ground, coded (e.g. A6(7)) */
-                  ground: string | null;
-                  severity: string | null;
-                  identifiedOn: string;
-                  /** @description A12: removal date set by the identifying unit */
-                  validUntil: string | null;
-                  /** @description B27 validity of the record */
-                  validityEndsOn: string | null;
-                  /** @enum {string} */
-                  status: "active" | "removed";
-                  /** @enum {string} */
-                  state: "effective" | "expired" | "removed";
-                  statusReason: string | null;
-                  removedAt: string | null;
-                  removedByEntry: string | null;
-                  /** @description objection | repair_notice while such a procedure runs */
-                  procedure: string | null;
-                  createdAt: string;
-                  updatedAt: string;
-                })[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/lists/entries/{id}": {
-    /** 名单记录及其变动 / a list entry with its history */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              entry: {
+              origin: "listed" | "associated";
+              sourceEntryId: string | null;
+              relationRole: string | null;
+              subject: {
                 id: string;
-                listType: string;
-                listName: string;
-                polarity: string;
-                /**
-                 * @description associated: B26, a person answering for a severe organization
-                 * @enum {string}
-                 */
-                origin: "listed" | "associated";
-                sourceEntryId: string | null;
-                relationRole: string | null;
-                subject: {
-                  id: string;
-                  kind: string;
-                  name: string;
-                  code: string;
-                };
-                itemCode: string;
-                recordId: string;
-                providerDepartment: string;
-                /** @description A5/A6 ground, coded (e.g. A6(7)) */
-                ground: string | null;
-                severity: string | null;
-                identifiedOn: string;
-                /** @description A12: removal date set by the identifying unit */
-                validUntil: string | null;
-                /** @description B27 validity of the record */
-                validityEndsOn: string | null;
-                /** @enum {string} */
-                status: "active" | "removed";
-                /** @enum {string} */
-                state: "effective" | "expired" | "removed";
-                statusReason: string | null;
-                removedAt: string | null;
-                removedByEntry: string | null;
-                /** @description objection | repair_notice while such a procedure runs */
-                procedure: string | null;
-                createdAt: string;
-                updatedAt: string;
-              };
-              events: ({
-                  id: string;
-                  at: string;
-                  kind: string;
-                  article: string | null;
-                  detail: {
-                    [key: string]: unknown;
-                  };
-                  recordId: string | null;
-                  batchId: string | null;
-                })[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/lists/decisions": {
-    /** 登记一项名单认定 / record one list decision (form) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description 名单目录项代码，如 blacklist-organization */
-            item: string;
-            /** @description 本部门的决定编号；填写后重复提交不会重复登记（缺省时由平台生成） */
-            providerRecordId?: string;
-            subject: {
-              code: string;
-              name: string;
-              /** @description B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，填 true */
-              selfSupporting?: boolean;
-            };
-            /** @enum {string} */
-            severity?: "一般" | "较重" | "严重";
-            /** @description 认定日期 YYYY-MM-DD */
-            identifiedOn: string;
-            /** @description the item’s fields; unknown ones are refused by the catalog */
-            fields: {
-              [key: string]: unknown;
-            };
-            /** @description 修改已报送的决定时必填 */
-            reason?: string;
-            /** @description 减轻已报送决定的修改所依据的决定编号（信用办登记的外部决定；A20、B33） */
-            changeBasis?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              outcome: "created" | "unchanged" | "new_version";
-              recordId: string;
-              version: number;
-              providerRecordId: string;
-              warnings: {
-                  code: string;
-                  /** @description dotted path: fields.fineAmount, subject.code, identifiedOn */
-                  field: string;
-                  message: string;
-                  messageEn: string;
-                  /** @description identity codes: 1-based position of the wrong character */
-                  position?: number;
-                  expected?: string;
-                  actual?: string;
-                  cause?: string;
-                }[];
-              entry: {
-                id: string;
-                listType: string;
-                listName: string;
-                polarity: string;
-                /**
-                 * @description associated: B26, a person answering for a severe organization
-                 * @enum {string}
-                 */
-                origin: "listed" | "associated";
-                sourceEntryId: string | null;
-                relationRole: string | null;
-                subject: {
-                  id: string;
-                  kind: string;
-                  name: string;
-                  code: string;
-                };
-                itemCode: string;
-                recordId: string;
-                providerDepartment: string;
-                /** @description A5/A6 ground, coded (e.g. A6(7)) */
-                ground: string | null;
-                severity: string | null;
-                identifiedOn: string;
-                /** @description A12: removal date set by the identifying unit */
-                validUntil: string | null;
-                /** @description B27 validity of the record */
-                validityEndsOn: string | null;
-                /** @enum {string} */
-                status: "active" | "removed";
-                /** @enum {string} */
-                state: "effective" | "expired" | "removed";
-                statusReason: string | null;
-                removedAt: string | null;
-                removedByEntry: string | null;
-                /** @description objection | repair_notice while such a procedure runs */
-                procedure: string | null;
-                createdAt: string;
-                updatedAt: string;
-              };
-              /** @description A4: red list entries this decision removed */
-              removedFromRedLists: string[];
-              /** @description B26: entries written to responsible persons */
-              associatedEntries: string[];
-              notifications: {
-                  id: string;
-                  kind: string;
-                  article: string;
-                  recipientDepartment: string;
-                }[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/subjects/{code}/relations": {
-    /** 组织的法定代表人与责任人 / who answers for an organization (B26) */
-    get: {
-      parameters: {
-        path: {
-          code: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
-    /** 登记组织的责任人，即时适用于其有效的严重失信记录 / link a responsible person to an organization; applies at once to its severe records in force (B26) */
-    post: {
-      parameters: {
-        path: {
-          code: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            person: {
-              code: string;
-              name: string;
-            };
-            /**
-             * @description legal_representative 法定代表人; principal 主要负责人; responsible 直接责任人
-             * @enum {string}
-             */
-            role: "legal_representative" | "principal" | "responsible";
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
-      };
-    };
-  };
-  "/api/v1/inbox": {
-    /** 本部门收到的通报 / my department’s notices (A4, A11) */
-    get: {
-      parameters: {
-        query?: {
-          unread?: boolean;
-          limit?: number;
-          before?: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              notifications: ({
-                  id: string;
-                  kind: string;
-                  article: string;
-                  recipientDepartment: string;
-                  subjectId: string | null;
-                  entryId: string | null;
-                  title: string;
-                  body: {
-                    [key: string]: unknown;
-                  };
-                  createdAt: string;
-                  deliveredAt: string | null;
-                  readAt: string | null;
-                })[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/inbox/{id}/read": {
-    /** 标记通报已读 / mark a notice read */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        204: {
-          content: never;
-        };
-      };
-    };
-  };
-  "/api/v1/checks": {
-    /** 信用核查 / check subjects (1–10,000): block / warn / favor / none with entries and measures */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description 业务场景代码，见 GET /api/v1/scenarios */
-            scenario: string;
-            /** @description 核查事由（B33），如“政府采购项目投标资格审查” */
-            purpose: string;
-            subjects: {
+                kind: string;
+                name: string;
                 code: string;
-                name?: string;
+              };
+              itemCode: string;
+              recordId: string;
+              providerDepartment: string;
+              /** @description A5/A6 ground, coded (e.g. A6(7)) */
+              ground: string | null;
+              severity: string | null;
+              identifiedOn: string;
+              /** @description A12: removal date set by the identifying unit */
+              validUntil: string | null;
+              /** @description B27 validity of the record */
+              validityEndsOn: string | null;
+              /** @enum {string} */
+              status: "active" | "removed";
+              /** @enum {string} */
+              state: "effective" | "expired" | "removed";
+              statusReason: string | null;
+              removedAt: string | null;
+              removedByEntry: string | null;
+              /** @description objection | repair_notice while such a procedure runs */
+              procedure: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+            events: ({
+                id: string;
+                at: string;
+                kind: string;
+                article: string | null;
+                detail: {
+                  [key: string]: unknown;
+                };
+                recordId: string | null;
+                batchId: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 登记一项名单认定 / record one list decision (form) */
+  postListsDecisions: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 名单目录项代码，如 blacklist-organization */
+          item: string;
+          /** @description 本部门的决定编号；填写后重复提交不会重复登记（缺省时由平台生成） */
+          providerRecordId?: string;
+          subject: {
+            code: string;
+            name: string;
+            /** @description B2：认定时16、17周岁并以自己的劳动收入为主要生活来源的，填 true */
+            selfSupporting?: boolean;
+          };
+          /** @enum {string} */
+          severity?: "一般" | "较重" | "严重";
+          /** @description 认定日期 YYYY-MM-DD */
+          identifiedOn: string;
+          /** @description the item’s fields; unknown ones are refused by the catalog */
+          fields: {
+            [key: string]: unknown;
+          };
+          /** @description 修改已报送的决定时必填 */
+          reason?: string;
+          /** @description 减轻已报送决定的修改所依据的决定编号（信用办登记的外部决定；A20、B33） */
+          changeBasis?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            outcome: "created" | "unchanged" | "new_version";
+            recordId: string;
+            version: number;
+            providerRecordId: string;
+            warnings: {
+                code: string;
+                /** @description dotted path: fields.fineAmount, subject.code, identifiedOn */
+                field: string;
+                message: string;
+                messageEn: string;
+                /** @description identity codes: 1-based position of the wrong character */
+                position?: number;
+                expected?: string;
+                actual?: string;
+                cause?: string;
+              }[];
+            entry: {
+              id: string;
+              listType: string;
+              listName: string;
+              polarity: string;
+              /**
+               * @description associated: B26, a person answering for a severe organization
+               * @enum {string}
+               */
+              origin: "listed" | "associated";
+              sourceEntryId: string | null;
+              relationRole: string | null;
+              subject: {
+                id: string;
+                kind: string;
+                name: string;
+                code: string;
+              };
+              itemCode: string;
+              recordId: string;
+              providerDepartment: string;
+              /** @description A5/A6 ground, coded (e.g. A6(7)) */
+              ground: string | null;
+              severity: string | null;
+              identifiedOn: string;
+              /** @description A12: removal date set by the identifying unit */
+              validUntil: string | null;
+              /** @description B27 validity of the record */
+              validityEndsOn: string | null;
+              /** @enum {string} */
+              status: "active" | "removed";
+              /** @enum {string} */
+              state: "effective" | "expired" | "removed";
+              statusReason: string | null;
+              removedAt: string | null;
+              removedByEntry: string | null;
+              /** @description objection | repair_notice while such a procedure runs */
+              procedure: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+            /** @description A4: red list entries this decision removed */
+            removedFromRedLists: string[];
+            /** @description B26: entries written to responsible persons */
+            associatedEntries: string[];
+            notifications: {
+                id: string;
+                kind: string;
+                article: string;
+                recipientDepartment: string;
               }[];
           };
         };
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              checkId: string;
-              checkedAt: string;
-              scenario: string;
-              policyVersion: string;
-              summary: {
-                total: number;
-                block: number;
-                warn: number;
-                favor: number;
-                none: number;
-                error: number;
-              };
-              results: ({
-                  index: number;
-                  code: string;
-                  /** @description null: the code is invalid (see error) */
-                  decision: ("block" | "warn" | "favor" | "none") | null;
-                  registered: boolean;
-                  subjectKind: ("person" | "organization") | null;
-                  entries: ({
-                      id: string;
-                      listType: string;
-                      listName: string;
-                      /** @enum {string} */
-                      polarity: "red" | "black" | "watch";
-                      /**
-                       * @description associated: B26, the subject answers for a severely dishonest organization
-                       * @enum {string}
-                       */
-                      origin: "listed" | "associated";
-                      relationRole: string | null;
-                      ground: string | null;
-                      severity: string | null;
-                      identifiedOn: string;
-                      validUntil: string | null;
-                      providerDepartment: string;
-                      /** @description objection | repair_notice: the entry is under that procedure */
-                      procedure: string | null;
-                    })[];
-                  measures: ({
-                      code: string;
-                      version: number;
-                      title: string;
-                      /** @enum {string} */
-                      effect: "block" | "restrict" | "warn" | "favor";
-                      article: string;
-                      legalBasis: {
-                          document: string;
-                          provision?: string;
-                        }[];
-                      implementingDepartments: string[];
-                    })[];
-                  warnings: {
-                      code: string;
-                      message: string;
-                      messageEn: string;
-                    }[];
-                  error?: {
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      422: components["responses"]["UnprocessableContent"];
+    };
+  };
+  /** 组织的法定代表人与责任人 / who answers for an organization (B26) */
+  getSubjectsByCodeRelations: {
+    parameters: {
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 登记组织的责任人，即时适用于其有效的严重失信记录 / link a responsible person to an organization; applies at once to its severe records in force (B26) */
+  postSubjectsByCodeRelations: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          person: {
+            code: string;
+            name: string;
+          };
+          /**
+           * @description legal_representative 法定代表人; principal 主要负责人; responsible 直接责任人
+           * @enum {string}
+           */
+          role: "legal_representative" | "principal" | "responsible";
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 本部门收到的通报 / my department’s notices (A4, A11) */
+  getInbox: {
+    parameters: {
+      query?: {
+        unread?: boolean;
+        limit?: number;
+        before?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            notifications: ({
+                id: string;
+                kind: string;
+                article: string;
+                recipientDepartment: string;
+                subjectId: string | null;
+                entryId: string | null;
+                title: string;
+                body: {
+                  [key: string]: unknown;
+                };
+                createdAt: string;
+                deliveredAt: string | null;
+                readAt: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 标记通报已读 / mark a notice read */
+  postInboxByIdRead: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /** 信用核查 / check subjects (1–10,000): block / warn / favor / none with entries and measures */
+  postChecks: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 业务场景代码，见 GET /api/v1/scenarios */
+          scenario: string;
+          /** @description 核查事由（B33），如“政府采购项目投标资格审查” */
+          purpose: string;
+          subjects: {
+              code: string;
+              name?: string;
+            }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            checkId: string;
+            checkedAt: string;
+            scenario: string;
+            policyVersion: string;
+            summary: {
+              total: number;
+              block: number;
+              warn: number;
+              favor: number;
+              none: number;
+              error: number;
+            };
+            results: ({
+                index: number;
+                code: string;
+                /** @description null: the code is invalid (see error) */
+                decision: ("block" | "warn" | "favor" | "none") | null;
+                registered: boolean;
+                subjectKind: ("person" | "organization") | null;
+                entries: ({
+                    id: string;
+                    listType: string;
+                    listName: string;
+                    /** @enum {string} */
+                    polarity: "red" | "black" | "watch";
+                    /**
+                     * @description associated: B26, the subject answers for a severely dishonest organization
+                     * @enum {string}
+                     */
+                    origin: "listed" | "associated";
+                    relationRole: string | null;
+                    ground: string | null;
+                    severity: string | null;
+                    identifiedOn: string;
+                    validUntil: string | null;
+                    providerDepartment: string;
+                    /** @description objection | repair_notice: the entry is under that procedure */
+                    procedure: string | null;
+                  })[];
+                measures: ({
+                    code: string;
+                    version: number;
+                    title: string;
+                    /** @enum {string} */
+                    effect: "block" | "restrict" | "warn" | "favor";
+                    article: string;
+                    legalBasis: {
+                        document: string;
+                        provision?: string;
+                      }[];
+                    implementingDepartments: string[];
+                  })[];
+                warnings: {
                     code: string;
                     message: string;
                     messageEn: string;
-                    position?: number;
-                    expected?: string;
-                    actual?: string;
-                  };
-                })[];
-            };
+                  }[];
+                error?: {
+                  code: string;
+                  message: string;
+                  messageEn: string;
+                  position?: number;
+                  expected?: string;
+                  actual?: string;
+                };
+              })[];
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/checks/stream": {
-    /** 流式批量核查 / streaming check: NDJSON or CSV lines in, NDJSON (or CSV with Accept: text/csv) out */
-    post: {
-      parameters: {
-        query: {
-          scenario: string;
-          purpose: string;
-        };
+  /** 流式批量核查 / streaming check: NDJSON or CSV lines in, NDJSON (or CSV with Accept: text/csv) out */
+  postChecksStream: {
+    parameters: {
+      query: {
+        scenario: string;
+        purpose: string;
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-ndjson": string;
+        "text/csv": string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 反馈措施执行情况 / report the measures actually applied (A21) */
+  postChecksByCheckIdFeedback: {
+    parameters: {
+      path: {
+        checkId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the subject’s index in the check result */
+          position?: number;
+          /** @description or the subject’s code */
+          code?: string;
+          /** @description codes of the measures actually applied */
+          measuresApplied: string[];
+          /**
+           * @description refused 不予受理/不予许可; restricted 从严审核; favored 激励便利; approved 正常办理; other
+           * @enum {string}
+           */
+          outcome: "refused" | "restricted" | "favored" | "approved" | "other";
+          /** @description yuan (e.g. bid deposit waived, funds withheld) */
+          amount?: string | number;
+          legalBasis: string;
+          /** @description YYYY-MM-DD */
+          decidedOn: string;
+          /** @description the approval system’s own case number */
+          businessRef?: string;
+          note?: string;
         };
       };
     };
-  };
-  "/api/v1/checks/{checkId}/feedback": {
-    /** 反馈措施执行情况 / report the measures actually applied (A21) */
-    post: {
-      parameters: {
-        path: {
-          checkId: string;
-        };
-      };
-      requestBody: {
+    responses: {
+      /** @description Default Response */
+      201: {
         content: {
           "application/json": {
-            /** @description the subject’s index in the check result */
-            position?: number;
-            /** @description or the subject’s code */
-            code?: string;
-            /** @description codes of the measures actually applied */
-            measuresApplied: string[];
+            feedbackId: string;
+            checkId: string;
+            position: number;
+            reportedAt: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /** 联合奖惩实施情况季度报告 / quarterly joint incentives and punishments report (A21), JSON or xlsx */
+  getReportsJointMeasures: {
+    parameters: {
+      query: {
+        /** @description e.g. 2026Q4 */
+        quarter: string;
+        department?: string;
+        format?: "json" | "xlsx";
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+    };
+  };
+  /**
+   * 为本人的异议提交证据材料 / add an evidence file to my open objection (A15, B28)
+   * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项异议最多 20 个。文件名放在查询参数 name 中。
+   *
+   * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per objection; its name in the query parameter `name`.
+   */
+  postMeObjectionsByIdEvidence: {
+    parameters: {
+      query?: {
+        /** @description 文件名（URL 编码的 UTF-8）；去除路径，最长保留 100 个字符 */
+        name?: string;
+        /** @description 替换本异议中已提交的某个证据材料（原文件保留） */
+        supersedes?: string;
+        /** @description 说明：替换已提交的文件时必填，写明原因 */
+        note?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/pdf": string;
+        "image/jpeg": string;
+        "image/png": string;
+        "application/ofd": string;
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+            name: string;
             /**
-             * @description refused 不予受理/不予许可; restricted 从严审核; favored 激励便利; approved 正常办理; other
+             * @description 按文件内容判断的类型
              * @enum {string}
              */
-            outcome: "refused" | "restricted" | "favored" | "approved" | "other";
-            /** @description yuan (e.g. bid deposit waived, funds withheld) */
-            amount?: string | number;
-            legalBasis: string;
-            /** @description YYYY-MM-DD */
-            decidedOn: string;
-            /** @description the approval system’s own case number */
-            businessRef?: string;
-            note?: string;
+            type: "pdf" | "jpeg" | "png" | "ofd";
+            mediaType: string;
+            /** @description 字节数 */
+            size: number;
+            /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+            sm3: string;
+            /**
+             * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+             * @enum {string}
+             */
+            addedVia: "subject" | "center";
+            addedAt: string;
+            /** @description 本文件替换的证据材料 */
+            supersedes: string | null;
+            /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+            supersededBy: string | null;
+            note: string | null;
           };
         };
       };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              feedbackId: string;
-              checkId: string;
-              position: number;
-              reportedAt: string;
-            };
-          };
-        };
-      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/reports/joint-measures": {
-    /** 联合奖惩实施情况季度报告 / quarterly joint incentives and punishments report (A21), JSON or xlsx */
-    get: {
-      parameters: {
-        query: {
-          /** @description e.g. 2026Q4 */
-          quarter: string;
-          department?: string;
-          format?: "json" | "xlsx";
-        };
+  /**
+   * 窗口代信息主体提交证据材料 / add an evidence file for the subject at a service window (B28)
+   * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项异议最多 20 个。文件名放在查询参数 name 中。
+   *
+   * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per objection; its name in the query parameter `name`.
+   */
+  postObjectionsByIdEvidence: {
+    parameters: {
+      query?: {
+        /** @description 文件名（URL 编码的 UTF-8）；去除路径，最长保留 100 个字符 */
+        name?: string;
+        /** @description 替换本异议中已提交的某个证据材料（原文件保留） */
+        supersedes?: string;
+        /** @description 说明：替换已提交的文件时必填，写明原因 */
+        note?: string;
       };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: never;
-        };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        id: string;
       };
     };
-  };
-  "/api/v1/me/objections/{id}/evidence": {
-    /**
-     * 为本人的异议提交证据材料 / add an evidence file to my open objection (A15, B28)
-     * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项异议最多 20 个。文件名放在查询参数 name 中。
-     *
-     * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per objection; its name in the query parameter `name`.
-     */
-    post: {
-      parameters: {
-        query?: {
-          /** @description 文件名（URL 编码的 UTF-8）；去除路径，最长保留 100 个字符 */
-          name?: string;
-          /** @description 替换本异议中已提交的某个证据材料（原文件保留） */
-          supersedes?: string;
-          /** @description 说明：替换已提交的文件时必填，写明原因 */
-          note?: string;
-        };
-        path: {
-          id: string;
-        };
+    requestBody: {
+      content: {
+        "application/pdf": string;
+        "image/jpeg": string;
+        "image/png": string;
+        "application/ofd": string;
+        "application/octet-stream": string;
       };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-              name: string;
-              /**
-               * @description 按文件内容判断的类型
-               * @enum {string}
-               */
-              type: "pdf" | "jpeg" | "png" | "ofd";
-              mediaType: string;
-              /** @description 字节数 */
-              size: number;
-              /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-              sm3: string;
-              /**
-               * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-               * @enum {string}
-               */
-              addedVia: "subject" | "center";
-              addedAt: string;
-              /** @description 本文件替换的证据材料 */
-              supersedes: string | null;
-              /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-              supersededBy: string | null;
-              note: string | null;
-            };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+            name: string;
+            /**
+             * @description 按文件内容判断的类型
+             * @enum {string}
+             */
+            type: "pdf" | "jpeg" | "png" | "ofd";
+            mediaType: string;
+            /** @description 字节数 */
+            size: number;
+            /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+            sm3: string;
+            /**
+             * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+             * @enum {string}
+             */
+            addedVia: "subject" | "center";
+            addedAt: string;
+            /** @description 本文件替换的证据材料 */
+            supersedes: string | null;
+            /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+            supersededBy: string | null;
+            note: string | null;
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/objections/{id}/evidence": {
-    /**
-     * 窗口代信息主体提交证据材料 / add an evidence file for the subject at a service window (B28)
-     * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项异议最多 20 个。文件名放在查询参数 name 中。
-     *
-     * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per objection; its name in the query parameter `name`.
-     */
-    post: {
-      parameters: {
-        query?: {
-          /** @description 文件名（URL 编码的 UTF-8）；去除路径，最长保留 100 个字符 */
-          name?: string;
-          /** @description 替换本异议中已提交的某个证据材料（原文件保留） */
-          supersedes?: string;
-          /** @description 说明：替换已提交的文件时必填，写明原因 */
-          note?: string;
-        };
-        path: {
-          id: string;
-        };
+  /**
+   * 为本人的信用修复申请提交证明材料 / add a file proving performance to my open repair application (A19, B32)
+   * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项信用修复申请最多 20 个。文件名放在查询参数 name 中。
+   *
+   * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per repair application; its name in the query parameter `name`.
+   */
+  postMeRepairsByIdEvidence: {
+    parameters: {
+      query?: {
+        /** @description 文件名（URL 编码的 UTF-8）；去除路径，最长保留 100 个字符 */
+        name?: string;
+        /** @description 替换本异议中已提交的某个证据材料（原文件保留） */
+        supersedes?: string;
+        /** @description 说明：替换已提交的文件时必填，写明原因 */
+        note?: string;
       };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-              name: string;
-              /**
-               * @description 按文件内容判断的类型
-               * @enum {string}
-               */
-              type: "pdf" | "jpeg" | "png" | "ofd";
-              mediaType: string;
-              /** @description 字节数 */
-              size: number;
-              /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-              sm3: string;
-              /**
-               * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-               * @enum {string}
-               */
-              addedVia: "subject" | "center";
-              addedAt: string;
-              /** @description 本文件替换的证据材料 */
-              supersedes: string | null;
-              /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-              supersededBy: string | null;
-              note: string | null;
-            };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/pdf": string;
+        "image/jpeg": string;
+        "image/png": string;
+        "application/ofd": string;
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+            name: string;
+            /**
+             * @description 按文件内容判断的类型
+             * @enum {string}
+             */
+            type: "pdf" | "jpeg" | "png" | "ofd";
+            mediaType: string;
+            /** @description 字节数 */
+            size: number;
+            /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+            sm3: string;
+            /**
+             * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+             * @enum {string}
+             */
+            addedVia: "subject" | "center";
+            addedAt: string;
+            /** @description 本文件替换的证据材料 */
+            supersedes: string | null;
+            /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+            supersededBy: string | null;
+            note: string | null;
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/me/repairs/{id}/evidence": {
-    /**
-     * 为本人的信用修复申请提交证明材料 / add a file proving performance to my open repair application (A19, B32)
-     * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项信用修复申请最多 20 个。文件名放在查询参数 name 中。
-     *
-     * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per repair application; its name in the query parameter `name`.
-     */
-    post: {
-      parameters: {
-        query?: {
-          /** @description 文件名（URL 编码的 UTF-8）；去除路径，最长保留 100 个字符 */
-          name?: string;
-          /** @description 替换本异议中已提交的某个证据材料（原文件保留） */
-          supersedes?: string;
-          /** @description 说明：替换已提交的文件时必填，写明原因 */
-          note?: string;
-        };
-        path: {
-          id: string;
-        };
+  /**
+   * 窗口代信息主体提交信用修复证明材料 / add a file proving performance for the subject at a service window
+   * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项信用修复申请最多 20 个。文件名放在查询参数 name 中。
+   *
+   * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per repair application; its name in the query parameter `name`.
+   */
+  postRepairsByIdEvidence: {
+    parameters: {
+      query?: {
+        /** @description 文件名（URL 编码的 UTF-8）；去除路径，最长保留 100 个字符 */
+        name?: string;
+        /** @description 替换本异议中已提交的某个证据材料（原文件保留） */
+        supersedes?: string;
+        /** @description 说明：替换已提交的文件时必填，写明原因 */
+        note?: string;
       };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-              name: string;
-              /**
-               * @description 按文件内容判断的类型
-               * @enum {string}
-               */
-              type: "pdf" | "jpeg" | "png" | "ofd";
-              mediaType: string;
-              /** @description 字节数 */
-              size: number;
-              /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-              sm3: string;
-              /**
-               * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-               * @enum {string}
-               */
-              addedVia: "subject" | "center";
-              addedAt: string;
-              /** @description 本文件替换的证据材料 */
-              supersedes: string | null;
-              /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-              supersededBy: string | null;
-              note: string | null;
-            };
+      header: {
+        "X-Purpose": components["parameters"]["Purpose"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/pdf": string;
+        "image/jpeg": string;
+        "image/png": string;
+        "application/ofd": string;
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
+            name: string;
+            /**
+             * @description 按文件内容判断的类型
+             * @enum {string}
+             */
+            type: "pdf" | "jpeg" | "png" | "ofd";
+            mediaType: string;
+            /** @description 字节数 */
+            size: number;
+            /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
+            sm3: string;
+            /**
+             * @description subject 信息主体本人提交; center 信用中心窗口代为提交
+             * @enum {string}
+             */
+            addedVia: "subject" | "center";
+            addedAt: string;
+            /** @description 本文件替换的证据材料 */
+            supersedes: string | null;
+            /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
+            supersededBy: string | null;
+            note: string | null;
           };
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
-  "/api/v1/repairs/{id}/evidence": {
-    /**
-     * 窗口代信息主体提交信用修复证明材料 / add a file proving performance for the subject at a service window
-     * @description 请求体即文件本身（不用 multipart；Content-Type 可为任意值，类型按内容判断）：PDF、JPEG、PNG 或 OFD，每个不超过 10 MB，每项信用修复申请最多 20 个。文件名放在查询参数 name 中。
-     *
-     * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per repair application; its name in the query parameter `name`.
-     */
-    post: {
-      parameters: {
-        query?: {
-          /** @description 文件名（URL 编码的 UTF-8）；去除路径，最长保留 100 个字符 */
-          name?: string;
-          /** @description 替换本异议中已提交的某个证据材料（原文件保留） */
-          supersedes?: string;
-          /** @description 说明：替换已提交的文件时必填，写明原因 */
-          note?: string;
-        };
-        path: {
-          id: string;
-        };
+  /** 上传报送表格 / upload a filled template (xlsx or CSV); per-row results or the xlsx error report */
+  postRecordsUpload: {
+    parameters: {
+      query: {
+        /** @description 目录项代码 / catalog item code, e.g. admin-penalty */
+        item: string;
+        /** @description all_or_nothing (at most 10,000 rows) or accept_valid */
+        mode?: "all_or_nothing" | "accept_valid";
+        /** @description xlsx: the error report (same as Accept: xlsx) */
+        report?: "json" | "xlsx";
       };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": {
-              id: string;
-              /** @description 文件名（已规范：去除路径和不可见字符，扩展名与类型一致）：按文本显示，勿作为 HTML 插入 */
-              name: string;
-              /**
-               * @description 按文件内容判断的类型
-               * @enum {string}
-               */
-              type: "pdf" | "jpeg" | "png" | "ofd";
-              mediaType: string;
-              /** @description 字节数 */
-              size: number;
-              /** @description 文件内容的 SM3 摘要（十六进制）：下载的文件应与之相符 */
-              sm3: string;
-              /**
-               * @description subject 信息主体本人提交; center 信用中心窗口代为提交
-               * @enum {string}
-               */
-              addedVia: "subject" | "center";
-              addedAt: string;
-              /** @description 本文件替换的证据材料 */
-              supersedes: string | null;
-              /** @description 替换本文件的证据材料；被替换的文件仍保存、可查阅 */
-              supersededBy: string | null;
-              note: string | null;
+    };
+    requestBody: {
+      content: {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        "text/csv": string;
+        "application/csv": string;
+        "text/plain": string;
+        "application/vnd.ms-excel": string;
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            item: {
+              code: string;
+              version: number;
             };
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            /** @enum {string} */
+            mode: "all_or_nothing" | "accept_valid";
+            batchIds: string[];
+            summary: {
+              total: number;
+              created: number;
+              unchanged: number;
+              newVersion: number;
+              refused: number;
+              aborted: number;
+            };
+            results: ({
+                /** @description spreadsheet row number */
+                row: number;
+                providerRecordId?: string;
+                /** @enum {string} */
+                outcome: "created" | "unchanged" | "new_version" | "refused";
+                recordId?: string;
+                version?: number;
+                errors?: {
+                    code: string;
+                    field: string;
+                    message: string;
+                    messageEn: string;
+                    [key: string]: unknown;
+                  }[];
+                warnings?: {
+                    code: string;
+                    field: string;
+                    message: string;
+                    messageEn: string;
+                    [key: string]: unknown;
+                  }[];
+              })[];
           };
         };
       };
-    };
-  };
-  "/api/v1/records/upload": {
-    /** 上传报送表格 / upload a filled template (xlsx or CSV); per-row results or the xlsx error report */
-    post: {
-      parameters: {
-        query: {
-          /** @description 目录项代码 / catalog item code, e.g. admin-penalty */
-          item: string;
-          /** @description all_or_nothing (at most 10,000 rows) or accept_valid */
-          mode?: "all_or_nothing" | "accept_valid";
-          /** @description xlsx: the error report (same as Accept: xlsx) */
-          report?: "json" | "xlsx";
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              item: {
-                code: string;
-                version: number;
-              };
-              /** @enum {string} */
-              format: "xlsx" | "csv";
-              /** @enum {string} */
-              mode: "all_or_nothing" | "accept_valid";
-              batchIds: string[];
-              summary: {
-                total: number;
-                created: number;
-                unchanged: number;
-                newVersion: number;
-                refused: number;
-                aborted: number;
-              };
-              results: ({
-                  /** @description spreadsheet row number */
-                  row: number;
-                  providerRecordId?: string;
-                  /** @enum {string} */
-                  outcome: "created" | "unchanged" | "new_version" | "refused";
-                  recordId?: string;
-                  version?: number;
-                  errors?: {
-                      code: string;
-                      field: string;
-                      message: string;
-                      messageEn: string;
-                      [key: string]: unknown;
-                    }[];
-                  warnings?: {
-                      code: string;
-                      field: string;
-                      message: string;
-                      messageEn: string;
-                      [key: string]: unknown;
-                    }[];
-                })[];
-            };
-          };
-        };
-      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
     };
   };
 }
-
-export type webhooks = Record<string, never>;
-
-export interface components {
-  schemas: {
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
-}
-
-export type $defs = Record<string, never>;
-
-export type external = Record<string, never>;
-
-export type operations = Record<string, never>;
