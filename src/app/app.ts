@@ -16,6 +16,7 @@ import { uploadRoutes } from '../modules/intake-files/upload.routes.ts';
 import { listsRoutes } from '../modules/lists/lists.routes.ts';
 import { measuresRoutes } from '../modules/measures/measures.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import { filingRulesRoutes } from '../modules/procedures/filing-rules.routes.ts';
 import { procedureStatsRoutes } from '../modules/procedures/procedure-stats.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
 import { repairsRoutes } from '../modules/procedures/repairs.routes.ts';
@@ -126,6 +127,7 @@ export async function createApp(
       repairsRoutes(ctx),
       publicDisclosureRoutes(ctx),
       procedureStatsRoutes(ctx),
+      filingRulesRoutes(ctx),
       uploadRoutes(ctx),
       measuresRoutes(ctx),
       listsRoutes(ctx),

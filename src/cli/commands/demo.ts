@@ -1,6 +1,7 @@
 import { createAppContext } from '../../app/context.ts';
 import { loadDemoData } from '../../modules/demo/demo.loader.ts';
 import { loadDemoLists } from '../../modules/demo/demo-lists.loader.ts';
+import { loadDemoSubjectFile } from '../../modules/demo/demo-subject-file.loader.ts';
 import { loadConfig, redactUrl } from '../../platform/config.ts';
 
 export async function demoCommand(): Promise<number> {
@@ -9,6 +10,7 @@ export async function demoCommand(): Promise<number> {
   try {
     const loaded = await loadDemoData(ctx);
     const lists = await loadDemoLists(ctx);
+    await loadDemoSubjectFile(ctx); // demo.person's own records (issue 17)
     const total = await ctx.subjects.count();
     console.log(
       `✔ 演示数据 / demo data (${redactUrl(config.databaseUrl)}): 新增 / added ` +

@@ -34,6 +34,31 @@ export const RegisterBody = z
   .strict();
 export const RegisterResponse = z.object({ login: z.string(), verifier: z.string() });
 
+/** Whether self-registration is open here, and what the verifier asks for (issue 14 §1, issue 17). */
+export const RegistrationInfo = z.object({
+  open: z
+    .boolean()
+    .describe('是否开放自助注册：配置了实名核验服务时开放 / whether self-registration is open'),
+  verifier: z
+    .object({
+      id: z.string(),
+      label: z.string().describe('核验服务的名称，向申请人展示 / shown to applicants'),
+      demo: z.boolean().describe('演示核验：不是真实实名认证 / the demo verifier: not a real identity check'),
+    })
+    .nullable(),
+  evidenceFields: z
+    .array(
+      z.object({
+        key: z.string().describe('注册请求 evidence 中的字段名 / the key in the registration’s evidence'),
+        label: z.string(),
+        labelEn: z.string(),
+      }),
+    )
+    .describe('核验服务要求申请人填写的信息 / what the verifier asks the applicant for'),
+  message: z.string().describe('向申请人说明的话 / what to tell applicants'),
+  messageEn: z.string(),
+});
+
 export const NoContent = z.null();
 
 export const PasswordBody = z
@@ -193,7 +218,27 @@ export const ConsentView = z.object({
     .optional()
     .describe('在此授权下的查询次数与最近一次时间（仅授权人本人可见）'),
 });
-export const ConsentsResponse = z.object({ consents: z.array(ConsentView) });
+export const ConsentsResponse = z.object({
+  consents: z.array(ConsentView),
+  grant: z
+    .object({
+      expiresOnFrom: z
+        .string()
+        .describe('授权截止日最早可选：今天（中国日期）/ the earliest end date: today, China time'),
+      expiresOnUntil: z
+        .string()
+        .describe(
+          '授权截止日最晚可选：今天加政策规定的最长授权期限 / the latest: today plus the policy’s longest consent',
+        ),
+      maxPeriod: z
+        .string()
+        .describe(
+          '政策规定的最长授权期限，如“1年”（access.consentMaxPeriod，B21）/ the longest consent, in words',
+        ),
+      basis: z.string(),
+    })
+    .describe('新授权的截止日可选范围（B21；授权表单据此限定日期）/ the end dates a new consent may have'),
+});
 
 export const GrantConsentBody = z
   .object({

@@ -5,6 +5,7 @@ import { createTestApp, relaxedPolicy, type TestApp } from '../../testing/app.ts
 import { describeEachEngine } from '../../testing/engines.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo.loader.ts';
 import { generateDemoSubjects } from '../demo/index.ts';
+import { maskCitizenId } from '../policy/index.ts';
 
 let clock = Date.parse('2026-11-26T08:00:00.000Z');
 const PURPOSE = { 'x-purpose': encodeURIComponent('住房保障资格审查') };
@@ -54,6 +55,19 @@ describeEachEngine('access: sessions, consent, purpose, lockout', (getStore) => 
     });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().code, personCode);
+  });
+
+  it('B20, A7, issue 17: the own subject comes with its ID number masked for the screen, the full one beside it', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/subject',
+      headers: session.get('demo.person'),
+    });
+    const { code, codeMasked } = res.json();
+    assert.equal(code, personCode);
+    assert.equal(codeMasked, maskCitizenId(t.ctx.policy, personCode));
+    assert.notEqual(codeMasked, personCode);
+    assert.equal(codeMasked.slice(0, 6), personCode.slice(0, 6));
   });
 
   it('refuses a state-changing request of a cookie session without its CSRF token', async () => {

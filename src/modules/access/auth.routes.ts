@@ -22,6 +22,7 @@ import {
   PasswordBody,
   RegisterBody,
   RegisterResponse,
+  RegistrationInfo,
   TotpBody,
   TotpResponse,
 } from './access.api.ts';
@@ -59,6 +60,12 @@ const NOT_VERIFIED = () =>
     '实名核验未通过：请核对身份代码、姓名和核验信息；仍有问题请到信用中心窗口办理',
     'Identity not verified: check the identity code, the name and the verification evidence, or apply at the credit center',
   );
+
+/** Self-registration is off without a verifier: said by the refusal and by the registration info alike. */
+const REGISTRATION_OFF = {
+  zh: '本平台未开放自助注册，请到信用中心窗口办理',
+  en: 'Self-registration is disabled; apply at the credit center',
+} as const;
 
 const secretNotIssued = () =>
   badRequest(
@@ -134,6 +141,41 @@ export function authRoutes(ctx: AuthRoutesDeps) {
       },
     );
 
+    app.get(
+      '/api/v1/auth/registration',
+      {
+        schema: {
+          tags: ['access'],
+          summary:
+            '自助注册是否开放、核验需要填写什么 / whether self-registration is open, and what the verifier asks for',
+          response: { 200: RegistrationInfo },
+        },
+        config: {
+          access: { kind: 'public', reason: 'the sign-in page says whether self-registration is open' },
+        },
+      },
+      async () =>
+        verifier
+          ? {
+              open: true,
+              verifier: { id: verifier.id, label: verifier.label, demo: verifier.demo === true },
+              evidenceFields: (verifier.evidenceFields ?? []).map(({ key, label, labelEn }) => ({
+                key,
+                label,
+                labelEn,
+              })),
+              message: `经实名核验（${verifier.label.split(' / ')[0]}）后，可为平台上已登记的本人或本单位开通账号；每个信息主体只能自助注册一个账号`,
+              messageEn: `After real-name verification (${verifier.label.split(' / ').at(-1)}), open an account for yourself or your organization as registered on the platform; one self-registered account per subject`,
+            }
+          : {
+              open: false,
+              verifier: null,
+              evidenceFields: [],
+              message: REGISTRATION_OFF.zh,
+              messageEn: REGISTRATION_OFF.en,
+            },
+    );
+
     app.post(
       '/api/v1/auth/register',
       {
@@ -157,12 +199,7 @@ export function authRoutes(ctx: AuthRoutesDeps) {
       },
       async (request, reply) => {
         if (!verifier) {
-          throw new AppError(
-            'REGISTRATION_DISABLED',
-            403,
-            '本平台未开放自助注册，请到信用中心窗口办理',
-            'Self-registration is disabled; apply at the credit center',
-          );
+          throw new AppError('REGISTRATION_DISABLED', 403, REGISTRATION_OFF.zh, REGISTRATION_OFF.en);
         }
         const body = request.body;
         // What the applicant can fix without anyone being verified comes first.

@@ -57,6 +57,18 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
   const statusOf = (c: StoredConsent, now: string) =>
     c.revokedAt ? ('revoked' as const) : c.expiresAt <= now ? ('expired' as const) : ('active' as const);
 
+  /** The end dates a consent may have when granted today (B21: the policy's longest consent). */
+  const grantWindow = () => {
+    const today = ctx.today();
+    const max = ctx.policy.access.consentMaxPeriod;
+    return {
+      expiresOnFrom: today,
+      expiresOnUntil: addPolicyDuration(today, max),
+      maxPeriod: max.years !== undefined ? `${max.years}年` : `${max.months}个月`,
+      basis: max.basis,
+    };
+  };
+
   const departmentNames = async () => new Map((await ctx.departments.list()).map((d) => [d.code, d.name]));
 
   /** The consents as the granter (or a named department) sees them: the grantee named, a person masked (A7). */
@@ -210,7 +222,7 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
       async (request) => {
         const consents = await ctx.consents.listForSubject(ownSubject(request));
         const reads = await ctx.consentReads.countsOf(consents.map((c) => c.id));
-        return { consents: await views(consents, reads) };
+        return { consents: await views(consents, reads), grant: grantWindow() };
       },
     );
 
@@ -242,8 +254,7 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
             { field: 'scope', unknown },
           );
         }
-        const today = ctx.today();
-        const latest = addPolicyDuration(today, ctx.policy.access.consentMaxPeriod);
+        const { expiresOnFrom: today, expiresOnUntil: latest } = grantWindow();
         if (body.expiresOn < today || body.expiresOn > latest) {
           throw badRequest(
             'CONSENT_EXPIRY_INVALID',

@@ -51,6 +51,9 @@ export type VerificationRequest = {
   evidence: Readonly<Record<string, string>>;
 };
 
+/** One field of the applicant's evidence: its key in `evidence` and its label in Chinese and English. */
+export type EvidenceField = { key: string; label: string; labelEn: string };
+
 export type VerificationResult = { verified: true; reference: string } | { verified: false; reason: string };
 
 export type IdentityVerifier = {
@@ -60,6 +63,11 @@ export type IdentityVerifier = {
   label: string;
   /** only the demo verifier: the server then announces a demo environment everywhere */
   demo?: boolean;
+  /**
+   * What the applicant types for the verifier, as `evidence` keys with labels (the registration page
+   * shows one field each; GET /api/v1/auth/registration). None: the verifier needs no typed field.
+   */
+  evidenceFields?: readonly EvidenceField[];
   verify(request: VerificationRequest): Promise<VerificationResult>;
 };
 
@@ -78,6 +86,7 @@ export const demoVerifier: IdentityVerifier = {
   id: 'demo',
   label: `演示核验（核验码 ${DEMO_VERIFICATION_CODE}，非真实实名认证）/ DEMO verifier (code ${DEMO_VERIFICATION_CODE}) — not a real identity check`,
   demo: true,
+  evidenceFields: [{ key: 'demoCode', label: '演示核验码', labelEn: 'demo verification code' }],
   async verify(request) {
     return request.evidence.demoCode === DEMO_VERIFICATION_CODE
       ? { verified: true, reference: 'demo' }
@@ -99,6 +108,12 @@ export function isIdentityVerifier(value: unknown): value is IdentityVerifier {
     typeof v.id === 'string' &&
     v.id.length > 0 &&
     typeof v.label === 'string' &&
-    typeof v.verify === 'function'
+    typeof v.verify === 'function' &&
+    (v.evidenceFields === undefined ||
+      (Array.isArray(v.evidenceFields) &&
+        v.evidenceFields.every(
+          (f: { key?: unknown; label?: unknown; labelEn?: unknown }) =>
+            typeof f?.key === 'string' && typeof f.label === 'string' && typeof f.labelEn === 'string',
+        )))
   );
 }

@@ -67,6 +67,25 @@ describeEachEngine('issue 14 §1: self-registration, off by default', (getStore)
     assert.match(home, /自助注册未开放/);
   });
 
+  it('issue 14 §1, issue 17: the sign-in page learns that self-registration is off, in the refusal’s words', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/registration' });
+    assert.equal(res.statusCode, 200, res.body);
+    const refusal = await register(t, {
+      code: persons[1]!.code,
+      name: persons[1]!.name,
+      login: 'taker.two',
+      evidence: {},
+    });
+    assert.deepEqual(res.json(), {
+      open: false,
+      verifier: null,
+      evidenceFields: [],
+      message: refusal.json().error.message,
+      messageEn: refusal.json().error.message_en,
+    });
+    assert.match(res.json().message, /窗口/);
+  });
+
   it('issue 14 §1: the demo verifier cannot be switched on outside a demo environment', () => {
     assert.throws(() => loadConfig({ XINYONG_IDENTITY_VERIFIER: 'demo' }), /XINYONG_DEMO/);
     assert.equal(loadConfig({ XINYONG_DEMO: 'true' }).identityVerifier, 'demo');
@@ -99,6 +118,30 @@ describeEachEngine('issue 14 §1: self-registration in a demo environment', (get
     const home = (await t.app.inject({ method: 'GET', url: '/' })).body;
     assert.match(home, /class="demo" role="alert"><strong>⚠ 演示环境/);
     assert.match(home, /Demo environment/);
+  });
+
+  it('issue 14 §1, issue 17: the registration info names the demo verifier and the field it asks for', async () => {
+    const info = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/registration' })).json();
+    assert.equal(info.open, true);
+    assert.deepEqual(info.verifier, {
+      id: 'demo',
+      label: info.verifier.label,
+      demo: true,
+    });
+    assert.match(info.verifier.label, /演示核验/);
+    assert.deepEqual(info.evidenceFields, [
+      { key: 'demoCode', label: '演示核验码', labelEn: 'demo verification code' },
+    ]);
+    assert.match(info.message, /实名核验/);
+    // The field it names is the one registration reads.
+    const p = persons[6]!;
+    const res = await register(t, {
+      code: p.code,
+      name: p.name,
+      login: 'owner.six',
+      evidence: { [info.evidenceFields[0].key]: '888888' },
+    });
+    assert.equal(res.statusCode, 201, res.body);
   });
 
   it('issue 14 §1: no oracle — wrong name, wrong code and unknown subject get the same answer', async () => {

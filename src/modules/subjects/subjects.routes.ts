@@ -2,8 +2,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
-import { maskPersonName, type Policy } from '../policy/index.ts';
-import { CodeParam, PublicOrganizationView, SubjectView } from './subjects.api.ts';
+import { maskCitizenId, maskPersonName, type Policy } from '../policy/index.ts';
+import { CodeParam, OwnSubjectView, PublicOrganizationView, SubjectView } from './subjects.api.ts';
 import type { Subject, SubjectsRepository } from './subjects.repository.ts';
 
 const view = (s: Subject) => ({
@@ -39,7 +39,7 @@ export function subjectsRoutes(ctx: SubjectsRoutesDeps) {
         schema: {
           tags: ['subjects'],
           summary: '我的主体信息 / my own subject record (B20)',
-          response: { 200: SubjectView },
+          response: { 200: OwnSubjectView },
         },
         config: { access: { kind: 'permission', permission: 'subjects.read_own', systems: false } },
       },
@@ -58,7 +58,10 @@ export function subjectsRoutes(ctx: SubjectsRoutesDeps) {
           result: 'ok',
           requestId: request.id,
         });
-        return view(subject);
+        // A page of one's own file may be open where others see the screen: a person's ID number is
+        // shown masked until its owner asks for it (issue 17).
+        const codeMasked = subject.kind === 'person' ? maskCitizenId(ctx.policy, subject.code) : subject.code;
+        return { ...view(subject), codeMasked };
       },
     );
 

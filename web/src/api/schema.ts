@@ -76,6 +76,10 @@ export interface paths {
      */
     post: operations["postAuthLogin"];
   };
+  "/api/v1/auth/registration": {
+    /** 自助注册是否开放、核验需要填写什么 / whether self-registration is open, and what the verifier asks for */
+    get: operations["getAuthRegistration"];
+  };
   "/api/v1/auth/register": {
     /**
      * 信息主体注册 / subject self-registration after real-name verification
@@ -438,6 +442,10 @@ export interface paths {
   "/api/v1/procedures/stats": {
     /** 异议和信用修复统计：各部门的数量、结果和按期办结率 / objections and repairs per department: outcomes and share of steps on time (A21, B35) */
     get: operations["getProceduresStats"];
+  };
+  "/api/v1/procedures/filing-rules": {
+    /** 提出异议的理由、处理期限和证据材料的要求 / the grounds of an objection, its deadlines, and the evidence files taken */
+    get: operations["getProceduresFilingRules"];
   };
   "/api/v1/scenarios": {
     /** 业务场景 / business scenarios in which measures apply (B22, C §5(2)) */
@@ -1100,6 +1108,38 @@ export interface operations {
       429: components["responses"]["TooManyRequests"];
     };
   };
+  /** 自助注册是否开放、核验需要填写什么 / whether self-registration is open, and what the verifier asks for */
+  getAuthRegistration: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @description 是否开放自助注册：配置了实名核验服务时开放 / whether self-registration is open */
+            open: boolean;
+            verifier: {
+              id: string;
+              /** @description 核验服务的名称，向申请人展示 / shown to applicants */
+              label: string;
+              /** @description 演示核验：不是真实实名认证 / the demo verifier: not a real identity check */
+              demo: boolean;
+            } | null;
+            /** @description 核验服务要求申请人填写的信息 / what the verifier asks the applicant for */
+            evidenceFields: {
+                /** @description 注册请求 evidence 中的字段名 / the key in the registration’s evidence */
+                key: string;
+                label: string;
+                labelEn: string;
+              }[];
+            /** @description 向申请人说明的话 / what to tell applicants */
+            message: string;
+            messageEn: string;
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+    };
+  };
   /**
    * 信息主体注册 / subject self-registration after real-name verification
    * @description 本平台未配置实名核验服务，自助注册已关闭（REGISTRATION_DISABLED）。
@@ -1583,6 +1623,16 @@ export interface operations {
                   lastAt: string | null;
                 };
               })[];
+            /** @description 新授权的截止日可选范围（B21；授权表单据此限定日期）/ the end dates a new consent may have */
+            grant: {
+              /** @description 授权截止日最早可选：今天（中国日期）/ the earliest end date: today, China time */
+              expiresOnFrom: string;
+              /** @description 授权截止日最晚可选：今天加政策规定的最长授权期限 / the latest: today plus the policy’s longest consent */
+              expiresOnUntil: string;
+              /** @description 政策规定的最长授权期限，如“1年”（access.consentMaxPeriod，B21）/ the longest consent, in words */
+              maxPeriod: string;
+              basis: string;
+            };
           };
         };
       };
@@ -1855,6 +1905,8 @@ export interface operations {
             attributes: {
               [key: string]: unknown;
             };
+            /** @description 页面显示用：个人的身份证号按 A7 遮蔽（本人可选择显示完整号码），单位的统一社会信用代码照常 / for display: a person’s ID number masked as A7 masks it, an organization’s code as it is */
+            codeMasked: string;
           };
         };
       };
@@ -6848,6 +6900,69 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+    };
+  };
+  /** 提出异议的理由、处理期限和证据材料的要求 / the grounds of an objection, its deadlines, and the evidence files taken */
+  getProceduresFilingRules: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            objection: {
+              /** @description 异议理由（A15、B14、B27、A4、B28）/ the grounds an objection may rest on */
+              grounds: ({
+                  /**
+                   * @description 提出异议时的 ground
+                   * @enum {string}
+                   */
+                  code: "wrong_or_incomplete" | "forbidden_data" | "past_validity" | "cross_check";
+                  label: string;
+                  labelEn: string;
+                  article: string;
+                  /** @description 何时选择此理由 / when this ground applies */
+                  hint: string;
+                  hintEn: string;
+                })[];
+              /** @description 信用中心审核期限（工作日，A16、B29）/ the center’s review */
+              review: {
+                workdays: number;
+                basis: string;
+              };
+              /** @description 提供单位核实期限（工作日）/ the provider’s verification */
+              providerVerification: {
+                workdays: number;
+                basis: string;
+              };
+              /** @description 确有错误时的更正期限（工作日）/ the correction of a confirmed error */
+              correction: {
+                workdays: number;
+                basis: string;
+              };
+            };
+            /** @description 证据材料和证明材料文件（A15、B28、A19、B32；类型按文件内容判断）/ evidence files */
+            evidence: {
+              types: ({
+                  /** @enum {string} */
+                  type: "pdf" | "jpeg" | "png" | "ofd";
+                  label: string;
+                  mediaType: string;
+                  extensions: string[];
+                })[];
+              /** @description 每个文件的最大字节数 / the largest file taken, in bytes */
+              maxBytes: number;
+              /** @description 每项异议或信用修复申请最多的文件数（含被替换的）/ files per procedure, superseded ones included */
+              maxFiles: number;
+              /** @description 文件名最长字符数 / the longest file name kept */
+              nameMaxLength: number;
+              /** @description 向申请人说明的限制 / the limits in words */
+              summary: string;
+              summaryEn: string;
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
     };
   };
   /** 业务场景 / business scenarios in which measures apply (B22, C §5(2)) */
