@@ -32,7 +32,14 @@ export function App() {
 function Themed({ children }: { children: ReactNode }) {
   const { elder } = useElderMode();
   return (
-    <ConfigProvider locale={zhCN} theme={elder ? ELDER_THEME : STANDARD_THEME}>
+    // No space inserted between two Chinese characters of a button (“登 录” reads as two words), and
+    // no click ripple (a moving layer over the page, beside the point for a form).
+    <ConfigProvider
+      locale={zhCN}
+      theme={elder ? ELDER_THEME : STANDARD_THEME}
+      button={{ autoInsertSpace: false }}
+      wave={{ disabled: true }}
+    >
       {children}
     </ConfigProvider>
   );

@@ -15,6 +15,19 @@ import { Shell } from './shell/Shell.tsx';
 
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
+const RegisterPage = lazy(() => import('./pages/auth/RegisterPage.tsx'));
+const MeLayout = lazy(() => import('./pages/me/MeLayout.tsx'));
+const MyCreditPage = lazy(() => import('./pages/me/MyCreditPage.tsx'));
+const ConsentsPage = lazy(() => import('./pages/me/ConsentsPage.tsx'));
+const ConsentReadsPage = lazy(() => import('./pages/me/ConsentReadsPage.tsx'));
+const ObjectionsPage = lazy(() => import('./pages/me/ObjectionsPage.tsx'));
+const NewObjectionPage = lazy(() => import('./pages/me/NewObjectionPage.tsx'));
+const ObjectionPage = lazy(() => import('./pages/me/ObjectionPage.tsx'));
+const RepairsPage = lazy(() => import('./pages/me/RepairsPage.tsx'));
+const NewRepairPage = lazy(() => import('./pages/me/NewRepairPage.tsx'));
+const RepairPage = lazy(() => import('./pages/me/RepairPage.tsx'));
+const InboxPage = lazy(() => import('./pages/me/InboxPage.tsx'));
 
 export const routes: RouteObject[] = [
   {
@@ -26,6 +39,25 @@ export const routes: RouteObject[] = [
         errorElement: <PageError />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'register', element: <RegisterPage /> },
+          // the subject's own pages: signed in as a subject, or sent to /login?next=…
+          {
+            path: 'me',
+            element: <MeLayout />,
+            children: [
+              { index: true, element: <MyCreditPage /> },
+              { path: 'consents', element: <ConsentsPage /> },
+              { path: 'consents/:id', element: <ConsentReadsPage /> },
+              { path: 'objections', element: <ObjectionsPage /> },
+              { path: 'objections/new', element: <NewObjectionPage /> },
+              { path: 'objections/:id', element: <ObjectionPage /> },
+              { path: 'repairs', element: <RepairsPage /> },
+              { path: 'repairs/new', element: <NewRepairPage /> },
+              { path: 'repairs/:id', element: <RepairPage /> },
+              { path: 'inbox', element: <InboxPage /> },
+            ],
+          },
           // the portal: lists, repair-notices, policy, verify, search, subjects/:code, login, me/…
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -164,8 +164,10 @@ export function authRoutes(ctx: AuthRoutesDeps) {
                 label,
                 labelEn,
               })),
-              message: `经实名核验（${verifier.label.split(' / ')[0]}）后，可为平台上已登记的本人或本单位开通账号；每个信息主体只能自助注册一个账号`,
-              messageEn: `After real-name verification (${verifier.label.split(' / ').at(-1)}), open an account for yourself or your organization as registered on the platform; one self-registered account per subject`,
+              message:
+                '经实名核验后，可为平台上已登记的本人或本单位开通账号；每个信息主体只能自助注册一个账号',
+              messageEn:
+                'After real-name verification, open an account for yourself or your organization as registered on the platform; one self-registered account per subject',
             }
           : {
               open: false,

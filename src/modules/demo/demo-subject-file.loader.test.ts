@@ -38,17 +38,28 @@ describeEachEngine('demo: demo.person’s own file', (getStore) => {
     );
     assert.equal(records.filter((r) => r.state === 'current').length, DEMO_SUBJECT_FILE.length - 1);
 
-    // The current penalty is negative information its subject may ask to repair (B31).
-    const penalty = records.find((r) => r.item === 'admin-penalty' && r.state === 'current') as unknown as {
-      id: string;
+    // B31: the public penalty waits for its 3 months of publication, counted from the day it was
+    // loaded; the never-published social insurance arrears may be applied for once a correction date
+    // is stated, the provider judging the rest.
+    const idOf = (item: string) =>
+      (records.find((r) => r.item === item && r.state === 'current') as unknown as { id: string }).id;
+    const eligibility = async (item: string, query = '') => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/me/repairs/eligibility?recordId=${idOf(item)}${query}`,
+        headers: person,
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json();
     };
-    const eligibility = await t.app.inject({
-      method: 'GET',
-      url: `/api/v1/me/repairs/eligibility?recordId=${penalty.id}`,
-      headers: person,
-    });
-    assert.equal(eligibility.statusCode, 200, eligibility.body);
-    assert.equal(eligibility.json().path, 'B31');
+    const penalty = await eligibility('admin-penalty', '&correctedOn=2026-11-20');
+    assert.equal(penalty.path, 'B31');
+    assert.equal(penalty.verdict, 'not_yet');
+    assert.equal(penalty.earliestDate, '2027-02-26', 'three months after 2026-11-26, the day it was loaded');
+    for (const item of ['social-insurance-arrears', 'wage-arrears']) {
+      const answer = await eligibility(item, '&correctedOn=2026-11-20');
+      assert.equal(answer.verdict, 'needs_judgement', `${item}: ${JSON.stringify(answer.conditions)}`);
+    }
   });
 
   it('issue 17: loading the file again changes nothing', async () => {

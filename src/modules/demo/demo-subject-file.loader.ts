@@ -31,11 +31,13 @@ type Row = {
 /** The file, by provider. Fixed dates: what is current or expired follows from them and today. */
 export const DEMO_SUBJECT_FILE: readonly Row[] = [
   {
-    // 一般 (B27: valid 1 year): current, negative, public — the record the walk objects to or repairs.
+    // 较重 (B27 as the policy decides it: 3 years), public: current until 2029. Published on the day
+    // the demo is loaded, so its repair waits for B31(1)'s 3 months of publication — the eligibility
+    // page shows a condition not yet met, with its date.
     department: 'HA-SYJ',
     item: 'admin-penalty',
     providerRecordId: 'DEMO-PERSON-PENALTY-2026',
-    severity: '一般',
+    severity: '较重',
     identifiedOn: '2026-05-20',
     fields: {
       documentNumber: '淮食药监罚〔2026〕31号',
@@ -66,7 +68,7 @@ export const DEMO_SUBJECT_FILE: readonly Row[] = [
     },
   },
   {
-    // Negative, public: a second record the subject may object to.
+    // 一般, public: valid a year from its identification (B27).
     department: 'HA-TAX',
     item: 'tax-arrears',
     providerRecordId: 'DEMO-PERSON-TAX-2026',
@@ -79,17 +81,37 @@ export const DEMO_SUBJECT_FILE: readonly Row[] = [
     },
   },
   {
-    // 政务共享 (B18): government departments read it for their duties; the public does not.
+    // 政务共享 (B18): government departments read it for their duties; the public does not. 较重, so
+    // current until 2029; never published, so B31(1)'s 3 months count from its identification: once
+    // the person states when they corrected it, the repair may be applied for (the provider judges the
+    // impact). Two 较重 acts in a year stay below B31(2)1's three.
     department: 'HA-RSJ',
     item: 'social-insurance-arrears',
     providerRecordId: 'DEMO-PERSON-SOCIAL-2026',
-    severity: '一般',
-    identifiedOn: '2026-10-12',
+    severity: '较重',
+    identifiedOn: '2026-06-15',
     fields: {
       insuranceType: '城乡居民基本养老保险',
       arrearsAmount: 1440,
       months: 4,
       agency: '淮安市社会保险基金管理中心',
+    },
+  },
+  {
+    // 较重 and 政务共享 too, identified in 2025: current until 2028, more than a year before any
+    // application made now (so not one of B31(2)1's 较重 acts within a year); repairable like the above.
+    department: 'HA-RSJ',
+    item: 'wage-arrears',
+    providerRecordId: 'DEMO-PERSON-WAGES-2025',
+    severity: '较重',
+    identifiedOn: '2025-11-03',
+    fields: {
+      workersAffected: 3,
+      amount: 18600,
+      period: '2025年6月至2025年9月',
+      handling: '责令限期支付',
+      documentNumber: '淮人社监察〔2025〕41号',
+      authority: '淮安市人力资源和社会保障局',
     },
   },
   {

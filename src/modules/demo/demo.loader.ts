@@ -4,6 +4,7 @@ import type { AuthService } from '../access/auth.service.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import { loadReferenceData, type ReferenceDeps } from '../reference/reference.seed.ts';
 import type { NewSubject, SubjectsRepository } from '../subjects/subjects.repository.ts';
+import { DEMO_PASSWORD } from './demo-password.ts';
 import { DEMO_DEFAULTS, generateDemoSubjects } from './index.ts';
 
 export type DemoLoadResult = {
@@ -14,8 +15,7 @@ export type DemoLoadResult = {
   accounts: number;
 };
 
-/** The demo's shared password. DEMO ONLY: a real deployment creates accounts with `xinyong user create`. */
-export const DEMO_PASSWORD = 'Huaian-Demo-2026!';
+export { DEMO_PASSWORD } from './demo-password.ts';
 
 /** One account per role, listed in the README. Subject accounts act for the first demo person/company. */
 export const DEMO_ACCOUNTS = [

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import { useSignedIn } from '../api/session.ts';
+import { AccountLinks } from '../features/me/AccountLinks.tsx';
 import { ElderModeToggle } from './ElderModeToggle.tsx';
 import { SITE_NAME } from './page-title.ts';
 
@@ -13,8 +13,6 @@ export const NAVIGATION = [
 ] as const;
 
 export function SiteHeader() {
-  const signedIn = useSignedIn();
-  const account = signedIn ? { to: '/me', label: '我的' } : { to: '/login', label: '登录' };
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -23,13 +21,14 @@ export function SiteHeader() {
         </NavLink>
         <nav aria-label="主导航" className="site-nav">
           <ul>
-            {[...NAVIGATION, account].map((item) => (
+            {NAVIGATION.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'}>
                   {item.label}
                 </NavLink>
               </li>
             ))}
+            <AccountLinks />
           </ul>
         </nav>
         <ElderModeToggle />

@@ -10,6 +10,9 @@ const FONT_FAMILY =
 export const STANDARD_THEME: ThemeConfig = {
   token: {
     colorPrimary: '#0958d9',
+    // hovered and pressed buttons keep AA contrast with their white text (antd lightens them)
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
     colorLink: '#0958d9',
     colorError: '#cf1322',
     colorWarning: '#ad6800',
@@ -26,6 +29,8 @@ export const ELDER_THEME: ThemeConfig = {
   token: {
     ...STANDARD_THEME.token,
     colorPrimary: '#003eb3',
+    colorPrimaryHover: '#002c8c',
+    colorPrimaryActive: '#001d66',
     colorLink: '#003eb3',
     colorText: '#000000',
     colorTextSecondary: '#141414',
