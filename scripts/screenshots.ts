@@ -23,7 +23,15 @@ export type ScreenshotPage = {
   signIn?: string;
 };
 
-export const SCREENSHOT_PAGES: ScreenshotPage[] = [{ name: 'home', path: '/', heading: '信用淮安' }];
+export const SCREENSHOT_PAGES: ScreenshotPage[] = [
+  { name: 'home', path: '/', heading: '信用淮安' },
+  { name: 'login', path: '/login', heading: '登录' },
+  { name: 'me', path: '/me', heading: '我的信用', signIn: 'demo.person' },
+  { name: 'me-consents', path: '/me/consents', heading: '授权管理', signIn: 'demo.person' },
+  { name: 'me-objections', path: '/me/objections', heading: '异议', signIn: 'demo.person' },
+  { name: 'me-repairs', path: '/me/repairs', heading: '信用修复', signIn: 'demo.person' },
+  { name: 'me-inbox', path: '/me/inbox', heading: '消息', signIn: 'demo.person' },
+];
 
 const VIEWPORTS = {
   desktop: { viewport: { width: 1280, height: 800 } },

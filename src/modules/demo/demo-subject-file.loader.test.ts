@@ -7,7 +7,7 @@ import { after, before, it } from 'node:test';
 import { createTestApp, relaxedPolicy, signIn, type TestApp } from '../../testing/app.ts';
 import { describeEachEngine } from '../../testing/engines.ts';
 import { loadDemoData } from './demo.loader.ts';
-import { DEMO_SUBJECT_FILE, loadDemoSubjectFile } from './demo-subject-file.loader.ts';
+import { DEMO_OBJECTION, DEMO_SUBJECT_FILE, loadDemoSubjectFile } from './demo-subject-file.loader.ts';
 
 describeEachEngine('demo: demo.person’s own file', (getStore) => {
   let t: TestApp;
@@ -62,7 +62,28 @@ describeEachEngine('demo: demo.person’s own file', (getStore) => {
     }
   });
 
+  it('issue 17, A15–A16: an objection to the basic information is under review, its receipt in the inbox', async () => {
+    const person = await signIn(t.app, 'demo.person');
+    const objections = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/me/objections', headers: person })
+    ).json().objections;
+    assert.equal(objections.length, 1);
+    assert.equal(objections[0].state, 'review');
+    assert.equal(objections[0].filedVia, 'center');
+    assert.equal(objections[0].explanation, DEMO_OBJECTION.explanation);
+    const inbox = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/me/inbox?unread=true', headers: person })
+    ).json();
+    assert.equal(inbox.unread, 1);
+    assert.equal(inbox.notices[0].kind, 'objection.filed');
+  });
+
   it('issue 17: loading the file again changes nothing', async () => {
     assert.deepEqual(await loadDemoSubjectFile(t.ctx), { created: 0 });
+    const person = await signIn(t.app, 'demo.person');
+    const objections = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/me/objections', headers: person })
+    ).json().objections;
+    assert.equal(objections.length, 1, 'no second objection');
   });
 });

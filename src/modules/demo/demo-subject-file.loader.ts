@@ -1,12 +1,13 @@
 /**
  * demo.person's own credit file (issue 17): enough records of every kind for the subject's pages to
- * show what they are for — a negative record to object to or repair, one past its validity, one shared
+ * show what they are for — negative records to object to or repair, one past its validity, some shared
  * only among government, two read only with the person's consent, beside the red-list entry the demo
- * lists give. Pushed through the real intake path as each provider would, with fixed record ids and
+ * lists give — and an objection under review. Pushed through the real intake path as each provider would, with fixed record ids and
  * dates: a second run changes nothing. The browser tests (web/e2e/subject-*.spec.ts) walk through them.
  */
 import { cliOperator } from '../access/actor.ts';
 import type { AuthService } from '../access/auth.service.ts';
+import type { ObjectionsService } from '../procedures/objections.service.ts';
 import type { IntakeService } from '../records/intake.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 
@@ -14,7 +15,19 @@ export type DemoSubjectFileDeps = {
   auth: Pick<AuthService, 'accounts'>;
   subjects: Pick<SubjectsRepository, 'findById'>;
   intake: Pick<IntakeService, 'submit'>;
+  objections: Pick<ObjectionsService, 'file'>;
 };
+
+/**
+ * An objection under review, so 异议 and 消息 show a procedure under way: filed by the loader as the
+ * center files one at a window (the subject's own account never acted), when the record is created.
+ */
+export const DEMO_OBJECTION = {
+  providerRecordId: 'DEMO-PERSON-BASIC-2026',
+  ground: 'wrong_or_incomplete',
+  explanation: '学历记载为“高中”，本人已于 2019 年取得大学专科学历，请更正（演示数据）。',
+  purpose: '演示数据加载 / demo data',
+} as const;
 
 /** The account whose subject gets the file (DEMO_ACCOUNTS). */
 export const DEMO_SUBJECT_LOGIN = 'demo.person';
@@ -168,6 +181,20 @@ export async function loadDemoSubjectFile(ctx: DemoSubjectFileDeps): Promise<{ c
       throw new Error(`demo subject file refused by intake: ${JSON.stringify(result.results)}`);
     }
     created += result.summary.created;
+    const objected = result.results.find(
+      (r) => r.providerRecordId === DEMO_OBJECTION.providerRecordId && r.outcome === 'created',
+    );
+    if (objected?.recordId) {
+      await ctx.objections.file(
+        actor,
+        {
+          recordId: objected.recordId,
+          ground: DEMO_OBJECTION.ground,
+          explanation: DEMO_OBJECTION.explanation,
+        },
+        { subjectId: subject.id, purpose: DEMO_OBJECTION.purpose },
+      );
+    }
   }
   return { created };
 }

@@ -31,9 +31,9 @@ export function ObjectionTimeline({ objection }: { objection: Objection }) {
     {
       key: 'filed',
       color: 'green',
-      title: formatInstant(objection.filedAt),
       content: (
         <div className="timeline-step">
+          <p className="step-when">{formatInstant(objection.filedAt)}</p>
           <h3>提出异议{objection.filedVia === 'center' ? '（信用中心窗口代为提交）' : ''}</h3>
           <p>
             理由：{objection.groundLabel}（{objection.groundArticle}）
@@ -68,9 +68,9 @@ export function ObjectionTimeline({ objection }: { objection: Objection }) {
     items.push({
       key: `${step.step}-${index}`,
       color: step.closed ? 'green' : step.standing.state === 'overdue' ? 'red' : 'blue',
-      title: step.opened,
       content: (
         <div className="timeline-step">
+          <p className="step-when">{step.opened}</p>
           <h3>
             {OBJECTION_STEP_LABELS[step.step]}
             <span className="step-party">

@@ -19,9 +19,9 @@ export function RepairTimeline({ repair }: { repair: Repair }) {
     {
       key: 'applied',
       color: 'green',
-      title: formatInstant(repair.filedAt),
       content: (
         <div className="timeline-step">
+          <p className="step-when">{formatInstant(repair.filedAt)}</p>
           <h3>提交申请{repair.filedVia === 'center' ? '（信用中心窗口代为提交）' : ''}</h3>
           <p>
             适用 {repair.path}（{repair.article}），已签署信用承诺书
@@ -58,9 +58,9 @@ export function RepairTimeline({ repair }: { repair: Repair }) {
     items.push({
       key: `${step.step}-${index}`,
       color: step.closed ? 'green' : step.standing.state === 'overdue' ? 'red' : 'blue',
-      title: step.opened,
       content: (
         <div className="timeline-step">
+          <p className="step-when">{step.opened}</p>
           <h3>
             {REPAIR_STEP_LABELS[step.step]}
             <span className="step-party">
@@ -81,9 +81,9 @@ export function RepairTimeline({ repair }: { repair: Repair }) {
       items.push({
         key: 'notice',
         color: repair.notice.running ? 'blue' : 'green',
-        title: repair.notice.from,
         content: (
           <div className="timeline-step">
+            <p className="step-when">{repair.notice.from}</p>
             <h3>
               修复意见公示<span className="step-party">（A19、B32）</span>
             </h3>
