@@ -4,7 +4,7 @@
  * configured; the 长辈版 on one's own pages. Each page is checked with axe-core and at 375 px.
  */
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, request, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-password.ts';
 import { expectAccessible } from './support/a11y.ts';
 import { expectNoHorizontalOverflow } from './support/layout.ts';
@@ -101,6 +101,94 @@ test('issue 17, A18–A19, B31–B32: a subject applies for credit repair from t
   await page.goto('/me');
   await expect(records.filter({ hasText: target }).getByText('信用修复中')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+/** The record each project objects to before the center rejects it: `[item, state]` as the API names them. */
+const APPEALED = { desktop: ['redlist-person', 'current'], phone: ['admin-penalty', 'expired'] } as const;
+
+test('issue 17, A16–A17, B30: a rejected objection shows its outcome with reasons, and the subject appeals from its page', async ({
+  page,
+  baseURL,
+}) => {
+  const errors = watchPageErrors(page);
+  await signIn(page);
+  const [item, state] = APPEALED[test.info().project.name as keyof typeof APPEALED];
+  const mine = (await (await page.request.get('/api/v1/me/records')).json()) as {
+    records: { id: string; item: string; state: string }[];
+  };
+  const record = mine.records.find((r) => r.item === item && r.state === state)!;
+  const filed = await page.request.post('/api/v1/me/objections', {
+    headers: { 'x-csrf-token': await csrfOf(page) },
+    data: { recordId: record.id, ground: 'wrong_or_incomplete', explanation: '记录的认定日期有误（演示）' },
+  });
+  expect(filed.status(), await filed.text()).toBe(201);
+  const { id } = (await filed.json()) as { id: string };
+
+  // The credit center decides: not upheld, with its reasons (A16).
+  const center = await request.newContext({ baseURL });
+  const login = await center.post('/api/v1/auth/login', {
+    data: { login: 'demo.center', password: DEMO_PASSWORD },
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const decided = await center.post(`/api/v1/objections/${id}/steps`, {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { kind: 'decided', outcome: 'rejected', reasons: '经核对原始文书，认定日期无误。' },
+  });
+  expect(decided.ok(), await decided.text()).toBe(true);
+  await center.dispose();
+
+  await page.goto(`/me/objections/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: '异议进度' })).toBeVisible();
+  await expect(page.locator('.procedure-summary').getByText('异议不成立，信息维持')).toBeVisible();
+  await expect(page.getByText('审核结果（')).toContainText('经核对原始文书，认定日期无误。');
+  await checkPage(page);
+
+  await page.getByRole('button', { name: '申诉', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '向市信用办申诉' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '提交申诉' })).toBeDisabled();
+  await dialog.getByLabel(/申诉理由/).fill('原始文书载明的日期与记录不一致，请复核（演示）。');
+  // checked once the button has turned from disabled to the primary colour (antd animates it)
+  await expect(dialog.getByRole('button', { name: '提交申诉' })).toHaveCSS(
+    'background-color',
+    'rgb(9, 88, 217)',
+  );
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: '提交申诉' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.procedure-summary').getByText('已申诉，信用办处理中')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /信用办处理申诉/ })).toBeVisible();
+  await expect(page.getByText('规定未设期限')).toBeVisible();
+  await expect(page.getByRole('button', { name: '申诉', exact: true })).toHaveCount(0);
+  await checkPage(page);
+  expect(errors).toEqual([]);
+});
+
+async function csrfOf(page: Page): Promise<string> {
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+  return me.csrfToken;
+}
+
+test('issue 17, B33: a session that ends during a visit sends the person to sign in, and back to the page', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/me');
+  await expect(page.getByRole('heading', { level: 1, name: '我的信用' })).toBeVisible();
+  // The session ends elsewhere (another tab signs out; or its 8 hours pass).
+  const out = await page.request.post('/api/v1/auth/logout', {
+    headers: { 'x-csrf-token': await csrfOf(page) },
+  });
+  expect(out.status()).toBe(204);
+  await page
+    .getByRole('navigation', { name: '我的信用服务' })
+    .getByRole('link', { name: '授权管理' })
+    .click();
+  await expect(page).toHaveURL(`/login?next=${encodeURIComponent('/me/consents')}`);
+  await page.getByRole('textbox', { name: '账号' }).fill('demo.person');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '授权管理' })).toBeVisible();
 });
 
 test('issue 14 §1, issue 17: where a real-name verifier is configured, the sign-in page offers registration and the form asks for its fields', async ({
