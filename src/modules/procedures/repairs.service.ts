@@ -122,8 +122,8 @@ const NOTICE_LOOKBACK = { months: 2 } as const;
 
 /** A19, B32: how the public objects to a repair under notice (the credit center records it). */
 export const NOTICE_OBJECTIONS = {
-  zh: '公示期间对拟修复事项有异议的，请在公示期满前以书面形式或到信用中心窗口提出，并说明事实和理由；异议由信息提供单位核实（A19、B32）。',
-  en: 'To object to a repair under notice, write to the credit center or come to its window before the notice ends, with the facts and reasons; the provider verifies the objection (A19, B32).',
+  zh: '公示期间对拟修复事项有异议的，请在公示期满前在信用淮安网站该条公示下提出，或以书面形式、到信用中心窗口提出，并说明事实和理由；异议由信息提供单位核实（A19、B32）。',
+  en: 'To object to a repair under notice, do so before the notice ends on the portal under that notice, in writing to the credit center or at its window, with the facts and reasons; the provider verifies the objection (A19, B32).',
 };
 
 /** Issue 16: "Free of charge; the platform says so wherever repair is offered." */
