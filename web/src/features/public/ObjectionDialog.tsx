@@ -52,7 +52,7 @@ export default function ObjectionDialog({ notice, onClose }: { notice: RepairNot
               提交日期：{submit.data.submittedOn}；公示截止：{submit.data.noticeUntil}
             </p>,
             <Button key="close" type="primary" onClick={onClose}>
-              关闭
+              返回公示列表
             </Button>,
           ]}
         />

@@ -8,8 +8,8 @@ import type { Procedure } from './api-types.ts';
 export function ProcedureTag({ procedure }: { procedure: Procedure }) {
   if (!procedure) return null;
   return (
-    // status colours follow the theme's AA tokens (antd's orange preset is below 4.5:1)
-    <Tag color={procedure.kind === 'objection' ? 'warning' : 'blue'} className="procedure-tag">
+    // colours of our own (public.css): antd's preset and status tag colours fall below 4.5:1
+    <Tag className={`procedure-tag ${procedure.kind === 'objection' ? 'tag-warn' : 'tag-info'}`}>
       {procedure.label.zh}
     </Tag>
   );

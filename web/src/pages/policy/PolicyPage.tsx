@@ -22,11 +22,11 @@ type Measure = PolicyAnswer['measures'][number]['measures'][number];
 /** The platform's bilingual notes ("中文。/ English."): the Chinese half on a Chinese page. */
 const chinese = (text: string) => text.split(' / ')[0] ?? text;
 
-const EFFECTS: Record<string, { label: string; color: string }> = {
-  favor: { label: '激励', color: 'success' },
-  block: { label: '禁止', color: 'error' },
-  restrict: { label: '限制', color: 'warning' },
-  warn: { label: '提示', color: 'default' },
+const EFFECTS: Record<string, { label: string; className: string }> = {
+  favor: { label: '激励', className: 'tag-good' },
+  block: { label: '禁止', className: 'tag-bad' },
+  restrict: { label: '限制', className: 'tag-warn' },
+  warn: { label: '提示', className: 'tag-info' },
 };
 
 const Articles = ({ articles }: { articles: readonly string[] }) => (
@@ -193,11 +193,7 @@ function Policy({ answer }: { answer: PolicyAnswer }) {
 const RuleLabel = ({ rule }: { rule: Rule }) => (
   <>
     {rule.label.zh}
-    {rule.decided ? (
-      <Tag className="procedure-tag" color="blue">
-        平台决定
-      </Tag>
-    ) : null}
+    {rule.decided ? <Tag className="procedure-tag tag-info">平台决定</Tag> : null}
   </>
 );
 
@@ -242,11 +238,11 @@ function RuleCard({ rule }: { rule: Rule }) {
 }
 
 function MeasureCard({ measure }: { measure: Measure }) {
-  const effect = EFFECTS[measure.effect] ?? { label: measure.effect, color: 'default' };
+  const effect = EFFECTS[measure.effect] ?? { label: measure.effect, className: '' };
   return (
     <article className="entry-card">
       <p className="entry-card-title">
-        {measure.title} <Tag color={effect.color}>{effect.label}</Tag>
+        {measure.title} <Tag className={effect.className}>{effect.label}</Tag>
       </p>
       <p>{measure.text}</p>
       <dl className="facts">

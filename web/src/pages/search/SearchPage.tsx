@@ -99,8 +99,10 @@ function ResultCard({ result }: { result: SearchResult }) {
           {result.regionName ? ` · ${result.regionName}` : ''}
         </p>
         <p className="result-card-counts">
-          <Tag color={result.counts.red > 0 ? 'success' : undefined}>红名单 {result.counts.red} 条</Tag>
-          <Tag color={result.counts.black > 0 ? 'error' : undefined}>黑名单 {result.counts.black} 条</Tag>
+          <Tag className={result.counts.red > 0 ? 'tag-good' : undefined}>红名单 {result.counts.red} 条</Tag>
+          <Tag className={result.counts.black > 0 ? 'tag-bad' : undefined}>
+            黑名单 {result.counts.black} 条
+          </Tag>
         </p>
       </article>
     );
@@ -113,7 +115,7 @@ function ResultCard({ result }: { result: SearchResult }) {
       </p>
       <p className="result-card-meta">身份号码 {result.code}（部分隐去）</p>
       <p className="result-card-counts">
-        <Tag color="error">黑名单 {result.counts.black} 条</Tag>
+        <Tag className="tag-bad">黑名单 {result.counts.black} 条</Tag>
       </p>
     </article>
   );
