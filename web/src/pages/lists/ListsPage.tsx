@@ -174,7 +174,7 @@ function ListView({ list }: { list: Polarity }) {
                 columns={columns(list)}
                 dataSource={entries.data.entries}
                 loading={entries.isFetching}
-                scroll={{ x: 'max-content' }}
+                // no sideways scrolling from 768 px: the long columns wrap
                 pagination={{
                   current: page,
                   pageSize,
@@ -284,6 +284,7 @@ function columns(list: Polarity): ColumnsType<ListEntry> {
     {
       title: '名称',
       key: 'subject',
+      width: '22%',
       render: (_, entry) => (
         <>
           <SubjectLink subject={entry.subject} />
@@ -300,10 +301,14 @@ function columns(list: Polarity): ColumnsType<ListEntry> {
     list === 'red'
       ? { title: '荣誉或称号', key: 'honor', render: (_, entry) => entry.honorName ?? '—' }
       : { title: '失信程度', key: 'severity', render: (_, entry) => entry.severity ?? '—' },
-    { title: '认定单位', key: 'unit', render: (_, entry) => entry.identifyingUnit ?? '—' },
     { title: '提供单位', key: 'provider', render: (_, entry) => entry.provider.name },
-    { title: '列入日期', dataIndex: 'listedOn', key: 'listedOn' },
-    { title: '移出日期', key: 'validUntil', render: (_, entry) => entry.validUntil ?? '—' },
+    { title: '列入日期', dataIndex: 'listedOn', key: 'listedOn', className: 'nowrap' },
+    {
+      title: '移出日期',
+      key: 'validUntil',
+      className: 'nowrap',
+      render: (_, entry) => entry.validUntil ?? '—',
+    },
     {
       title: '状态',
       key: 'procedure',
