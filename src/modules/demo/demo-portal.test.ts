@@ -33,7 +33,7 @@ describeEachEngine('demo: the portal’s data (issue 17)', (getStore) => {
     assert.deepEqual(loaded, { created: 27, repairNotice: 'created' });
     const { notices } = await get('/api/v1/public/repair-notices');
     assert.equal(notices.length, 1, JSON.stringify(notices));
-    const [notice] = notices as Json[];
+    const notice = notices[0] as Json;
     assert.deepEqual(
       [notice.opinion.on, notice.from, notice.until, notice.providerDepartment, notice.item],
       ['2026-12-10', '2026-12-11', '2026-12-17', 'HA-TAX', 'blacklist-organization'],
