@@ -23,7 +23,15 @@ export type ScreenshotPage = {
   signIn?: string;
 };
 
-export const SCREENSHOT_PAGES: ScreenshotPage[] = [{ name: 'home', path: '/', heading: '信用淮安' }];
+export const SCREENSHOT_PAGES: ScreenshotPage[] = [
+  { name: 'home', path: '/', heading: '信用淮安' },
+  { name: 'search', path: `/search?q=${encodeURIComponent('兴德农业')}`, heading: '信用信息查询' },
+  { name: 'subject', path: '/subjects/91320800131673061M', heading: '淮安市兴德农业投资集团有限公司' },
+  { name: 'lists', path: '/lists/black', heading: '红黑名单' },
+  { name: 'repair-notices', path: '/repair-notices', heading: '信用修复公示' },
+  { name: 'policy', path: '/policy', heading: '信用规则' },
+  { name: 'verify', path: '/verify', heading: '信用报告核验' },
+];
 
 const VIEWPORTS = {
   desktop: { viewport: { width: 1280, height: 800 } },

@@ -15,6 +15,13 @@ import { Shell } from './shell/Shell.tsx';
 
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
+const SubjectPage = lazy(() => import('./pages/subjects/SubjectPage.tsx'));
+const PersonPage = lazy(() => import('./pages/subjects/PersonPage.tsx'));
+const ListsPage = lazy(() => import('./pages/lists/ListsPage.tsx'));
+const RepairNoticesPage = lazy(() => import('./pages/repair-notices/RepairNoticesPage.tsx'));
+const PolicyPage = lazy(() => import('./pages/policy/PolicyPage.tsx'));
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
 
 export const routes: RouteObject[] = [
   {
@@ -27,6 +34,14 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           // the portal: lists, repair-notices, policy, verify, search, subjects/:code, login, me/…
+          { path: 'search', element: <SearchPage /> },
+          { path: 'subjects/:code', element: <SubjectPage /> },
+          { path: 'persons/:handle', element: <PersonPage /> },
+          { path: 'lists', element: <ListsPage /> },
+          { path: 'lists/:list', element: <ListsPage /> },
+          { path: 'repair-notices', element: <RepairNoticesPage /> },
+          { path: 'policy', element: <PolicyPage /> },
+          { path: 'verify', element: <VerifyPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -226,3 +226,26 @@ export const VerifyResponse = z.object({
   issuedAt: z.string(),
   pdfSm3: z.string().describe('报告 PDF 文件的 SM3 摘要：与手中的文件比对'),
 });
+
+const Option = z.object({ code: z.string(), name: z.string() });
+
+export const ListFiltersResponse = z.object({
+  list: z.enum(['red', 'black']),
+  listTypes: z.array(Option).describe('名单类型：筛选参数 listType 的取值'),
+  departments: z
+    .array(Option)
+    .describe('报送这些名单的提供单位（目录的数据来源，B8）：筛选参数 department 的取值'),
+  grounds: z
+    .array(z.object({ code: z.string(), label: z.string() }))
+    .describe('列入事由（A5、A6，按条款）：code 为筛选参数 ground 的取值，label 为名单所载的文字'),
+});
+
+export const VerifyFileResponse = z.object({
+  report: VerifyResponse,
+  file: z.object({
+    size: z.number().int().describe('上传文件的字节数'),
+    sm3: z.string().describe('上传文件的 SM3 摘要（平台计算）'),
+    matches: z.boolean().describe('是否与平台出具时的 PDF 摘要一致'),
+  }),
+  message: Label.describe('比对结论'),
+});

@@ -421,7 +421,7 @@ describeEachEngine('public disclosure API: rate limit (A7, C §4)', (getStore) =
       .flatMap(([path, item]) =>
         Object.entries(item as Json).map(([method, op]) => [`${method} ${path}`, op as Json] as const),
       );
-    assert.equal(operations.length, 13, operations.map(([k]) => k).join());
+    assert.equal(operations.length, 16, operations.map(([k]) => k).join());
     for (const [key, op] of operations) {
       assert.ok(op.tags.includes('public'), key);
       assert.match(String(op.operationId), /^public[A-Z]/, key);

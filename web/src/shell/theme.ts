@@ -11,12 +11,14 @@ export const STANDARD_THEME: ThemeConfig = {
   token: {
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
+    // antd's derived hover is lighter (≈4:1 with white text); a hovered button must stay AA
+    colorPrimaryHover: '#003eb3',
     colorError: '#cf1322',
     colorWarning: '#ad6800',
     colorSuccess: '#237804',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.5)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', // 5.7:1 on white (axe: a Select's placeholder is text)
     fontFamily: FONT_FAMILY,
     borderRadius: 6,
   },
@@ -27,6 +29,7 @@ export const ELDER_THEME: ThemeConfig = {
     ...STANDARD_THEME.token,
     colorPrimary: '#003eb3',
     colorLink: '#003eb3',
+    colorPrimaryHover: '#002c8c',
     colorText: '#000000',
     colorTextSecondary: '#141414',
     colorTextTertiary: '#262626',
