@@ -113,9 +113,9 @@ test('issue 17, A12, A16, A18–A19, B8: the rules in force, each with its artic
 
 test('C §5(3): the report’s QR link opens the form filled in and answers at once', async ({ page }) => {
   const errors = watchPageErrors(page);
-  await page.goto(`/verify?no=XYBG-2026-0001&code=${COMPANY.code}`);
+  await page.goto('/verify?no=XYBG-2026-0001&code=K7Q2M9A');
   await expect(page.getByRole('textbox', { name: '报告编号' })).toHaveValue('XYBG-2026-0001');
-  await expect(page.getByRole('textbox', { name: '统一社会信用代码或身份号码' })).toHaveValue(COMPANY.code);
+  await expect(page.getByRole('textbox', { name: '校验码' })).toHaveValue('K7Q2M9A');
   await expect(page.getByText('未查到该报告')).toBeVisible();
   await checkPage(page);
   expect(errors.filter((e) => !expected404(e))).toEqual([]);
@@ -151,7 +151,7 @@ test('C §5(3): an issued report is shown as the platform answers it, and an upl
       },
     });
   });
-  await page.goto(`/verify?no=XYBG-2026-0001&code=${COMPANY.code}`);
+  await page.goto('/verify?no=XYBG-2026-0001&code=K7Q2M9A');
   await expect(page.getByText('本平台出具过该信用报告')).toBeVisible();
   await expect(page.getByText('淮安市公共信用信息中心')).toBeVisible();
   await expect(page.getByText('2026-12-01 10:30')).toBeVisible(); // the issue time in China

@@ -176,7 +176,7 @@ test('issue 17, C §5(3): a report number that was never issued is answered 未�
   await page.getByRole('button', { name: /^核\s?验$/ }).click();
   await expect(page.getByText('请输入报告编号')).toBeVisible();
   await page.getByRole('textbox', { name: '报告编号' }).fill('XYBG-2026-999999');
-  await page.getByRole('textbox', { name: '统一社会信用代码或身份号码' }).fill('91320800131673061M');
+  await page.getByRole('textbox', { name: '校验码' }).fill('K7Q2M9A');
   await page.getByRole('button', { name: /^核\s?验$/ }).click();
   await expect(page).toHaveURL(/[?&]no=XYBG-2026-999999/);
   await expect(page.getByText('未查到该报告')).toBeVisible();

@@ -208,7 +208,14 @@ export const PolicyResponse = z.object({
 export const VerifyQuery = z
   .object({
     no: z.string().trim().min(1).max(64).describe('报告编号'),
-    code: z.string().trim().min(1).max(64).describe('报告主体的统一社会信用代码或身份号码'),
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(32)
+      .describe(
+        '报告上印的校验码（与报告编号一同印在每一页，扫码自动填入）/ the verification code printed on the report',
+      ),
   })
   .strict();
 

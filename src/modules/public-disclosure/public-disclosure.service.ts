@@ -628,7 +628,8 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
   }
 
   async function verifyReport(reportNo: string, code: string) {
-    const normalized = deps.codes.normalize(code.replace(/\s+/g, ''));
+    // the 校验码 as printed: letters and digits, read case-insensitively, spaces and hyphens ignored
+    const normalized = code.replace(/[\s-]+/g, '').toUpperCase();
     // one look-up with both: a wrong code and an unknown number give the same answer
     const report = await deps.reports.find(reportNo.trim(), normalized);
     if (!report) throw reportNotFound();

@@ -118,6 +118,7 @@ describeEachEngine('public disclosure API: what the portal’s pages need (issue
       period: { from: '2023-11-26', to: '2026-11-26' },
       issuedAt: '2026-11-26T02:00:00.000Z',
       pdfSm3: sm3Bytes(issuedFile),
+      verificationCode: 'K7Q2M9A',
     };
     const service = publicDisclosureService({
       ...t.ctx,
@@ -125,21 +126,19 @@ describeEachEngine('public disclosure API: what the portal’s pages need (issue
       repairs: (keys) => t.ctx.repairs.onRecords(keys),
       reports: {
         find: async (no, code) =>
-          no === issued.reportNo && code === issued.subject.code ? issued : undefined,
+          no === issued.reportNo && code === issued.verificationCode ? issued : undefined,
       },
     });
-    const same = await service.verifyReportFile('XYBG-2026-0002', company.code.toLowerCase(), issuedFile);
+    const same = await service.verifyReportFile('XYBG-2026-0002', 'k7q2m9a', issuedFile);
     assert.deepEqual(same.file, { size: issuedFile.length, sm3: issued.pdfSm3, matches: true });
     assert.equal(same.report.subject.name, company.name);
     assert.match(same.message.zh, /^文件一致/);
     const altered = Buffer.from(issuedFile);
     altered[altered.length - 8] = 0x20;
-    const changed = await service.verifyReportFile('XYBG-2026-0002', company.code, altered);
+    const changed = await service.verifyReportFile('XYBG-2026-0002', 'K7Q2M9A', altered);
     assert.deepEqual([changed.file.matches, changed.file.sm3 === issued.pdfSm3], [false, false]);
     assert.match(changed.message.zh, /^文件不一致/);
-    const wrongCode = await service
-      .verifyReportFile('XYBG-2026-0002', '91320800MA1XXXXX0Y', issuedFile)
-      .catch((e) => e);
+    const wrongCode = await service.verifyReportFile('XYBG-2026-0002', 'K7Q2M9X', issuedFile).catch((e) => e);
     assert.deepEqual([wrongCode.code, wrongCode.status], ['REPORT_NOT_FOUND', 404]);
   });
 });

@@ -6696,7 +6696,7 @@ export interface operations {
       query: {
         /** @description 报告编号 */
         no: string;
-        /** @description 报告主体的统一社会信用代码或身份号码 */
+        /** @description 报告上印的校验码（与报告编号一同印在每一页，扫码自动填入）/ the verification code printed on the report */
         code: string;
       };
     };
@@ -8226,7 +8226,7 @@ export interface operations {
       query: {
         /** @description 报告编号 */
         no: string;
-        /** @description 报告主体的统一社会信用代码或身份号码 */
+        /** @description 报告上印的校验码（与报告编号一同印在每一页，扫码自动填入）/ the verification code printed on the report */
         code: string;
       };
     };

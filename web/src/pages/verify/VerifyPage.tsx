@@ -1,6 +1,6 @@
 /**
  * 报告核验 (/verify?no=…&code=…): whether the platform issued a credit report (C §5(3)) — by its number
- * and its subject's code, prefilled from the query (the report's QR code links here) — with the issuer,
+ * and its verification code (校验码, printed on every page beside the number), prefilled from the query (the report's QR code links here) — with the issuer,
  * type, subject (a person masked), period, issue time and the SM3 of the PDF, or the platform's
  * not-found answer. Once found, the holder may upload the PDF: the platform hashes it and says whether
  * it is the file issued (nothing is computed here).
@@ -35,7 +35,7 @@ export default function VerifyPage() {
     <>
       <h1 className="page-title">信用报告核验</h1>
       <p className="page-lead">
-        输入信用报告上的报告编号和报告主体的统一社会信用代码（自然人为身份号码），核验该报告是否由本平台出具。扫描报告上的二维码会自动填好并核验。报告真伪以本平台核验结果为准。
+        输入信用报告每一页上印的报告编号和校验码，核验该报告是否由本平台出具。扫描报告上的二维码会自动填好并核验。报告真伪以本平台核验结果为准。
       </p>
       <Form<Asked>
         // a new query (a QR link, back) fills the form again
@@ -56,12 +56,10 @@ export default function VerifyPage() {
         </Form.Item>
         <Form.Item
           name="code"
-          label="统一社会信用代码或身份号码"
-          rules={[
-            { required: true, whitespace: true, message: '请输入报告主体的统一社会信用代码或身份号码' },
-          ]}
+          label="校验码"
+          rules={[{ required: true, whitespace: true, message: '请输入报告上印的校验码' }]}
         >
-          <Input autoComplete="off" placeholder="报告主体的 18 位代码" />
+          <Input autoComplete="off" placeholder="报告编号旁的 6–8 位校验码" />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           核验
@@ -70,7 +68,7 @@ export default function VerifyPage() {
       <section className="page-section" aria-labelledby="verify-result" aria-live="polite">
         <h2 id="verify-result">核验结果</h2>
         {!ready ? (
-          <p>填写报告编号和代码后点击“核验”。</p>
+          <p>填写报告编号和校验码后点击“核验”。</p>
         ) : verify.isPending ? (
           <PageSkeleton rows={4} />
         ) : verify.isError ? (
