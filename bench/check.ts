@@ -16,7 +16,11 @@
  *   (≤ 100 ms) during that phase say whether large batches starve other callers;
  * - in process: `ctx.checks.run` with 10,000 subjects a call, recording included (target ≥ 100,000
  *   codes/s);
- * - name search: p50/p95 through the subject-search repository (target p95 ≤ 20 ms).
+ * - name search: p50/p95 through the subject-search repository (target p95 ≤ 20 ms);
+ * - the portal's subject page (issue 17): GET /api/v1/public/subjects/:code/profile through the whole app
+ *   in process (`inject`: routing, rate limit, ETag, serialization; no socket), organizations with list
+ *   entries, with expired ones and never listed, each from an address of its own so the public rate
+ *   limit is not what is measured (target p95 ≤ 20 ms).
  * Prints figures and a summary; asserts nothing. Profile the server with `--profile-server`
  * (a .cpuprofile per run under bench/.data/profiles/), the parent with `node --cpu-prof`.
  */
@@ -47,6 +51,8 @@ const TARGETS = {
   p99Ms: 20,
   codesPerSecond: 100_000,
   searchP95Ms: 20,
+  // issue 17: the portal's subject page, GET /api/v1/public/subjects/:code/profile
+  publicProfileP95Ms: 20,
   // while batches of 10,000 run (issue 14 §6)
   busyHealthP99Ms: 50,
   busyCheckP99Ms: 100,
@@ -84,7 +90,7 @@ const { values } = parseArgs({
     batches: { type: 'string', default: '8' },
     queries: { type: 'string', default: '3000' },
     keep: { type: 'boolean', default: false },
-    // `--only http|busy|batch|search`: one part (e.g. while profiling); busy: the batches-beside phase
+    // `--only http|busy|batch|search|public`: one part (e.g. while profiling); busy: the batches-beside phase
     only: { type: 'string' },
     'profile-server': { type: 'boolean', default: false },
     // internal: the child process serving the city
@@ -438,6 +444,64 @@ async function search(city: City, count: number) {
   };
 }
 
+/**
+ * The portal's subject page as a visitor's browser asks for it: organizations of the city (listed,
+ * expired and never listed alike), each request from an address of its own.
+ */
+async function publicProfile(city: City, count: number) {
+  const rng = createRng(17);
+  const candidates = [...city.probe.listed, ...city.probe.expired, ...city.probe.unlisted];
+  const organizations: string[] = [];
+  for (const s of candidates) {
+    const subject = await city.ctx.subjects.findByCode(s.code);
+    if (subject?.kind === 'organization') organizations.push(s.code);
+    if (organizations.length >= 2000) break;
+  }
+  if (organizations.length === 0) throw new Error('the city has no organizations in its probe');
+  const app = await createApp(city.ctx, { logger: false });
+  let address = 0;
+  const ask = (code: string) =>
+    app.inject({
+      method: 'GET',
+      url: `/api/v1/public/subjects/${encodeURIComponent(code)}/profile`,
+      remoteAddress: `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address++ & 255}`,
+    });
+  try {
+    for (let i = 0; i < 200; i++) await ask(rng.pick(organizations));
+    const times: number[] = [];
+    let non200 = 0;
+    let items = 0;
+    let withItems = 0;
+    for (let i = 0; i < count; i++) {
+      const code = rng.pick(organizations);
+      const t = performance.now();
+      const response = await ask(code);
+      times.push(performance.now() - t);
+      if (response.statusCode !== 200) {
+        non200++;
+        continue;
+      }
+      const counts = Object.values((response.json() as { counts: Record<string, number> }).counts);
+      const shown = counts.reduce((a, b) => a + b, 0);
+      items += shown;
+      if (shown > 0) withItems++;
+    }
+    times.sort((a, b) => a - b);
+    return {
+      count,
+      subjects: organizations.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+      non200,
+      items,
+      withItems,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
 async function benchmark(engine: EngineName, size: CitySize) {
   const duration = Number(values.duration);
   const connections = Number(values.connections);
@@ -548,6 +612,22 @@ async function benchmark(engine: EngineName, size: CitySize) {
         b.codesPerSecond >= TARGETS.codesPerSecond,
       ]);
     }
+    if (!values.only || values.only === 'public') {
+      const p = await publicProfile(city, Number(values.queries));
+      console.log(
+        `public subject page, ${fmt(p.count)} requests over ${fmt(p.subjects)} organizations: p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  ` +
+          `p99 ${ms(p.p99)}; ${p.items} items shown in all (${p.withItems} pages with any), ${p.non200} non-200`,
+      );
+      rows.push(
+        [
+          'public subject page p95',
+          ms(p.p95),
+          `≤ ${TARGETS.publicProfileP95Ms} ms`,
+          p.p95 <= TARGETS.publicProfileP95Ms,
+        ],
+        ['public page non-200', String(p.non200), '0', p.non200 === 0],
+      );
+    }
     if (!values.only || values.only === 'search') {
       const s = await search(city, Number(values.queries));
       console.log(
@@ -627,7 +707,8 @@ if (values.serve) {
   };
   console.log(
     `bench:check — targets: checks/health ≥ ${TARGETS.ratio}, check p99 ≤ ${TARGETS.p99Ms} ms, ` +
-      `batch ≥ ${fmt(TARGETS.codesPerSecond)} codes/s, name search p95 ≤ ${TARGETS.searchP95Ms} ms`,
+      `batch ≥ ${fmt(TARGETS.codesPerSecond)} codes/s, name search p95 ≤ ${TARGETS.searchP95Ms} ms, ` +
+      `public subject page p95 ≤ ${TARGETS.publicProfileP95Ms} ms`,
   );
   const engines: EngineName[] =
     values.engine === 'both' ? ['sqlite', 'postgres'] : [values.engine as EngineName];

@@ -31,6 +31,12 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
   { name: 'me-objections', path: '/me/objections', heading: '异议', signIn: 'demo.person' },
   { name: 'me-repairs', path: '/me/repairs', heading: '信用修复', signIn: 'demo.person' },
   { name: 'me-inbox', path: '/me/inbox', heading: '消息', signIn: 'demo.person' },
+  { name: 'search', path: `/search?q=${encodeURIComponent('兴德农业')}`, heading: '信用信息查询' },
+  { name: 'subject', path: '/subjects/91320800131673061M', heading: '淮安市兴德农业投资集团有限公司' },
+  { name: 'lists', path: '/lists/black', heading: '红黑名单' },
+  { name: 'repair-notices', path: '/repair-notices', heading: '信用修复公示' },
+  { name: 'policy', path: '/policy', heading: '信用规则' },
+  { name: 'verify', path: '/verify', heading: '信用报告核验' },
 ];
 
 const VIEWPORTS = {

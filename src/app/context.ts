@@ -244,6 +244,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       openObjections: (db, keys) => objections.openOnRecords(keys, db),
       // issue 17: the public's objections to a notice reach the city's credit center
       centerDepartment: () => cityDepartment('credit_center'),
+      departments: { list: () => departments.list() },
     });
     // Issue 16: the procedures' deadlines, reminded and escalated (decision 0031).
     const stepSources = stepSourceRegistry();

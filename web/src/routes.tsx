@@ -28,6 +28,13 @@ const RepairsPage = lazy(() => import('./pages/me/RepairsPage.tsx'));
 const NewRepairPage = lazy(() => import('./pages/me/NewRepairPage.tsx'));
 const RepairPage = lazy(() => import('./pages/me/RepairPage.tsx'));
 const InboxPage = lazy(() => import('./pages/me/InboxPage.tsx'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
+const SubjectPage = lazy(() => import('./pages/subjects/SubjectPage.tsx'));
+const PersonPage = lazy(() => import('./pages/subjects/PersonPage.tsx'));
+const ListsPage = lazy(() => import('./pages/lists/ListsPage.tsx'));
+const RepairNoticesPage = lazy(() => import('./pages/repair-notices/RepairNoticesPage.tsx'));
+const PolicyPage = lazy(() => import('./pages/policy/PolicyPage.tsx'));
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
 
 export const routes: RouteObject[] = [
   {
@@ -58,7 +65,15 @@ export const routes: RouteObject[] = [
               { path: 'inbox', element: <InboxPage /> },
             ],
           },
-          // the portal: lists, repair-notices, policy, verify, search, subjects/:code, login, me/…
+          // the public portal
+          { path: 'search', element: <SearchPage /> },
+          { path: 'subjects/:code', element: <SubjectPage /> },
+          { path: 'persons/:handle', element: <PersonPage /> },
+          { path: 'lists', element: <ListsPage /> },
+          { path: 'lists/:list', element: <ListsPage /> },
+          { path: 'repair-notices', element: <RepairNoticesPage /> },
+          { path: 'policy', element: <PolicyPage /> },
+          { path: 'verify', element: <VerifyPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -12,12 +12,14 @@ import { describeEachEngine } from '../../testing/engines.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
 import {
   blackOrg,
+  blackPerson,
   type DemoSubject,
   demoSubjects,
   listsTestApp,
   push,
   setClock,
 } from '../lists/test-support.ts';
+import { maskPersonName } from '../policy/index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response JSON read freely in assertions
 type Json = Record<string, any>;
@@ -105,6 +107,18 @@ describeEachEngine('procedures: the public objects to a repair notice (issue 17;
     const notices = (await api('GET', '/api/v1/public/repair-notices')).json();
     const listed = (notices.notices as Json[]).find((n) => n.repairId === repairId)!;
     assert.equal(listed.objectionUrl, `/api/v1/public/repair-notices/${repairId}/objections`);
+    // issue 17: what the portal shows of a notice — the record, its provider by name, the opinion
+    assert.match(listed.providerName, /市场监督|工商/);
+    assert.deepEqual(
+      [listed.subjectName, listed.record, listed.opinion, listed.from, listed.until],
+      [
+        company.name,
+        { date: '2026-03-15', dateLabel: '认定日期', documentNumber: '淮财采〔2026〕12号', severity: '严重' },
+        { on: '2026-09-24', reasons: '已履行，同意修复' },
+        '2026-09-28',
+        listed.until,
+      ],
+    );
     assert.deepEqual([notices.page, notices.total], [1, 1]);
     // bad input stores nothing
     for (const bad of [{ grounds: '短' }, { grounds: '该企业仍在违法经营', phone: '1' }, { name: '王五' }]) {
@@ -232,5 +246,50 @@ describeEachEngine('procedures: the public objects to a repair notice (issue 17;
     // every submission row and its change vouched for by the audit chain
     const report = await verifyAudit(getStore());
     assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
+  });
+
+  it('A7, A19: a person’s notice names them masked and publishes the opinion’s date without its reasons (free text)', async () => {
+    const [person] = (await demoSubjects(t, 'person', (a) => a.employerDepartmentCode === undefined)) as [
+      DemoSubject,
+    ];
+    const key = await t.ctx.accountsAdmin.issueApiKey({
+      departmentCode: 'HA-FY',
+      permissions: ['records.write', 'repairs.read', 'repairs.act'] as never,
+      label: '法院执行系统',
+      createdBy: 'test',
+    });
+    const fy = { authorization: `Bearer ${key.key}`, 'x-purpose': encodeURIComponent('办理信用修复') };
+    await day('2026-10-19');
+    const pushed = await push(t, 'HA-FY', [blackPerson('FY-P1', person, { identifiedOn: '2026-03-16' })]);
+    const recordId = pushed.results[0]!.recordId!;
+    const commitment = await api(
+      'GET',
+      `/api/v1/repairs/commitment?subjectCode=${person.code}&recordId=${recordId}`,
+      center,
+    );
+    const applied = await api('POST', '/api/v1/repairs', center, {
+      subjectCode: person.code,
+      recordId,
+      stated: { obligationsMetOn: '2026-03-20' },
+      proof: '已履行判决确定的给付义务',
+      commitmentDigest: commitment.json().digest,
+    });
+    assert.equal(applied.statusCode, 201, applied.body);
+    await day('2026-10-20');
+    const opinion = await api('POST', `/api/v1/repairs/${applied.json().id}/steps`, fy, {
+      kind: 'opinion',
+      agrees: true,
+      reasons: `${person.name}已履行全部义务，同意修复`,
+      judged: { impactRemoved: true },
+    });
+    assert.equal(opinion.statusCode, 200, opinion.body);
+    await day('2026-10-22');
+    const res = await api('GET', '/api/v1/public/repair-notices');
+    const notice = (res.json().notices as Json[]).find((n) => n.repairId === applied.json().id)!;
+    assert.deepEqual(
+      [notice.subjectName, notice.subjectKind, notice.opinion, notice.record.dateLabel],
+      [maskPersonName(t.ctx.policy, person.name), 'person', { on: '2026-10-20', reasons: null }, '认定日期'],
+    );
+    assert.ok(!res.body.includes(person.name), 'the person’s name is nowhere in the notices');
   });
 });

@@ -298,6 +298,24 @@ export const RepairNoticesResponse = z.object({
       item: z.string(),
       itemName: z.string(),
       providerDepartment: z.string(),
+      providerName: z.string().describe('信息提供单位（出具修复意见的单位）'),
+      record: z
+        .object({
+          date: z.string(),
+          dateLabel: z.string().describe('日期的含义，如 处罚决定日期、认定日期'),
+          documentNumber: z.string().nullable().describe('决定书文号（记录所载）'),
+          severity: z.string().nullable(),
+        })
+        .describe('拟修复的记录'),
+      opinion: z
+        .object({
+          on: z.string(),
+          reasons: z
+            .string()
+            .nullable()
+            .describe('修复意见的理由；自然人的为 null（A7：自由文本可能含个人信息）'),
+        })
+        .describe('信息提供单位同意修复的书面意见（A19、B32）'),
       article: z.string(),
       from: z.string(),
       until: z.string(),

@@ -97,6 +97,8 @@ export type RepairsDeps = {
   sealer: Pick<Sealer, 'sealBytes' | 'openBytes' | 'seal' | 'open'>;
   /** the city's credit center (its inbox receives the public's objections to a notice; issue 17) */
   centerDepartment?: () => Promise<string | null>;
+  /** departments' names, for the public notices (issue 17); the code is shown where absent */
+  departments?: { list(): Promise<readonly { code: string; name: string }[]> };
   /**
    * the open objections on these records (record key → objection id), read in the caller's
    * transaction: one procedure at a time on a record
@@ -120,8 +122,8 @@ const NOTICE_LOOKBACK = { months: 2 } as const;
 
 /** A19, B32: how the public objects to a repair under notice (the credit center records it). */
 export const NOTICE_OBJECTIONS = {
-  zh: '公示期间对拟修复事项有异议的，请在公示期满前以书面形式或到信用中心窗口提出，并说明事实和理由；异议由信息提供单位核实（A19、B32）。',
-  en: 'To object to a repair under notice, write to the credit center or come to its window before the notice ends, with the facts and reasons; the provider verifies the objection (A19, B32).',
+  zh: '公示期间对拟修复事项有异议的，请在公示期满前在信用淮安网站该条公示下提出，或以书面形式、到信用中心窗口提出，并说明事实和理由；异议由信息提供单位核实（A19、B32）。',
+  en: 'To object to a repair under notice, do so before the notice ends on the portal under that notice, in writing to the credit center or at its window, with the facts and reasons; the provider verifies the objection (A19, B32).',
 };
 
 /** Issue 16: "Free of charge; the platform says so wherever repair is offered." */
@@ -1036,12 +1038,16 @@ export function repairsService(deps: RepairsDeps) {
       item: string;
       itemName: string;
       providerDepartment: string;
+      providerName: string;
+      record: { date: string; dateLabel: string; documentNumber: string | null; severity: string | null };
+      opinion: { on: string; reasons: string | null };
       article: string;
       from: string;
       until: string;
       provisional: boolean;
       objectionUrl: string;
     }[] = [];
+    const names = new Map(((await deps.departments?.list()) ?? []).map((d) => [d.code, d.name]));
     // A notice starts with an opinion in favour and lasts a few working days: only repairs with an
     // opinion in the last NOTICE_LOOKBACK can be under notice today (not every repair ever filed).
     const rows = await repo.withOpinionSince(db, subtractPolicyDuration(today, NOTICE_LOOKBACK));
@@ -1057,6 +1063,19 @@ export function repairsService(deps: RepairsDeps) {
         item: item?.code ?? '',
         itemName: item?.name ?? '',
         providerDepartment: row.provider_department,
+        providerName: names.get(row.provider_department) ?? row.provider_department,
+        record: {
+          date: target?.identifiedOn ?? '',
+          dateLabel: item?.identifiedOnLabel ?? '认定日期',
+          documentNumber:
+            typeof target?.fields.documentNumber === 'string' ? target.fields.documentNumber : null,
+          severity: target?.severity ?? null,
+        },
+        // A19, B32: the opinion is what is publicized; a person's reasons (free text) are not (A7)
+        opinion: {
+          on: status.opinion!.on,
+          reasons: subject?.kind === 'organization' ? status.opinion!.reasons : null,
+        },
         article: articleOf(row.target_kind, row.path),
         from: status.notice!.from,
         until: status.notice!.until,

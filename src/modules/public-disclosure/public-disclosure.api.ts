@@ -208,7 +208,14 @@ export const PolicyResponse = z.object({
 export const VerifyQuery = z
   .object({
     no: z.string().trim().min(1).max(64).describe('报告编号'),
-    code: z.string().trim().min(1).max(64).describe('报告主体的统一社会信用代码或身份号码'),
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(32)
+      .describe(
+        '报告上印的校验码（与报告编号一同印在每一页，扫码自动填入）/ the verification code printed on the report',
+      ),
   })
   .strict();
 
@@ -225,4 +232,27 @@ export const VerifyResponse = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   issuedAt: z.string(),
   pdfSm3: z.string().describe('报告 PDF 文件的 SM3 摘要：与手中的文件比对'),
+});
+
+const Option = z.object({ code: z.string(), name: z.string() });
+
+export const ListFiltersResponse = z.object({
+  list: z.enum(['red', 'black']),
+  listTypes: z.array(Option).describe('名单类型：筛选参数 listType 的取值'),
+  departments: z
+    .array(Option)
+    .describe('报送这些名单的提供单位（目录的数据来源，B8）：筛选参数 department 的取值'),
+  grounds: z
+    .array(z.object({ code: z.string(), label: z.string() }))
+    .describe('列入事由（A5、A6，按条款）：code 为筛选参数 ground 的取值，label 为名单所载的文字'),
+});
+
+export const VerifyFileResponse = z.object({
+  report: VerifyResponse,
+  file: z.object({
+    size: z.number().int().describe('上传文件的字节数'),
+    sm3: z.string().describe('上传文件的 SM3 摘要（平台计算）'),
+    matches: z.boolean().describe('是否与平台出具时的 PDF 摘要一致'),
+  }),
+  message: Label.describe('比对结论'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/server.ts';
 import { REPAIR_IS_FREE } from '../procedures/repairs.service.ts';
 import { capNote, EXPORT_CAP, toCsv, toXlsx, XLSX_TYPE } from './list-export.ts';
@@ -6,6 +7,7 @@ import {
   CodeParam,
   ExportQuery,
   HandleParam,
+  ListFiltersResponse,
   ListQuery,
   ListResponse,
   PersonResponse,
@@ -13,10 +15,11 @@ import {
   ProfileResponse,
   SearchQuery,
   SearchResponse,
+  VerifyFileResponse,
   VerifyQuery,
   VerifyResponse,
 } from './public-disclosure.api.ts';
-import type { PublicDisclosureService } from './public-disclosure.service.ts';
+import { type PublicDisclosureService, REPORT_FILE_MAX_BYTES } from './public-disclosure.service.ts';
 
 /** The platform's error body, as every 4xx of these routes sends it. */
 const ErrorResponse = z.object({
@@ -153,6 +156,23 @@ export function publicDisclosureRoutes(ctx: PublicDisclosureRoutesDeps) {
         },
       );
 
+      app.get(
+        `/api/v1/public/lists/${polarity}/filters`,
+        {
+          schema: {
+            tags: ['public'],
+            operationId: polarity === 'red' ? 'publicRedListFilters' : 'publicBlackListFilters',
+            summary: `${zh}的筛选项 / what the ${polarity} lists can be filtered by`,
+            description:
+              `${zh}的名单类型、报送单位（目录的数据来源）和列入事由（按条款），即列表筛选参数 listType、department、ground 的取值。\n` +
+              `The ${polarity} list types, the departments that provide them (the catalog's data sources) and the grounds by article: the values of the list's listType, department and ground filters.`,
+            response: { 200: ListFiltersResponse, ...errors(429) },
+          },
+          config: config(reason),
+        },
+        async () => service.filters(polarity),
+      );
+
       for (const format of ['csv', 'xlsx'] as const) {
         app.get(
           `/api/v1/public/lists/${polarity}/export.${format}`,
@@ -228,5 +248,57 @@ export function publicDisclosureRoutes(ctx: PublicDisclosureRoutesDeps) {
       },
       async (request) => service.verifyReport(request.query.no, request.query.code),
     );
+
+    // The report PDF itself as the body, in a scope of its own (the rest of the API parses JSON only).
+    app.register(async (plugin) => {
+      const scope = plugin as unknown as HttpApp;
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser(
+        '*',
+        { parseAs: 'buffer', bodyLimit: REPORT_FILE_MAX_BYTES },
+        (_request, body, done) => done(null, body),
+      );
+      scope.setErrorHandler((error: { code?: string }) => {
+        throw error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? reportFileTooLarge() : error;
+      });
+      scope.post(
+        '/api/v1/public/reports/verify-file',
+        {
+          bodyLimit: REPORT_FILE_MAX_BYTES,
+          schema: {
+            tags: ['public'],
+            operationId: 'publicVerifyReportFile',
+            summary: '上传信用报告 PDF 核验文件是否被修改 / check a report PDF against the one issued',
+            description:
+              `请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 ${REPORT_FILE_MAX_BYTES / 1024 / 1024} MB；报告编号和主体代码放在查询参数中。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或代码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。\n` +
+              `The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most ${REPORT_FILE_MAX_BYTES / 1024 / 1024} MiB; the report number and the subject's code in the query. The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.`,
+            querystring: VerifyQuery,
+            consumes: ['application/pdf', 'application/octet-stream'],
+            response: { 200: VerifyFileResponse, ...errors(400, 404, 413, 429) },
+          },
+          config: {
+            access: {
+              kind: 'public',
+              reason: 'C §5(3): anyone handed a credit report may check the file is the one issued',
+            } as const,
+            // a file to hash: a tenth of the public rate, as the public's other write
+            rateLimit: { ...rateLimit, max: Math.max(1, Math.floor(rateLimit.max / 10)) },
+          },
+        },
+        async (request, reply) => {
+          reply.header('Cache-Control', 'no-store');
+          const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+          return service.verifyReportFile(request.query.no, request.query.code, bytes);
+        },
+      );
+    });
   };
 }
+
+const reportFileTooLarge = () =>
+  new AppError(
+    'REPORT_FILE_TOO_LARGE',
+    413,
+    `文件超过 ${REPORT_FILE_MAX_BYTES / 1024 / 1024} MB：请上传平台出具的信用报告 PDF`,
+    `The file exceeds ${REPORT_FILE_MAX_BYTES / 1024 / 1024} MiB: upload the report PDF the platform issued`,
+  );

@@ -9,9 +9,15 @@
  * (A7), and only where a current public black-list entry publishes them; never by ID number.
  */
 import type { Sealer } from '../../platform/crypto/sealing.ts';
+import { sm3Bytes } from '../../platform/crypto/sm3.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { ANONYMOUS } from '../access/actor.ts';
-import type { CatalogItemVersion, CatalogRepository } from '../catalog/index.ts';
+import {
+  type CatalogItemVersion,
+  type CatalogRepository,
+  GROUND_FIELDS,
+  groundOf,
+} from '../catalog/index.ts';
 import type { Store } from '../database.ts';
 import type { DepartmentsRepository } from '../departments/departments.repository.ts';
 import type { ListTypesService } from '../lists/list-types.service.ts';
@@ -84,7 +90,23 @@ const reportNotFound = () =>
     'No credit report with that number was issued for that code: check both; only this platform’s answer proves a report genuine',
   );
 
+/** A report PDF uploaded for comparison (issue 17): reports are a few pages; well above any. */
+export const REPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+const FILE_MATCHES = {
+  zh: '文件一致：该 PDF 与平台出具时的报告文件完全相同',
+  en: 'The file matches: this PDF is exactly the report file the platform issued',
+};
+const FILE_DIFFERS = {
+  zh: '文件不一致：该 PDF 与平台出具的报告文件不同，可能被修改过或不是该编号的报告；请以平台核验结果为准',
+  en: 'The file differs from the report the platform issued: it may have been altered, or be another report; rely on the platform’s answer',
+};
+
 type Polarity = 'red' | 'black';
+
+/** Articles in the text's order: A5(2) before A5(10), A before D. */
+const byArticle = (a: { code: string }, b: { code: string }) =>
+  a.code.localeCompare(b.code, 'en', { numeric: true });
 type Procedure = { kind: 'objection' | 'repair'; label: { zh: string; en: string } } | null;
 
 export function publicDisclosureService(deps: PublicDisclosureDeps) {
@@ -487,6 +509,44 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
     };
   }
 
+  /**
+   * What the list page's filters offer (issue 17): the polarity's list types, the departments that
+   * provide its public items (B8 数据来源) and the grounds their rows state (A5, A6 by article: the
+   * `ground` filter's values), all from the catalog and reference data — the browser invents none.
+   */
+  async function filters(polarity: Polarity) {
+    const [types, items, departments] = await Promise.all([
+      deps.listTypes.list(),
+      deps.catalog.list(),
+      deps.departments.list(),
+    ]);
+    const listTypes = types.filter((t) => t.polarity === polarity);
+    const codes = new Set(listTypes.map((t) => t.code));
+    const feeding = items.filter(
+      (i) => i.usageScope === 'public' && i.listType !== null && codes.has(i.listType),
+    );
+    const providers = new Set(feeding.flatMap((i) => i.providerDepartments));
+    const grounds = new Map<string, string>();
+    for (const item of feeding) {
+      const stated = item.fields
+        .filter((f) => (GROUND_FIELDS as readonly string[]).includes(f.key))
+        .flatMap((f) => f.values ?? []);
+      for (const value of [...stated, ...(item.listGround ? [item.listGround] : [])]) {
+        // the filter takes the entry's ground as stored: the article where the value starts with one
+        const code = groundOf({ ground: value });
+        if (code !== null && (!grounds.has(code) || grounds.get(code) === code)) grounds.set(code, value);
+      }
+    }
+    return {
+      list: polarity,
+      listTypes: listTypes.map((t) => ({ code: t.code, name: t.name })),
+      departments: departments
+        .filter((d) => providers.has(d.code))
+        .map((d) => ({ code: d.code, name: d.name })),
+      grounds: [...grounds].map(([code, label]) => ({ code, label })).sort(byArticle),
+    };
+  }
+
   const EXPORT_HEADER = [
     '名单',
     '主体类型',
@@ -568,7 +628,8 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
   }
 
   async function verifyReport(reportNo: string, code: string) {
-    const normalized = deps.codes.normalize(code.replace(/\s+/g, ''));
+    // the 校验码 as printed: letters and digits, read case-insensitively, spaces and hyphens ignored
+    const normalized = code.replace(/[\s-]+/g, '').toUpperCase();
     // one look-up with both: a wrong code and an unknown number give the same answer
     const report = await deps.reports.find(reportNo.trim(), normalized);
     if (!report) throw reportNotFound();
@@ -589,7 +650,30 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
     };
   }
 
-  return { search, profile, person, list, exportTable, rules, verifyReport };
+  /**
+   * Issue 17: the holder of a report PDF checks the file itself — the platform computes its SM3 and
+   * compares it with the digest recorded when the report was issued (the browser computes nothing).
+   * The number and code are checked as by `verifyReport`, after the file is seen to be a PDF at all.
+   */
+  async function verifyReportFile(reportNo: string, code: string, bytes: Uint8Array) {
+    if (bytes.length === 0 || !Buffer.from(bytes.subarray(0, 5)).equals(PDF_MAGIC)) {
+      throw badRequest(
+        'REPORT_FILE_NOT_PDF',
+        '请上传信用报告的 PDF 文件（所选文件不是 PDF）',
+        'Upload the credit report’s PDF file (the file sent is not a PDF)',
+      );
+    }
+    const report = await verifyReport(reportNo, code);
+    const sm3 = sm3Bytes(bytes);
+    const matches = sm3 === report.pdfSm3.toLowerCase();
+    return {
+      report,
+      file: { size: bytes.length, sm3, matches },
+      message: matches ? FILE_MATCHES : FILE_DIFFERS,
+    };
+  }
+
+  return { search, profile, person, list, filters, exportTable, rules, verifyReport, verifyReportFile };
 }
 
 export type PublicDisclosureService = ReturnType<typeof publicDisclosureService>;

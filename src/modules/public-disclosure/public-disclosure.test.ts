@@ -366,6 +366,7 @@ describeEachEngine('public disclosure API (issue 17)', (getStore) => {
       period: { from: '2023-11-26', to: '2026-11-26' },
       issuedAt: '2026-11-26T02:00:00.000Z',
       pdfSm3: 'a'.repeat(64),
+      verificationCode: 'K7Q2M9A',
     };
     const service = publicDisclosureService({
       ...t.ctx,
@@ -374,17 +375,17 @@ describeEachEngine('public disclosure API (issue 17)', (getStore) => {
       repairs: (keys) => t.ctx.repairs.onRecords(keys),
       reports: {
         find: async (no, code) =>
-          no === issued.reportNo && code === issued.subject.code ? issued : undefined,
+          no === issued.reportNo && code === issued.verificationCode ? issued : undefined,
       },
     });
-    const answer = await service.verifyReport(' XYBG-2026-0001 ', listed.code.toLowerCase());
+    const answer = await service.verifyReport(' XYBG-2026-0001 ', 'k7q2 m9a');
     assert.deepEqual(answer.subject, {
       kind: 'person',
       name: maskPersonName(t.ctx.policy, listed.name),
       code: maskCitizenId(t.ctx.policy, listed.code),
     });
-    const wrongCode = await service.verifyReport('XYBG-2026-0001', unlisted.code).catch((e) => e);
-    const unknownNo = await service.verifyReport('XYBG-2026-9999', listed.code).catch((e) => e);
+    const wrongCode = await service.verifyReport('XYBG-2026-0001', 'K7Q2M9B').catch((e) => e);
+    const unknownNo = await service.verifyReport('XYBG-2026-9999', 'K7Q2M9A').catch((e) => e);
     assert.deepEqual(
       [wrongCode.code, wrongCode.message, wrongCode.status],
       [unknownNo.code, unknownNo.message, unknownNo.status],
@@ -421,7 +422,7 @@ describeEachEngine('public disclosure API: rate limit (A7, C §4)', (getStore) =
       .flatMap(([path, item]) =>
         Object.entries(item as Json).map(([method, op]) => [`${method} ${path}`, op as Json] as const),
       );
-    assert.equal(operations.length, 13, operations.map(([k]) => k).join());
+    assert.equal(operations.length, 16, operations.map(([k]) => k).join());
     for (const [key, op] of operations) {
       assert.ok(op.tags.includes('public'), key);
       assert.match(String(op.operationId), /^public[A-Z]/, key);

@@ -1,6 +1,7 @@
 /**
  * The credit reports the platform issued (信用报告, C §5(3); issue 19 issues them), as the public
- * verification page asks about them: one look-up by report number and the subject's code. The
+ * verification page asks about them: one look-up by report number and the verification code printed
+ * on every page of the report (issue 19: 6–8 characters; the QR code carries both). The
  * context holds one registry (`AppContext.reports`); until the report issue supplies the real one,
  * `NO_REPORTS` answers that no such report was issued — a report is never made up here.
  */
@@ -11,6 +12,8 @@ export type IssuedReport = {
   /** the issuing credit center */
   issuer: { department: string; name: string };
   subject: { kind: 'person' | 'organization'; name: string; code: string };
+  /** the 校验码 printed beside the number, upper case (issue 19) */
+  verificationCode: string;
   /** the period the report covers (China dates) */
   period: { from: string; to: string };
   /** ISO 8601 UTC instant of issue */
@@ -20,11 +23,13 @@ export type IssuedReport = {
 };
 
 /**
- * Finds an issued report by its number and the subject's normalized code; undefined unless both
- * match one report — a wrong code and an unknown number must look the same to the caller.
+ * Finds an issued report by its number and its verification code (upper case, no spaces); undefined
+ * unless both match one report — a wrong code and an unknown number must look the same to the caller.
+ * The subject's own code is not the second factor: a report holder should not need a person's ID
+ * number to check a paper, and a look-up by ID number would tell who has reports.
  */
 export type ReportRegistry = {
-  find(reportNo: string, subjectCode: string): Promise<IssuedReport | undefined>;
+  find(reportNo: string, verificationCode: string): Promise<IssuedReport | undefined>;
 };
 
 /** No report has been issued (the default until the report issue registers its registry). */

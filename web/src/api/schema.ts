@@ -383,6 +383,14 @@ export interface paths {
      */
     get: operations["publicRedList"];
   };
+  "/api/v1/public/lists/red/filters": {
+    /**
+     * 红名单的筛选项 / what the red lists can be filtered by
+     * @description 红名单的名单类型、报送单位（目录的数据来源）和列入事由（按条款），即列表筛选参数 listType、department、ground 的取值。
+     * The red list types, the departments that provide them (the catalog's data sources) and the grounds by article: the values of the list's listType, department and ground filters.
+     */
+    get: operations["publicRedListFilters"];
+  };
   "/api/v1/public/lists/red/export.csv": {
     /**
      * 导出红名单（CSV）/ export the red lists as csv
@@ -406,6 +414,14 @@ export interface paths {
      * Current public black-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
      */
     get: operations["publicBlackList"];
+  };
+  "/api/v1/public/lists/black/filters": {
+    /**
+     * 黑名单的筛选项 / what the black lists can be filtered by
+     * @description 黑名单的名单类型、报送单位（目录的数据来源）和列入事由（按条款），即列表筛选参数 listType、department、ground 的取值。
+     * The black list types, the departments that provide them (the catalog's data sources) and the grounds by article: the values of the list's listType, department and ground filters.
+     */
+    get: operations["publicBlackListFilters"];
   };
   "/api/v1/public/lists/black/export.csv": {
     /**
@@ -546,6 +562,14 @@ export interface paths {
      * The request body is the file itself (not multipart; any Content-Type — the type is read from the bytes): PDF, JPEG, PNG or OFD, at most 10 MiB each, 20 per repair application; its name in the query parameter `name`.
      */
     post: operations["postRepairsByIdEvidence"];
+  };
+  "/api/v1/public/reports/verify-file": {
+    /**
+     * 上传信用报告 PDF 核验文件是否被修改 / check a report PDF against the one issued
+     * @description 请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 10 MB；报告编号和主体代码放在查询参数中。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或代码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。
+     * The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most 10 MiB; the report number and the subject's code in the query. The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.
+     */
+    post: operations["publicVerifyReportFile"];
   };
   "/api/v1/records/upload": {
     /** 上传报送表格 / upload a filled template (xlsx or CSV); per-row results or the xlsx error report */
@@ -5487,7 +5511,7 @@ export interface operations {
       200: {
         content: {
           "application/json": {
-            notices: {
+            notices: ({
                 repairId: string;
                 /** @description 组织全称；自然人按 A7 隐去部分姓名 */
                 subjectName: string;
@@ -5495,13 +5519,30 @@ export interface operations {
                 item: string;
                 itemName: string;
                 providerDepartment: string;
+                /** @description 信息提供单位（出具修复意见的单位） */
+                providerName: string;
+                /** @description 拟修复的记录 */
+                record: {
+                  date: string;
+                  /** @description 日期的含义，如 处罚决定日期、认定日期 */
+                  dateLabel: string;
+                  /** @description 决定书文号（记录所载） */
+                  documentNumber: string | null;
+                  severity: string | null;
+                };
+                /** @description 信息提供单位同意修复的书面意见（A19、B32） */
+                opinion: {
+                  on: string;
+                  /** @description 修复意见的理由；自然人的为 null（A7：自由文本可能含个人信息） */
+                  reasons: string | null;
+                };
                 article: string;
                 from: string;
                 until: string;
                 provisional: boolean;
                 /** @description 公示期间提出异议：POST 此地址（免登录） */
                 objectionUrl: string;
-              }[];
+              })[];
             page: number;
             pageSize: number;
             total: number;
@@ -6168,6 +6209,55 @@ export interface operations {
     };
   };
   /**
+   * 红名单的筛选项 / what the red lists can be filtered by
+   * @description 红名单的名单类型、报送单位（目录的数据来源）和列入事由（按条款），即列表筛选参数 listType、department、ground 的取值。
+   * The red list types, the departments that provide them (the catalog's data sources) and the grounds by article: the values of the list's listType, department and ground filters.
+   */
+  publicRedListFilters: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            list: "red" | "black";
+            /** @description 名单类型：筛选参数 listType 的取值 */
+            listTypes: {
+                code: string;
+                name: string;
+              }[];
+            /** @description 报送这些名单的提供单位（目录的数据来源，B8）：筛选参数 department 的取值 */
+            departments: {
+                code: string;
+                name: string;
+              }[];
+            /** @description 列入事由（A5、A6，按条款）：code 为筛选参数 ground 的取值，label 为名单所载的文字 */
+            grounds: {
+                code: string;
+                label: string;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
    * 导出红名单（CSV）/ export the red lists as csv
    * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
    * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
@@ -6365,6 +6455,55 @@ export interface operations {
           };
         };
       };
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  /**
+   * 黑名单的筛选项 / what the black lists can be filtered by
+   * @description 黑名单的名单类型、报送单位（目录的数据来源）和列入事由（按条款），即列表筛选参数 listType、department、ground 的取值。
+   * The black list types, the departments that provide them (the catalog's data sources) and the grounds by article: the values of the list's listType, department and ground filters.
+   */
+  publicBlackListFilters: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            list: "red" | "black";
+            /** @description 名单类型：筛选参数 listType 的取值 */
+            listTypes: {
+                code: string;
+                name: string;
+              }[];
+            /** @description 报送这些名单的提供单位（目录的数据来源，B8）：筛选参数 department 的取值 */
+            departments: {
+                code: string;
+                name: string;
+              }[];
+            /** @description 列入事由（A5、A6，按条款）：code 为筛选参数 ground 的取值，label 为名单所载的文字 */
+            grounds: {
+                code: string;
+                label: string;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
       /** @description 错误 / error (429) */
       429: {
         content: {
@@ -6609,7 +6748,7 @@ export interface operations {
       query: {
         /** @description 报告编号 */
         no: string;
-        /** @description 报告主体的统一社会信用代码或身份号码 */
+        /** @description 报告上印的校验码（与报告编号一同印在每一页，扫码自动填入）/ the verification code printed on the report */
         code: string;
       };
     };
@@ -8190,6 +8329,139 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+    };
+  };
+  /**
+   * 上传信用报告 PDF 核验文件是否被修改 / check a report PDF against the one issued
+   * @description 请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 10 MB；报告编号和主体代码放在查询参数中。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或代码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。
+   * The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most 10 MiB; the report number and the subject's code in the query. The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.
+   */
+  publicVerifyReportFile: {
+    parameters: {
+      query: {
+        /** @description 报告编号 */
+        no: string;
+        /** @description 报告上印的校验码（与报告编号一同印在每一页，扫码自动填入）/ the verification code printed on the report */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/pdf": string;
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            report: {
+              /** @enum {boolean} */
+              valid: true;
+              reportNo: string;
+              reportType: {
+                code: string;
+                name: string;
+              };
+              issuer: {
+                department: string;
+                name: string;
+              };
+              subject: {
+                /** @enum {string} */
+                kind: "person" | "organization";
+                /** @description 自然人按 A7 隐去部分姓名 */
+                name: string;
+                /** @description 自然人按 A7 隐去部分身份号码 */
+                code: string;
+              };
+              period: {
+                from: string;
+                to: string;
+              };
+              issuedAt: string;
+              /** @description 报告 PDF 文件的 SM3 摘要：与手中的文件比对 */
+              pdfSm3: string;
+            };
+            file: {
+              /** @description 上传文件的字节数 */
+              size: number;
+              /** @description 上传文件的 SM3 摘要（平台计算） */
+              sm3: string;
+              /** @description 是否与平台出具时的 PDF 摘要一致 */
+              matches: boolean;
+            };
+            /** @description 比对结论 */
+            message: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (400) */
+      400: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      403: components["responses"]["Forbidden"];
+      /** @description 错误 / error (404) */
+      404: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description 错误 / error (413) */
+      413: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      415: components["responses"]["UnsupportedMediaType"];
+      /** @description 错误 / error (429) */
+      429: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              message_en?: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
     };
   };
   /** 上传报送表格 / upload a filled template (xlsx or CSV); per-row results or the xlsx error report */

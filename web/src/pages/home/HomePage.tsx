@@ -1,60 +1,58 @@
 /**
- * 首页: one search box. A name (full, partial, pinyin, initials, traditional characters) or an
- * 18-character code; the results are the search page's (/search?q=…).
+ * 首页: what the platform is, one search box — a name (full, partial, pinyin, initials, traditional
+ * characters) or an 18-character code; the results are the search page's (/search?q=…) — and the way
+ * to the lists, the repair notices, the rules and report verification.
  */
-import { Button, Input, Space } from 'antd';
-import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { SearchForm } from '../../features/public/SearchForm.tsx';
 import { usePageTitle } from '../../shell/page-title.ts';
+import '../../features/public/public.css';
+
+const WAYS_IN = [
+  { to: '/lists/red', title: '红名单', text: '守信激励对象：诚信示范企业、诚实守信模范等（A5）' },
+  { to: '/lists/black', title: '黑名单', text: '严重失信主体名单：列入事由、认定单位和移出日期（A6、A12）' },
+  {
+    to: '/repair-notices',
+    title: '信用修复公示',
+    text: '正在公示的信用修复意见；公示期间任何人可提出异议（A19、B32）',
+  },
+  { to: '/policy', title: '信用规则', text: '现行的有效期、异议和修复期限、公示期限和联合奖惩措施' },
+  { to: '/verify', title: '信用报告核验', text: '凭报告编号和主体代码核验信用报告的真伪' },
+] as const;
 
 export default function HomePage() {
   usePageTitle();
-  const navigate = useNavigate();
-  const [query, setQuery] = useState('');
-  const [empty, setEmpty] = useState(false);
-
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    const text = query.trim();
-    setEmpty(text === '');
-    if (text !== '') navigate(`/search?q=${encodeURIComponent(text)}`);
-  };
-
   return (
-    <section className="home-hero" aria-labelledby="home-title">
-      <h1 id="home-title" className="home-title">
-        信用淮安
-      </h1>
-      <p className="home-lead">查询企业和组织公示的信用信息：行政许可、行政处罚、守信红名单和失信黑名单。</p>
-      <search className="home-search">
-        <form onSubmit={search} noValidate>
-          <label htmlFor="home-search-input" className="home-search-label">
-            企业名称或统一社会信用代码
-          </label>
-          <Space.Compact block>
-            <Input
-              id="home-search-input"
-              size="large"
-              value={query}
-              onChange={(event) => {
-                setQuery(event.target.value);
-                setEmpty(false);
-              }}
-              placeholder="如：淮安市某某有限公司、hasmm、9132…"
-              autoComplete="off"
-              status={empty ? 'error' : undefined}
-              aria-describedby="home-search-help"
-              aria-invalid={empty}
-            />
-            <Button type="primary" size="large" htmlType="submit">
-              查询
-            </Button>
-          </Space.Compact>
-          <p id="home-search-help" className="home-search-help" aria-live="polite">
-            {empty ? '请输入要查询的名称或代码' : '可输入全称、部分名称、拼音或首字母，或 18 位代码'}
-          </p>
-        </form>
-      </search>
-    </section>
+    <>
+      <section className="home-hero" aria-labelledby="home-title">
+        <h1 id="home-title" className="home-title">
+          信用淮安
+        </h1>
+        <p className="home-lead">
+          查询企业和组织公示的信用信息：行政许可、行政处罚、守信红名单和失信黑名单。
+        </p>
+        <div className="home-search">
+          <SearchForm />
+        </div>
+        <p className="home-about">
+          信用淮安是淮安市公共信用信息平台的公示窗口：各部门依法归集的社会公开信用信息在这里公示，查询无需登录、不收费。自然人的信息只在列入黑名单期间公示，且姓名和身份号码部分隐去。
+        </p>
+      </section>
+      <nav className="home-links" aria-labelledby="home-links-title">
+        <h2 id="home-links-title" className="section-title">
+          公示与服务
+        </h2>
+        <ul>
+          {WAYS_IN.map((way) => (
+            <li key={way.to}>
+              <Link to={way.to}>
+                <strong>{way.title}</strong>
+                <span>{way.text}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
   );
 }
