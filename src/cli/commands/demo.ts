@@ -18,7 +18,7 @@ export async function demoCommand(): Promise<number> {
       `✔ 演示数据 / demo data (${redactUrl(config.databaseUrl)}): 新增 / added ` +
         `${loaded.regions} regions, ${loaded.departments} departments, ${loaded.persons} persons, ` +
         `${loaded.organizations} organizations, ${loaded.accounts} accounts, ${lists.created} list entries, ` +
-        `${portal.created} licences, penalties and commitments (repair notice: ${portal.repairNotice}); ` +
+        `${portal.created} registrations, licences, penalties and commitments (repair notice: ${portal.repairNotice}); ` +
         `信息主体共 / subjects in total: ${total}`,
     );
     return 0;

@@ -9,7 +9,7 @@ import type { IntakeService } from '../records/intake.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
 
 export type DemoListsDeps = {
-  subjects: Pick<SubjectsRepository, 'firstRegistered'>;
+  subjects: Pick<SubjectsRepository, 'firstRegistered' | 'findById'>;
   intake: Pick<IntakeService, 'submit'>;
 };
 
@@ -40,6 +40,14 @@ export async function loadDemoLists(ctx: DemoListsDeps): Promise<{ created: numb
             rows,
           })
         ).summary.created;
+  // the name the registration gives (the public sees it masked per A7, like every person's name)
+  const representative = async (attributes: Record<string, unknown>) => {
+    const id = attributes.legalRepresentativeId;
+    return (typeof id === 'string' ? (await ctx.subjects.findById(id))?.name : undefined) ?? '（未登记）';
+  };
+  const blackOrganizations = [...organizations.slice(0, 4), ...organizations.slice(20, 36)];
+  const representatives = new Map<string, string>();
+  for (const o of blackOrganizations) representatives.set(o.code, await representative(o.attributes));
   let created = 0;
   // Red lists first (organizations 0–19, persons 0–4), then black lists: organizations 0–3 were red
   // and are taken off the red list by their black entry (A4).
@@ -71,7 +79,7 @@ export async function loadDemoLists(ctx: DemoListsDeps): Promise<{ created: numb
   );
   created += await push(
     'HA-GSJ',
-    [...organizations.slice(0, 4), ...organizations.slice(20, 36)].map((o, i) => ({
+    blackOrganizations.map((o, i) => ({
       item: 'blacklist-organization',
       providerRecordId: `DEMO-BLACK-ORG-${i + 1}`,
       subject: { code: o.code, name: o.name },
@@ -82,7 +90,7 @@ export async function loadDemoLists(ctx: DemoListsDeps): Promise<{ created: numb
         unitNature: o.attributes.organizationKind === 'state_owned_enterprise' ? '国有企业' : '企业',
         facts: '经查实存在严重失信行为（演示数据）',
         dishonestyType: GROUNDS[i % GROUNDS.length],
-        legalRepresentative: '（见登记信息）',
+        legalRepresentative: representatives.get(o.code)!,
         documentNumber: `淮市监罚〔2026〕${100 + i}号`,
         identifyingUnit: '淮安市工商行政管理局',
         validUntil: '2029-08-31',

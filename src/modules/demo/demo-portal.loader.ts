@@ -90,6 +90,28 @@ export async function loadDemoPortal(ctx: DemoPortalDeps): Promise<DemoPortalRes
   };
 
   let created = 0;
+  // 基础信息: the registration of the companies the portal's lists and notices show (0–40), as the
+  // registration authority pushes it (B10(2)); the subject page's first group
+  const registered = organizations.slice(0, DEMO_REPAIR_ORGANIZATION + 1);
+  const registrations: unknown[] = [];
+  for (const [i, o] of registered.entries()) {
+    const establishedOn = String(o.attributes.establishedOn ?? '2016-05-20');
+    registrations.push({
+      item: 'registration',
+      providerRecordId: `DEMO-REGISTRATION-${i + 1}`,
+      subject: { code: o.code, name: o.name },
+      identifiedOn: establishedOn,
+      fields: {
+        entityType: String(o.attributes.legalForm ?? '有限责任公司'),
+        legalRepresentative: await representative(o.attributes),
+        establishedOn,
+        address: String(o.attributes.registeredAddress ?? '淮安市清江浦区'),
+        registrationAuthority: '淮安市工商行政管理局',
+        status: '存续',
+      },
+    });
+  }
+  created += await push('HA-GSJ', registrations);
   // 行政许可 (双公示): the first twelve companies, licensed by the 行政审批局
   created += await push(
     'HA-SPJ',

@@ -30,7 +30,7 @@ describeEachEngine('demo: the portal’s data (issue 17)', (getStore) => {
 
   it('A19, B32: loaded on a Saturday, the demo repair is under public notice that day; its company’s page marks the entry 信用修复办理中', async () => {
     const loaded = await loadDemoPortal(t.ctx);
-    assert.deepEqual(loaded, { created: 27, repairNotice: 'created' });
+    assert.deepEqual(loaded, { created: 68, repairNotice: 'created' });
     const { notices } = await get('/api/v1/public/repair-notices');
     assert.equal(notices.length, 1, JSON.stringify(notices));
     const notice = notices[0] as Json;
@@ -47,10 +47,18 @@ describeEachEngine('demo: the portal’s data (issue 17)', (getStore) => {
     assert.equal(entry.procedure.kind, 'repair');
   });
 
-  it('B10(3), B12(9), B13(2): the first demo companies have licences, penalties and commitments on their public page', async () => {
+  it('B10(2), B10(3), B12(9), B13(2): the first demo companies have their registration, licences, penalties and commitments on their public page', async () => {
     const [first] = await t.ctx.subjects.firstRegistered('organization', 1);
     const page = await get(`/api/v1/public/subjects/${first!.code}/profile`);
-    assert.deepEqual([page.counts.licensing, page.counts.penalties, page.counts.commitments], [1, 1, 1]);
+    assert.deepEqual(
+      [page.counts.basic, page.counts.licensing, page.counts.penalties, page.counts.commitments],
+      [1, 1, 1, 1],
+    );
+    const registration = (page.groups as Json[]).find((g) => g.group === 'basic')!.items[0];
+    const field = (key: string) => registration.fields.find((f: Json) => f.key === key)?.value;
+    assert.equal(field('address'), first!.attributes.registeredAddress);
+    // A7: the legal representative's name as registered, masked for the public
+    assert.match(field('legalRepresentative'), /^\p{Script=Han}\*+$/u);
     const penalty = (page.groups as Json[]).find((g) => g.group === 'penalties')!.items[0];
     assert.match(penalty.legalBasis.text, /《中华人民共和国.+法》/);
   });
