@@ -62,9 +62,11 @@ test('issue 17, A9, B18, C §6(3): a newcomer finds a demo company by part of it
   const black = page.getByRole('region', { name: /^严重失信主体名单/ });
   await expect(black.getByText('黑名单（法人和其他组织）')).toBeVisible();
   await expect(black.getByText('失信信息有效期截止')).toBeVisible();
-  await expect(
-    page.getByRole('region', { name: '基础信息（0）' }).getByText('查询期内无相关信息'),
-  ).toBeVisible();
+  // 基础信息: the registration as the registration authority pushed it (B10(2))
+  const basic = page.getByRole('region', { name: /^基础信息/ });
+  await expect(basic.getByText('登记注册信息')).toBeVisible();
+  await expect(basic.getByText('登记机关')).toBeVisible();
+  await expect(page.getByRole('region', { name: '其他（0）' }).getByText('查询期内无相关信息')).toBeVisible();
   await expect(page.getByText('信用修复免费，', { exact: false }).first()).toBeVisible();
   // a count is a link to its group
   await groups.getByRole('link', { name: /^行政处罚/ }).click();
