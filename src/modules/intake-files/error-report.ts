@@ -1,5 +1,5 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { streamedWorkbook } from '../../platform/xlsx-writer.ts';
 import { type CatalogItemVersion, columnsOf } from '../catalog/index.ts';
 import { REPORT_COLUMNS } from './sheet-header.ts';
 import { isWithheld, type RowOutcome, type UploadRowResult } from './upload-result.ts';
@@ -41,21 +41,8 @@ export type ReportInput = {
 export async function buildErrorReport(input: ReportInput): Promise<Buffer> {
   const labels = new Map(columnsOf(input.version).map((c) => [c.target, c.label]));
   const width = Math.max(input.headers.length, ...input.rows.map((r) => r.cells.length));
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  // Streaming writer, inline strings: memory stays proportional to one row, and no shared-strings
-  // table can keep a value the rows no longer show.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'xinyong';
+  // Streaming writer, inline strings (platform/xlsx-writer.ts)
+  const { workbook, bytes } = streamedWorkbook({ useStyles: true });
   const sheet = workbook.addWorksheet('报送结果', {
     views: [{ state: 'frozen', ySplit: input.headerRowNumber }],
   });
@@ -89,9 +76,7 @@ export async function buildErrorReport(input: ReportInput): Promise<Buffer> {
     row.commit();
   }
   sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+  return bytes();
 }
 
 function padded(cells: readonly string[], width: number): string[] {

@@ -4,8 +4,7 @@
  * (`csvLine`, as the error reports do); and xlsx, every cell written as a string, never a formula.
  * Both end with a row saying when the export was cut at its cap.
  */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { streamedWorkbook } from '../../platform/xlsx-writer.ts';
 import { csvLine } from '../intake-files/csv.ts';
 
 export const EXPORT_CAP = 10_000;
@@ -35,19 +34,7 @@ export function toCsv(table: ExportTable): string {
 }
 
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'xinyong';
+  const { workbook, bytes } = streamedWorkbook({ useStyles: false });
   const sheet = workbook.addWorksheet(table.title.slice(0, 31));
   // strings as rich-text-free values: exceljs writes a string as a string cell, never a formula
   sheet.addRow([...table.header]).commit();
@@ -55,7 +42,5 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
   const note = capNote(table);
   if (note) sheet.addRow([note]).commit();
   sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+  return bytes();
 }

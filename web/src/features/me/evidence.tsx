@@ -4,11 +4,13 @@
  * downloads. The limits shown are the server's (GET /api/v1/procedures/filing-rules); the server
  * refuses what does not fit, and its reason is shown beside the file.
  */
-import { Button } from 'antd';
-import { useId, useRef } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button } from 'antd';
+import { useId, useRef, useState } from 'react';
 import { ApiError, api, data } from '../../api/client.ts';
 import { formatBytes, formatInstant } from './format.ts';
 import type { EvidenceFile, FilingRules } from './labels.ts';
+import { useFilingRules, useRefreshMine } from './queries.ts';
 import { StatusTag } from './StatusTag.tsx';
 
 export type ProcedureKind = 'objections' | 'repairs';
@@ -140,5 +142,52 @@ export function EvidenceList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** More files for an open objection or repair of mine; the refused ones stay listed with the reason. */
+export function AddEvidence({
+  kind,
+  procedureId,
+  label,
+}: {
+  kind: ProcedureKind;
+  procedureId: string;
+  label: string;
+}) {
+  const rules = useFilingRules();
+  const refresh = useRefreshMine();
+  const [files, setFiles] = useState<File[]>([]);
+  const upload = useMutation({
+    mutationFn: () => uploadAll(kind, procedureId, files),
+    onSuccess: async (failed) => {
+      setFiles(files.filter((f) => failed.some((x) => x.name === f.name)));
+      await refresh();
+    },
+  });
+  return (
+    <div className="add-evidence">
+      <EvidencePicker files={files} onChange={setFiles} rules={rules.data?.evidence} label={label} />
+      {upload.data?.length ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title="以下文件未能提交"
+          description={
+            <ul>
+              {upload.data.map((f) => (
+                <li key={f.name}>
+                  {f.name}：{f.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+      <Button onClick={() => upload.mutate()} disabled={files.length === 0} loading={upload.isPending}>
+        提交文件
+      </Button>
+    </div>
   );
 }

@@ -2,22 +2,13 @@
  * How the subject's pages write what the API gives: instants in China time (the platform's dates are
  * China dates; a phone abroad still reads the time the platform acted), sizes in words.
  */
+import { chinaTime } from '../public/format.ts';
 
-const INSTANT = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** An ISO instant as 北京时间 "2026/12/08 13:05". */
+/** An ISO instant as 北京时间 "2026-12-08 13:05", written as the portal writes it. */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : INSTANT.format(date);
+  return Number.isNaN(date.getTime()) ? iso : chinaTime(iso);
 }
 
 /** A size in bytes as "12 KB", "3.4 MB". */

@@ -8,10 +8,10 @@ import { Alert, Button, Input, Modal } from 'antd';
 import { useId, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, data } from '../../api/client.ts';
-import { EvidenceList, EvidencePicker, uploadAll } from '../../features/me/evidence.tsx';
+import { AddEvidence, EvidenceList } from '../../features/me/evidence.tsx';
 import { formatInstant } from '../../features/me/format.ts';
 import type { Objection } from '../../features/me/labels.ts';
-import { OBJECTIONS_KEY, useFilingRules, useMyRecords, useRefreshMine } from '../../features/me/queries.ts';
+import { OBJECTIONS_KEY, useMyRecords, useRefreshMine } from '../../features/me/queries.ts';
 import { RecordCard } from '../../features/me/RecordCard.tsx';
 import { ObjectionTimeline } from '../../features/objections/ObjectionTimeline.tsx';
 import { usePageTitle } from '../../shell/page-title.ts';
@@ -84,48 +84,12 @@ export default function ObjectionPage() {
           <Appeal objection={objection.data} />
           <h2 className="section-title">证据材料</h2>
           <EvidenceList kind="objections" procedureId={objection.data.id} files={objection.data.evidence} />
-          {objection.data.open ? <AddEvidence objectionId={objection.data.id} /> : null}
+          {objection.data.open ? (
+            <AddEvidence kind="objections" procedureId={objection.data.id} label="补充证据材料" />
+          ) : null}
         </>
       ) : null}
     </section>
-  );
-}
-
-function AddEvidence({ objectionId }: { objectionId: string }) {
-  const rules = useFilingRules();
-  const refresh = useRefreshMine();
-  const [files, setFiles] = useState<File[]>([]);
-  const upload = useMutation({
-    mutationFn: () => uploadAll('objections', objectionId, files),
-    onSuccess: async (failed) => {
-      setFiles(files.filter((f) => failed.some((x) => x.name === f.name)));
-      await refresh();
-    },
-  });
-  return (
-    <div className="add-evidence">
-      <EvidencePicker files={files} onChange={setFiles} rules={rules.data?.evidence} label="补充证据材料" />
-      {upload.data?.length ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title="以下文件未能提交"
-          description={
-            <ul>
-              {upload.data.map((f) => (
-                <li key={f.name}>
-                  {f.name}：{f.message}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
-      <Button onClick={() => upload.mutate()} disabled={files.length === 0} loading={upload.isPending}>
-        提交文件
-      </Button>
-    </div>
   );
 }
 

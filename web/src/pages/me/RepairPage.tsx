@@ -3,14 +3,13 @@
  * with its end date, objections during it, adoption), the proof files (more while it is open), the
  * signed commitment, and the 信用修复决定书 to download once adopted. Free of charge.
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, data } from '../../api/client.ts';
-import { EvidenceList, EvidencePicker, uploadAll } from '../../features/me/evidence.tsx';
+import { AddEvidence, EvidenceList } from '../../features/me/evidence.tsx';
 import { formatInstant } from '../../features/me/format.ts';
-import { REPAIRS_KEY, useFilingRules, useMyRecords, useRefreshMine } from '../../features/me/queries.ts';
+import { REPAIRS_KEY, useMyRecords } from '../../features/me/queries.ts';
 import { RecordCard } from '../../features/me/RecordCard.tsx';
 import { FreeNotice } from '../../features/repairs/FreeNotice.tsx';
 import { RepairTimeline } from '../../features/repairs/RepairTimeline.tsx';
@@ -98,7 +97,9 @@ export default function RepairPage() {
           <h2 className="section-title">履行义务的证明</h2>
           <p className="prewrap">{repair.data.proof}</p>
           <EvidenceList kind="repairs" procedureId={repair.data.id} files={repair.data.evidence} />
-          {repair.data.open ? <AddProof repairId={repair.data.id} /> : null}
+          {repair.data.open ? (
+            <AddEvidence kind="repairs" procedureId={repair.data.id} label="补充证明材料" />
+          ) : null}
           <details className="commitment-details">
             <summary>我签署的信用承诺书</summary>
             <pre className="commitment-text">{repair.data.commitment.text}</pre>
@@ -106,43 +107,5 @@ export default function RepairPage() {
         </>
       ) : null}
     </section>
-  );
-}
-
-function AddProof({ repairId }: { repairId: string }) {
-  const rules = useFilingRules();
-  const refresh = useRefreshMine();
-  const [files, setFiles] = useState<File[]>([]);
-  const upload = useMutation({
-    mutationFn: () => uploadAll('repairs', repairId, files),
-    onSuccess: async (failed) => {
-      setFiles(files.filter((f) => failed.some((x) => x.name === f.name)));
-      await refresh();
-    },
-  });
-  return (
-    <div className="add-evidence">
-      <EvidencePicker files={files} onChange={setFiles} rules={rules.data?.evidence} label="补充证明材料" />
-      {upload.data?.length ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title="以下文件未能提交"
-          description={
-            <ul>
-              {upload.data.map((f) => (
-                <li key={f.name}>
-                  {f.name}：{f.message}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
-      <Button onClick={() => upload.mutate()} disabled={files.length === 0} loading={upload.isPending}>
-        提交文件
-      </Button>
-    </div>
   );
 }
