@@ -23,6 +23,8 @@ function relaxedPolicyFile(dir: string): string {
     ...policy.access.rateLimits,
     publicPerMinute: 100_000,
     loginPerMinute: 100_000,
+    consentGrantsPerTenMinutes: 100_000,
+    consentGrantsPerAddressPerTenMinutes: 100_000,
   };
   const file = path.join(dir, 'policy.json');
   writeFileSync(file, JSON.stringify(policy));

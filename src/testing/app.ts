@@ -74,8 +74,14 @@ export async function createTestApp(
  */
 export async function relaxedPolicy(path: string = DEFAULT_POLICY_PATH): Promise<Policy> {
   const policy = structuredClone(await loadPolicyFile(path)) as Policy;
-  const access = policy.access as { rateLimits: { publicPerMinute: number; loginPerMinute: number } };
-  access.rateLimits = { ...access.rateLimits, publicPerMinute: 100_000, loginPerMinute: 100_000 };
+  const access = policy.access as { rateLimits: Record<string, unknown> };
+  access.rateLimits = {
+    ...access.rateLimits,
+    publicPerMinute: 100_000,
+    loginPerMinute: 100_000,
+    consentGrantsPerTenMinutes: 100_000,
+    consentGrantsPerAddressPerTenMinutes: 100_000,
+  };
   (policy as { version: string }).version = `${policy.version}-test`;
   return policy;
 }

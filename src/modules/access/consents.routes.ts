@@ -109,6 +109,38 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
     return request.actor.subjectId;
   };
 
+  /** What a grant says besides its grantee: items the catalog has, an end date in the window, a purpose. */
+  async function checkGrantTerms(body: z.infer<typeof GrantConsentBody>) {
+    // '*': every item of the subject's file; otherwise catalog item codes that exist (issue 14 §6).
+    const items = new Set((await ctx.catalog.list()).map((item) => item.code));
+    const unknown = [...new Set(body.scope)].filter((code) => code !== '*' && !items.has(code));
+    if (unknown.length > 0) {
+      throw badRequest(
+        'CONSENT_SCOPE_UNKNOWN',
+        `授权范围中有目录中不存在的信息项：${unknown.join('、')}（见 GET /api/v1/catalog）`,
+        `The scope names items the catalog does not have: ${unknown.join(', ')} (see GET /api/v1/catalog)`,
+        { field: 'scope', unknown },
+      );
+    }
+    const { expiresOnFrom: today, expiresOnUntil: latest } = grantWindow();
+    if (body.expiresOn < today || body.expiresOn > latest) {
+      throw badRequest(
+        'CONSENT_EXPIRY_INVALID',
+        `授权截止日应在今天至 ${latest} 之间`,
+        `The consent must end between today and ${latest}`,
+        { field: 'expiresOn', latest },
+      );
+    }
+    if (body.purpose.trim().length < 2) {
+      throw badRequest(
+        'CONSENT_PURPOSE_REQUIRED',
+        '请写明授权查询的用途（至少两个字）',
+        'State the purpose of the consent (two characters at least)',
+        { field: 'purpose' },
+      );
+    }
+  }
+
   /**
    * The party a consent is to name. A subject by its code (B24), which must be registered on the
    * platform; a person also by the name registered, so granting cannot tell anyone more about a
@@ -198,6 +230,17 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
       );
     }
     if (subject.id === granter) {
+      // Every look-up leaves an entry (decision 0040): a miss above, a hit in the grant's own entry,
+      // and this hit that grants nothing.
+      await ctx.audit.record({
+        actor: request.actor,
+        action: 'consent.grant',
+        targetType: 'subject',
+        targetId: subject.id,
+        result: 'denied',
+        detail: { failure: 'self' },
+        requestId: request.id,
+      });
       throw badRequest(
         'CONSENT_GRANTEE_SELF',
         '不能授权给自己：本人随时可以查看自己的全部信息',
@@ -208,7 +251,38 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
     return { subject };
   }
 
+  /**
+   * Granting to a subject checks its code and name, so the grant route is limited (decision 0040):
+   * per signed-in account (each is identity-verified, so accounts are scarce) in the route's config,
+   * and per client address across accounts here. Ten minutes: a person granting a few consents in a
+   * sitting never meets it; a probe of the ~2,600 birth dates a masked ID number hides needs days.
+   */
+  const grantWindowMs = 10 * 60_000;
+  const perAccountRate = {
+    max: ctx.policy.access.rateLimits.consentGrantsPerTenMinutes,
+    timeWindow: grantWindowMs,
+    keyGenerator: (request: FastifyRequest) =>
+      request.actor.kind === 'account' ? `consent-grant:${request.actor.accountId}` : `consent-grant@${request.ip}`,
+  };
+
   return (app: HttpApp) => {
+    const addressLimit = app.createRateLimit({
+      max: ctx.policy.access.rateLimits.consentGrantsPerAddressPerTenMinutes,
+      timeWindow: grantWindowMs,
+      keyGenerator: (request) => `consent-grant@${request.ip}`,
+    });
+    const perAddress = async (request: FastifyRequest) => {
+      const limited = await addressLimit(request);
+      if (limited.isAllowed || !limited.isExceeded) return;
+      throw new AppError(
+        'RATE_LIMITED',
+        429,
+        `请求过于频繁，请 ${limited.ttlInSeconds} 秒后再试`,
+        `Too many requests; retry in ${limited.ttlInSeconds} s`,
+        { limit: limited.max, retryAfterSeconds: limited.ttlInSeconds },
+      );
+    };
+
     app.get(
       '/api/v1/me/consents',
       {
@@ -236,33 +310,18 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
           body: GrantConsentBody,
           response: { 201: ConsentView },
         },
-        config: { access: manageOwn },
+        config: { access: manageOwn, rateLimit: perAccountRate },
       },
       async (request, reply) => {
         const subjectId = ownSubject(request);
         const now = ctx.now();
         const body = request.body;
+        await perAddress(request);
+        // Every other field is checked before the grantee is looked up: a refusal naming the scope,
+        // the end date or the purpose must not tell that the code and name were a registered pair
+        // (decision 0040).
+        await checkGrantTerms(body);
         const grantee = await granteeOf(request, body, subjectId);
-        // '*': every item of the subject's file; otherwise catalog item codes that exist (issue 14 §6).
-        const items = new Set((await ctx.catalog.list()).map((item) => item.code));
-        const unknown = [...new Set(body.scope)].filter((code) => code !== '*' && !items.has(code));
-        if (unknown.length > 0) {
-          throw badRequest(
-            'CONSENT_SCOPE_UNKNOWN',
-            `授权范围中有目录中不存在的信息项：${unknown.join('、')}（见 GET /api/v1/catalog）`,
-            `The scope names items the catalog does not have: ${unknown.join(', ')} (see GET /api/v1/catalog)`,
-            { field: 'scope', unknown },
-          );
-        }
-        const { expiresOnFrom: today, expiresOnUntil: latest } = grantWindow();
-        if (body.expiresOn < today || body.expiresOn > latest) {
-          throw badRequest(
-            'CONSENT_EXPIRY_INVALID',
-            `授权截止日应在今天至 ${latest} 之间`,
-            `The consent must end between today and ${latest}`,
-            { field: 'expiresOn', latest },
-          );
-        }
         // The consent runs to the end of its last day, China time (UTC+8).
         const expiresAt = endOfChinaDay(body.expiresOn);
         const granteeDetail =

@@ -90,6 +90,10 @@ const sessionLifetime = object({ maxHours: positiveInt, ...annotation }).superRe
 const rateLimits = object({
   publicPerMinute: positiveInt,
   loginPerMinute: positiveInt,
+  /** Consent grants per signed-in account in ten minutes (decision 0040: naming a party is a look-up). */
+  consentGrantsPerTenMinutes: positiveInt,
+  /** Consent grants per client address in ten minutes, whichever accounts make them. */
+  consentGrantsPerAddressPerTenMinutes: positiveInt,
   ...annotation,
 }).superRefine(requireNoteWhenDecided);
 
