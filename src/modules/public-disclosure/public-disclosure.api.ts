@@ -93,7 +93,12 @@ const EntryView = z.object({
   listName: z.string(),
   subject: z.object({
     kind: z.enum(['person', 'organization']),
-    handle: z.string().nullable().describe('自然人：公示编号；组织：null'),
+    handle: z
+      .string()
+      .nullable()
+      .describe(
+        '失信黑名单上的自然人：公示编号（GET /api/v1/public/persons/{handle}）；红名单上的自然人和组织：null（决定 0038：自然人只经黑名单公示）/ a black-listed person: the handle of their page; a red-listed person and an organization: null (decision 0038)',
+      ),
     name: z.string(),
     code: z.string(),
     regionName: z.string().nullable(),
@@ -128,7 +133,14 @@ export const ListQuery = z
     ground: z.string().max(200).optional().describe('列入事由，与名单所载完全一致'),
     listedFrom: IsoDate.optional(),
     listedTo: IsoDate.optional(),
-    name: z.string().trim().max(50).optional().describe('名称包含'),
+    name: z
+      .string()
+      .trim()
+      .max(50)
+      .optional()
+      .describe(
+        '单位名称包含（只匹配组织；自然人按 A7 隐去部分姓名，不参与名称筛选）/ organization name contains (organizations only: persons are masked, A7, and never match a name filter)',
+      ),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

@@ -85,6 +85,9 @@ function filtered(db: Db, filter: PublicEntryFilter, today: string) {
   if (filter.listedFrom) query = query.where('e.identified_on', '>=', filter.listedFrom);
   if (filter.listedTo) query = query.where('e.identified_on', '<=', filter.listedTo);
   if (filter.nameContains) {
+    // Organizations only: a person is published masked (A7), and a name filter matching persons would
+    // tell which masked characters a name has ('博峰' finds exactly the '李**' it is).
+    query = query.where('s.kind', '=', 'organization');
     const pattern = `%${likeLiteral(filter.nameContains.toLowerCase())}%`;
     query = query.where(sql<boolean>`lower(${sql.ref('s.name')}) like ${pattern} escape '\\'`);
   }
@@ -118,7 +121,7 @@ export const publicDisclosureRepository = {
       .execute() as Promise<PublicEntryRow[]>;
   },
 
-  /** One current public entry by id (a published person's handle), with its subject. */
+  /** One current public entry by id (a published person's handle: a black-list entry's id), with its subject. */
   async entryById(
     db: Db,
     id: string,

@@ -68,8 +68,8 @@ export function publicDisclosureRoutes(ctx: PublicDisclosureRoutesDeps) {
           operationId: 'publicSearch',
           summary: '信用信息查询：名称或统一社会信用代码 / search by name or code (no login)',
           description:
-            '一个搜索框：名称（全称、部分、拼音、首字母、繁体）或 18 位代码。结果列出组织；自然人仅在有现行公开的黑名单信息时列出，姓名和身份号码按 A7 隐去，以公示编号（handle）标识。未知代码返回空结果。\n' +
-            'One box: a name (full, partial, pinyin, initials, traditional) or an 18-character code. Organizations are listed; a person only while a current public black-list entry publishes them, masked (A7) and identified by a handle. An unknown code finds nothing.',
+            '一个搜索框：名称（全称、部分、拼音、首字母、繁体）或 18 位代码。结果列出组织；自然人仅在按名称查询且有现行公开的黑名单信息时列出，姓名和身份号码按 A7 隐去，以公示编号（handle）标识。代码查询只查组织：身份号码与未知代码一样返回空结果。\n' +
+            'One box: a name (full, partial, pinyin, initials, traditional) or an 18-character code. Organizations are listed; a person only by name and while a current public black-list entry publishes them, masked (A7) and identified by a handle. A code search reaches organizations only: a person’s ID number finds nothing, exactly as an unknown code.',
           querystring: SearchQuery,
           response: { 200: SearchResponse, ...errors(400, 429) },
         },
@@ -142,8 +142,8 @@ export function publicDisclosureRoutes(ctx: PublicDisclosureRoutesDeps) {
             operationId: polarity === 'red' ? 'publicRedList' : 'publicBlackList',
             summary: `${zh}公示 / the ${polarity} lists (current public entries, newest first)`,
             description:
-              `现行有效、社会公开的${zh}信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。\n` +
-              `Current public ${polarity}-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.`,
+              `现行有效、社会公开的${zh}信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、单位名称筛选（名称筛选只匹配组织：自然人按 A7 隐去姓名，不参与名称筛选；红名单上的自然人不给公示编号）。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。\n` +
+              `Current public ${polarity}-list entries, newest first; filters by list type, department, ground, listing date and organization name (the name filter matches organizations only: persons are masked per A7 and never match it; a red-listed person has no handle). Expired, repaired and withdrawn entries are gone. Persons masked per A7.`,
             querystring: ListQuery,
             response: { 200: ListResponse, ...errors(400, 429) },
           },
@@ -182,10 +182,23 @@ export function publicDisclosureRoutes(ctx: PublicDisclosureRoutesDeps) {
               operationId: `public${polarity === 'red' ? 'Red' : 'Black'}ListExport${format === 'csv' ? 'Csv' : 'Xlsx'}`,
               summary: `导出${zh}（${format.toUpperCase()}）/ export the ${polarity} lists as ${format}`,
               description:
-                `与列表相同的筛选，最多导出最新的 ${EXPORT_CAP} 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。\n` +
-                `The list's filter; at most the newest ${EXPORT_CAP} rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.`,
+                `与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 ${EXPORT_CAP} 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。\n` +
+                `The list's filter (the name filter matches organizations only); at most the newest ${EXPORT_CAP} rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.`,
               querystring: ExportQuery,
-              response: { ...errors(400, 429) },
+              response: {
+                200: {
+                  description:
+                    format === 'csv'
+                      ? '名单的 CSV 文件（带 BOM 的 UTF-8）/ the list as CSV (UTF-8 with a BOM)'
+                      : '名单的 Excel 工作簿（.xlsx）/ the list as an Excel workbook (.xlsx)',
+                  content: {
+                    [format === 'csv' ? 'text/csv' : XLSX_TYPE]: {
+                      schema: format === 'csv' ? z.string() : z.string().meta({ format: 'binary' }),
+                    },
+                  },
+                },
+                ...errors(400, 429),
+              },
             },
             config: config(reason),
           },
@@ -235,10 +248,11 @@ export function publicDisclosureRoutes(ctx: PublicDisclosureRoutesDeps) {
         schema: {
           tags: ['public'],
           operationId: 'publicVerifyReport',
-          summary: '信用报告真伪核验 / verify a credit report by its number and the subject’s code',
+          summary:
+            '信用报告真伪核验：报告编号和校验码 / verify a credit report by its number and verification code',
           description:
-            '报告编号和主体代码都正确时返回出具单位、报告类型、主体（自然人隐去部分信息）、报告期间、出具时间和 PDF 的 SM3 摘要；否则一律返回 REPORT_NOT_FOUND（404）。\n' +
-            'With the right number and code: the issuer, report type, subject (a person masked), period, issue time and the SM3 of the PDF; otherwise always REPORT_NOT_FOUND (404).',
+            '报告编号和报告上印的校验码（code）都正确时返回出具单位、报告类型、主体（自然人隐去部分信息）、报告期间、出具时间和 PDF 的 SM3 摘要；否则一律返回 REPORT_NOT_FOUND（404）。\n' +
+            'With the right report number and the verification code printed on the report (code): the issuer, report type, subject (a person masked), period, issue time and the SM3 of the PDF; otherwise always REPORT_NOT_FOUND (404).',
           querystring: VerifyQuery,
           response: { 200: VerifyResponse, ...errors(400, 404, 429) },
         },
@@ -270,8 +284,8 @@ export function publicDisclosureRoutes(ctx: PublicDisclosureRoutesDeps) {
             operationId: 'publicVerifyReportFile',
             summary: '上传信用报告 PDF 核验文件是否被修改 / check a report PDF against the one issued',
             description:
-              `请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 ${REPORT_FILE_MAX_BYTES / 1024 / 1024} MB；报告编号和主体代码放在查询参数中。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或代码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。\n` +
-              `The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most ${REPORT_FILE_MAX_BYTES / 1024 / 1024} MiB; the report number and the subject's code in the query. The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.`,
+              `请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 ${REPORT_FILE_MAX_BYTES / 1024 / 1024} MB；报告编号和校验码放在查询参数中（no、code）。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或校验码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。\n` +
+              `The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most ${REPORT_FILE_MAX_BYTES / 1024 / 1024} MiB; the report number and its verification code in the query (no, code). The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or verification code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.`,
             querystring: VerifyQuery,
             consumes: ['application/pdf', 'application/octet-stream'],
             response: { 200: VerifyFileResponse, ...errors(400, 404, 413, 429) },

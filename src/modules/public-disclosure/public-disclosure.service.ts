@@ -86,8 +86,8 @@ const personNotFound = () =>
 const reportNotFound = () =>
   notFound(
     'REPORT_NOT_FOUND',
-    '没有查到这份信用报告：平台未出具过该编号且对应该统一社会信用代码（或身份号码）的信用报告，请核对报告编号和代码；报告真伪以本平台查询结果为准',
-    'No credit report with that number was issued for that code: check both; only this platform’s answer proves a report genuine',
+    '没有查到这份信用报告：平台未出具过该编号和校验码的信用报告，请核对报告上印的报告编号和校验码；报告真伪以本平台查询结果为准',
+    'No credit report was issued with that number and verification code: check both as printed on the report; only this platform’s answer proves a report genuine',
   );
 
 /** A report PDF uploaded for comparison (issue 17): reports are a few pages; well above any. */
@@ -197,7 +197,13 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
       listType: row.list_type,
       listName: type?.name ?? row.list_type,
       subject: person
-        ? { ...maskedPerson(row), regionName: null }
+        ? {
+            ...maskedPerson(row),
+            // decision 0038: a person is published through black-list entries only; a red-list
+            // entry has no person's page to link to
+            handle: type?.polarity === 'black' ? row.id : null,
+            regionName: null,
+          }
         : {
             kind: 'organization' as const,
             handle: null,
@@ -239,6 +245,8 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
   // 1. Search
 
   const CODE_SHAPE = /^[0-9A-Z]{18}$/;
+  /** An id no subject has (the nil UUID). */
+  const NO_SUBJECT = '00000000-0000-0000-0000-000000000000';
 
   async function search(q: string, page: number) {
     const n = await names();
@@ -267,7 +275,9 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
     const personIds: string[] = [];
     let kind: 'code' | 'name';
     if (CODE_SHAPE.test(compact)) {
-      // an 18-character code goes straight to its subject; an unknown one finds nothing (no oracle)
+      // An 18-character code reaches organizations only (A7): a person's ID number finds nothing,
+      // answered as an unknown code — the same body and the same queries (the code's look-up and one
+      // entries query), so neither the answer nor its timing confirms a number the mask hides.
       kind = 'code';
       const subject = await deps.subjects.findByCode(compact);
       if (subject?.kind === 'organization') {
@@ -277,7 +287,7 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
           code: subject.code,
           regionCode: subject.regionCode,
         });
-      } else if (subject) personIds.push(subject.id);
+      }
     } else {
       kind = 'name';
       const query = parseSearchQuery(q);
@@ -298,7 +308,8 @@ export function publicDisclosureService(deps: PublicDisclosureDeps) {
     for (const e of personEntries) published.set(e.subject_id, [...(published.get(e.subject_id) ?? []), e]);
     const orgEntries = await repo.entriesOfSubjects(
       db,
-      organizations.map((o) => o.id),
+      // a code search that found no organization still runs the query, for an id no row has
+      organizations.length === 0 && kind === 'code' ? [NO_SUBJECT] : organizations.map((o) => o.id),
       { listTypes: [...black.listTypes, ...red.listTypes], items: [...black.items, ...red.items] },
       deps.today(),
     );

@@ -125,7 +125,7 @@ describeEachEngine('public disclosure API (issue 17)', (getStore) => {
     assert.deepEqual(unknown.results, []);
   });
 
-  it('A7: a black-listed person is found by name only masked, as a handle; a person without a current public black entry is found neither by name nor by ID number', async () => {
+  it('A7: a black-listed person is found by name only masked, as a handle; no person is found by ID number, and one without a current public black entry not by name either', async () => {
     const found = await ok(`/api/v1/public/search?q=${encodeURIComponent(listed.name)}`);
     const persons = (found.results as Json[]).filter((r) => r.kind === 'person');
     assert.equal(persons.length, 1, JSON.stringify(found));
@@ -149,12 +149,8 @@ describeEachEngine('public disclosure API (issue 17)', (getStore) => {
       ],
     );
     assert.equal((await get(persons[0]!.entriesUrl)).headers['cache-control'], 'no-store');
-    // by ID number: the listed person is found masked; the others, red-listed or not listed, are not
-    const byCode = await ok(`/api/v1/public/search?q=${listed.code}`);
-    assert.deepEqual(
-      byCode.results.map((r: Json) => r.kind),
-      ['person'],
-    );
+    // by ID number no person is found, black-listed or not (a code search reaches organizations only)
+    assert.deepEqual((await ok(`/api/v1/public/search?q=${listed.code}`)).results, []);
     for (const s of [unlisted, honoured]) {
       assert.deepEqual((await ok(`/api/v1/public/search?q=${s.code}`)).results, []);
       const byName = await ok(`/api/v1/public/search?q=${encodeURIComponent(s.name)}`);
@@ -165,6 +161,58 @@ describeEachEngine('public disclosure API (issue 17)', (getStore) => {
     }
     // the public subject page refuses persons, as the older public view does
     assert.equal((await get(`/api/v1/public/subjects/${listed.code}/profile`)).statusCode, 404);
+  });
+
+  it('A7: a search by a black-listed person’s full ID number is answered exactly as an unknown code (the mask hides the birth date)', async () => {
+    const unknown = `${listed.code.slice(0, 6)}19000101${listed.code.slice(14)}`;
+    const person = await get(`/api/v1/public/search?q=${listed.code}`);
+    const nobody = await get(`/api/v1/public/search?q=${unknown}`);
+    assert.equal(person.statusCode, 200, person.body);
+    assert.equal(person.body, nobody.body);
+    assert.deepEqual(person.json().results, []);
+    for (const header of ['etag', 'cache-control'])
+      assert.equal(person.headers[header], nobody.headers[header], header);
+    // an organization's code still finds it
+    const org = await ok(`/api/v1/public/search?q=${company.code}`);
+    assert.deepEqual(
+      org.results.map((r: Json) => [r.kind, r.code]),
+      [['organization', company.code]],
+    );
+  });
+
+  it('A7: the lists’ name filter matches organizations only — no part of a masked person’s name finds them, in the lists or the exports', async () => {
+    const given = [...listed.name].slice(1).join('');
+    const honouredGiven = [...honoured.name].slice(1).join('');
+    for (const [polarity, name] of [
+      ['black', given],
+      ['black', listed.name],
+      ['red', honouredGiven],
+    ] as const) {
+      const page = await ok(`/api/v1/public/lists/${polarity}?name=${encodeURIComponent(name)}`);
+      assert.deepEqual(
+        page.entries.filter((e: Json) => e.subject.kind === 'person'),
+        [],
+        `${polarity} ${name}`,
+      );
+      assert.equal(page.total, page.entries.length);
+      const csv = await get(`/api/v1/public/lists/${polarity}/export.csv?name=${encodeURIComponent(name)}`);
+      assert.equal(csv.statusCode, 200);
+      assert.doesNotMatch(csv.body, /自然人/, `${polarity} export ${name}`);
+    }
+    // without a name filter the persons are there, masked
+    const all = await ok('/api/v1/public/lists/black');
+    assert.ok(all.entries.some((e: Json) => e.subject.kind === 'person'));
+  });
+
+  it('A7, decision 0038: a red-listed person’s entry carries no handle (persons are published through black-list entries only); a black-listed person’s handle opens their page', async () => {
+    const red = await ok('/api/v1/public/lists/red');
+    const person = (red.entries as Json[]).find((e) => e.subject.kind === 'person')!;
+    assert.equal(person.subject.name, maskPersonName(t.ctx.policy, honoured.name));
+    assert.equal(person.subject.handle, null);
+    const black = await ok('/api/v1/public/lists/black');
+    const listedEntry = (black.entries as Json[]).find((e) => e.subject.kind === 'person')!;
+    assert.equal(typeof listedEntry.subject.handle, 'string');
+    await ok(`/api/v1/public/persons/${listedEntry.subject.handle}`);
   });
 
   it('B18, B27, A4, C §6(3): the subject page groups current public items like a credit report — each with provider, date, basis and validity; government, expired and A4-removed ones absent; noindex', async () => {
@@ -356,8 +404,12 @@ describeEachEngine('public disclosure API (issue 17)', (getStore) => {
   });
 
   it('C §5(3): report verification answers REPORT_NOT_FOUND while no report was issued; with a registry, a wrong code and an unknown number answer alike and a person is masked', async () => {
-    const none = await get(`/api/v1/public/reports/verify?no=XYBG-2026-0001&code=${company.code}`);
+    const none = await get(`/api/v1/public/reports/verify?no=XYBG-2026-0001&code=K7Q2M9A`);
     assert.deepEqual([none.statusCode, none.json().error.code], [404, 'REPORT_NOT_FOUND']);
+    // it is the report number and its 校验码 that are checked, not the subject's code
+    assert.match(none.json().error.message, /报告编号和校验码/);
+    assert.doesNotMatch(none.json().error.message, /统一社会信用代码|身份号码/);
+    assert.match(none.json().error.message_en, /verification code/);
     const issued: IssuedReport = {
       reportNo: 'XYBG-2026-0001',
       reportType: { code: 'public', name: '公共信用信息报告' },
