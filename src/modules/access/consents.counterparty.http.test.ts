@@ -213,15 +213,16 @@ describeEachEngine(
       assert.equal((await myConsents()).length, count, 'nothing stored');
     });
 
-    it('B21, B24: the counterparty reads the 授权查询 items its consent covers and the public ones, never 政府共享 items; the read is audited with the consent', async () => {
+    it('A7, B21, B24: a counterparty reading a person gets only the items the consent names — not the person’s public items, never 政府共享 ones; the read is audited with the consent', async () => {
       const consent = (await myConsents()).find((c) => c.grantee.code === bank.code)!;
       const res = await readUnder('demo.company', person.code);
       assert.equal(res.statusCode, 200, res.body);
       const body = res.json();
-      assert.deepEqual(body.records.map((r: Json) => r.item).sort(), [
-        'admin-penalty',
-        'test-authorized-penalty',
-      ]);
+      // the person's admin-penalty (社会公开) is not published for a person (A7): the consent does not name it
+      assert.deepEqual(
+        body.records.map((r: Json) => r.item),
+        ['test-authorized-penalty'],
+      );
       const covered = body.records.find((r: Json) => r.item === 'test-authorized-penalty');
       assert.deepEqual([covered.readBasis, covered.consentId], ['consent', consent.id]);
       // it is told nothing of what else the subject's file holds (A7)
@@ -261,10 +262,7 @@ describeEachEngine(
           .json()
           .records.map((r: Json) => [r.item, r.readBasis])
           .sort(),
-        [
-          ['admin-penalty', 'public'],
-          ['test-authorized-penalty', 'consent'],
-        ],
+        [['test-authorized-penalty', 'consent']],
       );
       const staff = await readUnder('demo.user', person.code);
       assert.equal(staff.statusCode, 403);
@@ -329,6 +327,43 @@ describeEachEngine(
         headers: as('demo.company'),
       });
       assert.deepEqual([foreign.statusCode, foreign.json().error.code], [404, 'CONSENT_NOT_FOUND']);
+    });
+
+    it('B21, B24: a counterparty reading an organization gets its public items and the consent’s; the organization’s reads log lists every record returned, the public ones too', async () => {
+      const subject = { code: bank.code, name: bank.name };
+      const pushed = await push(t, 'HA-GSJ', [
+        penalty(11, { subject, identifiedOn: '2026-10-16' }), // 社会公开
+        penalty(12, { subject, item: 'test-authorized-other', identifiedOn: '2026-10-16' }),
+        penalty(13, { subject, item: 'test-authorized-penalty', identifiedOn: '2026-10-16' }),
+      ]);
+      assert.equal(pushed.summary.created, 3, JSON.stringify(pushed.results));
+      const granted = await grant(
+        {
+          granteeSubjectCode: landlord.code,
+          granteeName: landlord.name,
+          scope: ['test-authorized-other'],
+          purpose: '租赁信用审查',
+        },
+        'demo.company',
+      );
+      assert.equal(granted.statusCode, 201, granted.body);
+      const res = await readUnder('landlord', bank.code, purpose('租赁信用审查'));
+      assert.equal(res.statusCode, 200, res.body);
+      const read = (res.json().records as Json[]).map((r) => [r.item, r.readBasis]).sort();
+      assert.deepEqual(read, [
+        ['admin-penalty', 'public'],
+        ['test-authorized-other', 'consent'],
+      ]);
+      const log = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/me/consents/${granted.json().id}/reads`,
+        headers: as('demo.company'),
+      });
+      assert.equal(log.statusCode, 200, log.body);
+      assert.deepEqual((log.json().reads[0].records as Json[]).map((r) => r.item).sort(), [
+        'admin-penalty',
+        'test-authorized-other',
+      ]);
     });
 
     it('B21, A7: a revoked consent stops the counterparty’s reads at once; it is kept, and the person who gave it is masked again', async () => {

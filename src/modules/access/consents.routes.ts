@@ -262,7 +262,9 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
     max: ctx.policy.access.rateLimits.consentGrantsPerTenMinutes,
     timeWindow: grantWindowMs,
     keyGenerator: (request: FastifyRequest) =>
-      request.actor.kind === 'account' ? `consent-grant:${request.actor.accountId}` : `consent-grant@${request.ip}`,
+      request.actor.kind === 'account'
+        ? `consent-grant:${request.actor.accountId}`
+        : `consent-grant@${request.ip}`,
   };
 
   return (app: HttpApp) => {

@@ -124,6 +124,27 @@ describe('reading by usage scope (B18–B21)', () => {
     assert.equal(canRead(subject('bank-subject'), target('government'), [toBank], NOW).allowed, false);
     assert.equal(canRead(subject('bank-subject'), target('public'), [], NOW).allowed, true);
   });
+
+  it('A7, B24: a counterparty reading a person gets only the items the consent names — the person’s 社会公开 items too only if named', () => {
+    const toBank = consent({ id: 'c3', granteeDepartment: null, granteeSubjectId: 'bank-subject' });
+    const personPublic: ReadTarget = {
+      ...target('public'),
+      itemCode: 'admin-penalty',
+      subjectKind: 'person',
+    };
+    const d = canRead(subject('bank-subject'), personPublic, [toBank], NOW);
+    assert.equal(!d.allowed && d.code, 'CONSENT_REQUIRED');
+    const named = { ...toBank, scope: [personPublic.itemCode] };
+    assert.deepEqual(canRead(subject('bank-subject'), personPublic, [named], NOW), {
+      allowed: true,
+      basis: 'consent',
+      consentId: 'c3',
+    });
+    // an organization's public items stay public to it; a department's reader and the public are unchanged
+    const orgPublic: ReadTarget = { ...target('public'), subjectKind: 'organization' };
+    assert.equal(canRead(subject('bank-subject'), orgPublic, [toBank], NOW).allowed, true);
+    assert.equal(canRead(bankSystem, personPublic, [], NOW).allowed, true);
+  });
 });
 
 describe('route authorization', () => {

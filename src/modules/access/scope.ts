@@ -57,6 +57,8 @@ export function consentLive(consent: Consent, now: string): boolean {
 /** One piece of credit information someone wants to read. */
 export type ReadTarget = {
   subjectId: string;
+  /** a person's file is closed to counterparties beyond what their consent names (A7, B24) */
+  subjectKind?: 'person' | 'organization' | undefined;
   itemCode: string;
   scope: UsageScope;
   providerDepartment: string;
@@ -95,6 +97,10 @@ export function consentCovers(
  *   or, for a counterparty reading through its own subject account, its subject (B21, B24) — and
  *   covers the item; expired or revoked consents count for nothing. A counterparty is no government
  *   reader: 政府共享 items stay closed to it whatever it was granted.
+ * - A counterparty reading a **person** under a consent gets only the items the consent names: a
+ *   person's 社会公开 items are not published (A7: a person is published through black-list entries
+ *   only, decision 0038), so they are not "public" to a counterparty either. Reading an organization
+ *   it gets its public items and the consent's (issue 17 review; decision 0040).
  */
 export function canRead(
   actor: Actor,
@@ -110,10 +116,21 @@ export function canRead(
     return { allowed: true, basis: 'own_provider' };
   }
   // Ownership is decided first: it also governs what happens after validity ends (B27 archives).
+  const reader = consentReaderOf(actor);
+  if (target.scope === 'public' && reader?.subjectId !== undefined && target.subjectKind === 'person') {
+    const consent = consents.find((c) => consentCovers(c, target, reader, now));
+    if (consent) return { allowed: true, basis: 'consent', consentId: consent.id };
+    return {
+      allowed: false,
+      code: 'CONSENT_REQUIRED',
+      message: '个人的信用信息只在其授权范围内提供给交易对方（A7、B24）',
+      messageEn:
+        'A person’s information is given to a counterparty only as far as their consent names it (A7, B24)',
+    };
+  }
   if (target.scope === 'public') return { allowed: true, basis: 'public' };
   const governmentReader = hasPermission(actor, 'subjects.read');
   if (target.scope === 'government' && governmentReader) return { allowed: true, basis: 'government_duty' };
-  const reader = consentReaderOf(actor);
   if (target.scope === 'authorized' && reader !== null) {
     const consent = consents.find((c) => consentCovers(c, target, reader, now));
     if (consent) return { allowed: true, basis: 'consent', consentId: consent.id };

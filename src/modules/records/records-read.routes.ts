@@ -44,10 +44,14 @@ export function recordsReadRoutes(ctx: RecordsReadRoutesDeps) {
     const at = ctx.now();
     const under = new Map<string, ConsentRead['records']>(admitted.map((c) => [c.id, []]));
     for (const r of result.records) {
-      if (r.consentId === null) continue;
-      const records = under.get(r.consentId) ?? [];
-      records.push({ id: r.id, item: r.item });
-      under.set(r.consentId, records);
+      // A counterparty admitted by consents read every record it got under them, its public ones
+      // too: the granter sees each (decision 0040). A record read under one consent is listed there.
+      const consents = r.consentId !== null ? [r.consentId] : admitted.map((c) => c.id);
+      for (const id of consents) {
+        const records = under.get(id) ?? [];
+        records.push({ id: r.id, item: r.item });
+        under.set(id, records);
+      }
     }
     await ctx.consentReads.record({
       entry: ctx.audit.entry({

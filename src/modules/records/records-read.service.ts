@@ -118,6 +118,11 @@ export function recordsReader(ctx: RecordsReaderDeps) {
   async function readable(actor: Actor, subjectId: string, options: { consents?: readonly Consent[] } = {}) {
     const current = new Map<string, RecordTable>();
     for (const row of await repository.versionsOfSubject(subjectId)) current.set(row.record_key, row);
+    const subject = await ctx.store.db
+      .selectFrom('subjects')
+      .select('kind')
+      .where('id', '=', subjectId)
+      .executeTakeFirst();
     const reader = consentReaderOf(actor);
     const consents =
       options.consents ??
@@ -166,6 +171,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         actor,
         {
           subjectId,
+          subjectKind: subject?.kind,
           itemCode: item.code,
           scope: item.usageScope,
           providerDepartment: row.provider_department,
