@@ -33,6 +33,7 @@ import * as m0025 from './0025-repair-evidence.ts';
 import * as m0026 from './0026-check-hits-without-subject-index.ts';
 import * as m0027 from './0027-repair-notice-submissions.ts';
 import * as m0028 from './0028-consent-counterparties.ts';
+import * as m0029 from './0029-notice-submission-client.ts';
 
 export const MIGRATIONS: MigrationList = [
   ['0001-foundation', m0001],
@@ -63,6 +64,7 @@ export const MIGRATIONS: MigrationList = [
   ['0026-check-hits-without-subject-index', m0026],
   ['0027-repair-notice-submissions', m0027],
   ['0028-consent-counterparties', m0028],
+  ['0029-notice-submission-client', m0029],
 ];
 
 /** Brings the database to the latest version (or, with `upTo`, to that migration). */

@@ -691,6 +691,7 @@ export const REPAIR_NOTICE_SUBMISSIONS_AUDITED: AuditedTable = {
     handled_role: 'text',
     step_seq: 'integer',
     dismissal_reason: 'text',
+    client_digest: 'text',
   },
 };
 

@@ -94,6 +94,28 @@ export const noticeSubmissionsRepository = {
     return out;
   },
 
+  /**
+   * What the bounds on a repair's submissions are checked against: how many it holds, how many came
+   * from this client address (by its digest), and whether one arrived on this day already.
+   */
+  async tallyOf(
+    db: Db,
+    repairId: string,
+    clientDigest: string | null,
+    day: string,
+  ): Promise<{ total: number; fromClient: number; onDay: number }> {
+    const rows = await db
+      .selectFrom('repair_notice_submissions')
+      .select(['client_digest', 'submitted_on'])
+      .where('repair_id', '=', repairId)
+      .execute();
+    return {
+      total: rows.length,
+      fromClient: clientDigest === null ? 0 : rows.filter((r) => r.client_digest === clientDigest).length,
+      onDay: rows.filter((r) => r.submitted_on === day).length,
+    };
+  },
+
   /** How many submissions a repair holds (a bound against flooding one notice). */
   async countOf(db: Db, repairId: string): Promise<number> {
     const row = await db

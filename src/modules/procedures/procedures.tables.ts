@@ -248,4 +248,6 @@ export type RepairNoticeSubmissionTable = {
   /** the repair step (`repair_events.seq`) that recorded it */
   step_seq: number | null;
   dismissal_reason: string | null;
+  /** a keyed digest of the client address it came from (migration 0029; null before): a few per address */
+  client_digest: string | null;
 };

@@ -248,6 +248,106 @@ describeEachEngine('procedures: the public objects to a repair notice (issue 17;
     assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
   });
 
+  it('A19: the public’s objections — control and invisible format characters refused, grounds need substance, at most 3 per client address (kept as a keyed digest), one center notice per repair per day; the notice cannot be blocked by one sender', async () => {
+    const [, other] = (await demoSubjects(t, 'organization', (a) => a.organizationKind === 'enterprise')) as [
+      DemoSubject,
+      DemoSubject,
+    ];
+    const pushed = await push(t, 'HA-GSJ', [blackOrg('GSJ-S2', other, { identifiedOn: '2026-03-15' })]);
+    const recordId = pushed.results[0]!.recordId!;
+    await day('2026-10-13');
+    const commitment = await api(
+      'GET',
+      `/api/v1/repairs/commitment?subjectCode=${other.code}&recordId=${recordId}`,
+      center,
+    );
+    const applied = await api('POST', '/api/v1/repairs', center, {
+      subjectCode: other.code,
+      recordId,
+      stated: { obligationsMetOn: '2026-03-20' },
+      proof: '已全面履行',
+      commitmentDigest: commitment.json().digest,
+    });
+    assert.equal(applied.statusCode, 201, applied.body);
+    const repairId = applied.json().id as string;
+    const opinion = await api('POST', `/api/v1/repairs/${repairId}/steps`, gsj, {
+      kind: 'opinion',
+      agrees: true,
+      reasons: '已履行，同意修复',
+      judged: { impactRemoved: true },
+    });
+    assert.equal(opinion.statusCode, 200, opinion.body);
+    await day(opinion.json().notice.from);
+    const from = (address: string, payload: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/repair-notices/${repairId}/objections`,
+        remoteAddress: address,
+        payload: payload as object,
+      });
+    const mine = async () =>
+      t.ctx.store.db
+        .selectFrom('repair_notice_submissions')
+        .selectAll()
+        .where('repair_id', '=', repairId)
+        .orderBy('submitted_at')
+        .execute();
+
+    // what a reader would not see as written: refused with the field and the character, nothing stored
+    for (const [payload, field, character] of [
+      [{ grounds: '\u200b'.repeat(20) }, 'grounds', 'U+200B'],
+      [{ grounds: '该企业仍在违法经营\u202e营经法违' }, 'grounds', 'U+202E'],
+      [{ grounds: '该企业仍在违法经营\u0000' }, 'grounds', 'U+0000'],
+      [{ grounds: '该企业仍在违法经营', name: '王\u200d五' }, 'name', 'U+200D'],
+      [{ grounds: '该企业仍在违法经营', contact: '1380000\u00851234' }, 'contact', 'U+0085'],
+    ] as const) {
+      const res = await from('203.0.113.7', payload);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'TEXT_CONTROL_CHARACTERS');
+      assert.deepEqual(res.json().error.details, { field, character });
+    }
+    const thin = await from('203.0.113.7', { grounds: '！！！。。。……——' });
+    assert.deepEqual([thin.statusCode, thin.json().error.code], [400, 'REPAIR_NOTICE_GROUNDS_TOO_THIN']);
+    assert.equal((await mine()).length, 0);
+
+    // lines and tabs are grounds' own; three from one address, the fourth refused, another address taken
+    const multiline = await from('203.0.113.7', { grounds: '第一，仍在经营；\r\n\t第二，有公告为证' });
+    assert.equal(multiline.statusCode, 201, multiline.body);
+    for (const n of [2, 3]) {
+      assert.equal(
+        (await from('203.0.113.7', { grounds: `该企业仍在违法经营（第${n}条）` })).statusCode,
+        201,
+      );
+    }
+    const fourth = await from('203.0.113.7', { grounds: '该企业仍在违法经营（第4条）' });
+    assert.deepEqual([fourth.statusCode, fourth.json().error.code], [409, 'REPAIR_SUBMISSIONS_PER_CLIENT']);
+    assert.equal((await from('198.51.100.9', { grounds: '另一来源的异议内容' })).statusCode, 201);
+    const rows = await mine();
+    assert.equal(rows.length, 4);
+    assert.equal(rows[0]!.grounds, '第一，仍在经营；\n\t第二，有公告为证');
+    // the address is kept as a keyed digest: equal for one address, never the address itself
+    const digests = rows.map((r) => r.client_digest);
+    assert.equal(new Set(digests.slice(0, 3)).size, 1);
+    assert.notEqual(digests[3], digests[0]);
+    assert.ok(
+      digests.every((d) => typeof d === 'string' && !d.includes('203.0.113') && !d.includes('198.51')),
+    );
+
+    // one inbox notice for the repair that day, however many arrived; the next day's first tells again
+    const told = async () =>
+      ((await api('GET', '/api/v1/inbox', center)).json().notifications as Json[]).filter(
+        (n) => n.kind === 'repair.notice_submission' && n.body.repairId === repairId,
+      ).length;
+    assert.equal(await told(), 1);
+    const next = new Date(`${opinion.json().notice.from}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    await day(next.toISOString().slice(0, 10));
+    assert.equal((await from('192.0.2.1', { grounds: '次日提出的异议内容' })).statusCode, 201);
+    assert.equal(await told(), 2);
+    const report = await verifyAudit(getStore());
+    assert.deepEqual([report.breaks, report.rowProblems], [[], []]);
+  });
+
   it('A7, A19: a person’s notice names them masked and publishes the opinion’s date without its reasons (free text)', async () => {
     const [person] = (await demoSubjects(t, 'person', (a) => a.employerDepartmentCode === undefined)) as [
       DemoSubject,

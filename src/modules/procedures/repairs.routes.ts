@@ -379,8 +379,8 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
           operationId: 'publicRepairNoticeObjection',
           summary: '对信用修复公示提出异议 / object to a repair under public notice (A19, B32; no login)',
           description:
-            '公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。公示期外提交返回 REPAIR_NOTICE_NOT_RUNNING（409）。\n' +
-            'Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. Outside the notice: REPAIR_NOTICE_NOT_RUNNING (409).',
+            '公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。各字段不得含控制字符或零宽、文字方向等不可见格式字符（TEXT_CONTROL_CHARACTERS，400）；理由至少 5 个汉字、字母或数字（REPAIR_NOTICE_GROUNDS_TOO_THIN，400）。409：公示期外提交（REPAIR_NOTICE_NOT_RUNNING）；该公示的网上异议已达 500 条存储上限（REPAIR_SUBMISSIONS_FULL）；同一来源地址对该公示已提出 3 条（REPAIR_SUBMISSIONS_PER_CLIENT）——均可改到信用中心窗口或书面提出。\n' +
+            'Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. No field may hold control characters or invisible format characters such as zero-width spaces or direction overrides (TEXT_CONTROL_CHARACTERS, 400); grounds need at least 5 letters, digits or Han characters (REPAIR_NOTICE_GROUNDS_TOO_THIN, 400). 409: outside the notice (REPAIR_NOTICE_NOT_RUNNING); the notice holds the 500 online objections kept at most (REPAIR_SUBMISSIONS_FULL); this client address has submitted 3 to it (REPAIR_SUBMISSIONS_PER_CLIENT) — each may write to the credit center instead.',
           params: RepairIdParam,
           body: PublicNoticeObjectionBody,
           response: { 201: PublicNoticeObjectionResponse },
@@ -391,6 +391,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
             kind: 'public',
             reason: 'A19, B32: objections during the public notice are taken from anyone and verified',
           },
+          errors: [409],
           rateLimit: {
             max: Math.max(1, Math.floor(ctx.policy.access.rateLimits.publicPerMinute / 10)),
             timeWindow: 60_000,
@@ -401,7 +402,7 @@ export function repairsRoutes(ctx: RepairsRoutesDeps) {
         reply
           .code(201)
           .header('Cache-Control', 'no-store')
-          .send(await repairs.submitNoticeObjection(request.params.id, request.body, request.id)),
+          .send(await repairs.submitNoticeObjection(request.params.id, request.body, request.id, request.ip)),
     );
 
     app.post(

@@ -12,13 +12,14 @@
  */
 
 import { chinaDayOf } from '../../platform/clock.ts';
-import type { Sealer } from '../../platform/crypto/sealing.ts';
+import { hmacSha256Hex, type Sealer } from '../../platform/crypto/sealing.ts';
 import { sm3 } from '../../platform/crypto/sm3.ts';
 import { fromJson, toJson } from '../../platform/db/engine.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { isIsoDate } from '../../platform/iso-date.ts';
+import { controlCharacterIn, substanceOf } from '../../platform/plain-text.ts';
 import { type Actor, ANONYMOUS, actorDepartment, actorId, actorRole } from '../access/actor.ts';
 import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import { recordStoredTables } from '../audit/row-digests.service.ts';
@@ -94,7 +95,7 @@ export type RepairsDeps = {
    * the proof of performance as files is stored sealed under the data key (decision 0033), and the
    * name and contact of a member of the public who objects to a notice (issue 17)
    */
-  sealer: Pick<Sealer, 'sealBytes' | 'openBytes' | 'seal' | 'open'>;
+  sealer: Pick<Sealer, 'sealBytes' | 'openBytes' | 'seal' | 'open' | 'deriveKey'>;
   /** the city's credit center (its inbox receives the public's objections to a notice; issue 17) */
   centerDepartment?: () => Promise<string | null>;
   /** departments' names, for the public notices (issue 17); the code is shown where absent */
@@ -185,8 +186,15 @@ export const SUBMISSION_RECEIVED = {
   en: 'Your objection has reached the credit center. Objections received during the notice are verified by the provider (A19, B32); if you left contact details, staff may contact you.',
 };
 
-/** At most this many public submissions per repair: a notice cannot be flooded without bound. */
+/**
+ * At most this many public submissions per repair: a bound on storage, so a notice cannot be flooded
+ * without bound. It is not what keeps a notice open to objections: that is the per-address bound.
+ */
 export const MAX_SUBMISSIONS_PER_REPAIR = 500;
+/** At most this many submissions per repair from one client address (by its keyed digest). */
+export const MAX_SUBMISSIONS_PER_CLIENT = 3;
+/** Grounds need this many letters, digits or Han characters: an objection says something. */
+export const MIN_GROUNDS_SUBSTANCE = 5;
 
 export type RepairStepInput =
   | {
@@ -1104,10 +1112,22 @@ export function repairsService(deps: RepairsDeps) {
    * outside the notice (`REPAIR_NOTICE_NOT_RUNNING`, with its dates); a repair that was never under
    * notice is not disclosed (`REPAIR_NOTICE_NOT_FOUND`).
    */
+  /**
+   * A client address as a submission keeps it: an HMAC under a key derived for this use alone (as the
+   * request log digests values, request-log.ts), so equal addresses compare and none can be read back.
+   */
+  let clientHmac: ((value: string) => string) | undefined;
+  const clientDigestOf = (address: string) => {
+    clientHmac ??= hmacSha256Hex(deps.sealer.deriveKey('repair-notice-client'));
+    return clientHmac(address).slice(0, 32);
+  };
+
   async function submitNoticeObjection(
     repairId: string,
     input: { name?: string | undefined; contact?: string | undefined; grounds: string },
     requestId?: string,
+    /** the client address it came from: kept only as a keyed digest (personal data) */
+    client?: string,
   ) {
     const row = await repo.byId(db, repairId.toLowerCase());
     if (!row) throw noticeNotFound();
@@ -1130,7 +1150,34 @@ export function repairsService(deps: RepairsDeps) {
         { from, until },
       );
     }
-    if ((await submissionsRepo.countOf(db, row.id)) >= MAX_SUBMISSIONS_PER_REPAIR) {
+    // What a reader would not see as written is refused, in every field (the center reads them).
+    for (const [field, value, multiline] of [
+      ['name', input.name, false],
+      ['contact', input.contact, false],
+      ['grounds', input.grounds, true],
+    ] as const) {
+      const found = value === undefined ? null : controlCharacterIn(value, { multiline });
+      if (found) {
+        throw badRequest(
+          'TEXT_CONTROL_CHARACTERS',
+          `${field} 含有控制字符或不可见的格式字符（${found}，如零宽空格、文字方向控制符），请删除后重新提交`,
+          `${field} holds a control or invisible format character (${found}, e.g. a zero-width space or a direction override); remove it and submit again`,
+          { field, character: found },
+        );
+      }
+    }
+    const grounds = text(input.grounds.replace(/\r\n?/g, '\n'), 'grounds', '异议的事实和理由', 2000);
+    if (substanceOf(grounds) < MIN_GROUNDS_SUBSTANCE) {
+      throw badRequest(
+        'REPAIR_NOTICE_GROUNDS_TOO_THIN',
+        `请写明异议的事实和理由（至少 ${MIN_GROUNDS_SUBSTANCE} 个汉字、字母或数字）`,
+        `State the facts and reasons of the objection (at least ${MIN_GROUNDS_SUBSTANCE} letters, digits or Han characters)`,
+        { field: 'grounds', min: MIN_GROUNDS_SUBSTANCE },
+      );
+    }
+    const clientDigest = client === undefined ? null : clientDigestOf(client);
+    const tally = await submissionsRepo.tallyOf(db, row.id, clientDigest, today);
+    if (tally.total >= MAX_SUBMISSIONS_PER_REPAIR) {
       throw conflict(
         'REPAIR_SUBMISSIONS_FULL',
         '该公示收到的网上异议已达上限，请到信用中心窗口或以书面形式提出',
@@ -1138,8 +1185,15 @@ export function repairsService(deps: RepairsDeps) {
         { max: MAX_SUBMISSIONS_PER_REPAIR },
       );
     }
+    if (tally.fromClient >= MAX_SUBMISSIONS_PER_CLIENT) {
+      throw conflict(
+        'REPAIR_SUBMISSIONS_PER_CLIENT',
+        `同一来源对该公示最多在网上提出 ${MAX_SUBMISSIONS_PER_CLIENT} 条异议；如需补充，请到信用中心窗口或以书面形式提出`,
+        `One sender may submit at most ${MAX_SUBMISSIONS_PER_CLIENT} objections to this notice online; to add more, write to the credit center or come to its window`,
+        { max: MAX_SUBMISSIONS_PER_CLIENT },
+      );
+    }
     const at = deps.now();
-    const grounds = text(input.grounds, 'grounds', '异议的事实和理由', 2000);
     const name = input.name?.trim() ? input.name.trim() : null;
     const contact = input.contact?.trim() ? input.contact.trim() : null;
     const submission = {
@@ -1156,8 +1210,11 @@ export function repairsService(deps: RepairsDeps) {
       handled_role: null,
       step_seq: null,
       dismissal_reason: null,
+      client_digest: clientDigest,
     };
-    const center = deps.centerDepartment ? await deps.centerDepartment() : null;
+    // One inbox notice per repair per day, with the first submission: the center reads them all on
+    // the repair (a notice per submission would let a sender fill the center's inbox).
+    const center = deps.centerDepartment && tally.onDay === 0 ? await deps.centerDepartment() : null;
     const notices = center
       ? [
           notice(
