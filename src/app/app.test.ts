@@ -70,6 +70,20 @@ describeEachEngine('HTTP application', (getStore) => {
     assert.match(res.headers['content-type'] as string, /text\/html/);
   });
 
+  it('issue 17 review, A7: the API reference loads no web fonts from elsewhere and carries a CSP of its own', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /"withDefaultFonts":\s*false/);
+    assert.doesNotMatch(res.body, /fonts\.scalar\.com/);
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /font-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    // the script the page loads is served from here (a relative path)
+    const script = /<script[^>]+src="([^"]+)"/.exec(res.body)?.[1];
+    assert.ok(script && !/^(?:[a-z]+:)?\/\//i.test(script), `script from ${script}`);
+  });
+
   it('checks a code: a GB 11643 example is valid with region and birth date', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/codes/11010519491231002x' });
     assert.equal(res.statusCode, 200);

@@ -86,7 +86,7 @@ describe('issue 17: the OpenAPI document as integrators and the web app consume 
     await dispose();
   });
 
-  it('issue 17: Redocly’s recommended rules find no error in the document', async (context) => {
+  it('issue 17: Redocly’s recommended rules find no error and no warning in the document', async (context) => {
     const { errors, warnings } = await redoclyLint(doc);
     context.diagnostic(`redocly lint: ${errors.length} errors, ${warnings.length} warnings`);
     for (const w of warnings.slice(0, 20)) {
@@ -96,6 +96,32 @@ describe('issue 17: the OpenAPI document as integrators and the web app consume 
       errors.map((e) => `${e.ruleId}: ${e.message} (${e.location[0]?.pointer})`),
       [],
     );
+    // the list exports and the public objection documented their answers (issue 17 review): none left
+    assert.deepEqual(
+      warnings.map((w) => `${w.ruleId}: ${w.message} (${w.location[0]?.pointer})`),
+      [],
+    );
+  });
+
+  it('issue 17 review: the list exports document their file (CSV, xlsx as binary); the public objection its 409', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the document read freely
+    const paths = (doc as any).paths;
+    for (const polarity of ['red', 'black']) {
+      const csv = paths[`/api/v1/public/lists/${polarity}/export.csv`].get.responses['200'];
+      assert.deepEqual(Object.keys(csv.content), ['text/csv']);
+      const xlsx = paths[`/api/v1/public/lists/${polarity}/export.xlsx`].get.responses['200'];
+      const [type] = Object.keys(xlsx.content);
+      assert.equal(type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.equal(xlsx.content[type!].schema.format, 'binary');
+    }
+    const objection = paths['/api/v1/public/repair-notices/{id}/objections'].post;
+    assert.ok(objection.responses['409'], JSON.stringify(Object.keys(objection.responses)));
+    for (const code of [
+      'REPAIR_NOTICE_NOT_RUNNING',
+      'REPAIR_SUBMISSIONS_FULL',
+      'REPAIR_SUBMISSIONS_PER_CLIENT',
+    ])
+      assert.match(objection.description, new RegExp(code));
   });
 
   it('issue 17: every operation has an operationId, all different, those integrators know as they were', () => {

@@ -96,6 +96,19 @@ export type HttpServerOptions = {
 
 /** Routes served by the documentation plugin are public by nature. */
 const DOCS_PREFIX = '/api/docs';
+/** The API reference page's CSP: everything from this origin; inline script and styles (Scalar bootstraps inline). */
+const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export const declaredAccess = new Map<string, RouteAccess>();
 
@@ -197,9 +210,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         options.credentials,
       ) as never,
   });
+  // The API reference page (Scalar) loads nothing from elsewhere: no web fonts from fonts.scalar.com
+  // (a privacy leak, and offline installations have no network), and a CSP of its own says so — its
+  // script and styles from this origin (the page is inline-bootstrapped), the document from here.
   await app.register(scalarApiReference, {
     routePrefix: DOCS_PREFIX,
-    configuration: { url: '/api/openapi.json', title: 'xinyong API' } as never,
+    configuration: { url: '/api/openapi.json', title: 'xinyong API', withDefaultFonts: false } as never,
+    hooks: {
+      onRequest: async (_request, reply) => {
+        reply.header('Content-Security-Policy', DOCS_CSP);
+      },
+    },
   });
 
   app.get(
