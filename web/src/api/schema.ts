@@ -342,8 +342,8 @@ export interface paths {
   "/api/v1/public/repair-notices/{id}/objections": {
     /**
      * 对信用修复公示提出异议 / object to a repair under public notice (A19, B32; no login)
-     * @description 公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。公示期外提交返回 REPAIR_NOTICE_NOT_RUNNING（409）。
-     * Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. Outside the notice: REPAIR_NOTICE_NOT_RUNNING (409).
+     * @description 公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。各字段不得含控制字符或零宽、文字方向等不可见格式字符（TEXT_CONTROL_CHARACTERS，400）；理由至少 5 个汉字、字母或数字（REPAIR_NOTICE_GROUNDS_TOO_THIN，400）。409：公示期外提交（REPAIR_NOTICE_NOT_RUNNING）；该公示的网上异议已达 500 条存储上限（REPAIR_SUBMISSIONS_FULL）；同一来源地址对该公示已提出 3 条（REPAIR_SUBMISSIONS_PER_CLIENT）——均可改到信用中心窗口或书面提出。
+     * Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. No field may hold control characters or invisible format characters such as zero-width spaces or direction overrides (TEXT_CONTROL_CHARACTERS, 400); grounds need at least 5 letters, digits or Han characters (REPAIR_NOTICE_GROUNDS_TOO_THIN, 400). 409: outside the notice (REPAIR_NOTICE_NOT_RUNNING); the notice holds the 500 online objections kept at most (REPAIR_SUBMISSIONS_FULL); this client address has submitted 3 to it (REPAIR_SUBMISSIONS_PER_CLIENT) — each may write to the credit center instead.
      */
     post: operations["publicRepairNoticeObjection"];
   };
@@ -354,8 +354,8 @@ export interface paths {
   "/api/v1/public/search": {
     /**
      * 信用信息查询：名称或统一社会信用代码 / search by name or code (no login)
-     * @description 一个搜索框：名称（全称、部分、拼音、首字母、繁体）或 18 位代码。结果列出组织；自然人仅在有现行公开的黑名单信息时列出，姓名和身份号码按 A7 隐去，以公示编号（handle）标识。未知代码返回空结果。
-     * One box: a name (full, partial, pinyin, initials, traditional) or an 18-character code. Organizations are listed; a person only while a current public black-list entry publishes them, masked (A7) and identified by a handle. An unknown code finds nothing.
+     * @description 一个搜索框：名称（全称、部分、拼音、首字母、繁体）或 18 位代码。结果列出组织；自然人仅在按名称查询且有现行公开的黑名单信息时列出，姓名和身份号码按 A7 隐去，以公示编号（handle）标识。代码查询只查组织：身份号码与未知代码一样返回空结果。
+     * One box: a name (full, partial, pinyin, initials, traditional) or an 18-character code. Organizations are listed; a person only by name and while a current public black-list entry publishes them, masked (A7) and identified by a handle. A code search reaches organizations only: a person’s ID number finds nothing, exactly as an unknown code.
      */
     get: operations["publicSearch"];
   };
@@ -378,8 +378,8 @@ export interface paths {
   "/api/v1/public/lists/red": {
     /**
      * 红名单公示 / the red lists (current public entries, newest first)
-     * @description 现行有效、社会公开的红名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
-     * Current public red-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
+     * @description 现行有效、社会公开的红名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、单位名称筛选（名称筛选只匹配组织：自然人按 A7 隐去姓名，不参与名称筛选；红名单上的自然人不给公示编号）。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
+     * Current public red-list entries, newest first; filters by list type, department, ground, listing date and organization name (the name filter matches organizations only: persons are masked per A7 and never match it; a red-listed person has no handle). Expired, repaired and withdrawn entries are gone. Persons masked per A7.
      */
     get: operations["publicRedList"];
   };
@@ -394,24 +394,24 @@ export interface paths {
   "/api/v1/public/lists/red/export.csv": {
     /**
      * 导出红名单（CSV）/ export the red lists as csv
-     * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
-     * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+     * @description 与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+     * The list's filter (the name filter matches organizations only); at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
      */
     get: operations["publicRedListExportCsv"];
   };
   "/api/v1/public/lists/red/export.xlsx": {
     /**
      * 导出红名单（XLSX）/ export the red lists as xlsx
-     * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
-     * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+     * @description 与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+     * The list's filter (the name filter matches organizations only); at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
      */
     get: operations["publicRedListExportXlsx"];
   };
   "/api/v1/public/lists/black": {
     /**
      * 黑名单公示 / the black lists (current public entries, newest first)
-     * @description 现行有效、社会公开的黑名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
-     * Current public black-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
+     * @description 现行有效、社会公开的黑名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、单位名称筛选（名称筛选只匹配组织：自然人按 A7 隐去姓名，不参与名称筛选；红名单上的自然人不给公示编号）。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
+     * Current public black-list entries, newest first; filters by list type, department, ground, listing date and organization name (the name filter matches organizations only: persons are masked per A7 and never match it; a red-listed person has no handle). Expired, repaired and withdrawn entries are gone. Persons masked per A7.
      */
     get: operations["publicBlackList"];
   };
@@ -426,16 +426,16 @@ export interface paths {
   "/api/v1/public/lists/black/export.csv": {
     /**
      * 导出黑名单（CSV）/ export the black lists as csv
-     * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
-     * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+     * @description 与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+     * The list's filter (the name filter matches organizations only); at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
      */
     get: operations["publicBlackListExportCsv"];
   };
   "/api/v1/public/lists/black/export.xlsx": {
     /**
      * 导出黑名单（XLSX）/ export the black lists as xlsx
-     * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
-     * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+     * @description 与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+     * The list's filter (the name filter matches organizations only); at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
      */
     get: operations["publicBlackListExportXlsx"];
   };
@@ -449,9 +449,9 @@ export interface paths {
   };
   "/api/v1/public/reports/verify": {
     /**
-     * 信用报告真伪核验 / verify a credit report by its number and the subject’s code
-     * @description 报告编号和主体代码都正确时返回出具单位、报告类型、主体（自然人隐去部分信息）、报告期间、出具时间和 PDF 的 SM3 摘要；否则一律返回 REPORT_NOT_FOUND（404）。
-     * With the right number and code: the issuer, report type, subject (a person masked), period, issue time and the SM3 of the PDF; otherwise always REPORT_NOT_FOUND (404).
+     * 信用报告真伪核验：报告编号和校验码 / verify a credit report by its number and verification code
+     * @description 报告编号和报告上印的校验码（code）都正确时返回出具单位、报告类型、主体（自然人隐去部分信息）、报告期间、出具时间和 PDF 的 SM3 摘要；否则一律返回 REPORT_NOT_FOUND（404）。
+     * With the right report number and the verification code printed on the report (code): the issuer, report type, subject (a person masked), period, issue time and the SM3 of the PDF; otherwise always REPORT_NOT_FOUND (404).
      */
     get: operations["publicVerifyReport"];
   };
@@ -566,8 +566,8 @@ export interface paths {
   "/api/v1/public/reports/verify-file": {
     /**
      * 上传信用报告 PDF 核验文件是否被修改 / check a report PDF against the one issued
-     * @description 请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 10 MB；报告编号和主体代码放在查询参数中。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或代码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。
-     * The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most 10 MiB; the report number and the subject's code in the query. The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.
+     * @description 请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 10 MB；报告编号和校验码放在查询参数中（no、code）。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或校验码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。
+     * The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most 10 MiB; the report number and its verification code in the query (no, code). The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or verification code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.
      */
     post: operations["publicVerifyReportFile"];
   };
@@ -1723,6 +1723,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      429: components["responses"]["TooManyRequests"];
     };
   };
   /** 撤回授权 / revoke a consent: reads under it stop at once */
@@ -5565,8 +5566,8 @@ export interface operations {
   };
   /**
    * 对信用修复公示提出异议 / object to a repair under public notice (A19, B32; no login)
-   * @description 公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。公示期外提交返回 REPAIR_NOTICE_NOT_RUNNING（409）。
-   * Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. Outside the notice: REPAIR_NOTICE_NOT_RUNNING (409).
+   * @description 公示期间任何人可提出异议：异议的事实和理由必填，姓名和联系方式可不填（加密保存，仅信用中心可见）。信用中心登记为公示异议交提供单位核实，或说明理由不予登记。各字段不得含控制字符或零宽、文字方向等不可见格式字符（TEXT_CONTROL_CHARACTERS，400）；理由至少 5 个汉字、字母或数字（REPAIR_NOTICE_GROUNDS_TOO_THIN，400）。409：公示期外提交（REPAIR_NOTICE_NOT_RUNNING）；该公示的网上异议已达 500 条存储上限（REPAIR_SUBMISSIONS_FULL）；同一来源地址对该公示已提出 3 条（REPAIR_SUBMISSIONS_PER_CLIENT）——均可改到信用中心窗口或书面提出。
+   * Anyone may object during the notice: grounds required, name and contact optional (sealed; the credit center alone reads them). The center records it as an objection to the notice for the provider to verify, or dismisses it with a reason. No field may hold control characters or invisible format characters such as zero-width spaces or direction overrides (TEXT_CONTROL_CHARACTERS, 400); grounds need at least 5 letters, digits or Han characters (REPAIR_NOTICE_GROUNDS_TOO_THIN, 400). 409: outside the notice (REPAIR_NOTICE_NOT_RUNNING); the notice holds the 500 online objections kept at most (REPAIR_SUBMISSIONS_FULL); this client address has submitted 3 to it (REPAIR_SUBMISSIONS_PER_CLIENT) — each may write to the credit center instead.
    */
   publicRepairNoticeObjection: {
     parameters: {
@@ -5610,6 +5611,7 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       429: components["responses"]["TooManyRequests"];
@@ -5785,8 +5787,8 @@ export interface operations {
   };
   /**
    * 信用信息查询：名称或统一社会信用代码 / search by name or code (no login)
-   * @description 一个搜索框：名称（全称、部分、拼音、首字母、繁体）或 18 位代码。结果列出组织；自然人仅在有现行公开的黑名单信息时列出，姓名和身份号码按 A7 隐去，以公示编号（handle）标识。未知代码返回空结果。
-   * One box: a name (full, partial, pinyin, initials, traditional) or an 18-character code. Organizations are listed; a person only while a current public black-list entry publishes them, masked (A7) and identified by a handle. An unknown code finds nothing.
+   * @description 一个搜索框：名称（全称、部分、拼音、首字母、繁体）或 18 位代码。结果列出组织；自然人仅在按名称查询且有现行公开的黑名单信息时列出，姓名和身份号码按 A7 隐去，以公示编号（handle）标识。代码查询只查组织：身份号码与未知代码一样返回空结果。
+   * One box: a name (full, partial, pinyin, initials, traditional) or an 18-character code. Organizations are listed; a person only by name and while a current public black-list entry publishes them, masked (A7) and identified by a handle. A code search reaches organizations only: a person’s ID number finds nothing, exactly as an unknown code.
    */
   publicSearch: {
     parameters: {
@@ -6015,7 +6017,7 @@ export interface operations {
                 subject: {
                   /** @enum {string} */
                   kind: "person" | "organization";
-                  /** @description 自然人：公示编号；组织：null */
+                  /** @description 失信黑名单上的自然人：公示编号（GET /api/v1/public/persons/{handle}）；红名单上的自然人和组织：null（决定 0038：自然人只经黑名单公示）/ a black-listed person: the handle of their page; a red-listed person and an organization: null (decision 0038) */
                   handle: string | null;
                   name: string;
                   code: string;
@@ -6101,8 +6103,8 @@ export interface operations {
   };
   /**
    * 红名单公示 / the red lists (current public entries, newest first)
-   * @description 现行有效、社会公开的红名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
-   * Current public red-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
+   * @description 现行有效、社会公开的红名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、单位名称筛选（名称筛选只匹配组织：自然人按 A7 隐去姓名，不参与名称筛选；红名单上的自然人不给公示编号）。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
+   * Current public red-list entries, newest first; filters by list type, department, ground, listing date and organization name (the name filter matches organizations only: persons are masked per A7 and never match it; a red-listed person has no handle). Expired, repaired and withdrawn entries are gone. Persons masked per A7.
    */
   publicRedList: {
     parameters: {
@@ -6115,7 +6117,7 @@ export interface operations {
         ground?: string;
         listedFrom?: string;
         listedTo?: string;
-        /** @description 名称包含 */
+        /** @description 单位名称包含（只匹配组织；自然人按 A7 隐去部分姓名，不参与名称筛选）/ organization name contains (organizations only: persons are masked, A7, and never match a name filter) */
         name?: string;
         page?: number;
         pageSize?: number;
@@ -6139,7 +6141,7 @@ export interface operations {
                 subject: {
                   /** @enum {string} */
                   kind: "person" | "organization";
-                  /** @description 自然人：公示编号；组织：null */
+                  /** @description 失信黑名单上的自然人：公示编号（GET /api/v1/public/persons/{handle}）；红名单上的自然人和组织：null（决定 0038：自然人只经黑名单公示）/ a black-listed person: the handle of their page; a red-listed person and an organization: null (decision 0038) */
                   handle: string | null;
                   name: string;
                   code: string;
@@ -6259,8 +6261,8 @@ export interface operations {
   };
   /**
    * 导出红名单（CSV）/ export the red lists as csv
-   * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
-   * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+   * @description 与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+   * The list's filter (the name filter matches organizations only); at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
    */
   publicRedListExportCsv: {
     parameters: {
@@ -6273,11 +6275,17 @@ export interface operations {
         ground?: string;
         listedFrom?: string;
         listedTo?: string;
-        /** @description 名称包含 */
+        /** @description 单位名称包含（只匹配组织；自然人按 A7 隐去部分姓名，不参与名称筛选）/ organization name contains (organizations only: persons are masked, A7, and never match a name filter) */
         name?: string;
       };
     };
     responses: {
+      /** @description 名单的 CSV 文件（带 BOM 的 UTF-8）/ the list as CSV (UTF-8 with a BOM) */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
       /** @description 错误 / error (400) */
       400: {
         content: {
@@ -6312,8 +6320,8 @@ export interface operations {
   };
   /**
    * 导出红名单（XLSX）/ export the red lists as xlsx
-   * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
-   * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+   * @description 与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+   * The list's filter (the name filter matches organizations only); at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
    */
   publicRedListExportXlsx: {
     parameters: {
@@ -6326,11 +6334,17 @@ export interface operations {
         ground?: string;
         listedFrom?: string;
         listedTo?: string;
-        /** @description 名称包含 */
+        /** @description 单位名称包含（只匹配组织；自然人按 A7 隐去部分姓名，不参与名称筛选）/ organization name contains (organizations only: persons are masked, A7, and never match a name filter) */
         name?: string;
       };
     };
     responses: {
+      /** @description 名单的 Excel 工作簿（.xlsx）/ the list as an Excel workbook (.xlsx) */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
       /** @description 错误 / error (400) */
       400: {
         content: {
@@ -6365,8 +6379,8 @@ export interface operations {
   };
   /**
    * 黑名单公示 / the black lists (current public entries, newest first)
-   * @description 现行有效、社会公开的黑名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、名称筛选。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
-   * Current public black-list entries, newest first; filters by list type, department, ground, listing date and name. Expired, repaired and withdrawn entries are gone. Persons masked per A7.
+   * @description 现行有效、社会公开的黑名单信息，按列入日期从新到旧；可按名单类型、提供单位、列入事由、列入日期、单位名称筛选（名称筛选只匹配组织：自然人按 A7 隐去姓名，不参与名称筛选；红名单上的自然人不给公示编号）。已到期移出、已修复、已撤销的不在其中。自然人按 A7 隐去姓名和身份号码。
+   * Current public black-list entries, newest first; filters by list type, department, ground, listing date and organization name (the name filter matches organizations only: persons are masked per A7 and never match it; a red-listed person has no handle). Expired, repaired and withdrawn entries are gone. Persons masked per A7.
    */
   publicBlackList: {
     parameters: {
@@ -6379,7 +6393,7 @@ export interface operations {
         ground?: string;
         listedFrom?: string;
         listedTo?: string;
-        /** @description 名称包含 */
+        /** @description 单位名称包含（只匹配组织；自然人按 A7 隐去部分姓名，不参与名称筛选）/ organization name contains (organizations only: persons are masked, A7, and never match a name filter) */
         name?: string;
         page?: number;
         pageSize?: number;
@@ -6403,7 +6417,7 @@ export interface operations {
                 subject: {
                   /** @enum {string} */
                   kind: "person" | "organization";
-                  /** @description 自然人：公示编号；组织：null */
+                  /** @description 失信黑名单上的自然人：公示编号（GET /api/v1/public/persons/{handle}）；红名单上的自然人和组织：null（决定 0038：自然人只经黑名单公示）/ a black-listed person: the handle of their page; a red-listed person and an organization: null (decision 0038) */
                   handle: string | null;
                   name: string;
                   code: string;
@@ -6523,8 +6537,8 @@ export interface operations {
   };
   /**
    * 导出黑名单（CSV）/ export the black lists as csv
-   * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
-   * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+   * @description 与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+   * The list's filter (the name filter matches organizations only); at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
    */
   publicBlackListExportCsv: {
     parameters: {
@@ -6537,11 +6551,17 @@ export interface operations {
         ground?: string;
         listedFrom?: string;
         listedTo?: string;
-        /** @description 名称包含 */
+        /** @description 单位名称包含（只匹配组织；自然人按 A7 隐去部分姓名，不参与名称筛选）/ organization name contains (organizations only: persons are masked, A7, and never match a name filter) */
         name?: string;
       };
     };
     responses: {
+      /** @description 名单的 CSV 文件（带 BOM 的 UTF-8）/ the list as CSV (UTF-8 with a BOM) */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
       /** @description 错误 / error (400) */
       400: {
         content: {
@@ -6576,8 +6596,8 @@ export interface operations {
   };
   /**
    * 导出黑名单（XLSX）/ export the black lists as xlsx
-   * @description 与列表相同的筛选，最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
-   * The list's filter; at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
+   * @description 与列表相同的筛选（名称筛选只匹配组织），最多导出最新的 10000 条（响应头 X-Export-Cap、X-Total-Count、X-Export-Truncated；超出时文件末行注明）。CSV 为带 BOM 的 UTF-8，以 = + - @ 开头的单元格前加 '。
+   * The list's filter (the name filter matches organizations only); at most the newest 10000 rows (headers X-Export-Cap, X-Total-Count, X-Export-Truncated; a last row says so when cut). CSV is UTF-8 with a BOM, cells starting with = + - @ prefixed with '.
    */
   publicBlackListExportXlsx: {
     parameters: {
@@ -6590,11 +6610,17 @@ export interface operations {
         ground?: string;
         listedFrom?: string;
         listedTo?: string;
-        /** @description 名称包含 */
+        /** @description 单位名称包含（只匹配组织；自然人按 A7 隐去部分姓名，不参与名称筛选）/ organization name contains (organizations only: persons are masked, A7, and never match a name filter) */
         name?: string;
       };
     };
     responses: {
+      /** @description 名单的 Excel 工作簿（.xlsx）/ the list as an Excel workbook (.xlsx) */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
       /** @description 错误 / error (400) */
       400: {
         content: {
@@ -6739,9 +6765,9 @@ export interface operations {
     };
   };
   /**
-   * 信用报告真伪核验 / verify a credit report by its number and the subject’s code
-   * @description 报告编号和主体代码都正确时返回出具单位、报告类型、主体（自然人隐去部分信息）、报告期间、出具时间和 PDF 的 SM3 摘要；否则一律返回 REPORT_NOT_FOUND（404）。
-   * With the right number and code: the issuer, report type, subject (a person masked), period, issue time and the SM3 of the PDF; otherwise always REPORT_NOT_FOUND (404).
+   * 信用报告真伪核验：报告编号和校验码 / verify a credit report by its number and verification code
+   * @description 报告编号和报告上印的校验码（code）都正确时返回出具单位、报告类型、主体（自然人隐去部分信息）、报告期间、出具时间和 PDF 的 SM3 摘要；否则一律返回 REPORT_NOT_FOUND（404）。
+   * With the right report number and the verification code printed on the report (code): the issuer, report type, subject (a person masked), period, issue time and the SM3 of the PDF; otherwise always REPORT_NOT_FOUND (404).
    */
   publicVerifyReport: {
     parameters: {
@@ -8333,8 +8359,8 @@ export interface operations {
   };
   /**
    * 上传信用报告 PDF 核验文件是否被修改 / check a report PDF against the one issued
-   * @description 请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 10 MB；报告编号和主体代码放在查询参数中。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或代码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。
-   * The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most 10 MiB; the report number and the subject's code in the query. The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.
+   * @description 请求体即 PDF 文件本身（不用表单；Content-Type 可为 application/pdf 或 application/octet-stream），不超过 10 MB；报告编号和校验码放在查询参数中（no、code）。平台计算文件的 SM3 摘要，与出具时记录的摘要比对（matches）。编号或校验码不对：REPORT_NOT_FOUND（404）；不是 PDF：REPORT_FILE_NOT_PDF（400）。文件不保存。
+   * The body is the PDF itself (not a form; Content-Type application/pdf or application/octet-stream), at most 10 MiB; the report number and its verification code in the query (no, code). The platform computes the file's SM3 and compares it with the digest recorded at issue (matches). A wrong number or verification code: REPORT_NOT_FOUND (404); not a PDF: REPORT_FILE_NOT_PDF (400). The file is not kept.
    */
   publicVerifyReportFile: {
     parameters: {
