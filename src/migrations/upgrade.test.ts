@@ -56,6 +56,13 @@ const CONSENTS_BEFORE_0028 = {
     Object.entries(CONSENTS_AUDITED.columns).filter(([c]) => c !== 'grantee_subject'),
   ),
 };
+/** Public submissions as registered for row digests before 0029 added `client_digest`. */
+const SUBMISSIONS_BEFORE_0029 = {
+  ...REPAIR_NOTICE_SUBMISSIONS_AUDITED,
+  columns: Object.fromEntries(
+    Object.entries(REPAIR_NOTICE_SUBMISSIONS_AUDITED.columns).filter(([c]) => c !== 'client_digest'),
+  ),
+};
 /** Records as registered for row digests before 0020 added `withdrawn`. */
 const RECORDS_BEFORE_0020 = {
   ...RECORDS_AUDITED,
@@ -1056,11 +1063,7 @@ function upgradeSuite(getStore: () => TestStore) {
           dismissal_reason: null,
         },
       ]);
-      await recordRowsWritten(
-        liveDb(),
-        { table: REPAIR_NOTICE_SUBMISSIONS_AUDITED, rows: [submission!] },
-        WRITER,
-      );
+      await recordRowsWritten(liveDb(), { table: SUBMISSIONS_BEFORE_0029, rows: [submission!] }, WRITER);
       const dismissed = Object.assign(submission!, {
         status: 'dismissed',
         handled_at: at(step),
@@ -1072,11 +1075,7 @@ function upgradeSuite(getStore: () => TestStore) {
         handled_at = ${dismissed.handled_at}, handled_by = ${dismissed.handled_by},
         handled_role = ${dismissed.handled_role}, dismissal_reason = ${dismissed.dismissal_reason}
         where id = ${dismissed.id}`.execute(db());
-      await recordRowsWritten(
-        liveDb(),
-        { table: REPAIR_NOTICE_SUBMISSIONS_AUDITED, rows: [dismissed] },
-        WRITER,
-      );
+      await recordRowsWritten(liveDb(), { table: SUBMISSIONS_BEFORE_0029, rows: [dismissed] }, WRITER);
     },
     '0028-consent-counterparties': async (step) => {
       // From 0028 on, a consent may name a counterparty subject (B24), written by the live repository
@@ -1127,6 +1126,34 @@ function upgradeSuite(getStore: () => TestStore) {
         key: ['id'],
         rows: [{ id: read!.id, consent_id: consent.id, reader_department: null, actor_role: 'subject' }],
       });
+    },
+    '0029-notice-submission-client': async (step) => {
+      // From 0029 on, a public submission keeps a keyed digest of its client address (a few per
+      // address per repair), under its row digest with the new column.
+      const [repair] = written.get('repairs')!.rows;
+      const [submission] = await insert('repair_notice_submissions', [
+        {
+          id: uuidv7(),
+          repair_id: repair!.id,
+          name_sealed: null,
+          contact_sealed: null,
+          grounds: '该企业仍在违法经营，有现场照片为证',
+          submitted_on: '2026-04-10',
+          submitted_at: at(step),
+          status: 'received',
+          handled_at: null,
+          handled_by: null,
+          handled_role: null,
+          step_seq: null,
+          dismissal_reason: null,
+          client_digest: '5f2b9c0e4d7a1b3c6e8f0a2b4c6d8e0f',
+        },
+      ]);
+      await recordRowsWritten(
+        liveDb(),
+        { table: REPAIR_NOTICE_SUBMISSIONS_AUDITED, rows: [submission!] },
+        WRITER,
+      );
     },
     '0015-department-purposes': async (step) => {
       // From 0015 on, a department's registered purposes are written through their repository, which
