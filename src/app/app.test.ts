@@ -29,7 +29,7 @@ describeEachEngine('HTTP application', (getStore) => {
     });
     try {
       const health = await national.app.inject({ method: 'GET', url: '/api/health' });
-      assert.deepEqual(health.json().policy, { id: 'national-2026', version: '1.0.0' });
+      assert.deepEqual(health.json().policy, { id: 'national-2026', version: '1.1.0' });
       const policy = (await national.app.inject({ method: 'GET', url: '/api/v1/policy' })).json();
       assert.equal(policy.id, 'national-2026');
       assert.equal(policy.policy.publicationClasses.severe.minPublicationBeforeRepair.years, 1);

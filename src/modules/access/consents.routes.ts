@@ -7,7 +7,7 @@ import type { AuditTrail } from '../audit/audit-trail.service.ts';
 import type { CatalogRepository } from '../catalog/catalog.repository.ts';
 import type { DepartmentsRepository } from '../departments/departments.repository.ts';
 import type { CodesService } from '../identity-codes/codes.service.ts';
-import { addPolicyDuration, type Policy } from '../policy/index.ts';
+import { addPolicyDuration, CONSENT_GRANT_LIMITS, type Policy } from '../policy/index.ts';
 import type { Subject, SubjectsRepository } from '../subjects/subjects.repository.ts';
 import {
   ConsentIdParams,
@@ -259,7 +259,7 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
    */
   const grantWindowMs = 10 * 60_000;
   const perAccountRate = {
-    max: ctx.policy.access.rateLimits.consentGrantsPerTenMinutes,
+    max: ctx.policy.access.rateLimits.consentGrantsPerTenMinutes ?? CONSENT_GRANT_LIMITS.perAccount,
     timeWindow: grantWindowMs,
     keyGenerator: (request: FastifyRequest) =>
       request.actor.kind === 'account'
@@ -269,7 +269,8 @@ export function consentsRoutes(ctx: ConsentsRoutesDeps) {
 
   return (app: HttpApp) => {
     const addressLimit = app.createRateLimit({
-      max: ctx.policy.access.rateLimits.consentGrantsPerAddressPerTenMinutes,
+      max:
+        ctx.policy.access.rateLimits.consentGrantsPerAddressPerTenMinutes ?? CONSENT_GRANT_LIMITS.perAddress,
       timeWindow: grantWindowMs,
       keyGenerator: (request) => `consent-grant@${request.ip}`,
     });

@@ -32,7 +32,7 @@ export type {
   ValidityEntry,
   WorkdaysPeriod,
 } from './policy-file.ts';
-export { PolicySchema, PUBLICATION_CLASSES } from './policy-file.ts';
+export { CONSENT_GRANT_LIMITS, PolicySchema, PUBLICATION_CLASSES } from './policy-file.ts';
 export {
   canonicalJson,
   type PolicyValidation,

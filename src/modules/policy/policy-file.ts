@@ -87,13 +87,20 @@ const loginLockout = object({
   ...annotation,
 }).superRefine(requireNoteWhenDecided);
 const sessionLifetime = object({ maxHours: positiveInt, ...annotation }).superRefine(requireNoteWhenDecided);
+/** Consent-grant limits where a policy file names none (decision 0040). */
+export const CONSENT_GRANT_LIMITS = { perAccount: 10, perAddress: 30 } as const;
+
 const rateLimits = object({
   publicPerMinute: positiveInt,
   loginPerMinute: positiveInt,
-  /** Consent grants per signed-in account in ten minutes (decision 0040: naming a party is a look-up). */
-  consentGrantsPerTenMinutes: positiveInt,
-  /** Consent grants per client address in ten minutes, whichever accounts make them. */
-  consentGrantsPerAddressPerTenMinutes: positiveInt,
+  /**
+   * Consent grants per signed-in account in ten minutes (decision 0040: naming a party is a look-up).
+   * Optional, so a city's policy file written before them loads with the same digest; absent, the
+   * platform uses CONSENT_GRANT_LIMITS.
+   */
+  consentGrantsPerTenMinutes: positiveInt.optional(),
+  /** Consent grants per client address in ten minutes, whichever accounts make them (optional, as above). */
+  consentGrantsPerAddressPerTenMinutes: positiveInt.optional(),
   ...annotation,
 }).superRefine(requireNoteWhenDecided);
 

@@ -18,7 +18,7 @@ describe('the shipped Huai’an 2018 policy (淮政发〔2018〕103号)', () => 
     assert.match(DEFAULT_POLICY_PATH, /policies[\\/]huaian-2018\.json$/);
     const policy = await loadPolicyFile(DEFAULT_POLICY_PATH);
     assert.equal(policy.id, 'huaian-2018');
-    assert.equal(policy.version, '1.1.0');
+    assert.equal(policy.version, '1.2.0');
     assert.equal(policy.source.documentNumber, '淮政发〔2018〕103号');
   });
 
@@ -156,6 +156,6 @@ describe('policyFingerprint proves which exact content a decision applied', () =
 
   it('is part of the stamp a decision stores, with id and version', () => {
     const p = parsePolicy(raw());
-    assert.deepEqual(policyStamp(p), { id: 'huaian-2018', version: '1.1.0', digest: policyFingerprint(p) });
+    assert.deepEqual(policyStamp(p), { id: 'huaian-2018', version: '1.2.0', digest: policyFingerprint(p) });
   });
 });

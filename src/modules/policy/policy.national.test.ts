@@ -31,7 +31,7 @@ function issuesOf(text: string, mutate: (p: Raw) => void): PolicyIssue[] {
 describe('policy national-2026 (国办发〔2025〕22号, NDRC Order 36)', () => {
   it('国办发〔2025〕22号 / NDRC Order 36: the shipped national file loads, valid, in force from 2026-04-01', async () => {
     const p = await loadPolicyFile(NATIONAL_PATH);
-    assert.deepEqual([p.id, p.version, p.effectiveFrom], ['national-2026', '1.0.0', '2026-04-01']);
+    assert.deepEqual([p.id, p.version, p.effectiveFrom], ['national-2026', '1.1.0', '2026-04-01']);
     const c = p.publicationClasses!;
     assert.deepEqual(
       [c.minor.name, c.minor.maxPublication.months, c.minor.minPublicationBeforeRepair],

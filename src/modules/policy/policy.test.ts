@@ -58,7 +58,7 @@ describe('validityOf (B27)', () => {
 
 describe('policyRef', () => {
   it('gives the id and version every stored decision records', () => {
-    assert.deepEqual(policyRef(policy), { id: 'huaian-2018', version: '1.1.0' });
+    assert.deepEqual(policyRef(policy), { id: 'huaian-2018', version: '1.2.0' });
   });
 });
 

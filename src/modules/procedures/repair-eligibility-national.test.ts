@@ -92,7 +92,7 @@ describe('repair eligibility under national-2026 (N2026)', () => {
       on.conditions.map((c) => c.code),
       ['in_validity', 'publication_class', 'publicized_period', 'obligations_met', 'commitment'],
     );
-    assert.deepEqual(on.policy, { id: 'national-2026', version: '1.0.0' });
+    assert.deepEqual(on.policy, { id: 'national-2026', version: '1.1.0' });
     assert.equal(condition(on, 'publication_class').facts.publicationClass, 'ordinary');
     assert.match(on.summary.zh, /符合 N2026 规定的修复条件/);
     // The documents are only the proof and the commitment: no provider judgement is waited for, and an
