@@ -154,7 +154,7 @@ function ListView({ list }: { list: Polarity }) {
                 <ul className="card-list">
                   {entries.data.entries.map((entry) => (
                     <li key={entry.id}>
-                      <EntryCard entry={entry} />
+                      <EntryCard entry={entry} list={list} />
                     </li>
                   ))}
                 </ul>
@@ -287,7 +287,7 @@ function columns(list: Polarity): ColumnsType<ListEntry> {
       width: '22%',
       render: (_, entry) => (
         <>
-          <SubjectLink subject={entry.subject} />
+          <SubjectLink subject={entry.subject} list={list} />
           <div className="entry-card-code">{entry.subject.code}</div>
         </>
       ),
