@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Popconfirm } from 'antd';
 import { Link } from 'react-router';
-import { formatInstant } from '../me/format.ts';
+import { formatInstant, validThrough } from '../me/format.ts';
 import { type CatalogItem, CONSENT_STATUS_LABELS, type Consent } from '../me/labels.ts';
 import { StatusTag } from '../me/StatusTag.tsx';
 
@@ -47,7 +47,7 @@ export function ConsentCard({
           { key: 'scope', label: '授权信息', children: scopeWords(consent.scope, byCode) },
           { key: 'purpose', label: '用途', children: consent.purpose },
           { key: 'granted', label: '授权时间', children: formatInstant(consent.grantedAt) },
-          { key: 'expires', label: '截止', children: formatInstant(consent.expiresAt) },
+          { key: 'expires', label: '有效至', children: validThrough(consent.expiresAt) },
           ...(consent.revokedAt
             ? [{ key: 'revoked', label: '撤回时间', children: formatInstant(consent.revokedAt) }]
             : []),

@@ -9,7 +9,7 @@ import {
   SCOPE_LABELS,
   STATE_LABELS,
 } from './labels.ts';
-import { useCatalog, useDepartments } from './queries.ts';
+import { useCatalog, useDepartments, useMySubject } from './queries.ts';
 import { StatusTag } from './StatusTag.tsx';
 
 /** The tags that say a record's state: the procedure under way first, then its currency. */
@@ -60,6 +60,7 @@ export function RecordCard({
   const { nameOf } = useDepartments();
   const item = byCode.get(record.item);
   const scope = SCOPE_LABELS[record.usageScope];
+  const kind = useMySubject().data?.kind;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const group = recordGroup(item);
   const fields = (item?.fields ?? [])
@@ -101,7 +102,7 @@ export function RecordCard({
             ? [{ key: 'publication', label: '公示截止', children: record.publicationEndsOn }]
             : []),
           ...(record.stateBasis ? [{ key: 'basis', label: '状态依据', children: record.stateBasis }] : []),
-          { key: 'scope', label: '谁可以查询', children: scope.explain },
+          ...(kind ? [{ key: 'scope', label: '谁可以查询', children: scope.explain[kind] }] : []),
           {
             key: 'read',
             label: '为何向您显示',

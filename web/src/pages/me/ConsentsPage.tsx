@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { api, data } from '../../api/client.ts';
 import { ConsentCard } from '../../features/consents/ConsentCard.tsx';
 import { GrantConsentForm } from '../../features/consents/GrantConsentForm.tsx';
-import { formatInstant } from '../../features/me/format.ts';
+import { validThrough } from '../../features/me/format.ts';
 import type { Consent } from '../../features/me/labels.ts';
 import { CONSENTS_KEY, useCatalog, useDepartments, useMySubject } from '../../features/me/queries.ts';
 import { usePageTitle } from '../../shell/page-title.ts';
@@ -73,8 +73,9 @@ export default function ConsentsPage() {
         departments={departments.data?.departments ?? []}
         items={authorizedItems}
         window={consents.data?.grant}
+        granterKind={kind}
         onGranted={async (consent) => {
-          setNotice(`已授权给“${consent.grantee.name}”，截止 ${formatInstant(consent.expiresAt)}`);
+          setNotice(`已授权给“${consent.grantee.name}”，有效至 ${validThrough(consent.expiresAt)}`);
           await client.invalidateQueries({ queryKey: CONSENTS_KEY });
         }}
       />
