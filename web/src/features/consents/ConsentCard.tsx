@@ -6,9 +6,13 @@ import { StatusTag } from '../me/StatusTag.tsx';
 
 const GRANTEE_KIND = { department: '政府部门', organization: '单位', person: '个人' } as const;
 
-/** The items of a consent by their catalog names; '*' is all of my information. */
-export function scopeWords(scope: readonly string[], byCode: ReadonlyMap<string, CatalogItem>): string {
-  if (scope.includes('*')) return '我的全部信息';
+/** The items of a consent by their catalog names; '*' is all the granter's information (`all`). */
+export function scopeWords(
+  scope: readonly string[],
+  byCode: ReadonlyMap<string, CatalogItem>,
+  all = '我的全部信息',
+): string {
+  if (scope.includes('*')) return all;
   return scope.map((code) => byCode.get(code)?.name ?? code).join('、');
 }
 

@@ -45,7 +45,7 @@ export default function ListsPage() {
       <h1 className="page-title">红黑名单</h1>
       {/* two links, one per list (each its own route): read as links in Chinese, not as antd's tabs,
           whose hidden live region announces "Tab 2 of 2" in English (decision 0041) */}
-      <nav className="list-switch" aria-label="名单">
+      <nav className="tab-links" aria-label="名单">
         {(['red', 'black'] as const).map((key) => (
           <Link key={key} to={`/lists/${key}`} aria-current={key === list ? 'page' : undefined}>
             {LISTS[key].tab}

@@ -7,6 +7,7 @@ import { Alert, Empty } from 'antd';
 import { useState } from 'react';
 import { api, data } from '../../api/client.ts';
 import { ConsentCard } from '../../features/consents/ConsentCard.tsx';
+import { ConsentTabs } from '../../features/consents/ConsentTabs.tsx';
 import { GrantConsentForm } from '../../features/consents/GrantConsentForm.tsx';
 import { validThrough } from '../../features/me/format.ts';
 import type { Consent } from '../../features/me/labels.ts';
@@ -44,6 +45,7 @@ export default function ConsentsPage() {
   return (
     <section aria-labelledby="consents-title">
       <h1 id="consents-title">授权管理</h1>
+      <ConsentTabs />
       <p className="section-lead">
         需经您授权才能查询的信息（授权查询），只有您授权的部门或交易对方可以在授权期限内、为您同意的用途查询（B21、B24）。每次查询都有记录，您可以随时撤回授权。
       </p>
