@@ -93,8 +93,8 @@ test('issue 17, A7, A12: the black list is filtered by department, paged by the 
 
   // page 2, by the pager; the URL holds it, so a link (or a reload) opens the same page
   // a phone's pager has buttons of its own (PhonePager); the table's is antd's
-  const phone = (page.viewportSize()?.width ?? 0) < 768;
-  await (phone ? page.getByRole('button', { name: '下一页' }) : page.getByTitle('下一页')).click();
+  const phonePager = (page.viewportSize()?.width ?? 0) < 768;
+  await (phonePager ? page.getByRole('button', { name: '下一页' }) : page.getByTitle('下一页')).click();
   await expect(page).toHaveURL(/[?&]page=2/);
   const second = await (await page.request.get('/api/v1/public/lists/black?page=2&pageSize=20')).json();
   const firstOnPage2 = second.entries[0].subject.name as string;
