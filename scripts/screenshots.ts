@@ -28,6 +28,12 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
   { name: 'login', path: '/login', heading: '登录' },
   { name: 'me', path: '/me', heading: '我的信用', signIn: 'demo.person' },
   { name: 'me-consents', path: '/me/consents', heading: '授权管理', signIn: 'demo.person' },
+  {
+    name: 'me-consents-received',
+    path: '/me/consents/received',
+    heading: '授权管理',
+    signIn: 'demo.company',
+  },
   { name: 'me-objections', path: '/me/objections', heading: '异议', signIn: 'demo.person' },
   { name: 'me-repairs', path: '/me/repairs', heading: '信用修复', signIn: 'demo.person' },
   { name: 'me-inbox', path: '/me/inbox', heading: '消息', signIn: 'demo.person' },

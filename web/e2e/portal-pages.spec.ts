@@ -183,7 +183,7 @@ test('A7: a black-listed person is published masked, by the 公示编号 the lis
   await checkPage(page);
 });
 
-test('issue 17: a deep link opens the list filtered as it was shared; the red list is a tab away', async ({
+test('issue 17: a deep link opens the list filtered as it was shared; the red list is a link away', async ({
   page,
 }) => {
   const errors = watchPageErrors(page);
@@ -194,7 +194,7 @@ test('issue 17: a deep link opens the list filtered as it was shared; the red li
     await expect(page.locator('details.filter-details')).toHaveAttribute('open', '');
   }
   await expect(page.getByText('A6(7) 有履行能力拒不履行生效法律文书的失信被执行人').first()).toBeVisible();
-  await page.getByRole('tab', { name: '红名单' }).click();
+  await page.getByRole('navigation', { name: '名单' }).getByRole('link', { name: '红名单' }).click();
   await expect(page).toHaveURL('/lists/red');
   const red = await (await page.request.get('/api/v1/public/lists/red')).json();
   await expect(page.getByText(`共 ${red.total} 条，信息截至`)).toBeVisible();

@@ -27,6 +27,7 @@ const ObjectionPage = lazy(() => import('./pages/me/ObjectionPage.tsx'));
 const RepairsPage = lazy(() => import('./pages/me/RepairsPage.tsx'));
 const NewRepairPage = lazy(() => import('./pages/me/NewRepairPage.tsx'));
 const RepairPage = lazy(() => import('./pages/me/RepairPage.tsx'));
+const ReceivedConsentsPage = lazy(() => import('./pages/me/ReceivedConsentsPage.tsx'));
 const InboxPage = lazy(() => import('./pages/me/InboxPage.tsx'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
 const SubjectPage = lazy(() => import('./pages/subjects/SubjectPage.tsx'));
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <MyCreditPage /> },
               { path: 'consents', element: <ConsentsPage /> },
+              { path: 'consents/received', element: <ReceivedConsentsPage /> },
               { path: 'consents/:id', element: <ConsentReadsPage /> },
               { path: 'objections', element: <ObjectionsPage /> },
               { path: 'objections/new', element: <NewObjectionPage /> },

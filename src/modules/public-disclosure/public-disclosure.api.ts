@@ -164,7 +164,9 @@ const Rule = z.object({
   text: z.string(),
   articles: z.array(z.string()),
   decided: z.boolean().describe('原文未规定、由平台决定的数值（note 说明理由）'),
-  note: z.string().nullable(),
+  note: Label.nullable().describe(
+    '说明（起算点、平台决定的理由），中文和英文 / why or how it is counted, in Chinese and English',
+  ),
 });
 
 export const PolicyResponse = z.object({

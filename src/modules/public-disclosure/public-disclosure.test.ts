@@ -25,6 +25,7 @@ import {
 import { maskCitizenId, maskPersonName } from '../policy/index.ts';
 import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../policy/policy.loader.ts';
 import { publicDisclosureService } from './public-disclosure.service.ts';
+import { bilingual } from './public-policy.ts';
 import type { IssuedReport } from './report-registry.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response JSON read freely in assertions
@@ -401,6 +402,26 @@ describeEachEngine('public disclosure API (issue 17)', (getStore) => {
     assert.ok(trading.measures.length > 0);
     assert.ok(trading.measures.every((m: Json) => m.legalBasis.length > 0 && m.article));
     assert.match(body.free.zh, /不收取任何费用/);
+  });
+
+  it('B27, B29 (issue 17 review): every rule’s note comes as {zh, en}, the Chinese half without English, a GB/T kept whole', async () => {
+    const body = await ok('/api/v1/public/policy');
+    const notes = (body.sections as Json[]).flatMap((s) => s.rules.map((r: Json) => r.note)).filter(Boolean);
+    assert.ok(notes.length > 10);
+    for (const note of notes) {
+      assert.deepEqual(Object.keys(note).sort(), ['en', 'zh']);
+      assert.doesNotMatch(note.zh, /[A-Za-z]{3,} [A-Za-z]{2,}/, note.zh);
+      assert.match(note.en, /^[A-Z0-9'"‘“]/, note.en);
+    }
+    const severe = (body.sections as Json[])
+      .find((s) => s.key === 'validity')!
+      .rules.find((r: Json) => r.key === 'ordinary');
+    assert.match(severe.note.zh, /^一般失信信息有效期 1 年/);
+    assert.match(severe.note.en, /^Counted from the date/);
+    assert.deepEqual(bilingual('登录失败参照 GB/T 22239 处理。/ After GB/T 22239.'), {
+      zh: '登录失败参照 GB/T 22239 处理。',
+      en: 'After GB/T 22239.',
+    });
   });
 
   it('C §5(3): report verification answers REPORT_NOT_FOUND while no report was issued; with a registry, a wrong code and an unknown number answer alike and a person is masked', async () => {

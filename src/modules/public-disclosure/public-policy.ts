@@ -35,7 +35,8 @@ export type PublicRule = {
   articles: string[];
   /** the text is silent and the platform decided the number (the note says why) */
   decided: boolean;
-  note: string | null;
+  /** why, or how it is counted: the policy file's "中文。/ English." note in its two languages */
+  note: Label | null;
 };
 
 export type PublicSection = { key: string; title: Label; rules: PublicRule[] };
@@ -108,6 +109,17 @@ function ruleValue(entry: PolicyEntry): { value: Record<string, unknown>; text: 
   return { value: {}, text: '' };
 }
 
+/**
+ * A policy file's note is one string, "中文。/ English." (the first "/ " parts the languages; the
+ * Chinese half may hold a "/" of its own, as in GB/T, never followed by a space). A note without an
+ * English half is the same in both.
+ */
+export function bilingual(note: string): Label {
+  const at = note.indexOf('/ ');
+  if (at < 0) return { zh: note.trim(), en: note.trim() };
+  return { zh: note.slice(0, at).trim(), en: note.slice(at + 2).trim() };
+}
+
 const articlesOf = (basis: string) =>
   basis
     .split(/[,，、]\s*/)
@@ -128,7 +140,7 @@ function rulesOf(section: Record<string, unknown>): PublicRule[] {
         ...ruleValue(value),
         articles: articlesOf(value.basis),
         decided: value.decided === true,
-        note: value.note ?? null,
+        note: value.note === undefined ? null : bilingual(value.note),
       });
     } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       out.push(...rulesOf(value as Record<string, unknown>));
@@ -146,7 +158,10 @@ const LIST_RULES: PublicRule[] = [
     text: '由认定单位确定；到期自动移出，不再公示（A12）',
     articles: ['A12'],
     decided: false,
-    note: '红黑名单的公示期限由认定单位在名单中载明（移出日期），到期后平台不再公开和使用。/ The identifying unit sets each entry’s removal date; after it the entry is no longer published or used.',
+    note: {
+      zh: '红黑名单的公示期限由认定单位在名单中载明（移出日期），到期后平台不再公开和使用。',
+      en: 'The identifying unit sets each entry’s removal date; after it the entry is no longer published or used.',
+    },
   },
   {
     key: 'crossCheck',

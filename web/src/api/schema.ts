@@ -6694,7 +6694,11 @@ export interface operations {
                     articles: string[];
                     /** @description 原文未规定、由平台决定的数值（note 说明理由） */
                     decided: boolean;
-                    note: string | null;
+                    /** @description 说明（起算点、平台决定的理由），中文和英文 / why or how it is counted, in Chinese and English */
+                    note: {
+                      zh: string;
+                      en: string;
+                    } | null;
                   })[];
               })[];
             publication: ({

@@ -1,14 +1,18 @@
 import { Button, Card, Descriptions, Popconfirm } from 'antd';
 import { Link } from 'react-router';
-import { formatInstant } from '../me/format.ts';
+import { formatInstant, validThrough } from '../me/format.ts';
 import { type CatalogItem, CONSENT_STATUS_LABELS, type Consent } from '../me/labels.ts';
 import { StatusTag } from '../me/StatusTag.tsx';
 
 const GRANTEE_KIND = { department: '政府部门', organization: '单位', person: '个人' } as const;
 
-/** The items of a consent by their catalog names; '*' is all of my information. */
-export function scopeWords(scope: readonly string[], byCode: ReadonlyMap<string, CatalogItem>): string {
-  if (scope.includes('*')) return '我的全部信息';
+/** The items of a consent by their catalog names; '*' is all the granter's information (`all`). */
+export function scopeWords(
+  scope: readonly string[],
+  byCode: ReadonlyMap<string, CatalogItem>,
+  all = '我的全部信息',
+): string {
+  if (scope.includes('*')) return all;
   return scope.map((code) => byCode.get(code)?.name ?? code).join('、');
 }
 
@@ -47,7 +51,7 @@ export function ConsentCard({
           { key: 'scope', label: '授权信息', children: scopeWords(consent.scope, byCode) },
           { key: 'purpose', label: '用途', children: consent.purpose },
           { key: 'granted', label: '授权时间', children: formatInstant(consent.grantedAt) },
-          { key: 'expires', label: '截止', children: formatInstant(consent.expiresAt) },
+          { key: 'expires', label: '有效至', children: validThrough(consent.expiresAt) },
           ...(consent.revokedAt
             ? [{ key: 'revoked', label: '撤回时间', children: formatInstant(consent.revokedAt) }]
             : []),

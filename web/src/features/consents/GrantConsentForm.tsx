@@ -8,7 +8,13 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Input, Radio, Select } from 'antd';
 import { useId, useState } from 'react';
 import { api, data } from '../../api/client.ts';
-import type { CatalogItem, Consent, Department } from '../me/labels.ts';
+import {
+  type CatalogItem,
+  CONSENT_SCOPE_HELP,
+  type Consent,
+  type Department,
+  type SubjectKind,
+} from '../me/labels.ts';
 
 type Window = { expiresOnFrom: string; expiresOnUntil: string; maxPeriod: string; basis: string };
 
@@ -16,12 +22,15 @@ export function GrantConsentForm({
   departments,
   items,
   window,
+  granterKind,
   onGranted,
 }: {
   departments: readonly Department[];
   /** the catalog items of scope 授权查询 that can be about me */
   items: readonly CatalogItem[];
   window: Window | undefined;
+  /** my subject's kind: what a consent opens differs for a person (A7) */
+  granterKind: SubjectKind | undefined;
   onGranted: (consent: Consent) => void;
 }) {
   const ids = { department: useId(), code: useId(), name: useId(), purpose: useId(), expires: useId() };
@@ -128,7 +137,8 @@ export function GrantConsentForm({
               id={ids.code}
               value={code}
               onChange={(event) => setCode(event.target.value)}
-              maxLength={20}
+              // a code pasted with spaces ("9132 0800 MA20 4XDC 3Q") is whole: the server normalizes it
+              maxLength={40}
               autoComplete="off"
               status={tried && missing.grantee ? 'error' : undefined}
             />
@@ -169,9 +179,7 @@ export function GrantConsentForm({
             options={items.map((item) => ({ value: item.code, label: item.name }))}
           />
         ) : null}
-        <p className="field-help">
-          “授权查询”类信息只有经您授权才能被查询；公开信息任何人都可查询，政务共享信息不向交易对方提供。
-        </p>
+        {granterKind ? <p className="field-help">{CONSENT_SCOPE_HELP[granterKind]}</p> : null}
         {tried && missing.scope ? <p className="field-error">请至少选择一项信息</p> : null}
       </fieldset>
       <div className="field">

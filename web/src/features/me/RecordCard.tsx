@@ -3,17 +3,19 @@ import type { ReactNode } from 'react';
 import {
   CATEGORY_LABELS,
   type CatalogItem,
+  type ConsentedRecord,
+  GRANTEE_READ_BASIS_LABELS,
   type MyRecord,
   PROCEDURE_LABELS,
   READ_BASIS_LABELS,
   SCOPE_LABELS,
   STATE_LABELS,
 } from './labels.ts';
-import { useCatalog, useDepartments } from './queries.ts';
+import { useCatalog, useDepartments, useMySubject } from './queries.ts';
 import { StatusTag } from './StatusTag.tsx';
 
 /** The tags that say a record's state: the procedure under way first, then its currency. */
-export function RecordStateTags({ record }: { record: MyRecord }) {
+export function RecordStateTags({ record }: { record: MyRecord | ConsentedRecord }) {
   const state = STATE_LABELS[record.state];
   return (
     <>
@@ -43,23 +45,28 @@ function fieldValue(value: unknown): string | null {
 
 /**
  * One record about me: what it is, who provided it, when, until when, who may read it and why it is
- * shown, its state in words, the provider's fields by their catalog labels; `actions` below.
+ * shown, its state in words, the provider's fields by their catalog labels; `actions` below. With
+ * `reader="grantee"`, a record of another subject read under its consent to me (B24): why it is shown
+ * to me, and no word on who else may read it (that is the granter's affair).
  */
 export function RecordCard({
   record,
   actions,
   headingLevel = 2,
   details = true,
+  reader = 'subject',
 }: {
-  record: MyRecord;
+  record: MyRecord | ConsentedRecord;
   actions?: ReactNode;
   headingLevel?: 2 | 3;
   details?: boolean;
+  reader?: 'subject' | 'grantee';
 }) {
   const { byCode } = useCatalog();
   const { nameOf } = useDepartments();
   const item = byCode.get(record.item);
   const scope = SCOPE_LABELS[record.usageScope];
+  const kind = useMySubject().data?.kind;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const group = recordGroup(item);
   const fields = (item?.fields ?? [])
@@ -101,11 +108,15 @@ export function RecordCard({
             ? [{ key: 'publication', label: '公示截止', children: record.publicationEndsOn }]
             : []),
           ...(record.stateBasis ? [{ key: 'basis', label: '状态依据', children: record.stateBasis }] : []),
-          { key: 'scope', label: '谁可以查询', children: scope.explain },
+          ...(kind && reader === 'subject'
+            ? [{ key: 'scope', label: '谁可以查询', children: scope.explain[kind] }]
+            : []),
           {
             key: 'read',
             label: '为何向您显示',
-            children: READ_BASIS_LABELS[record.readBasis] ?? record.readBasis,
+            children:
+              (reader === 'grantee' ? GRANTEE_READ_BASIS_LABELS : READ_BASIS_LABELS)[record.readBasis] ??
+              record.readBasis,
           },
           ...(record.derivedFrom
             ? [

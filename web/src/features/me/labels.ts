@@ -18,6 +18,8 @@ export type Objection = Ok<'getMeObjectionsById'>;
 export type Repair = Ok<'getMeRepairsById'>;
 export type Eligibility = Ok<'getMeRepairsEligibility'>;
 export type Consent = Ok<'getMeConsents'>['consents'][number];
+export type ReceivedConsent = Ok<'listReceivedConsents'>['consents'][number];
+export type ConsentedRecord = Ok<'readConsentedRecords'>['records'][number];
 export type ConsentRead = Ok<'listMyConsentReads'>['reads'][number];
 export type Notice = Ok<'getMeInbox'>['notices'][number];
 export type CatalogItem = Ok<'getCatalog'>['items'][number];
@@ -26,11 +28,50 @@ export type FilingRules = Ok<'getProceduresFilingRules'>;
 export type EvidenceFile = Objection['evidence'][number];
 export type Standing = Objection['steps'][number]['standing'];
 
-/** B18: who may read a record of this item besides its subject. */
-export const SCOPE_LABELS: Record<MyRecord['usageScope'], { label: string; explain: string }> = {
-  public: { label: '公开', explain: '社会公开：任何人可在本网站查询' },
-  government: { label: '政务共享', explain: '政务共享：政府部门依职责查询，不向社会公开' },
-  authorized: { label: '授权查询', explain: '授权查询：只有经您授权的部门或交易对方可以查询' },
+export type SubjectKind = MySubject['kind'];
+
+/**
+ * B18: who may read a record of this item besides its subject — for the subject's kind: the portal
+ * publishes an organization's public items to anyone, but a person's only as a black-list entry while
+ * it lasts, name and ID number masked (A7); a counterparty reads a person only the items a consent of
+ * theirs names (decision 0042).
+ */
+export const SCOPE_LABELS: Record<
+  MyRecord['usageScope'],
+  { label: string; explain: Record<SubjectKind, string> }
+> = {
+  public: {
+    label: '公开',
+    explain: {
+      organization: '社会公开：任何人可在本网站查询',
+      person:
+        '社会公开类：本网站只在列入黑名单期间公示名单信息，姓名和身份号码部分隐去；交易对方须经您授权、只能查询授权列明的信息',
+    },
+  },
+  government: {
+    label: '政务共享',
+    explain: {
+      organization: '政务共享：政府部门依职责查询，不向社会公开',
+      person: '政务共享：政府部门依职责查询，不向社会公开',
+    },
+  },
+  authorized: {
+    label: '授权查询',
+    explain: {
+      organization: '授权查询：只有经您授权的部门或交易对方可以查询',
+      person: '授权查询：只有经您授权的部门或交易对方可以查询',
+    },
+  },
+};
+
+/**
+ * Under the grant form: what a consent opens, for the granter's kind (B21, B24; A7 for a person).
+ */
+export const CONSENT_SCOPE_HELP: Record<SubjectKind, string> = {
+  organization:
+    '“授权查询”类信息只有经您授权才能被查询，对方只能查询授权列明的信息；社会公开信息任何人都可在本网站查询；政务共享信息不向交易对方提供。',
+  person:
+    '您的信用信息不向社会公开：本网站只在列入黑名单期间公示名单信息，且姓名和身份号码部分隐去。经您授权，对方只能在授权期限内、为授权的用途查询授权列明的信息；政务共享信息不向交易对方提供。',
 };
 
 /** The record's state as the API gives it (records/record-currency.ts), in words. */
@@ -56,6 +97,12 @@ export const READ_BASIS_LABELS: Record<string, string> = {
   government_duty: '政府部门依职责查询',
   own_provider: '报送单位查询本单位报送的信息',
   consent: '依您的授权查询',
+};
+
+/** Why a record is shown to a counterparty reading under a consent it was given (B21, B24). */
+export const GRANTEE_READ_BASIS_LABELS: Record<string, string> = {
+  public: '社会公开信息',
+  consent: '依对方给您的授权查询（B21、B24）',
 };
 
 /** B9–B13: the catalog's categories, as the report groups them. */

@@ -14,6 +14,8 @@ export const RECORDS_KEY = [...ME_KEY, 'records'] as const;
 export const OBJECTIONS_KEY = [...ME_KEY, 'objections'] as const;
 export const REPAIRS_KEY = [...ME_KEY, 'repairs'] as const;
 export const CONSENTS_KEY = [...ME_KEY, 'consents'] as const;
+/** the consents given to me as a counterparty (B24) */
+export const RECEIVED_CONSENTS_KEY = [...ME_KEY, 'consents-received'] as const;
 export const INBOX_KEY = [...ME_KEY, 'inbox'] as const;
 
 const REFERENCE = { staleTime: Number.POSITIVE_INFINITY } as const;

@@ -6,15 +6,30 @@ import { Link } from 'react-router';
 import type { ListEntry } from './api-types.ts';
 import { ProcedureTag } from './ProcedureTag.tsx';
 
-export function SubjectLink({ subject }: { subject: ListEntry['subject'] }) {
-  if (subject.kind === 'person' && subject.handle) {
+/**
+ * The subject's name, a link to its public page where it has one: an organization's page always; a
+ * person's only from the black list, by its handle (A7: a person is published only while black-listed —
+ * a red-listed person has no public page, and the API sends no handle for one; a handle on a red-list
+ * entry is not followed either).
+ */
+export function SubjectLink({ subject, list }: { subject: ListEntry['subject']; list: 'red' | 'black' }) {
+  if (subject.kind === 'person' && subject.handle && list === 'black') {
     return <Link to={`/persons/${subject.handle}`}>{subject.name}</Link>;
   }
   if (subject.kind === 'organization') return <Link to={`/subjects/${subject.code}`}>{subject.name}</Link>;
   return <>{subject.name}</>;
 }
 
-export function EntryCard({ entry, showSubject = true }: { entry: ListEntry; showSubject?: boolean }) {
+export function EntryCard({
+  entry,
+  list,
+  showSubject = true,
+}: {
+  entry: ListEntry;
+  /** the list the entry was read from: only a black-list person's name links to a page */
+  list: 'red' | 'black';
+  showSubject?: boolean;
+}) {
   const rows: [string, string | null][] = [
     ['名单', entry.listName],
     ['列入事由', entry.groundText ?? entry.ground],
@@ -31,7 +46,7 @@ export function EntryCard({ entry, showSubject = true }: { entry: ListEntry; sho
     <article className="entry-card">
       {showSubject ? (
         <p className="entry-card-title">
-          <SubjectLink subject={entry.subject} /> <ProcedureTag procedure={entry.procedure} />
+          <SubjectLink subject={entry.subject} list={list} /> <ProcedureTag procedure={entry.procedure} />
         </p>
       ) : (
         <ProcedureTag procedure={entry.procedure} />

@@ -17,7 +17,7 @@ const WAYS_IN = [
     text: '正在公示的信用修复意见；公示期间任何人可提出异议（A19、B32）',
   },
   { to: '/policy', title: '信用规则', text: '现行的有效期、异议和修复期限、公示期限和联合奖惩措施' },
-  { to: '/verify', title: '信用报告核验', text: '凭报告编号和主体代码核验信用报告的真伪' },
+  { to: '/verify', title: '信用报告核验', text: '凭报告上印的报告编号和校验码核验信用报告的真伪' },
 ] as const;
 
 export default function HomePage() {

@@ -5,14 +5,15 @@
  * filter options are the API's (list types, providing departments, grounds). On a phone, a list.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Pagination, Select, Space, Table, Tabs } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { api, data } from '../../api/client.ts';
 import type { ListEntry, ListFilters } from '../../features/public/api-types.ts';
 import { EntryCard, SubjectLink } from '../../features/public/EntryCard.tsx';
 import { ErrorAlert } from '../../features/public/ErrorAlert.tsx';
 import { PageSkeleton } from '../../features/public/PageSkeleton.tsx';
+import { PhonePager } from '../../features/public/PhonePager.tsx';
 import { ProcedureTag } from '../../features/public/ProcedureTag.tsx';
 import { pageOf, useUrlState } from '../../features/public/url-state.ts';
 import { usePhone } from '../../features/public/use-phone.ts';
@@ -36,22 +37,22 @@ const PAGE_SIZES = [10, 20, 50, 100];
 
 export default function ListsPage() {
   const { list: param } = useParams();
-  const navigate = useNavigate();
   if (param !== undefined && param !== 'red' && param !== 'black')
     return <Navigate to="/lists/black" replace />;
   const list: Polarity = param ?? 'black';
   return (
     <>
       <h1 className="page-title">红黑名单</h1>
-      <Tabs
-        activeKey={list}
-        onChange={(key) => navigate(`/lists/${key}`)}
-        items={(['red', 'black'] as const).map((key) => ({
-          key,
-          label: LISTS[key].tab,
-          children: key === list ? <ListView list={key} /> : null,
-        }))}
-      />
+      {/* two links, one per list (each its own route): read as links in Chinese, not as antd's tabs,
+          whose hidden live region announces "Tab 2 of 2" in English (decision 0041) */}
+      <nav className="tab-links" aria-label="名单">
+        {(['red', 'black'] as const).map((key) => (
+          <Link key={key} to={`/lists/${key}`} aria-current={key === list ? 'page' : undefined}>
+            {LISTS[key].tab}
+          </Link>
+        ))}
+      </nav>
+      <ListView key={list} list={list} />
     </>
   );
 }
@@ -154,13 +155,12 @@ function ListView({ list }: { list: Polarity }) {
                 <ul className="card-list">
                   {entries.data.entries.map((entry) => (
                     <li key={entry.id}>
-                      <EntryCard entry={entry} />
+                      <EntryCard entry={entry} list={list} />
                     </li>
                   ))}
                 </ul>
-                <Pagination
-                  className="pager"
-                  simple
+                <PhonePager
+                  label={LISTS[list].tab}
                   current={page}
                   pageSize={pageSize}
                   total={entries.data.total}
@@ -287,7 +287,7 @@ function columns(list: Polarity): ColumnsType<ListEntry> {
       width: '22%',
       render: (_, entry) => (
         <>
-          <SubjectLink subject={entry.subject} />
+          <SubjectLink subject={entry.subject} list={list} />
           <div className="entry-card-code">{entry.subject.code}</div>
         </>
       ),

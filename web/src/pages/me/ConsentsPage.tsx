@@ -7,8 +7,9 @@ import { Alert, Empty } from 'antd';
 import { useState } from 'react';
 import { api, data } from '../../api/client.ts';
 import { ConsentCard } from '../../features/consents/ConsentCard.tsx';
+import { ConsentTabs } from '../../features/consents/ConsentTabs.tsx';
 import { GrantConsentForm } from '../../features/consents/GrantConsentForm.tsx';
-import { formatInstant } from '../../features/me/format.ts';
+import { validThrough } from '../../features/me/format.ts';
 import type { Consent } from '../../features/me/labels.ts';
 import { CONSENTS_KEY, useCatalog, useDepartments, useMySubject } from '../../features/me/queries.ts';
 import { usePageTitle } from '../../shell/page-title.ts';
@@ -44,6 +45,7 @@ export default function ConsentsPage() {
   return (
     <section aria-labelledby="consents-title">
       <h1 id="consents-title">授权管理</h1>
+      <ConsentTabs />
       <p className="section-lead">
         需经您授权才能查询的信息（授权查询），只有您授权的部门或交易对方可以在授权期限内、为您同意的用途查询（B21、B24）。每次查询都有记录，您可以随时撤回授权。
       </p>
@@ -73,8 +75,9 @@ export default function ConsentsPage() {
         departments={departments.data?.departments ?? []}
         items={authorizedItems}
         window={consents.data?.grant}
+        granterKind={kind}
         onGranted={async (consent) => {
-          setNotice(`已授权给“${consent.grantee.name}”，截止 ${formatInstant(consent.expiresAt)}`);
+          setNotice(`已授权给“${consent.grantee.name}”，有效至 ${validThrough(consent.expiresAt)}`);
           await client.invalidateQueries({ queryKey: CONSENTS_KEY });
         }}
       />

@@ -19,9 +19,6 @@ type Rule = PolicyAnswer['sections'][number]['rules'][number];
 type Publication = PolicyAnswer['publication'][number];
 type Measure = PolicyAnswer['measures'][number]['measures'][number];
 
-/** The platform's bilingual notes ("中文。/ English."): the Chinese half on a Chinese page. */
-const chinese = (text: string) => text.split(' / ')[0] ?? text;
-
 const EFFECTS: Record<string, { label: string; className: string }> = {
   favor: { label: '激励', className: 'tag-good' },
   block: { label: '禁止', className: 'tag-bad' },
@@ -206,7 +203,7 @@ const RULE_COLUMNS: ColumnsType<Rule> = [
     width: '15%',
     render: (_, rule) => <Articles articles={rule.articles} />,
   },
-  { title: '说明', key: 'note', render: (_, rule) => (rule.note ? chinese(rule.note) : '—') },
+  { title: '说明', key: 'note', render: (_, rule) => (rule.note ? rule.note.zh : '—') },
 ];
 
 function RuleCard({ rule }: { rule: Rule }) {
@@ -229,7 +226,7 @@ function RuleCard({ rule }: { rule: Rule }) {
         {rule.note ? (
           <div>
             <dt>说明</dt>
-            <dd>{chinese(rule.note)}</dd>
+            <dd>{rule.note.zh}</dd>
           </div>
         ) : null}
       </dl>

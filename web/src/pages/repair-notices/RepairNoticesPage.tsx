@@ -7,7 +7,7 @@
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Pagination } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { api, data } from '../../api/client.ts';
 import type { RepairNotice } from '../../features/public/api-types.ts';
 import { ErrorAlert } from '../../features/public/ErrorAlert.tsx';
@@ -26,6 +26,18 @@ export default function RepairNoticesPage() {
   const { get, set } = useUrlState();
   const page = pageOf(get('page'));
   const [objecting, setObjecting] = useState<RepairNotice | null>(null);
+  // the 我要提出异议 button that opened the dialog: the focus goes back to it when the dialog closes
+  // (the dialog is unmounted on close, so antd's own return of focus never runs)
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (notice: RepairNotice, button: HTMLElement) => {
+    opener.current = button;
+    setObjecting(notice);
+  };
+  const close = () => {
+    setObjecting(null);
+    // after React has removed the dialog and its focus trap
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   const notices = useQuery({
     queryKey: ['public-repair-notices', page],
     queryFn: () =>
@@ -55,7 +67,7 @@ export default function RepairNoticesPage() {
               <ul className="card-list">
                 {notices.data.notices.map((notice) => (
                   <li key={notice.repairId}>
-                    <NoticeCard notice={notice} onObject={() => setObjecting(notice)} />
+                    <NoticeCard notice={notice} onObject={(button) => open(notice, button)} />
                   </li>
                 ))}
               </ul>
@@ -75,14 +87,14 @@ export default function RepairNoticesPage() {
       )}
       {objecting ? (
         <Suspense fallback={null}>
-          <ObjectionDialog notice={objecting} onClose={() => setObjecting(null)} />
+          <ObjectionDialog notice={objecting} onClose={close} />
         </Suspense>
       ) : null}
     </>
   );
 }
 
-function NoticeCard({ notice, onObject }: { notice: RepairNotice; onObject: () => void }) {
+function NoticeCard({ notice, onObject }: { notice: RepairNotice; onObject: (button: HTMLElement) => void }) {
   const titleId = `notice-${notice.repairId}`;
   return (
     <Card
@@ -120,7 +132,7 @@ function NoticeCard({ notice, onObject }: { notice: RepairNotice; onObject: () =
           { key: 'article', label: '依据', children: notice.article },
         ]}
       />
-      <Button type="primary" onClick={onObject} aria-describedby={titleId}>
+      <Button type="primary" onClick={(event) => onObject(event.currentTarget)} aria-describedby={titleId}>
         我要提出异议
       </Button>
     </Card>

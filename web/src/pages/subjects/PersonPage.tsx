@@ -62,7 +62,7 @@ export default function PersonPage() {
             <ul className="card-list">
               {person.data.entries.map((entry) => (
                 <li key={entry.id}>
-                  <EntryCard entry={entry} showSubject={false} />
+                  <EntryCard entry={entry} list="black" showSubject={false} />
                 </li>
               ))}
             </ul>

@@ -52,14 +52,14 @@ export default function VerifyPage() {
           label="报告编号"
           rules={[{ required: true, whitespace: true, message: '请输入报告编号' }]}
         >
-          <Input autoComplete="off" placeholder="报告右上角的编号" />
+          <Input autoComplete="off" placeholder="报告每页上印的编号" />
         </Form.Item>
         <Form.Item
           name="code"
           label="校验码"
           rules={[{ required: true, whitespace: true, message: '请输入报告上印的校验码' }]}
         >
-          <Input autoComplete="off" placeholder="报告编号旁的 6–8 位校验码" />
+          <Input autoComplete="off" placeholder="报告编号旁的字母和数字" />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           核验
