@@ -118,11 +118,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
   async function readable(actor: Actor, subjectId: string, options: { consents?: readonly Consent[] } = {}) {
     const current = new Map<string, RecordTable>();
     for (const row of await repository.versionsOfSubject(subjectId)) current.set(row.record_key, row);
-    const subject = await ctx.store.db
-      .selectFrom('subjects')
-      .select('kind')
-      .where('id', '=', subjectId)
-      .executeTakeFirst();
+    const subjectKind = await repository.subjectKind(subjectId);
     const reader = consentReaderOf(actor);
     const consents =
       options.consents ??
@@ -171,7 +167,7 @@ export function recordsReader(ctx: RecordsReaderDeps) {
         actor,
         {
           subjectId,
-          subjectKind: subject?.kind,
+          subjectKind,
           itemCode: item.code,
           scope: item.usageScope,
           providerDepartment: row.provider_department,

@@ -286,6 +286,16 @@ export function recordsRepository(store: Store) {
       return rows as RecordTable[];
     },
 
+    /** Whether the subject is a person or an organization (the reads' A7 rule for counterparties). */
+    async subjectKind(subjectId: string): Promise<'person' | 'organization' | undefined> {
+      const row = await db
+        .selectFrom('subjects')
+        .select('kind')
+        .where('id', '=', subjectId)
+        .executeTakeFirst();
+      return row?.kind as 'person' | 'organization' | undefined;
+    },
+
     /**
      * B26: the latest version of every person's record written from these source records (by source
      * key), in the caller's transaction.
