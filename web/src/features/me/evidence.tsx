@@ -168,26 +168,41 @@ export function AddEvidence({
   return (
     <div className="add-evidence">
       <EvidencePicker files={files} onChange={setFiles} rules={rules.data?.evidence} label={label} />
-      {upload.data?.length ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title="以下文件未能提交"
-          description={
-            <ul>
-              {upload.data.map((f) => (
-                <li key={f.name}>
-                  {f.name}：{f.message}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <FailedFiles failed={upload.data} title="以下文件未能提交" />
       <Button onClick={() => upload.mutate()} disabled={files.length === 0} loading={upload.isPending}>
         提交文件
       </Button>
     </div>
+  );
+}
+
+/** The files the platform refused, each with its reason (nothing when there are none). */
+export function FailedFiles({
+  failed,
+  title,
+  className,
+}: {
+  failed: readonly { name: string; message: string }[] | undefined;
+  title: string;
+  className?: string;
+}) {
+  if (!failed?.length) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={title}
+      className={className}
+      description={
+        <ul>
+          {failed.map((f) => (
+            <li key={f.name}>
+              {f.name}：{f.message}
+            </li>
+          ))}
+        </ul>
+      }
+    />
   );
 }

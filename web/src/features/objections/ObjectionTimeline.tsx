@@ -10,6 +10,47 @@ import {
 import { StatusTag } from '../me/StatusTag.tsx';
 
 /** A step's standing as the API states it: 按时, N 个工作日内到期, 已逾期, 已按时办结 …. */
+/** A procedure's step as the API gives it (objections and repairs alike). */
+type ProcedureStep = {
+  opened: string;
+  closed: string | null;
+  due: string | null;
+  party: string;
+  article: string;
+  standing: Standing;
+};
+
+/** One step on a procedure's timeline: when, what, by whom and under which article, its deadline and standing. */
+export function stepItem(
+  key: string,
+  step: ProcedureStep,
+  label: string,
+  results: string[],
+): TimelineItemProps {
+  return {
+    key,
+    color: step.closed ? 'green' : step.standing.state === 'overdue' ? 'red' : 'blue',
+    content: (
+      <div className="timeline-step">
+        <p className="step-when">{step.opened}</p>
+        <h3>
+          {label}
+          <span className="step-party">
+            （{PARTY_LABELS[step.party] ?? step.party}，{step.article}）
+          </span>
+        </h3>
+        <p className="step-deadline">
+          {step.due ? <>期限：{step.due}（工作日计算）</> : <>规定未设期限</>}
+          {step.closed ? <>；已于 {step.closed} 办结</> : null} <StandingTag standing={step.standing} />
+        </p>
+        {results.map((text) => (
+          <p key={text}>{text}</p>
+        ))}
+      </div>
+    ),
+  };
+}
+
 export function StandingTag({ standing }: { standing: Standing }) {
   return (
     <StatusTag tone={STANDING_COLORS[standing.state]}>
@@ -65,28 +106,7 @@ export function ObjectionTimeline({ objection }: { objection: Objection }) {
         );
       }
     }
-    items.push({
-      key: `${step.step}-${index}`,
-      color: step.closed ? 'green' : step.standing.state === 'overdue' ? 'red' : 'blue',
-      content: (
-        <div className="timeline-step">
-          <p className="step-when">{step.opened}</p>
-          <h3>
-            {OBJECTION_STEP_LABELS[step.step]}
-            <span className="step-party">
-              （{PARTY_LABELS[step.party] ?? step.party}，{step.article}）
-            </span>
-          </h3>
-          <p className="step-deadline">
-            {step.due ? <>期限：{step.due}（工作日计算）</> : <>规定未设期限</>}
-            {step.closed ? <>；已于 {step.closed} 办结</> : null} <StandingTag standing={step.standing} />
-          </p>
-          {results.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-        </div>
-      ),
-    });
+    items.push(stepItem(`${step.step}-${index}`, step, OBJECTION_STEP_LABELS[step.step], results));
   }
   return <Timeline className="procedure-timeline" items={items} />;
 }

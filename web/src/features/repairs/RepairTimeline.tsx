@@ -1,7 +1,7 @@
 import { Timeline, type TimelineItemProps } from 'antd';
 import { formatInstant } from '../me/format.ts';
-import { PARTY_LABELS, REPAIR_STEP_LABELS, type Repair } from '../me/labels.ts';
-import { StandingTag } from '../objections/ObjectionTimeline.tsx';
+import { REPAIR_STEP_LABELS, type Repair } from '../me/labels.ts';
+import { stepItem } from '../objections/ObjectionTimeline.tsx';
 
 const REFUSED_BY = {
   provider: '提供单位出具了不同意修复的意见',
@@ -55,28 +55,7 @@ export function RepairTimeline({ repair }: { repair: Repair }) {
       );
       if (repair.decision.decisionNumber) results.push(`决定书编号：${repair.decision.decisionNumber}`);
     }
-    items.push({
-      key: `${step.step}-${index}`,
-      color: step.closed ? 'green' : step.standing.state === 'overdue' ? 'red' : 'blue',
-      content: (
-        <div className="timeline-step">
-          <p className="step-when">{step.opened}</p>
-          <h3>
-            {REPAIR_STEP_LABELS[step.step]}
-            <span className="step-party">
-              （{PARTY_LABELS[step.party] ?? step.party}，{step.article}）
-            </span>
-          </h3>
-          <p className="step-deadline">
-            期限：{step.due}（工作日计算）{step.closed ? <>；已于 {step.closed} 办结</> : null}{' '}
-            <StandingTag standing={step.standing} />
-          </p>
-          {results.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-        </div>
-      ),
-    });
+    items.push(stepItem(`${step.step}-${index}`, step, REPAIR_STEP_LABELS[step.step], results));
     if (step.step === 'opinion' && repair.notice) {
       items.push({
         key: 'notice',

@@ -8,7 +8,7 @@ import { Alert, Button, Input, Modal } from 'antd';
 import { useId, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, data } from '../../api/client.ts';
-import { AddEvidence, EvidenceList } from '../../features/me/evidence.tsx';
+import { AddEvidence, EvidenceList, FailedFiles } from '../../features/me/evidence.tsx';
 import { formatInstant } from '../../features/me/format.ts';
 import type { Objection } from '../../features/me/labels.ts';
 import { OBJECTIONS_KEY, useMyRecords, useRefreshMine } from '../../features/me/queries.ts';
@@ -48,23 +48,11 @@ export default function ObjectionPage() {
           className="form-alert"
         />
       ) : null}
-      {arrival?.failed?.length ? (
-        <Alert
-          type="error"
-          showIcon
-          title="以下文件未能提交，可在下方重新提交"
-          description={
-            <ul>
-              {arrival.failed.map((f) => (
-                <li key={f.name}>
-                  {f.name}：{f.message}
-                </li>
-              ))}
-            </ul>
-          }
-          className="form-alert"
-        />
-      ) : null}
+      <FailedFiles
+        failed={arrival?.failed}
+        title="以下文件未能提交，可在下方重新提交"
+        className="form-alert"
+      />
       {objection.isPending ? <PageLoading /> : null}
       {objection.error ? <Alert type="error" showIcon title={objection.error.message} /> : null}
       {objection.data ? (

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, data } from '../../api/client.ts';
-import { AddEvidence, EvidenceList } from '../../features/me/evidence.tsx';
+import { AddEvidence, EvidenceList, FailedFiles } from '../../features/me/evidence.tsx';
 import { formatInstant } from '../../features/me/format.ts';
 import { REPAIRS_KEY, useMyRecords } from '../../features/me/queries.ts';
 import { RecordCard } from '../../features/me/RecordCard.tsx';
@@ -49,23 +49,11 @@ export default function RepairPage() {
           className="form-alert"
         />
       ) : null}
-      {arrival?.failed?.length ? (
-        <Alert
-          type="error"
-          showIcon
-          title="以下文件未能提交，可在下方重新提交"
-          description={
-            <ul>
-              {arrival.failed.map((f) => (
-                <li key={f.name}>
-                  {f.name}：{f.message}
-                </li>
-              ))}
-            </ul>
-          }
-          className="form-alert"
-        />
-      ) : null}
+      <FailedFiles
+        failed={arrival?.failed}
+        title="以下文件未能提交，可在下方重新提交"
+        className="form-alert"
+      />
       {repair.isPending ? <PageLoading /> : null}
       {repair.error ? <Alert type="error" showIcon title={repair.error.message} /> : null}
       {repair.data ? (
