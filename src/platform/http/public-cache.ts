@@ -43,27 +43,37 @@ export function cacheControlOf(config: PublicCache): string {
   return config.personal ? NO_STORE : `public, max-age=${config.maxAge ?? DEFAULT_PUBLIC_MAX_AGE}`;
 }
 
-/** Installs the hook on every route; it acts only where the route declares `publicCache`. */
+/**
+ * Gives the routes that declare `publicCache` an onSend hook of their own (when they register); other
+ * routes — the departments' checks among them — run no extra hook at all.
+ */
 export function installPublicCache(app: HttpApp): void {
-  app.addHook(
-    'onSend',
-    async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
-      const config = request.routeOptions.config?.publicCache;
-      if (!config || (request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) {
-        return payload;
-      }
-      if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) return payload; // streams
-      const etag = strongEtag(payload);
-      reply.header('ETag', etag);
-      if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', cacheControlOf(config));
-      reply.header('Vary', 'Accept-Encoding');
-      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
-        reply.code(304);
-        reply.removeHeader('Content-Length');
-        reply.removeHeader('Content-Type');
-        return '';
-      }
-      return payload;
-    },
-  );
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.publicCache) return;
+    const own = route.onSend ? [route.onSend].flat() : [];
+    route.onSend = [...own, publicCacheOnSend] as typeof route.onSend;
+  });
+}
+
+async function publicCacheOnSend(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
+  const config = request.routeOptions.config?.publicCache;
+  if (!config || (request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) {
+    return payload;
+  }
+  if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) return payload; // streams
+  const etag = strongEtag(payload);
+  reply.header('ETag', etag);
+  if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', cacheControlOf(config));
+  reply.header('Vary', 'Accept-Encoding');
+  if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+    reply.code(304);
+    reply.removeHeader('Content-Length');
+    reply.removeHeader('Content-Type');
+    return '';
+  }
+  return payload;
 }
