@@ -5,13 +5,10 @@
  * SQLite database, asked for `/api/openapi.json`. The file is committed; its test fails when it is
  * stale, so a change to a route's schema comes with the web's types.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import openapiTS, { type OpenAPI3 } from 'openapi-typescript';
-import { createApp } from '../src/app/app.ts';
-import { createAppContext } from '../src/app/context.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { openApiDocument } from './openapi.ts';
 
 export const SCHEMA_FILE = 'web/src/api/schema.ts';
 
@@ -21,27 +18,9 @@ const HEADER = `/**
  */
 `;
 
-/** The OpenAPI document the server publishes at /api/openapi.json. */
-export async function openApiDocument(): Promise<OpenAPI3> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyong-openapi-'));
-  const config = { ...loadConfig({ XINYONG_DATA_DIR: dataDir }), databaseUrl: ':memory:' };
-  const ctx = await createAppContext(config);
-  try {
-    const app = await createApp(ctx);
-    try {
-      return (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenAPI3;
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await ctx.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
 /** The text of web/src/api/schema.ts for the document the server publishes now. */
 export async function apiTypesSource(): Promise<string> {
-  const types = await openapiTS(await openApiDocument());
+  const types = await openapiTS((await openApiDocument()) as OpenAPI3);
   // openapi-typescript's own header says "auto-generated"; ours says by what and how to regenerate.
   return HEADER + types.replace(/^\/\*\*\n \* This file was auto-generated[\s\S]*?\*\/\n\n/, '\n');
 }
