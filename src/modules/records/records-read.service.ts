@@ -118,8 +118,10 @@ export function recordsReader(ctx: RecordsReaderDeps) {
   async function readable(actor: Actor, subjectId: string, options: { consents?: readonly Consent[] } = {}) {
     const current = new Map<string, RecordTable>();
     for (const row of await repository.versionsOfSubject(subjectId)) current.set(row.record_key, row);
-    const subjectKind = await repository.subjectKind(subjectId);
     const reader = consentReaderOf(actor);
+    // the subject's kind decides only a counterparty's read (canRead: A7 for persons); the public
+    // page and departments' reads do not ask for it
+    const subjectKind = reader?.subjectId !== undefined ? await repository.subjectKind(subjectId) : undefined;
     const consents =
       options.consents ??
       (reader === null || reader.subjectId === subjectId
