@@ -7,6 +7,7 @@ import { cliOperator } from '../access/actor.ts';
 import { SEED_DEPARTMENTS } from '../departments/seed-departments.ts';
 import type { IntakeService } from '../records/intake.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
+import { legalRepresentativeName } from './legal-representative.ts';
 
 export type DemoListsDeps = {
   subjects: Pick<SubjectsRepository, 'firstRegistered' | 'findById'>;
@@ -40,11 +41,8 @@ export async function loadDemoLists(ctx: DemoListsDeps): Promise<{ created: numb
             rows,
           })
         ).summary.created;
-  // the name the registration gives (the public sees it masked per A7, like every person's name)
-  const representative = async (attributes: Record<string, unknown>) => {
-    const id = attributes.legalRepresentativeId;
-    return (typeof id === 'string' ? (await ctx.subjects.findById(id))?.name : undefined) ?? '（未登记）';
-  };
+  const representative = (attributes: Record<string, unknown>) =>
+    legalRepresentativeName(ctx.subjects, attributes);
   const blackOrganizations = [...organizations.slice(0, 4), ...organizations.slice(20, 36)];
   const representatives = new Map<string, string>();
   for (const o of blackOrganizations) representatives.set(o.code, await representative(o.attributes));

@@ -18,6 +18,7 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import { type RepairsDeps, repairsService } from '../procedures/repairs.service.ts';
 import type { IntakeService } from '../records/intake.service.ts';
 import type { SubjectsRepository } from '../subjects/subjects.repository.ts';
+import { legalRepresentativeName } from './legal-representative.ts';
 
 export type DemoPortalDeps = Omit<RepairsDeps, 'now' | 'today' | 'calendar'> & {
   subjects: Pick<SubjectsRepository, 'firstRegistered' | 'findById'>;
@@ -84,10 +85,8 @@ export async function loadDemoPortal(ctx: DemoPortalDeps): Promise<DemoPortalRes
         rows,
       })
     ).summary.created;
-  const representative = async (attributes: Record<string, unknown>) => {
-    const id = attributes.legalRepresentativeId;
-    return (typeof id === 'string' ? (await ctx.subjects.findById(id))?.name : undefined) ?? '（未登记）';
-  };
+  const representative = (attributes: Record<string, unknown>) =>
+    legalRepresentativeName(ctx.subjects, attributes);
 
   let created = 0;
   // 基础信息: the registration of the companies the portal's lists and notices show (0–40), as the
